@@ -1,0 +1,17 @@
+/** What an API route handler gets, and its signature. */
+import type { Reply } from '../http';
+import type { StoreData } from '../store';
+import type { LimitsProfile } from '../types';
+
+export interface ApiRequest {
+  store: StoreData;
+  /** Path parameters, raw (not yet validated). */
+  params: Record<string, string>;
+  query: URLSearchParams;
+  body: Buffer;
+  now: number;
+  rng: () => number;
+  limits: LimitsProfile;
+}
+
+export type Handler = (r: ApiRequest) => Reply;
