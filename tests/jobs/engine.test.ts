@@ -1,0 +1,189 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { harness, spoolRows, waitFor, type Harness } from './helpers';
+import type { GeneratedRow } from '../../utils/jobs/generate';
+import type { CouponCode } from '../../utils/api/schemas';
+import { purgeSpools } from '../../utils/jobs/purge';
+import type { GenerateParams } from '../../utils/jobs/types';
+
+const params = (count: number, extra: Partial<GenerateParams> = {}): GenerateParams => ({
+  count,
+  maxUses: 1,
+  maxUsesPerCustomer: 1,
+  prefix: 'SPRING',
+  suffix: '',
+  delimiter: '-',
+  codeLength: 10,
+  excludeCharacters: [],
+  ...extra,
+});
+
+let h: Harness | null = null;
+afterEach(async () => {
+  await h?.sandbox.close();
+  h = null;
+});
+
+describe('generate', () => {
+  it('makes exactly N codes and every one reaches the file', async () => {
+    h = await harness({ seed: { bulkCodes: 300 } });
+    const reg = h.registry();
+    const before = new Set(h.sandbox.codes(h.sandbox.promotions.bulk).map((c) => c.code));
+    const id = await reg.start({ kind: 'generate', storeHash: h.sandbox.storeHash, promotionId: h.sandbox.promotions.bulk, params: params(1234) });
+    const job = await waitFor(reg, id, ['completed', 'failed']);
+    expect(job.error).toBeNull();
+    expect(job.status).toBe('completed');
+    const after = h.sandbox.codes(h.sandbox.promotions.bulk);
+    const created = after.filter((c) => !before.has(c.code)).map((c) => c.code).sort();
+    const spooled = (await spoolRows<GeneratedRow>(h.spool, id)).map((r) => r.code).sort();
+    expect(created).toHaveLength(1234);
+    expect(spooled).toEqual(created);
+    expect(h.files).toEqual([{ jobId: id, kind: 'generated', rows: 1234 }]);
+    for (const c of spooled) expect(c).toMatch(/^SPRING-[A-Z0-9]{10}$/);
+  });
+
+  it('stays exact when connections drop after the store made the codes', async () => {
+    h = await harness({ seed: { bulkCodes: 700 }, faults: { drop: 0.15, error500: 0.05 }, latencyMs: 2 });
+    const reg = h.registry();
+    const before = new Set(h.sandbox.codes(h.sandbox.promotions.bulk).map((c) => c.code));
+    const id = await reg.start({ kind: 'generate', storeHash: h.sandbox.storeHash, promotionId: h.sandbox.promotions.bulk, params: params(5000) });
+    const job = await waitFor(reg, id, ['completed', 'failed']);
+    expect(job.error).toBeNull();
+    const created = h.sandbox.codes(h.sandbox.promotions.bulk).filter((c) => !before.has(c.code)).map((c) => c.code).sort();
+    const spooled = (await spoolRows<GeneratedRow>(h.spool, id)).map((r) => r.code).sort();
+    expect(h.sandbox.stats().perEndpoint.codegen.dropped).toBeGreaterThan(0);
+    expect(created).toHaveLength(5000);
+    expect(spooled).toEqual(created);
+  });
+
+  it('resumes after the worker is stopped mid-job with nothing lost or duplicated', async () => {
+    h = await harness({ seed: { bulkCodes: 10 }, latencyMs: 5 });
+    const first = h.registry();
+    const before = new Set(h.sandbox.codes(h.sandbox.promotions.bulk).map((c) => c.code));
+    const id = await first.start({ kind: 'generate', storeHash: h.sandbox.storeHash, promotionId: h.sandbox.promotions.bulk, params: params(6000) });
+    await new Promise((r) => setTimeout(r, 60));
+    await first.halt(); // requests in flight are cut, as when Chrome stops the worker
+    const made = h.sandbox.codes(h.sandbox.promotions.bulk).length - before.size;
+    expect(made).toBeGreaterThan(0);
+    expect(made).toBeLessThan(6000);
+
+    const second = h.registry(); // a new worker: state only from storage and the spool
+    await second.recover(true);
+    const job = await waitFor(second, id, ['completed', 'failed']);
+    expect(job.error).toBeNull();
+    const created = h.sandbox.codes(h.sandbox.promotions.bulk).filter((c) => !before.has(c.code)).map((c) => c.code).sort();
+    const spooled = (await spoolRows<GeneratedRow>(h.spool, id)).map((r) => r.code);
+    expect(created).toHaveLength(6000);
+    expect(new Set(spooled).size).toBe(spooled.length);
+    expect(spooled.sort()).toEqual(created);
+  });
+});
+
+describe('export', () => {
+  it('exports exactly the server set through the parallel path', async () => {
+    h = await harness({ seed: { bulkCodes: 5321 }, latencyMs: 1 });
+    const reg = h.registry();
+    const id = await reg.start({ kind: 'export', storeHash: h.sandbox.storeHash, promotionId: h.sandbox.promotions.bulk, unusedOnly: false });
+    const job = await waitFor(reg, id, ['completed', 'failed']);
+    expect(job.error).toBeNull();
+    const rows = await spoolRows<CouponCode>(h.spool, id);
+    expect(rows).toEqual(h.sandbox.codes(h.sandbox.promotions.bulk));
+    expect(reg.get(id)!.scan!.mode).toBe('pages');
+    expect(job.progress.done).toBe(5321);
+  });
+
+  it('stays exact with 500s, drops and 429 bursts', async () => {
+    h = await harness({ seed: { bulkCodes: 4000 }, latencyMs: 1, faults: { error500: 0.05, drop: 0.05, burst429: 0.02 } });
+    const reg = h.registry();
+    const id = await reg.start({ kind: 'export', storeHash: h.sandbox.storeHash, promotionId: h.sandbox.promotions.bulk, unusedOnly: true });
+    const job = await waitFor(reg, id, ['completed', 'failed']);
+    expect(job.error).toBeNull();
+    const rows = await spoolRows<CouponCode>(h.spool, id);
+    expect(rows).toEqual(h.sandbox.codes(h.sandbox.promotions.bulk));
+    expect(h.files[0]!.rows).toBe(rows.filter((r) => r.current_uses === 0).length);
+    expect(h.files[0]!.rows).toBeLessThan(4000);
+  });
+});
+
+describe('purge', () => {
+  async function purge(h: Harness, mode: 'all' | 'unused' | 'list', codes?: string[]) {
+    const reg = h.registry();
+    const id = await reg.start({ kind: 'purge', storeHash: h.sandbox.storeHash, promotionId: h.sandbox.promotions.bulk, mode, codes });
+    const planned = await waitFor(reg, id, ['awaiting-confirmation', 'failed']);
+    return { reg, id, planned };
+  }
+
+  it('deletes nothing before confirmation, then exactly the targets, with a complete backup', async () => {
+    h = await harness({ seed: { bulkCodes: 1800 }, faults: { drop: 0.1 } });
+    const all = h.sandbox.codes(h.sandbox.promotions.bulk);
+    const unused = all.filter((c) => c.current_uses === 0);
+    const { reg, id, planned } = await purge(h, 'unused');
+    expect(planned.purge?.targetCount).toBe(unused.length);
+    expect(h.sandbox.codes(h.sandbox.promotions.bulk)).toHaveLength(all.length); // dry run deleted nothing
+    const backup = await spoolRows<CouponCode>(h.spool, purgeSpools(id).targets);
+    expect(backup).toEqual(unused);
+    await reg.control(id, 'confirm');
+    const done = await waitFor(reg, id, ['completed', 'failed']);
+    expect(done.error).toBeNull();
+    expect(done.purge?.deleted).toBe(unused.length);
+    expect(h.sandbox.codes(h.sandbox.promotions.bulk)).toEqual(all.filter((c) => c.current_uses > 0));
+  });
+
+  it('purges a list from a CSV and reports codes not found', async () => {
+    h = await harness({ seed: { bulkCodes: 600 } });
+    const all = h.sandbox.codes(h.sandbox.promotions.bulk);
+    const chosen = all.filter((_, i) => i % 3 === 0).map((c) => c.code);
+    const { reg, id, planned } = await purge(h, 'list', [...chosen, 'NOPE-NOT-A-CODE']);
+    expect(planned.purge?.targetCount).toBe(chosen.length);
+    expect(planned.purge?.notFound).toBe(1);
+    await reg.control(id, 'confirm');
+    await waitFor(reg, id, ['completed']);
+    const left = h.sandbox.codes(h.sandbox.promotions.bulk).map((c) => c.code);
+    expect(left).toEqual(all.filter((_, i) => i % 3 !== 0).map((c) => c.code));
+  });
+
+  it('falls back to 50 ids a request where the store refuses 250 (older limit)', async () => {
+    h = await harness({ seed: { bulkCodes: 1000 }, limits: 'legacy' });
+    const { reg, id } = await purge(h, 'all');
+    await reg.control(id, 'confirm');
+    const done = await waitFor(reg, id, ['completed', 'failed']);
+    expect(done.error).toBeNull();
+    expect(h.sandbox.codes(h.sandbox.promotions.bulk)).toHaveLength(0);
+    expect(reg.get(id)!.purge!.batchSize).toBe(50);
+  });
+
+  it('cancelling before confirmation deletes nothing', async () => {
+    h = await harness({ seed: { bulkCodes: 300 } });
+    const { reg, id } = await purge(h, 'all');
+    await reg.control(id, 'cancel');
+    expect((await reg.list()).find((j) => j.id === id)?.status).toBe('cancelled');
+    expect(h.sandbox.codes(h.sandbox.promotions.bulk)).toHaveLength(300);
+  });
+});
+
+describe('errors in plain words', () => {
+  it('a revoked token fails the job with what to do', async () => {
+    h = await harness();
+    const reg = h.registry({ tokenFor: async () => 'wrongtoken' });
+    const id = await reg.start({ kind: 'export', storeHash: h.sandbox.storeHash, promotionId: h.sandbox.promotions.bulk, unusedOnly: false });
+    const job = await waitFor(reg, id, ['failed', 'completed']);
+    expect(job.status).toBe('failed');
+    expect(job.error).toMatch(/did not accept the access token.*wrong or has been revoked/);
+    expect(job.error).not.toContain('wrongtoken');
+  });
+
+  it('a read-only token cannot generate and says which scope is missing', async () => {
+    h = await harness();
+    const reg = h.registry({ tokenFor: async () => h!.sandbox.tokens.readOnly });
+    const id = await reg.start({ kind: 'generate', storeHash: h.sandbox.storeHash, promotionId: h.sandbox.promotions.bulk, params: params(10) });
+    const job = await waitFor(reg, id, ['failed', 'completed']);
+    expect(job.error).toMatch(/Marketing "modify" scope/);
+  });
+
+  it('a promotion that is not a bulk coupon one is named as such', async () => {
+    h = await harness();
+    const reg = h.registry();
+    const id = await reg.start({ kind: 'export', storeHash: h.sandbox.storeHash, promotionId: h.sandbox.promotions.single, unusedOnly: false });
+    const job = await waitFor(reg, id, ['failed', 'completed']);
+    expect(job.error).toMatch(/not a bulk coupon promotion/);
+  });
+});

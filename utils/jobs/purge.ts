@@ -1,0 +1,197 @@
+import type { BigCommerceClient } from '../api/client';
+import { ApiError } from '../api/errors';
+import type { CouponCode } from '../api/schemas';
+import type { Spool } from '../storage/spool';
+import { runPool } from './pool';
+import { emptyScan, scanPromotion, type ScanCheckpoint } from './scan';
+import type { PurgeMode } from './types';
+
+export const DELETE_BATCH = 250;
+export const DELETE_BATCH_LEGACY = 50;
+
+export interface PurgeCheckpoint {
+  scan: ScanCheckpoint;
+  /** Backup complete and counted: nothing is deleted before this and the merchant's word. */
+  planned: boolean;
+  targetCount: number | null;
+  notFound: number | null;
+  confirmed: boolean;
+  /** Target chunks whose deletion the store acknowledged. */
+  deletedChunks: number[];
+  deleted: number;
+  /** Set when the store reported ids it did not delete: a final check settles them. */
+  needsVerify: boolean;
+  failed: number;
+  /** Learned per job: 50 where the store refuses 250 ids a request. */
+  batchSize: number;
+}
+
+export const emptyPurge = (): PurgeCheckpoint => ({
+  scan: emptyScan(),
+  planned: false,
+  targetCount: null,
+  notFound: null,
+  confirmed: false,
+  deletedChunks: [],
+  deleted: 0,
+  needsVerify: false,
+  failed: 0,
+  batchSize: DELETE_BATCH,
+});
+
+export interface PurgeDeps {
+  client: BigCommerceClient;
+  spool: Spool;
+  jobId: string;
+  promotionId: number;
+  mode: PurgeMode;
+  signal: AbortSignal;
+  workers: number;
+  checkpoint: PurgeCheckpoint;
+  save(cp: PurgeCheckpoint): Promise<void>;
+  onProgress(phase: 'scan' | 'delete', done: number, total: number | null): void;
+}
+
+/** Spool namespaces of a purge: raw scan, the targets (= the backup), the merchant's list. */
+export const purgeSpools = (jobId: string) => ({
+  scan: `${jobId}:scan`,
+  targets: `${jobId}:targets`,
+  input: `${jobId}:input`,
+});
+
+export function isTarget(mode: PurgeMode, code: CouponCode, list: Set<string> | null): boolean {
+  if (mode === 'all') return true;
+  if (mode === 'unused') return code.current_uses === 0;
+  return list !== null && list.has(code.code);
+}
+
+/**
+ * Phase 1 (dry run): read every code, keep the targets in their own spool (this is the
+ * backup, complete before anything is deleted) and count them.
+ */
+export async function planPurge(d: PurgeDeps): Promise<{ targetCount: number; notFound: number | null }> {
+  const cp = d.checkpoint;
+  const ns = purgeSpools(d.jobId);
+  if (!cp.planned) {
+    await scanPromotion({
+      client: d.client,
+      spool: d.spool,
+      ns: ns.scan,
+      promotionId: d.promotionId,
+      signal: d.signal,
+      workers: d.workers,
+      checkpoint: cp.scan,
+      save: async () => d.save(cp),
+      onProgress: (done, total) => d.onProgress('scan', done, total),
+    });
+    const list = d.mode === 'list' ? await loadList(d.spool, ns.input) : null;
+    const matched = new Set<string>();
+    let targets = 0;
+    await d.spool.clear(ns.targets);
+    let chunkNo = 0;
+    for await (const { rows } of d.spool.chunks(ns.scan)) {
+      const picked = (rows as CouponCode[]).filter((c) => isTarget(d.mode, c, list));
+      // Re-chunk to delete-batch size so a chunk is one request (or five legacy ones).
+      for (let i = 0; i < picked.length; i += DELETE_BATCH) {
+        const part = picked.slice(i, i + DELETE_BATCH);
+        await d.spool.putChunk(ns.targets, ++chunkNo, part);
+        targets += part.length;
+        for (const c of part) matched.add(c.code);
+      }
+    }
+    await d.spool.clear(ns.scan);
+    cp.targetCount = targets;
+    cp.notFound = list ? [...list].filter((c) => !matched.has(c)).length : null;
+    cp.planned = true;
+    await d.save(cp);
+  }
+  return { targetCount: cp.targetCount!, notFound: cp.notFound };
+}
+
+/** Phase 2, after the merchant confirmed: delete the target chunks, then settle any doubt. */
+export async function executePurge(d: PurgeDeps): Promise<{ deleted: number; failed: number }> {
+  const cp = d.checkpoint;
+  if (!cp.planned || !cp.confirmed) throw new Error('purge not planned and confirmed');
+  const ns = purgeSpools(d.jobId);
+  const doneChunks = new Set(cp.deletedChunks);
+  const pending = (await d.spool.chunkNumbers(ns.targets)).filter((n) => !doneChunks.has(n));
+  d.onProgress('delete', cp.deleted, cp.targetCount);
+
+  await runPool(
+    pending,
+    d.workers,
+    async (chunkNo, signal) => {
+      const rows = ((await d.spool.getChunk(ns.targets, chunkNo)) ?? []) as CouponCode[];
+      const ids = rows.map((r) => r.id);
+      let reported = 0;
+      for (let i = 0; i < ids.length; ) {
+        const batch = ids.slice(i, i + cp.batchSize);
+        try {
+          const res = await d.client.deleteCodes(d.promotionId, batch, signal);
+          reported += res.deleted;
+          if (res.failed > 0) cp.needsVerify = true;
+          i += batch.length;
+        } catch (e) {
+          if (!(e instanceof ApiError && e.kind === 'too-many-ids')) throw e;
+          // Either the store takes only 50 ids (older limit) or these ids were already gone
+          // (a retried delete). Smaller batches tell which: a clean 50 means the former.
+          let clean = false;
+          for (let j = 0; j < batch.length; j += DELETE_BATCH_LEGACY) {
+            const res = await d.client.deleteCodes(d.promotionId, batch.slice(j, j + DELETE_BATCH_LEGACY), signal);
+            reported += res.deleted;
+            if (res.failed > 0) cp.needsVerify = true;
+            else clean = true;
+          }
+          if (clean) cp.batchSize = DELETE_BATCH_LEGACY;
+          i += batch.length;
+        }
+      }
+      cp.deleted += reported;
+      cp.deletedChunks.push(chunkNo);
+      await d.save(cp);
+      d.onProgress('delete', cp.deleted, cp.targetCount);
+    },
+    d.signal,
+  );
+
+  if (cp.needsVerify) await verify(d);
+  return { deleted: cp.deleted, failed: cp.failed };
+}
+
+/**
+ * The store said some ids were not deleted (or a retried delete found them already gone):
+ * read what remains and count the targets still there. What the backup holds minus what
+ * remains is exactly what this purge removed.
+ */
+async function verify(d: PurgeDeps) {
+  const cp = d.checkpoint;
+  const ns = purgeSpools(d.jobId);
+  const targetIds = new Set<number>();
+  for await (const { rows } of d.spool.chunks(ns.targets)) for (const c of rows as CouponCode[]) targetIds.add(c.id);
+  const remainNs = `${d.jobId}:verify`;
+  await d.spool.clear(remainNs);
+  await scanPromotion({
+    client: d.client,
+    spool: d.spool,
+    ns: remainNs,
+    promotionId: d.promotionId,
+    signal: d.signal,
+    workers: d.workers,
+    checkpoint: emptyScan(),
+    save: async () => {},
+    onProgress: () => {},
+  });
+  let remaining = 0;
+  for await (const { rows } of d.spool.chunks(remainNs)) for (const c of rows as CouponCode[]) if (targetIds.has(c.id)) remaining++;
+  await d.spool.clear(remainNs);
+  cp.failed = remaining;
+  cp.deleted = (cp.targetCount ?? 0) - remaining;
+  cp.needsVerify = false;
+  await d.save(cp);
+}
+
+async function loadList(spool: Spool, ns: string): Promise<Set<string>> {
+  const set = new Set<string>();
+  for await (const { rows } of spool.chunks(ns)) for (const c of rows as string[]) set.add(c);
+  return set;
+}

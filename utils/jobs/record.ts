@@ -1,0 +1,67 @@
+import type { GenerateCheckpoint } from './generate';
+import type { PurgeCheckpoint } from './purge';
+import type { ScanCheckpoint } from './scan';
+import type { JobFile, JobKind, JobRequest, JobStatus, JobView, PurgeMode, WaitReason } from './types';
+
+/** What is persisted of a job: the view's facts plus what a restarted worker needs. */
+export interface JobRecord {
+  id: string;
+  kind: JobKind;
+  storeHash: string;
+  promotionId: number;
+  promotionName: string | null;
+  /** The request as made, minus a purge list's codes (those live in the spool). */
+  request: Exclude<JobRequest, { kind: 'purge' }> | (Omit<Extract<JobRequest, { kind: 'purge' }>, 'codes'> & { listSize?: number });
+  status: JobStatus;
+  done: number;
+  total: number | null;
+  phase?: 'scan' | 'delete';
+  error: string | null;
+  files: JobFile[];
+  createdAt: number;
+  updatedAt: number;
+  finishedAt: number | null;
+  generate?: GenerateCheckpoint;
+  scan?: ScanCheckpoint;
+  purge?: PurgeCheckpoint;
+}
+
+export interface LiveState {
+  ratePerSecond: number;
+  etaMs: number | null;
+  wait: WaitReason | null;
+}
+
+export function toView(r: JobRecord, live?: LiveState): JobView {
+  const view: JobView = {
+    id: r.id,
+    kind: r.kind,
+    storeHash: r.storeHash,
+    promotionId: r.promotionId,
+    promotionName: r.promotionName,
+    status: r.status,
+    progress: {
+      done: r.done,
+      total: r.total,
+      phase: r.phase,
+      ratePerSecond: r.status === 'running' ? (live?.ratePerSecond ?? 0) : 0,
+      etaMs: r.status === 'running' ? (live?.etaMs ?? null) : null,
+      wait: r.status === 'running' ? (live?.wait ?? null) : null,
+    },
+    error: r.error,
+    files: r.files,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    finishedAt: r.finishedAt,
+  };
+  if (r.kind === 'purge' && r.purge && r.request.kind === 'purge') {
+    view.purge = {
+      mode: r.request.mode as PurgeMode,
+      targetCount: r.purge.targetCount,
+      notFound: r.purge.notFound,
+      deleted: r.purge.deleted,
+      failed: r.purge.failed,
+    };
+  }
+  return view;
+}

@@ -1,0 +1,192 @@
+import type { BigCommerceClient, CodePage } from '../api/client';
+import { ApiError } from '../api/errors';
+import type { CouponCode } from '../api/schemas';
+import type { Spool } from '../storage/spool';
+import { range, runPool } from './pool';
+
+export const PAGE_SIZE = 250;
+
+/**
+ * Where a full read of a promotion's codes stands. Saved with the job so a restarted
+ * worker carries on: the spool itself says which pages are already in.
+ */
+export interface ScanCheckpoint {
+  /** 'pages': parallel offset reads verified against the total; 'cursor': the sequential walk. */
+  mode: 'pages' | 'cursor' | null;
+  total: number | null;
+  totalPages: number | null;
+  /** Cursor mode: the `after` cursor of the next page, and the chunk number it will get. */
+  nextCursor: string | null;
+  cursorChunk: number;
+  cursorDone: boolean;
+  /** Why the exact fast path was abandoned, for the record. */
+  fallbackReason?: string;
+}
+
+export const emptyScan = (): ScanCheckpoint => ({
+  mode: null,
+  total: null,
+  totalPages: null,
+  nextCursor: null,
+  cursorChunk: 0,
+  cursorDone: false,
+});
+
+export interface ScanDeps {
+  client: BigCommerceClient;
+  spool: Spool;
+  /** Spool namespace holding the raw pages, chunk number = page order. */
+  ns: string;
+  promotionId: number;
+  signal: AbortSignal;
+  /** Parallel page reads; the governor enforces the store's real cap anyway. */
+  workers: number;
+  checkpoint: ScanCheckpoint;
+  save(cp: ScanCheckpoint): Promise<void>;
+  /** Codes read so far (all of them, before any filter) and the expected total. */
+  onProgress(done: number, total: number | null): void;
+}
+
+/**
+ * Reads every code of a promotion into the spool, exactly once each, in id order.
+ * Fast path: the first page tells the total, then the remaining pages are read in
+ * parallel by offset and verified (full pages, ascending ids across page boundaries,
+ * and an unchanged total at the end). Any doubt falls back to the cursor walk, which
+ * is slower but exact by construction.
+ */
+export async function scanPromotion(d: ScanDeps): Promise<{ total: number }> {
+  const cp = d.checkpoint;
+  let done = await d.spool.rowCount(d.ns);
+
+  if (cp.mode === null) {
+    const first = await d.client.listCodes(d.promotionId, { limit: PAGE_SIZE }, d.signal);
+    checkAscending(first.codes, null);
+    await d.spool.putChunk(d.ns, 1, first.codes);
+    done = first.codes.length;
+    Object.assign(cp, {
+      total: first.total,
+      totalPages: first.totalPages,
+      mode: first.total == null || first.totalPages == null ? 'cursor' : 'pages',
+      nextCursor: first.nextCursor,
+      cursorChunk: 1,
+      cursorDone: first.nextCursor == null,
+    });
+    if (cp.mode === 'pages' && !consistentFirstPage(first)) {
+      cp.mode = 'cursor';
+      cp.fallbackReason = 'first page disagrees with its totals';
+    }
+    await d.save(cp);
+    d.onProgress(done, cp.total);
+  }
+
+  if (cp.mode === 'pages') {
+    const problem = await readPages(d, cp, () => done, (n) => (done += n));
+    if (problem === null) return { total: done };
+    // Start over along the cursor: nothing from the offset reads is trusted.
+    await d.spool.clear(d.ns);
+    done = 0;
+    Object.assign(cp, { mode: 'cursor', nextCursor: null, cursorChunk: 0, cursorDone: false, fallbackReason: problem });
+    await d.save(cp);
+    d.onProgress(0, cp.total);
+  }
+
+  await walkCursor(d, cp, (n) => (done += n));
+  return { total: done };
+}
+
+async function readPages(
+  d: ScanDeps,
+  cp: ScanCheckpoint,
+  getDone: () => number,
+  add: (n: number) => void,
+): Promise<string | null> {
+  const total = cp.total!;
+  const totalPages = cp.totalPages!;
+  const have = new Set(await d.spool.chunkNumbers(d.ns));
+  const pending = range(1, totalPages).filter((p) => !have.has(p));
+  let problem: string | null = null;
+
+  await runPool(
+    pending,
+    d.workers,
+    async (page, signal) => {
+      if (problem) return;
+      const res = await d.client.listCodes(d.promotionId, { limit: PAGE_SIZE, page }, signal);
+      const expected = page < totalPages ? PAGE_SIZE : total - PAGE_SIZE * (totalPages - 1);
+      if (res.total !== null && res.total !== total) problem = `the code count changed during the export (${total} → ${res.total})`;
+      else if (res.codes.length !== expected) problem = `page ${page} held ${res.codes.length} codes, expected ${expected}`;
+      else if (!isAscending(res.codes)) problem = `page ${page} is not in id order`;
+      if (problem) return;
+      await d.spool.putChunk(d.ns, page, res.codes);
+      add(res.codes.length);
+      d.onProgress(getDone(), total);
+    },
+    d.signal,
+  );
+  if (problem) return problem;
+
+  // Page boundaries must ascend too: a code inserted or removed mid-read shifts offsets.
+  let lastId: number | null = null;
+  let count = 0;
+  let expectedPage = 1;
+  for await (const { chunkNo, rows } of d.spool.chunks(d.ns)) {
+    if (chunkNo !== expectedPage++) return `page ${expectedPage - 1} is missing`;
+    const codes = rows as CouponCode[];
+    if (codes.length && lastId !== null && codes[0]!.id <= lastId) return `pages ${chunkNo - 1} and ${chunkNo} overlap`;
+    if (codes.length) lastId = codes[codes.length - 1]!.id;
+    count += codes.length;
+  }
+  if (count !== total) return `read ${count} codes, expected ${total}`;
+  const after = await d.client.codeCount(d.promotionId, d.signal);
+  if (after !== total) return `the code count changed during the export (${total} → ${after})`;
+  return null;
+}
+
+async function walkCursor(d: ScanDeps, cp: ScanCheckpoint, add: (n: number) => void): Promise<void> {
+  // The last id already spooled, so a resumed walk keeps checking id order.
+  let lastId: number | null = null;
+  if (cp.cursorChunk > 0) {
+    const rows = (await d.spool.getChunk(d.ns, cp.cursorChunk)) as CouponCode[] | null;
+    lastId = rows?.length ? rows[rows.length - 1]!.id : null;
+  }
+  const seen = new Set<string>();
+  let done = await d.spool.rowCount(d.ns);
+  while (!cp.cursorDone) {
+    if (cp.nextCursor !== null) {
+      // A cursor handed back twice would loop forever: a broken API or proxy.
+      if (seen.has(cp.nextCursor)) throw new ApiError('bad-response', 'BigCommerce returned the same page cursor twice; the export stopped instead of looping. Try again later.');
+      seen.add(cp.nextCursor);
+    }
+    const page: CodePage = await d.client.listCodes(
+      d.promotionId,
+      cp.nextCursor === null ? { limit: PAGE_SIZE } : { limit: PAGE_SIZE, after: cp.nextCursor },
+      d.signal,
+    );
+    checkAscending(page.codes, lastId);
+    if (page.codes.length) lastId = page.codes[page.codes.length - 1]!.id;
+    if (cp.nextCursor === null && page.total !== null) cp.total = page.total;
+    cp.cursorChunk += 1;
+    await d.spool.putChunk(d.ns, cp.cursorChunk, page.codes);
+    add(page.codes.length);
+    done += page.codes.length;
+    cp.nextCursor = page.nextCursor;
+    cp.cursorDone = page.nextCursor === null || page.codes.length === 0;
+    await d.save(cp);
+    d.onProgress(done, cp.total);
+  }
+}
+
+function consistentFirstPage(p: CodePage): boolean {
+  if (p.total == null || p.totalPages == null) return false;
+  return p.totalPages === Math.ceil(p.total / PAGE_SIZE) && p.codes.length === Math.min(PAGE_SIZE, p.total);
+}
+
+function isAscending(codes: CouponCode[]): boolean {
+  for (let i = 1; i < codes.length; i++) if (codes[i]!.id <= codes[i - 1]!.id) return false;
+  return true;
+}
+
+function checkAscending(codes: CouponCode[], after: number | null) {
+  if (!isAscending(codes) || (after !== null && codes.length && codes[0]!.id <= after))
+    throw new ApiError('bad-response', 'BigCommerce returned codes out of order or repeated; the export stopped so the file is not wrong. Try again.');
+}
