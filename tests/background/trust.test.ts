@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { allowed, classifySender, storeOfSender } from '../../utils/background/trust';
+
+const ID = 'abcdefghijklmnop';
+const ORIGIN = 'chrome-extension://abcdefghijklmnop';
+
+describe('sender trust', () => {
+  it('extension pages may send anything', () => {
+    const ctx = classifySender({ id: ID, url: `${ORIGIN}/options.html` }, ID, ORIGIN);
+    expect(ctx).toBe('extension-page');
+    expect(allowed(ctx, 'saveStore')).toBe(true);
+  });
+  it('the content script on a store panel gets only panel messages', () => {
+    const ctx = classifySender({ id: ID, url: 'https://store-abc123.mybigcommerce.com/manage/marketing/promotions', tab: { id: 3 } }, ID, ORIGIN);
+    expect(ctx).toBe('content-script');
+    expect(allowed(ctx, 'startJob')).toBe(true);
+    for (const m of ['saveStore', 'listStores', 'removeStore', 'removeJob']) expect(allowed(ctx, m)).toBe(false);
+  });
+  it('anything else is untrusted', () => {
+    expect(classifySender({ id: 'otherextension', url: `${ORIGIN}/x` }, ID, ORIGIN)).toBe('untrusted');
+    expect(classifySender({ id: ID, url: 'https://evil.example/', tab: { id: 1 } }, ID, ORIGIN)).toBe('untrusted');
+    expect(classifySender({ id: ID, url: 'https://store-abc.mybigcommerce.com.evil.example/', tab: { id: 1 } }, ID, ORIGIN)).toBe('untrusted');
+    expect(classifySender({}, ID, ORIGIN)).toBe('untrusted');
+    expect(allowed('untrusted', 'listJobs')).toBe(false);
+  });
+  it('reads the store a content script belongs to', () => {
+    expect(storeOfSender({ url: 'https://store-abc123.mybigcommerce.com/manage' })).toBe('abc123');
+    expect(storeOfSender({ url: 'https://store-abc123.mybigcommerce.com.evil/manage' })).toBeNull();
+    expect(storeOfSender({ url: `${ORIGIN}/popup.html` })).toBeNull();
+  });
+});
