@@ -1,0 +1,217 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import Papa from 'papaparse';
+import {
+  CSV_BOM,
+  EXPORT_COLUMNS,
+  GENERATED_COLUMNS,
+  PURGE_BACKUP_COLUMNS,
+  codeRowCells,
+  csvCell,
+  csvChunks,
+  csvHeader,
+  csvRow,
+  exportRowLine,
+  generatedRowLine,
+  purgeBackupRowLine,
+  type CsvValue,
+} from '../../utils/csv/write';
+import { FORMULA_TRIGGERS, unguardText } from '../../utils/csv/guard';
+
+/** Strings rich in what CSV and spreadsheets care about, plus arbitrary Unicode. */
+const tricky = fc.string({
+  unit: fc.oneof(
+    fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', '"', ',', ';', "'", ' ', 'A', '1', '\uFEFF', 'é', '😀'),
+    fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
+  ),
+  maxLength: 20,
+});
+const rowsArb = fc.array(fc.array(tricky, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 30 });
+
+function parseBack(text: string): string[][] {
+  expect(text.endsWith('\r\n')).toBe(true);
+  // As in a real file, a BOM comes first (papaparse drops it, and only it, as Excel does);
+  // the file ends with CRLF, after which papaparse would report one more empty row.
+  const parsed = Papa.parse<string[]>(CSV_BOM + text.slice(0, -2), { delimiter: ',', newline: '\r\n' });
+  expect(parsed.errors).toEqual([]);
+  return parsed.data;
+}
+
+async function collect(it: AsyncIterable<string>): Promise<string[]> {
+  const out: string[] = [];
+  for await (const s of it) out.push(s);
+  return out;
+}
+
+describe('csvCell', () => {
+  it('leaves plain text alone', () => {
+    expect(csvCell('ABC-123')).toBe('ABC-123');
+    expect(csvCell('')).toBe('');
+    expect(csvCell(null)).toBe('');
+    expect(csvCell(undefined)).toBe('');
+  });
+
+  it('quotes commas, quotes, CR and LF, doubling quotes', () => {
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell('a\nb')).toBe('"a\nb"');
+    expect(csvCell('a\rb')).toBe('"a\rb"');
+    expect(csvCell('"')).toBe('""""');
+  });
+
+  it('guards text starting with a formula trigger', () => {
+    expect(csvCell('=1+1')).toBe("'=1+1");
+    expect(csvCell('+1')).toBe("'+1");
+    expect(csvCell('-5')).toBe("'-5");
+    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvCell('\tx')).toBe("'\tx");
+    expect(csvCell('\rx')).toBe(`"'\rx"`);
+    expect(csvCell('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`);
+  });
+
+  it('does not guard numbers passed as numbers', () => {
+    expect(csvCell(-5)).toBe('-5');
+    expect(csvCell(12)).toBe('12');
+    expect(csvCell(0)).toBe('0');
+    expect(csvCell(1.5)).toBe('1.5');
+  });
+
+  it('treats non-finite numbers as text', () => {
+    expect(csvCell(-Infinity)).toBe("'-Infinity");
+    expect(csvCell(NaN)).toBe('NaN');
+  });
+
+  it("adds one more apostrophe to text that already looks guarded, so reading it back is exact", () => {
+    expect(csvCell("'=x")).toBe("''=x");
+    expect(unguardText("''=x")).toBe("'=x");
+    expect(csvCell("'quoted'")).toBe("'quoted'");
+    expect(unguardText("'quoted'")).toBe("'quoted'");
+  });
+
+  it('does not guard a trigger that is not first', () => {
+    expect(csvCell('A=B')).toBe('A=B');
+    expect(csvCell(' =1')).toBe(' =1');
+  });
+});
+
+describe('csvRow and row lines', () => {
+  it('joins with commas and ends in CRLF', () => {
+    expect(csvRow(['a', 1, null, 'b,c'])).toBe('a,1,,"b,c"\r\n');
+  });
+
+  it('writes a lone empty cell as "" so the line is not blank', () => {
+    expect(csvRow([''])).toBe('""\r\n');
+    expect(csvRow([null])).toBe('""\r\n');
+    expect(csvRow(['', ''])).toBe(',\r\n');
+  });
+
+  it('writes export, purge backup and generated lines in column order', () => {
+    const row = { id: 7, code: '-ABC', current_uses: 2, max_uses: 10, max_uses_per_customer: 1, created: '2024-01-31T23:59:59Z' };
+    expect(exportRowLine(row)).toBe("7,'-ABC,2,10,1,2024-01-31T23:59:59Z\r\n");
+    expect(purgeBackupRowLine(row)).toBe(exportRowLine(row));
+    expect(codeRowCells(row)).toHaveLength(EXPORT_COLUMNS.length);
+    expect(generatedRowLine({ code: 'X1', max_uses: 1, max_uses_per_customer: 0, id: 99 })).toBe('X1,1,0\r\n');
+  });
+
+  it('has the agreed column sets', () => {
+    expect([...EXPORT_COLUMNS]).toEqual(['id', 'code', 'current_uses', 'max_uses', 'max_uses_per_customer', 'created']);
+    expect([...GENERATED_COLUMNS]).toEqual(['code', 'max_uses', 'max_uses_per_customer']);
+    expect(PURGE_BACKUP_COLUMNS).toBe(EXPORT_COLUMNS);
+  });
+});
+
+describe('csvChunks', () => {
+  it('yields BOM+header first, then one string per non-empty chunk', async () => {
+    const out = await collect(csvChunks(['code', 'n'], [[['A', 1], ['B', 2]], [], [['C', 3]]]));
+    expect(out).toEqual([`${CSV_BOM}code,n\r\n`, 'A,1\r\nB,2\r\n', 'C,3\r\n']);
+  });
+
+  it('accepts an async iterable of chunks', async () => {
+    async function* gen(): AsyncGenerator<string[][]> {
+      for (let i = 0; i < 3; i++) yield [[`C${i}`]];
+    }
+    const out = await collect(csvChunks(['code'], gen()));
+    expect(out.join('')).toBe(`${CSV_BOM}code\r\nC0\r\nC1\r\nC2\r\n`);
+  });
+
+  it('builds a 1,000,000-row file chunk by chunk', async () => {
+    const chunkCount = 1000;
+    let produced = 0;
+    function* gen(): Generator<string[][]> {
+      for (let c = 0; c < chunkCount; c++) {
+        const rows: string[][] = [];
+        for (let r = 0; r < 1000; r++) rows.push([`CODE${c}-${r}`, '1', '0']);
+        produced++;
+        yield rows;
+      }
+    }
+    let pieces = 0;
+    let bytes = 0;
+    let lines = 0;
+    for await (const piece of csvChunks([...GENERATED_COLUMNS], gen())) {
+      // Pulled lazily: never more than one chunk ahead of the consumer.
+      expect(produced).toBe(pieces);
+      pieces++;
+      bytes += piece.length;
+      lines += piece.split('\r\n').length - 1;
+    }
+    expect(pieces).toBe(chunkCount + 1);
+    expect(lines).toBe(1_000_001);
+    expect(bytes).toBeGreaterThan(10_000_000);
+  });
+});
+
+describe('properties', () => {
+  it('rows written then parsed give the original cells back (after unguarding)', () => {
+    fc.assert(
+      fc.property(rowsArb, (rows) => {
+        const text = rows.map((r) => csvRow(r)).join('');
+        const back = parseBack(text).map((r) => r.map(unguardText));
+        expect(back).toEqual(rows);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('mixed numbers and text round-trip; numbers are never guarded', () => {
+    const cell: fc.Arbitrary<CsvValue> = fc.oneof(tricky, fc.integer({ min: -1_000_000, max: 1_000_000 }));
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 20 }), (rows) => {
+        const back = parseBack(rows.map((r) => csvRow(r)).join(''));
+        rows.forEach((row, i) =>
+          row.forEach((value, j) => {
+            const got = back[i]?.[j];
+            if (typeof value === 'number') expect(got).toBe(String(value));
+            else expect(unguardText(got ?? '')).toBe(value);
+          }),
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('no text cell read back starts with a formula trigger', () => {
+    fc.assert(
+      fc.property(rowsArb, (rows) => {
+        for (const row of parseBack(rows.map((r) => csvRow(r)).join(''))) {
+          for (const cell of row) expect(FORMULA_TRIGGERS.includes(cell.charAt(0))).toBe(false);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('a file has the BOM exactly once, at the start', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(rowsArb, { maxLength: 5 }), async (chunks) => {
+        const text = (await collect(csvChunks(['code', 'x'], chunks))).join('');
+        expect(text.startsWith(CSV_BOM)).toBe(true);
+        // Cells may hold U+FEFF themselves; count the ones the writer added.
+        const inCells = chunks.flat(2).join('').split(CSV_BOM).length - 1;
+        expect(text.split(CSV_BOM).length - 1).toBe(1 + inCells);
+        expect(csvHeader(['code']).split(CSV_BOM).length - 1).toBe(1);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -1,0 +1,4 @@
+export * from './guard';
+export * from './write';
+export * from './read';
+export * from './filename';
