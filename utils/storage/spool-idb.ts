@@ -1,0 +1,174 @@
+/**
+ * The IndexedDB Spool. IndexedDB because the rows of a 1,000,000-code job (tens of MB) are
+ * far beyond what storage.local is meant for, and because it is per-origin: the extension's
+ * own pages and worker share it, web pages cannot see it.
+ *
+ * Three stores, all keyed by [jobId, chunkNo] or jobId:
+ *   chunks  [jobId, chunkNo] -> rows       the data, read only when iterating
+ *   sizes   [jobId, chunkNo] -> row count  lets put/delete adjust totals without reading rows
+ *   totals  jobId -> { rows, chunks }      makes rowCount one read
+ * Every write touches them in one transaction, so the totals never drift from the chunks.
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { Spool } from './spool';
+import { checkJobId, checkKey, checkRows } from './spool-keys';
+
+type ChunkKey = [string, number];
+
+interface SpoolSchema extends DBSchema {
+  chunks: { key: ChunkKey; value: unknown[] };
+  sizes: { key: ChunkKey; value: number };
+  totals: { key: string; value: { rows: number; chunks: number } };
+}
+
+export interface IdbSpoolOptions {
+  /** Chunks fetched per read while iterating; bounds memory to a few chunks. */
+  readBatch?: number;
+}
+
+export interface IdbSpool extends Spool {
+  /** Every jobId with at least one chunk: for cleaning up spools whose job is gone. */
+  jobIds(): Promise<string[]>;
+  /** Closes the connection (the next call reopens it). */
+  close(): void;
+}
+
+const DB_VERSION = 1;
+export const DEFAULT_SPOOL_DB = 'bcm-spool';
+
+/** All keys of one job: chunk numbers are numbers, and every number sorts between ±Infinity. */
+function jobRange(jobId: string, afterChunk?: number): IDBKeyRange {
+  return afterChunk === undefined
+    ? IDBKeyRange.bound([jobId, -Infinity], [jobId, Infinity])
+    : IDBKeyRange.bound([jobId, afterChunk], [jobId, Infinity], true, false);
+}
+
+export function createIdbSpool(dbName: string = DEFAULT_SPOOL_DB, options: IdbSpoolOptions = {}): IdbSpool {
+  const readBatch = Math.max(1, Math.floor(options.readBatch ?? 8));
+  let dbPromise: Promise<IDBPDatabase<SpoolSchema>> | null = null;
+
+  function db(): Promise<IDBPDatabase<SpoolSchema>> {
+    dbPromise ??= openDB<SpoolSchema>(dbName, DB_VERSION, {
+      upgrade(d) {
+        d.createObjectStore('chunks');
+        d.createObjectStore('sizes');
+        d.createObjectStore('totals');
+      },
+      // Another context wants a newer schema: step aside rather than block it forever.
+      blocking() {
+        void dbPromise?.then((d) => d.close());
+        dbPromise = null;
+      },
+      // The browser closed the connection (e.g. storage cleared): reopen on next use.
+      terminated() {
+        dbPromise = null;
+      },
+    }).catch((e: unknown) => {
+      dbPromise = null;
+      throw e;
+    });
+    return dbPromise;
+  }
+
+  return {
+    async putChunk(jobId, chunkNo, rows) {
+      checkKey(jobId, chunkNo);
+      checkRows(rows);
+      const key: ChunkKey = [jobId, chunkNo];
+      const tx = (await db()).transaction(['chunks', 'sizes', 'totals'], 'readwrite');
+      const [oldSize, total] = await Promise.all([tx.objectStore('sizes').get(key), tx.objectStore('totals').get(jobId)]);
+      const t = total ?? { rows: 0, chunks: 0 };
+      // Re-putting a chunk (a retried page) replaces it: the totals count it once.
+      await Promise.all([
+        tx.objectStore('chunks').put(rows, key),
+        tx.objectStore('sizes').put(rows.length, key),
+        tx.objectStore('totals').put(
+          { rows: t.rows - (oldSize ?? 0) + rows.length, chunks: t.chunks + (oldSize === undefined ? 1 : 0) },
+          jobId,
+        ),
+        tx.done,
+      ]);
+    },
+
+    async getChunk(jobId, chunkNo) {
+      checkKey(jobId, chunkNo);
+      return (await (await db()).get('chunks', [jobId, chunkNo])) ?? null;
+    },
+
+    async hasChunk(jobId, chunkNo) {
+      checkKey(jobId, chunkNo);
+      return (await (await db()).count('sizes', [jobId, chunkNo])) > 0;
+    },
+
+    async chunkNumbers(jobId) {
+      checkJobId(jobId);
+      const keys = await (await db()).getAllKeys('sizes', jobRange(jobId));
+      return keys.map((k) => k[1]);
+    },
+
+    async rowCount(jobId) {
+      checkJobId(jobId);
+      return (await (await db()).get('totals', jobId))?.rows ?? 0;
+    },
+
+    async *chunks(jobId) {
+      checkJobId(jobId);
+      let after: number | undefined;
+      for (;;) {
+        // A fresh short transaction per batch: an IndexedDB transaction cannot stay open
+        // while the consumer awaits something else between chunks.
+        const tx = (await db()).transaction('chunks', 'readonly');
+        const range = jobRange(jobId, after);
+        const [keys, values] = await Promise.all([
+          tx.store.getAllKeys(range, readBatch),
+          tx.store.getAll(range, readBatch),
+        ]);
+        for (let i = 0; i < keys.length; i++) {
+          const chunkNo = (keys[i] as ChunkKey)[1];
+          after = chunkNo;
+          yield { chunkNo, rows: values[i] ?? [] };
+        }
+        if (keys.length < readBatch) return;
+      }
+    },
+
+    async deleteChunk(jobId, chunkNo) {
+      checkKey(jobId, chunkNo);
+      const key: ChunkKey = [jobId, chunkNo];
+      const tx = (await db()).transaction(['chunks', 'sizes', 'totals'], 'readwrite');
+      const [oldSize, total] = await Promise.all([tx.objectStore('sizes').get(key), tx.objectStore('totals').get(jobId)]);
+      if (oldSize === undefined) {
+        await tx.done;
+        return;
+      }
+      const t = total ?? { rows: oldSize, chunks: 1 };
+      const left = { rows: t.rows - oldSize, chunks: t.chunks - 1 };
+      await Promise.all([
+        tx.objectStore('chunks').delete(key),
+        tx.objectStore('sizes').delete(key),
+        left.chunks > 0 ? tx.objectStore('totals').put(left, jobId) : tx.objectStore('totals').delete(jobId),
+        tx.done,
+      ]);
+    },
+
+    async clear(jobId) {
+      checkJobId(jobId);
+      const tx = (await db()).transaction(['chunks', 'sizes', 'totals'], 'readwrite');
+      await Promise.all([
+        tx.objectStore('chunks').delete(jobRange(jobId)),
+        tx.objectStore('sizes').delete(jobRange(jobId)),
+        tx.objectStore('totals').delete(jobId),
+        tx.done,
+      ]);
+    },
+
+    async jobIds() {
+      return (await db()).getAllKeys('totals');
+    },
+
+    close() {
+      void dbPromise?.then((d) => d.close()).catch(() => {});
+      dbPromise = null;
+    },
+  };
+}
