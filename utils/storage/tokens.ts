@@ -1,0 +1,96 @@
+/**
+ * Where API tokens live. Content scripts can read storage.local in Chrome, so a token there
+ * would be one compromised or buggy content script away from the page. IndexedDB is
+ * per-origin: in the extension's worker and pages it is the extension origin's database,
+ * which content scripts (running in the page's origin) cannot open.
+ *
+ * Nothing here logs, and errors never carry a token.
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+
+interface VaultSchema extends DBSchema {
+  tokens: { key: string; value: string };
+}
+
+export interface TokenVault {
+  get(storeHash: string): Promise<string | null>;
+  set(storeHash: string, token: string): Promise<void>;
+  /** Deletes the token (not a soft delete: the record is gone from the database). */
+  remove(storeHash: string): Promise<void>;
+  /** Store hashes that have a token; never the tokens. */
+  list(): Promise<string[]>;
+  close(): void;
+}
+
+/** A separate database from the spool, so clearing job data can never touch credentials. */
+export const DEFAULT_VAULT_DB = 'bcm-vault';
+
+/**
+ * In a content script, `indexedDB` is the web page's: a token written there would be handed
+ * to the page. Refuse anywhere that is not an extension origin (tests run with no location).
+ */
+function assertExtensionContext(): void {
+  const protocol = (globalThis as { location?: { protocol?: unknown } }).location?.protocol;
+  if (typeof protocol === 'string' && !protocol.endsWith('-extension:')) {
+    throw new Error('Tokens can only be used from the extension itself, not from a web page.');
+  }
+}
+
+function checkHash(storeHash: string): void {
+  if (typeof storeHash !== 'string' || storeHash === '') throw new TypeError('storeHash must be a non-empty string');
+}
+
+export function createTokenVault(dbName: string = DEFAULT_VAULT_DB): TokenVault {
+  let dbPromise: Promise<IDBPDatabase<VaultSchema>> | null = null;
+
+  function db(): Promise<IDBPDatabase<VaultSchema>> {
+    assertExtensionContext();
+    dbPromise ??= openDB<VaultSchema>(dbName, 1, {
+      upgrade(d) {
+        d.createObjectStore('tokens');
+      },
+      blocking() {
+        void dbPromise?.then((d) => d.close());
+        dbPromise = null;
+      },
+      terminated() {
+        dbPromise = null;
+      },
+    }).catch((e: unknown) => {
+      dbPromise = null;
+      throw e;
+    });
+    return dbPromise;
+  }
+
+  return {
+    async get(storeHash) {
+      checkHash(storeHash);
+      const token = await (await db()).get('tokens', storeHash);
+      return typeof token === 'string' ? token : null;
+    },
+    async set(storeHash, token) {
+      checkHash(storeHash);
+      if (typeof token !== 'string' || token === '') throw new TypeError('token must be a non-empty string');
+      const d = await db();
+      try {
+        await d.put('tokens', token, storeHash);
+      } catch {
+        // The underlying error is dropped on purpose: it is not worth the risk of it
+        // echoing the value it failed to store.
+        throw new Error('The token could not be saved in the browser.');
+      }
+    },
+    async remove(storeHash) {
+      checkHash(storeHash);
+      await (await db()).delete('tokens', storeHash);
+    },
+    async list() {
+      return (await db()).getAllKeys('tokens');
+    },
+    close() {
+      void dbPromise?.then((d) => d.close()).catch(() => {});
+      dbPromise = null;
+    },
+  };
+}
