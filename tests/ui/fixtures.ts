@@ -1,0 +1,50 @@
+/** Fake data for UI tests: jobs, stores and promotions as the background would report them. */
+import type { JobView } from '@/utils/jobs/types';
+import type { PromotionInfo, StoreView } from '@/utils/messages';
+
+export const STORE_HASH = 'abc123';
+export const PROMOTION_ID = 42;
+export const NOW = 1_750_000_000_000;
+
+export function makeJob(patch: Partial<JobView> = {}): JobView {
+  return {
+    id: 'job-1',
+    kind: 'generate',
+    storeHash: STORE_HASH,
+    promotionId: PROMOTION_ID,
+    promotionName: 'Summer sale',
+    status: 'running',
+    progress: { done: 0, total: 10_000, ratePerSecond: 0, etaMs: null, wait: null },
+    error: null,
+    files: [],
+    createdAt: NOW - 60_000,
+    updatedAt: NOW,
+    finishedAt: null,
+    ...patch,
+  };
+}
+
+export const STORE_MODIFY: StoreView = { storeHash: STORE_HASH, access: 'modify', addedAt: NOW - 86_400_000, lastCheckedAt: NOW };
+export const STORE_READ_ONLY: StoreView = { ...STORE_MODIFY, access: 'read-only' };
+
+export const BULK_PROMOTION: PromotionInfo = {
+  id: PROMOTION_ID,
+  name: 'Summer sale',
+  redemptionType: 'COUPON',
+  couponType: 'BULK',
+  codeCount: 12_345,
+};
+export const SINGLE_PROMOTION: PromotionInfo = {
+  id: 7,
+  name: 'Welcome code',
+  redemptionType: 'COUPON',
+  couponType: 'SINGLE',
+  codeCount: null,
+};
+export const AUTOMATIC_PROMOTION: PromotionInfo = {
+  id: 8,
+  name: 'Free shipping over $50',
+  redemptionType: 'AUTOMATIC',
+  couponType: null,
+  codeCount: null,
+};

@@ -1,0 +1,53 @@
+import { describe, expect, test } from 'vitest';
+import type { JobView } from '@/utils/jobs/types';
+import { formatCount, formatDuration, formatRate, pluralCodes } from '@/utils/ui/format';
+import { completedText, controlsFor, etaText, failedText, progressText, waitText } from '@/utils/ui/job-text';
+import { makeJob } from './fixtures';
+
+describe('format', () => {
+  test('counts, rates, durations', () => {
+    expect(formatCount(12500)).toBe('12,500');
+    expect(pluralCodes(1)).toBe('1 code');
+    expect(pluralCodes(10000)).toBe('10,000 codes');
+    expect(formatRate(1900.4)).toBe('1,900 codes/s');
+    expect(formatRate(0.54)).toBe('0.5 codes/s');
+    expect(formatRate(0)).toBe('0 codes/s');
+    expect(formatDuration(45_000)).toBe('45 s');
+    expect(formatDuration(185_000)).toBe('3 min 5 s');
+    expect(formatDuration(25 * 60_000)).toBe('25 min');
+    expect(formatDuration(65 * 60_000)).toBe('1 h 5 min');
+  });
+});
+
+describe('job text', () => {
+  const now = 1_750_000_000_000;
+  test('wait reasons in words', () => {
+    expect(waitText({ kind: 'quota', untilMs: now + 12_000 }, now)).toBe("Waiting for the store's API quota (resumes in 12 s)");
+    expect(waitText({ kind: 'rate-limited', untilMs: now + 3_000 }, now)).toMatch(/^BigCommerce asked us to slow down…/);
+    expect(waitText({ kind: 'platform-busy', untilMs: now + 5_000 }, now)).toMatch(/busy/);
+    expect(waitText({ kind: 'retrying', untilMs: now + 1_000, attempt: 2 }, now)).toBe('Connection problem, retrying (attempt 2)…');
+    expect(waitText({ kind: 'reconciling' }, now)).toBe('Checking with the store which codes were created…');
+    // Never a negative countdown.
+    expect(waitText({ kind: 'quota', untilMs: now - 5_000 }, now)).toMatch(/resumes in 0 s/);
+  });
+
+  test('progress, eta, completed and failed', () => {
+    const job: JobView = makeJob({ progress: { done: 12_500, total: 100_000, ratePerSecond: 1900, etaMs: 46_000, wait: null } });
+    expect(progressText(job)).toBe('12,500 / 100,000');
+    expect(etaText(job)).toBe('About 46 s left');
+    expect(progressText(makeJob({ progress: { done: 300, total: null, ratePerSecond: 0, etaMs: null, wait: null } }))).toBe('300');
+    expect(completedText(makeJob({ status: 'completed', progress: { done: 10_000, total: 10_000, ratePerSecond: 0, etaMs: null, wait: null } }))).toBe(
+      'Completed: 10,000 codes generated.',
+    );
+    expect(failedText(makeJob({ status: 'failed', error: 'The token was revoked. Connect the store again.' }))).toBe(
+      'Generating codes stopped: The token was revoked. Connect the store again.',
+    );
+  });
+
+  test('controls that apply', () => {
+    expect(controlsFor('running')).toEqual({ pause: true, resume: false, cancel: true });
+    expect(controlsFor('paused')).toEqual({ pause: false, resume: true, cancel: true });
+    expect(controlsFor('interrupted')).toEqual({ pause: false, resume: true, cancel: true });
+    expect(controlsFor('completed')).toEqual({ pause: false, resume: false, cancel: false });
+  });
+});

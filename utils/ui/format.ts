@@ -1,0 +1,40 @@
+/**
+ * Numbers, durations and rates in the merchant's words. Pure: no DOM, no browser APIs.
+ * The UI text is English, so numbers are grouped the English way ("12,500").
+ */
+
+const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+/** 12500 -> "12,500". */
+export function formatCount(n: number): string {
+  return numberFormat.format(Math.round(n));
+}
+
+/** "1 code" / "12,500 codes". */
+export function pluralCodes(n: number): string {
+  return `${formatCount(n)} ${n === 1 ? 'code' : 'codes'}`;
+}
+
+/** 1900.4 -> "1,900 codes/s"; slow rates keep one decimal ("0.5 codes/s"). */
+export function formatRate(perSecond: number): string {
+  if (!Number.isFinite(perSecond) || perSecond <= 0) return '0 codes/s';
+  if (perSecond < 10) return `${(Math.round(perSecond * 10) / 10).toString()} codes/s`;
+  return `${formatCount(perSecond)} codes/s`;
+}
+
+/** Milliseconds as "45 s", "3 min 5 s", "1 h 5 min". */
+export function formatDuration(ms: number): string {
+  const totalSeconds = Math.max(0, Math.ceil(ms / 1000));
+  if (totalSeconds < 60) return `${totalSeconds} s`;
+  const minutes = Math.floor(totalSeconds / 60);
+  const seconds = totalSeconds % 60;
+  if (minutes < 60) return seconds && minutes < 10 ? `${minutes} min ${seconds} s` : `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  const restMinutes = minutes % 60;
+  return restMinutes ? `${hours} h ${restMinutes} min` : `${hours} h`;
+}
+
+/** Seconds left until an absolute epoch-ms moment, never negative (for "resumes in 12 s"). */
+export function secondsUntil(untilMs: number, now: number): number {
+  return Math.max(0, Math.ceil((untilMs - now) / 1000));
+}

@@ -1,0 +1,126 @@
+/**
+ * What a job is doing, in the merchant's words. Pure: the panel and the popup both use it.
+ */
+import type { JobKind, JobStatus, JobView, WaitReason } from '../jobs/types';
+import { formatCount, formatDuration, pluralCodes, secondsUntil } from './format';
+
+export const KIND_LABEL: Record<JobKind, string> = {
+  generate: 'Generate codes',
+  export: 'Export codes',
+  purge: 'Purge codes',
+};
+
+/** "Generating codes", for a progress bar's name. */
+export const KIND_DOING: Record<JobKind, string> = {
+  generate: 'Generating codes',
+  export: 'Exporting codes',
+  purge: 'Deleting codes',
+};
+
+export const STATUS_LABEL: Record<JobStatus, string> = {
+  queued: 'Waiting to start',
+  running: 'Running',
+  paused: 'Paused',
+  'awaiting-confirmation': 'Waiting for your confirmation',
+  interrupted: 'Stopped by the browser',
+  completed: 'Completed',
+  failed: 'Failed',
+  cancelled: 'Cancelled',
+};
+
+/** Jobs that are not over yet: the merchant may still act on them. */
+export function isUnfinished(status: JobStatus): boolean {
+  return status !== 'completed' && status !== 'failed' && status !== 'cancelled';
+}
+
+/** Which of Pause / Resume / Cancel apply. */
+export function controlsFor(status: JobStatus): { pause: boolean; resume: boolean; cancel: boolean } {
+  return {
+    pause: status === 'running' || status === 'queued',
+    resume: status === 'paused' || status === 'interrupted',
+    cancel: isUnfinished(status),
+  };
+}
+
+/**
+ * WaitReason.untilMs is a moment in epoch ms. Should a sender ever give a plain duration
+ * instead (a small number), it is read as "from the job's last update" rather than shown
+ * as a wait of decades.
+ */
+function waitSeconds(untilMs: number, now: number, updatedAt: number): number {
+  const until = untilMs < 1e11 ? updatedAt + untilMs : untilMs;
+  return secondsUntil(until, now);
+}
+
+/** The reason for a wait, in words ("Waiting for the store's API quota (resumes in 12 s)"). */
+export function waitText(wait: WaitReason, now: number, updatedAt = now): string {
+  switch (wait.kind) {
+    case 'quota':
+      return `Waiting for the store's API quota (resumes in ${waitSeconds(wait.untilMs, now, updatedAt)} s)`;
+    case 'rate-limited':
+      return `BigCommerce asked us to slow down… (resumes in ${waitSeconds(wait.untilMs, now, updatedAt)} s)`;
+    case 'platform-busy':
+      return `BigCommerce is busy right now; trying again in ${waitSeconds(wait.untilMs, now, updatedAt)} s…`;
+    case 'retrying':
+      return `Connection problem, retrying (attempt ${wait.attempt})…`;
+    case 'reconciling':
+      return 'Checking with the store which codes were created…';
+  }
+}
+
+/** "12,500 / 100,000", or "12,500" while the total is unknown. */
+export function progressText(job: JobView): string {
+  const { done, total } = job.progress;
+  return total === null ? formatCount(done) : `${formatCount(done)} / ${formatCount(total)}`;
+}
+
+export function etaText(job: JobView): string | null {
+  const eta = job.progress.etaMs;
+  if (eta === null || !Number.isFinite(eta)) return null;
+  return `About ${formatDuration(eta)} left`;
+}
+
+/** "Completed: 10,000 codes generated." */
+export function completedText(job: JobView): string {
+  switch (job.kind) {
+    case 'generate':
+      return `Completed: ${pluralCodes(job.progress.done)} generated.`;
+    case 'export':
+      return `Completed: ${pluralCodes(job.progress.done)} exported.`;
+    case 'purge': {
+      const deleted = job.purge?.deleted ?? job.progress.done;
+      const failed = job.purge?.failed ?? 0;
+      const tail = failed > 0 ? ` ${pluralCodes(failed)} could not be deleted; the backup file lists every code that was targeted.` : '';
+      return `Completed: ${pluralCodes(deleted)} deleted.${tail}`;
+    }
+  }
+}
+
+/** "Cancelled: 5,000 codes were generated before the job stopped." */
+export function cancelledText(job: JobView): string {
+  const done = job.kind === 'purge' ? (job.purge?.deleted ?? 0) : job.progress.done;
+  const verb = job.kind === 'generate' ? 'generated' : job.kind === 'export' ? 'exported' : 'deleted';
+  if (done === 0) return job.kind === 'purge' ? 'Cancelled: no codes were deleted.' : 'Cancelled.';
+  return `Cancelled: ${pluralCodes(done)} ${done === 1 ? 'was' : 'were'} ${verb} before the job stopped.`;
+}
+
+/** The failure, and what to do about it. */
+export function failedText(job: JobView): string {
+  const what = { generate: 'Generating codes', export: 'Exporting codes', purge: 'Purging codes' }[job.kind];
+  const reason = job.error?.trim() || 'Something went wrong.';
+  return `${what} stopped: ${reason}`;
+}
+
+export const INTERRUPTED_TEXT =
+  'The browser stopped this job (it was closed, updated or put the extension to sleep). ' +
+  'Nothing is lost: press Resume to carry on from where it stopped.';
+
+export const FILE_LABEL: Record<'generated' | 'export' | 'purge-backup', string> = {
+  generated: 'Download CSV again',
+  export: 'Download CSV again',
+  'purge-backup': 'Download backup CSV',
+};
+
+export function kindAndCount(job: JobView): string {
+  return `${KIND_LABEL[job.kind]} · ${progressText(job)}`;
+}

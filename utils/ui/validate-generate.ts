@@ -1,0 +1,230 @@
+/**
+ * Checks what the merchant typed in the "Generate codes" form and turns it into GenerateParams.
+ *
+ * Plain TypeScript on purpose: the content script must stay small, so the zod schema in
+ * utils/jobs/types.ts is not imported here (the background parses every request with it
+ * anyway). The ranges below are the same as GenerateParamsSchema's; tests keep them in step.
+ */
+import type { GenerateParams } from '../jobs/types';
+import { formatCount } from './format';
+
+/** The form's raw text, field by field, exactly as typed. */
+export interface GenerateFormValues {
+  count: string;
+  maxUses: string;
+  maxUsesPerCustomer: string;
+  prefix: string;
+  suffix: string;
+  delimiter: string;
+  codeLength: string;
+  excludeCharacters: string;
+}
+
+export type GenerateField = keyof GenerateFormValues;
+
+export const GENERATE_LIMITS = {
+  count: { min: 1, max: 1_000_000 },
+  maxUses: { min: 0, max: 100_000 },
+  maxUsesPerCustomer: { min: 0, max: 100_000 },
+  codeLength: { min: 6, max: 16 },
+  affixMax: 20,
+  totalMax: 50,
+  excludeMax: 35,
+} as const;
+
+export const GENERATE_DEFAULTS: GenerateFormValues = {
+  count: '',
+  maxUses: '1',
+  maxUsesPerCustomer: '1',
+  prefix: '',
+  suffix: '',
+  delimiter: '',
+  codeLength: '12',
+  excludeCharacters: '',
+};
+
+export interface GenerateValidation {
+  ok: boolean;
+  /** Blocking problems, in words, per field. */
+  errors: Partial<Record<GenerateField, string>>;
+  /** Helpful notes that do not block (e.g. "will be used as SUMMER"). */
+  notes: Partial<Record<GenerateField, string>>;
+  /** Set only when ok. */
+  params: GenerateParams | null;
+  /** Length of every code (prefix, delimiters, random part, suffix) when it can be told. */
+  totalLength: number | null;
+}
+
+const ALPHABET_SIZE = 36; // A-Z and 0-9
+
+type WholeNumber =
+  | { kind: 'ok'; value: number }
+  | { kind: 'empty' }
+  | { kind: 'decimal' }
+  | { kind: 'not-a-number' };
+
+/**
+ * "5000", "5,000" and " 5000 " are whole numbers; "2.5", "1e9", "abc", "0x10" are not.
+ * Digits only (with optional English thousands separators) so nothing is guessed.
+ */
+export function parseWholeNumber(raw: string): WholeNumber {
+  const text = raw.trim();
+  if (text === '') return { kind: 'empty' };
+  if (/^[+-]?(\d+|\d{1,3}(,\d{3})+)$/.test(text)) {
+    const value = Number(text.replace(/,/g, ''));
+    return Number.isSafeInteger(value) ? { kind: 'ok', value } : { kind: 'not-a-number' };
+  }
+  if (/^[+-]?(\d[\d,]*)?\.\d+$/.test(text) || /^[+-]?\d[\d,]*\.$/.test(text)) return { kind: 'decimal' };
+  return { kind: 'not-a-number' };
+}
+
+interface RangeWords {
+  empty: string;
+  below: string;
+  above: string;
+  example: string;
+}
+
+function checkWhole(raw: string, min: number, max: number, words: RangeWords): { value: number } | { error: string } {
+  const parsed = parseWholeNumber(raw);
+  switch (parsed.kind) {
+    case 'empty':
+      return { error: words.empty };
+    case 'decimal':
+      return { error: `Enter a whole number, without decimals (for example ${words.example}).` };
+    case 'not-a-number':
+      return { error: `Enter a whole number using digits only (for example ${words.example}).` };
+    case 'ok':
+      if (parsed.value < min) return { error: words.below };
+      if (parsed.value > max) return { error: words.above };
+      return { value: parsed.value };
+  }
+}
+
+/** Prefix or suffix: A-Z, 0-9, `_`, `-`, at most 20; lower-case letters are upper-cased (and said so). */
+function checkAffix(raw: string, label: string): { value: string; note?: string } | { error: string } {
+  const text = raw.trim();
+  if (text === '') return { value: '' };
+  const upper = text.toUpperCase();
+  if (!/^[A-Z0-9_-]*$/.test(upper)) {
+    return { error: `${label} can hold only letters A–Z, digits 0–9, underscores (_) and hyphens (-); no spaces.` };
+  }
+  if (upper.length > GENERATE_LIMITS.affixMax) {
+    return { error: `${label} can be at most ${GENERATE_LIMITS.affixMax} characters (it has ${upper.length}).` };
+  }
+  if (upper !== text) return { value: upper, note: `Codes use capital letters: the ${label.toLowerCase()} will be ${upper}.` };
+  return { value: upper };
+}
+
+/** "0O1I", "0, O, 1, I" or "0 o 1 i": letters and digits to leave out of the random part. */
+function checkExclude(raw: string): { value: string[]; note?: string } | { error: string } {
+  const text = raw.replace(/[\s,;]+/g, '');
+  if (text === '') return { value: [] };
+  const upper = text.toUpperCase();
+  if (!/^[A-Z0-9]+$/.test(upper)) {
+    return { error: 'Only letters A–Z and digits 0–9 can be left out (for example 0O1I).' };
+  }
+  const unique = [...new Set(upper.split(''))];
+  if (unique.length > GENERATE_LIMITS.excludeMax) {
+    return { error: 'Leave out fewer characters: codes need at least one letter or digit to choose from.' };
+  }
+  const note = upper !== text ? `Letters are left out as capitals: ${unique.join('')}.` : undefined;
+  return note ? { value: unique, note } : { value: unique };
+}
+
+export function validateGenerate(values: GenerateFormValues): GenerateValidation {
+  const errors: GenerateValidation['errors'] = {};
+  const notes: GenerateValidation['notes'] = {};
+
+  const count = checkWhole(values.count, GENERATE_LIMITS.count.min, GENERATE_LIMITS.count.max, {
+    empty: 'Enter how many codes to generate (1 to 1,000,000).',
+    below: 'Enter at least 1 code.',
+    above: 'At most 1,000,000 codes in one job; run another job for more.',
+    example: '5000',
+  });
+  if ('error' in count) errors.count = count.error;
+
+  const usesWords = (what: string): RangeWords => ({
+    empty: `Enter ${what} from 0 to 100,000 (0 means unlimited).`,
+    below: 'Cannot be below 0; use 0 for unlimited.',
+    above: 'At most 100,000; use 0 for unlimited.',
+    example: '1',
+  });
+  const maxUses = checkWhole(values.maxUses, 0, GENERATE_LIMITS.maxUses.max, usesWords('how many times each code works'));
+  if ('error' in maxUses) errors.maxUses = maxUses.error;
+  const perCustomer = checkWhole(
+    values.maxUsesPerCustomer,
+    0,
+    GENERATE_LIMITS.maxUsesPerCustomer.max,
+    usesWords('how many times one customer may use a code'),
+  );
+  if ('error' in perCustomer) errors.maxUsesPerCustomer = perCustomer.error;
+
+  const codeLength = checkWhole(values.codeLength, GENERATE_LIMITS.codeLength.min, GENERATE_LIMITS.codeLength.max, {
+    empty: 'Enter a code length from 6 to 16.',
+    below: 'Codes need at least 6 random characters.',
+    above: 'The random part can be at most 16 characters.',
+    example: '12',
+  });
+  if ('error' in codeLength) errors.codeLength = codeLength.error;
+
+  const prefix = checkAffix(values.prefix, 'Prefix');
+  if ('error' in prefix) errors.prefix = prefix.error;
+  else if (prefix.note) notes.prefix = prefix.note;
+  const suffix = checkAffix(values.suffix, 'Suffix');
+  if ('error' in suffix) errors.suffix = suffix.error;
+  else if (suffix.note) notes.suffix = suffix.note;
+
+  const delimiter = values.delimiter;
+  if (delimiter !== '' && delimiter !== '-' && delimiter !== '_') {
+    errors.delimiter = 'Choose no delimiter, a hyphen (-) or an underscore (_).';
+  }
+
+  const exclude = checkExclude(values.excludeCharacters);
+  if ('error' in exclude) errors.excludeCharacters = exclude.error;
+  else if (exclude.note) notes.excludeCharacters = exclude.note;
+
+  // Whole-code checks, once the parts are sound.
+  let totalLength: number | null = null;
+  if ('value' in prefix && 'value' in suffix && 'value' in codeLength && !errors.delimiter) {
+    const delim = delimiter.length;
+    totalLength =
+      prefix.value.length +
+      (prefix.value ? delim : 0) +
+      codeLength.value +
+      (suffix.value ? delim : 0) +
+      suffix.value.length;
+    if (totalLength > GENERATE_LIMITS.totalMax) {
+      errors.codeLength =
+        `Whole codes would be ${totalLength} characters long (prefix, delimiters, code and suffix); ` +
+        `the most is ${GENERATE_LIMITS.totalMax}. Shorten the prefix, the suffix or the code length.`;
+    }
+  }
+  if ('value' in count && 'value' in codeLength && 'value' in exclude && !errors.codeLength) {
+    const choices = ALPHABET_SIZE - exclude.value.length;
+    const possible = Math.pow(choices, codeLength.value);
+    // Random codes collide long before the space is used up: ask for at least twice the room.
+    if (possible < count.value * 2) {
+      errors.codeLength =
+        `Only about ${formatCount(possible)} different codes can be made from ${choices} characters at this length, ` +
+        `too few for ${formatCount(count.value)} codes. Make codes longer or leave out fewer characters.`;
+    }
+  }
+
+  const ok = Object.keys(errors).length === 0;
+  const params: GenerateParams | null =
+    ok && 'value' in count && 'value' in maxUses && 'value' in perCustomer && 'value' in codeLength &&
+    'value' in prefix && 'value' in suffix && 'value' in exclude
+      ? {
+          count: count.value,
+          maxUses: maxUses.value,
+          maxUsesPerCustomer: perCustomer.value,
+          prefix: prefix.value,
+          suffix: suffix.value,
+          delimiter: delimiter as GenerateParams['delimiter'],
+          codeLength: codeLength.value,
+          excludeCharacters: exclude.value,
+        }
+      : null;
+  return { ok, errors, notes, params, totalLength };
+}
