@@ -13,8 +13,9 @@ export function decodeCursor(cursor: string): number | null {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
     if (typeof parsed !== 'object' || parsed === null) return null;
     const id = (parsed as { id?: unknown }).id;
-    if (typeof id !== 'string' || !/^\d{1,15}$/.test(id)) return null;
-    return Number(id);
+    if (typeof id !== 'string' || !/^\d{1,16}$/.test(id)) return null;
+    const n = Number(id);
+    return Number.isSafeInteger(n) ? n : null;
   } catch {
     return null;
   }

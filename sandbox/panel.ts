@@ -175,8 +175,7 @@ ${navLink('/manage/settings', 'Settings')}
 </nav>
 <main id="app"></main>
 </div>
-<script>var BOOT = ${boot};</script>
-<script>${JS}</script>
+<script>var BOOT = ${boot};${JS}</script>
 </body>
 </html>`;
 }
