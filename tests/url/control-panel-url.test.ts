@@ -29,6 +29,8 @@ describe('parseControlPanelUrl: host', () => {
     '/manage/marketing/promotions/12/edit',
     '',
     'not a url',
+    'https://store-\u0430bc.mybigcommerce.com/manage/marketing/promotions', // Cyrillic a
+    'https://store-abc.mybigcommerce.com\u0430/manage/marketing/promotions',
   ])('rejects %s', (url) => {
     expect(parseControlPanelUrl(url)).toBeNull();
   });
