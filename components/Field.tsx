@@ -1,0 +1,61 @@
+/** A labelled text field with its hint and its message beside it (aria-describedby, aria-invalid). */
+import type { JSX } from 'preact';
+
+export interface FieldProps {
+  id: string;
+  label: string;
+  value: string;
+  onInput: (value: string) => void;
+  onBlur?: () => void;
+  /** Shown always, under the field. */
+  hint?: string;
+  /** A problem: the field is marked invalid and the message read with it. */
+  error?: string | undefined;
+  /** A non-blocking remark (e.g. "will be used as SUMMER"). */
+  note?: string | undefined;
+  type?: 'text' | 'password';
+  inputMode?: 'numeric' | 'text';
+  autoComplete?: string;
+  required?: boolean;
+  placeholder?: string;
+  spellcheck?: boolean;
+  inputRef?: (el: HTMLInputElement | null) => void;
+  class?: string;
+}
+
+export function Field(props: FieldProps): JSX.Element {
+  const hintId = `${props.id}-hint`;
+  const messageId = `${props.id}-message`;
+  const message = props.error ?? props.note;
+  const describedBy = [props.hint ? hintId : null, message ? messageId : null].filter(Boolean).join(' ');
+  return (
+    <div class={`bcm-field${props.class ? ` ${props.class}` : ''}`}>
+      <label for={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        ref={props.inputRef}
+        type={(props.type ?? 'text') as 'text'}
+        value={props.value}
+        inputMode={props.inputMode}
+        autoComplete={props.autoComplete ?? 'off'}
+        spellcheck={props.spellcheck ?? false}
+        placeholder={props.placeholder}
+        required={props.required}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy || undefined}
+        onInput={(e) => props.onInput(e.currentTarget.value)}
+        onBlur={props.onBlur}
+      />
+      {props.hint ? (
+        <p id={hintId} class="bcm-hint">
+          {props.hint}
+        </p>
+      ) : null}
+      {message ? (
+        <p id={messageId} class={props.error ? 'bcm-field-error' : 'bcm-note'}>
+          {message}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,157 @@
+/**
+ * One job as the background reports it: progress, rate, time left, why it waits, and the
+ * buttons that apply. Used by the panel and by the popup (which also names store and promotion).
+ */
+import type { JSX } from 'preact';
+import type { ControlAction } from '@/utils/messages';
+import type { JobFile, JobView } from '@/utils/jobs/types';
+import { formatRate, pluralCodes } from '@/utils/ui/format';
+import {
+  INTERRUPTED_TEXT,
+  FILE_LABEL,
+  KIND_DOING,
+  KIND_LABEL,
+  STATUS_LABEL,
+  cancelledText,
+  completedText,
+  controlsFor,
+  etaText,
+  failedText,
+  progressText,
+  waitText,
+} from '@/utils/ui/job-text';
+import { ProgressBar } from './ProgressBar';
+import { useNow } from './use-now';
+
+export interface JobCardProps {
+  job: JobView;
+  onControl: (action: ControlAction) => void;
+  onDownload: (fileKind: JobFile['kind']) => void;
+  /** Puts a finished job away (panel) or removes it from the list (popup). */
+  onDismiss?: () => void;
+  dismissLabel?: string;
+  /** A purge waiting for the merchant's word: reopen the dialog (from this button). */
+  onReview?: (opener: HTMLElement) => void;
+  /** The popup shows which store and promotion the job belongs to. */
+  showContext?: boolean;
+  busy?: boolean;
+  clock?: () => number;
+}
+
+function Downloads(props: { job: JobView; onDownload: JobCardProps['onDownload']; busy?: boolean }) {
+  const files = props.job.files.filter((file) => file.rows > 0 || props.job.status === 'completed');
+  if (files.length === 0) return null;
+  return (
+    <>
+      {files.map((file) => (
+        <button
+          key={file.kind}
+          type="button"
+          class="bcm-button"
+          disabled={props.busy}
+          title={file.filename}
+          onClick={() => props.onDownload(file.kind)}
+        >
+          {FILE_LABEL[file.kind]}
+        </button>
+      ))}
+    </>
+  );
+}
+
+function scanLabel(job: JobView): string {
+  return job.kind === 'purge' && job.progress.phase !== 'delete' ? 'Finding codes to delete' : KIND_DOING[job.kind];
+}
+
+export function JobCard(props: JobCardProps): JSX.Element {
+  const { job } = props;
+  const wait = job.status === 'running' ? job.progress.wait : null;
+  const ticking = wait !== null && wait.kind !== 'reconciling' && wait.kind !== 'retrying';
+  const now = useNow(ticking, props.clock);
+  const controls = controlsFor(job.status);
+  const titleId = `bcm-job-${job.id}-title`;
+  const showProgress = job.status === 'running' || job.status === 'paused' || job.status === 'interrupted' || job.status === 'queued';
+  const eta = job.status === 'running' ? etaText(job) : null;
+
+  return (
+    <article class={`bcm-job bcm-job-${job.status}`} aria-labelledby={titleId}>
+      <h3 id={titleId} class="bcm-job-title">
+        {KIND_LABEL[job.kind]}
+        {props.showContext ? (
+          <span class="bcm-job-context">
+            {' '}
+            · {job.promotionName ?? `Promotion ${job.promotionId}`} · store {job.storeHash}
+          </span>
+        ) : null}
+        <span class="bcm-badge">{STATUS_LABEL[job.status]}</span>
+      </h3>
+
+      {showProgress ? (
+        <div class="bcm-job-progress">
+          <ProgressBar label={scanLabel(job)} done={job.progress.done} total={job.progress.total} />
+          <p class="bcm-progress-text">
+            <span class="bcm-count">{progressText(job)}</span>
+            {job.status === 'running' ? <span> · {formatRate(job.progress.ratePerSecond)}</span> : null}
+            {eta ? <span> · {eta}</span> : null}
+          </p>
+        </div>
+      ) : null}
+
+      {wait ? <p class="bcm-wait">{waitText(wait, now, job.updatedAt)}</p> : null}
+      {job.status === 'queued' ? <p class="bcm-muted">Waiting to start…</p> : null}
+      {job.status === 'paused' ? <p class="bcm-muted">Paused. Press Resume to carry on.</p> : null}
+      {job.status === 'interrupted' ? <p class="bcm-notice">{INTERRUPTED_TEXT}</p> : null}
+      {job.status === 'awaiting-confirmation' ? (
+        <p class="bcm-notice">
+          {job.purge?.targetCount != null
+            ? `${pluralCodes(job.purge.targetCount)} will be deleted once you confirm. Nothing has been deleted yet.`
+            : 'Waiting for your confirmation. Nothing has been deleted yet.'}
+        </p>
+      ) : null}
+      {job.status === 'completed' ? (
+        <p role="status" class="bcm-success">
+          {completedText(job)}
+        </p>
+      ) : null}
+      {job.status === 'cancelled' ? (
+        <p role="status" class="bcm-muted">
+          {cancelledText(job)}
+        </p>
+      ) : null}
+      {job.status === 'failed' ? (
+        <p role="alert" class="bcm-error">
+          {failedText(job)}
+        </p>
+      ) : null}
+
+      <div class="bcm-actions">
+        {job.status === 'awaiting-confirmation' && props.onReview ? (
+          <button type="button" class="bcm-button bcm-danger" disabled={props.busy} onClick={(e) => props.onReview?.(e.currentTarget)}>
+            Review and confirm
+          </button>
+        ) : null}
+        {controls.pause ? (
+          <button type="button" class="bcm-button" disabled={props.busy} onClick={() => props.onControl('pause')}>
+            Pause
+          </button>
+        ) : null}
+        {controls.resume ? (
+          <button type="button" class="bcm-button bcm-primary" disabled={props.busy} onClick={() => props.onControl('resume')}>
+            Resume
+          </button>
+        ) : null}
+        {controls.cancel ? (
+          <button type="button" class="bcm-button" disabled={props.busy} onClick={() => props.onControl('cancel')}>
+            Cancel
+          </button>
+        ) : null}
+        {!controls.cancel || job.kind === 'purge' ? <Downloads job={job} onDownload={props.onDownload} busy={props.busy} /> : null}
+        {!controls.cancel && props.onDismiss ? (
+          <button type="button" class="bcm-button bcm-link" onClick={props.onDismiss}>
+            {props.dismissLabel ?? 'Dismiss'}
+          </button>
+        ) : null}
+      </div>
+    </article>
+  );
+}

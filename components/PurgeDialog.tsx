@@ -1,0 +1,275 @@
+/**
+ * Purge, in three steps: choose which codes; the background finds them and writes a backup;
+ * the merchant reads the count and types PURGE. Closing before that cancels the job, so
+ * nothing is deleted unless the word was typed and "Purge" pressed.
+ */
+import type { JSX } from 'preact';
+import { useState } from 'preact/hooks';
+import type { PurgeMode } from '@/utils/jobs/types';
+import { parseCodesCsv } from '@/utils/csv/read';
+import { formatCount, pluralCodes } from '@/utils/ui/format';
+import { failedText, progressText } from '@/utils/ui/job-text';
+import { Dialog } from './Dialog';
+import { ProgressBar } from './ProgressBar';
+import type { PanelModel } from './state/panel-model';
+import { useStore } from './state/use-store';
+
+const CONFIRM_WORD = 'PURGE';
+
+interface FileState {
+  name: string;
+  codes: string[];
+  summary: string;
+  error: string | null;
+}
+
+function skippedSummary(parsed: { skipped: Array<{ line: number; reason: string }>; skippedCount?: number }): string {
+  const count = parsed.skippedCount ?? parsed.skipped.length;
+  if (count === 0) return '';
+  const first = parsed.skipped[0];
+  return ` ${formatCount(count)} ${count === 1 ? 'line was' : 'lines were'} skipped${first ? ` (line ${first.line}: ${first.reason})` : ''}.`;
+}
+
+function ChooseStep(props: { model: PanelModel; codeCount: number | null }): JSX.Element {
+  const { model } = props;
+  const busy = useStore(model.panel, (s) => s.busy);
+  const [mode, setMode] = useState<PurgeMode>('unused');
+  const [file, setFile] = useState<FileState | null>(null);
+  const [reading, setReading] = useState(false);
+
+  const onFile = async (input: HTMLInputElement) => {
+    const chosen = input.files?.[0];
+    if (!chosen) {
+      setFile(null);
+      return;
+    }
+    setReading(true);
+    try {
+      const parsed = parseCodesCsv(await chosen.text());
+      if (parsed.error) setFile({ name: chosen.name, codes: [], summary: '', error: parsed.error });
+      else if (parsed.codes.length === 0)
+        setFile({ name: chosen.name, codes: [], summary: '', error: `No codes were found in ${chosen.name}.${skippedSummary(parsed)}` });
+      else
+        setFile({
+          name: chosen.name,
+          codes: parsed.codes,
+          summary: `${pluralCodes(parsed.codes.length)} read from ${chosen.name}.${skippedSummary(parsed)}`,
+          error: null,
+        });
+    } catch {
+      setFile({ name: chosen.name, codes: [], summary: '', error: `${chosen.name} could not be read. Choose the file again.` });
+    } finally {
+      setReading(false);
+    }
+  };
+
+  const canStart = !busy && !reading && (mode !== 'list' || (file !== null && file.codes.length > 0));
+  const total = props.codeCount !== null ? ` (${pluralCodes(props.codeCount)})` : '';
+  const option = (value: PurgeMode, label: string, hint: string) => (
+    <div class="bcm-radio">
+      <input
+        type="radio"
+        id={`bcm-purge-${value}`}
+        name="bcm-purge-mode"
+        value={value}
+        checked={mode === value}
+        aria-describedby={`bcm-purge-${value}-hint`}
+        onChange={() => setMode(value)}
+        {...(mode === value ? { 'data-autofocus': '' } : {})}
+      />
+      <label for={`bcm-purge-${value}`}>{label}</label>
+      <p id={`bcm-purge-${value}-hint`} class="bcm-hint">
+        {hint}
+      </p>
+    </div>
+  );
+
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (canStart) void model.startPurge(mode, mode === 'list' ? file?.codes : undefined);
+      }}
+    >
+      <fieldset class="bcm-fieldset">
+        <legend>Which codes to delete</legend>
+        {option('all', 'All codes', `Every code in this promotion${total}.`)}
+        {option('unused', 'Unused codes', 'Only codes that have never been redeemed.')}
+        {option('list', 'Codes from a CSV file', 'Only the codes listed in a file (one per line, or a "code" column).')}
+      </fieldset>
+      {mode === 'list' ? (
+        <div class="bcm-field">
+          <label for="bcm-purge-file">CSV file with the codes</label>
+          <input
+            id="bcm-purge-file"
+            type="file"
+            accept=".csv,.txt,text/csv,text/plain"
+            aria-describedby="bcm-purge-file-message"
+            aria-invalid={file?.error ? 'true' : undefined}
+            onChange={(e) => void onFile(e.currentTarget)}
+          />
+          <p id="bcm-purge-file-message" class={file?.error ? 'bcm-field-error' : 'bcm-hint'} role={file?.error ? 'alert' : undefined}>
+            {reading ? 'Reading the file…' : (file?.error ?? (file?.summary || 'The file is read on this computer; only the codes are used.'))}
+          </p>
+        </div>
+      ) : null}
+      <p class="bcm-muted">
+        Nothing is deleted yet: the extension first finds the matching codes and saves a backup file of them, then asks you
+        to confirm.
+      </p>
+      <div class="bcm-actions">
+        <button type="submit" class="bcm-button bcm-danger" disabled={!canStart}>
+          Find codes to delete
+        </button>
+        <button type="button" class="bcm-button" onClick={() => void model.closePurgeDialog()}>
+          Close
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function ConfirmStep(props: { model: PanelModel; jobId: string; targetCount: number; notFound: number | null }): JSX.Element {
+  const { model, jobId } = props;
+  const busy = useStore(model.panel, (s) => s.busy);
+  const hasBackup = useStore(model.jobs, (s) => s.jobs.find((j) => j.id === jobId)?.files.some((f) => f.kind === 'purge-backup') ?? false);
+  const [word, setWord] = useState('');
+  const ready = word === CONFIRM_WORD && !busy;
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (ready) void model.confirmPurge(jobId);
+      }}
+    >
+      <p class="bcm-big bcm-danger-text" role="status">
+        {pluralCodes(props.targetCount)} will be deleted
+      </p>
+      {props.notFound ? (
+        <p class="bcm-muted">
+          {pluralCodes(props.notFound)} from your file {props.notFound === 1 ? 'was' : 'were'} not found in this promotion and will be
+          left alone.
+        </p>
+      ) : null}
+      <p class="bcm-muted">
+        A backup of {props.targetCount === 1 ? 'this code' : 'these codes'} has been saved. Deleted codes cannot be brought back
+        in BigCommerce.
+      </p>
+      {hasBackup ? (
+        <p>
+          <button type="button" class="bcm-button" onClick={() => void model.download(jobId, 'purge-backup')}>
+            Download backup CSV
+          </button>
+        </p>
+      ) : null}
+      <div class="bcm-field">
+        <label for="bcm-purge-confirm">Type PURGE to confirm</label>
+        <input
+          id="bcm-purge-confirm"
+          type="text"
+          value={word}
+          autoComplete="off"
+          spellcheck={false}
+          aria-describedby="bcm-purge-confirm-hint"
+          data-autofocus=""
+          onInput={(e) => setWord(e.currentTarget.value)}
+        />
+        <p id="bcm-purge-confirm-hint" class="bcm-hint">
+          In capital letters, exactly as shown.
+        </p>
+      </div>
+      <div class="bcm-actions">
+        <button type="submit" class="bcm-button bcm-danger" disabled={!ready}>
+          Purge
+        </button>
+        <button type="button" class="bcm-button" onClick={() => void model.closePurgeDialog()}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function PurgeDialog(props: { model: PanelModel }): JSX.Element {
+  const { model } = props;
+  const jobId = useStore(model.panel, (s) => s.purgeDialog.jobId);
+  const codeCount = useStore(model.panel, (s) => s.promotion.value?.codeCount ?? null);
+  const error = useStore(model.panel, (s) => s.actionError);
+  const job = useStore(model.jobs, (s) => (jobId === null ? undefined : s.jobs.find((j) => j.id === jobId)));
+
+  let step: string;
+  let body: JSX.Element;
+  if (jobId === null) {
+    step = 'choose';
+    body = <ChooseStep model={model} codeCount={codeCount} />;
+  } else if (job?.status === 'awaiting-confirmation' && (job.purge?.targetCount ?? 0) > 0) {
+    step = 'confirm';
+    body = <ConfirmStep model={model} jobId={jobId} targetCount={job.purge?.targetCount ?? 0} notFound={job.purge?.notFound ?? null} />;
+  } else if (job?.status === 'awaiting-confirmation') {
+    step = 'nothing';
+    body = (
+      <>
+        <p role="status" data-autofocus="" tabIndex={-1}>
+          No codes match, so nothing will be deleted.
+          {job.purge?.notFound ? ` ${pluralCodes(job.purge.notFound)} from your file were not found in this promotion.` : ''}
+        </p>
+        <div class="bcm-actions">
+          <button type="button" class="bcm-button" onClick={() => void model.closePurgeDialog()}>
+            Close
+          </button>
+        </div>
+      </>
+    );
+  } else if (job && (job.status === 'failed' || job.status === 'cancelled' || job.status === 'completed')) {
+    step = 'over';
+    body = (
+      <>
+        {job.status === 'failed' ? (
+          <p role="alert" class="bcm-error" data-autofocus="" tabIndex={-1}>
+            {failedText(job)}
+          </p>
+        ) : (
+          <p role="status" data-autofocus="" tabIndex={-1}>
+            {job.status === 'cancelled' ? 'This purge was cancelled; nothing was deleted.' : 'This purge has finished.'}
+          </p>
+        )}
+        <div class="bcm-actions">
+          <button type="button" class="bcm-button" onClick={() => void model.closePurgeDialog()}>
+            Close
+          </button>
+        </div>
+      </>
+    );
+  } else {
+    step = 'scanning';
+    body = (
+      <>
+        <p data-autofocus="" tabIndex={-1}>
+          Finding the codes to delete and saving a backup of them. Nothing is deleted yet.
+        </p>
+        {job ? (
+          <>
+            <ProgressBar label="Finding codes to delete" done={job.progress.done} total={job.progress.total} />
+            <p class="bcm-progress-text">{progressText(job)} checked</p>
+          </>
+        ) : null}
+        <div class="bcm-actions">
+          <button type="button" class="bcm-button" onClick={() => void model.closePurgeDialog()}>
+            Cancel
+          </button>
+        </div>
+      </>
+    );
+  }
+
+  return (
+    <Dialog title="Purge codes" danger stepKey={step} onClose={() => void model.closePurgeDialog()}>
+      {error ? (
+        <p role="alert" class="bcm-error">
+          {error}
+        </p>
+      ) : null}
+      {body}
+    </Dialog>
+  );
+}
