@@ -1,0 +1,121 @@
+/**
+ * Mounts the "Bulk coupon codes" panel on the control panel's promotion pages, in a shadow root,
+ * and follows the single-page app's navigation. Thin on purpose: the rules live in
+ * utils/ui/mount-controller.ts, the views in components/. Nothing heavy (no zod) is imported.
+ */
+import '@/components/ui.css';
+import { render } from 'preact';
+import { Panel } from '@/components/Panel';
+import { createPanelModel, type PanelLocation, type PanelModel } from '@/components/state/panel-model';
+import { parseControlPanelUrl } from '@/utils/control-panel-url';
+import { createBrowserBridge } from '@/utils/ui/bridge';
+import { createMountController } from '@/utils/ui/mount-controller';
+
+const HOST_NAME = 'bcm-bulk-coupons';
+/** Where the panel sits when the page has a main area: at its top. */
+const ANCHORS = ['main', '[role="main"]', '#content', '#app'];
+
+function findAnchor(): Element | null {
+  for (const selector of ANCHORS) {
+    const el = document.querySelector(selector);
+    if (el && !el.closest(HOST_NAME)) return el;
+  }
+  return null;
+}
+
+export default defineContentScript({
+  // A `*` may only be a whole first host label in a match pattern; include_globs narrows to
+  // store-{hash} hosts. No trailing slash: the list page is /manage/marketing/promotions.
+  matches: ['https://*.mybigcommerce.com/manage/marketing/promotions*'],
+  includeGlobs: ['https://store-*.mybigcommerce.com/*'],
+  allFrames: true,
+  runAt: 'document_idle',
+  cssInjectionMode: 'ui',
+
+  async main(ctx) {
+    const bridge = createBrowserBridge();
+    let model: PanelModel | null = null;
+    let floating = false;
+    let collapsed = false;
+    let pendingLocation: PanelLocation | null = null;
+
+    const ui = await createShadowRootUi<HTMLElement>(ctx, {
+      name: HOST_NAME,
+      position: 'inline',
+      anchor: () => findAnchor() ?? document.body,
+      append: (anchor, host) => {
+        floating = anchor === document.body;
+        if (floating) anchor.append(host);
+        else anchor.prepend(host);
+      },
+      onMount: (container) => {
+        if (!model) model = createPanelModel(bridge, { collapsed });
+        if (pendingLocation) model.navigate(pendingLocation);
+        render(<Panel model={model} floating={floating} />, container);
+        return container;
+      },
+      onRemove: (container) => {
+        if (container) render(null, container);
+        if (model) {
+          collapsed = model.panel.getState().collapsed;
+          model.dispose();
+          model = null;
+        }
+      },
+    });
+
+    // Panels left by an older copy of this script (extension updated under the page).
+    const removeStrays = () => {
+      for (const el of Array.from(document.querySelectorAll(HOST_NAME))) if (el !== ui.shadowHost) el.remove();
+    };
+
+    const controller = createMountController(
+      {
+        parse: parseControlPanelUrl,
+        isTopFrame: window.top === window,
+        hasContentIframe: () => document.querySelector('iframe#content-iframe') !== null,
+        target: {
+          mount: (location) => {
+            pendingLocation = location;
+            removeStrays();
+            ui.mount();
+          },
+          update: (location) => {
+            pendingLocation = location;
+            model?.navigate(location);
+          },
+          unmount: () => {
+            pendingLocation = null;
+            ui.remove();
+          },
+          isAttached: () => ui.shadowHost.isConnected,
+        },
+      },
+      location.href,
+    );
+
+    // The event carries the new URL; `location` may still be the old one when it fires.
+    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => controller.setUrl(newUrl.href));
+
+    // The legacy iframe comes and goes, and the app may re-render our anchor away: check again
+    // after DOM changes, at most once per frame.
+    let scheduled = false;
+    const observer = new MutationObserver(() => {
+      if (scheduled) return;
+      scheduled = true;
+      ctx.requestAnimationFrame(() => {
+        scheduled = false;
+        if (ctx.isValid) controller.recheck();
+      });
+    });
+    observer.observe(document.documentElement, { childList: true, subtree: true });
+    ctx.onInvalidated(() => observer.disconnect());
+
+    // Back from the settings tab (store just connected?): ask the background again.
+    const refresh = () => {
+      if (document.visibilityState === 'visible') void model?.refreshStore();
+    };
+    ctx.addEventListener(document, 'visibilitychange', refresh);
+    ctx.addEventListener(window, 'focus', refresh);
+  },
+});
