@@ -1,0 +1,85 @@
+/** The toolbar popup: running and recent jobs across stores, with their controls. */
+import type { JSX } from 'preact';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { JobView } from '@/utils/jobs/types';
+import type { UiBridge } from '@/utils/ui/bridge';
+import { isUnfinished } from '@/utils/ui/job-text';
+import { JobCard } from '../JobCard';
+import { createJobsStore, feedJobs } from '../state/jobs-store';
+import { useStore } from '../state/use-store';
+
+/** Unfinished jobs first (newest first), then finished ones by when they ended; at most `limit`. */
+export function orderJobs(jobs: readonly JobView[], limit = 20): JobView[] {
+  const unfinished = jobs.filter((j) => isUnfinished(j.status)).sort((a, b) => b.createdAt - a.createdAt);
+  const finished = jobs
+    .filter((j) => !isUnfinished(j.status))
+    .sort((a, b) => (b.finishedAt ?? b.updatedAt) - (a.finishedAt ?? a.updatedAt));
+  return [...unfinished, ...finished].slice(0, Math.max(limit, unfinished.length));
+}
+
+export function PopupPage(props: { bridge: UiBridge; onSettingsOpened?: () => void }): JSX.Element {
+  const { bridge } = props;
+  const jobsStore = useMemo(() => createJobsStore(), []);
+  useEffect(() => feedJobs(bridge, jobsStore), [bridge, jobsStore]);
+  const state = useStore(jobsStore, (s) => s);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const run = async (request: () => Promise<{ ok: boolean; error?: string }>) => {
+    setBusy(true);
+    const reply = await request();
+    setBusy(false);
+    setError(reply.ok ? null : (reply.error ?? 'Something went wrong.'));
+    return reply.ok;
+  };
+
+  const openSettings = async (event: Event) => {
+    event.preventDefault();
+    if (await run(() => bridge.send('openOptions', {}))) props.onSettingsOpened?.();
+  };
+
+  const jobs = orderJobs(state.jobs);
+  return (
+    <main class="bcm-page bcm-popup">
+      <header class="bcm-header">
+        <h1>Bulk coupon jobs</h1>
+        <a href="/options.html" class="bcm-link-text" onClick={(e) => void openSettings(e)}>
+          Open settings
+        </a>
+      </header>
+      {state.feed === 'reconnecting' ? <p class="bcm-notice">Reconnecting to the extension…</p> : null}
+      {error ? (
+        <p role="alert" class="bcm-error">
+          {error}
+        </p>
+      ) : null}
+      {!state.loaded ? (
+        <p class="bcm-muted">Loading jobs…</p>
+      ) : jobs.length === 0 ? (
+        <p class="bcm-muted">
+          No jobs yet. Open a bulk coupon promotion in your BigCommerce control panel to generate, export or purge codes; its
+          progress shows here.
+        </p>
+      ) : (
+        <ul class="bcm-job-list" aria-label="Jobs">
+          {jobs.map((job) => (
+            <li key={job.id}>
+              <JobCard
+                job={job}
+                showContext
+                busy={busy}
+                onControl={(action) => void run(() => bridge.send('controlJob', { jobId: job.id, action }))}
+                onDownload={(fileKind) => void run(() => bridge.send('downloadFile', { jobId: job.id, fileKind }))}
+                onDismiss={() => void run(() => bridge.send('removeJob', { jobId: job.id }))}
+                dismissLabel="Remove from list"
+              />
+              {job.status === 'awaiting-confirmation' ? (
+                <p class="bcm-hint">Confirm or cancel this purge on the promotion’s page in the control panel.</p>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </main>
+  );
+}

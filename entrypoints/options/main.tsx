@@ -1,0 +1,10 @@
+import '@/components/ui.css';
+import '@/components/pages.css';
+import { render } from 'preact';
+import { OptionsPage } from '@/components/options/OptionsPage';
+import { normalizeStoreHash } from '@/utils/ui/api-account';
+import { createBrowserBridge } from '@/utils/ui/bridge';
+
+// The background opens this page with ?store={hash} when "Connect this store" is pressed.
+const initialStoreHash = normalizeStoreHash(new URLSearchParams(location.search).get('store') ?? '');
+render(<OptionsPage bridge={createBrowserBridge()} initialStoreHash={initialStoreHash} />, document.getElementById('app')!);
