@@ -50,7 +50,9 @@ export function validateConfig(partial: unknown): ConfigurableOptions {
     out.limits = p.limits as LimitsProfile;
   }
   nonNeg('latencyMs');
-  nonNeg('jitterMs');
+  // An explicit undefined / null jitter goes back to the default (latencyMs / 4).
+  if ('jitterMs' in p && (p.jitterMs === undefined || p.jitterMs === null)) out.jitterMs = undefined;
+  else nonNeg('jitterMs');
   if (p.windowMs !== undefined) {
     if (typeof p.windowMs !== 'number' || !Number.isFinite(p.windowMs) || p.windowMs <= 0) throw new Error('windowMs must be a number > 0');
     out.windowMs = p.windowMs;

@@ -13,5 +13,5 @@ export function bulkPromotion(r: ApiRequest): Promotion | Reply {
 }
 
 export function isReply(x: Promotion | Reply): x is Reply {
-  return 'status' in x && !('codeIds' in x);
+  return !('codeIds' in x);
 }

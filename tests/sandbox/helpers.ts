@@ -6,8 +6,7 @@ export interface ApiResult {
   status: number;
   headers: Headers;
   text: string;
-  // Tests poke into bodies freely.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  /** Parsed JSON (tests poke into bodies freely), undefined when empty or not JSON. */
   body: any;
 }
 
