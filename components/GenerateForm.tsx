@@ -22,8 +22,13 @@ const ORDER: GenerateField[] = [
   'excludeCharacters',
 ];
 
-function preview(prefix: string, delimiter: string, length: number, suffix: string): string {
-  return `${prefix}${prefix ? delimiter : ''}${'X'.repeat(length)}${suffix ? delimiter : ''}${suffix}`;
+/** Characters for the example code (the real ones are random); excluded ones are skipped. */
+const SAMPLE = 'K7Q2XM9T4PR3BH6WNZ8CDFGJLSUVY5AE01IO';
+
+function preview(prefix: string, delimiter: string, length: number, suffix: string, exclude: string): string {
+  const allowed = SAMPLE.split('').filter((c) => !exclude.includes(c));
+  const random = Array.from({ length }, (_, i) => allowed[i % Math.max(1, allowed.length)] ?? 'X').join('');
+  return `${prefix}${prefix ? delimiter : ''}${random}${suffix ? delimiter : ''}${suffix}`;
 }
 
 export function GenerateForm(props: { model: PanelModel; disabled: boolean }): JSX.Element {
@@ -75,6 +80,7 @@ export function GenerateForm(props: { model: PanelModel; disabled: boolean }): J
         form.values.delimiter,
         Number(form.values.codeLength.trim()),
         form.values.suffix.trim().toUpperCase(),
+        form.values.excludeCharacters.toUpperCase(),
       )
     : null;
 
@@ -115,7 +121,8 @@ export function GenerateForm(props: { model: PanelModel; disabled: boolean }): J
       </div>
       {sample ? (
         <p class="bcm-muted">
-          Codes will look like <code>{sample}</code> ({formatCount(verdict.totalLength ?? 0)} characters).
+          Codes will look like <code>{sample}</code> ({formatCount(verdict.totalLength ?? 0)} characters; the
+          random part differs for each code).
         </p>
       ) : null}
       <div class="bcm-actions">

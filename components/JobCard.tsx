@@ -77,14 +77,13 @@ export function JobCard(props: JobCardProps): JSX.Element {
     <article class={`bcm-job bcm-job-${job.status}`} aria-labelledby={titleId}>
       <h3 id={titleId} class="bcm-job-title">
         {KIND_LABEL[job.kind]}
-        {props.showContext ? (
-          <span class="bcm-job-context">
-            {' '}
-            · {job.promotionName ?? `Promotion ${job.promotionId}`} · store {job.storeHash}
-          </span>
-        ) : null}
         <span class="bcm-badge">{STATUS_LABEL[job.status]}</span>
       </h3>
+      {props.showContext ? (
+        <p class="bcm-job-context">
+          {job.promotionName ?? `Promotion ${job.promotionId}`} · store {job.storeHash}
+        </p>
+      ) : null}
 
       {showProgress ? (
         <div class="bcm-job-progress">
