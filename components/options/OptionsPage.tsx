@@ -29,7 +29,9 @@ function describeCheck(storeHash: string, check: TokenCheck): Outcome {
     };
   return {
     kind: 'success',
-    text: `Store ${storeHash} is connected${check.access === 'modify' ? ' with full access (Marketing: modify)' : ''}.${check.message ? ` ${check.message}` : ''}`,
+    text:
+      `Store ${storeHash} is connected${check.access === 'modify' ? ' with full access (Marketing: modify)' : ''}.` +
+      `${check.message ? ` ${check.message}` : ''} Go back to the control panel: the panel there picks it up.`,
   };
 }
 

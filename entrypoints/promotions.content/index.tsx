@@ -42,6 +42,8 @@ export default defineContentScript({
     const ui = await createShadowRootUi<HTMLElement>(ctx, {
       name: HOST_NAME,
       position: 'inline',
+      // Typing in the panel must not trigger the control panel's own keyboard shortcuts.
+      isolateEvents: true,
       anchor: () => findAnchor() ?? document.body,
       append: (anchor, host) => {
         floating = anchor === document.body;
