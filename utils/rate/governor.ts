@@ -322,8 +322,11 @@ class StoreGovernor implements Governor {
       )
       .then((outcome) => {
         signal?.removeEventListener('abort', forwardAbort);
-        this.settle(endpoint, seq, outcome);
-        release();
+        try {
+          this.settle(endpoint, seq, outcome);
+        } finally {
+          release(); // whatever happens, the slot comes back
+        }
         return outcome;
       });
   }
@@ -333,7 +336,7 @@ class StoreGovernor implements Governor {
     const t = this.now();
     const heldUntilBefore = this.heldUntil(t);
     if (response) {
-      const info = parseRateHeaders(response.headers);
+      const info = response.headers ? parseRateHeaders(response.headers) : null;
       if (info) this.absorb(info, seq, t);
       if (response.status === 429) this.onTooManyRequests(endpoint, seq, info, t);
       else if (response.status < 500 && seq > this.busySinceSeq) {
