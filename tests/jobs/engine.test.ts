@@ -60,7 +60,11 @@ describe('generate', () => {
     const first = h.registry();
     const before = new Set(h.sandbox.codes(h.sandbox.promotions.bulk).map((c) => c.code));
     const id = await first.start({ kind: 'generate', storeHash: h.sandbox.storeHash, promotionId: h.sandbox.promotions.bulk, params: params(6000) });
-    await new Promise((r) => setTimeout(r, 60));
+    // Stop once the job is well under way, with requests in flight.
+    for (let done = 0; done < 1500; ) {
+      await new Promise((r) => setTimeout(r, 5));
+      done = (await first.list()).find((j) => j.id === id)?.progress.done ?? 0;
+    }
     await first.halt(); // requests in flight are cut, as when Chrome stops the worker
     const made = h.sandbox.codes(h.sandbox.promotions.bulk).length - before.size;
     expect(made).toBeGreaterThan(0);

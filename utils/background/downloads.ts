@@ -7,6 +7,12 @@ import { offscreenMessaging } from './offscreen-protocol';
 
 const OFFSCREEN_PATH = '/offscreen.html';
 
+/** The two Chrome-only calls we need (the polyfill's types do not know them). */
+interface ChromeOffscreenApi {
+  runtime: { getContexts(filter: { contextTypes: string[] }): Promise<unknown[]> };
+  offscreen: { createDocument(p: { url: string; reasons: string[]; justification: string }): Promise<void> };
+}
+
 /**
  * Saves a job's CSV through the downloads API. Firefox's background page can make blob
  * URLs itself (and refuses data: URLs); Chrome's service worker cannot, so an offscreen
@@ -25,13 +31,13 @@ export function createDownloader(spool: Spool) {
   });
 
   async function ensureOffscreen() {
-    const chromeApi = (globalThis as unknown as { chrome: typeof chrome }).chrome;
-    const contexts = await chromeApi.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT' as chrome.runtime.ContextType] });
+    const chromeApi = (globalThis as unknown as { chrome: ChromeOffscreenApi }).chrome;
+    const contexts = await chromeApi.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] });
     if (contexts.length) return;
     await chromeApi.offscreen
       .createDocument({
         url: OFFSCREEN_PATH,
-        reasons: ['BLOBS' as chrome.offscreen.Reason],
+        reasons: ['BLOBS'],
         justification: 'Turn a coupon-code job into a CSV file for download.',
       })
       .catch((e: Error) => {

@@ -41,6 +41,8 @@ export interface RegistryDeps {
 
 const PAUSE = 'paused by merchant';
 const CANCEL = 'cancelled by merchant';
+/** Tests: stop as a killed worker would, writing nothing more. */
+const HALT = 'worker stopped';
 
 interface Active {
   controller: AbortController;
@@ -162,6 +164,10 @@ export function createRegistry(deps: RegistryDeps) {
         await runKind(r, client, controller.signal);
       } catch (e) {
         const reason = controller.signal.aborted ? controller.signal.reason : null;
+        if (reason === HALT) {
+          active.delete(r.id);
+          return;
+        }
         if (reason === PAUSE) r.status = 'paused';
         else if (reason === CANCEL) {
           r.status = 'cancelled';
@@ -174,11 +180,10 @@ export function createRegistry(deps: RegistryDeps) {
           r.finishedAt = now();
           if (r.kind === 'generate' && (await deps.spool.rowCount(r.id).catch(() => 0)) > 0) await finishFile(r, 'generated').catch(() => {});
         }
-      } finally {
-        active.delete(r.id);
-        jobWaits.delete(r.id);
-        await persist(r);
       }
+      active.delete(r.id);
+      jobWaits.delete(r.id);
+      await persist(r);
     })();
   }
 
@@ -376,7 +381,7 @@ export function createRegistry(deps: RegistryDeps) {
 
     /** Stops every job as a killed worker would: nothing is saved beyond what already was. */
     async halt(): Promise<void> {
-      for (const a of active.values()) a.controller.abort('worker stopped');
+      for (const a of active.values()) a.controller.abort(HALT);
       await Promise.allSettled([...active.values()].map((a) => a.done));
     },
 
