@@ -6,7 +6,6 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import type { PurgeMode } from '@/utils/jobs/types';
-import { parseCodesCsv } from '@/utils/csv/read';
 import { formatCount, pluralCodes } from '@/utils/ui/format';
 import { failedText, progressText } from '@/utils/ui/job-text';
 import { Dialog } from './Dialog';
@@ -16,18 +15,18 @@ import { useStore } from './state/use-store';
 
 const CONFIRM_WORD = 'PURGE';
 
+/** Largest file read here; the background accepts up to 64 MB of text. */
+const MAX_FILE_BYTES = 60 * 1024 * 1024;
+
+/**
+ * The file is only read as text here: the background parses and checks it (and says in
+ * plain words what is wrong with a malformed one), which keeps the CSV parser out of the page.
+ */
 interface FileState {
   name: string;
-  codes: string[];
+  text: string;
   summary: string;
   error: string | null;
-}
-
-function skippedSummary(parsed: { skipped: Array<{ line: number; reason: string }>; skippedCount?: number }): string {
-  const count = parsed.skippedCount ?? parsed.skipped.length;
-  if (count === 0) return '';
-  const first = parsed.skipped[0];
-  return ` ${formatCount(count)} ${count === 1 ? 'line was' : 'lines were'} skipped${first ? ` (line ${first.line}: ${first.reason})` : ''}.`;
 }
 
 function ChooseStep(props: { model: PanelModel; codeCount: number | null }): JSX.Element {
@@ -45,25 +44,21 @@ function ChooseStep(props: { model: PanelModel; codeCount: number | null }): JSX
     }
     setReading(true);
     try {
-      const parsed = parseCodesCsv(await chosen.text());
-      if (parsed.error) setFile({ name: chosen.name, codes: [], summary: '', error: parsed.error });
-      else if (parsed.codes.length === 0)
-        setFile({ name: chosen.name, codes: [], summary: '', error: `No codes were found in ${chosen.name}.${skippedSummary(parsed)}` });
-      else
-        setFile({
-          name: chosen.name,
-          codes: parsed.codes,
-          summary: `${pluralCodes(parsed.codes.length)} read from ${chosen.name}.${skippedSummary(parsed)}`,
-          error: null,
-        });
+      if (chosen.size > MAX_FILE_BYTES) {
+        setFile({ name: chosen.name, text: '', summary: '', error: `${chosen.name} is larger than 60 MB. Split it into smaller files.` });
+        return;
+      }
+      const text = await chosen.text();
+      if (!text.trim()) setFile({ name: chosen.name, text: '', summary: '', error: `${chosen.name} is empty.` });
+      else setFile({ name: chosen.name, text, summary: `${chosen.name} is ready (${formatCount(Math.ceil(chosen.size / 1024))} KB).`, error: null });
     } catch {
-      setFile({ name: chosen.name, codes: [], summary: '', error: `${chosen.name} could not be read. Choose the file again.` });
+      setFile({ name: chosen.name, text: '', summary: '', error: `${chosen.name} could not be read. Choose the file again.` });
     } finally {
       setReading(false);
     }
   };
 
-  const canStart = !busy && !reading && (mode !== 'list' || (file !== null && file.codes.length > 0));
+  const canStart = !busy && !reading && (mode !== 'list' || (file !== null && file.text.length > 0 && !file.error));
   const total = props.codeCount !== null ? ` (${pluralCodes(props.codeCount)})` : '';
   const option = (value: PurgeMode, label: string, hint: string) => (
     <div class="bcm-radio">
@@ -88,7 +83,7 @@ function ChooseStep(props: { model: PanelModel; codeCount: number | null }): JSX
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        if (canStart) void model.startPurge(mode, mode === 'list' ? file?.codes : undefined);
+        if (canStart) void model.startPurge(mode, mode === 'list' ? file?.text : undefined);
       }}
     >
       <fieldset class="bcm-fieldset">
@@ -129,7 +124,20 @@ function ChooseStep(props: { model: PanelModel; codeCount: number | null }): JSX
   );
 }
 
-function ConfirmStep(props: { model: PanelModel; jobId: string; targetCount: number; notFound: number | null }): JSX.Element {
+function fileSummary(fileCodes: number | null | undefined, skipped: number | null | undefined): string | null {
+  if (fileCodes == null) return null;
+  const lines = skipped ? ` ${formatCount(skipped)} ${skipped === 1 ? 'line was' : 'lines were'} skipped as unreadable.` : '';
+  return `Your file lists ${pluralCodes(fileCodes)}.${lines}`;
+}
+
+function ConfirmStep(props: {
+  model: PanelModel;
+  jobId: string;
+  targetCount: number;
+  notFound: number | null;
+  fileCodes?: number | null;
+  skippedLines?: number | null;
+}): JSX.Element {
   const { model, jobId } = props;
   const busy = useStore(model.panel, (s) => s.busy);
   const hasBackup = useStore(model.jobs, (s) => s.jobs.find((j) => j.id === jobId)?.files.some((f) => f.kind === 'purge-backup') ?? false);
@@ -145,6 +153,7 @@ function ConfirmStep(props: { model: PanelModel; jobId: string; targetCount: num
       <p class="bcm-big bcm-danger-text" role="status">
         {pluralCodes(props.targetCount)} will be deleted
       </p>
+      {fileSummary(props.fileCodes, props.skippedLines) ? <p class="bcm-muted">{fileSummary(props.fileCodes, props.skippedLines)}</p> : null}
       {props.notFound ? (
         <p class="bcm-muted">
           {pluralCodes(props.notFound)} from your file {props.notFound === 1 ? 'was' : 'were'} not found in this promotion and will be
@@ -204,7 +213,16 @@ export function PurgeDialog(props: { model: PanelModel }): JSX.Element {
     body = <ChooseStep model={model} codeCount={codeCount} />;
   } else if (job?.status === 'awaiting-confirmation' && (job.purge?.targetCount ?? 0) > 0) {
     step = 'confirm';
-    body = <ConfirmStep model={model} jobId={jobId} targetCount={job.purge?.targetCount ?? 0} notFound={job.purge?.notFound ?? null} />;
+    body = (
+      <ConfirmStep
+        model={model}
+        jobId={jobId}
+        targetCount={job.purge?.targetCount ?? 0}
+        notFound={job.purge?.notFound ?? null}
+        fileCodes={job.purge?.fileCodes}
+        skippedLines={job.purge?.skippedLines}
+      />
+    );
   } else if (job?.status === 'awaiting-confirmation') {
     step = 'nothing';
     body = (

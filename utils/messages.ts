@@ -1,11 +1,5 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import { z } from 'zod';
-import { JobRequestSchema, type JobRequest, type JobView } from './jobs/types';
-
-/** Store hashes are short lowercase alphanumerics (the `{hash}` in store-{hash}.mybigcommerce.com). */
-export const StoreHashSchema = z.string().regex(/^[a-z0-9]{1,32}$/);
-export const PromotionIdSchema = z.number().int().positive();
-export const JobIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+import type { JobRequest, JobView } from './jobs/types';
 
 /** What the UI may learn about a connected store: never the token. */
 export interface StoreView {
@@ -36,27 +30,7 @@ export interface TokenCheck {
 /** A reply that can fail with a message in plain words; errors never carry the token. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
-export const ControlActionSchema = z.enum(['pause', 'resume', 'cancel', 'confirm']);
-export type ControlAction = z.infer<typeof ControlActionSchema>;
-
-/**
- * Runtime schemas for every message the background accepts: whatever a sender claims,
- * the background parses it first (see utils/background/handlers).
- */
-export const MessageSchemas = {
-  getStore: z.object({ storeHash: StoreHashSchema }),
-  listStores: z.undefined().or(z.null()).or(z.object({})),
-  saveStore: z.object({ storeHash: StoreHashSchema, token: z.string().min(1).max(200) }),
-  removeStore: z.object({ storeHash: StoreHashSchema }),
-  openOptions: z.object({ storeHash: StoreHashSchema.optional() }),
-  getPromotion: z.object({ storeHash: StoreHashSchema, promotionId: PromotionIdSchema }),
-  listBulkPromotions: z.object({ storeHash: StoreHashSchema }),
-  startJob: JobRequestSchema,
-  controlJob: z.object({ jobId: JobIdSchema, action: ControlActionSchema }),
-  listJobs: z.object({ storeHash: StoreHashSchema.optional() }).optional(),
-  downloadFile: z.object({ jobId: JobIdSchema, fileKind: z.enum(['generated', 'export', 'purge-backup']) }),
-  removeJob: z.object({ jobId: JobIdSchema }),
-} as const;
+export type ControlAction = 'pause' | 'resume' | 'cancel' | 'confirm';
 
 export interface ProtocolMap {
   getStore(data: { storeHash: string }): Result<StoreView | null>;

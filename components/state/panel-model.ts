@@ -61,7 +61,8 @@ export interface PanelModel {
   startGenerate(params: GenerateParams): Promise<string | null>;
   startExport(unusedOnly: boolean): Promise<string | null>;
   /** Starts the purge's scan (and backup); nothing is deleted before `confirmPurge`. */
-  startPurge(mode: PurgeMode, codes?: string[]): Promise<string | null>;
+  /** `csvText`: the merchant's file as text (list mode); the background parses and checks it. */
+  startPurge(mode: PurgeMode, csvText?: string): Promise<string | null>;
   confirmPurge(jobId: string): Promise<boolean>;
   control(jobId: string, action: ControlAction): Promise<boolean>;
   download(jobId: string, fileKind: 'generated' | 'export' | 'purge-backup'): Promise<boolean>;
@@ -250,11 +251,11 @@ export function createPanelModel(bridge: UiBridge, options: { collapsed?: boolea
     return started.ok ? started.value.jobId : null;
   }
 
-  async function startPurge(mode: PurgeMode, codes?: string[]): Promise<string | null> {
+  async function startPurge(mode: PurgeMode, csvText?: string): Promise<string | null> {
     const t = target();
     if (!t) return null;
     const request =
-      mode === 'list' ? { kind: 'purge' as const, ...t, mode, codes: codes ?? [] } : { kind: 'purge' as const, ...t, mode };
+      mode === 'list' ? { kind: 'purge' as const, ...t, mode, csvText: csvText ?? '' } : { kind: 'purge' as const, ...t, mode };
     const started = await act(() => bridge.send('startJob', request));
     if (!started.ok) return null;
     panel.setState({ purgeDialog: { open: true, jobId: started.value.jobId } });

@@ -111,7 +111,8 @@ describe('export', () => {
 describe('purge', () => {
   async function purge(h: Harness, mode: 'all' | 'unused' | 'list', codes?: string[]) {
     const reg = h.registry();
-    const id = await reg.start({ kind: 'purge', storeHash: h.sandbox.storeHash, promotionId: h.sandbox.promotions.bulk, mode, codes });
+    const csvText = codes ? `code\r\n${codes.join('\r\n')}\r\n` : undefined;
+    const id = await reg.start({ kind: 'purge', storeHash: h.sandbox.storeHash, promotionId: h.sandbox.promotions.bulk, mode, csvText });
     const planned = await waitFor(reg, id, ['awaiting-confirmation', 'failed']);
     return { reg, id, planned };
   }
@@ -139,6 +140,7 @@ describe('purge', () => {
     const { reg, id, planned } = await purge(h, 'list', [...chosen, 'NOPE-NOT-A-CODE']);
     expect(planned.purge?.targetCount).toBe(chosen.length);
     expect(planned.purge?.notFound).toBe(1);
+    expect(planned.purge?.fileCodes).toBe(chosen.length + 1);
     await reg.control(id, 'confirm');
     await waitFor(reg, id, ['completed']);
     const left = h.sandbox.codes(h.sandbox.promotions.bulk).map((c) => c.code);

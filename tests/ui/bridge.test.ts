@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { JOBS_PORT } from '@/utils/messages';
-import { JOBS_PORT_NAME, MESSAGES, createBridge, reconnectDelay, type BridgeDeps, type PortLike } from '@/utils/ui/bridge';
+import { MESSAGES, createBridge, reconnectDelay, type BridgeDeps, type PortLike } from '@/utils/ui/bridge';
 import { makeJob } from './fixtures';
 
 class FakePort implements PortLike {
@@ -44,8 +44,11 @@ beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
 
 describe('send', () => {
-  test('the port name is the contract one', () => {
-    expect(JOBS_PORT_NAME).toBe(JOBS_PORT);
+  test('the jobs feed connects on the contract port name', () => {
+    const { bridge, ports } = setup();
+    const stop = bridge.watchJobs(() => {});
+    expect(ports.map((p) => p.name)).toEqual([JOBS_PORT]);
+    stop();
   });
 
   test('passes replies through', async () => {

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { GenerateParamsSchema, type JobView } from '@/utils/jobs/types';
+import type { JobView } from '@/utils/jobs/types';
+import { GenerateParamsSchema } from '@/utils/jobs/schemas';
 import {
   AUTOMATIC_PROMOTION,
   BULK_PROMOTION,

@@ -149,26 +149,25 @@ describe('purge dialog', () => {
     expect(document.activeElement).toBe(opener);
   });
 
-  test('codes from a CSV file: read in the page, sent with the request, not-found count shown', async () => {
+  test('codes from a CSV file: the text is sent for the background to parse; its counts are shown', async () => {
     const { fake } = await renderWithPurge();
     await openByKeyboard();
     fireEvent.click(within(dialog()).getByRole('radio', { name: 'Codes from a CSV file' }));
     const find = within(dialog()).getByRole('button', { name: 'Find codes to delete' }) as HTMLButtonElement;
     expect(find.disabled).toBe(true);
     const input = within(dialog()).getByLabelText('CSV file with the codes') as HTMLInputElement;
-    const file = new File(['code\nSUMMER-AAAA\nSUMMER-BBBB\n\nSUMMER-CCCC\n'], 'codes.csv', { type: 'text/csv' });
-    Object.defineProperty(input, 'files', { value: [file] });
+    const text = 'code\nSUMMER-AAAA\nSUMMER-BBBB\n\nSUMMER-CCCC\n';
+    Object.defineProperty(input, 'files', { value: [new File([text], 'codes.csv', { type: 'text/csv' })] });
     fireEvent.change(input);
     await settle();
-    expect(within(dialog()).getByText(/3 codes read from codes\.csv/)).toBeTruthy();
+    expect(within(dialog()).getByText(/codes\.csv is ready/)).toBeTruthy();
     expect(find.disabled).toBe(false);
     fireEvent.click(find);
     await settle();
-    expect(fake.sent('startJob')).toEqual([
-      { kind: 'purge', storeHash: STORE_HASH, promotionId: PROMOTION_ID, mode: 'list', codes: ['SUMMER-AAAA', 'SUMMER-BBBB', 'SUMMER-CCCC'] },
-    ]);
-    await fake.pushJobs([purgeJob('awaiting-confirmation', { mode: 'list', targetCount: 2, notFound: 1 })]);
+    expect(fake.sent('startJob')).toEqual([{ kind: 'purge', storeHash: STORE_HASH, promotionId: PROMOTION_ID, mode: 'list', csvText: text }]);
+    await fake.pushJobs([purgeJob('awaiting-confirmation', { mode: 'list', targetCount: 2, notFound: 1, fileCodes: 3, skippedLines: 1 })]);
     expect(within(dialog()).getByText('2 codes will be deleted')).toBeTruthy();
+    expect(within(dialog()).getByText(/Your file lists 3 codes\. 1 line was skipped/)).toBeTruthy();
     expect(within(dialog()).getByText(/1 code from your file was not found/)).toBeTruthy();
   });
 

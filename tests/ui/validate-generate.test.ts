@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { GenerateParamsSchema } from '@/utils/jobs/types';
+import { GenerateParamsSchema } from '@/utils/jobs/schemas';
 import {
   GENERATE_DEFAULTS,
   parseWholeNumber,

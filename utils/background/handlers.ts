@@ -3,7 +3,8 @@ import { ApiError } from '../api/errors';
 import { createClient } from '../api/client';
 import type { JobRegistry } from '../jobs/registry';
 import { messageOf } from '../jobs/registry';
-import { MessageSchemas, onMessage, type ProtocolMap, type PromotionInfo, type Result, type StoreView, type TokenCheck } from '../messages';
+import { MessageSchemas } from '../message-schemas';
+import { onMessage, type ProtocolMap, type PromotionInfo, type Result, type StoreView, type TokenCheck } from '../messages';
 import { allowed, classifySender, storeOfSender, type SenderLike } from './trust';
 import { createGovernor } from '../rate';
 

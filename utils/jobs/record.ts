@@ -11,7 +11,7 @@ export interface JobRecord {
   promotionId: number;
   promotionName: string | null;
   /** The request as made, minus a purge list's codes (those live in the spool). */
-  request: Exclude<JobRequest, { kind: 'purge' }> | (Omit<Extract<JobRequest, { kind: 'purge' }>, 'codes'> & { listSize?: number });
+  request: Exclude<JobRequest, { kind: 'purge' }> | (Omit<Extract<JobRequest, { kind: 'purge' }>, 'csvText'> & { listSize?: number; skippedLines?: number });
   status: JobStatus;
   done: number;
   total: number | null;
@@ -61,6 +61,8 @@ export function toView(r: JobRecord, live?: LiveState): JobView {
       notFound: r.purge.notFound,
       deleted: r.purge.deleted,
       failed: r.purge.failed,
+      fileCodes: r.request.listSize ?? null,
+      skippedLines: r.request.skippedLines ?? null,
     };
   }
   return view;

@@ -3,6 +3,7 @@ import { ApiError } from '../api/errors';
 import { createGovernor, type Governor, type GovernorOptions } from '../rate';
 import type { Spool } from '../storage/spool';
 import { csvFilename } from '../csv/filename';
+import { parseCodesCsv } from '../csv/read';
 import { fileRowCount } from './files';
 import { emptyGenerate, generateCodes } from './generate';
 import { createMeter, type Meter } from './meter';
@@ -271,14 +272,24 @@ export function createRegistry(deps: RegistryDeps) {
       await load();
       const id = newId();
       const t = now();
-      const { codes, ...rest } = request as JobRequest & { codes?: string[] };
+      const { csvText, ...rest } = request as JobRequest & { csvText?: string };
+      // A purge list arrives as the file's text: parsed here, where everything is checked.
+      let codes: string[] | undefined;
+      let skippedLines: number | undefined;
+      if (request.kind === 'purge' && request.mode === 'list') {
+        const parsed = parseCodesCsv(csvText ?? '');
+        if (parsed.error) throw new ApiError('invalid', parsed.error);
+        if (!parsed.codes.length) throw new ApiError('invalid', 'The file holds no codes to delete.');
+        codes = parsed.codes;
+        skippedLines = parsed.skippedCount;
+      }
       const r: JobRecord = {
         id,
         kind: request.kind,
         storeHash: request.storeHash,
         promotionId: request.promotionId,
         promotionName,
-        request: request.kind === 'purge' ? { ...(rest as Omit<typeof request, 'codes'>), listSize: codes?.length } : (request as JobRecord['request']),
+        request: request.kind === 'purge' ? { ...(rest as Omit<typeof request, 'csvText'>), listSize: codes?.length, skippedLines } : (request as JobRecord['request']),
         status: 'queued',
         done: 0,
         total: null,
@@ -288,8 +299,7 @@ export function createRegistry(deps: RegistryDeps) {
         updatedAt: t,
         finishedAt: null,
       };
-      if (request.kind === 'purge' && request.mode === 'list') {
-        if (!codes?.length) throw new ApiError('invalid', 'The file holds no codes to delete.');
+      if (codes) {
         const ns = purgeSpools(id).input;
         for (let i = 0, chunk = 1; i < codes.length; i += 5000, chunk++) await deps.spool.putChunk(ns, chunk, codes.slice(i, i + 5000));
       }

@@ -1,43 +1,9 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { GenerateParamsSchema, JobRequestSchema, PurgeModeSchema } from './schemas';
 
 /** Settings a merchant chooses for generated codes; ranges are the API's own (codegen). */
-export const GenerateParamsSchema = z.object({
-  count: z.number().int().min(1).max(1_000_000),
-  maxUses: z.number().int().min(0).max(100_000),
-  maxUsesPerCustomer: z.number().int().min(0).max(100_000),
-  prefix: z.string().regex(/^[A-Z0-9_-]*$/).max(20),
-  suffix: z.string().regex(/^[A-Z0-9_-]*$/).max(20),
-  delimiter: z.enum(['', '-', '_']),
-  codeLength: z.number().int().min(6).max(16),
-  excludeCharacters: z.array(z.string().regex(/^[A-Z0-9]$/)).max(35),
-});
 export type GenerateParams = z.infer<typeof GenerateParamsSchema>;
-
-export const PurgeModeSchema = z.enum(['all', 'unused', 'list']);
 export type PurgeMode = z.infer<typeof PurgeModeSchema>;
-
-export const JobRequestSchema = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('generate'),
-    storeHash: z.string(),
-    promotionId: z.number().int().positive(),
-    params: GenerateParamsSchema,
-  }),
-  z.object({
-    kind: z.literal('export'),
-    storeHash: z.string(),
-    promotionId: z.number().int().positive(),
-    unusedOnly: z.boolean(),
-  }),
-  z.object({
-    kind: z.literal('purge'),
-    storeHash: z.string(),
-    promotionId: z.number().int().positive(),
-    mode: PurgeModeSchema,
-    /** Codes from the merchant's CSV (mode 'list'); parsed in the UI, matched by the background. */
-    codes: z.array(z.string().max(50)).max(1_000_000).optional(),
-  }),
-]);
 export type JobRequest = z.infer<typeof JobRequestSchema>;
 export type JobKind = JobRequest['kind'];
 
@@ -97,7 +63,16 @@ export interface JobView {
   status: JobStatus;
   progress: JobProgress;
   /** Purge: the dry-run count once the scan is done; list mode: codes in the file not found. */
-  purge?: { mode: PurgeMode; targetCount: number | null; notFound: number | null; deleted: number; failed: number };
+  purge?: {
+    mode: PurgeMode;
+    targetCount: number | null;
+    notFound: number | null;
+    deleted: number;
+    failed: number;
+    /** List mode: codes read from the merchant's file, and lines of it that were skipped. */
+    fileCodes?: number | null;
+    skippedLines?: number | null;
+  };
   error: string | null;
   files: JobFile[];
   createdAt: number;

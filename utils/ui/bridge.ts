@@ -1,19 +1,11 @@
 /**
  * The only UI code that touches browser APIs: asks the background (typed messages) and listens
  * to its jobs feed (a runtime Port). Views and stores get a `UiBridge`; tests give them a fake.
- *
- * Why not `sendMessage` / `JOBS_PORT` from utils/messages.ts directly: that module also holds the
- * zod schemas, and importing any value from it pulls all of zod (~90 kB) into the content script.
- * This file imports only its types and makes an identical messenger with the same library
- * (same wire format); the port name is checked against the contract by the type below.
  */
-import { defineExtensionMessaging } from '@webext-core/messaging';
 import { browser } from 'wxt/browser';
-import type { JOBS_PORT, JobsFeedMessage, ProtocolMap, Result } from '../messages';
+import { JOBS_PORT, sendMessage, type JobsFeedMessage, type ProtocolMap, type Result } from '../messages';
 import type { JobView } from '../jobs/types';
 
-/** Must equal utils/messages.ts JOBS_PORT: tsc fails here if the contract's name changes. */
-export const JOBS_PORT_NAME: typeof JOBS_PORT = 'jobs-feed';
 
 export type MessageType = keyof ProtocolMap;
 export type MessageArgs<K extends MessageType> = Parameters<ProtocolMap[K]>;
@@ -151,7 +143,7 @@ export function createBridge(deps: BridgeDeps): UiBridge {
       if (attempt === 0) setState('connecting');
       let current: PortLike;
       try {
-        current = deps.connect(JOBS_PORT_NAME);
+        current = deps.connect(JOBS_PORT);
       } catch {
         retry();
         return;
@@ -187,8 +179,7 @@ export function createBridge(deps: BridgeDeps): UiBridge {
 
 /** The bridge over the real browser (content script, popup, options page). */
 export function createBrowserBridge(): UiBridge {
-  const messenger = defineExtensionMessaging<ProtocolMap>();
-  const sendRaw = messenger.sendMessage as unknown as (type: MessageType, data: unknown) => Promise<unknown>;
+  const sendRaw = sendMessage as unknown as (type: MessageType, data: unknown) => Promise<unknown>;
   return createBridge({
     sendRaw: (type, data) => sendRaw(type, data),
     connect: (name) => browser.runtime.connect({ name }) as unknown as PortLike,

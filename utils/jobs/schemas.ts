@@ -1,0 +1,40 @@
+// Runtime schemas of the job model, for the background's message validation. Kept apart
+// from types.ts so UI code importing the types does not bundle zod into the content script.
+import { z } from 'zod';
+
+/** Settings a merchant chooses for generated codes; ranges are the API's own (codegen). */
+export const GenerateParamsSchema = z.object({
+  count: z.number().int().min(1).max(1_000_000),
+  maxUses: z.number().int().min(0).max(100_000),
+  maxUsesPerCustomer: z.number().int().min(0).max(100_000),
+  prefix: z.string().regex(/^[A-Z0-9_-]*$/).max(20),
+  suffix: z.string().regex(/^[A-Z0-9_-]*$/).max(20),
+  delimiter: z.enum(['', '-', '_']),
+  codeLength: z.number().int().min(6).max(16),
+  excludeCharacters: z.array(z.string().regex(/^[A-Z0-9]$/)).max(35),
+});
+
+export const PurgeModeSchema = z.enum(['all', 'unused', 'list']);
+
+export const JobRequestSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('generate'),
+    storeHash: z.string(),
+    promotionId: z.number().int().positive(),
+    params: GenerateParamsSchema,
+  }),
+  z.object({
+    kind: z.literal('export'),
+    storeHash: z.string(),
+    promotionId: z.number().int().positive(),
+    unusedOnly: z.boolean(),
+  }),
+  z.object({
+    kind: z.literal('purge'),
+    storeHash: z.string(),
+    promotionId: z.number().int().positive(),
+    mode: PurgeModeSchema,
+    /** The merchant's CSV of codes (mode 'list'), as text: parsed and checked by the background. */
+    csvText: z.string().max(64 * 1024 * 1024).optional(),
+  }),
+]);
