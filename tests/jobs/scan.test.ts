@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import type { BigCommerceClient, CodePage } from '../../utils/api/client';
+import type { CouponCode } from '../../utils/api/schemas';
+import { emptyScan, PAGE_SIZE, scanPromotion } from '../../utils/jobs/scan';
+import { createMemorySpool } from '../../utils/storage/spool';
+import { spoolRows } from './helpers';
+
+const code = (id: number): CouponCode => ({ id, code: `C${id}`, current_uses: 0, max_uses: 1, max_uses_per_customer: 1, created: '2026-01-01T00:00:00Z' });
+
+/** A fake API over a list of ids with hooks to misbehave: unit tests only. */
+function fakeClient(ids: number[], misbehave: { pageHook?: (page: number, codes: CouponCode[]) => CouponCode[]; cursorHook?: (after: string | undefined) => string | null; noOffset?: boolean } = {}) {
+  const all = ids.map(code);
+  const calls = { pages: 0, cursors: 0 };
+  const client = {
+    async listCodes(_p: number, q: { limit: number; after?: string; page?: number }): Promise<CodePage> {
+      const total = all.length;
+      const totalPages = Math.ceil(total / q.limit);
+      if (q.page !== undefined) {
+        calls.pages++;
+        const slice = all.slice((q.page - 1) * q.limit, q.page * q.limit);
+        return { codes: misbehave.pageHook?.(q.page, slice) ?? slice, total, totalPages, nextCursor: null };
+      }
+      calls.cursors++;
+      const start = q.after ? all.findIndex((c) => c.id > Number(q.after)) : 0;
+      const slice = start < 0 ? [] : all.slice(start, start + q.limit);
+      const natural = slice.length && start + q.limit < total ? String(slice[slice.length - 1]!.id) : null;
+      const next = misbehave.cursorHook ? misbehave.cursorHook(q.after) : natural;
+      const withTotals = q.after === undefined && !misbehave.noOffset;
+      return { codes: slice, total: withTotals ? total : null, totalPages: withTotals ? totalPages : null, nextCursor: next };
+    },
+    async codeCount() {
+      return all.length;
+    },
+  } as unknown as BigCommerceClient;
+  return { client, calls, all };
+}
+
+async function scan(client: BigCommerceClient) {
+  const spool = createMemorySpool();
+  const cp = emptyScan();
+  await scanPromotion({ client, spool, ns: 'j', promotionId: 1, signal: new AbortController().signal, workers: 4, checkpoint: cp, save: async () => {}, onProgress: () => {} });
+  return { rows: await spoolRows<CouponCode>(spool, 'j'), cp };
+}
+
+describe('scanPromotion', () => {
+  it('reads every code exactly once in id order, for any count (parallel path)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0, max: 2000 }), async (n) => {
+        const ids = Array.from({ length: n }, (_, i) => i * 3 + 1);
+        const { client, all } = fakeClient(ids);
+        const { rows, cp } = await scan(client);
+        expect(rows).toEqual(all);
+        expect(cp.mode).toBe('pages');
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('falls back to the cursor walk when a page is short (a code vanished mid-read)', async () => {
+    const ids = Array.from({ length: 1000 }, (_, i) => i + 1);
+    const { client, all, calls } = fakeClient(ids, { pageHook: (p, c) => (p === 3 ? c.slice(1) : c) });
+    const { rows, cp } = await scan(client);
+    expect(cp.mode).toBe('cursor');
+    expect(cp.fallbackReason).toMatch(/page 3 held 249 codes/);
+    expect(rows).toEqual(all);
+    expect(calls.cursors).toBeGreaterThan(1);
+  });
+
+  it('falls back when pages overlap (a code inserted mid-read shifted the offsets)', async () => {
+    const ids = Array.from({ length: 3 * PAGE_SIZE }, (_, i) => i + 1);
+    const { client, all } = fakeClient(ids, { pageHook: (p, c) => (p === 2 ? [code(PAGE_SIZE), ...c.slice(0, -1)] : c) });
+    const { rows, cp } = await scan(client);
+    expect(cp.mode).toBe('cursor');
+    expect(cp.fallbackReason).toMatch(/overlap/);
+    expect(rows).toEqual(all);
+  });
+
+  it('uses the cursor walk where the store gives no totals', async () => {
+    const ids = Array.from({ length: 600 }, (_, i) => i + 1);
+    const { client, all, calls } = fakeClient(ids, { noOffset: true });
+    const { rows, cp } = await scan(client);
+    expect(cp.mode).toBe('cursor');
+    expect(calls.pages).toBe(0);
+    expect(rows).toEqual(all);
+  });
+
+  it('stops with a clear error on a cursor that repeats, instead of looping', async () => {
+    const ids = Array.from({ length: 600 }, (_, i) => i + 1);
+    const { client } = fakeClient(ids, { noOffset: true, cursorHook: () => '250' });
+    await expect(scan(client)).rejects.toThrow(/same page cursor twice/);
+  });
+
+  it('stops on codes out of order rather than writing a wrong file', async () => {
+    const { client } = fakeClient([5, 3, 9]);
+    await expect(scan(client)).rejects.toThrow(/out of order or repeated/);
+  });
+});
