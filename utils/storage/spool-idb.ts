@@ -9,7 +9,8 @@
  *   totals  jobId -> { rows, chunks }      makes rowCount one read
  * Every write touches them in one transaction, so the totals never drift from the chunks.
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { DBSchema } from 'idb';
+import { lazyDb } from './lazy-db';
 import type { Spool } from './spool';
 import { checkJobId, checkKey, checkRows } from './spool-keys';
 
@@ -45,30 +46,7 @@ function jobRange(jobId: string, afterChunk?: number): IDBKeyRange {
 
 export function createIdbSpool(dbName: string = DEFAULT_SPOOL_DB, options: IdbSpoolOptions = {}): IdbSpool {
   const readBatch = Math.max(1, Math.floor(options.readBatch ?? 8));
-  let dbPromise: Promise<IDBPDatabase<SpoolSchema>> | null = null;
-
-  function db(): Promise<IDBPDatabase<SpoolSchema>> {
-    dbPromise ??= openDB<SpoolSchema>(dbName, DB_VERSION, {
-      upgrade(d) {
-        d.createObjectStore('chunks');
-        d.createObjectStore('sizes');
-        d.createObjectStore('totals');
-      },
-      // Another context wants a newer schema: step aside rather than block it forever.
-      blocking() {
-        void dbPromise?.then((d) => d.close());
-        dbPromise = null;
-      },
-      // The browser closed the connection (e.g. storage cleared): reopen on next use.
-      terminated() {
-        dbPromise = null;
-      },
-    }).catch((e: unknown) => {
-      dbPromise = null;
-      throw e;
-    });
-    return dbPromise;
-  }
+  const db = lazyDb<SpoolSchema>(dbName, DB_VERSION, ['chunks', 'sizes', 'totals']);
 
   return {
     async putChunk(jobId, chunkNo, rows) {
@@ -167,8 +145,7 @@ export function createIdbSpool(dbName: string = DEFAULT_SPOOL_DB, options: IdbSp
     },
 
     close() {
-      void dbPromise?.then((d) => d.close()).catch(() => {});
-      dbPromise = null;
+      db.close();
     },
   };
 }

@@ -6,7 +6,8 @@
  *
  * Nothing here logs, and errors never carry a token.
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { DBSchema } from 'idb';
+import { lazyDb } from './lazy-db';
 
 interface VaultSchema extends DBSchema {
   tokens: { key: string; value: string };
@@ -41,27 +42,8 @@ function checkHash(storeHash: string): void {
 }
 
 export function createTokenVault(dbName: string = DEFAULT_VAULT_DB): TokenVault {
-  let dbPromise: Promise<IDBPDatabase<VaultSchema>> | null = null;
-
-  function db(): Promise<IDBPDatabase<VaultSchema>> {
-    assertExtensionContext();
-    dbPromise ??= openDB<VaultSchema>(dbName, 1, {
-      upgrade(d) {
-        d.createObjectStore('tokens');
-      },
-      blocking() {
-        void dbPromise?.then((d) => d.close());
-        dbPromise = null;
-      },
-      terminated() {
-        dbPromise = null;
-      },
-    }).catch((e: unknown) => {
-      dbPromise = null;
-      throw e;
-    });
-    return dbPromise;
-  }
+  // Checked before every use: a content script must never hold the vault.
+  const db = lazyDb<VaultSchema>(dbName, 1, ['tokens'], assertExtensionContext);
 
   return {
     async get(storeHash) {
@@ -89,8 +71,7 @@ export function createTokenVault(dbName: string = DEFAULT_VAULT_DB): TokenVault 
       return (await db()).getAllKeys('tokens');
     },
     close() {
-      void dbPromise?.then((d) => d.close()).catch(() => {});
-      dbPromise = null;
+      db.close();
     },
   };
 }
