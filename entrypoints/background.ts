@@ -99,8 +99,9 @@ export default defineBackground(() => {
   // At start-up: a worker restart within the same browser session resumes everything;
   // after a browser restart, exports resume and generate/purge wait for the merchant.
   void (async () => {
-    const sameSession = await sessionAlive.getValue();
-    await sessionAlive.setValue(true);
+    // Where session storage is missing, assume a browser restart: the cautious reading.
+    const sameSession = await sessionAlive.getValue().catch(() => false);
+    await sessionAlive.setValue(true).catch(() => {});
     await registry.recover(sameSession);
     keepAwake();
   })();
