@@ -147,6 +147,18 @@ describe('purge', () => {
     expect(left).toEqual(all.filter((_, i) => i % 3 !== 0).map((c) => c.code));
   });
 
+  it('matches the codes of a list regardless of case, as the store does', async () => {
+    h = await harness({ seed: { bulkCodes: 300 } });
+    const all = h.sandbox.codes(h.sandbox.promotions.bulk);
+    const chosen = all.filter((_, i) => i % 5 === 0).map((c) => c.code);
+    const { reg, id, planned } = await purge(h, 'list', chosen.map((c, i) => (i % 2 ? c.toLowerCase() : c)));
+    expect(planned.purge?.targetCount).toBe(chosen.length);
+    expect(planned.purge?.notFound).toBe(0);
+    await reg.control(id, 'confirm');
+    await waitFor(reg, id, ['completed']);
+    expect(h.sandbox.codes(h.sandbox.promotions.bulk).map((c) => c.code)).toEqual(all.filter((_, i) => i % 5 !== 0).map((c) => c.code));
+  });
+
   it('falls back to 50 ids a request where the store refuses 250 (older limit)', async () => {
     h = await harness({ seed: { bulkCodes: 1000 }, limits: 'legacy' });
     const { reg, id } = await purge(h, 'all');

@@ -59,10 +59,16 @@ export const purgeSpools = (jobId: string) => ({
   input: `${jobId}:input`,
 });
 
+/**
+ * A store's codes are unique regardless of case (shoppers may type them either way), so a
+ * merchant's list matches them case-insensitively: "summer-ab12" names the code SUMMER-AB12.
+ */
+export const codeKey = (code: string): string => code.toUpperCase();
+
 export function isTarget(mode: PurgeMode, code: CouponCode, list: Set<string> | null): boolean {
   if (mode === 'all') return true;
   if (mode === 'unused') return code.current_uses === 0;
-  return list !== null && list.has(code.code);
+  return list !== null && list.has(codeKey(code.code));
 }
 
 /**
@@ -96,7 +102,7 @@ export async function planPurge(d: PurgeDeps): Promise<{ targetCount: number; no
         const part = picked.slice(i, i + DELETE_BATCH);
         await d.spool.putChunk(ns.targets, ++chunkNo, part);
         targets += part.length;
-        for (const c of part) matched.add(c.code);
+        for (const c of part) matched.add(codeKey(c.code));
       }
     }
     await d.spool.clear(ns.scan);
@@ -192,6 +198,6 @@ async function verify(d: PurgeDeps) {
 
 async function loadList(spool: Spool, ns: string): Promise<Set<string>> {
   const set = new Set<string>();
-  for await (const { rows } of spool.chunks(ns)) for (const c of rows as string[]) set.add(c);
+  for await (const { rows } of spool.chunks(ns)) for (const c of rows as string[]) set.add(codeKey(c));
   return set;
 }
