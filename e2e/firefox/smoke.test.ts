@@ -1,0 +1,243 @@
+/**
+ * Firefox smoke test: the MV2 build in Debian's firefox-esr, driven over raw WebDriver BiDi,
+ * against the sandbox store. From the panel on a bulk promotion's page, "Connect this store"
+ * opens the options page, where the token is saved; back in the panel, generate codes, export
+ * them, and check both CSV files the background saved against the store's codes.
+ *
+ * Needs `npx wxt build -b firefox` first (.output/firefox-mv2) and /usr/bin/firefox-esr.
+ */
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { FIREFOX, launchFirefox, pacUrl, Tab, type Firefox } from './bidi';
+import type { BidiConnection } from './bidi';
+import { startProxy, type SandboxProxy } from './proxy';
+
+const EXT_DIR = fileURLToPath(new URL('../../.output/firefox-mv2', import.meta.url));
+const COUNT = 300;
+
+/** The CSV the extension writes: BOM, header, one row a line; cells are plain or "quoted". */
+function parseCsv(text: string): Record<string, string>[] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  const body = text.replace(/^\uFEFF/, '');
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i]!;
+    if (quoted) {
+      if (ch === '"' && body[i + 1] === '"') (cell += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') row.push(cell), (cell = '');
+    else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && body[i + 1] === '\n') i++;
+      row.push(cell), rows.push(row), (row = []), (cell = '');
+    } else cell += ch;
+  }
+  if (cell || row.length) row.push(cell), rows.push(row);
+  const [header, ...data] = rows;
+  return data.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i] ?? ''])));
+}
+
+// In-page helpers (sources run by script.callFunction in the tab).
+const PANEL_ROOT = `() => document.querySelector('bcm-bulk-coupons')?.shadowRoot ?? null`;
+
+/** Sets an input's value as typing would (Preact listens for `input`). */
+const fill = `(fields) => {
+  const root = (${PANEL_ROOT})() ?? document;
+  for (const [selector, value] of Object.entries(fields)) {
+    const el = root.querySelector(selector);
+    if (!el) throw new Error('No field ' + selector);
+    el.focus();
+    el.value = value;
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  }
+  return true;
+}`;
+
+/** Clicks the enabled button whose text is exactly `text`; false while there is none. */
+const clickButton = `(text) => {
+  const root = (${PANEL_ROOT})() ?? document;
+  const button = Array.from(root.querySelectorAll('button')).find((b) => b.textContent.trim() === text && !b.disabled);
+  if (!button) return false;
+  button.click();
+  return true;
+}`;
+
+/** Each job card in the panel: its title, status badge and whole text. */
+const jobCards = `() => {
+  const root = (${PANEL_ROOT})();
+  if (!root) return null;
+  return Array.from(root.querySelectorAll('article.bcm-job')).map((a) => ({
+    title: a.querySelector('.bcm-job-title')?.firstChild?.textContent?.trim() ?? '',
+    badge: a.querySelector('.bcm-badge')?.textContent?.trim() ?? '',
+    text: a.textContent ?? '',
+  }));
+}`;
+
+/** Waits for a top-level tab whose URL passes `test` (e.g. one the extension opened). */
+async function waitForTab(bidi: BidiConnection, test: (url: string) => boolean, timeoutMs = 10_000) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const { contexts } = await bidi.send<{ contexts: { context: string; url: string }[] }>('browsingContext.getTree', { maxDepth: 0 });
+    const found = contexts.find((c) => test(c.url));
+    if (found) return found;
+    if (Date.now() > until) throw new Error(`No such tab; open: ${contexts.map((c) => c.url).join(', ')}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('Firefox (firefox-esr over WebDriver BiDi)', () => {
+  let sandbox: Sandbox | undefined;
+  let proxy: SandboxProxy | undefined;
+  let firefox: Firefox | undefined;
+  let dir = '';
+  let downloads = '';
+  let tab: Tab;
+
+  beforeAll(async () => {
+    // Missing prerequisites fail loudly: a skipped browser suite would look like a pass.
+    if (!existsSync(join(EXT_DIR, 'manifest.json'))) throw new Error(`No Firefox build in ${EXT_DIR}: run \`npx wxt build -b firefox\` first.`);
+    if (!existsSync(FIREFOX)) throw new Error(`No ${FIREFOX}: run \`bash scripts/ensure-browsers.sh\` (or set FIREFOX_BIN).`);
+    dir = mkdtempSync(join(tmpdir(), 'bcm-firefox-'));
+    downloads = join(dir, 'downloads');
+    sandbox = await startSandbox({ seed: { bulkCodes: 50 } });
+    proxy = await startProxy({ targetPort: sandbox.port });
+
+    const manifest = JSON.parse(readFileSync(join(EXT_DIR, 'manifest.json'), 'utf8')) as {
+      browser_specific_settings: { gecko: { id: string } };
+    };
+    firefox = await launchFirefox({
+      dir,
+      prefs: {
+        'network.proxy.type': 2,
+        'network.proxy.autoconfig_url': pacUrl(proxy.port),
+        'browser.download.dir': downloads,
+        'browser.download.folderList': 2,
+        'browser.download.useDownloadDir': true,
+        'browser.download.always_ask_before_handling_new_types': false,
+        'browser.download.alwaysOpenPanel': false,
+        'browser.download.panel.shown': true,
+      },
+    });
+    const installed = await firefox.bidi.send<{ extension: string }>('webExtension.install', {
+      extensionData: { type: 'path', path: EXT_DIR },
+    });
+    expect(installed.extension).toBe(manifest.browser_specific_settings.gecko.id);
+    tab = await Tab.open(firefox.bidi);
+  });
+
+  afterAll(async () => {
+    // Each step on its own: one failing must not keep the others from running.
+    await firefox?.close().catch(() => {});
+    await proxy?.close().catch(() => {});
+    await sandbox?.close().catch(() => {});
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('connects the store, generates and exports codes, and saves both CSV files', async () => {
+    const sb = sandbox!;
+    try {
+      // 1. The empty bulk promotion's page in the (fake) control panel: the panel says the store
+      //    is not connected and offers to open the settings.
+      const promotionId = sb.promotions.bulkEmpty;
+      await tab.navigate(`https://store-${sb.storeHash}.mybigcommerce.com/manage/marketing/promotions/${promotionId}/edit`);
+      expect(await tab.waitFor<boolean>(clickButton, 'Connect this store', 'the panel’s "Connect this store" button')).toBe(true);
+
+      // 2. The background opens the options page in a new tab (BiDi itself may not navigate to
+      //    moz-extension: URLs); its URL also tells the extension's internal UUID.
+      const options = await waitForTab(firefox!.bidi, (url) => url.startsWith('moz-extension://') && url.includes('/options.html'));
+      expect(new URL(options.url).searchParams.get('store')).toBe(sb.storeHash);
+      const optionsTab = new Tab(firefox!.bidi, options.context);
+      await optionsTab.waitFor(`() => document.querySelector('#bcm-store-hash')?.value || null`, null, 'the options form');
+      expect(await optionsTab.run<string>(`() => document.querySelector('#bcm-store-hash').value`)).toBe(sb.storeHash);
+      await optionsTab.run(fill, { '#bcm-token': sb.tokens.modify });
+      expect(await optionsTab.run<boolean>(clickButton, 'Save store')).toBe(true);
+      const saved = await optionsTab.waitFor<string>(
+        `() => document.querySelector('.bcm-success, .bcm-error, .bcm-notice')?.textContent ?? null`,
+        null,
+        'the outcome of "Save store"',
+      );
+      expect(saved).toContain(`Store ${sb.storeHash} is connected`);
+      await firefox!.bidi.send('browsingContext.close', { context: options.context });
+
+      // Back on the control panel, the panel picks the store up by itself (on focus / visibility).
+      await firefox!.bidi.send('browsingContext.activate', { context: tab.context });
+      await tab.waitFor(`() => !!(${PANEL_ROOT})()?.querySelector('#bcm-count')`, null, 'the panel’s generate form', 10_000);
+
+      // 3. Generate.
+      await tab.run(fill, { '#bcm-count': String(COUNT) });
+      expect(await tab.waitFor<boolean>(clickButton, 'Generate codes', 'an enabled "Generate codes" button', 5_000)).toBe(true);
+      const generated = await tab.waitFor<{ title: string; badge: string; text: string }>(
+        `() => (${jobCards})()?.find((j) => j.title === 'Generate codes' && ['Completed', 'Failed', 'Cancelled'].includes(j.badge)) ?? null`,
+        null,
+        'the generate job to finish',
+        40_000,
+        200,
+      );
+      expect(generated.badge).toBe('Completed');
+      expect(generated.text).toContain(`${COUNT} codes generated`);
+      expect(sb.codes(promotionId)).toHaveLength(COUNT);
+
+      // 4. Export.
+      expect(await tab.waitFor<boolean>(clickButton, 'Export codes', 'an enabled "Export codes" button', 5_000)).toBe(true);
+      const exported = await tab.waitFor<{ title: string; badge: string; text: string }>(
+        `() => (${jobCards})()?.find((j) => j.title === 'Export codes' && ['Completed', 'Failed', 'Cancelled'].includes(j.badge)) ?? null`,
+        null,
+        'the export job to finish',
+        40_000,
+        200,
+      );
+      expect(exported.badge).toBe('Completed');
+
+      // 5. Both files, saved by the background through a blob: URL, under the extension's names.
+      const prefix = `${sb.storeHash}-promotion-${promotionId}-`;
+      const deadline = Date.now() + 15_000;
+      let names: string[] = [];
+      for (;;) {
+        const all = existsSync(downloads) ? readdirSync(downloads) : [];
+        names = all.filter((n) => n.startsWith(prefix) && n.endsWith('.csv')).sort();
+        // Firefox writes into a .part file next to the target until the download completes.
+        if (names.length >= 2 && !all.some((n) => n.endsWith('.part'))) break;
+        if (Date.now() > deadline)
+          throw new Error(`Expected 2 CSV files in ${downloads}, found: ${JSON.stringify(all)}`);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      const generatedFile = names.find((n) => n.includes('-generated-'));
+      const exportFile = names.find((n) => n.includes('-export-'));
+      expect(names).toHaveLength(2);
+      expect(generatedFile).toMatch(/^[a-z0-9]+-promotion-\d+-generated-\d{8}-\d{6}\.csv$/);
+      expect(exportFile).toMatch(/^[a-z0-9]+-promotion-\d+-export-\d{8}-\d{6}\.csv$/);
+
+      const store = sb.codes(promotionId);
+      const generatedRows = parseCsv(readFileSync(join(downloads, generatedFile!), 'utf8'));
+      expect(generatedRows.map((r) => r.code).sort()).toEqual(store.map((c) => c.code).sort());
+      expect(generatedRows.every((r) => r.max_uses === '1' && r.max_uses_per_customer === '1')).toBe(true);
+
+      const exportRows = parseCsv(readFileSync(join(downloads, exportFile!), 'utf8'));
+      expect(
+        exportRows.map((r) => ({
+          id: Number(r.id),
+          code: r.code,
+          current_uses: Number(r.current_uses),
+          max_uses: Number(r.max_uses),
+          max_uses_per_customer: Number(r.max_uses_per_customer),
+          created: r.created,
+        })),
+      ).toEqual(store);
+
+      // Nothing tried to leave the machine.
+      expect(proxy!.refused).toEqual([]);
+    } catch (e) {
+      const log = firefox?.log().split('\n').slice(-40).join('\n') ?? '';
+      throw new Error(`${(e as Error).message}\n--- proxy refused: ${JSON.stringify(proxy?.refused)}\n--- firefox output (tail):\n${log}`, {
+        cause: e,
+      });
+    }
+  }, 90_000);
+});
