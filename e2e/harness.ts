@@ -1,0 +1,347 @@
+/**
+ * Drives the built extension (unmodified production build) in Debian's Chromium against the
+ * sandbox store. See /work/shared/E2E-NOTES.md for why each flag is here.
+ *
+ * Both api.bigcommerce.com and store-*.mybigcommerce.com resolve to the sandbox's one port
+ * (it routes by path); its self-signed certificate is trusted by SPKI hash, which also covers
+ * the service worker's fetches.
+ */
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/server';
+
+export type { Sandbox, SandboxOptions };
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..');
+export const DEFAULT_EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
+
+export interface LaunchOptions {
+  /** A running sandbox to use (it stays up after close()); else one is started and closed with the browser. */
+  sandbox?: Sandbox;
+  sandboxOptions?: SandboxOptions;
+  headless?: boolean;
+  /** Chromium profile folder; pass a previous launch's `profileDir` to relaunch with the same profile. */
+  profileDir?: string;
+  /** The unpacked extension; default `.output/chrome-mv3`. */
+  extensionDir?: string;
+  /** Where downloads go; default `downloads/` beside the profile folder. */
+  downloadsDir?: string;
+  viewport?: { width: number; height: number };
+}
+
+export interface DownloadItem {
+  filename: string;
+  state: string;
+  bytes: number;
+}
+
+export interface Launched {
+  context: BrowserContext;
+  extensionId: string;
+  sandbox: Sandbox;
+  profileDir: string;
+  downloadsDir: string;
+  /** The extension's service worker, fetched again each call: MV3 workers stop when idle. */
+  serviceWorker(): Promise<Worker>;
+  optionsUrl(storeHash?: string): string;
+  popupUrl(): string;
+  /** The promotions list, or a promotion's edit page, on `https://store-{hash}.mybigcommerce.com`. */
+  panelUrl(promotionId?: number | null, storeHash?: string): string;
+  /** Connects a store through the options page, as a merchant would; throws with the page's alert if refused. */
+  connectStore(token?: string, storeHash?: string): Promise<void>;
+  /** `chrome.downloads.search({})` in the service worker. */
+  downloads(): Promise<DownloadItem[]>;
+  /**
+   * Waits until a download whose file name matches is complete and returns its absolute path.
+   * Each download is returned once: a second call waits for another matching download.
+   */
+  waitForDownload(match: RegExp, timeoutMs?: number): Promise<string>;
+  /** Stops the extension's service worker through CDP (as Chrome does to an idle or killed worker). */
+  stopServiceWorker(): Promise<void>;
+  /** Closes the browser (and the sandbox, if this launch started it). Files stay unless asked. */
+  close(options?: { removeFiles?: boolean }): Promise<void>;
+}
+
+/** Writes the download folder into the profile's preferences (merged with what Chromium wrote before). */
+function writePreferences(profileDir: string, downloadsDir: string) {
+  const file = join(profileDir, 'Default', 'Preferences');
+  mkdirSync(dirname(file), { recursive: true });
+  let prefs: Record<string, unknown> = {};
+  if (existsSync(file)) {
+    try {
+      prefs = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    } catch {
+      prefs = {};
+    }
+  }
+  const download = { ...((prefs.download as object | undefined) ?? {}), default_directory: downloadsDir, prompt_for_download: false, directory_upgrade: true };
+  const savefile = { ...((prefs.savefile as object | undefined) ?? {}), default_directory: downloadsDir };
+  writeFileSync(file, JSON.stringify({ ...prefs, download, savefile }));
+}
+
+/** The one extension API evaluated in the worker from here (types for the function's body only). */
+declare const chrome: {
+  downloads: { search(query: object): Promise<Array<{ filename: string; state: string; bytesReceived: number; startTime: string }>> };
+};
+
+export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+export async function launchExtension(opts: LaunchOptions = {}): Promise<Launched> {
+  const extensionDir = resolve(opts.extensionDir ?? DEFAULT_EXTENSION_DIR);
+  if (!existsSync(join(extensionDir, 'manifest.json')))
+    throw new Error(`No extension build at ${extensionDir}: run \`npx wxt build\` first.`);
+  const ownSandbox = !opts.sandbox;
+  const sandbox = opts.sandbox ?? (await startSandbox(opts.sandboxOptions));
+
+  // One folder per launch holds the profile, the browser's HOME and the downloads; a relaunch
+  // with a previous profileDir finds the same folder (its parent).
+  const root = opts.profileDir ? dirname(resolve(opts.profileDir)) : mkdtempSync(join(tmpdir(), 'bcm-e2e-'));
+  const profileDir = opts.profileDir ? resolve(opts.profileDir) : join(root, 'profile');
+  const downloadsDir = resolve(opts.downloadsDir ?? join(root, 'downloads'));
+  const home = join(root, 'home');
+  for (const dir of [profileDir, downloadsDir, home, join(home, 'tmp')]) mkdirSync(dir, { recursive: true });
+  writePreferences(profileDir, downloadsDir);
+
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
+  Object.assign(env, {
+    HOME: home,
+    XDG_CONFIG_HOME: join(home, '.config'),
+    XDG_CACHE_HOME: join(home, '.cache'),
+    XDG_DATA_HOME: join(home, '.local', 'share'),
+    TMPDIR: join(home, 'tmp'),
+  });
+
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(profileDir, {
+      executablePath: CHROMIUM,
+      headless: opts.headless ?? true,
+      viewport: opts.viewport ?? { width: 1280, height: 900 },
+      ignoreDefaultArgs: ['--disable-extensions'],
+      args: [
+        `--disable-extensions-except=${extensionDir}`,
+        `--load-extension=${extensionDir}`,
+        `--host-resolver-rules=MAP *.mybigcommerce.com 127.0.0.1:${sandbox.port}, MAP api.bigcommerce.com 127.0.0.1:${sandbox.port}`,
+        `--ignore-certificate-errors-spki-list=${sandbox.cert.spkiSha256}`,
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+      env,
+    });
+  } catch (e) {
+    if (ownSandbox) await sandbox.close();
+    throw e;
+  }
+
+  // Downloads keep the extension's file names: the browser's own behaviour, into the folder
+  // set in Preferences (Playwright's default would rename them to GUIDs elsewhere).
+  const browserSession = await context.browser()!.newBrowserCDPSession();
+  await browserSession.send('Browser.setDownloadBehavior', { behavior: 'default' });
+
+  const isOurs = (w: Worker) => w.url().startsWith('chrome-extension://') && w.url().endsWith('/background.js');
+  let first = context.serviceWorkers().find(isOurs);
+  first ??= await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 15_000 }).catch(() => undefined);
+  if (!first) {
+    await context.close().catch(() => {});
+    if (ownSandbox) await sandbox.close();
+    throw new Error(`The extension's service worker never started (a manifest error is silent; try --enable-logging=stderr). Build: ${extensionDir}`);
+  }
+  const extensionId = new URL(first.url()).host;
+  const origin = `chrome-extension://${extensionId}`;
+  const ours = (w: Worker) => w.url().startsWith(`${origin}/`);
+
+  const optionsUrl = (storeHash?: string) => `${origin}/options.html${storeHash ? `?store=${encodeURIComponent(storeHash)}` : ''}`;
+  const popupUrl = () => `${origin}/popup.html`;
+  const panelUrl = (promotionId?: number | null, storeHash = sandbox.storeHash) =>
+    `https://store-${storeHash}.mybigcommerce.com/manage/marketing/promotions${promotionId == null ? '' : `/${promotionId}/edit`}`;
+
+  async function serviceWorker(): Promise<Worker> {
+    // A stopped worker may still be listed (Playwright keeps the object for its version and
+    // re-attaches when it starts again), so a quick evaluation tells whether it runs.
+    const listed = context.serviceWorkers().find(ours);
+    if (listed && (await Promise.race([listed.evaluate(() => true).catch(() => false), sleep(2_000).then(() => false)]))) return listed;
+    // Any extension page that talks to the background wakes it: the popup opens the jobs feed.
+    const woken = listed
+      ? sleep(300).then(() => listed)
+      : context.waitForEvent('serviceworker', { predicate: ours, timeout: 15_000 });
+    const page = await context.newPage();
+    try {
+      await page.goto(popupUrl());
+      await page.getByRole('heading', { name: 'Bulk coupon jobs' }).waitFor();
+      return await woken;
+    } finally {
+      await page.close().catch(() => {});
+    }
+  }
+
+  /** Evaluates in the worker, fetching it again if it stopped under us. */
+  async function inWorker<R>(fn: () => R | Promise<R>): Promise<R> {
+    let lastError: unknown;
+    for (let attempt = 0; attempt < 4; attempt++) {
+      try {
+        const worker = await serviceWorker();
+        return await worker.evaluate(fn);
+      } catch (e) {
+        lastError = e;
+        await sleep(250);
+      }
+    }
+    throw lastError;
+  }
+
+  async function downloads(): Promise<DownloadItem[]> {
+    return inWorker(async () => {
+      const items = await chrome.downloads.search({});
+      return items
+        .sort((a, b) => a.startTime.localeCompare(b.startTime))
+        .map((i) => ({ filename: i.filename, state: i.state, bytes: i.bytesReceived }));
+    });
+  }
+
+  const claimed = new Set<string>();
+  async function waitForDownload(match: RegExp, timeoutMs = 60_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    let seen: DownloadItem[] = [];
+    while (Date.now() < deadline) {
+      seen = await downloads();
+      for (const item of seen) {
+        if (!item.filename || claimed.has(item.filename) || !match.test(basename(item.filename))) continue;
+        if (item.state === 'interrupted') throw new Error(`The download of ${basename(item.filename)} was interrupted.`);
+        if (item.state === 'complete' && existsSync(item.filename)) {
+          claimed.add(item.filename);
+          return item.filename;
+        }
+      }
+      await sleep(200);
+    }
+    throw new Error(`No complete download matching ${match} within ${timeoutMs} ms. Downloads: ${JSON.stringify(seen)}`);
+  }
+
+  async function connectStore(token = sandbox.tokens.modify, storeHash = sandbox.storeHash): Promise<void> {
+    const page = await context.newPage();
+    try {
+      await page.goto(optionsUrl(storeHash));
+      await page.getByLabel('Store hash').fill(storeHash);
+      await page.getByLabel('Access token').fill(token);
+      await page.getByRole('button', { name: 'Save store' }).click();
+      const outcome = page.locator('form [role="status"], form [role="alert"]').first();
+      await outcome.waitFor({ timeout: 30_000 });
+      if ((await outcome.getAttribute('role')) === 'alert') throw new Error(`Connecting store ${storeHash} failed: ${await outcome.innerText()}`);
+      await page.getByRole('listitem').filter({ hasText: `Store ${storeHash}` }).waitFor();
+    } finally {
+      await page.close();
+    }
+  }
+
+  /** A page-level CDP session on some open page (one is opened when none is). */
+  async function pageSession(): Promise<{ session: CDPSession; page: Page; temporary: boolean }> {
+    const open = context.pages().find((p) => !p.isClosed());
+    const page = open ?? (await context.newPage());
+    return { session: await context.newCDPSession(page), page, temporary: !open };
+  }
+
+  async function stopServiceWorker(): Promise<void> {
+    // Playwright keeps its Worker object across a restart of the same version, so the stop is
+    // watched in the ServiceWorker domain: our registration's version reaching "stopped".
+    const { session, page, temporary } = await pageSession();
+    try {
+      const stopped = new Promise<void>((resolveStopped, reject) => {
+        const timer = setTimeout(() => reject(new Error('The service worker did not stop within 10 s.')), 10_000);
+        session.on('ServiceWorker.workerVersionUpdated', (event) => {
+          const versions = (event as { versions: Array<{ scriptURL: string; runningStatus: string }> }).versions;
+          if (versions.some((v) => v.scriptURL.startsWith(`${origin}/`) && v.runningStatus === 'stopped')) {
+            clearTimeout(timer);
+            resolveStopped();
+          }
+        });
+      });
+      await session.send('ServiceWorker.enable');
+      await session.send('ServiceWorker.stopAllWorkers');
+      await stopped;
+    } finally {
+      await session.detach().catch(() => {});
+      if (temporary) await page.close().catch(() => {});
+    }
+  }
+
+  async function close(options: { removeFiles?: boolean } = {}): Promise<void> {
+    await context.close().catch(() => {});
+    if (ownSandbox) await sandbox.close();
+    if (options.removeFiles) rmSync(root, { recursive: true, force: true });
+  }
+
+  return {
+    context,
+    extensionId,
+    sandbox,
+    profileDir,
+    downloadsDir,
+    serviceWorker,
+    optionsUrl,
+    popupUrl,
+    panelUrl,
+    connectStore,
+    downloads,
+    waitForDownload,
+    stopServiceWorker,
+    close,
+  };
+}
+
+/** Parses RFC 4180 CSV text (quoted fields, doubled quotes, CRLF or LF); a leading BOM is dropped. */
+export function parseCsv(text: string): string[][] {
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i += 2;
+          continue;
+        }
+        quoted = false;
+      } else field += c;
+      i++;
+      continue;
+    }
+    if (c === '"' && field === '') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' || c === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      if (c === '\r' && text[i + 1] === '\n') i++;
+    } else field += c;
+    i++;
+  }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** Reads a downloaded CSV file: BOM stripped, RFC 4180 parsed, header row included. */
+export async function readCsv(path: string): Promise<string[][]> {
+  return parseCsv(await readFile(path, 'utf8'));
+}
