@@ -55,6 +55,31 @@ describe('generate', () => {
     expect(spooled).toEqual(created);
   });
 
+  it('stays exact when the browser resends a dropped POST by itself (Chrome on a kept-alive connection)', async () => {
+    h = await harness({ seed: { bulkCodes: 700 }, faults: { drop: 0.15 }, latencyMs: 2 });
+    // Chrome repeats a request whose reused connection closed before any answer, POSTs
+    // included, and the page only sees the second answer: the first batch exists unseen.
+    const resending: typeof fetch = async (input, init) => {
+      try {
+        return await h.sandbox.fetch(input, init);
+      } catch (e) {
+        if (init?.method !== 'POST') throw e;
+        return h.sandbox.fetch(input, init);
+      }
+    };
+    const reg = h.registry({ fetch: resending });
+    const before = new Set(h.sandbox.codes(h.sandbox.promotions.bulk).map((c) => c.code));
+    const id = await reg.start({ kind: 'generate', storeHash: h.sandbox.storeHash, promotionId: h.sandbox.promotions.bulk, params: params(5000) });
+    const job = await waitFor(reg, id, ['completed', 'failed']);
+    expect(job.error).toBeNull();
+    expect(job.progress.done).toBe(5000);
+    const created = h.sandbox.codes(h.sandbox.promotions.bulk).filter((c) => !before.has(c.code)).map((c) => c.code).sort();
+    const spooled = (await spoolRows<GeneratedRow>(h.spool, id)).map((r) => r.code).sort();
+    expect(h.sandbox.stats().perEndpoint.codegen.dropped).toBeGreaterThan(0);
+    expect(created).toHaveLength(5000);
+    expect(spooled).toEqual(created);
+  });
+
   it('resumes after the worker is stopped mid-job with nothing lost or duplicated', async () => {
     h = await harness({ seed: { bulkCodes: 10 }, latencyMs: 5 });
     const first = h.registry();

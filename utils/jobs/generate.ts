@@ -155,6 +155,13 @@ export async function generateCodes(d: GenerateDeps): Promise<{ generated: numbe
     cp.mayHaveInFlight = false;
     await d.save(cp);
   }
+  // Chrome sends a request again by itself when a kept-alive connection closes before any
+  // answer came, POSTs included: a batch can then be made twice while only one answer is
+  // seen and nothing fails. The store's count tells once the ledger is full; such codes
+  // are found like a lost batch's and deleted, so the promotion gains exactly N codes.
+  if (recent.size === 0) await loadRecent(d, recent);
+  await reconcile(d, recent);
+  confirmed = await d.spool.rowCount(d.ns);
   return { generated: confirmed };
 }
 
@@ -175,6 +182,25 @@ async function loadRecent(d: GenerateDeps, recent: Map<number, string[]>) {
     const rows = (await d.spool.getChunk(d.ns, n)) as GeneratedRow[] | null;
     if (rows) recent.set(n, rows.map((r) => r.code));
   }
+}
+
+/** Ids per delete request: the older limit, which every store accepts. */
+const SURPLUS_DELETE_BATCH = 50;
+
+/**
+ * Deletes codes made beyond N. Only codes that are not in the ledger (read through a chunk
+ * at a time) are touched: nothing the merchant's file lists is ever deleted.
+ */
+async function deleteSurplus(d: GenerateDeps, surplus: CouponCode[]): Promise<number> {
+  const byCode = new Map(surplus.map((c) => [c.code, c] as const));
+  for await (const { rows } of d.spool.chunks(d.ns)) for (const r of rows as GeneratedRow[]) byCode.delete(r.code);
+  const ids = [...byCode.values()].map((c) => c.id);
+  let deleted = 0;
+  for (let i = 0; i < ids.length; i += SURPLUS_DELETE_BATCH) {
+    const res = await d.client.deleteCodes(d.promotionId, ids.slice(i, i + SURPLUS_DELETE_BATCH), d.signal);
+    deleted += res.deleted;
+  }
+  return deleted;
 }
 
 /**
@@ -215,9 +241,13 @@ async function reconcile(d: GenerateDeps, recent: Map<number, string[]>) {
       }
       if (reachedBaseline) break;
     }
-    if (found.length) {
+    // Ours, up to N in all (oldest first); beyond that, batches the browser made twice.
+    found.reverse();
+    const keep = found.slice(0, Math.max(0, d.params.count - ledger));
+    const surplus = found.slice(keep.length);
+    if (keep.length) {
       const chunkNo = cp.nextChunk++;
-      const rows: GeneratedRow[] = found.reverse().map((c) => ({
+      const rows: GeneratedRow[] = keep.map((c) => ({
         code: c.code,
         max_uses: c.max_uses,
         max_uses_per_customer: c.max_uses_per_customer,
@@ -225,9 +255,11 @@ async function reconcile(d: GenerateDeps, recent: Map<number, string[]>) {
       await d.spool.putChunk(d.ns, chunkNo, rows);
       remember(recent, chunkNo, rows.map((r) => r.code));
     }
+    const deleted = surplus.length ? await deleteSurplus(d, surplus) : 0;
     // Codes we could not find were not ours (another app or person added them); count
     // them once so they are not searched for again, and never generate fewer because of them.
-    cp.unattributed += missing - found.length;
+    // (So are surplus codes that turned out to be in the ledger after all, and left alone.)
+    cp.unattributed += missing - keep.length - deleted;
     await d.save(cp);
   } finally {
     d.onWait(null);
