@@ -106,3 +106,22 @@ export async function purgeThroughDialog(
   await dialog.waitFor({ state: 'detached' });
   return { count: sentence, text };
 }
+
+/** Codes done so far by the job shown first in the panel (its progress bar), or null when none runs. */
+export async function progressOf(panel: Locator): Promise<number | null> {
+  const bar = panel.getByRole('progressbar').first();
+  if (!(await bar.count())) return null;
+  const now = await bar.getAttribute('aria-valuenow').catch(() => null);
+  return now === null ? null : Number(now);
+}
+
+/** Waits until the running job has done at least `min` units. */
+export async function waitForProgress(panel: Locator, min: number, timeout = 60_000): Promise<number> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const done = await progressOf(panel);
+    if (done !== null && done >= min) return done;
+    if (Date.now() > deadline) throw new Error(`Progress stayed at ${done} (waiting for ${min}).`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
