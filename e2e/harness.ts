@@ -166,7 +166,11 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Launche
   const panelUrl = (promotionId?: number | null, storeHash = sandbox.storeHash) =>
     `https://store-${storeHash}.mybigcommerce.com/manage/marketing/promotions${promotionId == null ? '' : `/${promotionId}/edit`}`;
 
+  let closed = false;
+  context.on('close', () => (closed = true));
+
   async function serviceWorker(): Promise<Worker> {
+    if (closed) throw new Error('The browser of this launch is closed.');
     // A stopped worker may still be listed (Playwright keeps the object for its version and
     // re-attaches when it starts again), so a quick evaluation tells whether it runs.
     const listed = context.serviceWorkers().find(ours);
@@ -175,6 +179,7 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Launche
     const woken = listed
       ? sleep(300).then(() => listed)
       : context.waitForEvent('serviceworker', { predicate: ours, timeout: 15_000 });
+    woken.catch(() => {}); // awaited below; a page that fails to open must not leave it unhandled
     const page = await context.newPage();
     try {
       await page.goto(popupUrl());
@@ -194,6 +199,7 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Launche
         return await worker.evaluate(fn);
       } catch (e) {
         lastError = e;
+        if (closed) break;
         await sleep(250);
       }
     }

@@ -1,0 +1,84 @@
+/**
+ * A job carried over a browser restart with the same profile: the browser is closed mid-job
+ * and started again. An export (it only reads) resumes by itself; a generate waits, marked
+ * "Stopped by the browser", until the merchant presses Resume; both finish exactly.
+ */
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { startSandbox, type Sandbox } from '../sandbox/server';
+import { expectExportFile, expectGeneratedFile } from './codes';
+import { launchExtension, type Launched } from './harness';
+import { generateByKeyboard, openPanel, startExport, waitForCompleted, waitForProgress } from './panel';
+import { fileOf } from './setup';
+
+const BULK = 1;
+let sb: Sandbox;
+const launches: Launched[] = [];
+
+beforeAll(async () => {
+  sb = await startSandbox();
+});
+afterAll(async () => {
+  for (const l of launches) await l.close({ removeFiles: true });
+  await sb.close();
+});
+
+async function launch(profileDir?: string): Promise<Launched> {
+  const l = await launchExtension({ sandbox: sb, profileDir });
+  launches.push(l);
+  return l;
+}
+
+test('export: the browser closed mid-job; after the restart it resumes by itself and equals the store', async () => {
+  const store = sb.createStore({ bulkCodes: 30_000 });
+  const first = await launch();
+  await first.connectStore(store.tokens.modify, store.storeHash);
+  const { panel } = await openPanel(first, store.storeHash, BULK);
+  await panel.getByText('30,000 codes').waitFor();
+  sb.configure({ latencyMs: 300 });
+  await startExport(panel);
+  await waitForProgress(panel, 5_000);
+  await first.close();
+
+  // Same profile, no page opened: the background picks the export up on its own.
+  const second = await launch(first.profileDir);
+  expect(second.extensionId).toBe(first.extensionId);
+  const file = await second.waitForDownload(fileOf(store, BULK, 'export'), 90_000);
+  sb.configure({ latencyMs: 0 });
+  await expectExportFile(file, sb.codes(BULK, store.storeHash));
+  const { page, panel: after } = await openPanel(second, store.storeHash, BULK);
+  expect(await waitForCompleted(after)).toBe('Completed: 30,000 codes exported.');
+  await page.close();
+  await second.close();
+});
+
+test('generate: the browser closed mid-job; after the restart it says so, and Resume finishes exactly N codes', async () => {
+  const store = sb.createStore({ bulkCodes: 100 });
+  const before = sb.codes(BULK, store.storeHash);
+  const first = await launch();
+  await first.connectStore(store.tokens.modify, store.storeHash);
+  const { page, panel } = await openPanel(first, store.storeHash, BULK);
+  sb.configure({ latencyMs: 300 });
+  await generateByKeyboard(page, panel, { count: 20_000, prefix: 'R' });
+  await waitForProgress(panel, 4_000);
+  await first.close();
+
+  const second = await launch(first.profileDir);
+  const made = sb.codes(BULK, store.storeHash).length - before.length;
+  const { page: again, panel: resumed } = await openPanel(second, store.storeHash, BULK);
+  const card = resumed.getByRole('article').filter({ hasText: 'Stopped by the browser' });
+  await card.getByText('The browser stopped this job').waitFor();
+  await card.getByText('press Resume to carry on').waitFor();
+  // Nothing runs until the merchant says so.
+  await new Promise((r) => setTimeout(r, 1500));
+  expect(sb.codes(BULK, store.storeHash).length - before.length).toBe(made);
+  expect(made).toBeGreaterThan(0);
+  expect(made).toBeLessThan(20_000);
+
+  await card.getByRole('button', { name: 'Resume' }).click();
+  await waitForProgress(resumed, 15_000, 90_000);
+  sb.configure({ latencyMs: 0 });
+  expect(await waitForCompleted(resumed, 120_000)).toBe('Completed: 20,000 codes generated.');
+  await expectGeneratedFile(await second.waitForDownload(fileOf(store, BULK, 'generated')), before, sb.codes(BULK, store.storeHash), 20_000);
+  await again.close();
+  await second.close();
+});
