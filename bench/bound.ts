@@ -1,0 +1,110 @@
+/**
+ * Theoretical lower bounds on the wall time of a bulk job, used to score the engine.
+ * Pure functions, no I/O.
+ *
+ * A phase needs `n` requests to one endpoint (the minimum any client must send: one
+ * codegen per 250 codes, one page per 250 codes, one delete per batch of ids). The store
+ * limits it two ways, and the bound is the larger of the two:
+ *
+ *   concurrency bound  = n x L / cap
+ *     At most `cap` requests in flight on that endpoint, each taking the mean latency L:
+ *     a pool that keeps every slot busy finishes n requests in n x L / cap.
+ *
+ *   quota bound        = (ceil(n / Q) - 1) x W  +  r x L / cap,   r = n - (ceil(n / Q) - 1) x Q
+ *     At most Q admitted requests per fixed window of W ms (the store's full quota, no
+ *     reserve for other apps): n requests need ceil(n / Q) windows, every window but the
+ *     last is waited out in full, and the last window's r requests still take r x L / cap.
+ *     With no quota (unlimited plan) this is 0.
+ *
+ *   bound = max(concurrency bound, quota bound);   efficiency = bound / measured time.
+ *
+ * Export also gets the sequential cursor bound: the cursor walk cannot be parallelised
+ * (each page names the next), so its best is pages x L, or the quota bound with cap 1 if
+ * that is larger. The engine's export is scored against it too (ratio > 1 = faster than
+ * the best possible cursor walk).
+ */
+
+export interface Limits {
+  /** Mean latency per request, ms. */
+  latencyMs: number;
+  /** Requests admitted per window; null = unlimited. */
+  quota: number | null;
+  windowMs: number;
+}
+
+export interface PhaseBound {
+  requests: number;
+  cap: number;
+  concurrencyMs: number;
+  quotaMs: number;
+  boundMs: number;
+  /** Which limit sets the bound. */
+  limitedBy: 'concurrency' | 'quota';
+}
+
+export function concurrencyBoundMs(n: number, cap: number, latencyMs: number): number {
+  if (n <= 0) return 0;
+  return (n * latencyMs) / cap;
+}
+
+export function quotaBoundMs(n: number, cap: number, l: Limits): number {
+  if (n <= 0 || l.quota === null) return 0;
+  const windows = Math.ceil(n / l.quota);
+  const lastWindow = n - (windows - 1) * l.quota;
+  return (windows - 1) * l.windowMs + (lastWindow * l.latencyMs) / cap;
+}
+
+export function phaseBound(n: number, cap: number, l: Limits): PhaseBound {
+  const concurrencyMs = concurrencyBoundMs(n, cap, l.latencyMs);
+  const quotaMs = quotaBoundMs(n, cap, l);
+  return {
+    requests: n,
+    cap,
+    concurrencyMs,
+    quotaMs,
+    boundMs: Math.max(concurrencyMs, quotaMs),
+    limitedBy: quotaMs > concurrencyMs ? 'quota' : 'concurrency',
+  };
+}
+
+/**
+ * Several phases that must run one after the other (purge: the backup is complete before
+ * anything is deleted) but share one quota: the concurrency bounds add up, the quota bound
+ * counts all requests together (taking the slowest cap for the last window's tail).
+ */
+export function sequentialPhasesBound(phases: Array<{ n: number; cap: number }>, l: Limits): PhaseBound {
+  const n = phases.reduce((s, p) => s + p.n, 0);
+  const concurrencyMs = phases.reduce((s, p) => s + concurrencyBoundMs(p.n, p.cap, l.latencyMs), 0);
+  const minCap = Math.min(...phases.map((p) => p.cap));
+  const quotaMs = quotaBoundMs(n, minCap, l);
+  return {
+    requests: n,
+    cap: minCap,
+    concurrencyMs,
+    quotaMs,
+    boundMs: Math.max(concurrencyMs, quotaMs),
+    limitedBy: quotaMs > concurrencyMs ? 'quota' : 'concurrency',
+  };
+}
+
+/** The best a sequential cursor walk over `pages` pages could do. */
+export function cursorBoundMs(pages: number, l: Limits): number {
+  return Math.max(pages * l.latencyMs, quotaBoundMs(pages, 1, l));
+}
+
+/** Minimum requests of each job (250 codes a codegen / a page; `deleteBatch` ids a delete). */
+export const PAGE = 250;
+export function pagesFor(codes: number): number {
+  return Math.ceil(codes / PAGE);
+}
+export function deletesFor(codes: number, deleteBatch: number): number {
+  return Math.ceil(codes / deleteBatch);
+}
+
+/** The store's real per-endpoint in-flight caps for a limits profile (BigCommerce's published figures). */
+export function storeCaps(profile: 'current' | 'legacy'): { generate: number; list: number; delete: number } {
+  return { generate: 10, list: profile === 'current' ? 10 : 40, delete: 40 };
+}
+export function deleteBatchFor(profile: 'current' | 'legacy'): number {
+  return profile === 'current' ? 250 : 50;
+}
