@@ -295,21 +295,26 @@ export function createPanelModel(bridge: UiBridge, options: { collapsed?: boolea
     if (!confirmed && (!job || isUnfinished(job.status))) await control(jobId, 'cancel');
   }
 
-  // When one of this promotion's jobs finishes, its code count has changed: ask again.
+  // When one of this promotion's jobs finishes, its code count has changed: ask again. A
+  // quick job can start and finish between two feed messages, so one first seen already
+  // finished counts too (once the first list, the history, has arrived).
   let lastStatuses = new Map<string, JobView['status']>();
+  let primed = false;
   const unsubscribeJobs = jobs.subscribe((state) => {
     const next = new Map(state.jobs.map((job) => [job.id, job.status] as const));
     const t = target();
-    const finishedHere = state.jobs.some(
-      (job) =>
-        t !== null &&
-        job.storeHash === t.storeHash &&
-        job.promotionId === t.promotionId &&
-        !isUnfinished(job.status) &&
-        lastStatuses.has(job.id) &&
-        isUnfinished(lastStatuses.get(job.id) ?? 'completed'),
-    );
+    const finishedHere =
+      primed &&
+      state.jobs.some(
+        (job) =>
+          t !== null &&
+          job.storeHash === t.storeHash &&
+          job.promotionId === t.promotionId &&
+          !isUnfinished(job.status) &&
+          isUnfinished(lastStatuses.get(job.id) ?? 'queued'),
+      );
     lastStatuses = next;
+    if (state.loaded) primed = true;
     if (finishedHere) void refreshPromotion();
   });
   const stopFeed = feedJobs(bridge, jobs);

@@ -244,6 +244,17 @@ describe('job states', () => {
     expect(fake.sent('getPromotion')).toHaveLength(2);
   });
 
+  test('the count is asked again for a job first seen already finished (started and done between two updates)', async () => {
+    const { fake } = await renderPanel({ jobs: [makeJob({ id: 'old', status: 'completed', finishedAt: NOW - 1000 })] });
+    expect(fake.sent('getPromotion')).toHaveLength(1); // history alone asks nothing more
+    await fake.pushJobs([makeJob({ id: 'old', status: 'completed', finishedAt: NOW - 1000 })]);
+    await settle();
+    expect(fake.sent('getPromotion')).toHaveLength(1);
+    await fake.pushJobs([makeJob({ id: 'quick', status: 'completed', finishedAt: NOW }), makeJob({ id: 'old', status: 'completed', finishedAt: NOW - 1000 })]);
+    await settle();
+    expect(fake.sent('getPromotion')).toHaveLength(2);
+  });
+
   test('jobs of other promotions are not shown', async () => {
     await renderPanel({ jobs: [running({}, { promotionId: 99 }), running({}, { id: 'job-2', storeHash: 'other1' })] });
     expect(screen.queryByRole('progressbar')).toBeNull();
