@@ -63,6 +63,7 @@ export function createRegistry(deps: RegistryDeps) {
   const active = new Map<string, Active>();
   const governors = new Map<string, Governor>();
   const storeWait = new Map<string, WaitReason | null>();
+  const jobWaits = new Map<string, WaitReason | null>();
   const lastSaved = new Map<string, number>();
   let loaded: Promise<void> | null = null;
 
@@ -107,14 +108,16 @@ export function createRegistry(deps: RegistryDeps) {
 
   function live(r: JobRecord): LiveState {
     const a = active.get(r.id);
-    const jobWait = jobWaits.get(r.id) ?? null;
+    const wait = jobWaits.get(r.id) ?? storeWait.get(r.storeHash) ?? null;
+    const eta = a ? a.meter.eta(r.done, r.total) : null;
+    // A known wait (quota window, 429 pause) adds to the time left at least its own length.
+    const waitLeft = wait && 'untilMs' in wait ? Math.max(0, wait.untilMs - now()) : 0;
     return {
       ratePerSecond: a ? Math.round(a.meter.rate()) : 0,
-      etaMs: a ? a.meter.eta(r.done, r.total) : null,
-      wait: jobWait ?? storeWait.get(r.storeHash) ?? null,
+      etaMs: eta === null ? null : Math.max(eta, waitLeft),
+      wait,
     };
   }
-  const jobWaits = new Map<string, WaitReason | null>();
 
   function views(): JobView[] {
     return [...jobs.values()].sort((a, b) => b.createdAt - a.createdAt).map((r) => toView(r, live(r)));
