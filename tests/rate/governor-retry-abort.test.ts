@@ -63,6 +63,14 @@ describe('retries (retryUnsafe: true)', () => {
     expect(gov.snapshot().stats.retries).toBe(3);
   });
 
+  it('gives up as a server error when 5xx answers turned into failures without one (Chrome throttling)', async () => {
+    const gov = createGovernor({ backoff, random: () => 0.1, maxRetries: 4 });
+    const attempt = scripted(respond(503), respond(500), new TypeError('Failed to fetch'), new TypeError('Failed to fetch'), new TypeError('Failed to fetch'));
+    const error = rejection(gov.run('list', attempt, { retryUnsafe: true }));
+    await vi.runAllTimersAsync();
+    expect(await error).toMatchObject({ kind: 'server', status: 500, ambiguous: false, attempts: 5 });
+  });
+
   it('gives up on repeated network errors with kind network and the error as cause', async () => {
     const gov = createGovernor({ backoff, random: () => 0.1 });
     const failure = new TypeError('network down');

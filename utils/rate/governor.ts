@@ -223,6 +223,8 @@ class StoreGovernor implements Governor {
     { signal, retryUnsafe }: RunOptions,
   ): Promise<Response> {
     let failures = 0;
+    /** The last 5xx of this run: the better explanation if later tries fail without an answer. */
+    let serverStatus: number | undefined;
     // A request sent back (429, retry) already waited its turn: it re-queues at the front.
     let requeued = false;
     for (;;) {
@@ -242,6 +244,7 @@ class StoreGovernor implements Governor {
         if (response.status < 500) return response;
         discardBody(response);
         failure = { kind: 'server', status: response.status };
+        serverStatus = response.status;
       } else {
         // Not ours (ours rejected above with the signal's reason): the caller's own abort.
         if (isAbortError(error)) throw error;
@@ -250,7 +253,12 @@ class StoreGovernor implements Governor {
 
       failures++;
       if (!retryUnsafe) throw new GovernorError({ ...failure, ambiguous: true, attempts: failures });
-      if (failures > this.maxRetries) throw new GovernorError({ ...failure, ambiguous: false, attempts: failures });
+      if (failures > this.maxRetries) {
+        // Chrome holds back an extension's requests to a URL that keeps answering 5xx: they
+        // then fail at once, like a network error. The store's own answer explains it better.
+        const last = failure.kind === 'network' && serverStatus !== undefined ? { ...failure, kind: 'server' as const, status: serverStatus } : failure;
+        throw new GovernorError({ ...last, ambiguous: false, attempts: failures });
+      }
       await this.waitBeforeRetry(failures, signal);
     }
   }
