@@ -49,5 +49,8 @@ describe('job text', () => {
     expect(controlsFor('paused')).toEqual({ pause: false, resume: true, cancel: true });
     expect(controlsFor('interrupted')).toEqual({ pause: false, resume: true, cancel: true });
     expect(controlsFor('completed')).toEqual({ pause: false, resume: false, cancel: false });
+    // Failure messages say "try Resume" / "then resume": the button is there.
+    expect(controlsFor('failed')).toEqual({ pause: false, resume: true, cancel: false });
+    expect(controlsFor('cancelled')).toEqual({ pause: false, resume: false, cancel: false });
   });
 });

@@ -33,11 +33,14 @@ export function isUnfinished(status: JobStatus): boolean {
   return status !== 'completed' && status !== 'failed' && status !== 'cancelled';
 }
 
-/** Which of Pause / Resume / Cancel apply. */
+/**
+ * Which of Pause / Resume / Cancel apply. A failed job keeps its checkpoint, and its message
+ * says to resume once the cause is fixed (token saved again, store answering again): it can.
+ */
 export function controlsFor(status: JobStatus): { pause: boolean; resume: boolean; cancel: boolean } {
   return {
     pause: status === 'running' || status === 'queued',
-    resume: status === 'paused' || status === 'interrupted',
+    resume: status === 'paused' || status === 'interrupted' || status === 'failed',
     cancel: isUnfinished(status),
   };
 }
