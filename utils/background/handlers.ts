@@ -166,16 +166,16 @@ export async function checkToken(storeHash: string, token: string, deps: Pick<Ha
   }
   try {
     await client.generate(0, { batch_size: 0, max_uses: 1, max_uses_per_customer: 1, code_length: 6 });
-    return { ok: true, access: 'modify', message: 'Connected: this token can generate, export and purge codes.' };
+    return { ok: true, access: 'modify', message: 'This token can generate, export and purge codes.' };
   } catch (e) {
     if (e instanceof ApiError && e.kind === 'scope')
       return {
         ok: true,
         access: 'read-only',
-        message: 'Connected read-only: this token can export codes but not generate or purge them, because it lacks the Marketing "modify" scope.',
+        message: 'The token lacks the Marketing "modify" scope.',
       };
     if (e instanceof ApiError && ['not-found', 'invalid', 'not-bulk'].includes(e.kind))
-      return { ok: true, access: 'modify', message: 'Connected: this token can generate, export and purge codes.' };
+      return { ok: true, access: 'modify', message: 'This token can generate, export and purge codes.' };
     return { ok: false, access: 'unknown', message: messageOf(e) };
   }
 }
