@@ -90,7 +90,7 @@ export function JobCard(props: JobCardProps): JSX.Element {
           <ProgressBar label={scanLabel(job)} done={job.progress.done} total={job.progress.total} />
           <p class="bcm-progress-text">
             <span class="bcm-count">{progressText(job)}</span>
-            {job.status === 'running' ? <span> · {formatRate(job.progress.ratePerSecond)}</span> : null}
+            {job.status === 'running' && job.progress.ratePerSecond > 0 ? <span> · {formatRate(job.progress.ratePerSecond)}</span> : null}
             {eta ? <span> · {eta}</span> : null}
           </p>
         </div>

@@ -156,6 +156,12 @@ describe('job states', () => {
     expect((button('Purge codes') as HTMLButtonElement).disabled).toBe(true);
   });
 
+  test('running before the rate is known: no "0 codes/s"', async () => {
+    await renderPanel({ jobs: [running({ done: 250, total: 1700, ratePerSecond: 0, etaMs: null })] });
+    expect(screen.getByText('250 / 1,700')).toBeTruthy();
+    expect(region().textContent).not.toContain('codes/s');
+  });
+
   test('progress updates as the background pushes', async () => {
     const { fake } = await renderPanel({ jobs: [running()] });
     await fake.pushJobs([running({ done: 50_000 })]);
