@@ -69,6 +69,17 @@ describe('retries (retryUnsafe: true)', () => {
     const error = rejection(gov.run('list', attempt, { retryUnsafe: true }));
     await vi.runAllTimersAsync();
     expect(await error).toMatchObject({ kind: 'server', status: 500, ambiguous: false, attempts: 5 });
+
+    // A run resumed soon after sees only failures without an answer: still the store's 500.
+    const again = rejection(gov.run('list', scripted(new TypeError('Failed to fetch')), { retryUnsafe: true }));
+    await vi.runAllTimersAsync();
+    expect(await again).toMatchObject({ kind: 'server', status: 500, ambiguous: false });
+
+    // A quarter of an hour later, such failures are the network's again.
+    await vi.advanceTimersByTimeAsync(15 * 60_000);
+    const later = rejection(gov.run('list', scripted(new TypeError('Failed to fetch')), { retryUnsafe: true }));
+    await vi.runAllTimersAsync();
+    expect(await later).toMatchObject({ kind: 'network', ambiguous: false });
   });
 
   it('gives up on repeated network errors with kind network and the error as cause', async () => {

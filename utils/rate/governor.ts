@@ -27,6 +27,8 @@ export const ENDPOINTS: readonly Endpoint[] = ['generate', 'list', 'delete', 'ot
 /** BigCommerce's current published in-flight caps. Caps only ever adapt downwards from these. */
 export const DEFAULT_CAPS: Readonly<Record<Endpoint, number>> = { generate: 10, list: 10, delete: 40, other: 40 };
 export const DEFAULT_MAX_RETRIES = 5;
+/** How long a 5xx from the store explains later failures without an answer (Chrome's longest hold-back). */
+export const SERVER_ERROR_MEMORY_MS = 15 * 60_000;
 export const DEFAULT_BACKOFF: Readonly<{ baseMs: number; maxMs: number }> = { baseMs: 1_000, maxMs: 60_000 };
 
 /** Requests of each window left to the store's other apps (4 %, at least 2). */
@@ -152,6 +154,8 @@ class StoreGovernor implements Governor {
   private readonly slots: Record<Endpoint, Semaphore>;
   private readonly inFlight: Record<Endpoint, number> = { generate: 0, list: 0, delete: 0, other: 0 };
   private readonly stats = { requests: 0, status429: 0, retries: 0 };
+  /** The store's last 5xx answer (see SERVER_ERROR_MEMORY_MS). */
+  private lastServerError: { status: number; at: number } | null = null;
 
   /** Requests sent so far; each request's number orders it against windows and backoffs. */
   private seq = 0;
@@ -223,8 +227,6 @@ class StoreGovernor implements Governor {
     { signal, retryUnsafe }: RunOptions,
   ): Promise<Response> {
     let failures = 0;
-    /** The last 5xx of this run: the better explanation if later tries fail without an answer. */
-    let serverStatus: number | undefined;
     // A request sent back (429, retry) already waited its turn: it re-queues at the front.
     let requeued = false;
     for (;;) {
@@ -244,7 +246,7 @@ class StoreGovernor implements Governor {
         if (response.status < 500) return response;
         discardBody(response);
         failure = { kind: 'server', status: response.status };
-        serverStatus = response.status;
+        this.lastServerError = { status: response.status, at: this.now() };
       } else {
         // Not ours (ours rejected above with the signal's reason): the caller's own abort.
         if (isAbortError(error)) throw error;
@@ -254,9 +256,11 @@ class StoreGovernor implements Governor {
       failures++;
       if (!retryUnsafe) throw new GovernorError({ ...failure, ambiguous: true, attempts: failures });
       if (failures > this.maxRetries) {
-        // Chrome holds back an extension's requests to a URL that keeps answering 5xx: they
-        // then fail at once, like a network error. The store's own answer explains it better.
-        const last = failure.kind === 'network' && serverStatus !== undefined ? { ...failure, kind: 'server' as const, status: serverStatus } : failure;
+        // Chrome holds back an extension's requests to a URL that kept answering 5xx (for up
+        // to 15 minutes): they fail at once, like a network error. The store's own recent
+        // answer explains it better, in this run or a resumed one.
+        const recent = this.lastServerError && this.now() - this.lastServerError.at < SERVER_ERROR_MEMORY_MS ? this.lastServerError : null;
+        const last = failure.kind === 'network' && recent ? { ...failure, kind: 'server' as const, status: recent.status } : failure;
         throw new GovernorError({ ...last, ambiguous: false, attempts: failures });
       }
       await this.waitBeforeRetry(failures, signal);
