@@ -1,0 +1,265 @@
+/**
+ * `npm start`: the extension against the sandbox store, in Chromium, ready to use.
+ *
+ * Builds, makes sure Chromium is there, starts the sandbox (40 ms latency, plan "standard" so
+ * big jobs meet the API quota), launches Chromium with the built extension, connects the
+ * sandbox store through the options page and opens the bulk promotion's page with the panel.
+ *
+ * With a display (DISPLAY set) the browser is headed and stays open until Ctrl-C. Without one
+ * (or with --headless) it runs a tour instead: generate 500 codes, export, purge the unused
+ * codes, plus the states a merchant may meet (quota wait, paused, failed, interrupted by a
+ * browser restart), saving panel-sized screenshots into docs/screenshots/ and the CSV files
+ * into .tmp/start/downloads/, then exits. `--tour` runs the tour in a headed browser too;
+ * `--no-tour` (with `--headless`, say) only sets up and waits for Ctrl-C.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { startSandbox, type Sandbox } from '../sandbox/server';
+import { CHROMIUM, launchExtension, sleep, type Launched } from '../e2e/harness';
+import {
+  generateByKeyboard,
+  openPanel,
+  progressOf,
+  startExport,
+  typeInto,
+  waitForCompleted,
+  waitForOperations,
+  waitForProgress,
+} from '../e2e/panel';
+
+const ROOT = resolve(new URL('..', import.meta.url).pathname);
+const WORK = join(ROOT, '.tmp', 'start');
+const PROFILE = join(WORK, 'profile');
+const SHOTS = join(ROOT, 'docs', 'screenshots');
+const BULK = 1;
+
+const args = new Set(process.argv.slice(2));
+const headless = args.has('--headless') || !process.env.DISPLAY;
+/** The tour runs headless by default; `--tour` asks for it headed, `--no-tour` skips it. */
+const tour = !args.has('--no-tour') && (headless || args.has('--tour'));
+
+function step(text: string) {
+  console.log(`\n▸ ${text}`);
+}
+
+function run(cmd: string, argv: string[]): number {
+  const r = spawnSync(cmd, argv, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NO_UPDATE_NOTIFIER: '1' } });
+  return r.status ?? 1;
+}
+
+function banner(sb: Sandbox, l: Launched): string {
+  const h = sb.storeHash;
+  return [
+    `Sandbox store ${h} on ${sb.origin} (plan standard, 40 ms latency)`,
+    `  API base:        https://api.bigcommerce.com/stores/${h}/v3   (${sb.apiBase})`,
+    `  Control panel:   ${l.panelUrl(null)}`,
+    `  Bulk promotion:  ${l.panelUrl(BULK)}`,
+    `  Token (modify):     ${sb.tokens.modify}`,
+    `  Token (read-only):  ${sb.tokens.readOnly}`,
+    `  Inspect:         ${sb.origin}/__sandbox/stats, ${sb.origin}/__sandbox/codes?promotion=${BULK}`,
+    `Extension ${l.extensionId}`,
+    `  Options: ${l.optionsUrl()}`,
+    `  Popup:   ${l.popupUrl()}`,
+    `Profile ${relative(ROOT, l.profileDir)}, downloads ${relative(ROOT, l.downloadsDir)}`,
+  ].join('\n');
+}
+
+async function shot(name: string, target: Locator): Promise<void> {
+  await target.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await sleep(150); // let the last render settle
+  const path = join(SHOTS, `${name}.png`);
+  await target.screenshot({ path, animations: 'disabled' });
+  console.log(`  saved ${relative(ROOT, path)}`);
+}
+
+/** The finished job cards, put away so that the next screenshot shows one job. */
+async function dismissFinished(panel: Locator): Promise<void> {
+  for (const button of await panel.getByRole('button', { name: 'Dismiss' }).all()) await button.click();
+}
+
+async function connectThroughOptions(l: Launched, sb: Sandbox): Promise<Page> {
+  const options = await l.context.newPage();
+  await options.goto(l.optionsUrl(sb.storeHash));
+  await options.getByLabel('Access token').fill(sb.tokens.modify);
+  await options.getByRole('button', { name: 'Save store' }).click();
+  const outcome = options.locator('form').locator('[role="status"], [role="alert"]').first();
+  await outcome.waitFor({ timeout: 30_000 });
+  if ((await outcome.getAttribute('role')) === 'alert') throw new Error(`Connecting the store failed: ${await outcome.innerText()}`);
+  await options.getByRole('listitem').filter({ hasText: `Store ${sb.storeHash}` }).waitFor();
+  console.log(`  ${await outcome.innerText()}`);
+  return options;
+}
+
+async function runTour(first: Launched, sb: Sandbox, options: Page): Promise<Launched> {
+  let l = first;
+  step('Screenshots: options page');
+  await shot('options', options.locator('main'));
+  await options.close();
+
+  let { page, panel } = await openPanel(l, sb.storeHash, BULK);
+  debugPage = page;
+  await panel.getByText('1,200 codes').waitFor();
+  await waitForOperations(panel);
+  step('Idle panel');
+  await shot('idle', panel);
+
+  step('Generate 500 codes (a tiny quota for a moment, to show the wait)');
+  sb.configure({ quota: 4, windowMs: 6_000, latencyMs: 600, jitterMs: 0 });
+  await generateByKeyboard(page, panel, { count: 500, prefix: 'DEMO', maxUses: 1, maxUsesPerCustomer: 1 });
+  await panel.getByText(/Waiting for the store's API quota/).waitFor({ timeout: 30_000 });
+  await waitForProgress(panel, 250);
+  await shot('waiting-for-quota', panel);
+  console.log(`  ${await waitForCompleted(panel, 60_000)}`);
+  sb.configure({ quota: undefined, windowMs: 30_000, latencyMs: 40, jitterMs: undefined });
+  await panel.getByText('1,700 codes').waitFor();
+  await shot('completed', panel);
+  const generated = await l.waitForDownload(/-generated-/);
+
+  step('Export all codes');
+  await dismissFinished(panel);
+  await startExport(panel);
+  console.log(`  ${await waitForCompleted(panel, 60_000)}`);
+  const exported = await l.waitForDownload(/-export-/);
+
+  step('Purge the unused codes: dry run, then PURGE');
+  await dismissFinished(panel);
+  await panel.getByRole('button', { name: 'Purge codes' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Purge codes' });
+  await dialog.getByRole('radio', { name: 'Unused codes' }).check();
+  await shot('purge-dialog', dialog);
+  await dialog.getByRole('button', { name: 'Find codes to delete' }).click();
+  const count = dialog.getByRole('status').filter({ hasText: /will be deleted$/ });
+  await count.waitFor({ timeout: 60_000 });
+  console.log(`  dry run: ${await count.innerText()}`);
+  await typeInto(page, dialog.getByLabel('Type PURGE to confirm'), 'PURGE');
+  await shot('purge-confirm', dialog);
+  await dialog.getByRole('button', { name: 'Purge', exact: true }).click();
+  console.log(`  ${await waitForCompleted(panel, 60_000)}`);
+  const backup = await l.waitForDownload(/-purge-backup-/);
+  console.log(`  the store now holds ${sb.codes(BULK).length} codes, all used at least once`);
+
+  step('A bigger generate (slowed down, to show progress), paused and resumed');
+  await dismissFinished(panel);
+  sb.configure({ latencyMs: 1_500, jitterMs: 0 });
+  await generateByKeyboard(page, panel, { count: 5_000, prefix: 'PAUSE' });
+  await waitForProgress(panel, 2_500, 60_000);
+  await panel.getByText(/codes\/s/).waitFor();
+  await shot('running', panel);
+  await panel.getByRole('button', { name: 'Pause' }).click();
+  await panel.getByText('Paused. Press Resume to carry on.').waitFor();
+  await shot('paused', panel);
+  sb.configure({ latencyMs: 40, jitterMs: undefined });
+  await panel.getByRole('button', { name: 'Resume' }).click();
+  console.log(`  ${await waitForCompleted(panel, 120_000)}`);
+  await l.waitForDownload(/-generated-/);
+
+  step('A generate interrupted by a browser restart');
+  await dismissFinished(panel);
+  sb.configure({ latencyMs: 1_500, jitterMs: 0 });
+  await generateByKeyboard(page, panel, { count: 5_000, prefix: 'RESTART' });
+  await waitForProgress(panel, 2_500, 60_000);
+  await l.close();
+  l = await launchExtension({ sandbox: sb, profileDir: PROFILE, headless });
+  ({ page, panel } = await openPanel(l, sb.storeHash, BULK));
+  debugPage = page;
+  const stopped = panel.getByRole('article').filter({ hasText: 'Stopped by the browser' });
+  await stopped.getByText('The browser stopped this job').waitFor({ timeout: 30_000 });
+  await dismissFinished(panel);
+  sb.configure({ latencyMs: 40, jitterMs: undefined });
+  await shot('interrupted', panel);
+  await stopped.getByRole('button', { name: 'Resume' }).click();
+  console.log(`  ${await waitForCompleted(panel, 120_000)}`);
+  await l.waitForDownload(/-generated-/);
+
+  step('A job that fails: the store answers 500 to everything for a while');
+  await dismissFinished(panel);
+  sb.configure({ latencyMs: 600, jitterMs: 0 });
+  await startExport(panel, true);
+  await waitForProgress(panel, 1);
+  sb.configure({ faults: { error500: 1 } });
+  const failed = panel.getByRole('article').getByRole('alert');
+  await failed.waitFor({ timeout: 120_000 });
+  sb.configure({ faults: {}, latencyMs: 40, jitterMs: undefined });
+  await panel.getByRole('button', { name: 'Export codes' }).waitFor();
+  await shot('failed', panel);
+  console.log(`  ${await failed.innerText()}`);
+  // Chrome now holds back requests to that URL for a while (it saw 5xx in a row), so this
+  // comes last: the failed job's Resume works once that has passed (up to a few minutes).
+  step('Popup');
+  const popup = await l.context.newPage();
+  await popup.setViewportSize({ width: 420, height: 640 });
+  await popup.goto(l.popupUrl());
+  await popup.getByRole('list', { name: 'Jobs' }).waitFor();
+  await shot('popup', popup.locator('main'));
+  await popup.close();
+  await page.close();
+
+  console.log(`\nFiles: generate ${relative(ROOT, generated)}\n       export ${relative(ROOT, exported)}\n       purge backup ${relative(ROOT, backup)}`);
+  return l;
+}
+
+/** Closes the browser and the sandbox (set once they exist). */
+let cleanup: (() => Promise<void>) | null = null;
+/** The control-panel page of the tour, to say what it showed if a step fails. */
+let debugPage: Page | null = null;
+
+async function main(): Promise<void> {
+  step('Building the extension (wxt build)');
+  if (run('npx', ['wxt', 'build']) !== 0) throw new Error('The build failed.');
+  step('Checking for Chromium');
+  if (run('bash', ['scripts/ensure-browsers.sh']) !== 0) {
+    if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing (${CHROMIUM}) and could not be installed.`);
+    console.log(`  (browser install helper failed; ${CHROMIUM} is there, carrying on)`);
+  }
+
+  rmSync(WORK, { recursive: true, force: true });
+  mkdirSync(WORK, { recursive: true });
+  if (tour) mkdirSync(SHOTS, { recursive: true });
+
+  step('Starting the sandbox store');
+  const sb = await startSandbox({ plan: 'standard', latencyMs: 40 });
+  let l: Launched | null = null;
+  cleanup = async () => {
+    await l?.close().catch(() => {});
+    await sb.close().catch(() => {});
+  };
+  const stop = async (code: number) => {
+    await cleanup?.();
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+
+  step(`Launching Chromium ${headless ? '(headless)' : '(headed)'} with the extension`);
+  l = await launchExtension({ sandbox: sb, profileDir: PROFILE, headless });
+  console.log(banner(sb, l));
+
+  step('Connecting the sandbox store on the options page');
+  const options = await connectThroughOptions(l, sb);
+
+  if (!tour) {
+    await options.close();
+    step('Opening the bulk promotion');
+    const { page } = await openPanel(l, sb.storeHash, BULK);
+    await page.bringToFront();
+    console.log(`  ${page.url()}\n\nReady. Use the "Bulk coupon codes" panel; Ctrl-C to stop.`);
+    l.context.on('close', () => void stop(0));
+    return;
+  }
+
+  l = await runTour(l, sb, options);
+  const shots = readdirSync(SHOTS).filter((f) => f.endsWith('.png')).sort();
+  const downloads = readdirSync(l.downloadsDir).sort();
+  console.log(`\nScreenshots in ${relative(ROOT, SHOTS)}/: ${shots.map((f) => `${f} (${Math.round(statSync(join(SHOTS, f)).size / 1024)} KB)`).join(', ')}`);
+  console.log(`CSV files in ${relative(ROOT, l.downloadsDir)}/:\n  ${downloads.join('\n  ')}`);
+  await stop(0);
+}
+
+main().catch(async (e: unknown) => {
+  if (debugPage) console.error(`\nThe panel said: ${(await debugPage.locator('body').innerText().catch(() => '?')).replace(/\s+/g, ' ').slice(0, 1500)}`);
+  console.error(`\nnpm start failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  await cleanup?.().catch(() => {});
+  process.exit(1);
+});
