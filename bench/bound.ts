@@ -69,17 +69,28 @@ export function phaseBound(n: number, cap: number, l: Limits): PhaseBound {
 
 /**
  * Several phases that must run one after the other (purge: the backup is complete before
- * anything is deleted) but share one quota: the concurrency bounds add up, the quota bound
- * counts all requests together (taking the slowest cap for the last window's tail).
+ * anything is deleted) but share one quota: the concurrency bounds add up; the quota bound
+ * counts all requests together, and its last window's tail is the concurrency time of the
+ * last r requests, each at its own phase's cap.
  */
 export function sequentialPhasesBound(phases: Array<{ n: number; cap: number }>, l: Limits): PhaseBound {
   const n = phases.reduce((s, p) => s + p.n, 0);
   const concurrencyMs = phases.reduce((s, p) => s + concurrencyBoundMs(p.n, p.cap, l.latencyMs), 0);
-  const minCap = Math.min(...phases.map((p) => p.cap));
-  const quotaMs = quotaBoundMs(n, minCap, l);
+  let quotaMs = 0;
+  if (n > 0 && l.quota !== null) {
+    const windows = Math.ceil(n / l.quota);
+    let tail = n - (windows - 1) * l.quota;
+    let tailMs = 0;
+    for (let i = phases.length - 1; i >= 0 && tail > 0; i--) {
+      const take = Math.min(tail, phases[i]!.n);
+      tailMs += concurrencyBoundMs(take, phases[i]!.cap, l.latencyMs);
+      tail -= take;
+    }
+    quotaMs = (windows - 1) * l.windowMs + tailMs;
+  }
   return {
     requests: n,
-    cap: minCap,
+    cap: Math.min(...phases.map((p) => p.cap)),
     concurrencyMs,
     quotaMs,
     boundMs: Math.max(concurrencyMs, quotaMs),

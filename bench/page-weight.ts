@@ -147,6 +147,7 @@ export async function runPageWeight(opts: { loads: number; browser: boolean }): 
     let without: Awaited<ReturnType<typeof loadTimes>>;
     try {
       const ctx = await plain.newContext({ viewport: { width: 1280, height: 900 } });
+      await ctx.addInitScript({ content: PROBE }); // the same page-side work as with the extension
       without = await loadTimes(ctx, url, opts.loads, false);
     } finally {
       await plain.close();

@@ -16,7 +16,8 @@ export const int = (n: number) => n.toLocaleString('en-US');
 export const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
-const codesLabel = (n: number) => (n >= 1000 && n % 1000 === 0 ? `${n / 1000}k` : String(n));
+const codesLabel = (n: number) =>
+  n >= 1_000_000 && n % 1_000_000 === 0 ? `${n / 1_000_000}M` : n >= 1000 && n % 1000 === 0 ? `${n / 1000}k` : String(n);
 const quotaLabel = (s: Scenario) => limitsOf(s).quotaLabel;
 const plus429 = (c: { quota429: number; concurrency429: number; headerless429: number }) =>
   `${c.quota429} / ${c.concurrency429} / ${c.headerless429}`;
