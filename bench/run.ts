@@ -113,6 +113,10 @@ function machine() {
 
 const log = (s: string) => console.log(s);
 const started = performance.now();
+// The 1-minute load average every 5 s: other work on the machine slows every figure down.
+const loadSamples: number[] = [os.loadavg()[0]!];
+const loadTimer = setInterval(() => loadSamples.push(os.loadavg()[0]!), 5_000);
+loadTimer.unref();
 const m = machine();
 log(`bench: ${quick ? 'quick' : 'full'} run, sections ${[...sections].join(', ')}; load average ${m.loadStart}`);
 
@@ -183,8 +187,11 @@ if (sections.has('page')) {
 }
 
 const totalMs = performance.now() - started;
+clearInterval(loadTimer);
 const loadEnd = os.loadavg().map((x) => x.toFixed(2)).join(' ');
-log(`\nbench: done in ${secs(totalMs)} s; load average ${loadEnd}`);
+const sortedLoad = [...loadSamples].sort((a, b) => a - b);
+const loadSummary = `1-min load average over the run (every 5 s): min ${sortedLoad[0]!.toFixed(2)}, median ${sortedLoad[Math.floor(sortedLoad.length / 2)]!.toFixed(2)}, max ${sortedLoad[sortedLoad.length - 1]!.toFixed(2)} on ${m.cores} cores`;
+log(`\nbench: done in ${secs(totalMs)} s; load average ${loadEnd}; ${loadSummary}`);
 
 // ------------------------------------------------------------------ reading
 
@@ -298,8 +305,9 @@ legacy limits) — with mean latency *L* (80 ms), the store's in-flight cap *cap
   other apps); 0 on the unlimited plan;
 - **bound = max(concurrency bound, quota bound)**; **efficiency = bound / measured wall time**.
 - Purge total: the delete phase cannot start before the scan (the backup) is complete, so the
-  concurrency bounds add up; the quota bound counts scan and delete requests together.
-  The per-phase rows use each phase's own bound as if it started a fresh window.
+  concurrency bounds add up; the quota bound counts scan and delete requests together. The scan
+  row's bound is the scan's own; the delete row's bound is what the deletes add to the job's
+  (total − scan), so under a quota it includes waiting out the window the scan used.
 - Export, **sequential cursor bound** = max(pages × *L*, quota bound with cap 1): the best any
   cursor walk can do (each page names the next). "vs cursor" = that bound / measured time;
   above 1 means faster than any cursor walk could be.
@@ -324,7 +332,10 @@ function markdown(): string {
   L.push('## Machine', '');
   L.push(`- CPU: ${m.cpu}, ${m.cores} cores; memory ${m.memory}; ${m.os}`);
   L.push(`- Node ${m.node}; ${m.chromium}`);
-  L.push(`- Load average (1, 5, 15 min) at start ${m.loadStart}, at end ${loadEnd}. The machine may be shared with other work; figures taken under load are slower than on an idle machine.`, '');
+  L.push(
+    `- Load average (1, 5, 15 min) at start ${m.loadStart}, at end ${loadEnd}; ${loadSummary}. The machine is shared with other work (other sessions' builds and browser tests): a load above ${m.cores} means the bench waited for CPU, and figures taken then are slower than on an idle machine.`,
+    '',
+  );
   L.push('## Set-up', '');
   L.push(
     `- Engine: the product's \`createRegistry\` (governor, client, job runners) with its default settings, an in-memory spool and in-memory job records, in Node; one fresh sandbox and one fresh registry per job.`,
@@ -381,7 +392,7 @@ function table2(rows: MemoryResult[]): string {
 
 log('\n## Reading\n' + reading().join('\n'));
 mkdirSync('bench/out', { recursive: true });
-writeFileSync('bench/out/results.json', JSON.stringify({ machine: m, loadEnd, totalMs, engine, baselines, memory, memoryError, page, skipped }, null, 2));
+writeFileSync('bench/out/results.json', JSON.stringify({ machine: m, loadEnd, loadSamples, totalMs, engine, baselines, memory, memoryError, page, skipped }, null, 2));
 if (!flag('no-write')) {
   writeFileSync(outFile, markdown());
   log(`\nwrote ${outFile}`);

@@ -248,24 +248,29 @@ export async function runPurge(s: Scenario): Promise<PhaseResult[]> {
     const caps = storeCaps(s.profile);
     const pages = pagesFor(s.codes);
     const deletes = deletesFor(s.codes, deleteBatchFor(s.profile));
+    const total = sequentialPhasesBound(
+      [
+        { n: pages, cap: caps.list },
+        { n: deletes, cap: caps.delete },
+      ],
+      l,
+    );
+    const scan = phaseBound(pages, caps.list, l);
+    // The delete phase's bound is what the deletes add to the whole job's bound: under a quota it
+    // includes waiting out the window the scan used, so scan + delete bounds sum to the total.
+    const concurrencyMs = (deletes * l.latencyMs) / caps.delete;
+    const del: PhaseBound = {
+      requests: deletes,
+      cap: caps.delete,
+      concurrencyMs,
+      quotaMs: Math.max(0, total.quotaMs - scan.boundMs),
+      boundMs: total.boundMs - scan.boundMs,
+      limitedBy: total.limitedBy,
+    };
     return [
-      result(s, 'purge: scan', scanMs, atPlan, phaseBound(pages, caps.list, l), planned.status === 'awaiting-confirmation', ''),
-      result(s, 'purge: delete', t2 - t1, diffCounts(atPlan, all), phaseBound(deletes, caps.delete, l), ok, note),
-      result(
-        s,
-        'purge: total',
-        scanMs + (t2 - t1),
-        all,
-        sequentialPhasesBound(
-          [
-            { n: pages, cap: caps.list },
-            { n: deletes, cap: caps.delete },
-          ],
-          l,
-        ),
-        ok,
-        note,
-      ),
+      result(s, 'purge: scan', scanMs, atPlan, scan, planned.status === 'awaiting-confirmation', ''),
+      result(s, 'purge: delete', t2 - t1, diffCounts(atPlan, all), del, ok, note),
+      result(s, 'purge: total', scanMs + (t2 - t1), all, total, ok, note),
     ];
   } finally {
     await sandbox.close();
