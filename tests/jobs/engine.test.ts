@@ -106,6 +106,32 @@ describe('generate', () => {
     expect(new Set(spooled).size).toBe(spooled.length);
     expect(spooled.sort()).toEqual(created);
   });
+
+  it('resumes exactly when the saved checkpoint lags behind the spool (progress saved once a second)', async () => {
+    h = await harness({ seed: { bulkCodes: 10 }, latencyMs: 20 });
+    // Progress (and with it the next chunk number) is written at most once a minute here, as
+    // a stop can come between two writes: the spool is then ahead of the saved checkpoint.
+    const first = h.registry({ saveEveryMs: 60_000 });
+    const before = new Set(h.sandbox.codes(h.sandbox.promotions.bulk).map((c) => c.code));
+    // Large enough that the early part of the list is beyond what a reconcile reads back.
+    const id = await first.start({ kind: 'generate', storeHash: h.sandbox.storeHash, promotionId: h.sandbox.promotions.bulk, params: params(20_000) });
+    for (let done = 0; done < 3000; ) {
+      await new Promise((r) => setTimeout(r, 5));
+      done = (await first.list()).find((j) => j.id === id)?.progress.done ?? 0;
+    }
+    await first.halt();
+    await new Promise((r) => setTimeout(r, 100)); // requests cut off still land on the store
+
+    const second = h.registry();
+    await second.recover(true);
+    const job = await waitFor(second, id, ['completed', 'failed']);
+    expect(job.error).toBeNull();
+    const created = h.sandbox.codes(h.sandbox.promotions.bulk).filter((c) => !before.has(c.code)).map((c) => c.code).sort();
+    const spooled = (await spoolRows<GeneratedRow>(h.spool, id)).map((r) => r.code);
+    expect(created).toHaveLength(20_000);
+    expect(new Set(spooled).size).toBe(spooled.length);
+    expect(spooled.sort()).toEqual(created);
+  });
 });
 
 describe('export', () => {

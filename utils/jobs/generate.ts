@@ -104,14 +104,16 @@ export async function generateCodes(d: GenerateDeps): Promise<{ generated: numbe
     cp.baselineTotal = first.total;
     cp.baselineMaxId = first.total > 0 ? await maxCodeId(d, first.total) : 0;
     await d.save(cp);
-  } else if (cp.mayHaveInFlight) {
+  }
+
+  // A worker stopped between writing a chunk and saving the checkpoint must not reuse its
+  // number (the reconcile below writes one too: a stale number would overwrite ledger codes).
+  const chunks = await d.spool.chunkNumbers(d.ns);
+  cp.nextChunk = Math.max(cp.nextChunk, (chunks[chunks.length - 1] ?? 0) + 1);
+  if (cp.mayHaveInFlight) {
     await loadRecent(d, recent);
     await reconcile(d, recent);
   }
-
-  // A worker stopped between writing a chunk and saving the checkpoint must not reuse its number.
-  const chunks = await d.spool.chunkNumbers(d.ns);
-  cp.nextChunk = Math.max(cp.nextChunk, (chunks[chunks.length - 1] ?? 0) + 1);
   let confirmed = await d.spool.rowCount(d.ns);
   d.onProgress(confirmed);
 
