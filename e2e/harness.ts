@@ -6,7 +6,7 @@
  * (it routes by path); its self-signed certificate is trusted by SPKI hash, which also covers
  * the service worker's fetches.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,7 +27,7 @@ export interface LaunchOptions {
   headless?: boolean;
   /** Chromium profile folder; pass a previous launch's `profileDir` to relaunch with the same profile. */
   profileDir?: string;
-  /** The unpacked extension; default `.output/chrome-mv3`. */
+  /** The unpacked extension (copied into the launch folder first); default `.output/chrome-mv3`. */
   extensionDir?: string;
   /** Where downloads go; default `downloads/` beside the profile folder. */
   downloadsDir?: string;
@@ -91,10 +91,32 @@ declare const chrome: {
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * Copies the build into the launch folder: a rebuild while tests run (a benchmark, `npm start`,
+ * `wxt build` by hand) cannot pull files from under the browser. The copy's path, and so the
+ * extension's id and storage, stays the same for every launch with the same profile.
+ */
+async function snapshotBuild(source: string, target: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const manifest = JSON.parse(readFileSync(join(source, 'manifest.json'), 'utf8')) as { background?: { service_worker?: string } };
+      rmSync(target, { recursive: true, force: true });
+      cpSync(source, target, { recursive: true });
+      const worker = manifest.background?.service_worker;
+      if (worker && !existsSync(join(target, worker))) throw new Error(`${worker} is missing`);
+      JSON.parse(readFileSync(join(target, 'manifest.json'), 'utf8'));
+      return;
+    } catch (e) {
+      // Mid-rebuild the folder is briefly empty or partial: wait for the build to finish.
+      if (attempt >= 20) throw new Error(`No usable extension build at ${source} (${(e as Error).message}): run \`npx wxt build\` first.`);
+      await sleep(500);
+    }
+  }
+}
+
 export async function launchExtension(opts: LaunchOptions = {}): Promise<Launched> {
-  const extensionDir = resolve(opts.extensionDir ?? DEFAULT_EXTENSION_DIR);
-  if (!existsSync(join(extensionDir, 'manifest.json')))
-    throw new Error(`No extension build at ${extensionDir}: run \`npx wxt build\` first.`);
+  const buildDir = resolve(opts.extensionDir ?? DEFAULT_EXTENSION_DIR);
+  if (!existsSync(buildDir)) throw new Error(`No extension build at ${buildDir}: run \`npx wxt build\` first.`);
   const ownSandbox = !opts.sandbox;
   const sandbox = opts.sandbox ?? (await startSandbox(opts.sandboxOptions));
 
@@ -106,6 +128,13 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Launche
   const home = join(root, 'home');
   for (const dir of [profileDir, downloadsDir, home, join(home, 'tmp')]) mkdirSync(dir, { recursive: true });
   writePreferences(profileDir, downloadsDir);
+  const extensionDir = join(root, 'extension');
+  try {
+    await snapshotBuild(buildDir, extensionDir);
+  } catch (e) {
+    if (ownSandbox) await sandbox.close();
+    throw e;
+  }
 
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
@@ -155,7 +184,7 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Launche
   if (!first) {
     await context.close().catch(() => {});
     if (ownSandbox) await sandbox.close();
-    throw new Error(`The extension's service worker never started (a manifest error is silent; try --enable-logging=stderr). Build: ${extensionDir}`);
+    throw new Error(`The extension's service worker never started (a manifest error is silent; try --enable-logging=stderr). Build: ${buildDir}`);
   }
   const extensionId = new URL(first.url()).host;
   const origin = `chrome-extension://${extensionId}`;
