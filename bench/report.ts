@@ -68,7 +68,7 @@ export function throughputTable(rows: PhaseResult[], baselines: BaselineResult[]
       r.cursorBoundMs === undefined ? '' : secs(r.cursorBoundMs),
       r.cursorRatio === undefined ? '' : ratio(r.cursorRatio),
       ...((p) => (p === null || r.scenario.host === 'inline' ? ['', ''] : [secs(p), ratio(p / r.wallMs)]))(poolMs(r, baselines)),
-      r.ok ? 'yes' : `NO: ${r.note}`,
+      r.ok ? (r.note ? `yes (${r.note})` : 'yes') : `NO: ${r.note}`,
     ]),
     ['l', 'l', 'l', 'r', 'l', 'r', 'r', 'r', 'r', 'l', 'r', 'r', 'r', 'r', 'r', 'l'],
   );
