@@ -22,8 +22,6 @@ export type JobStatus =
   | 'failed'
   | 'cancelled';
 
-export const ACTIVE_STATUSES: readonly JobStatus[] = ['queued', 'running'];
-export const FINISHED_STATUSES: readonly JobStatus[] = ['completed', 'failed', 'cancelled'];
 
 /** Why a running job is not sending requests right now, in words for the merchant. */
 export type WaitReason =
