@@ -113,7 +113,7 @@ async function loadTimes(
 export async function runPageWeight(opts: { loads: number; browser: boolean }): Promise<PageWeightResult> {
   const files = contentScriptWeight();
   if (!opts.browser) return { files, timing: null };
-  const { launchExtension, CHROMIUM } = await import('../e2e/harness');
+  const { launchExtension, CHROMIUM, sandboxBrowserArgs } = await import('../e2e/harness');
   const { chromium } = await import('playwright-core');
   const { startSandbox } = await import('../sandbox/server');
   const sandbox = await startSandbox({ port: 0, plan: 'unlimited' });
@@ -132,17 +132,7 @@ export async function runPageWeight(opts: { loads: number; browser: boolean }): 
     const plain = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: [
-        `--host-resolver-rules=MAP *.mybigcommerce.com 127.0.0.1:${sandbox.port}, MAP api.bigcommerce.com 127.0.0.1:${sandbox.port}`,
-        `--ignore-certificate-errors-spki-list=${sandbox.cert.spkiSha256}`,
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: sandboxBrowserArgs(sandbox),
     });
     let without: Awaited<ReturnType<typeof loadTimes>>;
     try {

@@ -5,8 +5,8 @@
  */
 import type { SandboxOptions, SandboxStats } from '../sandbox/server';
 import { startSandboxInline, startSandboxThread, type SandboxThread } from './sandbox-worker';
-import { createRegistry, type RecordStore } from '../utils/jobs/registry';
-import type { JobRecord } from '../utils/jobs/record';
+import { createRegistry } from '../utils/jobs/registry';
+import { memoryRecords } from '../tests/jobs/helpers';
 import type { GenerateParams } from '../utils/jobs/types';
 import { createMemorySpool } from '../utils/storage/spool';
 import {
@@ -114,25 +114,6 @@ export function diffCounts(a: RequestCounts, b: RequestCounts): RequestCounts {
   };
 }
 
-/** Job records kept as JSON, as browser storage would keep them. */
-function memoryRecords(): RecordStore {
-  const raw = new Map<string, string>();
-  return {
-    async save(r) {
-      raw.set(r.id, JSON.stringify(r));
-    },
-    async get(id) {
-      const s = raw.get(id);
-      return s ? (JSON.parse(s) as JobRecord) : null;
-    },
-    async list() {
-      return [...raw.values()].map((s) => JSON.parse(s) as JobRecord);
-    },
-    async remove(id) {
-      raw.delete(id);
-    },
-  };
-}
 
 /** The product's registry with its own defaults (governor, workers, save interval). */
 function engine(sandbox: SandboxThread) {

@@ -114,6 +114,24 @@ async function snapshotBuild(source: string, target: string): Promise<void> {
   }
 }
 
+/**
+ * Chromium flags that send the store and API hosts to the sandbox, trust its certificate,
+ * and keep the browser off the (closed) network.
+ */
+export function sandboxBrowserArgs(sandbox: Pick<Sandbox, 'port' | 'cert'>): string[] {
+  return [
+    `--host-resolver-rules=MAP *.mybigcommerce.com 127.0.0.1:${sandbox.port}, MAP api.bigcommerce.com 127.0.0.1:${sandbox.port}`,
+    `--ignore-certificate-errors-spki-list=${sandbox.cert.spkiSha256}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ];
+}
+
 export async function launchExtension(opts: LaunchOptions = {}): Promise<Launched> {
   const buildDir = resolve(opts.extensionDir ?? DEFAULT_EXTENSION_DIR);
   if (!existsSync(buildDir)) throw new Error(`No extension build at ${buildDir}: run \`npx wxt build\` first.`);
@@ -156,15 +174,7 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Launche
       args: [
         `--disable-extensions-except=${extensionDir}`,
         `--load-extension=${extensionDir}`,
-        `--host-resolver-rules=MAP *.mybigcommerce.com 127.0.0.1:${sandbox.port}, MAP api.bigcommerce.com 127.0.0.1:${sandbox.port}`,
-        `--ignore-certificate-errors-spki-list=${sandbox.cert.spkiSha256}`,
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
+        ...sandboxBrowserArgs(sandbox),
       ],
       env,
     });
