@@ -199,6 +199,17 @@ function ConfirmStep(props: {
   );
 }
 
+/** The dialog's way out once there is nothing left to decide. */
+function CloseAction(props: { model: PanelModel }): JSX.Element {
+  return (
+    <div class="bcm-actions">
+      <button type="button" class="bcm-button" onClick={() => void props.model.closePurgeDialog()}>
+        Close
+      </button>
+    </div>
+  );
+}
+
 export function PurgeDialog(props: { model: PanelModel }): JSX.Element {
   const { model } = props;
   const jobId = useStore(model.panel, (s) => s.purgeDialog.jobId);
@@ -231,11 +242,7 @@ export function PurgeDialog(props: { model: PanelModel }): JSX.Element {
           No codes match, so nothing will be deleted.
           {job.purge?.notFound ? ` ${pluralCodes(job.purge.notFound)} from your file were not found in this promotion.` : ''}
         </p>
-        <div class="bcm-actions">
-          <button type="button" class="bcm-button" onClick={() => void model.closePurgeDialog()}>
-            Close
-          </button>
-        </div>
+        <CloseAction model={model} />
       </>
     );
   } else if (job && (job.status === 'failed' || job.status === 'cancelled' || job.status === 'completed')) {
@@ -251,11 +258,7 @@ export function PurgeDialog(props: { model: PanelModel }): JSX.Element {
             {job.status === 'cancelled' ? 'This purge was cancelled; nothing was deleted.' : 'This purge has finished.'}
           </p>
         )}
-        <div class="bcm-actions">
-          <button type="button" class="bcm-button" onClick={() => void model.closePurgeDialog()}>
-            Close
-          </button>
-        </div>
+        <CloseAction model={model} />
       </>
     );
   } else {
