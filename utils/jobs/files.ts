@@ -1,4 +1,4 @@
-import { CSV_BOM, csvRow } from '../csv/write';
+import { CSV_BOM, EXPORT_COLUMNS, GENERATED_COLUMNS, codeRowCells, csvRow, generatedRowCells } from '../csv/write';
 import type { CouponCode } from '../api/schemas';
 import type { Spool } from '../storage/spool';
 import type { GeneratedRow } from './generate';
@@ -6,28 +6,23 @@ import { purgeSpools } from './purge';
 import type { JobRecord } from './record';
 import type { JobFile } from './types';
 
-const EXPORT_HEADER = ['id', 'code', 'current_uses', 'max_uses', 'max_uses_per_customer', 'created'];
-const GENERATED_HEADER = ['code', 'max_uses', 'max_uses_per_customer'];
-
-const exportCells = (c: CouponCode) => [c.id, c.code, c.current_uses, c.max_uses, c.max_uses_per_customer, c.created];
-const generatedCells = (c: GeneratedRow) => [c.code, c.max_uses, c.max_uses_per_customer];
 
 /**
  * A job's CSV as text parts, one per spooled chunk: the caller turns them into a Blob a
  * few at a time, so even a million rows never sit in memory as one string.
  */
 export async function* csvParts(spool: Spool, job: JobRecord, kind: JobFile['kind']): AsyncGenerator<string> {
-  const header = kind === 'generated' ? GENERATED_HEADER : EXPORT_HEADER;
+  const header = kind === 'generated' ? GENERATED_COLUMNS : EXPORT_COLUMNS;
   yield CSV_BOM + csvRow(header);
   const ns = kind === 'purge-backup' ? purgeSpools(job.id).targets : job.id;
   const unusedOnly = job.request.kind === 'export' && job.request.unusedOnly;
   for await (const { rows } of spool.chunks(ns)) {
     let text = '';
-    if (kind === 'generated') for (const r of rows as GeneratedRow[]) text += csvRow(generatedCells(r));
+    if (kind === 'generated') for (const r of rows as GeneratedRow[]) text += csvRow(generatedRowCells(r));
     else
       for (const r of rows as CouponCode[]) {
         if (unusedOnly && r.current_uses !== 0) continue;
-        text += csvRow(exportCells(r));
+        text += csvRow(codeRowCells(r));
       }
     if (text) yield text;
   }
