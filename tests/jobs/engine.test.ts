@@ -185,6 +185,24 @@ describe('purge', () => {
     expect(h.sandbox.codes(h.sandbox.promotions.bulk)).toEqual(all.filter((c) => c.current_uses > 0));
   });
 
+  it('purging all writes the scan straight into the backup, complete, and deletes every code', async () => {
+    h = await harness({ seed: { bulkCodes: 1600 }, faults: { drop: 0.1 } });
+    const all = h.sandbox.codes(h.sandbox.promotions.bulk);
+    const written: string[] = [];
+    const base = h.spool;
+    h.spool = { ...base, putChunk: (ns, n, rows) => (written.push(ns), base.putChunk(ns, n, rows)) };
+    const { reg, id, planned } = await purge(h, 'all');
+    expect(planned.purge?.targetCount).toBe(all.length);
+    expect(await spoolRows<CouponCode>(h.spool, purgeSpools(id).targets)).toEqual(all);
+    expect(written.length).toBeGreaterThanOrEqual(Math.ceil(all.length / 250));
+    expect(written.every((ns) => ns === purgeSpools(id).targets)).toBe(true); // no second copy
+    await reg.control(id, 'confirm');
+    const done = await waitFor(reg, id, ['completed', 'failed']);
+    expect(done.error).toBeNull();
+    expect(done.purge?.deleted).toBe(all.length);
+    expect(h.sandbox.codes(h.sandbox.promotions.bulk)).toHaveLength(0);
+  });
+
   it('purges a list from a CSV and reports codes not found', async () => {
     h = await harness({ seed: { bulkCodes: 600 } });
     const all = h.sandbox.codes(h.sandbox.promotions.bulk);

@@ -39,7 +39,7 @@ export async function harness(opts: SandboxOptions = {}): Promise<Harness> {
   const spool = createMemorySpool();
   const records = memoryRecords();
   const files: Harness['files'] = [];
-  return {
+  const h: Harness = {
     sandbox,
     spool,
     records,
@@ -47,7 +47,8 @@ export async function harness(opts: SandboxOptions = {}): Promise<Harness> {
     registry: (extra = {}) =>
       createRegistry({
         records,
-        spool,
+        // Read at each call, so a test may wrap the spool to watch what is written.
+        spool: h.spool,
         tokenFor: async (hash) => (hash === sandbox.storeHash ? sandbox.tokens.modify : null),
         fetch: sandbox.fetch,
         apiOrigin: sandbox.origin,
@@ -57,6 +58,7 @@ export async function harness(opts: SandboxOptions = {}): Promise<Harness> {
         ...extra,
       }),
   };
+  return h;
 }
 
 export async function waitFor(reg: { list(): Promise<JobView[]> }, id: string, statuses: string[], timeoutMs = 60_000): Promise<JobView> {

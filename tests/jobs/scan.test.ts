@@ -9,9 +9,9 @@ import { spoolRows } from './helpers';
 const code = (id: number): CouponCode => ({ id, code: `C${id}`, current_uses: 0, max_uses: 1, max_uses_per_customer: 1, created: '2026-01-01T00:00:00Z' });
 
 /** A fake API over a list of ids with hooks to misbehave: unit tests only. */
-function fakeClient(ids: number[], misbehave: { pageHook?: (page: number, codes: CouponCode[]) => CouponCode[]; cursorHook?: (after: string | undefined) => string | null; noOffset?: boolean } = {}) {
+function fakeClient(ids: number[], misbehave: { pageHook?: (page: number, codes: CouponCode[]) => CouponCode[]; cursorHook?: (after: string | undefined) => string | null; noOffset?: boolean; pagesWithoutTotal?: boolean; countAtEnd?: number } = {}) {
   const all = ids.map(code);
-  const calls = { pages: 0, cursors: 0 };
+  const calls = { pages: 0, cursors: 0, counts: 0 };
   const client = {
     async listCodes(_p: number, q: { limit: number; after?: string; page?: number }): Promise<CodePage> {
       const total = all.length;
@@ -19,7 +19,8 @@ function fakeClient(ids: number[], misbehave: { pageHook?: (page: number, codes:
       if (q.page !== undefined) {
         calls.pages++;
         const slice = all.slice((q.page - 1) * q.limit, q.page * q.limit);
-        return { codes: misbehave.pageHook?.(q.page, slice) ?? slice, total, totalPages, nextCursor: null };
+        const told = misbehave.pagesWithoutTotal && q.page > 1 ? null : total;
+        return { codes: misbehave.pageHook?.(q.page, slice) ?? slice, total: told, totalPages: told === null ? null : totalPages, nextCursor: null };
       }
       calls.cursors++;
       const start = q.after ? all.findIndex((c) => c.id > Number(q.after)) : 0;
@@ -30,15 +31,14 @@ function fakeClient(ids: number[], misbehave: { pageHook?: (page: number, codes:
       return { codes: slice, total: withTotals ? total : null, totalPages: withTotals ? totalPages : null, nextCursor: next };
     },
     async codeCount() {
-      return all.length;
+      calls.counts++;
+      return misbehave.countAtEnd ?? all.length;
     },
   } as unknown as BigCommerceClient;
   return { client, calls, all };
 }
 
-async function scan(client: BigCommerceClient) {
-  const spool = createMemorySpool();
-  const cp = emptyScan();
+async function scan(client: BigCommerceClient, spool = createMemorySpool(), cp = emptyScan()) {
   await scanPromotion({ client, spool, ns: 'j', promotionId: 1, signal: new AbortController().signal, workers: 4, checkpoint: cp, save: async () => {}, onProgress: () => {} });
   return { rows: await spoolRows<CouponCode>(spool, 'j'), cp };
 }
@@ -94,5 +94,51 @@ describe('scanPromotion', () => {
   it('stops on codes out of order rather than writing a wrong file', async () => {
     const { client } = fakeClient([5, 3, 9]);
     await expect(scan(client)).rejects.toThrow(/out of order or repeated/);
+  });
+
+  it('asks for no final count when every page told the unchanged total', async () => {
+    const ids = Array.from({ length: 1000 }, (_, i) => i + 1);
+    const { client, all, calls } = fakeClient(ids);
+    const { rows, cp } = await scan(client);
+    expect(cp.mode).toBe('pages');
+    expect(rows).toEqual(all);
+    expect(calls.counts).toBe(0);
+  });
+
+  it('counts at the end when pages came without totals, and falls back if the count moved', async () => {
+    const ids = Array.from({ length: 1000 }, (_, i) => i + 1);
+    const steady = fakeClient(ids, { pagesWithoutTotal: true });
+    const ok = await scan(steady.client);
+    expect(steady.calls.counts).toBe(1);
+    expect(ok.cp.mode).toBe('pages');
+
+    const moved = fakeClient(ids, { pagesWithoutTotal: true, countAtEnd: 1001 });
+    const { rows, cp } = await scan(moved.client);
+    expect(cp.mode).toBe('cursor');
+    expect(cp.fallbackReason).toMatch(/count changed during the export \(1000 → 1001\)/);
+    expect(rows).toEqual(moved.all);
+  });
+
+  it('checks pages spooled before a restart against the pages read after it', async () => {
+    const ids = Array.from({ length: 4 * PAGE_SIZE }, (_, i) => i + 1);
+    const { client, all } = fakeClient(ids);
+    const cp = { ...emptyScan(), mode: 'pages' as const, total: ids.length, totalPages: 4, cursorChunk: 1 };
+
+    // Intact pages from before: the scan reads only the others and keeps them.
+    const spool = createMemorySpool();
+    await spool.putChunk('j', 1, all.slice(0, PAGE_SIZE));
+    await spool.putChunk('j', 3, all.slice(2 * PAGE_SIZE, 3 * PAGE_SIZE));
+    const resumed = await scan(client, spool, { ...cp });
+    expect(resumed.cp.mode).toBe('pages');
+    expect(resumed.rows).toEqual(all);
+
+    // A spooled page that overlaps its neighbour read now: start over along the cursor.
+    const bad = createMemorySpool();
+    await bad.putChunk('j', 1, all.slice(0, PAGE_SIZE));
+    await bad.putChunk('j', 3, all.slice(2 * PAGE_SIZE - 1, 3 * PAGE_SIZE - 1));
+    const fallback = await scan(client, bad, { ...cp });
+    expect(fallback.cp.mode).toBe('cursor');
+    expect(fallback.cp.fallbackReason).toMatch(/pages 2 and 3 overlap/);
+    expect(fallback.rows).toEqual(all);
   });
 });

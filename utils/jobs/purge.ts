@@ -79,10 +79,14 @@ export async function planPurge(d: PurgeDeps): Promise<{ targetCount: number; no
   const cp = d.checkpoint;
   const ns = purgeSpools(d.jobId);
   if (!cp.planned) {
+    // Purging all: every code read is a target and a page is one delete's worth, so the
+    // scan writes the targets (the backup) directly instead of a copy being made after it.
+    // (A scan begun by a version that always copied carries on the old way.)
+    const everything = d.mode === 'all' && !(await d.spool.hasChunk(ns.scan, 1));
     await scanPromotion({
       client: d.client,
       spool: d.spool,
-      ns: ns.scan,
+      ns: everything ? ns.targets : ns.scan,
       promotionId: d.promotionId,
       signal: d.signal,
       workers: d.workers,
@@ -93,19 +97,22 @@ export async function planPurge(d: PurgeDeps): Promise<{ targetCount: number; no
     const list = d.mode === 'list' ? await loadList(d.spool, ns.input) : null;
     const matched = new Set<string>();
     let targets = 0;
-    await d.spool.clear(ns.targets);
-    let chunkNo = 0;
-    for await (const { rows } of d.spool.chunks(ns.scan)) {
-      const picked = (rows as CouponCode[]).filter((c) => isTarget(d.mode, c, list));
-      // Re-chunk to delete-batch size so a chunk is one request (or five legacy ones).
-      for (let i = 0; i < picked.length; i += DELETE_BATCH) {
-        const part = picked.slice(i, i + DELETE_BATCH);
-        await d.spool.putChunk(ns.targets, ++chunkNo, part);
-        targets += part.length;
-        for (const c of part) matched.add(codeKey(c.code));
+    if (everything) targets = await d.spool.rowCount(ns.targets);
+    else {
+      await d.spool.clear(ns.targets);
+      let chunkNo = 0;
+      for await (const { rows } of d.spool.chunks(ns.scan)) {
+        const picked = (rows as CouponCode[]).filter((c) => isTarget(d.mode, c, list));
+        // Re-chunk to delete-batch size so a chunk is one request (or five legacy ones).
+        for (let i = 0; i < picked.length; i += DELETE_BATCH) {
+          const part = picked.slice(i, i + DELETE_BATCH);
+          await d.spool.putChunk(ns.targets, ++chunkNo, part);
+          targets += part.length;
+          for (const c of part) matched.add(codeKey(c.code));
+        }
       }
+      await d.spool.clear(ns.scan);
     }
-    await d.spool.clear(ns.scan);
     cp.targetCount = targets;
     cp.notFound = list ? [...list].filter((c) => !matched.has(c)).length : null;
     cp.planned = true;

@@ -57,8 +57,10 @@ export interface ScanDeps {
 export async function scanPromotion(d: ScanDeps): Promise<{ total: number }> {
   const cp = d.checkpoint;
   let done = await d.spool.rowCount(d.ns);
+  let firstPageNow = false;
 
   if (cp.mode === null) {
+    firstPageNow = true;
     const first = await d.client.listCodes(d.promotionId, { limit: PAGE_SIZE }, d.signal);
     checkAscending(first.codes, null);
     await d.spool.putChunk(d.ns, 1, first.codes);
@@ -80,7 +82,7 @@ export async function scanPromotion(d: ScanDeps): Promise<{ total: number }> {
   }
 
   if (cp.mode === 'pages') {
-    const problem = await readPages(d, cp, () => done, (n) => (done += n));
+    const problem = await readPages(d, cp, firstPageNow, () => done, (n) => (done += n));
     if (problem === null) return { total: done };
     // Start over along the cursor: nothing from the offset reads is trusted.
     await d.spool.clear(d.ns);
@@ -97,13 +99,28 @@ export async function scanPromotion(d: ScanDeps): Promise<{ total: number }> {
 async function readPages(
   d: ScanDeps,
   cp: ScanCheckpoint,
+  firstPageNow: boolean,
   getDone: () => number,
   add: (n: number) => void,
 ): Promise<string | null> {
   const total = cp.total!;
   const totalPages = cp.totalPages!;
+  const expectedLength = (page: number) => (total === 0 ? 0 : page < totalPages ? PAGE_SIZE : total - PAGE_SIZE * (totalPages - 1));
   const have = new Set(await d.spool.chunkNumbers(d.ns));
   const pending = range(1, totalPages).filter((p) => !have.has(p));
+  // First and last id of every page, kept as pages arrive, so the boundaries are checked
+  // without reading a million rows back (two numbers a page).
+  const firstId = new Float64Array(totalPages + 1).fill(NaN);
+  const lastId = new Float64Array(totalPages + 1).fill(NaN);
+  const note = (page: number, codes: CouponCode[]) => {
+    if (!codes.length) return;
+    firstId[page] = codes[0]!.id;
+    lastId[page] = codes[codes.length - 1]!.id;
+  };
+  // Every page answer carries the store's total, checked against the first page's. If every
+  // answer read in this run had one, the last of them (answered after all the others) shows
+  // no code came or went while we read: a final count would only repeat it.
+  let everyPageToldTotal = pending.length > 0 || firstPageNow;
   let problem: string | null = null;
 
   await runPool(
@@ -112,12 +129,13 @@ async function readPages(
     async (page, signal) => {
       if (problem) return;
       const res = await d.client.listCodes(d.promotionId, { limit: PAGE_SIZE, page }, signal);
-      const expected = page < totalPages ? PAGE_SIZE : total - PAGE_SIZE * (totalPages - 1);
+      if (res.total === null) everyPageToldTotal = false;
       if (res.total !== null && res.total !== total) problem = `the code count changed during the export (${total} → ${res.total})`;
-      else if (res.codes.length !== expected) problem = `page ${page} held ${res.codes.length} codes, expected ${expected}`;
+      else if (res.codes.length !== expectedLength(page)) problem = `page ${page} held ${res.codes.length} codes, expected ${expectedLength(page)}`;
       else if (!isAscending(res.codes)) problem = `page ${page} is not in id order`;
       if (problem) return;
       await d.spool.putChunk(d.ns, page, res.codes);
+      note(page, res.codes);
       add(res.codes.length);
       d.onProgress(getDone(), total);
     },
@@ -125,18 +143,19 @@ async function readPages(
   );
   if (problem) return problem;
 
-  // Page boundaries must ascend too: a code inserted or removed mid-read shifts offsets.
-  let lastId: number | null = null;
-  let count = 0;
-  let expectedPage = 1;
-  for await (const { chunkNo, rows } of d.spool.chunks(d.ns)) {
-    if (chunkNo !== expectedPage++) return `page ${expectedPage - 1} is missing`;
-    const codes = rows as CouponCode[];
-    if (codes.length && lastId !== null && codes[0]!.id <= lastId) return `pages ${chunkNo - 1} and ${chunkNo} overlap`;
-    if (codes.length) lastId = codes[codes.length - 1]!.id;
-    count += codes.length;
+  // Pages spooled before a restart: their boundaries (and sizes) come from the spool.
+  for (const page of have) {
+    // (An empty promotion still has its first page, empty.)
+    if (page < 1 || page > Math.max(1, totalPages)) return `page ${page} is not part of the promotion's ${totalPages} pages`;
+    const rows = ((await d.spool.getChunk(d.ns, page)) ?? []) as CouponCode[];
+    if (rows.length !== expectedLength(page)) return `page ${page} held ${rows.length} codes, expected ${expectedLength(page)}`;
+    note(page, rows);
   }
-  if (count !== total) return `read ${count} codes, expected ${total}`;
+  // Page boundaries must ascend too: a code inserted or removed mid-read shifts offsets.
+  for (let page = 2; page <= totalPages; page++) {
+    if (!(firstId[page]! > lastId[page - 1]!)) return `pages ${page - 1} and ${page} overlap`;
+  }
+  if (everyPageToldTotal) return null;
   const after = await d.client.codeCount(d.promotionId, d.signal);
   if (after !== total) return `the code count changed during the export (${total} → ${after})`;
   return null;
