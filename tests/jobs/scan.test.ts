@@ -81,7 +81,7 @@ describe('scanPromotion', () => {
     const { client, all, calls } = fakeClient(ids, { noOffset: true });
     const { rows, cp } = await scan(client);
     expect(cp.mode).toBe('cursor');
-    expect(calls.pages).toBe(0);
+    expect(calls.pages).toBe(3); // the first wave (pages 2-4), not used
     expect(rows).toEqual(all);
   });
 
@@ -140,5 +140,40 @@ describe('scanPromotion', () => {
     expect(fallback.cp.mode).toBe('cursor');
     expect(fallback.cp.fallbackReason).toMatch(/pages 2 and 3 overlap/);
     expect(fallback.rows).toEqual(all);
+  });
+
+  it('asks for the next pages together with the first, before its answer tells the total', async () => {
+    const ids = Array.from({ length: 2000 }, (_, i) => i + 1);
+    const { client, all, calls } = fakeClient(ids);
+    let pagesWhileFirstPending = -1;
+    const slowFirst = {
+      ...client,
+      async listCodes(p: number, q: { limit: number; page?: number }) {
+        if (q.page === undefined) {
+          await new Promise((r) => setTimeout(r, 20));
+          pagesWhileFirstPending = calls.pages;
+        }
+        return client.listCodes(p, q);
+      },
+    } as unknown as BigCommerceClient;
+    const { rows, cp } = await scan(slowFirst);
+    expect(pagesWhileFirstPending).toBe(3); // workers 4: pages 2, 3, 4 already out
+    expect(cp.mode).toBe('pages');
+    expect(rows).toEqual(all);
+    expect(calls.pages).toBe(7); // pages 2-8, each once
+  });
+
+  it('drops first-wave pages past the end of a small promotion, and distrusts one that holds codes', async () => {
+    const small = fakeClient(Array.from({ length: 100 }, (_, i) => i + 1));
+    const ok = await scan(small.client);
+    expect(ok.cp.mode).toBe('pages');
+    expect(ok.rows).toEqual(small.all);
+
+    // Page 3 answers with codes although the first page says there is one page: the count moved.
+    const moved = fakeClient(Array.from({ length: 100 }, (_, i) => i + 1), { pageHook: (p, c) => (p === 3 ? [code(500)] : c) });
+    const { rows, cp } = await scan(moved.client);
+    expect(cp.mode).toBe('cursor');
+    expect(cp.fallbackReason).toMatch(/page 3 is past the end yet held codes/);
+    expect(rows).toEqual(moved.all);
   });
 });
