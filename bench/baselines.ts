@@ -171,3 +171,46 @@ export async function runBaseline(s: Scenario, kind: JobKind, mode: BaselineMode
     await sb.close();
   }
 }
+
+/** Round trip of one request on a warm connection, per endpoint: median of `samples` in a row. */
+export interface RoundTrips {
+  generate: number;
+  list: number;
+  delete: number;
+}
+
+/**
+ * What one request really takes on this machine at the scenario's latency: the injected
+ * delay plus TLS, HTTP, the sandbox's work and JSON. One request at a time on one warm
+ * connection (no contention), in a throwaway sandbox; codegen 250 codes, a 250-code page,
+ * a 250-id delete, as the jobs send them.
+ */
+export async function measureRoundTrips(s: Scenario, samples = 25): Promise<RoundTrips> {
+  const sb = await startStore({ ...s, plan: 'unlimited', profile: 'current' }, samples * 250);
+  try {
+    const a = api(sb);
+    const ids = (await sb.codes(sb.promotions.bulk)).map((c) => c.id);
+    const p = GENERATE_PARAMS(250);
+    const median = async (fn: (i: number) => Promise<{ status: number }>): Promise<number> => {
+      await fn(-1); // warm the connection; not counted
+      const times: number[] = [];
+      for (let i = 0; i < samples; i++) {
+        const t0 = performance.now();
+        const r = await fn(i);
+        if (!ok(r.status)) throw new Error(`round-trip probe got HTTP ${r.status}`);
+        times.push(performance.now() - t0);
+      }
+      times.sort((x, y) => x - y);
+      return times[times.length >> 1]!;
+    };
+    const list = await median((i) => call(a, 'GET', `/promotions/${sb.promotions.bulk}/codes?limit=${PAGE}&page=${Math.max(1, i + 1)}`));
+    const generate = await median(() =>
+      call(a, 'POST', `/promotions/${sb.promotions.bulkEmpty}/codegen`, { batch_size: 250, max_uses: p.maxUses, max_uses_per_customer: p.maxUsesPerCustomer, prefix: p.prefix, delimiter: p.delimiter, code_length: p.codeLength }),
+    );
+    // The warm-up deletes nothing (an id no code has); each sample deletes 250 real codes.
+    const del = await median((i) => call(a, 'DELETE', `/promotions/${sb.promotions.bulk}/codes?id:in=${i < 0 ? '999999999' : ids.slice(i * 250, (i + 1) * 250).join(',')}`));
+    return { generate, list, delete: del };
+  } finally {
+    await sb.close();
+  }
+}

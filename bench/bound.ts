@@ -73,9 +73,11 @@ export function phaseBound(n: number, cap: number, l: Limits): PhaseBound {
  * counts all requests together, and its last window's tail is the concurrency time of the
  * last r requests, each at its own phase's cap.
  */
-export function sequentialPhasesBound(phases: Array<{ n: number; cap: number }>, l: Limits): PhaseBound {
+export function sequentialPhasesBound(phases: Array<{ n: number; cap: number; latencyMs?: number }>, l: Limits): PhaseBound {
+  // A phase may give its own latency (its endpoint's measured round trip); else the limits'.
+  const latencyOf = (p: { latencyMs?: number }) => p.latencyMs ?? l.latencyMs;
   const n = phases.reduce((s, p) => s + p.n, 0);
-  const concurrencyMs = phases.reduce((s, p) => s + concurrencyBoundMs(p.n, p.cap, l.latencyMs), 0);
+  const concurrencyMs = phases.reduce((s, p) => s + concurrencyBoundMs(p.n, p.cap, latencyOf(p)), 0);
   let quotaMs = 0;
   if (n > 0 && l.quota !== null) {
     const windows = Math.ceil(n / l.quota);
@@ -83,7 +85,7 @@ export function sequentialPhasesBound(phases: Array<{ n: number; cap: number }>,
     let tailMs = 0;
     for (let i = phases.length - 1; i >= 0 && tail > 0; i--) {
       const take = Math.min(tail, phases[i]!.n);
-      tailMs += concurrencyBoundMs(take, phases[i]!.cap, l.latencyMs);
+      tailMs += concurrencyBoundMs(take, phases[i]!.cap, latencyOf(phases[i]!));
       tail -= take;
     }
     quotaMs = (windows - 1) * l.windowMs + tailMs;

@@ -52,7 +52,7 @@ export function poolMs(r: PhaseResult, baselines: BaselineResult[]): number | nu
 
 export function throughputTable(rows: PhaseResult[], baselines: BaselineResult[] = []): string {
   return table(
-    ['plan', 'limits', 'quota', 'codes', 'phase', 'wall s', 'requests (admitted)', '429 quota / conc / headerless', 'bound s', 'limited by', 'efficiency', 'cursor bound s', 'vs cursor', 'pool s', 'vs pool', 'exact'],
+    ['plan', 'limits', 'quota', 'codes', 'phase', 'wall s', 'requests (admitted)', '429 quota / conc / headerless', 'bound s', 'limited by', 'efficiency', 'bound at RTT s', 'eff. at RTT', 'cursor bound s', 'vs cursor', 'pool s', 'vs pool', 'exact'],
     rows.map((r) => [
       r.scenario.plan,
       r.scenario.profile,
@@ -65,12 +65,14 @@ export function throughputTable(rows: PhaseResult[], baselines: BaselineResult[]
       secs(r.bound.boundMs),
       r.bound.limitedBy,
       ratio(r.efficiency),
+      r.boundAtRtt ? secs(r.boundAtRtt.boundMs) : '',
+      r.efficiencyAtRtt === undefined ? '' : ratio(r.efficiencyAtRtt),
       r.cursorBoundMs === undefined ? '' : secs(r.cursorBoundMs),
       r.cursorRatio === undefined ? '' : ratio(r.cursorRatio),
       ...((p) => (p === null || r.scenario.host === 'inline' ? ['', ''] : [secs(p), ratio(p / r.wallMs)]))(poolMs(r, baselines)),
       r.ok ? (r.note ? `yes (${r.note})` : 'yes') : `NO: ${r.note}`,
     ]),
-    ['l', 'l', 'l', 'r', 'l', 'r', 'r', 'r', 'r', 'l', 'r', 'r', 'r', 'r', 'r', 'l'],
+    ['l', 'l', 'l', 'r', 'l', 'r', 'r', 'r', 'r', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l'],
   );
 }
 

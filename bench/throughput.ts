@@ -4,6 +4,7 @@
  * stats and data) and one fresh registry (so a fresh per-store governor) per job.
  */
 import type { SandboxOptions, SandboxStats } from '../sandbox/server';
+import type { RoundTrips } from './baselines';
 import { startSandboxInline, startSandboxThread, type SandboxThread } from './sandbox-worker';
 import { createRegistry } from '../utils/jobs/registry';
 import { memoryRecords } from '../tests/jobs/helpers';
@@ -36,7 +37,12 @@ export interface Scenario {
   jitterMs: number;
   /** Where the sandbox runs: a worker thread (default) or the bench's own event loop. */
   host?: 'thread' | 'inline';
+  /** Measured round trips (baselines.ts measureRoundTrips): a second bound uses them as the latency. */
+  rtt?: RoundTrips;
 }
+
+type Latencies = RoundTrips;
+const injected = (s: Scenario): Latencies => ({ generate: s.latencyMs, list: s.latencyMs, delete: s.latencyMs });
 
 export function startStore(s: Scenario, bulkCodes: number): Promise<SandboxThread> {
   const opts = sandboxOptions(s, bulkCodes);
@@ -62,6 +68,9 @@ export interface PhaseResult {
   counts: RequestCounts;
   bound: PhaseBound;
   efficiency: number;
+  /** The same bound with the measured round trips as the latency (when measured). */
+  boundAtRtt?: PhaseBound;
+  efficiencyAtRtt?: number;
   /** Export only: best sequential cursor walk, and bound / measured. */
   cursorBoundMs?: number;
   cursorRatio?: number;
@@ -151,13 +160,22 @@ function result(
   phase: Phase,
   wallMs: number,
   counts: RequestCounts,
-  bound: PhaseBound,
+  boundAt: (l: Latencies) => PhaseBound,
   ok: boolean,
   note: string,
   extra: Partial<PhaseResult> = {},
 ): PhaseResult {
-  return { scenario, phase, wallMs, counts, bound, efficiency: bound.boundMs / wallMs, ok, note, ...extra };
+  const bound = boundAt(injected(scenario));
+  const r: PhaseResult = { scenario, phase, wallMs, counts, bound, efficiency: bound.boundMs / wallMs, ok, note, ...extra };
+  if (scenario.rtt) {
+    r.boundAtRtt = boundAt(scenario.rtt);
+    r.efficiencyAtRtt = r.boundAtRtt.boundMs / wallMs;
+  }
+  return r;
 }
+
+/** The scenario's limits with one endpoint's latency. */
+const at = (s: Scenario, latencyMs: number): Limits => ({ ...limitsOf(s), latencyMs });
 
 export async function runGenerate(s: Scenario): Promise<PhaseResult[]> {
   const sandbox = await startStore(s, 0);
@@ -171,7 +189,7 @@ export async function runGenerate(s: Scenario): Promise<PhaseResult[]> {
     const job = (await registry.list())[0]!;
     const made = await sandbox.codeCount(promotionId);
     const ok = job.status === 'completed' && made === s.codes;
-    const bound = phaseBound(pagesFor(s.codes), storeCaps(s.profile).generate, limitsOf(s));
+    const bound = (l: Latencies) => phaseBound(pagesFor(s.codes), storeCaps(s.profile).generate, at(s, l.generate));
     return [result(s, 'generate', ms, countsOf(await sandbox.stats()), bound, ok, ok ? '' : `${job.status}; ${made} codes made; ${job.error ?? ''}`)];
   } finally {
     await sandbox.close();
@@ -191,7 +209,7 @@ export async function runExport(s: Scenario): Promise<PhaseResult[]> {
     const ok = job.status === 'completed' && rows === s.codes;
     const l = limitsOf(s);
     const pages = pagesFor(s.codes);
-    const bound = phaseBound(pages, storeCaps(s.profile).list, l);
+    const bound = (lat: Latencies) => phaseBound(pages, storeCaps(s.profile).list, at(s, lat.list));
     const cursor = cursorBoundMs(pages, l);
     return [
       result(s, 'export', ms, countsOf(await sandbox.stats()), bound, ok, ok ? '' : `${job.status}; ${rows} rows; ${job.error ?? ''}`, {
@@ -225,28 +243,24 @@ export async function runPurge(s: Scenario): Promise<PhaseResult[]> {
     const ok = planned.status === 'awaiting-confirmation' && job.status === 'completed' && left === 0 && job.purge?.deleted === s.codes;
     const note = ok ? '' : `${job.status}; ${left} codes left; ${job.error ?? ''}`;
 
-    const l = limitsOf(s);
     const caps = storeCaps(s.profile);
     const pages = pagesFor(s.codes);
     const deletes = deletesFor(s.codes, deleteBatchFor(s.profile));
-    const total = sequentialPhasesBound(
-      [
-        { n: pages, cap: caps.list },
-        { n: deletes, cap: caps.delete },
-      ],
-      l,
-    );
-    const scan = phaseBound(pages, caps.list, l);
+    const total = (lat: Latencies) => purgeBound(s, pages, deletes, lat);
+    const scan = (lat: Latencies) => phaseBound(pages, caps.list, at(s, lat.list));
     // The delete phase's bound is what the deletes add to the whole job's bound: under a quota it
     // includes waiting out the window the scan used, so scan + delete bounds sum to the total.
-    const concurrencyMs = (deletes * l.latencyMs) / caps.delete;
-    const del: PhaseBound = {
-      requests: deletes,
-      cap: caps.delete,
-      concurrencyMs,
-      quotaMs: Math.max(0, total.quotaMs - scan.boundMs),
-      boundMs: total.boundMs - scan.boundMs,
-      limitedBy: total.limitedBy,
+    const del = (lat: Latencies): PhaseBound => {
+      const t = total(lat);
+      const sc = scan(lat);
+      return {
+        requests: deletes,
+        cap: caps.delete,
+        concurrencyMs: (deletes * lat.delete) / caps.delete,
+        quotaMs: Math.max(0, t.quotaMs - sc.boundMs),
+        boundMs: t.boundMs - sc.boundMs,
+        limitedBy: t.limitedBy,
+      };
     };
     return [
       result(s, 'purge: scan', scanMs, atPlan, scan, planned.status === 'awaiting-confirmation', ''),
@@ -256,6 +270,18 @@ export async function runPurge(s: Scenario): Promise<PhaseResult[]> {
   } finally {
     await sandbox.close();
   }
+}
+
+/** Scan then delete, one after the other, sharing the quota; each at its endpoint's latency. */
+function purgeBound(s: Scenario, pages: number, deletes: number, lat: Latencies): PhaseBound {
+  const caps = storeCaps(s.profile);
+  return sequentialPhasesBound(
+    [
+      { n: pages, cap: caps.list, latencyMs: lat.list },
+      { n: deletes, cap: caps.delete, latencyMs: lat.delete },
+    ],
+    limitsOf(s),
+  );
 }
 
 export async function runScenario(s: Scenario, kinds: JobKind[] = ['generate', 'export', 'purge']): Promise<PhaseResult[]> {
