@@ -269,7 +269,7 @@ function reading(): string[] {
       out.push(
         `- **Where the time goes** (unlimited plan): efficiency = (bound / pool time) × (pool time / engine time), the machine's share × the engine's share: ${vsPool.join(', ')}. ` +
           `The first factor is what this machine allows a plain pool at the cap (TLS, Node's fetch, the sandbox's CPU, 2 cores shared with other work); ` +
-          `the second is the engine's own cost: a cold start (connections opened inside the job), the requests it makes one at a time (a count before and after generating; an export's first page and its final count), and per-request work (schema checks, spool writes, the governor). ` +
+          `the second is the engine's own cost: a cold start (connections opened inside the job), the requests it makes one at a time (generate's count before and after), and per-request work (schema checks, spool writes, the governor). ` +
           `Under the legacy limits the pool holds 40 list requests in flight where the engine holds 10.`,
       );
     const quota429 = main.reduce((s, r) => s + (r.phase === 'purge: total' || !r.phase.startsWith('purge') ? r.counts.quota429 : 0), 0);
@@ -362,17 +362,21 @@ legacy limits) — with mean latency *L* (80 ms), the store's in-flight cap *cap
   above 1 means faster than any cursor walk could be.
 
 Only the essential requests count in *n*; the engine's extra ones (the count read before
-generating, the count check after an export, 250-id deletes refused under the legacy limits)
-are its own cost and show in the requests column.
+generating and the count check after it, first-wave pages past the end of a small promotion,
+250-id deletes refused under the legacy limits) are its own cost and show in the requests column.
+
+**bound at RTT / eff. at RTT**: the same formulas with *L* = the measured round trip of one
+request on a warm connection (median of 25 per endpoint, one at a time, printed in the reading
+below): the injected 80 ms plus what TLS, HTTP, JSON and the sandbox's work add per request here.
 
 **pool s / vs pool**: the same work done by a plain pool holding exactly the store's cap in flight
 (no governor, no schema checks, no spool; unlimited plan only) on the same machine and sandbox.
 Its connections are opened before its clock starts, so it shows the steady rate this machine,
 Node's fetch and the sandbox allow at the cap: "vs pool" = pool time / engine time separates the
 engine's own overhead (1.00 = none) from the machine's. At 10k the engine's fixed costs weigh
-more: opening connections, and the requests it makes one at a time (the count read before
-generating and the count check after it; an export's first page, which tells the total, and its
-count check at the end).`;
+more: opening its connections (TLS handshakes) inside the job, and, for generate, the two
+requests it makes one at a time (the count before, which the exact-N check needs, and the count
+after, which catches a batch the browser sent twice).`;
 
 function markdown(): string {
   const L: string[] = [];
