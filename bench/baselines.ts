@@ -11,6 +11,7 @@
  * Purge baselines take the ids from the sandbox's inspection API (free, not rate limited),
  * so they are the delete phase only: compare them with the engine's "purge: delete" row.
  */
+import { codegenBody } from '../utils/jobs/generate';
 import { deleteBatchFor, pagesFor, PAGE, storeCaps } from './bound';
 import { countsOf, diffCounts, GENERATE_PARAMS, startStore, type JobKind, type RequestCounts, type Scenario } from './throughput';
 import type { SandboxThread } from './sandbox-worker';
@@ -86,15 +87,7 @@ function batches(total: number, size: number): number[] {
 async function generate(a: Api, codes: number, mode: BaselineMode, width: number, stop: () => void): Promise<{ failed: number; missing: number }> {
   const p = GENERATE_PARAMS(codes);
   const promo = a.sb.promotions.bulkEmpty;
-  const one = (size: number) =>
-    call(a, 'POST', `/promotions/${promo}/codegen`, {
-      batch_size: size,
-      max_uses: p.maxUses,
-      max_uses_per_customer: p.maxUsesPerCustomer,
-      prefix: p.prefix,
-      delimiter: p.delimiter,
-      code_length: p.codeLength,
-    });
+  const one = (size: number) => call(a, 'POST', `/promotions/${promo}/codegen`, codegenBody(p, size));
   const sizes = batches(codes, 250);
   const statuses = (await runAll(sizes, mode, width, one)).map((r) => r.status);
   stop();
@@ -190,7 +183,6 @@ export async function measureRoundTrips(s: Scenario, samples = 25): Promise<Roun
   try {
     const a = api(sb);
     const ids = (await sb.codes(sb.promotions.bulk)).map((c) => c.id);
-    const p = GENERATE_PARAMS(250);
     const median = async (fn: (i: number) => Promise<{ status: number }>): Promise<number> => {
       await fn(-1); // warm the connection; not counted
       const times: number[] = [];
@@ -204,9 +196,7 @@ export async function measureRoundTrips(s: Scenario, samples = 25): Promise<Roun
       return times[times.length >> 1]!;
     };
     const list = await median((i) => call(a, 'GET', `/promotions/${sb.promotions.bulk}/codes?limit=${PAGE}&page=${Math.max(1, i + 1)}`));
-    const generate = await median(() =>
-      call(a, 'POST', `/promotions/${sb.promotions.bulkEmpty}/codegen`, { batch_size: 250, max_uses: p.maxUses, max_uses_per_customer: p.maxUsesPerCustomer, prefix: p.prefix, delimiter: p.delimiter, code_length: p.codeLength }),
-    );
+    const generate = await median(() => call(a, 'POST', `/promotions/${sb.promotions.bulkEmpty}/codegen`, codegenBody(GENERATE_PARAMS(250), 250)));
     // The warm-up deletes nothing (an id no code has); each sample deletes 250 real codes.
     const del = await median((i) => call(a, 'DELETE', `/promotions/${sb.promotions.bulk}/codes?id:in=${i < 0 ? '999999999' : ids.slice(i * 250, (i + 1) * 250).join(',')}`));
     return { generate, list, delete: del };

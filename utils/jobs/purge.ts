@@ -83,7 +83,7 @@ export async function planPurge(d: PurgeDeps): Promise<{ targetCount: number; no
     // scan writes the targets (the backup) directly instead of a copy being made after it.
     // (A scan begun by a version that always copied carries on the old way.)
     const everything = d.mode === 'all' && !(await d.spool.hasChunk(ns.scan, 1));
-    await scanPromotion({
+    const scanned = await scanPromotion({
       client: d.client,
       spool: d.spool,
       ns: everything ? ns.targets : ns.scan,
@@ -97,7 +97,7 @@ export async function planPurge(d: PurgeDeps): Promise<{ targetCount: number; no
     const list = d.mode === 'list' ? await loadList(d.spool, ns.input) : null;
     const matched = new Set<string>();
     let targets = 0;
-    if (everything) targets = await d.spool.rowCount(ns.targets);
+    if (everything) targets = scanned.total;
     else {
       await d.spool.clear(ns.targets);
       let chunkNo = 0;
