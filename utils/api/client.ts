@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { GovernorError, type Endpoint, type Governor } from '../rate';
+import { readCouponCodes } from './code-rows';
 import { ApiError, badResponse, errorForStatus, networkError, type ErrorContext } from './errors';
 import {
   BulkDeleteMetaSchema,
@@ -79,14 +80,18 @@ export function createClient(opts: ClientOptions) {
     if (call.body !== undefined) headers['Content-Type'] = 'application/json';
     const init = { method: call.method, headers, body: call.body === undefined ? undefined : JSON.stringify(call.body) };
 
+    // The body of the answer the governor hands back (the last attempt's).
+    let text = '';
     const attempt = async (signal: AbortSignal): Promise<Response> => {
       const timeout = AbortSignal.timeout(timeoutMs);
       try {
         const res = await fetchFn(href, { ...init, signal: AbortSignal.any([signal, timeout]) });
         // Read the body inside the attempt: a connection dropped mid-body is a network
-        // failure the governor should see, not a surprise for the caller later.
-        const text = await res.text();
-        return new Response(nullBodyStatus(res.status) ? null : text, { status: res.status, headers: res.headers });
+        // failure the governor should see, not a surprise for the caller later. The governor
+        // needs only status and headers: the text stays here rather than being copied into a
+        // new body and read out again (two more copies of every page).
+        text = await res.text();
+        return new Response(null, { status: res.status, headers: res.headers });
       } catch (e) {
         if (timeout.aborted && !signal.aborted) throw new TypeError('request timed out');
         throw e;
@@ -104,7 +109,6 @@ export function createClient(opts: ClientOptions) {
       }
       throw e; // aborts propagate untouched
     }
-    const text = await res.text();
     if (res.status >= 200 && res.status < 300) return { status: res.status, text };
     // Partial-success deletes come back as 422 with a meta block: the caller decides.
     if (call.endpoint === 'delete' && res.status === 422) return { status: res.status, text };
@@ -189,12 +193,14 @@ export function createClient(opts: ClientOptions) {
       });
       const body = parse(CodeListSchema, text, 'page of codes');
       if (body.data.length > q.limit) throw badResponse('page of codes', `${body.data.length} codes where at most ${q.limit} were asked`);
+      const codes = readCouponCodes(body.data);
+      if (!Array.isArray(codes)) throw badResponse('page of codes', codes.problem);
       const cursor = body.meta?.cursor_pagination;
       const pagination = body.meta?.pagination;
       // A next link is the API's own word that more pages follow.
       const hasNext = cursor ? Boolean(cursor.links?.next) : pagination ? (pagination.current_page ?? 0) < pagination.total_pages : false;
       return {
-        codes: body.data,
+        codes,
         total: pagination?.total ?? null,
         totalPages: pagination?.total_pages ?? null,
         nextCursor: hasNext && cursor?.end_cursor ? cursor.end_cursor : null,
@@ -261,8 +267,4 @@ export function createClient(opts: ClientOptions) {
       return { deleted: meta.success, failed: meta.failed ?? Math.max(0, ids.length - meta.success) };
     },
   };
-}
-
-function nullBodyStatus(status: number): boolean {
-  return status === 101 || status === 204 || status === 205 || status === 304;
 }

@@ -29,8 +29,9 @@ const CursorPaginationSchema = z.object({
   links: z.object({ previous: z.string().optional(), next: z.string().optional() }).partial().optional(),
 });
 
+/** A page of codes. Its rows are checked by readCouponCodes (code-rows.ts), not here: see why there. */
 export const CodeListSchema = z.object({
-  data: z.array(CouponCodeSchema),
+  data: z.custom<unknown[]>((v) => Array.isArray(v), 'expected an array'),
   meta: z
     .object({
       pagination: PaginationSchema.optional(),
@@ -38,7 +39,6 @@ export const CodeListSchema = z.object({
     })
     .optional(),
 });
-export type CodeList = z.infer<typeof CodeListSchema>;
 
 export const CodegenResponseSchema = z.object({
   data: z.object({
