@@ -133,16 +133,20 @@ async function readPages(
   let problem: string | null = null;
 
   /** Checks one page's answer and spools it; sets `problem` instead when it cannot be trusted. */
-  const accept = async (page: number, res: CodePage) => {
+  // Not async: nothing of the page is kept while the write is awaited (the spool copies the
+  // rows when the write starts), so a page's rows die young: it keeps the worker's heap low.
+  const accept = (page: number, res: CodePage): Promise<void> | undefined => {
     if (res.total === null) everyPageToldTotal = false;
     if (res.total !== null && res.total !== total) problem = `the code count changed during the export (${total} → ${res.total})`;
     else if (res.codes.length !== expectedLength(page)) problem = `page ${page} held ${res.codes.length} codes, expected ${expectedLength(page)}`;
     else if (!isAscending(res.codes)) problem = `page ${page} is not in id order`;
     if (problem) return;
-    await d.spool.putChunk(d.ns, page, res.codes);
+    const n = res.codes.length;
     note(page, res.codes);
-    add(res.codes.length);
-    d.onProgress(getDone(), total);
+    return d.spool.putChunk(d.ns, page, res.codes).then(() => {
+      add(n);
+      d.onProgress(getDone(), total);
+    });
   };
 
   // The first wave's pages: past the end they must be empty (else the count changed).

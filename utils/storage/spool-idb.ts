@@ -9,7 +9,7 @@
  *   totals  jobId -> { rows, chunks }      makes rowCount one read
  * Every write touches them in one transaction, so the totals never drift from the chunks.
  */
-import type { DBSchema } from 'idb';
+import type { DBSchema, IDBPTransaction } from 'idb';
 import { lazyDb } from './lazy-db';
 import type { Spool } from './spool';
 import { checkJobId, checkKey, checkRows } from './spool-keys';
@@ -44,6 +44,24 @@ function jobRange(jobId: string, afterChunk?: number): IDBKeyRange {
     : IDBKeyRange.bound([jobId, afterChunk], [jobId, Infinity], true, false);
 }
 
+/** The size and totals half of a chunk write, in the chunk's own transaction. */
+async function countChunk(
+  tx: IDBPTransaction<SpoolSchema, Array<'chunks' | 'sizes' | 'totals'>, 'readwrite'>,
+  key: ChunkKey,
+  size: number,
+  written: Promise<unknown>,
+): Promise<void> {
+  const [oldSize, total] = await Promise.all([tx.objectStore('sizes').get(key), tx.objectStore('totals').get(key[0])]);
+  const t = total ?? { rows: 0, chunks: 0 };
+  // Re-putting a chunk (a retried page) replaces it: the totals count it once.
+  await Promise.all([
+    written,
+    tx.objectStore('sizes').put(size, key),
+    tx.objectStore('totals').put({ rows: t.rows - (oldSize ?? 0) + size, chunks: t.chunks + (oldSize === undefined ? 1 : 0) }, key[0]),
+    tx.done,
+  ]);
+}
+
 export function createIdbSpool(dbName: string = DEFAULT_SPOOL_DB, options: IdbSpoolOptions = {}): IdbSpool {
   const readBatch = Math.max(1, Math.floor(options.readBatch ?? 8));
   const db = lazyDb<SpoolSchema>(dbName, DB_VERSION, ['chunks', 'sizes', 'totals']);
@@ -52,20 +70,14 @@ export function createIdbSpool(dbName: string = DEFAULT_SPOOL_DB, options: IdbSp
     async putChunk(jobId, chunkNo, rows) {
       checkKey(jobId, chunkNo);
       checkRows(rows);
-      const key: ChunkKey = [jobId, chunkNo];
-      const tx = (await db()).transaction(['chunks', 'sizes', 'totals'], 'readwrite');
-      const [oldSize, total] = await Promise.all([tx.objectStore('sizes').get(key), tx.objectStore('totals').get(jobId)]);
-      const t = total ?? { rows: 0, chunks: 0 };
-      // Re-putting a chunk (a retried page) replaces it: the totals count it once.
-      await Promise.all([
-        tx.objectStore('chunks').put(rows, key),
-        tx.objectStore('sizes').put(rows.length, key),
-        tx.objectStore('totals').put(
-          { rows: t.rows - (oldSize ?? 0) + rows.length, chunks: t.chunks + (oldSize === undefined ? 1 : 0) },
-          jobId,
-        ),
-        tx.done,
-      ]);
+      // No await here, and the rows go in first: they are copied out of the JS heap when
+      // put() is called, and nothing holds them while the bookkeeping waits on the database
+      // (a suspended async function would), so a page's rows die young.
+      return db().then((d) => {
+        const key: ChunkKey = [jobId, chunkNo];
+        const tx = d.transaction(['chunks', 'sizes', 'totals'], 'readwrite');
+        return countChunk(tx, key, rows.length, tx.objectStore('chunks').put(rows, key));
+      });
     },
 
     async getChunk(jobId, chunkNo) {
