@@ -5,13 +5,18 @@
  * the panel, and the bench samples every ~200 ms over CDP (a browser session attached to each
  * target, non-flat): `Runtime.getHeapUsage` of the extension's service worker (the engine)
  * and of its offscreen document (which builds the CSV Blob from the spool), until the CSV
- * has been downloaded. Peaks are of `usedSize` (live JS heap, garbage not yet collected included).
+ * has been downloaded. Peaks are of `usedSize`: garbage not yet collected included, so they also
+ * show how far V8 lets its heap grow before collecting. In `live` runs (separate browsers) a
+ * full GC is forced in both targets before every sample (HeapProfiler.collectGarbage): their
+ * peaks are of what the code really holds at that moment.
  */
 import { statSync } from 'node:fs';
 import type { CDPSession } from 'playwright-core';
 
 export interface MemoryResult {
   codes: number;
+  /** A full GC was forced before each sample: the peaks are of live objects only. */
+  live: boolean;
   wallMs: number;
   workerStart: number;
   workerPeak: number;
@@ -116,6 +121,7 @@ class HeapSampler {
   constructor(
     private readonly browser: CDPSession,
     private readonly find: (targets: TargetInfo[]) => TargetInfo | undefined,
+    private readonly gcFirst: boolean,
   ) {}
 
   async sample(targets: TargetInfo[]): Promise<void> {
@@ -127,6 +133,7 @@ class HeapSampler {
         this.channel = await TargetChannel.attach(this.browser, t.targetId);
         this.targetId = t.targetId;
       }
+      if (this.gcFirst) await this.channel!.send('HeapProfiler.collectGarbage', {}, 30_000);
       const used = await this.channel!.heapUsed();
       this.first ??= used;
       this.peak = Math.max(this.peak, used);
@@ -160,7 +167,8 @@ class HeapSampler {
   }
 }
 
-export async function runMemory(sizes: number[], log: (s: string) => void = () => {}): Promise<MemoryResult[]> {
+/** One export per entry, each in a fresh browser; `live`: force a full GC before every sample. */
+export async function runMemory(runs: Array<{ codes: number; live: boolean }>, log: (s: string) => void = () => {}): Promise<MemoryResult[]> {
   const { launchExtension } = await import('../e2e/harness');
   const { openPanel, startExport, waitForCompleted } = await import('../e2e/panel');
   const { startSandbox } = await import('../sandbox/server');
@@ -168,7 +176,7 @@ export async function runMemory(sizes: number[], log: (s: string) => void = () =
   const sandbox = await startSandbox({ port: 0, plan: 'unlimited', latencyMs: 1, seed: { bulkCodes: 0 } });
   const out: MemoryResult[] = [];
   try {
-    for (const codes of sizes) {
+    for (const { codes, live } of runs) {
       // Made server-side in one go (no API requests).
       const store = sandbox.createStore({ bulkCodes: codes });
       const l = await launchExtension({ sandbox, headless: true });
@@ -176,8 +184,8 @@ export async function runMemory(sizes: number[], log: (s: string) => void = () =
         await l.connectStore(store.tokens.modify, store.storeHash);
         const browser = await l.context.browser()!.newBrowserCDPSession();
         const origin = `chrome-extension://${l.extensionId}/`;
-        const worker = new HeapSampler(browser, (ts) => ts.find((t) => t.type === 'service_worker' && t.url.startsWith(origin)));
-        const doc = new HeapSampler(browser, (ts) => ts.find((t) => t.url.startsWith(origin) && t.url.includes('offscreen')));
+        const worker = new HeapSampler(browser, (ts) => ts.find((t) => t.type === 'service_worker' && t.url.startsWith(origin)), live);
+        const doc = new HeapSampler(browser, (ts) => ts.find((t) => t.url.startsWith(origin) && t.url.includes('offscreen')), live);
         let sampling = true;
         let t0 = 0;
         let requests = 0;
@@ -225,6 +233,7 @@ export async function runMemory(sizes: number[], log: (s: string) => void = () =
         await doc.stop();
         const result: MemoryResult = {
           codes,
+          live,
           wallMs,
           workerStart,
           workerPeak: worker.peak,
@@ -242,7 +251,7 @@ export async function runMemory(sizes: number[], log: (s: string) => void = () =
           completedMs,
           requests,
         };
-        log(`  ${codes} codes: ${(wallMs / 1000).toFixed(1)} s (last page request at ${((lastRequestMs ?? 0) / 1000).toFixed(1)} s, "Completed" at ${((completedMs ?? 0) / 1000).toFixed(1)} s); worker peak ${(worker.peak / 2 ** 20).toFixed(1)} MB, document peak ${(doc.peak / 2 ** 20).toFixed(1)} MB; ${status}`);
+        log(`  ${codes} codes${live ? ' (full GC before each sample)' : ''}: ${(wallMs / 1000).toFixed(1)} s (last page request at ${((lastRequestMs ?? 0) / 1000).toFixed(1)} s, "Completed" at ${((completedMs ?? 0) / 1000).toFixed(1)} s); worker peak ${(worker.peak / 2 ** 20).toFixed(1)} MB, document peak ${(doc.peak / 2 ** 20).toFixed(1)} MB; ${status}`);
         out.push(result);
       } finally {
         await l.close({ removeFiles: true });

@@ -126,6 +126,22 @@ export function memoryTable(rows: MemoryResult[]): string {
   );
 }
 
+/** Runs with a full GC before every sample: live heap only. */
+export function liveTable(rows: MemoryResult[]): string {
+  return table(
+    ['codes', 'export wall s', 'service worker live heap peak', 'CSV document live heap peak', 'samples (worker / document)', 'panel said'],
+    rows.map((m) => [
+      codesLabel(m.codes),
+      secs(m.wallMs),
+      mb(m.workerPeak),
+      m.documentPeak === null ? 'not seen' : mb(m.documentPeak),
+      `${m.workerSamples} / ${m.documentSamples}`,
+      m.status,
+    ]),
+    ['r', 'r', 'r', 'r', 'r', 'l'],
+  );
+}
+
 export function pageWeightTable(p: PageWeightResult): string {
   const lines = [
     table(
