@@ -10,7 +10,8 @@
  * performance.now() (ms since navigation start) at the first frame where the region, inside
  * the panel's open shadow root, has a non-empty box and passes checkVisibility().
  */
-import { readFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext } from 'playwright-core';
@@ -128,19 +129,22 @@ export async function runPageWeight(opts: { loads: number; browser: boolean }): 
     } finally {
       await l.close({ removeFiles: true });
     }
-    // The same page in the same Chromium with the same network flags, no extension.
-    const plain = await chromium.launch({
+    // The same page in the same Chromium, launched the same way (a persistent profile, the
+    // same flags and viewport), with no extension: only the extension differs.
+    const profile = mkdtempSync(join(tmpdir(), 'bcm-page-'));
+    const plain = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: true,
+      viewport: { width: 1280, height: 900 },
       args: sandboxBrowserArgs(sandbox),
     });
     let without: Awaited<ReturnType<typeof loadTimes>>;
     try {
-      const ctx = await plain.newContext({ viewport: { width: 1280, height: 900 } });
-      await ctx.addInitScript({ content: PROBE }); // the same page-side work as with the extension
-      without = await loadTimes(ctx, url, opts.loads, false);
+      await plain.addInitScript({ content: PROBE }); // the same page-side work as with the extension
+      without = await loadTimes(plain, url, opts.loads, false);
     } finally {
       await plain.close();
+      rmSync(profile, { recursive: true, force: true });
     }
     return {
       files,

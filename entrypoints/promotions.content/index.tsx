@@ -33,6 +33,13 @@ export default defineContentScript({
   cssInjectionMode: 'ui',
 
   async main(ctx) {
+    // Chrome may run idle scripts before the page's load event: our work (panel, styles,
+    // the first message to the background) waits for it, so the control panel's own load
+    // is never held up by us.
+    if (document.readyState !== 'complete') {
+      await new Promise<void>((resolve) => ctx.addEventListener(window, 'load', () => resolve(), { once: true }));
+      if (!ctx.isValid) return;
+    }
     const bridge = createBrowserBridge();
     let model: PanelModel | null = null;
     let floating = false;

@@ -132,9 +132,11 @@ async function readPages(
   let everyPageToldTotal = pending.length > 0 || firstPageNow;
   let problem: string | null = null;
 
-  /** Checks one page's answer and spools it; sets `problem` instead when it cannot be trusted. */
-  // Not async: nothing of the page is kept while the write is awaited (the spool copies the
-  // rows when the write starts), so a page's rows die young: it keeps the worker's heap low.
+  /**
+   * Checks one page's answer and spools it; sets `problem` instead when it cannot be trusted.
+   * Not async, so nothing holds the page while its write is awaited (the spool copies the rows
+   * when the write starts): a page's rows die young, which keeps the worker's heap low.
+   */
   const accept = (page: number, res: CodePage): Promise<void> | undefined => {
     if (res.total === null) everyPageToldTotal = false;
     if (res.total !== null && res.total !== total) problem = `the code count changed during the export (${total} → ${res.total})`;

@@ -51,11 +51,10 @@ async function countChunk(
   size: number,
   written: Promise<unknown>,
 ): Promise<void> {
-  const [oldSize, total] = await Promise.all([tx.objectStore('sizes').get(key), tx.objectStore('totals').get(key[0])]);
+  const [, oldSize, total] = await Promise.all([written, tx.objectStore('sizes').get(key), tx.objectStore('totals').get(key[0])]);
   const t = total ?? { rows: 0, chunks: 0 };
   // Re-putting a chunk (a retried page) replaces it: the totals count it once.
   await Promise.all([
-    written,
     tx.objectStore('sizes').put(size, key),
     tx.objectStore('totals').put({ rows: t.rows - (oldSize ?? 0) + size, chunks: t.chunks + (oldSize === undefined ? 1 : 0) }, key[0]),
     tx.done,
