@@ -455,7 +455,11 @@ function codesWord(n: number): string {
 function quarterPeaks(series: number[]): number[] {
   const n = series.length;
   if (!n) return [];
-  return [0, 1, 2, 3].map((q) => Math.max(...series.slice(Math.floor((n * q) / 4), Math.max(Math.floor((n * (q + 1)) / 4), Math.floor((n * q) / 4) + 1))));
+  return [0, 1, 2, 3].map((q) => {
+    const from = Math.floor((n * q) / 4); // < n for every q
+    const to = Math.max(Math.floor((n * (q + 1)) / 4), from + 1); // at least one sample
+    return Math.max(...series.slice(from, to));
+  });
 }
 
 function table2(rows: MemoryResult[]): string {

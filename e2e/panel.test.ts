@@ -3,6 +3,7 @@
  * control panel, the list page's picker, the legacy iframe, promotions that are not bulk
  * ones, stores not connected or connected read-only.
  */
+import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { expectExportFile } from './codes';
 import { PANEL_HOST, openPanel, panelOf, startExport, waitForCompleted, waitForOperations } from './panel';
@@ -89,6 +90,44 @@ describe('mounting', () => {
     expect(await page.locator(PANEL_HOST).count()).toBe(0);
     expect(await frame.locator(PANEL_HOST).count()).toBe(1);
     await page.close();
+  });
+
+  test("the panel is built after the page's load event, or after 3 s if that event never comes", async () => {
+    const { l } = suite;
+    const store = await connectedStore(l, { bulkCodes: 20 });
+    // Notes the page's readyState when the panel's host first enters the DOM.
+    const RECORD = `new MutationObserver((_, o) => {
+      if (!document.querySelector('${PANEL_HOST}')) return;
+      window.__panelAt = { state: document.readyState, ms: performance.now() };
+      o.disconnect();
+    }).observe(document, { childList: true, subtree: true });`;
+    type PanelAt = { state: string; ms: number };
+    const panelAt = async (page: Page): Promise<PanelAt> => {
+      const at = await page.evaluate(() => (window as unknown as { __panelAt?: PanelAt }).__panelAt);
+      if (!at) throw new Error('the panel host was never seen entering the page');
+      return at;
+    };
+
+    // An ordinary load: never before the load event.
+    const page = await l.context.newPage();
+    await page.addInitScript(RECORD);
+    await page.goto(l.panelUrl(BULK, store.storeHash));
+    await waitForOperations(panelOf(page));
+    expect((await panelAt(page)).state).toBe('complete');
+    await page.close();
+
+    // An image that never finishes keeps the load event from firing: the panel comes anyway.
+    const hung = await l.context.newPage();
+    await hung.route('**/hung-image.png', () => new Promise(() => {}));
+    await hung.addInitScript(
+      RECORD + `document.addEventListener('DOMContentLoaded', () => { const i = new Image(); i.src = '/hung-image.png'; document.body.append(i); });`,
+    );
+    await hung.goto(l.panelUrl(BULK, store.storeHash), { waitUntil: 'domcontentloaded' });
+    await waitForOperations(panelOf(hung));
+    const at = await panelAt(hung);
+    expect(at.state).not.toBe('complete');
+    expect(at.ms).toBeGreaterThanOrEqual(3_000);
+    await hung.close();
   });
 });
 

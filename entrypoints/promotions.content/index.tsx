@@ -12,6 +12,8 @@ import { createBrowserBridge } from '@/utils/ui/bridge';
 import { createMountController } from '@/utils/ui/mount-controller';
 
 const HOST_NAME = 'bcm-bulk-coupons';
+/** Longest wait for the page's load event before the panel is built anyway. */
+const LOAD_WAIT_MAX_MS = 3_000;
 /** Where the panel sits when the page has a main area: at its top. */
 const ANCHORS = ['main', '[role="main"]', '#content', '#app'];
 
@@ -33,11 +35,15 @@ export default defineContentScript({
   cssInjectionMode: 'ui',
 
   async main(ctx) {
-    // Chrome may run idle scripts before the page's load event: our work (panel, styles,
-    // the first message to the background) waits for it, so the control panel's own load
-    // is never held up by us.
+    // Chrome may run idle scripts before the page's load event: building the panel (styles,
+    // render, the first message to the background) waits for it, so it never holds up the
+    // control panel's own load. Not forever: a page whose load never ends (a hung frame or
+    // image) still gets its panel.
     if (document.readyState !== 'complete') {
-      await new Promise<void>((resolve) => ctx.addEventListener(window, 'load', () => resolve(), { once: true }));
+      await new Promise<void>((resolve) => {
+        ctx.addEventListener(window, 'load', () => resolve(), { once: true });
+        ctx.setTimeout(resolve, LOAD_WAIT_MAX_MS);
+      });
       if (!ctx.isValid) return;
     }
     const bridge = createBrowserBridge();
