@@ -41,7 +41,8 @@ export default defineContentScript({
     // image) still gets its panel.
     if (document.readyState !== 'complete') {
       await new Promise<void>((resolve) => {
-        ctx.addEventListener(window, 'load', () => resolve(), { once: true });
+        // A task after the event, not a microtask inside it: the load event's end must not wait for us.
+        ctx.addEventListener(window, 'load', () => ctx.setTimeout(resolve, 0), { once: true });
         ctx.setTimeout(resolve, LOAD_WAIT_MAX_MS);
       });
       if (!ctx.isValid) return;
