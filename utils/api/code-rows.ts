@@ -19,19 +19,23 @@ export function readCouponCodes(data: readonly unknown[], path = 'data'): Coupon
     const row = data[i];
     if (typeof row !== 'object' || row === null || Array.isArray(row)) return { problem: `${path}.${i}: expected an object` };
     const r = row as Record<string, unknown>;
-    const bad = (field: string, what: string) => ({ problem: `${path}.${i}.${field}: expected ${what}` });
     const { id, code, current_uses, created } = r;
     const max_uses = r.max_uses === undefined ? 0 : r.max_uses;
     const max_uses_per_customer = r.max_uses_per_customer === undefined ? 0 : r.max_uses_per_customer;
-    if (!isCount(id) || id === 0) return bad('id', 'a whole number above 0');
-    if (typeof code !== 'string' || code.length < 1 || code.length > 50) return bad('code', 'a text of 1 to 50 characters');
-    if (!isCount(current_uses)) return bad('current_uses', 'a whole number, 0 or more');
-    if (!isCount(max_uses)) return bad('max_uses', 'a whole number, 0 or more');
-    if (!isCount(max_uses_per_customer)) return bad('max_uses_per_customer', 'a whole number, 0 or more');
-    if (typeof created !== 'string') return bad('created', 'a text');
+    if (!isCount(id) || id === 0) return badField(path, i, 'id', 'a whole number above 0');
+    if (typeof code !== 'string' || code.length < 1 || code.length > 50) return badField(path, i, 'code', 'a text of 1 to 50 characters');
+    if (!isCount(current_uses)) return badField(path, i, 'current_uses', 'a whole number, 0 or more');
+    if (!isCount(max_uses)) return badField(path, i, 'max_uses', 'a whole number, 0 or more');
+    if (!isCount(max_uses_per_customer)) return badField(path, i, 'max_uses_per_customer', 'a whole number, 0 or more');
+    if (typeof created !== 'string') return badField(path, i, 'created', 'a text');
     out[i] = { id, code, current_uses, max_uses, max_uses_per_customer, created };
   }
   return out;
+}
+
+/** Built only when a row is refused: nothing per row on the way through. */
+function badField(path: string, i: number, field: string, what: string): { problem: string } {
+  return { problem: `${path}.${i}.${field}: expected ${what}` };
 }
 
 /** A safe integer >= 0 (zod's `.int().min(0)`). */

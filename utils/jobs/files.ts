@@ -6,7 +6,6 @@ import { purgeSpools } from './purge';
 import type { JobRecord } from './record';
 import type { JobFile } from './types';
 
-
 /**
  * A job's CSV as text parts, one per spooled chunk: the caller turns them into a Blob a
  * few at a time, so even a million rows never sit in memory as one string.

@@ -22,7 +22,6 @@ export type JobStatus =
   | 'failed'
   | 'cancelled';
 
-
 /** Why a running job is not sending requests right now, in words for the merchant. */
 export type WaitReason =
   | { kind: 'quota'; untilMs: number } // "waiting for the store's API quota"
