@@ -23,17 +23,35 @@ afterEach(async () => {
   h = null;
 });
 
+/** The bulk promotion's codes now, to tell afterwards which ones a job made. */
+const bulkCodesNow = (t: Harness) => new Set(t.sandbox.codes(t.sandbox.promotions.bulk).map((c) => c.code));
+/** The bulk promotion's codes not in `before`, sorted. */
+const madeSince = (t: Harness, before: Set<string>) =>
+  t.sandbox.codes(t.sandbox.promotions.bulk).filter((c) => !before.has(c.code)).map((c) => c.code).sort();
+
+/** A new worker (state only from storage and the spool) finishes the job: exactly `n` codes made, each in the file once. */
+async function resumeInNewWorker(t: Harness, id: string, before: Set<string>, n: number): Promise<void> {
+  const second = t.registry();
+  await second.recover(true);
+  const job = await waitFor(second, id, ['completed', 'failed']);
+  expect(job.error).toBeNull();
+  const created = madeSince(t, before);
+  const spooled = (await spoolRows<GeneratedRow>(t.spool, id)).map((r) => r.code);
+  expect(created).toHaveLength(n);
+  expect(new Set(spooled).size).toBe(spooled.length);
+  expect(spooled.sort()).toEqual(created);
+}
+
 describe('generate', () => {
   it('makes exactly N codes and every one reaches the file', async () => {
     h = await harness({ seed: { bulkCodes: 300 } });
     const reg = h.registry();
-    const before = new Set(h.sandbox.codes(h.sandbox.promotions.bulk).map((c) => c.code));
+    const before = bulkCodesNow(h);
     const id = await reg.start({ kind: 'generate', storeHash: h.sandbox.storeHash, promotionId: h.sandbox.promotions.bulk, params: params(1234) });
     const job = await waitFor(reg, id, ['completed', 'failed']);
     expect(job.error).toBeNull();
     expect(job.status).toBe('completed');
-    const after = h.sandbox.codes(h.sandbox.promotions.bulk);
-    const created = after.filter((c) => !before.has(c.code)).map((c) => c.code).sort();
+    const created = madeSince(h, before);
     const spooled = (await spoolRows<GeneratedRow>(h.spool, id)).map((r) => r.code).sort();
     expect(created).toHaveLength(1234);
     expect(spooled).toEqual(created);
@@ -44,11 +62,11 @@ describe('generate', () => {
   it('stays exact when connections drop after the store made the codes', async () => {
     h = await harness({ seed: { bulkCodes: 700 }, faults: { drop: 0.15, error500: 0.05 }, latencyMs: 2 });
     const reg = h.registry();
-    const before = new Set(h.sandbox.codes(h.sandbox.promotions.bulk).map((c) => c.code));
+    const before = bulkCodesNow(h);
     const id = await reg.start({ kind: 'generate', storeHash: h.sandbox.storeHash, promotionId: h.sandbox.promotions.bulk, params: params(5000) });
     const job = await waitFor(reg, id, ['completed', 'failed']);
     expect(job.error).toBeNull();
-    const created = h.sandbox.codes(h.sandbox.promotions.bulk).filter((c) => !before.has(c.code)).map((c) => c.code).sort();
+    const created = madeSince(h, before);
     const spooled = (await spoolRows<GeneratedRow>(h.spool, id)).map((r) => r.code).sort();
     expect(h.sandbox.stats().perEndpoint.codegen.dropped).toBeGreaterThan(0);
     expect(created).toHaveLength(5000);
@@ -69,12 +87,12 @@ describe('generate', () => {
       }
     };
     const reg = h.registry({ fetch: resending });
-    const before = new Set(h.sandbox.codes(h.sandbox.promotions.bulk).map((c) => c.code));
+    const before = bulkCodesNow(h);
     const id = await reg.start({ kind: 'generate', storeHash: h.sandbox.storeHash, promotionId: h.sandbox.promotions.bulk, params: params(5000) });
     const job = await waitFor(reg, id, ['completed', 'failed']);
     expect(job.error).toBeNull();
     expect(job.progress.done).toBe(5000);
-    const created = h.sandbox.codes(h.sandbox.promotions.bulk).filter((c) => !before.has(c.code)).map((c) => c.code).sort();
+    const created = madeSince(h, before);
     const spooled = (await spoolRows<GeneratedRow>(h.spool, id)).map((r) => r.code).sort();
     expect(h.sandbox.stats().perEndpoint.codegen.dropped).toBeGreaterThan(0);
     expect(created).toHaveLength(5000);
@@ -84,7 +102,7 @@ describe('generate', () => {
   it('resumes after the worker is stopped mid-job with nothing lost or duplicated', async () => {
     h = await harness({ seed: { bulkCodes: 10 }, latencyMs: 5 });
     const first = h.registry();
-    const before = new Set(h.sandbox.codes(h.sandbox.promotions.bulk).map((c) => c.code));
+    const before = bulkCodesNow(h);
     const id = await first.start({ kind: 'generate', storeHash: h.sandbox.storeHash, promotionId: h.sandbox.promotions.bulk, params: params(6000) });
     // Stop once the job is well under way, with requests in flight.
     for (let done = 0; done < 1500; ) {
@@ -96,15 +114,7 @@ describe('generate', () => {
     expect(made).toBeGreaterThan(0);
     expect(made).toBeLessThan(6000);
 
-    const second = h.registry(); // a new worker: state only from storage and the spool
-    await second.recover(true);
-    const job = await waitFor(second, id, ['completed', 'failed']);
-    expect(job.error).toBeNull();
-    const created = h.sandbox.codes(h.sandbox.promotions.bulk).filter((c) => !before.has(c.code)).map((c) => c.code).sort();
-    const spooled = (await spoolRows<GeneratedRow>(h.spool, id)).map((r) => r.code);
-    expect(created).toHaveLength(6000);
-    expect(new Set(spooled).size).toBe(spooled.length);
-    expect(spooled.sort()).toEqual(created);
+    await resumeInNewWorker(h, id, before, 6000);
   });
 
   it('resumes exactly when the saved checkpoint lags behind the spool (progress saved once a second)', async () => {
@@ -112,7 +122,7 @@ describe('generate', () => {
     // Progress (and with it the next chunk number) is written at most once a minute here, as
     // a stop can come between two writes: the spool is then ahead of the saved checkpoint.
     const first = h.registry({ saveEveryMs: 60_000 });
-    const before = new Set(h.sandbox.codes(h.sandbox.promotions.bulk).map((c) => c.code));
+    const before = bulkCodesNow(h);
     // Large enough that the early part of the list is beyond what a reconcile reads back.
     const id = await first.start({ kind: 'generate', storeHash: h.sandbox.storeHash, promotionId: h.sandbox.promotions.bulk, params: params(20_000) });
     for (let done = 0; done < 3000; ) {
@@ -122,15 +132,7 @@ describe('generate', () => {
     await first.halt();
     await new Promise((r) => setTimeout(r, 100)); // requests cut off still land on the store
 
-    const second = h.registry();
-    await second.recover(true);
-    const job = await waitFor(second, id, ['completed', 'failed']);
-    expect(job.error).toBeNull();
-    const created = h.sandbox.codes(h.sandbox.promotions.bulk).filter((c) => !before.has(c.code)).map((c) => c.code).sort();
-    const spooled = (await spoolRows<GeneratedRow>(h.spool, id)).map((r) => r.code);
-    expect(created).toHaveLength(20_000);
-    expect(new Set(spooled).size).toBe(spooled.length);
-    expect(spooled.sort()).toEqual(created);
+    await resumeInNewWorker(h, id, before, 20_000);
   });
 });
 
