@@ -140,26 +140,33 @@ async function runTour(first: Launched, sb: Sandbox, options: Page): Promise<Lau
   const backup = await l.waitForDownload(/-purge-backup-/);
   console.log(`  the store now holds ${sb.codes(BULK).length} codes, all used at least once`);
 
+  /** The tour's usual pace: 40 ms a request. */
+  const normalSpeed = () => sb.configure({ latencyMs: 40, jitterMs: undefined });
+  /** A 5,000-code generate at 1.5 s a request, caught half-way. */
+  const startSlowGenerate = async (prefix: string) => {
+    await dismissFinished(panel);
+    sb.configure({ latencyMs: 1_500, jitterMs: 0 });
+    await generateByKeyboard(page, panel, { count: 5_000, prefix });
+    await waitForProgress(panel, 2_500, 60_000);
+  };
+  const resumeToTheEnd = async (resume: Locator) => {
+    await resume.click();
+    console.log(`  ${await waitForCompleted(panel, 120_000)}`);
+    await l.waitForDownload(/-generated-/);
+  };
+
   step('A bigger generate (slowed down, to show progress), paused and resumed');
-  await dismissFinished(panel);
-  sb.configure({ latencyMs: 1_500, jitterMs: 0 });
-  await generateByKeyboard(page, panel, { count: 5_000, prefix: 'PAUSE' });
-  await waitForProgress(panel, 2_500, 60_000);
+  await startSlowGenerate('PAUSE');
   await panel.getByText(/codes\/s/).waitFor();
   await shot('running', panel);
   await panel.getByRole('button', { name: 'Pause' }).click();
   await panel.getByText('Paused. Press Resume to carry on.').waitFor();
   await shot('paused', panel);
-  sb.configure({ latencyMs: 40, jitterMs: undefined });
-  await panel.getByRole('button', { name: 'Resume' }).click();
-  console.log(`  ${await waitForCompleted(panel, 120_000)}`);
-  await l.waitForDownload(/-generated-/);
+  normalSpeed();
+  await resumeToTheEnd(panel.getByRole('button', { name: 'Resume' }));
 
   step('A generate interrupted by a browser restart');
-  await dismissFinished(panel);
-  sb.configure({ latencyMs: 1_500, jitterMs: 0 });
-  await generateByKeyboard(page, panel, { count: 5_000, prefix: 'RESTART' });
-  await waitForProgress(panel, 2_500, 60_000);
+  await startSlowGenerate('RESTART');
   await l.close();
   l = await launchExtension({ sandbox: sb, profileDir: PROFILE, headless });
   ({ page, panel } = await openPanel(l, sb.storeHash, BULK));
@@ -167,11 +174,9 @@ async function runTour(first: Launched, sb: Sandbox, options: Page): Promise<Lau
   const stopped = panel.getByRole('article').filter({ hasText: 'Stopped by the browser' });
   await stopped.getByText('The browser stopped this job').waitFor({ timeout: 30_000 });
   await dismissFinished(panel);
-  sb.configure({ latencyMs: 40, jitterMs: undefined });
+  normalSpeed();
   await shot('interrupted', panel);
-  await stopped.getByRole('button', { name: 'Resume' }).click();
-  console.log(`  ${await waitForCompleted(panel, 120_000)}`);
-  await l.waitForDownload(/-generated-/);
+  await resumeToTheEnd(stopped.getByRole('button', { name: 'Resume' }));
 
   step('A job that fails: the store answers 500 to everything for a while');
   await dismissFinished(panel);
