@@ -11,6 +11,7 @@ import { memoryRecords } from '../tests/jobs/helpers';
 import type { GenerateParams } from '../utils/jobs/types';
 import { createMemorySpool } from '../utils/storage/spool';
 import {
+  concurrencyBoundMs,
   cursorBoundMs,
   deleteBatchFor,
   deletesFor,
@@ -122,7 +123,6 @@ export function diffCounts(a: RequestCounts, b: RequestCounts): RequestCounts {
     admitted: b.admitted - a.admitted,
   };
 }
-
 
 /** The product's registry with its own defaults (governor, workers, save interval). */
 function engine(sandbox: SandboxThread) {
@@ -256,7 +256,7 @@ export async function runPurge(s: Scenario): Promise<PhaseResult[]> {
       return {
         requests: deletes,
         cap: caps.delete,
-        concurrencyMs: (deletes * lat.delete) / caps.delete,
+        concurrencyMs: concurrencyBoundMs(deletes, caps.delete, lat.delete),
         quotaMs: Math.max(0, t.quotaMs - sc.boundMs),
         boundMs: t.boundMs - sc.boundMs,
         limitedBy: t.limitedBy,
