@@ -20,11 +20,11 @@ import EventEmitter from 'node:events';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { measureRoundTrips, runBaseline, type BaselineMode, type BaselineResult, type RoundTrips } from './baselines';
-import { deleteBatchFor, deletesFor, pagesFor, phaseBound, sequentialPhasesBound, storeCaps } from './bound';
+import { deleteBatchFor, deletesFor, pagesFor, phaseBound, storeCaps } from './bound';
 import type { MemoryResult } from './memory';
 import type { PageWeightResult } from './page-weight';
 import { baselineTable, int, kb, liveTable, mb, memoryTable, pageWeightTable, poolMs, ratio, secs, throughputTable } from './report';
-import { limitsOf, runScenario, type JobKind, type PhaseResult, type Plan, type Profile, type Scenario } from './throughput';
+import { injected, limitsOf, purgeBound, runScenario, type JobKind, type PhaseResult, type Plan, type Profile, type Scenario } from './throughput';
 
 // The engine puts a few abort listeners per request in flight on a job's signal (40 deletes in
 // flight pass Node's warning threshold of 10); they are removed as requests settle. Keep the
@@ -69,9 +69,13 @@ function repeated(s: Scenario, kind: JobKind): boolean {
   const pages = pagesFor(s.codes);
   const b =
     kind === 'purge'
-      ? sequentialPhasesBound([{ n: pages, cap: caps.list }, { n: deletesFor(s.codes, deleteBatchFor(s.profile)), cap: caps.delete }], l)
+      ? purgeBound(s, pages, deletesFor(s.codes, deleteBatchFor(s.profile)), injected(s))
       : phaseBound(pages, kind === 'generate' ? caps.generate : caps.list, l);
   return b.limitedBy === 'concurrency';
+}
+/** The run in the middle by `key` (the upper one of two middles). */
+function medianBy<T>(runs: T[], key: (run: T) => number): T {
+  return [...runs].sort((a, b) => key(a) - key(b))[Math.floor(runs.length / 2)]!;
 }
 /** Memory runs per size (interleaved): the heap peak moves with V8's GC timing from run to run. */
 const MEMORY_RUNS = 2;
@@ -157,9 +161,7 @@ if (sections.has('throughput')) {
       // The median run by the job's own wall time (a purge's total), all its rows kept together.
       const runs: PhaseResult[][] = [];
       for (let i = 0; i < (repeated(s, kind) ? REPEATS : 1); i++) runs.push(await runScenario(s, [kind]));
-      const main = (rs: PhaseResult[]) => rs.find((r) => r.phase === kind || r.phase === 'purge: total')!.wallMs;
-      runs.sort((a, b) => main(a) - main(b));
-      const median = runs[Math.floor(runs.length / 2)]!;
+      const median = medianBy(runs, (rs) => rs.find((r) => r.phase === kind || r.phase === 'purge: total')!.wallMs);
       if (runs.length > 1) for (const r of median) r.note = r.note || `median of ${runs.length}`;
       rows.push(...median);
     }
@@ -179,8 +181,7 @@ if (sections.has('baselines')) {
         // The calibration pool is timed like the engine: median of the repeats.
         const runs: BaselineResult[] = [];
         for (let i = 0; i < (mode === 'pool' ? REPEATS : 1); i++) runs.push(await runBaseline(s, kind, mode));
-        runs.sort((x, y) => x.wallMs - y.wallMs);
-        const b = runs[Math.floor(runs.length / 2)]!;
+        const b = medianBy(runs, (r) => r.wallMs);
         baselines.push(b);
         log(`  ${s.plan}/${s.profile}/${s.codes} ${kind} ${mode}: ${secs(b.wallMs)} s, ${b.failedRequests} failed, ${b.missingCodes} missing`);
       }

@@ -43,7 +43,8 @@ export interface Scenario {
 }
 
 type Latencies = RoundTrips;
-const injected = (s: Scenario): Latencies => ({ generate: s.latencyMs, list: s.latencyMs, delete: s.latencyMs });
+/** Every endpoint at the scenario's injected latency. */
+export const injected = (s: Scenario): Latencies => ({ generate: s.latencyMs, list: s.latencyMs, delete: s.latencyMs });
 
 export function startStore(s: Scenario, bulkCodes: number): Promise<SandboxThread> {
   const opts = sandboxOptions(s, bulkCodes);
@@ -273,7 +274,7 @@ export async function runPurge(s: Scenario): Promise<PhaseResult[]> {
 }
 
 /** Scan then delete, one after the other, sharing the quota; each at its endpoint's latency. */
-function purgeBound(s: Scenario, pages: number, deletes: number, lat: Latencies): PhaseBound {
+export function purgeBound(s: Scenario, pages: number, deletes: number, lat: Latencies): PhaseBound {
   const caps = storeCaps(s.profile);
   return sequentialPhasesBound(
     [
