@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { JobView } from '@/utils/jobs/types';
 import { formatCount, formatDuration, formatRate, pluralCodes } from '@/utils/ui/format';
@@ -16,6 +17,22 @@ describe('format', () => {
     expect(formatDuration(185_000)).toBe('3 min 5 s');
     expect(formatDuration(25 * 60_000)).toBe('25 min');
     expect(formatDuration(65 * 60_000)).toBe('1 h 5 min');
+  });
+
+  test('counts are written as Intl.NumberFormat en-US writes them, without it', () => {
+    const intl = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+    const same = (n: number) => expect(formatCount(n)).toBe(intl.format(Math.round(n)));
+    for (const n of [0, 7, 999, 1000, 999_999, 1_000_000, 123_456_789, -1, -1234, 1e21, 2 ** 53, 0.5, 1.5, -1.5, 999.6, NaN, Infinity, -Infinity]) same(n);
+    const numbers = fc.oneof(fc.integer({ min: -1e12, max: 1e12 }), fc.double({ min: -1e16, max: 1e16, noNaN: true }));
+    fc.assert(
+      fc.property(numbers, (n) => {
+        if (!Object.is(Math.round(n), -0)) same(n);
+      }),
+      { numRuns: 5_000 },
+    );
+    // Intl writes -0 as "-0"; a count is never negative zero to a merchant.
+    expect(formatCount(-0)).toBe('0');
+    expect(formatCount(-0.4)).toBe('0');
   });
 });
 
