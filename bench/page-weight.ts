@@ -4,13 +4,15 @@
  *  - time from navigation start to the "Bulk coupon codes" region being visible, on the bulk
  *    promotion's edit page in Chromium with the extension (via e2e/harness.ts), median of N
  *    loads after one warm-up, each in a new tab;
- *  - the page's own load time (navigation start to the load event's end) with the extension
- *    and without it (plain Chromium, same flags, no extension).
+ *  - the page's own load time (navigation start to the load event's end) with the extension,
+ *    without it (plain Chromium, same flags, no extension), and with the extension whose
+ *    content script is empty (what Chrome's injecting any content script costs), the three
+ *    browsers loading in turn.
  * "Visible" is read in the page itself: a rAF loop started by an init script records
  * performance.now() (ms since navigation start) at the first frame where the region, inside
  * the panel's open shadow root, has a non-empty box and passes checkVisibility().
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -77,38 +79,56 @@ function stats(label: string, xs: number[]): TimingRow {
   return { label, median: mid, min: s[0]!, max: s[s.length - 1]!, n: s.length };
 }
 
-async function loadTimes(
-  context: BrowserContext,
-  url: string,
-  loads: number,
-  withPanel: boolean,
-): Promise<{ load: number[]; dcl: number[]; panel: number[] }> {
-  const out = { load: [] as number[], dcl: [] as number[], panel: [] as number[] };
-  for (let i = 0; i <= loads; i++) {
-    const page = await context.newPage();
-    try {
-      await page.goto(url, { waitUntil: 'load' });
-      let panelAt: number | null = null;
-      if (withPanel) {
-        await page.waitForFunction(() => (window as unknown as { __bcmPanelVisibleAt?: number }).__bcmPanelVisibleAt !== undefined, null, {
-          timeout: 30_000,
-          polling: 50,
-        });
-        panelAt = await page.evaluate(() => (window as unknown as { __bcmPanelVisibleAt: number }).__bcmPanelVisibleAt);
-      }
-      const nav = await page.evaluate(() => {
-        const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-        return { load: n.loadEventEnd, dcl: n.domContentLoadedEventEnd };
+interface Target {
+  context: BrowserContext;
+  withPanel: boolean;
+  load: number[];
+  dcl: number[];
+  panel: number[];
+}
+
+/** One load of `url` in a new tab of the target; the first load of each is a warm-up. */
+async function loadOnce(t: Target, url: string, keep: boolean): Promise<void> {
+  const page = await t.context.newPage();
+  try {
+    await page.goto(url, { waitUntil: 'load' });
+    let panelAt: number | null = null;
+    if (t.withPanel) {
+      await page.waitForFunction(() => (window as unknown as { __bcmPanelVisibleAt?: number }).__bcmPanelVisibleAt !== undefined, null, {
+        timeout: 30_000,
+        polling: 50,
       });
-      if (i === 0) continue; // warm-up: certificate, caches, the worker's first start
-      out.load.push(nav.load);
-      out.dcl.push(nav.dcl);
-      if (panelAt !== null) out.panel.push(panelAt);
-    } finally {
-      await page.close();
+      panelAt = await page.evaluate(() => (window as unknown as { __bcmPanelVisibleAt: number }).__bcmPanelVisibleAt);
     }
+    const nav = await page.evaluate(() => {
+      const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      return { load: n.loadEventEnd, dcl: n.domContentLoadedEventEnd };
+    });
+    if (!keep) return; // warm-up: certificate, caches, the worker's first start
+    t.load.push(nav.load);
+    t.dcl.push(nav.dcl);
+    if (panelAt !== null) t.panel.push(panelAt);
+  } finally {
+    await page.close();
   }
-  return out;
+}
+
+/**
+ * Loads the page in every target in turn, round after round (the order reversed every other
+ * round), so a busy spell on the shared machine falls on all of them alike.
+ */
+async function interleavedLoads(targets: Target[], url: string, loads: number): Promise<void> {
+  for (let i = 0; i <= loads; i++) {
+    for (const t of i % 2 ? [...targets].reverse() : targets) await loadOnce(t, url, i > 0);
+  }
+}
+
+/** A copy of the build whose content script does nothing: what Chrome's injecting any script costs. */
+function emptyScriptBuild(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'bcm-empty-cs-'));
+  cpSync(BUILD, dir, { recursive: true });
+  writeFileSync(join(dir, 'content-scripts/promotions.js'), '(function(){})();\n');
+  return dir;
 }
 
 export async function runPageWeight(opts: { loads: number; browser: boolean }): Promise<PageWeightResult> {
@@ -118,47 +138,48 @@ export async function runPageWeight(opts: { loads: number; browser: boolean }): 
   const { chromium } = await import('playwright-core');
   const { startSandbox } = await import('../sandbox/server');
   const sandbox = await startSandbox({ port: 0, plan: 'unlimited' });
+  const profile = mkdtempSync(join(tmpdir(), 'bcm-page-'));
+  const emptyBuild = emptyScriptBuild();
+  const closers: Array<() => Promise<unknown>> = [];
   try {
-    const l = await launchExtension({ sandbox, headless: true });
-    let withExt: Awaited<ReturnType<typeof loadTimes>>;
-    const url = l.panelUrl(sandbox.promotions.bulk);
-    try {
-      await l.connectStore();
-      await l.context.addInitScript({ content: PROBE });
-      withExt = await loadTimes(l.context, url, opts.loads, true);
-    } finally {
-      await l.close({ removeFiles: true });
-    }
-    // The same page in the same Chromium, launched the same way (a persistent profile, the
-    // same flags and viewport), with no extension: only the extension differs.
-    const profile = mkdtempSync(join(tmpdir(), 'bcm-page-'));
+    const target = (context: BrowserContext, withPanel: boolean): Target => ({ context, withPanel, load: [], dcl: [], panel: [] });
+    const ours = await launchExtension({ sandbox, headless: true });
+    closers.push(() => ours.close({ removeFiles: true }));
+    await ours.connectStore();
+    // The same extension with a content script that does nothing: the part of the difference
+    // that is Chrome's (making the script's world and injecting it), not our script's work.
+    const empty = await launchExtension({ sandbox, headless: true, extensionDir: emptyBuild });
+    closers.push(() => empty.close({ removeFiles: true }));
+    // The same Chromium launched the same way (a persistent profile, the same flags and
+    // viewport), with no extension.
     const plain = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: true,
       viewport: { width: 1280, height: 900 },
       args: sandboxBrowserArgs(sandbox),
     });
-    let without: Awaited<ReturnType<typeof loadTimes>>;
-    try {
-      await plain.addInitScript({ content: PROBE }); // the same page-side work as with the extension
-      without = await loadTimes(plain, url, opts.loads, false);
-    } finally {
-      await plain.close();
-      rmSync(profile, { recursive: true, force: true });
-    }
+    closers.push(() => plain.close());
+    const targets = { ours: target(ours.context, true), empty: target(empty.context, false), plain: target(plain, false) };
+    // The same page-side work in every browser.
+    for (const t of Object.values(targets)) await t.context.addInitScript({ content: PROBE });
+    await interleavedLoads(Object.values(targets), ours.panelUrl(sandbox.promotions.bulk), opts.loads);
     return {
       files,
       timing: [
-        stats('navigation → "Bulk coupon codes" region visible (with extension)', withExt.panel),
-        stats('navigation → load event end, with extension', withExt.load),
-        stats('navigation → load event end, without extension', without.load),
-        stats('navigation → DOMContentLoaded end, with extension', withExt.dcl),
-        stats('navigation → DOMContentLoaded end, without extension', without.dcl),
+        stats('navigation → "Bulk coupon codes" region visible (with extension)', targets.ours.panel),
+        stats('navigation → load event end, with extension', targets.ours.load),
+        stats('navigation → load event end, without extension', targets.plain.load),
+        stats('navigation → load event end, extension with an empty content script', targets.empty.load),
+        stats('navigation → DOMContentLoaded end, with extension', targets.ours.dcl),
+        stats('navigation → DOMContentLoaded end, without extension', targets.plain.dcl),
       ],
     };
   } catch (e) {
     return { files, timing: null, error: (e as Error).message.split('\n')[0] };
   } finally {
+    for (const close of closers.reverse()) await close().catch(() => {});
+    rmSync(profile, { recursive: true, force: true });
+    rmSync(emptyBuild, { recursive: true, force: true });
     await sandbox.close();
   }
 }

@@ -346,9 +346,11 @@ function reading(): string[] {
     const panel = page.timing?.[0];
     const withL = page.timing?.[1];
     const without = page.timing?.[2];
-    if (panel && withL && without)
+    const empty = page.timing?.[3];
+    if (panel && withL && without && empty)
       out.push(
-        `- **Panel** visible ${panel.median.toFixed(0)} ms after navigation (median of ${panel.n}); the page's load event ends at ${withL.median.toFixed(0)} ms with the extension, ${without.median.toFixed(0)} ms without.`,
+        `- **Panel** visible ${panel.median.toFixed(0)} ms after navigation (median of ${panel.n}); the page's load event ends at ${withL.median.toFixed(0)} ms with the extension, ${without.median.toFixed(0)} ms without, ${empty.median.toFixed(0)} ms with an empty content script in ours' place: ` +
+          `of the ${(withL.median - without.median).toFixed(0)} ms, ${(empty.median - without.median).toFixed(0)} are Chrome's injecting any content script before the load event (document_idle), ${(withL.median - empty.median).toFixed(0)} our script's own run.`,
       );
   }
   return out;
@@ -441,7 +443,7 @@ function markdown(): string {
   } else if (sections.has('memory')) L.push('## Memory', '', `Not measured: ${memoryError ?? 'no result'}.`, '');
   if (page) {
     L.push('## Page weight', '', pageWeightTable(page), '');
-    if (page.timing) L.push(`Loads of the bulk promotion's edit page on the sandbox's control panel; median of ${loads} loads after one warm-up, each in a new tab. "Without extension": the same Chromium with the same flags, no extension.`, '');
+    if (page.timing) L.push(`Loads of the bulk promotion's edit page on the sandbox's control panel; median of ${loads} loads after one warm-up, each in a new tab. "Without extension": the same Chromium with the same flags, no extension; "empty content script": the same build with \`(function(){})();\` as its content script. The three browsers load the page in turn, round after round.`, '');
     if (page.error) L.push(`Timings not measured: ${page.error}`, '');
   }
   L.push('## Reading against the targets', '', ...reading(), '');
