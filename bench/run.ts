@@ -370,8 +370,9 @@ legacy limits) — with mean latency *L* (80 ms), the store's in-flight cap *cap
 - **bound = max(concurrency bound, quota bound)**; **efficiency = bound / measured wall time**.
 - Purge total: the delete phase cannot start before the scan (the backup) is complete, so the
   concurrency bounds add up; the quota bound counts scan and delete requests together. The scan
-  row's bound is the scan's own; the delete row's bound is what the deletes add to the job's
-  (total − scan), so under a quota it includes waiting out the window the scan used.
+  row's bound is the scan's own; the delete row's counts from confirmation: max(the deletes'
+  concurrency bound, the job's quota bound − the time from the job's start to confirmation),
+  as the quota windows run from the job's start, however long the scan really took.
 - Export, **sequential cursor bound** = max(pages × *L*, quota bound with cap 1): the best any
   cursor walk can do (each page names the next). "vs cursor" = that bound / measured time;
   above 1 means faster than any cursor walk could be.

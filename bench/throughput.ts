@@ -249,18 +249,20 @@ export async function runPurge(s: Scenario): Promise<PhaseResult[]> {
     const deletes = deletesFor(s.codes, deleteBatchFor(s.profile));
     const total = (lat: Latencies) => purgeBound(s, pages, deletes, lat);
     const scan = (lat: Latencies) => phaseBound(pages, caps.list, at(s, lat.list));
-    // The delete phase's bound is what the deletes add to the whole job's bound: under a quota it
-    // includes waiting out the window the scan used, so scan + delete bounds sum to the total.
+    // The delete phase's bound counts from when the scan really ended: its own requests at
+    // the cap, or under a quota the job's quota bound less the time taken before confirming (the
+    // windows run from the job's start), whichever is longer. Never past what was possible,
+    // however long the scan took.
     const del = (lat: Latencies): PhaseBound => {
-      const t = total(lat);
-      const sc = scan(lat);
+      const concurrencyMs = concurrencyBoundMs(deletes, caps.delete, lat.delete);
+      const quotaMs = Math.max(0, total(lat).quotaMs - (t1 - t0));
       return {
         requests: deletes,
         cap: caps.delete,
-        concurrencyMs: concurrencyBoundMs(deletes, caps.delete, lat.delete),
-        quotaMs: Math.max(0, t.quotaMs - sc.boundMs),
-        boundMs: t.boundMs - sc.boundMs,
-        limitedBy: t.limitedBy,
+        concurrencyMs,
+        quotaMs,
+        boundMs: Math.max(concurrencyMs, quotaMs),
+        limitedBy: quotaMs > concurrencyMs ? 'quota' : 'concurrency',
       };
     };
     return [
