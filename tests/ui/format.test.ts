@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import type { JobView } from '@/utils/jobs/types';
 import { formatCount, formatDuration, formatRate, pluralCodes } from '@/utils/ui/format';
 import { completedText, controlsFor, etaText, failedText, progressText, waitText } from '@/utils/ui/job-text';
@@ -33,6 +33,18 @@ describe('format', () => {
     // Intl writes -0 as "-0"; a count is never negative zero to a merchant.
     expect(formatCount(-0)).toBe('0');
     expect(formatCount(-0.4)).toBe('0');
+  });
+
+  test('neither loading the module nor writing a count makes an Intl formatter (the content script imports it)', async () => {
+    const made = vi.spyOn(Intl, 'NumberFormat');
+    try {
+      vi.resetModules();
+      const fresh = await import('@/utils/ui/format');
+      expect(fresh.pluralCodes(12_500)).toBe('12,500 codes');
+      expect(made).not.toHaveBeenCalled();
+    } finally {
+      made.mockRestore();
+    }
   });
 });
 
