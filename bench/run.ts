@@ -8,7 +8,7 @@
  *   --out=FILE        where to write the Markdown (default bench/RESULTS.md)
  *   --no-write        print only, write no Markdown
  *   --no-build        do not run `wxt build` first (memory and page use .output/chrome-mv3 as is)
- *   --loads=N         page loads per measure in the page section (default 10)
+ *   --loads=N         page loads per measure in the page section (default 20)
  * Raw figures also go to bench/out/results.json (ignored by git).
  *
  * Sections: throughput.ts (the engine), baselines.ts (a plain script: sequential, burst),
@@ -39,7 +39,7 @@ const value = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.sl
 const quick = flag('quick');
 const sections = new Set((value('only') ?? 'throughput,baselines,memory,page').split(',').map((s) => s.trim()));
 const outFile = value('out') ?? 'bench/RESULTS.md';
-const loads = Number(value('loads') ?? 10);
+const loads = Number(value('loads') ?? 20);
 for (const a of argv) {
   if (!/^--(quick|no-write|no-build|only=.+|out=.+|loads=\d+)$/.test(a)) {
     console.error(`Unknown flag ${a}. See the comment at the top of bench/run.ts.`);
