@@ -249,10 +249,9 @@ export async function runPurge(s: Scenario): Promise<PhaseResult[]> {
     const deletes = deletesFor(s.codes, deleteBatchFor(s.profile));
     const total = (lat: Latencies) => purgeBound(s, pages, deletes, lat);
     const scan = (lat: Latencies) => phaseBound(pages, caps.list, at(s, lat.list));
-    // The delete phase's bound counts from when the scan really ended: its own requests at
-    // the cap, or under a quota the job's quota bound less the time taken before confirming (the
-    // windows run from the job's start), whichever is longer. Never past what was possible,
-    // however long the scan took.
+    // The delete phase's bound counts from confirmation: its own requests at the cap, or under a
+    // quota the job's quota bound less the time already spent (the windows run from the job's
+    // start), whichever is longer. It stays a lower bound however long the scan really took.
     const del = (lat: Latencies): PhaseBound => {
       const concurrencyMs = concurrencyBoundMs(deletes, caps.delete, lat.delete);
       const quotaMs = Math.max(0, total(lat).quotaMs - (t1 - t0));

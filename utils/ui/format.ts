@@ -6,8 +6,8 @@
 /**
  * 12500 -> "12,500" (rounded to a whole number), as Intl.NumberFormat('en-US') writes it.
  * Grouped by hand on purpose: the content script formats counts, and the first Intl formatter
- * in a page's extension world costs ~28 ms (ICU set-up), which Chrome's idle injection can put
- * in front of the control panel's load event.
+ * in a page's extension world costs ~28 ms (ICU set-up). Made at load, it held up the control
+ * panel's load event (Chrome runs idle scripts just before it); made later, it delays the panel.
  */
 export function formatCount(n: number): string {
   const whole = Math.round(n);
