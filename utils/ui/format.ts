@@ -4,7 +4,8 @@
  */
 
 /**
- * 12500 -> "12,500" (rounded to a whole number), as Intl.NumberFormat('en-US') writes it.
+ * 12500 -> "12,500" (rounded to a whole number), as Intl.NumberFormat('en-US') writes it (tested
+ * to 1e16; far past any count, Intl writes a double's shortest digits where this writes its exact value).
  * Grouped by hand on purpose: the content script formats counts, and the first Intl formatter
  * in a page's extension world costs ~28 ms (ICU set-up). Made at load, it held up the control
  * panel's load event (Chrome runs idle scripts just before it); made later, it delays the panel.
