@@ -13,6 +13,7 @@
  */
 import { codegenBody } from '../utils/jobs/generate';
 import { deleteBatchFor, pagesFor, PAGE, storeCaps } from './bound';
+import { median } from './median';
 import { countsOf, diffCounts, GENERATE_PARAMS, startStore, type JobKind, type RequestCounts, type Scenario } from './throughput';
 import type { SandboxThread } from './sandbox-worker';
 
@@ -183,7 +184,7 @@ export async function measureRoundTrips(s: Scenario, samples = 25): Promise<Roun
   try {
     const a = api(sb);
     const ids = (await sb.codes(sb.promotions.bulk)).map((c) => c.id);
-    const median = async (fn: (i: number) => Promise<{ status: number }>): Promise<number> => {
+    const medianTime = async (fn: (i: number) => Promise<{ status: number }>): Promise<number> => {
       await fn(-1); // warm the connection; not counted
       const times: number[] = [];
       for (let i = 0; i < samples; i++) {
@@ -192,13 +193,12 @@ export async function measureRoundTrips(s: Scenario, samples = 25): Promise<Roun
         if (!ok(r.status)) throw new Error(`round-trip probe got HTTP ${r.status}`);
         times.push(performance.now() - t0);
       }
-      times.sort((x, y) => x - y);
-      return times[times.length >> 1]!;
+      return median(times);
     };
-    const list = await median((i) => call(a, 'GET', `/promotions/${sb.promotions.bulk}/codes?limit=${PAGE}&page=${Math.max(1, i + 1)}`));
-    const generate = await median(() => call(a, 'POST', `/promotions/${sb.promotions.bulkEmpty}/codegen`, codegenBody(GENERATE_PARAMS(250), 250)));
+    const list = await medianTime((i) => call(a, 'GET', `/promotions/${sb.promotions.bulk}/codes?limit=${PAGE}&page=${Math.max(1, i + 1)}`));
+    const generate = await medianTime(() => call(a, 'POST', `/promotions/${sb.promotions.bulkEmpty}/codegen`, codegenBody(GENERATE_PARAMS(250), 250)));
     // The warm-up deletes nothing (an id no code has); each sample deletes 250 real codes.
-    const del = await median((i) => call(a, 'DELETE', `/promotions/${sb.promotions.bulk}/codes?id:in=${i < 0 ? '999999999' : ids.slice(i * 250, (i + 1) * 250).join(',')}`));
+    const del = await medianTime((i) => call(a, 'DELETE', `/promotions/${sb.promotions.bulk}/codes?id:in=${i < 0 ? '999999999' : ids.slice(i * 250, (i + 1) * 250).join(',')}`));
     return { generate, list, delete: del };
   } finally {
     await sb.close();

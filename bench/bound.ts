@@ -54,17 +54,20 @@ export function quotaBoundMs(n: number, cap: number, l: Limits): number {
   return (windows - 1) * l.windowMs + (lastWindow * l.latencyMs) / cap;
 }
 
-export function phaseBound(n: number, cap: number, l: Limits): PhaseBound {
-  const concurrencyMs = concurrencyBoundMs(n, cap, l.latencyMs);
-  const quotaMs = quotaBoundMs(n, cap, l);
+/** A bound from its two parts: the larger one sets it. */
+export function boundOf(requests: number, cap: number, concurrencyMs: number, quotaMs: number): PhaseBound {
   return {
-    requests: n,
+    requests,
     cap,
     concurrencyMs,
     quotaMs,
     boundMs: Math.max(concurrencyMs, quotaMs),
     limitedBy: quotaMs > concurrencyMs ? 'quota' : 'concurrency',
   };
+}
+
+export function phaseBound(n: number, cap: number, l: Limits): PhaseBound {
+  return boundOf(n, cap, concurrencyBoundMs(n, cap, l.latencyMs), quotaBoundMs(n, cap, l));
 }
 
 /**
@@ -90,14 +93,7 @@ export function sequentialPhasesBound(phases: Array<{ n: number; cap: number; la
     }
     quotaMs = (windows - 1) * l.windowMs + tailMs;
   }
-  return {
-    requests: n,
-    cap: Math.min(...phases.map((p) => p.cap)),
-    concurrencyMs,
-    quotaMs,
-    boundMs: Math.max(concurrencyMs, quotaMs),
-    limitedBy: quotaMs > concurrencyMs ? 'quota' : 'concurrency',
-  };
+  return boundOf(n, Math.min(...phases.map((p) => p.cap)), concurrencyMs, quotaMs);
 }
 
 /** The best a sequential cursor walk over `pages` pages could do. */

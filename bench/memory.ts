@@ -12,6 +12,7 @@
  */
 import { statSync } from 'node:fs';
 import type { CDPSession } from 'playwright-core';
+import { median } from './median';
 
 export interface MemoryResult {
   codes: number;
@@ -158,8 +159,7 @@ class HeapSampler {
   }
 
   median(): number {
-    const s = [...this.series].sort((a, b) => a - b);
-    return s.length ? s[Math.floor(s.length / 2)]! : 0;
+    return median(this.series);
   }
 
   async stop(): Promise<void> {

@@ -21,6 +21,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { measureRoundTrips, runBaseline, type BaselineMode, type BaselineResult, type RoundTrips } from './baselines';
 import { deleteBatchFor, deletesFor, pagesFor, phaseBound, storeCaps } from './bound';
+import { median, medianBy } from './median';
 import type { MemoryResult } from './memory';
 import type { PageWeightResult } from './page-weight';
 import { baselineTable, int, kb, liveTable, mb, memoryTable, pageWeightTable, poolMs, ratio, secs, throughputTable } from './report';
@@ -72,10 +73,6 @@ function repeated(s: Scenario, kind: JobKind): boolean {
       ? purgeBound(s, pages, deletesFor(s.codes, deleteBatchFor(s.profile)), injected(s))
       : phaseBound(pages, kind === 'generate' ? caps.generate : caps.list, l);
   return b.limitedBy === 'concurrency';
-}
-/** The run in the middle by `key` (the upper one of two middles). */
-function medianBy<T>(runs: T[], key: (run: T) => number): T {
-  return [...runs].sort((a, b) => key(a) - key(b))[Math.floor(runs.length / 2)]!;
 }
 /** Memory runs per size (interleaved): the heap peak moves with V8's GC timing from run to run. */
 const MEMORY_RUNS = 2;
@@ -228,8 +225,7 @@ if (sections.has('page')) {
 const totalMs = performance.now() - started;
 clearInterval(loadTimer);
 const loadEnd = os.loadavg().map((x) => x.toFixed(2)).join(' ');
-const sortedLoad = [...loadSamples].sort((a, b) => a - b);
-const loadSummary = `1-min load average over the run (every 5 s): min ${sortedLoad[0]!.toFixed(2)}, median ${sortedLoad[Math.floor(sortedLoad.length / 2)]!.toFixed(2)}, max ${sortedLoad[sortedLoad.length - 1]!.toFixed(2)} on ${m.cores} cores`;
+const loadSummary = `1-min load average over the run (every 5 s): min ${Math.min(...loadSamples).toFixed(2)}, median ${median(loadSamples).toFixed(2)}, max ${Math.max(...loadSamples).toFixed(2)} on ${m.cores} cores`;
 log(`\nbench: done in ${secs(totalMs)} s; load average ${loadEnd}; ${loadSummary}`);
 
 // ------------------------------------------------------------------ reading
@@ -239,11 +235,10 @@ function reading(): string[] {
   const out: string[] = [];
   const main = engine.filter((r) => r.scenario.host !== 'inline');
   const eff = (phases: string[]) => main.filter((r) => phases.includes(r.phase));
-  const summary = (label: string, rows: PhaseResult[], pick: (r: PhaseResult) => number, target: number) => {
+  /** One line per target; `sub`: a sub-item of the line before. */
+  const summary = (label: string, rows: PhaseResult[], pick: (r: PhaseResult) => number, target: number, sub = false) => {
     if (!rows.length) return;
-    // A label indented by two spaces is a sub-item of the line before.
-    const indent = label.startsWith('  ') ? '  ' : '';
-    label = label.trim();
+    const indent = sub ? '  ' : '';
     const below = rows.filter((r) => pick(r) < target);
     const min = rows.reduce((a, b) => (pick(a) <= pick(b) ? a : b));
     out.push(
@@ -262,9 +257,9 @@ function reading(): string[] {
         `- **The same bounds at the measured round trip** (codegen ${rtt.generate.toFixed(1)} ms, page ${rtt.list.toFixed(1)} ms, delete ${rtt.delete.toFixed(1)} ms: ` +
           `one request at a time on a warm connection, i.e. the ${LATENCY} ms injected plus what TLS, HTTP, JSON and the sandbox's work add on this machine; "eff. at RTT" column):`,
       );
-      summary('  Generate, at RTT', eff(['generate']), (r) => r.efficiencyAtRtt ?? 0, 0.9);
-      summary('  Purge (scan + delete), at RTT', eff(['purge: total']), (r) => r.efficiencyAtRtt ?? 0, 0.9);
-      summary('  Export (parallel bound, store caps), at RTT', eff(['export']), (r) => r.efficiencyAtRtt ?? 0, 0.9);
+      summary('Generate, at RTT', eff(['generate']), (r) => r.efficiencyAtRtt ?? 0, 0.9, true);
+      summary('Purge (scan + delete), at RTT', eff(['purge: total']), (r) => r.efficiencyAtRtt ?? 0, 0.9, true);
+      summary('Export (parallel bound, store caps), at RTT', eff(['export']), (r) => r.efficiencyAtRtt ?? 0, 0.9, true);
     }
     const vsPool = main
       .map((r) => ({ r, p: poolMs(r, baselines) }))

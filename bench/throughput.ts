@@ -11,6 +11,7 @@ import { memoryRecords } from '../tests/jobs/helpers';
 import type { GenerateParams } from '../utils/jobs/types';
 import { createMemorySpool } from '../utils/storage/spool';
 import {
+  boundOf,
   concurrencyBoundMs,
   cursorBoundMs,
   deleteBatchFor,
@@ -252,18 +253,8 @@ export async function runPurge(s: Scenario): Promise<PhaseResult[]> {
     // The delete phase's bound counts from confirmation: its own requests at the cap, or under a
     // quota the job's quota bound less the time already spent (the windows run from the job's
     // start), whichever is longer. It stays a lower bound however long the scan really took.
-    const del = (lat: Latencies): PhaseBound => {
-      const concurrencyMs = concurrencyBoundMs(deletes, caps.delete, lat.delete);
-      const quotaMs = Math.max(0, total(lat).quotaMs - (t1 - t0));
-      return {
-        requests: deletes,
-        cap: caps.delete,
-        concurrencyMs,
-        quotaMs,
-        boundMs: Math.max(concurrencyMs, quotaMs),
-        limitedBy: quotaMs > concurrencyMs ? 'quota' : 'concurrency',
-      };
-    };
+    const del = (lat: Latencies): PhaseBound =>
+      boundOf(deletes, caps.delete, concurrencyBoundMs(deletes, caps.delete, lat.delete), Math.max(0, total(lat).quotaMs - (t1 - t0)));
     return [
       result(s, 'purge: scan', scanMs, atPlan, scan, planned.status === 'awaiting-confirmation', ''),
       result(s, 'purge: delete', t2 - t1, diffCounts(atPlan, all), del, ok, note),
