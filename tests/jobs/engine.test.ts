@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { harness, spoolRows, waitFor, type Harness } from './helpers';
 import type { GeneratedRow } from '../../utils/jobs/generate';
 import type { CouponCode } from '../../utils/api/schemas';
-import { purgeSpools } from '../../utils/jobs/purge';
+import { probeBatchFirst, purgeSpools } from '../../utils/jobs/purge';
 import type { GenerateParams } from '../../utils/jobs/types';
 
 const params = (count: number, extra: Partial<GenerateParams> = {}): GenerateParams => ({
@@ -239,6 +239,63 @@ describe('purge', () => {
     expect(done.error).toBeNull();
     expect(h.sandbox.codes(h.sandbox.promotions.bulk)).toHaveLength(0);
     expect(reg.get(id)!.purge!.batchSize).toBe(50);
+  });
+
+  /** Purges all codes with deletes watched: "send" and "answer <status>" in the order they happen. */
+  async function purgeAllWatched(t: Harness) {
+    const deletes: string[] = [];
+    const watched: typeof fetch = async (input, init) => {
+      const isDelete = init?.method === 'DELETE';
+      if (isDelete) deletes.push('send');
+      const res = await t.sandbox.fetch(input, init);
+      if (isDelete) deletes.push(`answer ${res.status}`);
+      return res;
+    };
+    const reg = t.registry({ fetch: watched });
+    const id = await reg.start({ kind: 'purge', storeHash: t.sandbox.storeHash, promotionId: t.sandbox.promotions.bulk, mode: 'all' });
+    await waitFor(reg, id, ['awaiting-confirmation']);
+    await reg.control(id, 'confirm');
+    const done = await waitFor(reg, id, ['completed', 'failed']);
+    return { done, deletes, refused: deletes.filter((e) => e === 'answer 422').length };
+  }
+
+  it('where the quota would pace 50-id deletes, learns the batch size from one delete, not a refused wave', async () => {
+    // 1,000 codes under the older limit: 20 deletes of 50, more than a window of 20 (2 kept back) holds.
+    h = await harness({ seed: { bulkCodes: 1000 }, limits: 'legacy', quota: 20, windowMs: 400 });
+    const { done, deletes, refused } = await purgeAllWatched(h);
+    expect(done.error).toBeNull();
+    expect(h.sandbox.codes(h.sandbox.promotions.bulk)).toHaveLength(0);
+    expect(deletes.slice(0, 2)).toEqual(['send', 'answer 422']); // the first went alone
+    expect(refused).toBe(1);
+    expect(h.sandbox.stats().perEndpoint.deleteCodes.requests).toBe(21);
+  });
+
+  it('where the quota does not pace the deletes, the first wave goes out at once', async () => {
+    h = await harness({ seed: { bulkCodes: 1000 }, limits: 'legacy' }); // unlimited plan
+    const { done, deletes, refused } = await purgeAllWatched(h);
+    expect(done.error).toBeNull();
+    expect(h.sandbox.codes(h.sandbox.promotions.bulk)).toHaveLength(0);
+    expect(deletes.slice(0, 4)).toEqual(['send', 'send', 'send', 'send']); // no round trip spent finding out
+    expect(refused).toBe(4);
+  });
+
+  it('a store on the current limit pays one round trip, then deletes 250 ids a request', async () => {
+    h = await harness({ seed: { bulkCodes: 1000 }, quota: 8, windowMs: 400 });
+    const { done, deletes, refused } = await purgeAllWatched(h);
+    expect(done.error).toBeNull();
+    expect(h.sandbox.codes(h.sandbox.promotions.bulk)).toHaveLength(0);
+    expect(deletes.slice(0, 2)).toEqual(['send', 'answer 204']);
+    expect(refused).toBe(0);
+    expect(h.sandbox.stats().perEndpoint.deleteCodes.requests).toBe(4);
+  });
+
+  it('probes alone only where 50-id deletes would outrun what the window still allows', () => {
+    expect(probeBatchFirst(4, null)).toBe(false); // no quota figures (an unlimited store may send none)
+    expect(probeBatchFirst(4, 2_147_483_000)).toBe(false);
+    expect(probeBatchFirst(4, 20)).toBe(false); // 20 deletes of 50 fit
+    expect(probeBatchFirst(4, 19)).toBe(true);
+    expect(probeBatchFirst(400, 144)).toBe(true); // 100,000 codes on a standard store
+    expect(probeBatchFirst(40, 410)).toBe(false); // 10,000 codes on a pro store
   });
 
   it('cancelling before confirmation deletes nothing', async () => {

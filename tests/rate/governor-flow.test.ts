@@ -52,6 +52,7 @@ describe('governor: answers', () => {
       quota: null,
       left: null,
       resetAt: null,
+      spendable: null,
       pausedUntil: null,
       stats: { requests: 0, status429: 0, retries: 0 },
     });
@@ -221,13 +222,13 @@ describe('governor: quota pacing', () => {
     const t0 = Date.now();
     // The store says: 8 left of 150, refresh in 10 s. Reserve for 150 is 6.
     await gov.run('list', scripted(respond(200, rateHeaders(8, 10_000))), { retryUnsafe: true });
-    expect(gov.snapshot()).toMatchObject({ quota: 150, left: 8, resetAt: t0 + 10_000 });
+    expect(gov.snapshot()).toMatchObject({ quota: 150, left: 8, resetAt: t0 + 10_000, spendable: 2 });
 
     const plain = scripted(respond(200));
     const runs = ENDPOINTS.map((endpoint) => gov.run(endpoint, plain, { retryUnsafe: true }));
     await settle();
     expect(plain.calls.length).toBe(2); // 8 -> 6: the reserve is reached
-    expect(gov.snapshot().left).toBe(6);
+    expect(gov.snapshot()).toMatchObject({ left: 6, spendable: 0 });
     expect(waits).toEqual([{ kind: 'quota', untilMs: t0 + 10_000 }]);
 
     await vi.advanceTimersByTimeAsync(9_999);
@@ -236,7 +237,7 @@ describe('governor: quota pacing', () => {
     await Promise.all(runs);
     expect(plain.calls).toEqual([t0, t0, t0 + 10_000, t0 + 10_000]);
     // New window: full quota less the two sent, ending a full window after its first request (no header yet).
-    expect(gov.snapshot()).toMatchObject({ quota: 150, left: 148, resetAt: t0 + 10_000 + 30_000 });
+    expect(gov.snapshot()).toMatchObject({ quota: 150, left: 148, resetAt: t0 + 10_000 + 30_000, spendable: 142 });
     expect(waits.at(-1)).toBeNull();
   });
 

@@ -50,6 +50,8 @@ export interface PurgeDeps {
   checkpoint: PurgeCheckpoint;
   save(cp: PurgeCheckpoint): Promise<void>;
   onProgress(phase: 'scan' | 'delete', done: number, total: number | null): void;
+  /** Requests the store's quota still allows in this window, less the reserve (null: not known). */
+  spendable?(): number | null;
 }
 
 /** Spool namespaces of a purge: raw scan, the targets (= the backup), the merchant's list. */
@@ -121,6 +123,18 @@ export async function planPurge(d: PurgeDeps): Promise<{ targetCount: number; no
   return { targetCount: cp.targetCount!, notFound: cp.notFound };
 }
 
+/**
+ * Whether the first delete should go alone, before the others, while the store's batch size is
+ * unknown. A store on the older limit refuses a whole first wave of 250-id deletes: one request
+ * of its quota per worker (up to 40 of a standard store's 150 a window, a quota shared with its
+ * other apps) spent for nothing. That matters where the quota would pace the deletes at 50 ids a
+ * request; there, one round trip of waiting is lost among the window waits. Elsewhere (an
+ * unlimited plan, a purge the window holds) all go at once.
+ */
+export function probeBatchFirst(deletes: number, spendable: number | null): boolean {
+  return spendable !== null && deletes * (DELETE_BATCH / DELETE_BATCH_LEGACY) > spendable;
+}
+
 /** Phase 2, after the merchant confirmed: delete the target chunks, then settle any doubt. */
 export async function executePurge(d: PurgeDeps): Promise<{ deleted: number; failed: number }> {
   const cp = d.checkpoint;
@@ -130,42 +144,43 @@ export async function executePurge(d: PurgeDeps): Promise<{ deleted: number; fai
   const pending = (await d.spool.chunkNumbers(ns.targets)).filter((n) => !doneChunks.has(n));
   d.onProgress('delete', cp.deleted, cp.targetCount);
 
-  await runPool(
-    pending,
-    d.workers,
-    async (chunkNo, signal) => {
-      const rows = ((await d.spool.getChunk(ns.targets, chunkNo)) ?? []) as CouponCode[];
-      const ids = rows.map((r) => r.id);
-      let reported = 0;
-      for (let i = 0; i < ids.length; ) {
-        const batch = ids.slice(i, i + cp.batchSize);
-        try {
-          const res = await d.client.deleteCodes(d.promotionId, batch, signal);
+  const deleteChunk = async (chunkNo: number, signal: AbortSignal) => {
+    const rows = ((await d.spool.getChunk(ns.targets, chunkNo)) ?? []) as CouponCode[];
+    const ids = rows.map((r) => r.id);
+    let reported = 0;
+    for (let i = 0; i < ids.length; ) {
+      const batch = ids.slice(i, i + cp.batchSize);
+      try {
+        const res = await d.client.deleteCodes(d.promotionId, batch, signal);
+        reported += res.deleted;
+        if (res.failed > 0) cp.needsVerify = true;
+        i += batch.length;
+      } catch (e) {
+        if (!(e instanceof ApiError && e.kind === 'too-many-ids')) throw e;
+        // Either the store takes only 50 ids (older limit) or these ids were already gone
+        // (a retried delete). Smaller batches tell which: a clean 50 means the former.
+        let clean = false;
+        for (let j = 0; j < batch.length; j += DELETE_BATCH_LEGACY) {
+          const res = await d.client.deleteCodes(d.promotionId, batch.slice(j, j + DELETE_BATCH_LEGACY), signal);
           reported += res.deleted;
           if (res.failed > 0) cp.needsVerify = true;
-          i += batch.length;
-        } catch (e) {
-          if (!(e instanceof ApiError && e.kind === 'too-many-ids')) throw e;
-          // Either the store takes only 50 ids (older limit) or these ids were already gone
-          // (a retried delete). Smaller batches tell which: a clean 50 means the former.
-          let clean = false;
-          for (let j = 0; j < batch.length; j += DELETE_BATCH_LEGACY) {
-            const res = await d.client.deleteCodes(d.promotionId, batch.slice(j, j + DELETE_BATCH_LEGACY), signal);
-            reported += res.deleted;
-            if (res.failed > 0) cp.needsVerify = true;
-            else clean = true;
-          }
-          if (clean) cp.batchSize = DELETE_BATCH_LEGACY;
-          i += batch.length;
+          else clean = true;
         }
+        if (clean) cp.batchSize = DELETE_BATCH_LEGACY;
+        i += batch.length;
       }
-      cp.deleted += reported;
-      cp.deletedChunks.push(chunkNo);
-      await d.save(cp);
-      d.onProgress('delete', cp.deleted, cp.targetCount);
-    },
-    d.signal,
-  );
+    }
+    cp.deleted += reported;
+    cp.deletedChunks.push(chunkNo);
+    await d.save(cp);
+    d.onProgress('delete', cp.deleted, cp.targetCount);
+  };
+  // Unknown until a delete of 250 ids has been accepted or refused.
+  const sizeUnknown = cp.batchSize === DELETE_BATCH && cp.deletedChunks.length === 0;
+  const [first, ...rest] = pending;
+  const probe = first !== undefined && sizeUnknown && probeBatchFirst(pending.length, d.spendable?.() ?? null);
+  if (probe) await runPool([first], 1, deleteChunk, d.signal);
+  await runPool(probe ? rest : pending, d.workers, deleteChunk, d.signal);
 
   if (cp.needsVerify) await verify(d);
   return { deleted: cp.deleted, failed: cp.failed };

@@ -246,6 +246,7 @@ export function createRegistry(deps: RegistryDeps) {
         checkpoint: cp,
         save: () => persist(r),
         onProgress: (phase: 'scan' | 'delete', done: number, total: number | null) => progress(r, done, total, phase),
+        spendable: () => governorFor(r.storeHash).snapshot().spendable,
       };
       if (!cp.planned) {
         await planPurge(purgeDeps);

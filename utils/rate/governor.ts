@@ -78,6 +78,8 @@ export interface GovernorSnapshot {
   quota: number | null;
   left: number | null;
   resetAt: number | null;
+  /** Requests we may still send in this window, the reserve for other apps kept (null: no figures yet). */
+  spendable: number | null;
   pausedUntil: number | null;
   stats: { requests: number; status429: number; retries: number };
 }
@@ -543,13 +545,15 @@ class StoreGovernor implements Governor {
     const t = this.now();
     const window = this.window;
     const live = window !== null && t < window.resetAt;
+    const left = window ? (live ? window.left : window.quota) : null;
     return {
       caps: { ...this.caps },
       inFlight: { ...this.inFlight },
       quota: window ? window.quota : null,
       // A window that is over has (as far as we know) its full quota again.
-      left: window ? (live ? window.left : window.quota) : null,
+      left,
       resetAt: live ? window.resetAt : null,
+      spendable: window && left !== null ? Math.max(0, left - this.reserveFor(window.quota)) : null,
       pausedUntil: this.pausedUntil > t ? this.pausedUntil : null,
       stats: { ...this.stats },
     };
