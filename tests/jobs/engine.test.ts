@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { harness, spoolRows, waitFor, type Harness } from './helpers';
+import type { RegistryDeps } from '../../utils/jobs/registry';
 import type { GeneratedRow } from '../../utils/jobs/generate';
 import type { CouponCode } from '../../utils/api/schemas';
 import { probeBatchFirst, purgeSpools } from '../../utils/jobs/purge';
@@ -163,8 +164,8 @@ describe('export', () => {
 });
 
 describe('purge', () => {
-  async function purge(h: Harness, mode: 'all' | 'unused' | 'list', codes?: string[]) {
-    const reg = h.registry();
+  async function purge(h: Harness, mode: 'all' | 'unused' | 'list', codes?: string[], deps: Partial<RegistryDeps> = {}) {
+    const reg = h.registry(deps);
     const csvText = codes ? `code\r\n${codes.join('\r\n')}\r\n` : undefined;
     const id = await reg.start({ kind: 'purge', storeHash: h.sandbox.storeHash, promotionId: h.sandbox.promotions.bulk, mode, csvText });
     const planned = await waitFor(reg, id, ['awaiting-confirmation', 'failed']);
@@ -251,9 +252,7 @@ describe('purge', () => {
       if (isDelete) deletes.push(`answer ${res.status}`);
       return res;
     };
-    const reg = t.registry({ fetch: watched });
-    const id = await reg.start({ kind: 'purge', storeHash: t.sandbox.storeHash, promotionId: t.sandbox.promotions.bulk, mode: 'all' });
-    await waitFor(reg, id, ['awaiting-confirmation']);
+    const { reg, id } = await purge(t, 'all', undefined, { fetch: watched });
     await reg.control(id, 'confirm');
     const done = await waitFor(reg, id, ['completed', 'failed']);
     return { done, deletes, refused: deletes.filter((e) => e === 'answer 422').length };
