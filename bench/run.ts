@@ -9,6 +9,8 @@
  *   --no-write        print only, write no Markdown
  *   --no-build        do not run `wxt build` first (memory and page use .output/chrome-mv3 as is)
  *   --loads=N         page loads per measure in the page section (default 20)
+ *   --from=FILE       measure nothing: write the Markdown again from a run's saved figures
+ *                     (e.g. --from=bench/out/results.json), after a change to the text only
  * Raw figures also go to bench/out/results.json (ignored by git).
  *
  * Sections: throughput.ts (the engine), baselines.ts (a plain script: sequential, burst),
@@ -17,7 +19,7 @@
  */
 import { spawnSync, execSync } from 'node:child_process';
 import EventEmitter from 'node:events';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { measureRoundTrips, runBaseline, type BaselineMode, type BaselineResult, type RoundTrips } from './baselines';
 import { deleteBatchFor, deletesFor, pagesFor, phaseBound, storeCaps } from './bound';
@@ -37,16 +39,22 @@ EventEmitter.defaultMaxListeners = 200;
 const argv = process.argv.slice(2);
 const flag = (name: string) => argv.includes(`--${name}`);
 const value = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-const quick = flag('quick');
-const sections = new Set((value('only') ?? 'throughput,baselines,memory,page').split(',').map((s) => s.trim()));
-const outFile = value('out') ?? 'bench/RESULTS.md';
-const loads = Number(value('loads') ?? 20);
 for (const a of argv) {
-  if (!/^--(quick|no-write|no-build|only=.+|out=.+|loads=\d+)$/.test(a)) {
+  if (!/^--(quick|no-write|no-build|only=.+|out=.+|loads=\d+|from=.+)$/.test(a)) {
     console.error(`Unknown flag ${a}. See the comment at the top of bench/run.ts.`);
     process.exit(2);
   }
 }
+const outFile = value('out') ?? 'bench/RESULTS.md';
+const from = value('from');
+if (from && argv.some((a) => /^--(quick|only=|loads=|no-build)/.test(a))) {
+  console.error('--from= re-writes a saved run: its flags (--quick, --only, --loads) are the saved run\'s.');
+  process.exit(2);
+}
+const saved = from ? readSaved(from) : null;
+const quick = saved ? saved.flags.quick : flag('quick');
+const sections = new Set(saved ? saved.flags.sections : (value('only') ?? 'throughput,baselines,memory,page').split(',').map((s) => s.trim()));
+const loads = saved ? saved.flags.loads : Number(value('loads') ?? 20);
 
 // ------------------------------------------------------------------ matrix
 
@@ -99,6 +107,7 @@ function sh(cmd: string): string {
     return '';
   }
 }
+type Machine = ReturnType<typeof machine>;
 function machine() {
   const cpu = sh("lscpu | sed -n 's/^Model name: *//p'") || os.cpus()[0]?.model || '?';
   const chromium = sh('/usr/bin/chromium --version 2>/dev/null').split('\n').pop() ?? '';
@@ -115,27 +124,75 @@ function machine() {
   };
 }
 
+// ------------------------------------------------------------------ saved figures
+
+/** What a run measured: bench/out/results.json, and all the Markdown is written from. */
+interface SavedRun {
+  flags: { quick: boolean; sections: string[]; loads: number };
+  machine: Machine;
+  rtt: RoundTrips | null;
+  loadSamples: number[];
+  loadEnd: string;
+  totalMs: number;
+  engine: PhaseResult[];
+  baselines: BaselineResult[];
+  memory: MemoryResult[] | null;
+  memoryError: string | null;
+  page: PageWeightResult | null;
+}
+
+function readSaved(file: string): SavedRun {
+  let run: Partial<SavedRun>;
+  try {
+    run = JSON.parse(readFileSync(file, 'utf8')) as Partial<SavedRun>;
+  } catch (e) {
+    console.error(`Cannot read ${file}: ${(e as Error).message}`);
+    process.exit(2);
+  }
+  if (!run.machine || !Array.isArray(run.engine) || !Array.isArray(run.baselines) || !Array.isArray(run.loadSamples)) {
+    console.error(`${file} is not a bench run's figures (bench/out/results.json).`);
+    process.exit(2);
+  }
+  const { machine: saved, engine, baselines, loadSamples } = run;
+  return {
+    machine: saved,
+    engine,
+    baselines,
+    loadSamples,
+    // Files written before flags and rtt were saved: a full run, its round trips kept on each scenario.
+    flags: run.flags ?? { quick: false, sections: ['throughput', 'baselines', 'memory', 'page'], loads: 20 },
+    rtt: run.rtt ?? engine.find((r) => r.scenario.rtt)?.scenario.rtt ?? null,
+    loadEnd: run.loadEnd ?? '?',
+    totalMs: run.totalMs ?? 0,
+    memory: run.memory ?? null,
+    memoryError: run.memoryError ?? null,
+    page: run.page ?? null,
+  };
+}
+
 // ------------------------------------------------------------------ run
 
 const log = (s: string) => console.log(s);
 const started = performance.now();
 // The 1-minute load average every 5 s: other work on the machine slows every figure down.
-const loadSamples: number[] = [os.loadavg()[0]!];
-const loadTimer = setInterval(() => loadSamples.push(os.loadavg()[0]!), 5_000);
-loadTimer.unref();
-const m = machine();
-log(`bench: ${quick ? 'quick' : 'full'} run, sections ${[...sections].join(', ')}; load average ${m.loadStart}`);
+const loadSamples: number[] = saved ? saved.loadSamples : [os.loadavg()[0]!];
+const loadTimer = saved ? null : setInterval(() => loadSamples.push(os.loadavg()[0]!), 5_000);
+loadTimer?.unref();
+const m = saved ? saved.machine : machine();
+/** Sections to measure now: none when re-writing a saved run. */
+const measure = (section: string) => !saved && sections.has(section);
+log(saved ? `bench: re-writing the run of ${m.date} from ${from}` : `bench: ${quick ? 'quick' : 'full'} run, sections ${[...sections].join(', ')}; load average ${m.loadStart}`);
 
-const engine: PhaseResult[] = [];
-const baselines: BaselineResult[] = [];
-let memory: MemoryResult[] | null = null;
-let memoryError: string | null = null;
-let page: PageWeightResult | null = null;
+const engine: PhaseResult[] = saved ? saved.engine : [];
+const baselines: BaselineResult[] = saved ? saved.baselines : [];
+let memory: MemoryResult[] | null = saved ? saved.memory : null;
+let memoryError: string | null = saved ? saved.memoryError : null;
+let page: PageWeightResult | null = saved ? saved.page : null;
 const all = scenarios();
 const harnessThere = existsSync('e2e/harness.ts') && existsSync('e2e/panel.ts');
 
-let rtt: RoundTrips | null = null;
-if (sections.has('throughput')) {
+let rtt: RoundTrips | null = saved ? saved.rtt : null;
+if (measure('throughput')) {
   log('\n## Throughput (engine)');
   // What one request takes here, so a second bound can use it as the latency.
   rtt = await measureRoundTrips(all[0]!);
@@ -160,7 +217,7 @@ if (sections.has('throughput')) {
   engine.push(...(await runScenario(ref, ['export'])));
 }
 
-if (sections.has('baselines')) {
+if (measure('baselines')) {
   log('\n## Baselines');
   for (const s of all)
     for (const kind of KINDS)
@@ -176,14 +233,24 @@ if (sections.has('baselines')) {
 if (engine.length) log('\n' + throughputTable(engine, baselines));
 if (baselines.length) log('\n' + baselineTable(baselines, engine));
 
-const needBrowser = sections.has('memory') || sections.has('page');
+const needBrowser = measure('memory') || measure('page');
 if (needBrowser && !flag('no-build') && harnessThere) {
   log('\nBuilding the extension (wxt build)...');
   const b = spawnSync('npx', ['wxt', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
   if (b.status !== 0) log('  wxt build failed: using .output/chrome-mv3 as it is.');
 }
 
-if (sections.has('memory')) {
+// Before the memory runs, whose million-code exports leave the machine busy for a while.
+if (measure('page')) {
+  log('\n## Page weight');
+  const { runPageWeight } = await import('./page-weight');
+  page = await runPageWeight({ loads, browser: harnessThere });
+  if (!harnessThere) page.error = 'e2e/harness.ts is not in the tree: load timings need it.';
+  log('\n' + pageWeightTable(page));
+  if (page.error) log(`  timings not measured: ${page.error}`);
+}
+
+if (measure('memory')) {
   log('\n## Memory');
   if (!harnessThere) memoryError = 'e2e/harness.ts is not in the tree: the memory section needs it.';
   else {
@@ -203,20 +270,11 @@ if (sections.has('memory')) {
   if (memoryError) log(`  not measured: ${memoryError}`);
 }
 
-if (sections.has('page')) {
-  log('\n## Page weight');
-  const { runPageWeight } = await import('./page-weight');
-  page = await runPageWeight({ loads, browser: harnessThere });
-  if (!harnessThere) page.error = 'e2e/harness.ts is not in the tree: load timings need it.';
-  log('\n' + pageWeightTable(page));
-  if (page.error) log(`  timings not measured: ${page.error}`);
-}
-
-const totalMs = performance.now() - started;
-clearInterval(loadTimer);
-const loadEnd = os.loadavg().map((x) => x.toFixed(2)).join(' ');
+const totalMs = saved ? saved.totalMs : performance.now() - started;
+if (loadTimer) clearInterval(loadTimer);
+const loadEnd = saved ? saved.loadEnd : os.loadavg().map((x) => x.toFixed(2)).join(' ');
 const loadSummary = `1-min load average over the run (every 5 s): min ${Math.min(...loadSamples).toFixed(2)}, median ${median(loadSamples).toFixed(2)}, max ${Math.max(...loadSamples).toFixed(2)} on ${m.cores} cores`;
-log(`\nbench: done in ${secs(totalMs)} s; load average ${loadEnd}; ${loadSummary}`);
+if (!saved) log(`\nbench: done in ${secs(totalMs)} s; load average ${loadEnd}; ${loadSummary}`);
 
 // ------------------------------------------------------------------ reading
 // (rows timed several times show "median of N" in their exact column)
@@ -462,8 +520,11 @@ function table2(rows: MemoryResult[]): string {
 }
 
 log('\n## Reading\n' + reading().join('\n'));
-mkdirSync('bench/out', { recursive: true });
-writeFileSync('bench/out/results.json', JSON.stringify({ machine: m, loadEnd, loadSamples, totalMs, engine, baselines, memory, memoryError, page }, null, 2));
+if (!saved) {
+  const run: SavedRun = { flags: { quick, sections: [...sections], loads }, machine: m, rtt, loadSamples, loadEnd, totalMs, engine, baselines, memory, memoryError, page };
+  mkdirSync('bench/out', { recursive: true });
+  writeFileSync('bench/out/results.json', JSON.stringify(run, null, 2));
+}
 if (!flag('no-write')) {
   writeFileSync(outFile, markdown());
   log(`\nwrote ${outFile}`);
