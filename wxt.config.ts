@@ -1,10 +1,5 @@
 import { defineConfig } from 'wxt';
 
-// The promotions pages of every store's control panel. A `*` may only be a whole
-// first host label in a match pattern, so we match *.mybigcommerce.com and narrow
-// to store-{hash} hosts with include_globs (see README, "Permissions").
-export const PROMOTIONS_MATCH = 'https://*.mybigcommerce.com/manage/marketing/promotions*';
-
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({

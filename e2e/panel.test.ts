@@ -27,6 +27,29 @@ describe('mounting', () => {
     await page.close();
   });
 
+  test('arriving from another control panel page through the app\'s menu (no page load): the panel appears', async () => {
+    const { l } = suite;
+    const store = await connectedStore(l, { bulkCodes: 321 });
+    const page = await l.context.newPage();
+    // Where a merchant lands after signing in.
+    await page.goto(new URL('/manage/dashboard', l.panelUrl(null, store.storeHash)).href);
+    await page.evaluate(() => ((window as unknown as { __noReload: boolean }).__noReload = true));
+    await sleep(500);
+    expect(await page.locator(PANEL_HOST).count()).toBe(0);
+
+    await page.locator('nav').getByRole('link', { name: 'Promotions' }).click();
+    await page.waitForURL(/\/manage\/marketing\/promotions$/);
+    const panel = panelOf(page);
+    await panel.getByLabel('Promotion').locator('option', { hasText: 'Spring sale' }).waitFor({ state: 'attached' });
+    await page.locator('#app table').getByRole('link', { name: 'Spring sale — bulk codes' }).click();
+    await page.waitForURL(/\/promotions\/1\/edit$/);
+    await panel.getByText('321 codes').waitFor();
+    await waitForOperations(panel);
+    expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
+    expect(await page.locator(PANEL_HOST).count()).toBe(1);
+    await page.close();
+  });
+
   test('list page: a picker of bulk promotions; client-side navigation keeps exactly one panel; other pages have none', async () => {
     const { l } = suite;
     const store = await connectedStore(l, { bulkCodes: 321 });

@@ -61,6 +61,14 @@ const fill = `(fields) => {
 }`;
 
 /** Clicks the enabled button whose text is exactly `text`; false while there is none. */
+/** Clicks the page's own link (the app routes it without a page load). */
+const clickLink = `(selector) => {
+  const link = document.querySelector(selector);
+  if (!link) return false;
+  link.click();
+  return true;
+}`;
+
 const clickButton = `(text) => {
   const root = (${PANEL_ROOT})() ?? document;
   const button = Array.from(root.querySelectorAll('button')).find((b) => b.textContent.trim() === text && !b.disabled);
@@ -143,11 +151,16 @@ describe('Firefox (firefox-esr over WebDriver BiDi)', () => {
   it('connects the store, generates and exports codes, and saves both CSV files', async () => {
     const sb = sandbox!;
     try {
-      // 1. The empty bulk promotion's page in the (fake) control panel: the panel says the store
-      //    is not connected and offers to open the settings.
+      // 1. The empty bulk promotion's page in the (fake) control panel, reached as a merchant does:
+      //    the dashboard, then the app's own links (no page load). The panel says the store is not
+      //    connected and offers to open the settings.
       const promotionId = sb.promotions.bulkEmpty;
-      await tab.navigate(`https://store-${sb.storeHash}.mybigcommerce.com/manage/marketing/promotions/${promotionId}/edit`);
+      await tab.navigate(`https://store-${sb.storeHash}.mybigcommerce.com/manage/dashboard`);
+      await tab.run(`() => { window.__noReload = true; }`);
+      expect(await tab.waitFor<boolean>(clickLink, 'nav a[href$="/manage/marketing/promotions"]', 'the menu’s Promotions link')).toBe(true);
+      expect(await tab.waitFor<boolean>(clickLink, `#app table a[href$="/promotions/${promotionId}/edit"]`, 'the promotion’s link')).toBe(true);
       expect(await tab.waitFor<boolean>(clickButton, 'Connect this store', 'the panel’s "Connect this store" button')).toBe(true);
+      expect(await tab.run<boolean>(`() => window.__noReload === true`)).toBe(true);
 
       // 2. The background opens the options page in a new tab (BiDi itself may not navigate to
       //    moz-extension: URLs); its URL also tells the extension's internal UUID.

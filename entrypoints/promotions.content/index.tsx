@@ -2,12 +2,18 @@
  * Mounts the "Bulk coupon codes" panel on the control panel's promotion pages, in a shadow root,
  * and follows the single-page app's navigation. Thin on purpose: the rules live in
  * utils/ui/mount-controller.ts, the views in components/. Nothing heavy (no zod) is imported.
+ *
+ * It runs on every page of the control panel, because the app moves between its pages without
+ * loading them and a browser injects content scripts only on a load: a merchant who signs in
+ * on the dashboard and opens Marketing > Promotions from the menu loads no promotions page.
+ * Until the app shows a promotions page, the script only listens for navigation.
  */
 import '@/components/ui.css';
 import { render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Panel } from '@/components/Panel';
 import { createPanelModel, type PanelLocation, type PanelModel } from '@/components/state/panel-model';
-import { parseControlPanelUrl } from '@/utils/control-panel-url';
+import { isPromotionsPage, parseControlPanelUrl } from '@/utils/control-panel-url';
 import { createBrowserBridge } from '@/utils/ui/bridge';
 import { createMountController } from '@/utils/ui/mount-controller';
 
@@ -25,10 +31,22 @@ function findAnchor(): Element | null {
   return null;
 }
 
+/** This page's URL if it is a promotions page, else the first promotions URL the app moves to (null: script stopped). */
+function promotionsUrl(ctx: ContentScriptContext): Promise<string | null> {
+  if (isPromotionsPage(location.href)) return Promise.resolve(location.href);
+  return new Promise((resolve) => {
+    // The event carries the new URL; `location` may still be the old one when it fires.
+    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {
+      if (isPromotionsPage(newUrl.href)) resolve(newUrl.href);
+    });
+    ctx.onInvalidated(() => resolve(null));
+  });
+}
+
 export default defineContentScript({
   // A `*` may only be a whole first host label in a match pattern; include_globs narrows to
-  // store-{hash} hosts. No trailing slash: the list page is /manage/marketing/promotions.
-  matches: ['https://*.mybigcommerce.com/manage/marketing/promotions*'],
+  // store-{hash} hosts. Every control panel page (see above), /manage itself included.
+  matches: ['https://*.mybigcommerce.com/manage', 'https://*.mybigcommerce.com/manage/*'],
   includeGlobs: ['https://store-*.mybigcommerce.com/*'],
   allFrames: true,
   runAt: 'document_idle',
@@ -47,6 +65,8 @@ export default defineContentScript({
       });
       if (!ctx.isValid) return;
     }
+    const firstUrl = await promotionsUrl(ctx);
+    if (firstUrl === null || !ctx.isValid) return;
     const bridge = createBrowserBridge();
     let model: PanelModel | null = null;
     let floating = false;
@@ -107,7 +127,7 @@ export default defineContentScript({
           isAttached: () => ui.shadowHost.isConnected,
         },
       },
-      location.href,
+      firstUrl,
     );
 
     // The event carries the new URL; `location` may still be the old one when it fires.

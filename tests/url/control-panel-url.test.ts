@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseControlPanelUrl } from '../../utils/control-panel-url';
+import { isPromotionsPage, parseControlPanelUrl } from '../../utils/control-panel-url';
 
 const base = 'https://store-abc123.mybigcommerce.com';
 
@@ -165,5 +165,23 @@ describe('parseControlPanelUrl: properties', () => {
         },
       ),
     );
+  });
+});
+
+describe('isPromotionsPage: where the content script wakes up', () => {
+  const base = 'https://store-abc123.mybigcommerce.com';
+  it.each(['/manage/marketing/promotions', '/manage/marketing/promotions/42/edit', '/manage/marketing/promotions?promotionId=7'])('%s: yes', (path) => {
+    expect(isPromotionsPage(base + path)).toBe(true);
+  });
+  it.each([
+    `${base}/manage`,
+    `${base}/manage/dashboard`,
+    `${base}/manage/marketing`,
+    `${base}/manage/marketing/promotionsx`,
+    'https://store-abc123.mybigcommerce.com.evil.example/manage/marketing/promotions',
+    'https://www.mybigcommerce.com/manage/marketing/promotions',
+    'not a url',
+  ])('%s: no', (url) => {
+    expect(isPromotionsPage(url)).toBe(false);
   });
 });
