@@ -7,7 +7,10 @@
  *  - the page's own load time (navigation start to the load event's end) with the extension,
  *    without it (plain Chromium, same flags, no extension), and with the extension whose
  *    content script is empty (what Chrome's injecting any content script costs), the three
- *    browsers loading in turn.
+ *    browsers loading in turn;
+ *  - the same three load times on the dashboard, a control panel page without the panel: the
+ *    script runs on every control panel page (the app navigates without page loads) and
+ *    stays idle there.
  * "Visible" is read in the page itself: a rAF loop started by an init script records
  * performance.now() (ms since navigation start) at the first frame where the region, inside
  * the panel's open shadow root, has a non-empty box and passes checkVisibility().
@@ -163,6 +166,8 @@ export async function runPageWeight(opts: { loads: number; browser: boolean }): 
     // The same page-side work in every browser.
     for (const t of Object.values(targets)) await t.context.addInitScript({ content: PROBE });
     await interleavedLoads(Object.values(targets), ours.panelUrl(sandbox.promotions.bulk), opts.loads);
+    const elsewhere = { ours: target(ours.context, false), empty: target(empty.context, false), plain: target(plain, false) };
+    await interleavedLoads(Object.values(elsewhere), new URL('/manage/dashboard', ours.panelUrl(null)).href, opts.loads);
     return {
       files,
       timing: [
@@ -172,6 +177,9 @@ export async function runPageWeight(opts: { loads: number; browser: boolean }): 
         stats('navigation → load event end, extension with an empty content script', targets.empty.load),
         stats('navigation → DOMContentLoaded end, with extension', targets.ours.dcl),
         stats('navigation → DOMContentLoaded end, without extension', targets.plain.dcl),
+        stats('dashboard (no panel): navigation → load event end, with extension', elsewhere.ours.load),
+        stats('dashboard (no panel): navigation → load event end, without extension', elsewhere.plain.load),
+        stats('dashboard (no panel): navigation → load event end, extension with an empty content script', elsewhere.empty.load),
       ],
     };
   } catch (e) {
