@@ -47,13 +47,13 @@ function idFromQuery(params: URLSearchParams): number | null {
   return null;
 }
 
-/** Parses a control-panel URL; null when it is not a store's control panel over https. */
 /** Whether the URL is a store's promotions list or one promotion's page (where the panel belongs). */
 export function isPromotionsPage(url: string): boolean {
   const location = parseControlPanelUrl(url);
   return location !== null && location.page !== 'other';
 }
 
+/** Parses a control-panel URL; null when it is not a store's control panel over https. */
 export function parseControlPanelUrl(url: string): ControlPanelLocation | null {
   if (typeof url !== 'string') return null;
   let parsed: URL;

@@ -60,8 +60,7 @@ const fill = `(fields) => {
   return true;
 }`;
 
-/** Clicks the enabled button whose text is exactly `text`; false while there is none. */
-/** Clicks the page's own link (the app routes it without a page load). */
+/** Clicks the page's own link (the app routes it without a page load); false while there is none. */
 const clickLink = `(selector) => {
   const link = document.querySelector(selector);
   if (!link) return false;
@@ -69,6 +68,7 @@ const clickLink = `(selector) => {
   return true;
 }`;
 
+/** Clicks the enabled button whose text is exactly `text`; false while there is none. */
 const clickButton = `(text) => {
   const root = (${PANEL_ROOT})() ?? document;
   const button = Array.from(root.querySelectorAll('button')).find((b) => b.textContent.trim() === text && !b.disabled);
