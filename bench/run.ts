@@ -153,9 +153,9 @@ function readSaved(file: string): SavedRun {
     console.error(`${file} is not a bench run's figures (bench/out/results.json).`);
     process.exit(2);
   }
-  const { machine: saved, engine, baselines, loadSamples } = run;
+  const { machine: savedMachine, engine, baselines, loadSamples } = run;
   return {
-    machine: saved,
+    machine: savedMachine,
     engine,
     baselines,
     loadSamples,
