@@ -142,32 +142,18 @@ interface SavedRun {
 }
 
 function readSaved(file: string): SavedRun {
-  let run: Partial<SavedRun>;
+  let run: Partial<SavedRun> | null;
   try {
-    run = JSON.parse(readFileSync(file, 'utf8')) as Partial<SavedRun>;
+    run = JSON.parse(readFileSync(file, 'utf8')) as Partial<SavedRun> | null;
   } catch (e) {
     console.error(`Cannot read ${file}: ${(e as Error).message}`);
     process.exit(2);
   }
-  if (!run.machine || !Array.isArray(run.engine) || !Array.isArray(run.baselines) || !Array.isArray(run.loadSamples)) {
-    console.error(`${file} is not a bench run's figures (bench/out/results.json).`);
+  if (!run?.flags || !run.machine || !Array.isArray(run.engine) || !Array.isArray(run.baselines) || !Array.isArray(run.loadSamples)) {
+    console.error(`${file} is not a bench run's figures (bench/out/results.json, as written since --from exists).`);
     process.exit(2);
   }
-  const { machine: savedMachine, engine, baselines, loadSamples } = run;
-  return {
-    machine: savedMachine,
-    engine,
-    baselines,
-    loadSamples,
-    // Files written before flags and rtt were saved: a full run, its round trips kept on each scenario.
-    flags: run.flags ?? { quick: false, sections: ['throughput', 'baselines', 'memory', 'page'], loads: 20 },
-    rtt: run.rtt ?? engine.find((r) => r.scenario.rtt)?.scenario.rtt ?? null,
-    loadEnd: run.loadEnd ?? '?',
-    totalMs: run.totalMs ?? 0,
-    memory: run.memory ?? null,
-    memoryError: run.memoryError ?? null,
-    page: run.page ?? null,
-  };
+  return run as SavedRun;
 }
 
 // ------------------------------------------------------------------ run
