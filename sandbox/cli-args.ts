@@ -17,6 +17,7 @@ const FLAGS: FlagSpec[] = [
   { flag: 'faults-500', env: 'SANDBOX_FAULTS_500', help: 'Fraction 0..1 of API requests answered 500 without doing the work.' },
   { flag: 'faults-drop', env: 'SANDBOX_FAULTS_DROP', help: 'Fraction 0..1 of API requests done, then dropped without a response.' },
   { flag: 'faults-429', env: 'SANDBOX_FAULTS_429', help: 'Fraction 0..1 of API requests starting a ~1 s burst of 429s without rate-limit headers.' },
+  { flag: 'faults-redirect', env: 'SANDBOX_FAULTS_REDIRECT', help: 'Fraction 0..1 of API requests answered 307 to the sink (another host).' },
   { flag: 'window-ms', env: 'SANDBOX_WINDOW_MS', help: 'Quota window, ms. Default 30000.' },
   { flag: 'seed-codes', env: 'SANDBOX_SEED_CODES', help: 'Codes in the seeded bulk promotion. Default 1200.' },
   { flag: 'quota', env: 'SANDBOX_QUOTA', help: "Requests per window, overriding the plan's quota." },
@@ -24,7 +25,7 @@ const FLAGS: FlagSpec[] = [
 ];
 
 export function usage(): string {
-  const lines = FLAGS.map((f) => `  --${f.flag.padEnd(12)} ${f.env.padEnd(20)} ${f.help}`);
+  const lines = FLAGS.map((f) => `  --${f.flag.padEnd(15)} ${f.env.padEnd(23)} ${f.help}`);
   return [
     'Usage: npm run sandbox -- [flags]',
     '',
@@ -32,7 +33,7 @@ export function usage(): string {
     'Every flag can also be set by the environment variable shown; flags win.',
     '',
     ...lines,
-    `  --${'help'.padEnd(12)} ${''.padEnd(20)} This text.`,
+    `  --${'help'.padEnd(15)} ${''.padEnd(23)} This text.`,
   ].join('\n');
 }
 
@@ -87,7 +88,12 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
     const jitter = get('jitter');
     if (jitter !== undefined) o.jitterMs = num('jitter', jitter, { min: 0 });
     const faults: NonNullable<SandboxOptions['faults']> = {};
-    for (const [flag, key] of [['faults-500', 'error500'], ['faults-drop', 'drop'], ['faults-429', 'burst429']] as const) {
+    for (const [flag, key] of [
+      ['faults-500', 'error500'],
+      ['faults-drop', 'drop'],
+      ['faults-429', 'burst429'],
+      ['faults-redirect', 'redirect'],
+    ] as const) {
       const v = get(flag);
       if (v !== undefined) faults[key] = num(flag, v, { min: 0, max: 1 });
     }

@@ -18,12 +18,14 @@ function banner(sb: Sandbox, plan: string, limits: string): string {
     '',
     `Promotions: bulk ${sb.promotions.bulk}, bulk (empty) ${sb.promotions.bulkEmpty}, single ${sb.promotions.single}, automatic ${sb.promotions.automatic}`,
     '',
+    `Sink (another host, where the redirect fault points): ${sb.sink.origin}`,
+    '',
     `Certificate SPKI sha256: ${sb.cert.spkiSha256}`,
     'Point Chromium at it with:',
     `  --host-resolver-rules="${rules}"`,
     `  --ignore-certificate-errors-spki-list=${sb.cert.spkiSha256}`,
     '',
-    `Inspection: ${sb.origin}/__sandbox/stats, /__sandbox/codes?promotion=1, POST /__sandbox/reset, POST /__sandbox/configure`,
+    `Inspection: ${sb.origin}/__sandbox/stats, /__sandbox/codes?promotion=1, /__sandbox/sink, POST /__sandbox/reset, POST /__sandbox/configure`,
     'Ctrl+C to stop.',
   ].join('\n');
 }

@@ -41,6 +41,10 @@ export class FaultInjector {
     return this.roll(this.faults().drop);
   }
 
+  redirect(): boolean {
+    return this.roll(this.faults().redirect);
+  }
+
   reset(): void {
     this.burstUntil = 0;
   }

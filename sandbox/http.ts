@@ -12,7 +12,14 @@ export interface Reply {
   body?: unknown;
   contentType?: string;
   headers?: Record<string, string>;
+  /** Pad the body with whitespace to at least this many bytes (hostile huge bodies). */
+  padTo?: number;
+  /** Send without Content-Length, in chunks (hostile huge bodies). */
+  chunked?: boolean;
 }
+
+/** Padding goes out in pieces of this size, so a huge body is never held in memory. */
+const PAD_PIECE = ' '.repeat(64 * 1024);
 
 export function json(status: number, body: unknown, headers?: Record<string, string>): Reply {
   return { status, body, headers };
@@ -25,12 +32,49 @@ export function send(res: ServerResponse, reply: Reply, extra?: object): void {
   if (reply.body !== undefined) {
     payload = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
     headers['Content-Type'] = reply.contentType ?? 'application/json';
+    const pad = Math.max(0, (reply.padTo ?? 0) - Buffer.byteLength(payload));
+    if (pad > 0 || reply.chunked) {
+      void sendPadded(res, reply.status, headers, payload, pad, reply.chunked === true);
+      return;
+    }
     headers['Content-Length'] = String(Buffer.byteLength(payload));
   } else if (reply.status !== 204 && reply.status !== 304) {
     headers['Content-Length'] = '0';
   }
   res.writeHead(reply.status, headers);
   res.end(payload);
+}
+
+/**
+ * Writes payload with `pad` spaces before its last character (JSON allows
+ * whitespace before a closing brace), honouring back-pressure. Without
+ * Content-Length, Node sends HTTP/1.1 chunked transfer encoding.
+ */
+async function sendPadded(res: ServerResponse, status: number, headers: Record<string, string>, payload: string, pad: number, chunked: boolean): Promise<void> {
+  const closer = /[}\]]$/.test(payload) ? payload.slice(-1) : '';
+  const head = payload.slice(0, payload.length - closer.length);
+  if (!chunked) headers['Content-Length'] = String(Buffer.byteLength(payload) + pad);
+  res.writeHead(status, headers);
+  const write = async (chunk: string): Promise<boolean> => {
+    if (res.destroyed) return false;
+    if (!res.write(chunk)) {
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          res.off('drain', done);
+          res.off('close', done);
+          resolve();
+        };
+        res.on('drain', done);
+        res.on('close', done);
+      });
+    }
+    return !res.destroyed;
+  };
+  if (!(await write(head))) return;
+  for (let left = pad; left > 0; left -= PAD_PIECE.length) {
+    if (!(await write(left >= PAD_PIECE.length ? PAD_PIECE : PAD_PIECE.slice(0, left)))) return;
+  }
+  res.end(closer);
 }
 
 export type BodyResult = { ok: true; body: Buffer } | { ok: false };

@@ -22,7 +22,7 @@ export function inFlightCap(endpoint: EndpointKey, limits: LimitsProfile): numbe
     case 'listCodes':
       return limits === 'current' ? 10 : 40;
     default:
-      return 40; // delete, single-code and promotion endpoints
+      return 40; // delete, single-code, lookup-by-code and promotion endpoints
   }
 }
 

@@ -2,7 +2,8 @@
  * The sandbox store: one HTTPS server on loopback answering the Promotions API
  * (/stores/{hash}/v3/...), the fake control panel (/manage/...) and the
  * inspection endpoints (/__sandbox/...). Browsers map api.bigcommerce.com and
- * *.mybigcommerce.com to it, so everything is routed by path.
+ * *.mybigcommerce.com to it, so everything is routed by path. A second server,
+ * the sink (sink.ts), stands for another host that the redirect fault points at.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
@@ -10,28 +11,35 @@ import type { AddressInfo, Socket } from 'node:net';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { errors, gateway } from './errors';
 import { json, MAX_QUERY_CHARS, readBody, send, splitTarget, type Reply } from './http';
+import { addCodes as addOtherAppCodes, parseAddCodesBody, SandboxRequestError } from './other-app';
 import { panelHtml, storeFromHost } from './panel';
 import { API_PATH_RE, handleApi, rateHeadersFor } from './routes/api';
 import { handleInspect } from './routes/inspect';
 import { mulberry32 } from './rng';
+import { startSink, type RunningSink } from './sink';
 import { DEFAULT_SEED, DEFAULT_STORE_HASH, SandboxState, validateConfig, type StoreEntry } from './state';
 import { SEEDED_IDS } from './store';
 import { sandboxCert } from './tls';
-import type { CodeView, CreateStoreOptions, Sandbox, SandboxOptions, SandboxStats, StoreHandle } from './types';
+import type { AddCodesSpec, CodeView, CreateStoreOptions, Sandbox, SandboxOptions, SandboxStats, StoreHandle } from './types';
 
 export type {
+  AddCodesSpec,
   CodeView,
   ConfigurableOptions,
   CreateStoreOptions,
   EndpointKey,
   EndpointStats,
   Faults,
+  Hostile,
+  HostileRateHeaders,
   LimitsProfile,
   Plan,
   Sandbox,
   SandboxOptions,
+  SandboxSink,
   SandboxStats,
   SeededPromotions,
+  SinkRequest,
   StoreHandle,
 } from './types';
 
@@ -46,6 +54,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     latencyMs: opts.latencyMs,
     jitterMs: opts.jitterMs,
     faults: opts.faults,
+    hostile: opts.hostile,
     windowMs: opts.windowMs,
     ...(opts.quota !== undefined ? { quota: opts.quota } : {}),
   });
@@ -63,6 +72,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       latencyMs: cfg.latencyMs ?? 0,
       jitterMs: cfg.jitterMs,
       faults: cfg.faults ?? {},
+      hostile: cfg.hostile ?? {},
       windowMs: cfg.windowMs ?? 30_000,
       quota: cfg.quota,
     },
@@ -70,12 +80,14 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     seed,
     bulkCodes,
     opts.rng,
+    opts.rng,
   );
   const defaultStore = state.createStore({ hash: DEFAULT_STORE_HASH });
 
   const cert = await sandboxCert();
   const server = createServer({ key: cert.key, cert: cert.pem, maxHeaderSize: MAX_HEADER_BYTES, keepAliveTimeout: 5_000 });
   let origin = '';
+  let sink: RunningSink | undefined;
 
   const entryOf = (hash?: string): StoreEntry => {
     const entry = state.stores.get(hash ?? state.defaultHash);
@@ -99,13 +111,35 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     return entry.data.codesOf(p);
   };
   const createStore = (o?: CreateStoreOptions): StoreHandle => handleOf(state.createStore(o ?? {}));
+  const addCodes = (promotionId: number, spec: string[] | AddCodesSpec, hash?: string): CodeView[] => {
+    const entry = state.stores.get(hash ?? state.defaultHash);
+    if (!entry) throw new SandboxRequestError(`store ${hash ?? state.defaultHash} does not exist`, 404);
+    return addOtherAppCodes(entry.data, promotionId, spec, state.otherAppRng, Date.now());
+  };
+  // The sink's records are cleared with the stats; its origin and the settings stay.
+  const reset = () => {
+    state.reset();
+    sink?.reset();
+  };
   const hooks = {
     stats,
     codes,
     createStore,
-    reset: () => state.reset(),
+    reset,
     configure: (partial: unknown) => state.configure(validateConfig(partial)),
-    info: () => ({ ...handleOf(defaultStore), origin, panelUrl: `${origin}${PANEL_PATH}`, spkiSha256: cert.spkiSha256 }),
+    info: () => ({
+      ...handleOf(defaultStore),
+      origin,
+      panelUrl: `${origin}${PANEL_PATH}`,
+      spkiSha256: cert.spkiSha256,
+      sinkOrigin: state.sinkOrigin,
+    }),
+    addCodes: (body: unknown) => {
+      const b = parseAddCodesBody(body);
+      return addCodes(b.promotion, b.spec, b.store);
+    },
+    sinkRequests: () => sink?.requests() ?? [],
+    sinkReset: () => sink?.reset(),
   };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -127,7 +161,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     }
     if (path === '/manage' || path.startsWith('/manage/')) return send(res, panel(req, method));
     if (path === '/') return send(res, { status: 302, headers: { Location: PANEL_PATH } });
-    if (api) return handleApi(state, { req, res, hash: api[1] ?? '', sub: api[2] ?? '', query: q, body: body.body });
+    if (api) return handleApi(state, { req, res, hash: api[1] ?? '', sub: api[2] ?? '', query: q, body: body.body, path, rawQuery: query });
     return send(res, json(404, errors.routeNotFound()));
   }
 
@@ -167,6 +201,19 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const actualPort = (server.address() as AddressInfo).port;
   const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
   origin = `https://${urlHost}:${actualPort}`;
+  const closeServer = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  try {
+    sink = await startSink(cert, host, urlHost);
+  } catch (e) {
+    await closeServer();
+    throw e;
+  }
+  state.sinkOrigin = sink.origin;
+  const runningSink = sink;
 
   const agent = new Agent({ connect: { ca: cert.pem } });
   const boundFetch = ((input: Parameters<typeof undiciFetch>[0], init?: Parameters<typeof undiciFetch>[1]) =>
@@ -187,13 +234,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     configure: (partial) => state.configure(partial),
     stats,
     codes,
-    reset: () => state.reset(),
+    addCodes,
+    sink: { origin: runningSink.origin, requests: () => runningSink.requests(), reset: () => runningSink.reset() },
+    reset,
     close: async () => {
       await agent.close().catch(() => undefined);
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      await Promise.all([closeServer(), runningSink.close()]);
     },
   };
 }

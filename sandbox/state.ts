@@ -1,10 +1,11 @@
 /** Everything one running sandbox holds: run-time settings, stores, randomness, faults. */
 import { FaultInjector } from './faults';
+import { validateHostile } from './hostile';
 import { PLAN_QUOTA, StoreLimiter } from './limits';
 import { mulberry32, randomToken } from './rng';
 import { StatsCollector } from './stats';
 import { StoreData } from './store';
-import type { ConfigurableOptions, CreateStoreOptions, Faults, LimitsProfile, Plan } from './types';
+import type { ConfigurableOptions, CreateStoreOptions, Faults, Hostile, LimitsProfile, Plan } from './types';
 
 export interface RuntimeConfig {
   plan: Plan;
@@ -13,6 +14,8 @@ export interface RuntimeConfig {
   /** undefined = latencyMs / 4 */
   jitterMs: number | undefined;
   faults: Faults;
+  /** {} = honest answers. */
+  hostile: Hostile;
   windowMs: number;
   quota: number | undefined;
 }
@@ -68,7 +71,7 @@ export function validateConfig(partial: unknown): ConfigurableOptions {
     if (typeof p.faults !== 'object' || p.faults === null || Array.isArray(p.faults)) throw new Error('faults must be an object');
     const f = p.faults as Record<string, unknown>;
     const faults: Faults = {};
-    for (const k of ['error500', 'drop', 'burst429'] as const) {
+    for (const k of ['error500', 'drop', 'burst429', 'redirect'] as const) {
       const v = f[k];
       if (v === undefined) continue;
       if (typeof v !== 'number' || !(v >= 0 && v <= 1)) throw new Error(`faults.${k} must be a fraction between 0 and 1`);
@@ -80,6 +83,8 @@ export function validateConfig(partial: unknown): ConfigurableOptions {
     }
     out.faults = faults;
   }
+  // Like faults, a new hostile object replaces the old one whole; {} clears it.
+  if (p.hostile !== undefined) out.hostile = validateHostile(p.hostile);
   return out;
 }
 
@@ -87,6 +92,8 @@ export class SandboxState {
   readonly stores = new Map<string, StoreEntry>();
   readonly faults: FaultInjector;
   defaultHash = DEFAULT_STORE_HASH;
+  /** Where the redirect fault points (set once the sink listens). */
+  sinkOrigin = '';
   private storeCounter = 1;
   private readonly tokens = new Set<string>();
 
@@ -97,6 +104,8 @@ export class SandboxState {
     private readonly defaultBulkCodes: number,
     /** Latency and faults get their own stream unless an rng was injected. */
     private readonly chaosRng: () => number = mulberry32(seed ^ 0x9e3779b9),
+    /** Codes "another app" adds: a stream of their own, so they do not shift the codes codegen makes. */
+    readonly otherAppRng: () => number = mulberry32(seed ^ 0x85ebca6b),
   ) {
     this.faults = new FaultInjector(() => this.config.faults, this.chaosRng);
   }
@@ -139,6 +148,7 @@ export class SandboxState {
     if (c.latencyMs !== undefined) this.config.latencyMs = c.latencyMs;
     if ('jitterMs' in c) this.config.jitterMs = c.jitterMs;
     if (c.faults !== undefined) this.config.faults = c.faults;
+    if (c.hostile !== undefined) this.config.hostile = c.hostile;
     if ('quota' in c) this.config.quota = c.quota;
     if (c.windowMs !== undefined) this.config.windowMs = c.windowMs;
     if (c.windowMs !== undefined || 'quota' in c || c.plan !== undefined) {

@@ -2,7 +2,7 @@
 import { ENDPOINT_KEYS, type EndpointKey, type EndpointStats } from './types';
 
 function emptyEndpoint(): EndpointStats {
-  return { requests: 0, maxInFlight: 0, status429: 0, status429NoHeaders: 0, errors500: 0, dropped: 0 };
+  return { requests: 0, maxInFlight: 0, status429: 0, status429NoHeaders: 0, errors500: 0, dropped: 0, redirected: 0 };
 }
 
 export class StatsCollector {

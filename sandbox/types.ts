@@ -12,6 +12,33 @@ export interface Faults {
   burst429?: number;
   /** Length of one burst in ms (extension of the brief; default 1000). */
   burstMs?: number;
+  /** Fraction of API requests answered 307 to the sink (another host) before any work is done. */
+  redirect?: number;
+}
+
+/** Raw strings that replace the X-Rate-Limit-* header values on every API response. */
+export interface HostileRateHeaders {
+  windowMs?: string;
+  resetMs?: string;
+  quota?: string;
+  left?: string;
+}
+
+/** Odd but possible server behaviour, for testing how a client copes (API routes only). */
+export interface Hostile {
+  rateHeaders?: HostileRateHeaders;
+  /** Every API request is answered 429 with rate-limit headers, doing no work. */
+  always429?: boolean;
+  /** Replaces pagination.total (and total_pages) in list-codes answers. */
+  total?: number;
+  /** List-codes answers hand back the request's own `after` cursor as end_cursor and in links.next. */
+  repeatCursor?: boolean;
+  /** List-codes answers to `after` requests are full pages of made-up codes, with a next link, forever. */
+  endlessCursor?: boolean;
+  /** List answers are padded with JSON whitespace to at least this many bytes. */
+  hugeBodyBytes?: number;
+  /** List answers are sent without Content-Length (chunked transfer encoding). */
+  hugeBodyChunked?: boolean;
 }
 
 export interface SandboxOptions {
@@ -24,12 +51,13 @@ export interface SandboxOptions {
   latencyMs?: number;
   jitterMs?: number;
   faults?: Faults;
+  hostile?: Hostile;
   seed?: { bulkCodes?: number; random?: number };
   rng?: () => number;
 }
 
 export type ConfigurableOptions = Partial<
-  Pick<SandboxOptions, 'plan' | 'limits' | 'latencyMs' | 'jitterMs' | 'faults' | 'windowMs' | 'quota'>
+  Pick<SandboxOptions, 'plan' | 'limits' | 'latencyMs' | 'jitterMs' | 'faults' | 'hostile' | 'windowMs' | 'quota'>
 >;
 
 export type EndpointKey =
@@ -40,6 +68,8 @@ export type EndpointKey =
   | 'createCode'
   | 'deleteCodes'
   | 'deleteCode'
+  | 'findCode'
+  | 'deleteCodeByCode'
   | 'other';
 
 export const ENDPOINT_KEYS: readonly EndpointKey[] = [
@@ -50,6 +80,8 @@ export const ENDPOINT_KEYS: readonly EndpointKey[] = [
   'createCode',
   'deleteCodes',
   'deleteCode',
+  'findCode',
+  'deleteCodeByCode',
   'other',
 ];
 
@@ -60,6 +92,8 @@ export interface EndpointStats {
   status429NoHeaders: number;
   errors500: number;
   dropped: number;
+  /** Answered 307 to the sink by the redirect fault. */
+  redirected: number;
 }
 
 export interface SandboxStats {
@@ -99,6 +133,35 @@ export interface CodeView {
   created: string;
 }
 
+/** Random codes "another app" adds, shaped like codegen's (defaults: 16 characters, 1 use, 1 per customer). */
+export interface AddCodesSpec {
+  count: number;
+  prefix?: string;
+  suffix?: string;
+  delimiter?: '_' | '-';
+  codeLength?: number;
+  maxUses?: number;
+  maxUsesPerCustomer?: number;
+}
+
+/** One request the sink (the "other host") received. */
+export interface SinkRequest {
+  method: string;
+  path: string;
+  /** Raw query string without the '?', '' when there was none. */
+  query: string;
+  /** Whether an X-Auth-Token header arrived (a client leaked the token across hosts). */
+  hadToken: boolean;
+  /** Date.now() when it arrived. */
+  at: number;
+}
+
+export interface SandboxSink {
+  origin: string;
+  requests(): SinkRequest[];
+  reset(): void;
+}
+
 export interface Sandbox {
   origin: string;
   port: number;
@@ -113,6 +176,10 @@ export interface Sandbox {
   configure(partial: ConfigurableOptions): void;
   stats(storeHash?: string): SandboxStats;
   codes(promotionId: number, storeHash?: string): CodeView[];
+  /** Another app writing to a promotion: no stats, no quota, no faults. Throws plain Errors. */
+  addCodes(promotionId: number, spec: string[] | AddCodesSpec, storeHash?: string): CodeView[];
+  /** The second HTTPS server that the redirect fault points at. */
+  sink: SandboxSink;
   reset(): void;
   close(): Promise<void>;
 }

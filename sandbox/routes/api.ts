@@ -1,19 +1,24 @@
 /**
  * The API gateway: /stores/{hash}/v3/... Order of checks, chosen to mirror a
  * gateway in front of the service:
- *   unknown store 404 -> token 401 -> route 404 / method 405 -> scope 403
+ *   unknown store 404 -> injected redirect 307 (a proxy in front: before auth)
+ *   -> token 401 -> route 404 / method 405 -> scope 403 -> hostile always429
  *   -> platform burst 429 (no headers) -> quota 429 -> in-flight cap 429
  *   -> (admitted: spends quota, counts in flight) latency -> injected 500
- *   -> handler -> injected drop.
- * Only admitted requests spend quota. Every response except a burst 429 or a
- * drop carries the rate-limit headers.
+ *   -> handler -> hostile list rewrites -> injected drop.
+ * Only admitted requests spend quota. Every response except a redirect, a
+ * burst 429 or a drop carries the rate-limit headers (hostile.rateHeaders may
+ * replace their values).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { errors } from '../errors';
+import { always429Headers, overrideRateHeaders } from '../hostile';
+import { hostileList } from '../hostile-list';
 import { json, send, sleep, type Reply } from '../http';
 import { inFlightCap, unknownStoreHeaders, type RateHeaders } from '../limits';
 import type { SandboxState, StoreEntry } from '../state';
 import type { EndpointKey } from '../types';
+import { deleteCodeByCode, findCode } from './code-lookup';
 import { codegen } from './codegen';
 import { createCode, deleteCode, deleteCodes, listCodes } from './codes';
 import type { Handler } from './context';
@@ -33,6 +38,15 @@ interface RouteDef {
 
 const ROUTES: RouteDef[] = [
   { pattern: /^\/promotions$/, names: [], methods: { GET: { endpoint: 'promotions', write: false, handler: listPromotions } } },
+  // Before /promotions/{id}: the first match wins, and 'codes' is not a promotion id.
+  {
+    pattern: /^\/promotions\/codes$/,
+    names: [],
+    methods: {
+      GET: { endpoint: 'findCode', write: false, handler: findCode },
+      DELETE: { endpoint: 'deleteCodeByCode', write: true, handler: deleteCodeByCode },
+    },
+  },
   { pattern: /^\/promotions\/([^/]+)$/, names: ['id'], methods: { GET: { endpoint: 'promotion', write: false, handler: getPromotion } } },
   {
     pattern: /^\/promotions\/([^/]+)\/codes$/,
@@ -75,11 +89,16 @@ function match(method: string, sub: string): Match {
   return { kind: 'none' };
 }
 
-/** Rate-limit headers for any response under /stores/{hash}/v3 (a fresh window if the store is unknown). */
-export function rateHeadersFor(state: SandboxState, hash: string | undefined, now: number): RateHeaders {
+/** The true rate-limit headers (a fresh window if the store is unknown). */
+function trueRateHeaders(state: SandboxState, hash: string | undefined, now: number): RateHeaders {
   const entry = hash === undefined ? undefined : state.stores.get(hash);
   if (!entry) return unknownStoreHeaders(state.config.windowMs, state.config.quota ?? null);
   return entry.limiter.headers(now, state.quotaFor(entry), state.config.windowMs);
+}
+
+/** Rate-limit headers for any response under /stores/{hash}/v3, as hostile.rateHeaders may rewrite them. */
+export function rateHeadersFor(state: SandboxState, hash: string | undefined, now: number): RateHeaders {
+  return overrideRateHeaders(trueRateHeaders(state, hash, now), state.config.hostile);
 }
 
 export interface ApiCall {
@@ -89,6 +108,9 @@ export interface ApiCall {
   sub: string;
   query: URLSearchParams;
   body: Buffer;
+  /** The request's path and raw query, for the redirect fault's Location. */
+  path: string;
+  rawQuery: string;
 }
 
 export async function handleApi(state: SandboxState, call: ApiCall): Promise<void> {
@@ -103,6 +125,14 @@ export async function handleApi(state: SandboxState, call: ApiCall): Promise<voi
   const epStats = entry.stats.ep(endpoint);
   epStats.requests++;
 
+  if (state.faults.redirect()) {
+    // Points at the sink, another host: a client that follows it (and worse,
+    // sends its token along) shows up in sink.requests().
+    epStats.redirected++;
+    const location = `${state.sinkOrigin}${call.path}${call.rawQuery !== '' ? `?${call.rawQuery}` : ''}`;
+    return send(res, { status: 307, headers: { Location: location } });
+  }
+
   const rawToken = req.headers['x-auth-token'];
   const token = Array.isArray(rawToken) ? rawToken[0] : rawToken;
   const { modify, readOnly } = entry.data.tokens;
@@ -114,6 +144,11 @@ export async function handleApi(state: SandboxState, call: ApiCall): Promise<voi
   if (m.op.write && token === readOnly) return reply(json(403, errors.forbidden()));
 
   const now = Date.now();
+  if (state.config.hostile.always429) {
+    epStats.status429++;
+    const headers = always429Headers(trueRateHeaders(state, call.hash, now), state.config.hostile);
+    return send(res, json(429, errors.tooManyRequests('Too many requests. Retry after X-Rate-Limit-Time-Reset-Ms.')), headers);
+  }
   if (state.faults.inBurst(now)) {
     epStats.status429++;
     epStats.status429NoHeaders++;
@@ -153,15 +188,17 @@ async function admitted(
     epStats.errors500++;
     return reply(json(500, errors.internal()));
   }
-  const result = op.handler({
+  const now = Date.now();
+  const honest = op.handler({
     store: entry.data,
     params,
     query: call.query,
     body: call.body,
-    now: Date.now(),
+    now,
     rng: state.rng,
     limits: entry.data.limits,
   });
+  const result = hostileList(state.config.hostile, op.endpoint, call.query, honest, now);
   if (state.faults.drop()) {
     epStats.dropped++;
     call.req.socket.destroy();

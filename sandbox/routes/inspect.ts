@@ -4,6 +4,7 @@
  */
 import { gateway } from '../errors';
 import { json, parseJson, type Reply } from '../http';
+import { SandboxRequestError } from '../other-app';
 import type { SandboxState } from '../state';
 import type { CreateStoreOptions } from '../types';
 
@@ -14,6 +15,10 @@ export interface InspectHooks {
   configure(partial: unknown): void;
   createStore(opts: CreateStoreOptions): unknown;
   info(): unknown;
+  /** Takes the parsed body of POST /__sandbox/add-codes; throws SandboxRequestError. */
+  addCodes(body: unknown): unknown;
+  sinkRequests(): unknown;
+  sinkReset(): void;
 }
 
 const ROUTES: Record<string, string[]> = {
@@ -24,6 +29,8 @@ const ROUTES: Record<string, string[]> = {
   '/__sandbox/reset': ['POST'],
   '/__sandbox/configure': ['POST'],
   '/__sandbox/stores': ['POST'],
+  '/__sandbox/add-codes': ['POST'],
+  '/__sandbox/sink': ['GET', 'DELETE'],
 };
 
 function storeParam(state: SandboxState, q: URLSearchParams): string | Reply {
@@ -103,6 +110,22 @@ export function handleInspect(
         return json(422, gateway(422, 'Unprocessable Entity', (e as Error).message));
       }
     }
+    case '/__sandbox/add-codes': {
+      const b = readJson();
+      if (!b.ok) return b.reply;
+      try {
+        return json(201, hooks.addCodes(b.value));
+      } catch (e) {
+        const status = e instanceof SandboxRequestError ? e.status : 422;
+        return json(status, gateway(status, status === 404 ? 'Not Found' : 'Unprocessable Entity', (e as Error).message));
+      }
+    }
+    case '/__sandbox/sink':
+      if (method === 'DELETE') {
+        hooks.sinkReset();
+        return { status: 204 };
+      }
+      return json(200, hooks.sinkRequests());
     default:
       return json(404, gateway(404, 'Not Found', `Unknown sandbox endpoint ${path}.`));
   }

@@ -189,6 +189,45 @@ describe.skipIf(!specPath)('contract: sandbox responses match promotions.v3.yml'
     }
   });
 
+  it('GET /promotions/codes?code=: 200 found (bulk, single, any case) and not found; DELETE: 204', async () => {
+    const bulkCode = sb.codes(1)[3]!.code;
+    for (const code of [bulkCode, bulkCode.toLowerCase(), 'WELCOME10', 'NO-SUCH-CODE']) {
+      const r = await api('GET', `/promotions/codes?code=${encodeURIComponent(code)}`);
+      expect(r.status).toBe(200);
+      check(r, '/promotions/codes', 'get');
+    }
+    for (const code of [bulkCode, 'NO-SUCH-CODE']) {
+      const r = await api('DELETE', `/promotions/codes?code=${code}`);
+      expect(r.status).toBe(204);
+      check(r, '/promotions/codes', 'delete');
+    }
+  });
+
+  it('GET /promotions?code=: 200 for a bulk code, a single code and an unknown one', async () => {
+    for (const code of [sb.codes(1)[5]!.code, 'welcome10', 'NOPE']) {
+      const r = await api('GET', `/promotions?code=${code}`);
+      expect(r.status).toBe(200);
+      check(r, '/promotions', 'get');
+    }
+  });
+
+  it('hostile list answers and the sink\'s page still match the spec (they are meant to fool clients)', async () => {
+    try {
+      sb.configure({ hostile: { total: 123456, repeatCursor: true, endlessCursor: true, hugeBodyBytes: 20_000 } });
+      const first = await api('GET', '/promotions/1/codes?limit=5');
+      const endless = await api('GET', `/promotions/1/codes${first.body.meta.cursor_pagination.links.next as string}`);
+      for (const r of [first, endless, await api('GET', '/promotions/1/codes?page=2&limit=5')]) {
+        expect(r.status).toBe(200);
+        check(r, '/promotions/{promotion_id}/codes', 'get');
+      }
+    } finally {
+      sb.configure({ hostile: {} });
+    }
+    const sink = await sb.fetch(`${sb.sink.origin}/stores/sandbox1/v3/promotions/1/codes`);
+    const text = await sink.text();
+    check({ status: sink.status, headers: sink.headers as unknown as Headers, text, body: JSON.parse(text) }, '/promotions/{promotion_id}/codes', 'get');
+  });
+
   it('the validators are not vacuous: broken bodies fail', () => {
     const codegen = validatorFor('/promotions/{promotion_id}/codegen', 'post', '201');
     expect(codegen({ data: { codes: [{ code: 'lowercase' }] }, meta: {} })).toBe(false);
@@ -196,6 +235,9 @@ describe.skipIf(!specPath)('contract: sandbox responses match promotions.v3.yml'
     const list = validatorFor('/promotions/{promotion_id}/codes', 'get', '200');
     expect(list({ data: [{ id: 'x', code: 'A', current_uses: 0, created: 'now' }], meta: {} })).toBe(false);
     expect(list({ data: [], meta: { cursor_pagination: { count: 0 } } })).toBe(false);
+    const byCode = validatorFor('/promotions/codes', 'get', '200');
+    expect(byCode({ data: [{ id: 1, code: 'A' }], meta: {} })).toBe(false);
+    expect(byCode({ data: [], meta: { cursor_pagination: { count: 0, per_page: 50 } } })).toBe(false);
     const promo = validatorFor('/promotions/{id}', 'get', '200');
     expect(promo({ data: { id: 1, name: 'x' }, meta: {} })).toBe(false);
     const e400 = validatorFor('/promotions/{promotion_id}/codegen', 'post', '400');

@@ -126,7 +126,7 @@ describe('inspection over HTTP', () => {
     const r = await inspect('GET', 'stats');
     expect(r.status).toBe(200);
     expect(Object.keys(r.body.perEndpoint).sort()).toEqual(
-      ['codegen', 'createCode', 'deleteCode', 'deleteCodes', 'listCodes', 'other', 'promotion', 'promotions'].sort(),
+      ['codegen', 'createCode', 'deleteCode', 'deleteCodeByCode', 'deleteCodes', 'findCode', 'listCodes', 'other', 'promotion', 'promotions'].sort(),
     );
     expect(r.body.codes['1']).toBeTypeOf('number');
     expect((await inspect('GET', 'stats?store=isolated1')).body.codes['1']).toBe(5);

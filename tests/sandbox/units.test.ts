@@ -99,6 +99,8 @@ describe('limits', () => {
     expect(inFlightCap('listCodes', 'legacy')).toBe(40);
     expect(inFlightCap('deleteCodes', 'current')).toBe(40);
     expect(inFlightCap('promotions', 'current')).toBe(40);
+    expect(inFlightCap('findCode', 'current')).toBe(40);
+    expect(inFlightCap('deleteCodeByCode', 'legacy')).toBe(40);
     expect(deleteBatchLimit('current')).toBe(250);
     expect(deleteBatchLimit('legacy')).toBe(50);
   });
