@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { BigCommerceClient, CodePage } from '../../utils/api/client';
 import type { CouponCode } from '../../utils/api/schemas';
-import { emptyScan, PAGE_SIZE, scanPromotion } from '../../utils/jobs/scan';
+import { emptyScan, scanPromotion } from '../../utils/jobs/scan';
+import { PAGE_SIZE } from '../../utils/jobs/vocabulary';
 import { createMemorySpool } from '../../utils/storage/spool';
 import { spoolRows } from './helpers';
 

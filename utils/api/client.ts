@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { GovernorError, type Endpoint, type Governor } from '../rate';
 import { readCouponCodes } from './code-rows';
-import { ApiError, badResponse, errorForStatus, networkError, type ErrorContext } from './errors';
+import { ApiError, badResponse, busyError, errorForStatus, networkError, redirectError, type ErrorContext } from './errors';
+import { readCapped } from './read-capped';
 import {
   BulkDeleteMetaSchema,
   CodeListSchema,
@@ -13,6 +14,10 @@ import {
 } from './schemas';
 
 export const DEFAULT_API_ORIGIN = 'https://api.bigcommerce.com';
+/** Largest answer read: a page of 250 codes is about 40 KB; anything near this is not BigCommerce. */
+export const MAX_BODY_BYTES = 16 * 1024 * 1024;
+/** Largest code count believed: more than any real promotion holds (a total of 10^12 is a broken answer). */
+export const MAX_SANE_TOTAL = 10_000_000;
 
 export interface ClientOptions {
   storeHash: string;
@@ -78,19 +83,39 @@ export function createClient(opts: ClientOptions) {
     const href = url.href.replace(/id%3Ain=/g, 'id:in=').replace(/%2C/g, ',');
     const headers: Record<string, string> = { 'X-Auth-Token': opts.token, Accept: 'application/json' };
     if (call.body !== undefined) headers['Content-Type'] = 'application/json';
-    const init = { method: call.method, headers, body: call.body === undefined ? undefined : JSON.stringify(call.body) };
+    // The token must never travel to another host: a redirect is not followed but reported.
+    const init: RequestInit = {
+      method: call.method,
+      headers,
+      body: call.body === undefined ? undefined : JSON.stringify(call.body),
+      redirect: 'manual',
+    };
 
-    // The body of the answer the governor hands back (the last attempt's).
+    // The body of the answer the governor hands back (the last attempt's), or why it was refused.
     let text = '';
+    let refused: ApiError | null = null;
     const attempt = async (signal: AbortSignal): Promise<Response> => {
       const timeout = AbortSignal.timeout(timeoutMs);
       try {
         const res = await fetchFn(href, { ...init, signal: AbortSignal.any([signal, timeout]) });
+        refused = null;
+        text = '';
+        // Browsers hide a manual redirect as an 'opaqueredirect' answer of status 0; Node shows the 3xx.
+        if (res.type === 'opaqueredirect' || (res.status >= 300 && res.status < 400)) {
+          void res.body?.cancel().catch(() => undefined);
+          refused = redirectError(res.headers.get('location'));
+          return new Response(null, { status: 200 });
+        }
         // Read the body inside the attempt: a connection dropped mid-body is a network
         // failure the governor should see, not a surprise for the caller later. The governor
         // needs only status and headers: the text stays here rather than being copied into a
         // new body and read out again (two more copies of every page).
-        text = await res.text();
+        const body = await readCapped(res, MAX_BODY_BYTES);
+        if (body === null) {
+          refused = badResponse('answer', `larger than ${MAX_BODY_BYTES / 1024 / 1024} MB`);
+          return new Response(null, { status: 200 });
+        }
+        text = body;
         return new Response(null, { status: res.status, headers: res.headers });
       } catch (e) {
         if (timeout.aborted && !signal.aborted) throw new TypeError('request timed out');
@@ -104,11 +129,13 @@ export function createClient(opts: ClientOptions) {
     } catch (e) {
       if (e instanceof GovernorError) {
         if (e.ambiguous) throw new ApiError('ambiguous', 'The request failed without telling whether it took effect.', e.status);
+        if (e.kind === 'rate-limited') throw busyError();
         if (e.kind === 'server' && e.status) throw errorForStatus(e.status, '', call.ctx);
         throw networkError();
       }
       throw e; // aborts propagate untouched
     }
+    if (refused) throw refused;
     if (res.status >= 200 && res.status < 300) return { status: res.status, text };
     // Partial-success deletes come back as 422 with a meta block: the caller decides.
     if (call.endpoint === 'delete' && res.status === 422) return { status: res.status, text };
@@ -196,7 +223,9 @@ export function createClient(opts: ClientOptions) {
       const codes = readCouponCodes(body.data);
       if (!Array.isArray(codes)) throw badResponse('page of codes', codes.problem);
       const cursor = body.meta?.cursor_pagination;
-      const pagination = body.meta?.pagination;
+      // A count beyond any real promotion is a broken answer: treated as no count at all, so
+      // readers fall back to the cursor walk and counters stop with a message.
+      const pagination = sanePagination(body.meta?.pagination);
       // A next link is the API's own word that more pages follow.
       const hasNext = cursor ? Boolean(cursor.links?.next) : pagination ? (pagination.current_page ?? 0) < pagination.total_pages : false;
       return {
@@ -267,4 +296,9 @@ export function createClient(opts: ClientOptions) {
       return { deleted: meta.success, failed: meta.failed ?? Math.max(0, ids.length - meta.success) };
     },
   };
+}
+
+function sanePagination<P extends { total: number; total_pages: number }>(p: P | undefined): P | undefined {
+  if (!p || p.total > MAX_SANE_TOTAL || p.total_pages > MAX_SANE_TOTAL) return undefined;
+  return p;
 }

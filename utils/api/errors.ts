@@ -13,6 +13,11 @@ export type ApiErrorKind =
   | 'network' // no response after retries
   | 'ambiguous' // a non-idempotent call failed without telling whether it happened
   | 'bad-response' // a body we cannot read
+  | 'redirect' // a 3xx: never followed, the token would go with it
+  | 'busy' // 429s past the time budget
+  | 'locked' // another writing job holds the promotion
+  | 'stale' // a purge plan too old to act on
+  | 'no-backup' // a purge's backup is not on disk yet
   | 'http'; // any other status
 
 export class ApiError extends Error {
@@ -114,4 +119,31 @@ export function badResponse(what: string, detail: string): ApiError {
     'bad-response',
     `BigCommerce sent a ${what} the extension could not read (${detail.slice(0, 200)}). Nothing was lost: try again, and if it keeps happening, a proxy or network filter may be altering the responses.`,
   );
+}
+
+export function busyError(): ApiError {
+  return new ApiError(
+    'busy',
+    'BigCommerce kept refusing requests (429 Too Many Requests) for more than 5 minutes, so the job paused instead of trying for ever. Another app may be using up the store\'s API quota. Nothing is lost: press Resume later to carry on.',
+    429,
+  );
+}
+
+/** A 3xx: the request was not followed anywhere, so the token went nowhere but BigCommerce. */
+export function redirectError(location: string | null): ApiError {
+  let where = '';
+  try {
+    if (location) where = ` to ${new URL(location, 'https://api.bigcommerce.com').host}`;
+  } catch {
+    where = '';
+  }
+  return new ApiError(
+    'redirect',
+    `BigCommerce's address answered with a redirect${where}. The extension never sends your access token anywhere but api.bigcommerce.com, so it stopped here and nothing was sent on. A proxy or network filter may be interfering: try again on another network.`,
+  );
+}
+
+/** Errors that say "not now" rather than "never": the job pauses and can be resumed. */
+export function isTransient(e: unknown): boolean {
+  return e instanceof ApiError && (e.kind === 'server' || e.kind === 'network' || e.kind === 'busy');
 }

@@ -1,10 +1,11 @@
-import type { BigCommerceClient, CodePage } from '../api/client';
+import { MAX_SANE_TOTAL, type BigCommerceClient, type CodePage } from '../api/client';
 import { ApiError } from '../api/errors';
 import type { CouponCode } from '../api/schemas';
 import type { Spool } from '../storage/spool';
 import { range, runPool } from './pool';
+import { PAGE_SIZE } from './vocabulary';
 
-export const PAGE_SIZE = 250;
+
 
 /**
  * Where a full read of a promotion's codes stands. Saved with the job so a restarted
@@ -224,6 +225,10 @@ async function walkCursor(d: ScanDeps, cp: ScanCheckpoint, add: (n: number) => v
       if (seen.has(cp.nextCursor)) throw new ApiError('bad-response', 'BigCommerce returned the same page cursor twice; the export stopped instead of looping. Try again later.');
       seen.add(cp.nextCursor);
     }
+    // Nor may fresh cursors lead on for ever: no more pages than the count allows, with room
+    // for codes added while we read.
+    if (cp.cursorChunk >= maxCursorPages(cp.total))
+      throw new ApiError('bad-response', `BigCommerce kept offering more pages of codes than the promotion holds (${cp.cursorChunk} pages read); the export stopped instead of reading for ever. Try again later.`);
     const page: CodePage = await d.client.listCodes(
       d.promotionId,
       cp.nextCursor === null ? { limit: PAGE_SIZE } : { limit: PAGE_SIZE, after: cp.nextCursor },
@@ -241,6 +246,12 @@ async function walkCursor(d: ScanDeps, cp: ScanCheckpoint, add: (n: number) => v
     await d.save(cp);
     d.onProgress(done, cp.total);
   }
+}
+
+/** Pages a cursor walk may read: the count's pages plus a tenth and ten more (the whole sane range when the count is unknown). */
+export function maxCursorPages(total: number | null): number {
+  const pages = Math.ceil(Math.min(total ?? MAX_SANE_TOTAL, MAX_SANE_TOTAL) / PAGE_SIZE);
+  return pages + Math.ceil(pages / 10) + 10;
 }
 
 function consistentFirstPage(p: CodePage): boolean {

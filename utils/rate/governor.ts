@@ -30,6 +30,18 @@ export const DEFAULT_MAX_RETRIES = 5;
 /** How long a 5xx from the store explains later failures without an answer (Chrome's longest hold-back). */
 export const SERVER_ERROR_MEMORY_MS = 15 * 60_000;
 export const DEFAULT_BACKOFF: Readonly<{ baseMs: number; maxMs: number }> = { baseMs: 1_000, maxMs: 60_000 };
+/**
+ * Longest wait any one answer can impose. A store's window is 30 s; a header naming hours (a
+ * broken proxy, a hostile server) must not park every job of the store: after this the next
+ * answer's figures are read again.
+ */
+export const MAX_WAIT_MS = 60_000;
+/**
+ * How long one request may keep meeting 429s, 5xx or network failures before it gives up and
+ * the job pauses with a message, rather than spinning for ever against a store that never
+ * lets it through.
+ */
+export const DEFAULT_TROUBLE_BUDGET_MS = 5 * 60_000;
 
 /** Requests of each window left to the store's other apps (4 %, at least 2). */
 export function defaultReserve(quota: number): number {
@@ -49,6 +61,8 @@ export interface GovernorOptions {
   reserve?: (quota: number) => number;
   maxRetries?: number;
   backoff?: { baseMs: number; maxMs: number };
+  /** See DEFAULT_TROUBLE_BUDGET_MS. */
+  troubleBudgetMs?: number;
   now?: () => number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
@@ -89,7 +103,8 @@ export interface Governor {
   snapshot(): GovernorSnapshot;
 }
 
-export type GovernorErrorKind = 'server' | 'network';
+/** 'rate-limited': 429s went on past the trouble budget. */
+export type GovernorErrorKind = 'server' | 'network' | 'rate-limited';
 
 /**
  * A request that failed with a 5xx or a network error and will not be retried (any more).
@@ -106,7 +121,7 @@ export class GovernorError extends Error {
   readonly attempts: number;
 
   constructor(init: { kind: GovernorErrorKind; status?: number; ambiguous: boolean; attempts: number; cause?: unknown }) {
-    const what = init.kind === 'server' ? `server error ${init.status ?? '?'}` : 'network error';
+    const what = init.kind === 'server' ? `server error ${init.status ?? '?'}` : init.kind === 'rate-limited' ? 'refused with 429' : 'network error';
     const why = init.ambiguous ? 'not retried: the request may or may not have been processed' : `gave up after ${init.attempts} tries`;
     super(`${what}, ${why}`, init.cause === undefined ? undefined : { cause: init.cause });
     this.kind = init.kind;
@@ -149,6 +164,7 @@ class StoreGovernor implements Governor {
   private readonly random: () => number;
   private readonly reserve: (quota: number) => number;
   private readonly maxRetries: number;
+  private readonly troubleBudgetMs: number;
   private readonly backoff: { baseMs: number; maxMs: number };
   private readonly onWait: ((wait: WaitInfo | null) => void) | undefined;
 
@@ -187,6 +203,7 @@ class StoreGovernor implements Governor {
     this.random = options.random ?? Math.random;
     this.reserve = options.reserve ?? defaultReserve;
     this.maxRetries = checkInteger('maxRetries', options.maxRetries ?? DEFAULT_MAX_RETRIES, 0);
+    this.troubleBudgetMs = checkInteger('troubleBudgetMs', options.troubleBudgetMs ?? DEFAULT_TROUBLE_BUDGET_MS, 0);
     const backoff = options.backoff ?? DEFAULT_BACKOFF;
     if (!(backoff.baseMs > 0) || !(backoff.maxMs >= backoff.baseMs) || !Number.isFinite(backoff.maxMs)) {
       throw new RangeError('backoff needs 0 < baseMs <= maxMs < Infinity');
@@ -231,6 +248,12 @@ class StoreGovernor implements Governor {
     let failures = 0;
     // A request sent back (429, retry) already waited its turn: it re-queues at the front.
     let requeued = false;
+    // When this request first met a 429, 5xx or network failure: see DEFAULT_TROUBLE_BUDGET_MS.
+    let troubleSince: number | null = null;
+    const overBudget = () => {
+      troubleSince ??= this.now();
+      return this.now() - troubleSince > this.troubleBudgetMs;
+    };
     for (;;) {
       await this.waitWhilePaused(signal);
       const release = await this.slots[endpoint].acquire({ signal, front: requeued });
@@ -241,8 +264,9 @@ class StoreGovernor implements Governor {
       if (response) {
         if (response.status === 429) {
           // Not processed, so always safe to send again; settle() has already paused the
-          // store (or lowered the cap) so the next try waits its turn.
+          // store (or lowered the cap) so the next try waits its turn. Not for ever, though.
           discardBody(response);
+          if (overBudget()) throw new GovernorError({ kind: 'rate-limited', status: 429, ambiguous: false, attempts: failures + 1 });
           continue;
         }
         if (response.status < 500) return response;
@@ -257,7 +281,7 @@ class StoreGovernor implements Governor {
 
       failures++;
       if (!retryUnsafe) throw new GovernorError({ ...failure, ambiguous: true, attempts: failures });
-      if (failures > this.maxRetries) {
+      if (failures > this.maxRetries || overBudget()) {
         // Chrome holds back an extension's requests to a URL that kept answering 5xx (for up
         // to 15 minutes): they fail at once, like a network error. The store's own recent
         // answer explains it better, in this run or a resumed one.
@@ -369,8 +393,8 @@ class StoreGovernor implements Governor {
       this.platformBusy(seq, t);
       return;
     }
-    // BigCommerce says how long: the whole store waits, whichever limit was hit.
-    this.pauseUntil(t + info.resetMs, 'rate-limited');
+    // BigCommerce says how long: the whole store waits, whichever limit was hit (at most MAX_WAIT_MS).
+    this.pauseUntil(t + Math.min(info.resetMs, MAX_WAIT_MS), 'rate-limited');
     // Quota not spent, yet refused: too many requests in flight on this endpoint.
     if (info.left > 0) this.lowerCap(endpoint);
   }
@@ -447,12 +471,14 @@ class StoreGovernor implements Governor {
     const window = this.window;
     if (window && t >= window.resetAt) return;
 
-    const resetAt = t + info.resetMs;
+    // Figures beyond MAX_WAIT_MS are not believed: the next answer is read again by then.
+    const resetAt = t + Math.min(info.resetMs, MAX_WAIT_MS);
+    const windowMs = Math.min(info.windowMs, MAX_WAIT_MS);
     if (!window || (seq > window.resetSeq && resetAt > window.resetAt + window.windowMs / 2)) {
       const oursInWindow = window ? this.seq - seq + 1 : this.seq;
       this.window = {
         quota: info.quota,
-        windowMs: info.windowMs,
+        windowMs,
         left: Math.max(0, Math.min(info.left, info.quota - oursInWindow)),
         resetAt,
         resetSeq: seq,
@@ -461,7 +487,7 @@ class StoreGovernor implements Governor {
       return;
     }
     window.quota = info.quota;
-    window.windowMs = info.windowMs;
+    window.windowMs = windowMs;
     window.left = Math.min(window.left, info.left);
     if (seq > window.resetSeq) {
       window.resetAt = resetAt;

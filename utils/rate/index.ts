@@ -8,6 +8,8 @@ export {
   DEFAULT_CAPS,
   DEFAULT_MAX_RETRIES,
   DEFAULT_BACKOFF,
+  DEFAULT_TROUBLE_BUDGET_MS,
+  MAX_WAIT_MS,
   ENDPOINTS,
   defaultReserve,
   fullJitter,

@@ -1,0 +1,28 @@
+/**
+ * Reads an answer's text, refusing one larger than `maxBytes` (null) without holding more than
+ * that: a page of codes is tens of KB, so a huge body is a broken or hostile server, and reading
+ * it whole could take the worker's memory down.
+ */
+export async function readCapped(res: Response, maxBytes: number): Promise<string | null> {
+  const declared = Number(res.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    void res.body?.cancel().catch(() => undefined);
+    return null;
+  }
+  // A declared length within the cap: the browser's own reader is the fastest way.
+  if (res.headers.has('content-length') || !res.body) return res.text();
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    size += value.byteLength;
+    if (size > maxBytes) {
+      void reader.cancel().catch(() => undefined);
+      return null;
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+}
