@@ -1,0 +1,62 @@
+/**
+ * The product's shared vocabulary: the API's sizes, what a bulk promotion and an unused code
+ * are, which job states may do what. One place for each rule; pure (no zod, no browser APIs),
+ * so the content script may import it too.
+ */
+
+/** Codes per codegen request (the API's maximum). */
+export const BATCH_MAX = 250;
+/** Codes per page of a list request (the API's maximum). */
+export const PAGE_SIZE = 250;
+/** Ids per bulk delete: the current published limit, and the older one some stores still enforce. */
+export const DELETE_BATCH = 250;
+export const DELETE_BATCH_LEGACY = 50;
+
+/** A purge's plan is trusted this long: an "unused" code may be redeemed minutes later. */
+export const PLAN_FRESH_MS = 15 * 60_000;
+/** A purge's backup stays in the extension at least this long, whatever happens to its job card. */
+export const BACKUP_KEEP_MS = 30 * 24 * 60 * 60_000;
+
+export type JobKind = 'generate' | 'export' | 'purge';
+/** Kinds that create or delete codes: at most one of them at a time on a promotion. */
+export const WRITING_KINDS: readonly JobKind[] = ['generate', 'purge'];
+export const isWritingKind = (kind: JobKind): boolean => WRITING_KINDS.includes(kind);
+
+/**
+ * Where a job stands. 'awaiting-confirmation' is a purge whose target set and backup are
+ * ready (the dry-run count is known) and which deletes nothing until the merchant confirms.
+ * 'interrupted' is a job the browser stopped that waits for the merchant to resume it.
+ */
+export type JobStatus =
+  | 'queued'
+  | 'running'
+  | 'paused'
+  | 'awaiting-confirmation'
+  | 'interrupted'
+  | 'completed'
+  | 'failed'
+  | 'cancelled';
+
+/** Jobs that are not over yet: the merchant may still act on them. */
+export const isUnfinished = (status: JobStatus): boolean => status !== 'completed' && status !== 'failed' && status !== 'cancelled';
+/** A failed job keeps its checkpoint: once the cause is fixed it can carry on. */
+export const isResumable = (status: JobStatus): boolean => status === 'paused' || status === 'interrupted' || status === 'failed';
+/** States in which a writing job holds its promotion (no other writing job may start there). */
+export const holdsPromotion = (status: JobStatus): boolean =>
+  status === 'queued' || status === 'running' || status === 'paused' || status === 'interrupted' || status === 'awaiting-confirmation';
+
+/** The files a job can leave. */
+export type FileKind = 'generated' | 'export' | 'purge-backup' | 'unattributed';
+export const FILE_KINDS: readonly FileKind[] = ['generated', 'export', 'purge-backup', 'unattributed'];
+
+/** A coupon promotion with bulk (unique) codes: the only kind these tools work on. */
+export const isBulkCoupon = (p: { redemption_type?: string; redemptionType?: string; coupon_type?: string | null; couponType?: string | null }): boolean =>
+  (p.redemption_type ?? p.redemptionType) === 'COUPON' && (p.coupon_type ?? p.couponType) === 'BULK';
+
+/** A code no shopper has redeemed yet. */
+export const isUnusedCode = (c: { current_uses: number }): boolean => c.current_uses === 0;
+
+/** The `{hash}` of store-{hash}.mybigcommerce.com and of the API path. */
+export const STORE_HASH_RE = /^[a-z0-9]{1,32}$/;
+/** A control panel page of some store, and its hash. */
+export const STORE_PAGE_RE = /^https:\/\/store-([a-z0-9]{1,32})\.mybigcommerce\.com\//;
