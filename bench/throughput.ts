@@ -6,8 +6,8 @@
 import type { SandboxOptions, SandboxStats } from '../sandbox/server';
 import type { RoundTrips } from './baselines';
 import { startSandboxInline, startSandboxThread, type SandboxThread } from './sandbox-worker';
-import { createRegistry } from '../utils/jobs/registry';
-import { memoryRecords } from '../tests/jobs/helpers';
+import { createRegistry, type JobRegistry } from '../utils/jobs/registry';
+import { backupSaved, instantDownloads, memoryRecords } from '../tests/jobs/helpers';
 import type { GenerateParams } from '../utils/jobs/types';
 import { createMemorySpool } from '../utils/storage/spool';
 import {
@@ -129,12 +129,13 @@ export function diffCounts(a: RequestCounts, b: RequestCounts): RequestCounts {
 /** The product's registry with its own defaults (governor, workers, save interval). */
 function engine(sandbox: SandboxThread) {
   const files: Array<{ kind: string; rows: number }> = [];
-  const registry = createRegistry({
+  const registry: JobRegistry = createRegistry({
     records: memoryRecords(),
     spool: createMemorySpool(),
     tokenFor: async (hash) => (hash === sandbox.storeHash ? sandbox.tokens.modify : null),
     fetch: sandbox.fetch,
     apiOrigin: sandbox.origin,
+    downloads: instantDownloads(() => registry),
     onFileReady: (_job, file) => files.push({ kind: file.kind, rows: file.rows }),
   });
   return { registry, files };
@@ -235,8 +236,9 @@ export async function runPurge(s: Scenario): Promise<PhaseResult[]> {
     const scanMs = performance.now() - t0;
     const atPlan = countsOf(await sandbox.stats());
     const planned = (await registry.list())[0]!;
+    await backupSaved(registry, id);
     const t1 = performance.now();
-    await registry.control(id, 'confirm');
+    await registry.confirmPurge(id, { storeHash: sandbox.storeHash, promotionId });
     await registry.idle();
     const t2 = performance.now();
     const all = countsOf(await sandbox.stats());

@@ -1,7 +1,7 @@
 import { offscreenMessaging } from '@/utils/background/offscreen-protocol';
 import { buildBlob } from '@/utils/background/csv-blob';
-import { csvParts } from '@/utils/jobs/files';
-import { createIdbSpool } from '@/utils/storage/spool';
+import { jobCsvParts } from '@/utils/csv/job-csv';
+import { createIdbSpool } from '@/utils/storage/spool-idb';
 
 // Chrome's service worker cannot make blob: URLs; this document can, and it reads the
 // job's rows straight from the extension's IndexedDB so they never cross messaging.
@@ -10,8 +10,8 @@ const spool = createIdbSpool();
 offscreenMessaging.onMessage('buildCsv', async ({ data, sender }) => {
   if (sender.id !== browser.runtime.id) return { error: 'untrusted sender' };
   try {
-    const blob = await buildBlob(csvParts(spool, data.job, data.kind));
-    return { url: URL.createObjectURL(blob) };
+    const blob = await buildBlob(jobCsvParts(data.kind, spool.chunks(data.ns), data.unusedOnly));
+    return { url: URL.createObjectURL(blob), bytes: blob.size };
   } catch {
     return { error: 'The file could not be built from the saved rows.' };
   }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
-import { checkToken } from '../../utils/background/handlers';
+import { checkToken } from '../../utils/api/check-token';
 
 let sb: Sandbox;
 beforeAll(async () => {

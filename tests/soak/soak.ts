@@ -1,11 +1,11 @@
-import { startSandbox, type SandboxOptions } from '../../sandbox/server';
+import { startSandbox, type AddCodesSpec, type SandboxOptions } from '../../sandbox/server';
 import type { CouponCode } from '../../utils/api/schemas';
-import type { GeneratedRow } from '../../utils/jobs/generate';
+import { generateSpools, type GeneratedRow } from '../../utils/jobs/generate';
 import { purgeSpools } from '../../utils/jobs/purge';
-import { createRegistry } from '../../utils/jobs/registry';
+import { createRegistry, type JobRegistry } from '../../utils/jobs/registry';
 import type { JobView } from '../../utils/jobs/types';
 import { createMemorySpool, type Spool } from '../../utils/storage/spool';
-import { memoryRecords, spoolRows, waitFor } from '../jobs/helpers';
+import { confirm, instantDownloads, memoryRecords, spoolRows, waitFor } from '../jobs/helpers';
 
 export interface SoakOptions {
   codes: number;
@@ -27,17 +27,20 @@ export interface SoakResult {
 
 /**
  * Generate, export and purge through the real engine (registry, governor, client) against
- * the sandbox with faults on, checking every invariant the product promises: exact counts,
- * the export equals the server's set, the purge backup equals what was deleted.
+ * the sandbox with faults on and another app writing to the same promotion, checking every
+ * invariant the product promises: the file holds exactly N codes the job made, no code a job
+ * did not make is ever deleted, a second writing job is refused, the export equals the
+ * server's set, each purge removes exactly its targets and its backup equals what was deleted.
  */
 export async function runSoak(o: SoakOptions): Promise<SoakResult> {
   const log = o.log ?? (() => {});
   const faults = o.faults ?? { error500: 0.05, drop: 0.05, burst429: 0.01 };
   const sandbox = await startSandbox({ port: 0, seed: { bulkCodes: 0 }, latencyMs: o.latencyMs ?? 5, faults });
   const spool: Spool = createMemorySpool();
-  const registry = createRegistry({
+  const registry: JobRegistry = createRegistry({
     records: memoryRecords(),
     spool,
+    downloads: instantDownloads(() => registry),
     tokenFor: async () => sandbox.tokens.modify,
     fetch: sandbox.fetch,
     apiOrigin: sandbox.origin,
@@ -78,17 +81,50 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
   const run = async (request: Parameters<typeof registry.start>[0], until = ['completed', 'failed', 'cancelled']) =>
     waitFor(registry, await registry.start(request), until, 30 * 60_000);
 
+  /**
+   * Another app writing to the same promotion while the jobs run: every `everyMs` it adds a
+   * few codes of the very shape the job makes. None of them may ever be deleted by a job.
+   */
+  const theirs: string[] = [];
+  function anotherWriter(everyMs: number, count: number, shape: Omit<AddCodesSpec, 'count'>) {
+    const timer = setInterval(() => {
+      for (const c of sandbox.addCodes(promo, { count, ...shape })) theirs.push(c.code);
+    }, everyMs);
+    return () => clearInterval(timer);
+  }
+  const stillThere = () => {
+    const now = new Set(sandbox.codes(promo).map((c) => c.code));
+    return theirs.filter((c) => !now.has(c));
+  };
+
   try {
     const base = { storeHash: sandbox.storeHash, promotionId: promo };
-    // Generate.
-    const gen = await phase('generate', () =>
-      run({ ...base, kind: 'generate', params: { count: o.codes, maxUses: 1, maxUsesPerCustomer: 1, prefix: 'SOAK', suffix: '', delimiter: '-', codeLength: 12, excludeCharacters: [] } }),
-    );
+    // Generate, with another app adding codes of the same shape, and a second tab asking for
+    // another generate on the same promotion (refused: one writing job per promotion).
+    const shape = { prefix: 'SOAK', delimiter: '-' as const, codeLength: 12 };
+    const stopWriter = anotherWriter(250, 7, shape);
+    let secondRefused = '';
+    const gen = await phase('generate', async () => {
+      const id = await registry.start({ ...base, kind: 'generate', params: { count: o.codes, maxUses: 1, maxUsesPerCustomer: 1, prefix: 'SOAK', suffix: '', delimiter: '-', codeLength: 12, excludeCharacters: [] } });
+      await registry.start({ ...base, kind: 'generate', params: { count: 10, maxUses: 1, maxUsesPerCustomer: 1, prefix: '', suffix: '', delimiter: '', codeLength: 8, excludeCharacters: [] } }).then(
+        () => (secondRefused = 'started'),
+        (e: Error) => (secondRefused = e.message),
+      );
+      return waitFor(registry, id, ['completed', 'failed', 'cancelled'], 30 * 60_000);
+    });
+    stopWriter();
     const server = sandbox.codes(promo);
     const generated = (await spoolRows<GeneratedRow>(spool, gen.id)).map((r) => r.code);
+    const unattributed = (await spoolRows<CouponCode>(spool, generateSpools(gen.id).unattributed)).map((r) => r.code);
     check('generate completed', gen.status === 'completed', gen.error ?? gen.status);
-    check('store holds exactly N codes', server.length === o.codes, `${server.length} of ${o.codes}`);
-    check('generated file lists every code once', sameSet(generated, server.map((c) => c.code)), `${generated.length} rows, ${new Set(generated).size} distinct`);
+    check('a second writing job on the promotion was refused', /already under way/.test(secondRefused), secondRefused);
+    check('generated file lists exactly N codes, each once', generated.length === o.codes && new Set(generated).size === o.codes, `${generated.length} rows, ${new Set(generated).size} distinct`);
+    const inStore = new Set(server.map((c) => c.code));
+    check('every code in the file exists in the store', generated.every((c) => inStore.has(c)), `${server.length} in the store`);
+    check('the store holds the file, the other app’s codes and the unattributed ones, nothing else', sameSet([...generated, ...unattributed], server.map((c) => c.code)), `${generated.length} + ${unattributed.length} vs ${server.length}`);
+    const listed = new Set(unattributed);
+    check('every code the other app added is listed as not made by the job', theirs.every((c) => listed.has(c)), `${theirs.length} added by the other app, ${unattributed.length} listed`);
+    check('no code the job did not make was deleted (generate)', stillThere().length === 0 && sandbox.stats().perEndpoint.deleteCodes.requests === 0, `${stillThere().length} missing`);
 
     // Export.
     const exp = await phase('export', () => run({ ...base, kind: 'export', unusedOnly: false }));
@@ -96,26 +132,29 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     check('export completed', exp.status === 'completed', exp.error ?? exp.status);
     check('export equals the server set, in id order, all columns', JSON.stringify(exported) === JSON.stringify(sandbox.codes(promo)), `${exported.length} rows`);
 
-    // Purge every other code through a list (the merchant's CSV), then the rest with "all".
-    const half = server.filter((_, i) => i % 2 === 0).map((c) => c.code);
+    // Purge every other code of the job's file through a list (the merchant's CSV) while the
+    // other app keeps adding codes: only listed codes go.
+    const half = generated.filter((_, i) => i % 2 === 0);
     const pl = await phase('purge (list, plan)', () => run({ ...base, kind: 'purge', mode: 'list', csvText: `code\n${half.join('\n')}\n` }, ['awaiting-confirmation', 'failed']));
     check('purge dry run counts the list', pl.purge?.targetCount === half.length && pl.purge?.notFound === 0, `${pl.purge?.targetCount} targets, ${pl.purge?.notFound} not found`);
-    check('dry run deleted nothing', sandbox.codes(promo).length === o.codes, `${sandbox.codes(promo).length} codes`);
+    check('dry run deleted nothing', sandbox.codes(promo).length === server.length, `${sandbox.codes(promo).length} codes`);
     const beforeList = sandbox.codes(promo);
-    await registry.control(pl.id, 'confirm');
+    const stopWriter2 = anotherWriter(100, 5, shape);
+    await confirm(registry, pl.id);
     const plDone = await phase('purge (list, delete)', () => waitFor(registry, pl.id, ['completed', 'failed'], 30 * 60_000));
+    stopWriter2();
     const backup = await spoolRows<CouponCode>(spool, purgeSpools(pl.id).targets);
-    const afterList = sandbox.codes(promo);
-    const remaining = new Set(afterList.map((c) => c.id));
+    const remaining = new Set(sandbox.codes(promo).map((c) => c.id));
     const deleted = beforeList.filter((c) => !remaining.has(c.id));
     check('list purge completed', plDone.status === 'completed' && !plDone.error, plDone.error ?? plDone.status);
     check('list purge removed exactly the listed codes', sameSet(deleted.map((c) => c.code), half), `${deleted.length} deleted of ${half.length}`);
     check('backup equals what was deleted', JSON.stringify(backup) === JSON.stringify(deleted), `${backup.length} backup rows`);
+    check('no code the purge did not target was deleted', stillThere().length === 0, `${theirs.length} added by the other app, ${stillThere().length} missing`);
 
     const pa = await phase('purge (all, plan)', () => run({ ...base, kind: 'purge', mode: 'all' }, ['awaiting-confirmation', 'failed']));
     const beforeAll = sandbox.codes(promo);
     check('purge-all dry run counts what is left', pa.purge?.targetCount === beforeAll.length, `${pa.purge?.targetCount} of ${beforeAll.length}`);
-    await registry.control(pa.id, 'confirm');
+    await confirm(registry, pa.id);
     const paDone = await phase('purge (all, delete)', () => waitFor(registry, pa.id, ['completed', 'failed'], 30 * 60_000));
     const backupAll = await spoolRows<CouponCode>(spool, purgeSpools(pa.id).targets);
     check('purge all completed', paDone.status === 'completed' && !paDone.error, paDone.error ?? paDone.status);

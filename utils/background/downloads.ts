@@ -1,7 +1,13 @@
+/**
+ * Saving a job's CSV through the browser's downloads, and hearing back whether it reached the
+ * disk. Firefox's background page can make blob URLs itself (and refuses data: URLs); Chrome's
+ * service worker cannot, so an offscreen document builds the Blob from the spool and hands
+ * back its URL.
+ */
+import type { Downloads, DownloadChange } from '../jobs/file-keeper';
+import { fileSource } from '../jobs/files';
 import type { Spool } from '../storage/spool';
-import type { JobRecord } from '../jobs/record';
-import type { JobFile } from '../jobs/types';
-import { csvParts } from '../jobs/files';
+import { jobCsvParts } from '../csv/job-csv';
 import { buildBlob } from './csv-blob';
 import { offscreenMessaging } from './offscreen-protocol';
 
@@ -13,58 +19,67 @@ interface ChromeOffscreenApi {
   offscreen: { createDocument(p: { url: string; reasons: string[]; justification: string }): Promise<void> };
 }
 
+async function ensureOffscreen() {
+  const chromeApi = (globalThis as unknown as { chrome: ChromeOffscreenApi }).chrome;
+  const contexts = await chromeApi.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] });
+  if (contexts.length) return;
+  await chromeApi.offscreen
+    .createDocument({ url: OFFSCREEN_PATH, reasons: ['BLOBS'], justification: 'Turn a coupon-code job into a CSV file for download.' })
+    .catch((e: Error) => {
+      // Two saves at once can race to create it; one document is all we need.
+      if (!/single offscreen|only a single/i.test(e.message)) throw e;
+    });
+}
+
 /**
- * Saves a job's CSV through the downloads API. Firefox's background page can make blob
- * URLs itself (and refuses data: URLs); Chrome's service worker cannot, so an offscreen
- * document builds the Blob from the spool and hands back its URL.
+ * `onChange` hears every download's state change (the listener is registered here, at the
+ * worker's start, so the browser wakes the worker for it).
  */
-export function createDownloader(spool: Spool) {
+export function createDownloads(spool: Spool, onChange: (downloadId: number, change: DownloadChange) => void): Downloads {
   const canBlob = typeof URL.createObjectURL === 'function';
   const revokeLater = new Map<number, () => void>();
 
   browser.downloads.onChanged.addListener((delta) => {
-    const state = delta.state?.current;
+    const state = delta.state?.current as DownloadChange['state'] | undefined;
     if (state === 'complete' || state === 'interrupted') {
       revokeLater.get(delta.id)?.();
       revokeLater.delete(delta.id);
+      onChange(delta.id, { state, error: delta.error?.current });
     }
   });
 
-  async function ensureOffscreen() {
-    const chromeApi = (globalThis as unknown as { chrome: ChromeOffscreenApi }).chrome;
-    const contexts = await chromeApi.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] });
-    if (contexts.length) return;
-    await chromeApi.offscreen
-      .createDocument({
-        url: OFFSCREEN_PATH,
-        reasons: ['BLOBS'],
-        justification: 'Turn a coupon-code job into a CSV file for download.',
-      })
-      .catch((e: Error) => {
-        // Two saves at once can race to create it; one document is all we need.
-        if (!/single offscreen|only a single/i.test(e.message)) throw e;
-      });
-  }
+  return {
+    async save(job, file) {
+      const source = fileSource(job, file.kind);
+      let url: string;
+      let bytes: number;
+      let revoke: () => void;
+      if (canBlob) {
+        const blob = await buildBlob(jobCsvParts(source.kind, spool.chunks(source.ns), source.unusedOnly));
+        url = URL.createObjectURL(blob);
+        bytes = blob.size;
+        revoke = () => URL.revokeObjectURL(url);
+      } else {
+        await ensureOffscreen();
+        const res = await offscreenMessaging.sendMessage('buildCsv', source);
+        if ('error' in res) throw new Error(res.error);
+        ({ url, bytes } = res);
+        revoke = () => void offscreenMessaging.sendMessage('revokeUrl', { url }).catch(() => {});
+      }
+      try {
+        const downloadId = await browser.downloads.download({ url, filename: file.filename, saveAs: false, conflictAction: 'uniquify' });
+        revokeLater.set(downloadId, revoke);
+        return { downloadId, bytes };
+      } catch (e) {
+        revoke();
+        throw e;
+      }
+    },
 
-  return async function save(job: JobRecord, file: JobFile): Promise<void> {
-    let url: string;
-    let revoke: () => void;
-    if (canBlob) {
-      url = URL.createObjectURL(await buildBlob(csvParts(spool, job, file.kind)));
-      revoke = () => URL.revokeObjectURL(url);
-    } else {
-      await ensureOffscreen();
-      const res = await offscreenMessaging.sendMessage('buildCsv', { job, kind: file.kind });
-      if ('error' in res) throw new Error(res.error);
-      url = res.url;
-      revoke = () => void offscreenMessaging.sendMessage('revokeUrl', { url }).catch(() => {});
-    }
-    try {
-      const id = await browser.downloads.download({ url, filename: file.filename, saveAs: false, conflictAction: 'uniquify' });
-      revokeLater.set(id, revoke);
-    } catch (e) {
-      revoke();
-      throw e;
-    }
+    async state(downloadId) {
+      const [item] = await browser.downloads.search({ id: downloadId });
+      if (!item) return null;
+      return { state: item.state as DownloadChange['state'], error: item.error, exists: item.exists };
+    },
   };
 }

@@ -1,10 +1,10 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { JobRecord } from '../jobs/record';
-import type { JobFile } from '../jobs/types';
+import type { FileSource } from '../jobs/files';
 
 /** Between the Chrome service worker (no URL.createObjectURL) and its offscreen document. */
 interface OffscreenProtocol {
-  buildCsv(data: { job: JobRecord; kind: JobFile['kind'] }): { url: string } | { error: string };
+  /** The offscreen document gets where the rows are and how to write them, nothing more. */
+  buildCsv(data: FileSource): { url: string; bytes: number } | { error: string };
   revokeUrl(data: { url: string }): void;
 }
 

@@ -3,9 +3,15 @@
  * downloads API never rejects or rewrites it; the time is UTC so names sort and do not
  * depend on the machine's zone.
  */
-export type CsvFileKind = 'generated' | 'export' | 'purge-backup';
+export type CsvFileKind = 'generated' | 'export' | 'purge-backup' | 'unattributed';
 
-const KINDS: readonly CsvFileKind[] = ['generated', 'export', 'purge-backup'];
+/** The kind as the merchant reads it in the file's name. */
+const SLUG: Record<CsvFileKind, string> = {
+  generated: 'generated',
+  export: 'export',
+  'purge-backup': 'purge-backup',
+  unattributed: 'not-made-by-this-job',
+};
 
 export interface CsvFilenameInput {
   storeHash: string;
@@ -37,6 +43,6 @@ export function csvFilename({ storeHash, promotionId, kind, at }: CsvFilenameInp
   // Store hashes are already [a-z0-9]; anything else is dropped rather than trusted.
   const store = String(storeHash).toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 32) || 'store';
   const id = Number.isSafeInteger(promotionId) && promotionId > 0 ? String(promotionId) : 'unknown';
-  const safeKind = KINDS.includes(kind) ? kind : 'file';
+  const safeKind = Object.hasOwn(SLUG, kind) ? SLUG[kind] : 'file';
   return `${store}-promotion-${id}-${safeKind}-${stamp(at)}.csv`;
 }

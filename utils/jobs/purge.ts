@@ -5,14 +5,14 @@ import type { Spool } from '../storage/spool';
 import { runPool } from './pool';
 import { emptyScan, scanPromotion, type ScanCheckpoint } from './scan';
 import type { PurgeMode } from './types';
-
-export const DELETE_BATCH = 250;
-export const DELETE_BATCH_LEGACY = 50;
+import { DELETE_BATCH, DELETE_BATCH_LEGACY, isUnusedCode } from './vocabulary';
 
 export interface PurgeCheckpoint {
   scan: ScanCheckpoint;
   /** Backup complete and counted: nothing is deleted before this and the merchant's word. */
   planned: boolean;
+  /** When the plan (targets and backup) was completed: a stale plan is not acted on. */
+  plannedAt: number | null;
   targetCount: number | null;
   notFound: number | null;
   confirmed: boolean;
@@ -29,6 +29,7 @@ export interface PurgeCheckpoint {
 export const emptyPurge = (): PurgeCheckpoint => ({
   scan: emptyScan(),
   planned: false,
+  plannedAt: null,
   targetCount: null,
   notFound: null,
   confirmed: false,
@@ -52,6 +53,7 @@ export interface PurgeDeps {
   onProgress(phase: 'scan' | 'delete', done: number, total: number | null): void;
   /** Requests the store's quota still allows in this window, less the reserve (null: not known). */
   spendable?(): number | null;
+  now?: () => number;
 }
 
 /** Spool namespaces of a purge: raw scan, the targets (= the backup), the merchant's list. */
@@ -69,7 +71,7 @@ export const codeKey = (code: string): string => code.toUpperCase();
 
 export function isTarget(mode: PurgeMode, code: CouponCode, list: Set<string> | null): boolean {
   if (mode === 'all') return true;
-  if (mode === 'unused') return code.current_uses === 0;
+  if (mode === 'unused') return isUnusedCode(code);
   return list !== null && list.has(codeKey(code.code));
 }
 
@@ -118,6 +120,7 @@ export async function planPurge(d: PurgeDeps): Promise<{ targetCount: number; no
     cp.targetCount = targets;
     cp.notFound = list ? [...list].filter((c) => !matched.has(c)).length : null;
     cp.planned = true;
+    cp.plannedAt = (d.now ?? Date.now)();
     await d.save(cp);
   }
   return { targetCount: cp.targetCount!, notFound: cp.notFound };

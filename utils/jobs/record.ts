@@ -21,6 +21,11 @@ export interface JobRecord {
   createdAt: number;
   updatedAt: number;
   finishedAt: number | null;
+  /**
+   * Taken off the lists by the merchant, kept only for its files: a purge's backup stays at
+   * least BACKUP_KEEP_MS whatever happens to the job card.
+   */
+  hidden?: boolean;
   generate?: GenerateCheckpoint;
   scan?: ScanCheckpoint;
   purge?: PurgeCheckpoint;
@@ -54,8 +59,12 @@ export function toView(r: JobRecord, live?: LiveState): JobView {
     updatedAt: r.updatedAt,
     finishedAt: r.finishedAt,
   };
+  if (r.kind === 'generate' && r.generate) {
+    view.generate = { unattributed: r.generate.unattributed ?? 0, unanswered: r.generate.unanswered ?? 0, lost: r.generate.lost ?? 0 };
+  }
   if (r.kind === 'purge' && r.purge && r.request.kind === 'purge') {
     view.purge = {
+      plannedAt: r.purge.plannedAt ?? null,
       mode: r.request.mode as PurgeMode,
       targetCount: r.purge.targetCount,
       notFound: r.purge.notFound,

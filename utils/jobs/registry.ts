@@ -1,17 +1,25 @@
-import { createClient, type BigCommerceClient } from '../api/client';
+/**
+ * The job registry: the table of jobs (persisted records), their lifecycle (start, pause,
+ * resume, cancel, confirm, recover after a restart, remove) and the rules that guard it: one
+ * writing job per promotion, no deletion before the backup is on disk, no deletion on a stale
+ * plan. The engines run in run-kind.ts; files in file-keeper.ts.
+ */
 import { ApiError } from '../api/errors';
-import { createGovernor, type Governor, type GovernorOptions } from '../rate';
+import { createStoreClients, type StoreClients } from '../api/store-clients';
+import type { GovernorOptions } from '../rate';
 import type { Spool } from '../storage/spool';
-import { csvFilename } from '../csv/filename';
-import { parseCodesCsv } from '../csv/read';
-import { fileRowCount } from './files';
-import { emptyGenerate, generateCodes } from './generate';
+import { createFileKeeper, type DownloadChange, type Downloads } from './file-keeper';
+import { jobSpools } from './files';
+import { expiredHidden, isProtected, keptUntil } from './kept-files';
+import { lockedMessage, writingJobOn } from './lock';
 import { createMeter, type Meter } from './meter';
-import { emptyPurge, executePurge, planPurge, purgeSpools } from './purge';
+import { isStorageFull, messageOf, statusAfter } from './outcome';
+import { emptyPurge, purgeSpools } from './purge';
+import { intakePurgeList } from './purge-intake';
 import { toView, type JobRecord, type LiveState } from './record';
-import { emptyScan, scanPromotion } from './scan';
-import type { ControlAction } from '../messages';
-import type { JobFile, JobRequest, JobView, WaitReason } from './types';
+import { runKind } from './run-kind';
+import type { FileKind, JobFile, JobRequest, JobView, KeptFileView, WaitReason } from './types';
+import { isResumable, isUnfinished, isWritingKind, PLAN_FRESH_MS } from './vocabulary';
 
 export interface RecordStore {
   save(rec: JobRecord): Promise<void>;
@@ -23,27 +31,34 @@ export interface RecordStore {
 export interface RegistryDeps {
   records: RecordStore;
   spool: Spool;
-  /** The store's token, or null if the store is not connected. Stays inside the background. */
-  tokenFor(storeHash: string): Promise<string | null>;
+  /** Per-store clients and governors, shared with the message handlers; made here from the fields below if absent. */
+  clients?: StoreClients;
+  tokenFor?(storeHash: string): Promise<string | null>;
   fetch?: typeof fetch;
   apiOrigin?: string;
+  governor?: Omit<GovernorOptions, 'onWait'>;
   now?: () => number;
   newId?: () => string;
-  governor?: Omit<GovernorOptions, 'onWait'>;
   /** Parallel requests a job keeps going per kind; the store's governor caps them anyway. */
   workers?: { list?: number; generate?: number; delete?: number };
   /** Called (throttled) whenever a job's view changes. */
   onChange?(jobs: JobView[]): void;
-  /** A job's file is complete: the background saves it through the downloads API. */
+  /** The browser's downloads: files are saved through it and followed until on disk. */
+  downloads?: Downloads;
+  /** Tests: a job's file is complete. */
   onFileReady?(job: JobRecord, file: JobFile): void;
   /** Minimum ms between persisted progress writes. */
   saveEveryMs?: number;
 }
 
+export type ControlAction = 'pause' | 'resume' | 'cancel' | 'rescan';
+
 const PAUSE = 'paused by merchant';
 const CANCEL = 'cancelled by merchant';
 /** Tests: stop as a killed worker would, writing nothing more. */
 const HALT = 'worker stopped';
+/** The browser could not store the job's progress. */
+const STORAGE_FULL = 'storage full';
 
 interface Active {
   controller: AbortController;
@@ -53,47 +68,34 @@ interface Active {
 
 export type JobRegistry = ReturnType<typeof createRegistry>;
 
+const invalid = (message: string) => new ApiError('invalid', message);
+
 export function createRegistry(deps: RegistryDeps) {
   const now = deps.now ?? Date.now;
   const newId = deps.newId ?? (() => `${now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`);
   const workers = { list: 10, generate: 10, delete: 40, ...deps.workers };
   const saveEveryMs = deps.saveEveryMs ?? 1000;
+  const clients =
+    deps.clients ??
+    createStoreClients({ tokenFor: deps.tokenFor ?? (async () => null), fetch: deps.fetch, apiOrigin: deps.apiOrigin, governor: deps.governor });
 
   const jobs = new Map<string, JobRecord>();
   const active = new Map<string, Active>();
-  const governors = new Map<string, Governor>();
   const storeWait = new Map<string, WaitReason | null>();
   const jobWaits = new Map<string, WaitReason | null>();
   const lastSaved = new Map<string, number>();
   let loaded: Promise<void> | null = null;
+
+  clients.watchWaits((storeHash, w) => {
+    storeWait.set(storeHash, w ? ({ ...w, attempt: w.attempt ?? 1 } as WaitReason) : null);
+    changed();
+  });
 
   function load() {
     loaded ??= deps.records.list().then((all) => {
       for (const r of all) if (!jobs.has(r.id)) jobs.set(r.id, r);
     });
     return loaded;
-  }
-
-  function governorFor(storeHash: string): Governor {
-    let g = governors.get(storeHash);
-    if (!g) {
-      g = createGovernor({
-        ...deps.governor,
-        onWait: (w) => {
-          storeWait.set(storeHash, w ? ({ ...w, attempt: w.attempt ?? 1 } as WaitReason) : null);
-          changed();
-        },
-      });
-      governors.set(storeHash, g);
-    }
-    return g;
-  }
-
-  async function clientFor(storeHash: string): Promise<BigCommerceClient> {
-    const token = await deps.tokenFor(storeHash);
-    if (!token)
-      throw new ApiError('auth', `Store ${storeHash} is not connected to the extension. Connect it in the extension's settings, then resume.`);
-    return createClient({ storeHash, token, governor: governorFor(storeHash), fetch: deps.fetch, apiOrigin: deps.apiOrigin });
   }
 
   // Change notifications are coalesced: progress ticks many times a second.
@@ -112,161 +114,118 @@ export function createRegistry(deps: RegistryDeps) {
     const eta = a ? a.meter.eta(r.done, r.total) : null;
     // A known wait (quota window, 429 pause) adds to the time left at least its own length.
     const waitLeft = wait && 'untilMs' in wait ? Math.max(0, wait.untilMs - now()) : 0;
-    return {
-      ratePerSecond: a ? Math.round(a.meter.rate()) : 0,
-      etaMs: eta === null ? null : Math.max(eta, waitLeft),
-      wait,
-    };
+    return { ratePerSecond: a ? Math.round(a.meter.rate()) : 0, etaMs: eta === null ? null : Math.max(eta, waitLeft), wait };
   }
 
   function views(): JobView[] {
-    return [...jobs.values()].sort((a, b) => b.createdAt - a.createdAt).map((r) => toView(r, live(r)));
+    return [...jobs.values()]
+      .filter((r) => !r.hidden)
+      .sort((a, b) => b.createdAt - a.createdAt)
+      .map((r) => toView(r, live(r)));
   }
 
   async function persist(r: JobRecord, force = true) {
     r.updatedAt = now();
-    const last = lastSaved.get(r.id) ?? 0;
     changed();
-    if (!force && now() - last < saveEveryMs) return;
+    if (!force && now() - (lastSaved.get(r.id) ?? 0) < saveEveryMs) return;
     lastSaved.set(r.id, now());
     await deps.records.save(r);
   }
+
+  /** A progress write that failed (a full disk, say) stops the job with the reason, never leaves it running. */
+  function persistSoon(r: JobRecord) {
+    persist(r, false).catch((e: unknown) => active.get(r.id)?.controller.abort(isStorageFull(e) ? STORAGE_FULL : e));
+  }
+
+  async function drop(r: JobRecord) {
+    for (const ns of jobSpools(r.id)) await deps.spool.clear(ns);
+    jobs.delete(r.id);
+    lastSaved.delete(r.id);
+    await deps.records.remove(r.id);
+    changed();
+  }
+
+  const files = createFileKeeper({ spool: deps.spool, now, records: () => jobs.values(), persist: (r) => persist(r), drop, downloads: deps.downloads, onFileReady: deps.onFileReady });
 
   function progress(r: JobRecord, done: number, total: number | null, phase?: 'scan' | 'delete') {
     r.done = done;
     r.total = total;
     if (phase) r.phase = phase;
     active.get(r.id)?.meter.sample(done);
-    void persist(r, false);
+    persistSoon(r);
   }
 
-  async function finishFile(r: JobRecord, kind: JobFile['kind']) {
-    const rows = await fileRowCount(deps.spool, r, kind);
-    const file: JobFile = {
-      kind,
-      rows,
-      filename: csvFilename({ storeHash: r.storeHash, promotionId: r.promotionId, kind, at: new Date(now()) }),
-    };
-    r.files = [...r.files.filter((f) => f.kind !== kind), file];
-    await persist(r);
-    deps.onFileReady?.(r, file);
+  /** The job that holds this one's promotion, if any: a writing job may not start or resume beside it. */
+  function refuseIfLocked(r: Pick<JobRecord, 'id' | 'kind' | 'storeHash' | 'promotionId'>) {
+    if (!isWritingKind(r.kind)) return;
+    const holder = writingJobOn(jobs.values(), r.storeHash, r.promotionId, r.id);
+    if (holder) throw new ApiError('locked', lockedMessage(holder));
   }
 
   /** Runs (or carries on) a job from its checkpoint until it ends, pauses or waits. */
   function launch(r: JobRecord) {
     if (active.has(r.id)) return;
     const controller = new AbortController();
-    const meter = createMeter(now);
-    const entry: Active = { controller, meter, done: Promise.resolve() };
+    const entry: Active = { controller, meter: createMeter(now), done: Promise.resolve() };
     active.set(r.id, entry);
     r.status = 'running';
     r.error = null;
     entry.done = (async () => {
       try {
         await persist(r);
-        const client = await clientFor(r.storeHash);
-        await runKind(r, client, controller.signal);
+        await runKind(r, {
+          client: await clients.clientFor(r.storeHash),
+          spool: deps.spool,
+          signal: controller.signal,
+          workers,
+          now,
+          save: () => persist(r),
+          progress: (done, total, phase) => progress(r, done, total, phase),
+          onWait: (w) => {
+            jobWaits.set(r.id, w);
+            changed();
+          },
+          spendable: () => clients.governorFor(r.storeHash).snapshot().spendable,
+          finishFile: async (kind) => void (await files.finish(r, kind)),
+        });
       } catch (e) {
-        const reason = controller.signal.aborted ? controller.signal.reason : null;
-        if (reason === HALT) {
-          active.delete(r.id);
-          return;
-        }
-        if (reason === PAUSE) r.status = 'paused';
-        else if (reason === CANCEL) {
-          r.status = 'cancelled';
-          r.finishedAt = now();
-          // Codes already made exist in the store: the merchant gets them in a file.
-          if (r.kind === 'generate' && (await deps.spool.rowCount(r.id)) > 0) await finishFile(r, 'generated');
-        } else {
-          r.status = 'failed';
-          r.error = messageOf(e);
-          r.finishedAt = now();
-          if (r.kind === 'generate' && (await deps.spool.rowCount(r.id).catch(() => 0)) > 0) await finishFile(r, 'generated').catch(() => {});
-        }
+        if (await stopped(r, controller.signal, e)) return;
       }
       active.delete(r.id);
       jobWaits.delete(r.id);
-      await persist(r);
+      // Even if this write fails, the job is not left running in this worker's table.
+      await persist(r).catch(() => undefined);
     })();
   }
 
-  async function runKind(r: JobRecord, client: BigCommerceClient, signal: AbortSignal) {
-    const req = r.request;
-    if (req.kind === 'generate') {
-      r.generate ??= emptyGenerate();
-      r.total = req.params.count;
-      await generateCodes({
-        client,
-        spool: deps.spool,
-        ns: r.id,
-        promotionId: r.promotionId,
-        params: req.params,
-        signal,
-        workers: workers.generate,
-        checkpoint: r.generate,
-        save: () => persist(r),
-        onProgress: (done) => progress(r, done, req.params.count),
-        onWait: (w) => {
-          jobWaits.set(r.id, w);
-          changed();
-        },
-      });
-      r.status = 'completed';
-      r.finishedAt = now();
-      await finishFile(r, 'generated');
-    } else if (req.kind === 'export') {
-      r.scan ??= emptyScan();
-      await scanPromotion({
-        client,
-        spool: deps.spool,
-        ns: r.id,
-        promotionId: r.promotionId,
-        signal,
-        workers: workers.list,
-        checkpoint: r.scan,
-        save: () => persist(r),
-        onProgress: (done, total) => progress(r, done, total),
-      });
-      r.status = 'completed';
-      r.finishedAt = now();
-      r.total = r.done;
-      await finishFile(r, 'export');
-    } else {
-      r.purge ??= emptyPurge();
-      const cp = r.purge;
-      const purgeDeps = {
-        client,
-        spool: deps.spool,
-        jobId: r.id,
-        promotionId: r.promotionId,
-        mode: req.mode,
-        signal,
-        workers: workers.list,
-        checkpoint: cp,
-        save: () => persist(r),
-        onProgress: (phase: 'scan' | 'delete', done: number, total: number | null) => progress(r, done, total, phase),
-        spendable: () => governorFor(r.storeHash).snapshot().spendable,
-      };
-      if (!cp.planned) {
-        await planPurge(purgeDeps);
-        // The backup is complete before anything is deleted: save it now.
-        if (cp.targetCount) await finishFile(r, 'purge-backup');
-      }
-      if (!cp.confirmed) {
-        r.status = 'awaiting-confirmation';
-        r.phase = 'scan';
-        r.done = cp.targetCount ?? 0;
-        r.total = cp.targetCount;
-        return;
-      }
-      await executePurge({ ...purgeDeps, workers: workers.delete });
-      r.status = 'completed';
-      r.finishedAt = now();
-      r.done = cp.deleted;
-      if (cp.failed > 0)
-        r.error = `${cp.failed} of ${cp.targetCount} codes could not be deleted (the store refused them; they may be in use). They are still in the backup file.`;
+  /** Settles a job that threw: paused, cancelled, failed. True when the worker is halting. */
+  async function stopped(r: JobRecord, signal: AbortSignal, e: unknown): Promise<boolean> {
+    const reason: unknown = signal.aborted ? signal.reason : null;
+    if (reason === HALT) {
+      active.delete(r.id);
+      return true;
     }
+    if (reason === PAUSE) r.status = 'paused';
+    else if (reason === CANCEL) {
+      r.status = 'cancelled';
+      r.finishedAt = now();
+    } else {
+      const cause = reason === STORAGE_FULL ? Object.assign(new Error('quota'), { name: 'QuotaExceededError' }) : signal.aborted ? reason : e;
+      r.status = statusAfter(cause);
+      r.error = messageOf(cause);
+      if (r.status === 'failed') r.finishedAt = now();
+    }
+    // Codes already made exist in the store: the merchant gets them in a file.
+    if (r.kind === 'generate' && r.status !== 'paused' && (await deps.spool.rowCount(r.id).catch(() => 0)) > 0)
+      await files.finish(r, 'generated').catch(() => undefined);
+    return false;
+  }
+
+  async function jobFor(id: string): Promise<JobRecord> {
+    await load();
+    const r = jobs.get(id);
+    if (!r || r.hidden) throw new ApiError('not-found', 'That job no longer exists.');
+    return r;
   }
 
   return {
@@ -277,23 +236,19 @@ export function createRegistry(deps: RegistryDeps) {
       const id = newId();
       const t = now();
       const { csvText, ...rest } = request as JobRequest & { csvText?: string };
-      // A purge list arrives as the file's text: parsed here, where everything is checked.
-      let codes: string[] | undefined;
-      let skippedLines: number | undefined;
-      if (request.kind === 'purge' && request.mode === 'list') {
-        const parsed = parseCodesCsv(csvText ?? '');
-        if (parsed.error) throw new ApiError('invalid', parsed.error);
-        if (!parsed.codes.length) throw new ApiError('invalid', 'The file holds no codes to delete.');
-        codes = parsed.codes;
-        skippedLines = parsed.skippedCount;
-      }
+      // Checked and claimed with no await in between: two tabs asking at once cannot both pass.
+      refuseIfLocked({ id, kind: request.kind, storeHash: request.storeHash, promotionId: request.promotionId });
+      const list = request.kind === 'purge' && request.mode === 'list' ? intakePurgeList(csvText ?? '') : null;
       const r: JobRecord = {
         id,
         kind: request.kind,
         storeHash: request.storeHash,
         promotionId: request.promotionId,
         promotionName,
-        request: request.kind === 'purge' ? { ...(rest as Omit<typeof request, 'csvText'>), listSize: codes?.length, skippedLines } : (request as JobRecord['request']),
+        request:
+          request.kind === 'purge'
+            ? { ...(rest as Omit<typeof request, 'csvText'>), listSize: list?.codes.length, skippedLines: list?.skippedLines }
+            : (request as JobRecord['request']),
         status: 'queued',
         done: 0,
         total: null,
@@ -303,49 +258,100 @@ export function createRegistry(deps: RegistryDeps) {
         updatedAt: t,
         finishedAt: null,
       };
-      if (codes) {
-        const ns = purgeSpools(id).input;
-        for (let i = 0, chunk = 1; i < codes.length; i += 5000, chunk++) await deps.spool.putChunk(ns, chunk, codes.slice(i, i + 5000));
-      }
       jobs.set(id, r);
-      await persist(r);
+      try {
+        if (list) await list.write(deps.spool, purgeSpools(id).input);
+        await persist(r);
+      } catch (e) {
+        jobs.delete(id);
+        await deps.spool.clear(purgeSpools(id).input).catch(() => undefined);
+        throw e;
+      }
       launch(r);
       return id;
     },
 
     async control(id: string, action: ControlAction): Promise<void> {
-      await load();
-      const r = jobs.get(id);
-      if (!r) throw new ApiError('not-found', 'That job no longer exists.');
+      const r = await jobFor(id);
       const a = active.get(id);
       switch (action) {
         case 'pause':
-          if (!a) throw new ApiError('invalid', 'Only a running job can be paused.');
+          if (!a) throw invalid('Only a running job can be paused.');
           a.controller.abort(PAUSE);
           await a.done;
           return;
         case 'resume':
-          if (!['paused', 'interrupted', 'failed'].includes(r.status) || a)
-            throw new ApiError('invalid', 'This job cannot be resumed.');
+          if (!isResumable(r.status) || a) throw invalid('This job cannot be resumed.');
+          refuseIfLocked(r);
           r.finishedAt = null;
           launch(r);
           return;
-        case 'confirm':
-          if (r.status !== 'awaiting-confirmation' || !r.purge) throw new ApiError('invalid', 'This purge is not waiting for confirmation.');
-          r.purge.confirmed = true;
+        case 'rescan':
+          // A plan gone stale (or a merchant who wants a fresh count): find the codes again.
+          if (r.status !== 'awaiting-confirmation' || !r.purge || r.purge.confirmed) throw invalid('Only a purge waiting for confirmation can look for its codes again.');
+          for (const ns of [purgeSpools(id).scan, purgeSpools(id).targets]) await deps.spool.clear(ns);
+          r.purge = emptyPurge();
+          r.files = r.files.filter((f) => f.kind !== 'purge-backup');
+          r.done = 0;
+          r.total = null;
           launch(r);
           return;
         case 'cancel':
           if (a) {
             a.controller.abort(CANCEL);
             await a.done;
-          } else if (!['completed', 'cancelled'].includes(r.status)) {
+          } else if (isUnfinished(r.status)) {
             r.status = 'cancelled';
             r.finishedAt = now();
             await persist(r);
           }
           return;
       }
+    },
+
+    /**
+     * The merchant typed the word: delete. Only for the promotion the confirmation was shown
+     * for, on a plan made in the last PLAN_FRESH_MS, with its backup on disk.
+     */
+    async confirmPurge(id: string, shownFor: { storeHash: string; promotionId: number }): Promise<void> {
+      const r = await jobFor(id);
+      if (r.storeHash !== shownFor.storeHash || r.promotionId !== shownFor.promotionId)
+        throw invalid('This confirmation was given for another promotion than the purge’s. Nothing was deleted.');
+      if (r.status !== 'awaiting-confirmation' || !r.purge || !r.purge.planned) throw invalid('This purge is not waiting for confirmation.');
+      const age = now() - (r.purge.plannedAt ?? 0);
+      if (age > PLAN_FRESH_MS)
+        throw new ApiError(
+          'stale',
+          `The codes to delete were found ${Math.round(age / 60_000)} minutes ago; some may have been used since. Nothing was deleted: look for them again (“Find the codes again”), then confirm.`,
+        );
+      if (r.purge.targetCount) {
+        const backup = files.fileOf(r, 'purge-backup');
+        if (!backup?.saved || backup.saved.state !== 'saved' || !(await files.stillOnDisk(r, backup)))
+          throw new ApiError(
+            'no-backup',
+            backup?.saved?.state === 'saving'
+              ? 'The backup file is still being saved. Nothing was deleted: confirm again once it is saved.'
+              : `The backup file is not on disk${backup?.saved?.error ? ` (${backup.saved.error})` : ''}. Nothing was deleted: save the backup again, then confirm.`,
+          );
+      }
+      r.purge.confirmed = true;
+      launch(r);
+    },
+
+    /** "Download again", "Save the backup again". */
+    async download(id: string, kind: FileKind): Promise<void> {
+      await load();
+      // Also a job taken off the lists: its kept files can still be downloaded (settings page).
+      const r = jobs.get(id);
+      const file = r && files.fileOf(r, kind);
+      if (!r || !file) throw new ApiError('not-found', 'That job has no such file.');
+      await files.save(r, file);
+      if (file.saved?.state === 'failed') throw new ApiError('invalid', file.saved.error ?? 'The file was not saved.');
+    },
+    /** The browser's downloads reported on a download. */
+    async downloadChanged(downloadId: number, change: DownloadChange): Promise<void> {
+      await load();
+      await files.changed(downloadId, change);
     },
 
     /**
@@ -363,15 +369,26 @@ export function createRegistry(deps: RegistryDeps) {
           await persist(r);
         }
       }
+      await files.recheck();
     },
 
-    async remove(id: string): Promise<void> {
-      await load();
-      if (active.has(id)) throw new ApiError('invalid', 'Cancel the job before removing it.');
-      for (const ns of [id, ...Object.values(purgeSpools(id))]) await deps.spool.clear(ns);
-      jobs.delete(id);
-      await deps.records.remove(id);
+    /**
+     * "Remove from list". A purge whose backup must be kept leaves the lists but stays for its
+     * file until then (the settings page lists it); anything else goes with its files.
+     */
+    async remove(id: string): Promise<{ keptUntil: number | null }> {
+      const r = await jobFor(id);
+      if (active.has(id)) throw invalid('Cancel the job before removing it.');
+      const kept = r.files.filter((f) => isProtected(r, f, now()));
+      if (kept.length === 0) {
+        await drop(r);
+        return { keptUntil: null };
+      }
+      for (const f of r.files) if (!kept.includes(f)) await files.remove(r, f.kind, true);
+      r.hidden = true;
+      await persist(r);
       changed();
+      return { keptUntil: Math.max(...kept.map((f) => keptUntil(r, f) ?? 0)) };
     },
 
     async list(): Promise<JobView[]> {
@@ -379,8 +396,58 @@ export function createRegistry(deps: RegistryDeps) {
       return views();
     },
 
+    /** Any job, including one taken off the lists and kept for its files. */
     get(id: string): JobRecord | undefined {
       return jobs.get(id);
+    },
+
+    async keptFiles(): Promise<KeptFileView[]> {
+      await load();
+      return files.list();
+    },
+
+    /** Removes a kept file; a protected backup only when the merchant confirmed it by name. */
+    async removeFile(jobId: string, kind: FileKind, confirmed: boolean): Promise<void> {
+      await load();
+      const r = jobs.get(jobId);
+      const file = r && files.fileOf(r, kind);
+      if (!r || !file) throw new ApiError('not-found', 'That file is no longer kept.');
+      if (active.has(jobId)) throw invalid('This file belongs to a job that is still running: wait for it to end.');
+      if (isProtected(r, file, now()) && !confirmed)
+        throw invalid(`${file.filename} is the backup of a purge and is kept for 30 days. Confirm that you want to remove it now.`);
+      await files.remove(r, kind, true);
+      changed();
+    },
+
+    /** Jobs taken off the lists whose kept files reached the end of their time: gone. */
+    async expire(): Promise<number> {
+      await load();
+      const done = expiredHidden(jobs.values(), now());
+      for (const r of done) await drop(r);
+      return done.length;
+    },
+
+    /** A store removed from the extension: its jobs stop, and their records and files go. */
+    async removeStore(storeHash: string): Promise<void> {
+      await load();
+      const mine = [...jobs.values()].filter((r) => r.storeHash === storeHash);
+      for (const r of mine) active.get(r.id)?.controller.abort(CANCEL);
+      await Promise.allSettled(mine.map((r) => active.get(r.id)?.done));
+      for (const r of mine) await drop(r);
+      clients.forget(storeHash);
+    },
+
+    /** What removing a store would remove. */
+    async storeFootprint(storeHash: string): Promise<{ jobs: number; unfinished: number; files: number; bytes: number }> {
+      await load();
+      const mine = [...jobs.values()].filter((r) => r.storeHash === storeHash);
+      const all = mine.flatMap((r) => r.files);
+      return {
+        jobs: mine.filter((r) => !r.hidden).length,
+        unfinished: mine.filter((r) => !r.hidden && isUnfinished(r.status)).length,
+        files: all.length,
+        bytes: all.reduce((n, f) => n + (f.bytes ?? 0), 0),
+      };
     },
 
     /** True while any job is running: the background keeps the worker awake for it. */
@@ -399,14 +466,8 @@ export function createRegistry(deps: RegistryDeps) {
       await Promise.allSettled([...active.values()].map((a) => a.done));
     },
 
-    clientFor,
-    governorFor,
+    clients,
   };
 }
 
-export function messageOf(e: unknown): string {
-  if (e instanceof ApiError) return e.message;
-  if (e instanceof DOMException && e.name === 'QuotaExceededError')
-    return 'The browser is out of storage space for this job. Free some disk space, then resume.';
-  return 'Something went wrong inside the extension. Your progress is saved: try Resume, and if it happens again, report it.';
-}
+export { messageOf };

@@ -1,26 +1,12 @@
 import type { z } from 'zod';
 import type { GenerateParamsSchema, JobRequestSchema, PurgeModeSchema } from './schemas';
+import type { FileKind, JobKind, JobStatus } from './vocabulary';
 
 /** Settings a merchant chooses for generated codes; ranges are the API's own (codegen). */
 export type GenerateParams = z.infer<typeof GenerateParamsSchema>;
 export type PurgeMode = z.infer<typeof PurgeModeSchema>;
 export type JobRequest = z.infer<typeof JobRequestSchema>;
-export type JobKind = JobRequest['kind'];
-
-/**
- * Where a job stands. 'awaiting-confirmation' is a purge whose target set and backup are
- * ready (the dry-run count is known) and which deletes nothing until the merchant confirms.
- * 'interrupted' is a job the browser stopped that waits for the merchant to resume it.
- */
-export type JobStatus =
-  | 'queued'
-  | 'running'
-  | 'paused'
-  | 'awaiting-confirmation'
-  | 'interrupted'
-  | 'completed'
-  | 'failed'
-  | 'cancelled';
+export type { JobKind, JobStatus, FileKind } from './vocabulary';
 
 /** Why a running job is not sending requests right now, in words for the merchant. */
 export type WaitReason =
@@ -28,7 +14,7 @@ export type WaitReason =
   | { kind: 'rate-limited'; untilMs: number } // 429 from BigCommerce
   | { kind: 'platform-busy'; untilMs: number } // 429 without headers
   | { kind: 'retrying'; untilMs: number; attempt: number } // 500 / network
-  | { kind: 'reconciling' }; // checking with the store after an ambiguous failure
+  | { kind: 'reconciling' }; // checking with the store what the promotion gained
 
 export interface JobProgress {
   /** Units done: codes generated, exported, deleted (or scanned, in a purge's scan phase). */
@@ -44,10 +30,24 @@ export interface JobProgress {
   wait: WaitReason | null;
 }
 
+/** The last time a file was handed to the browser's downloads, and how that went. */
+export interface FileSave {
+  state: 'saving' | 'saved' | 'failed';
+  downloadId: number | null;
+  /** Why it failed, in plain words. */
+  error: string | null;
+  at: number;
+}
+
 export interface JobFile {
-  kind: 'generated' | 'export' | 'purge-backup';
+  kind: FileKind;
   filename: string;
   rows: number;
+  /** When the file's rows were complete. */
+  createdAt?: number;
+  /** Size of the CSV when last built; null until then. */
+  bytes?: number | null;
+  saved?: FileSave;
 }
 
 /** What the UI sees of a job: never holds a token. */
@@ -59,8 +59,19 @@ export interface JobView {
   promotionName: string | null;
   status: JobStatus;
   progress: JobProgress;
+  /** Generate: what the job could not attribute to itself, and why that may be. */
+  generate?: {
+    /** Codes the promotion gained that the job cannot prove it made (listed in their own file). */
+    unattributed: number;
+    /** Requests whose answer never arrived. */
+    unanswered: number;
+    /** Codes the job made that someone else deleted meanwhile (made again). */
+    lost: number;
+  };
   /** Purge: the dry-run count once the scan is done; list mode: codes in the file not found. */
   purge?: {
+    /** When the plan was made: after PLAN_FRESH_MS it must be made again before deleting. */
+    plannedAt: number | null;
     mode: PurgeMode;
     targetCount: number | null;
     notFound: number | null;
@@ -75,4 +86,23 @@ export interface JobView {
   createdAt: number;
   updatedAt: number;
   finishedAt: number | null;
+}
+
+/** A file kept in the extension, as the settings page lists it. */
+export interface KeptFileView {
+  jobId: string;
+  jobKind: JobKind;
+  kind: FileKind;
+  filename: string;
+  rows: number;
+  /** Size of the CSV when last built; null if never built. */
+  bytes: number | null;
+  storeHash: string;
+  promotionId: number;
+  promotionName: string | null;
+  createdAt: number;
+  /** A purge's backup: kept at least until then; removing it sooner asks first. */
+  keepUntil: number | null;
+  /** Its job still shows in the lists (else it was removed from them and is kept for this file). */
+  listed: boolean;
 }

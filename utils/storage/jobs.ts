@@ -1,84 +1,70 @@
 /**
- * Persistent job records in storage.local, one item per job (`local:job:{id}`) plus an index
- * of ids (`local:job-ids`). Progress is saved a few times a second: writing one small record
- * is cheap, rewriting a list of every job each time would not be.
+ * Persistent job records, in the extension's own IndexedDB: a content script (which could read
+ * storage.local) never sees another store's jobs, and a record's progress write touches only
+ * that record. Records written by an older version to storage.local (`local:job:{id}` plus an
+ * index `local:job-ids`) are moved here on first use.
  *
- * Records go through chrome.storage, so they must be JSON-like: no Dates, Maps or undefined
- * values that matter.
+ * Nothing is lost on a full disk: a write that fails rejects, and the registry then stops the
+ * job with the reason instead of leaving it running.
  */
+import type { DBSchema } from 'idb';
 import { storage, type StorageItemKey } from 'wxt/utils/storage';
-import { createSerialQueue } from './serial';
+import { assertExtensionContext, lazyDb } from './lazy-db';
 
-export interface JobRecordStore<T extends { id: string }> {
-  /** Writes the record; a new id is added to the index in the same storage write. */
+export interface JobRecordStore<T extends { id: string; createdAt?: number }> {
   save(rec: T): Promise<void>;
   get(id: string): Promise<T | null>;
-  /** Every record, oldest first (index order). */
+  /** Every record, oldest first. */
   list(): Promise<T[]>;
   remove(id: string): Promise<void>;
 }
 
-export interface JobRecordStoreOptions {
-  /** Key prefix; keys are `local:{prefix}:{id}` and `local:{prefix}-ids`. */
-  prefix?: string;
+interface JobsSchema extends DBSchema {
+  records: { key: string; value: unknown };
 }
+
+export const DEFAULT_JOBS_DB = 'bcm-jobs';
 
 function checkId(id: string): void {
   if (typeof id !== 'string' || id === '') throw new TypeError('Job id must be a non-empty string');
 }
 
-export function createJobRecordStore<T extends { id: string }>(options: JobRecordStoreOptions = {}): JobRecordStore<T> {
-  const prefix = options.prefix ?? 'job';
-  const indexKey: StorageItemKey = `local:${prefix}-ids`;
-  const recordKey = (id: string): StorageItemKey => `local:${prefix}:${id}`;
-  // The index is read-modify-write; the queue keeps concurrent saves of new jobs from
-  // dropping each other's ids.
-  const serial = createSerialQueue();
+/** Moves records an older version kept in storage.local (readable by content scripts) into the database. */
+async function migrateFromStorageLocal(put: (value: { id: string }) => Promise<void>): Promise<void> {
+  const indexKey: StorageItemKey = 'local:job-ids';
+  const ids = await storage.getItem<string[]>(indexKey).catch(() => null);
+  if (!Array.isArray(ids) || ids.length === 0) return;
+  const keys = ids.map((id): StorageItemKey => `local:job:${id}`);
+  for (const { value } of await storage.getItems(keys)) if (value && typeof value === 'object') await put(value as { id: string });
+  await storage.removeItems([...keys, indexKey]);
+}
 
-  const readIndex = async (): Promise<string[]> => {
-    const ids = await storage.getItem<string[]>(indexKey);
-    return Array.isArray(ids) ? ids : [];
+export function createJobRecordStore<T extends { id: string; createdAt?: number }>(dbName: string = DEFAULT_JOBS_DB): JobRecordStore<T> {
+  const db = lazyDb<JobsSchema>(dbName, 1, ['records'], assertExtensionContext);
+  let migrated: Promise<void> | null = null;
+  const ready = async () => {
+    const d = await db();
+    migrated ??= migrateFromStorageLocal(async (v) => void (await d.put('records', v, v.id))).catch(() => undefined);
+    await migrated;
+    return d;
   };
 
   return {
     async save(rec) {
       checkId(rec?.id);
-      await serial(async () => {
-        const ids = await readIndex();
-        if (ids.includes(rec.id)) {
-          await storage.setItem(recordKey(rec.id), rec);
-        } else {
-          // One storage.local.set call for both: a crash cannot leave a record outside the index.
-          await storage.setItems([
-            { key: recordKey(rec.id), value: rec },
-            { key: indexKey, value: [...ids, rec.id] },
-          ]);
-        }
-      });
+      await (await ready()).put('records', rec, rec.id);
     },
-
     async get(id) {
       checkId(id);
-      return storage.getItem<T>(recordKey(id));
+      return ((await (await ready()).get('records', id)) as T | undefined) ?? null;
     },
-
     async list() {
-      const ids = await readIndex();
-      if (ids.length === 0) return [];
-      const items = await storage.getItems(ids.map(recordKey));
-      // An id whose record is missing (removed mid-way by a crash) is simply skipped.
-      return items.map((i) => i.value as T | null).filter((v): v is T => v !== null && v !== undefined);
+      const all = (await (await ready()).getAll('records')) as T[];
+      return all.sort((a, b) => (a.createdAt ?? 0) - (b.createdAt ?? 0));
     },
-
     async remove(id) {
       checkId(id);
-      await serial(async () => {
-        // Record first: if we stop in between, the index names a missing record, which list()
-        // skips, rather than an invisible record that would never be cleaned up.
-        await storage.removeItem(recordKey(id));
-        const ids = await readIndex();
-        if (ids.includes(id)) await storage.setItem(indexKey, ids.filter((x) => x !== id));
-      });
+      await (await ready()).delete('records', id);
     },
   };
 }

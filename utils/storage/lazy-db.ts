@@ -39,3 +39,14 @@ export function lazyDb<S extends DBSchema>(
     },
   });
 }
+
+/**
+ * In a content script, `indexedDB` is the web page's: tokens or job records written there would
+ * be handed to the page. Refuse anywhere that is not an extension origin (tests run with no location).
+ */
+export function assertExtensionContext(): void {
+  const protocol = (globalThis as { location?: { protocol?: unknown } }).location?.protocol;
+  if (typeof protocol === 'string' && !protocol.endsWith('-extension:')) {
+    throw new Error('This data can only be used from the extension itself, not from a web page.');
+  }
+}

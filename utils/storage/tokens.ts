@@ -7,7 +7,7 @@
  * Nothing here logs, and errors never carry a token.
  */
 import type { DBSchema } from 'idb';
-import { lazyDb } from './lazy-db';
+import { assertExtensionContext, lazyDb } from './lazy-db';
 
 interface VaultSchema extends DBSchema {
   tokens: { key: string; value: string };
@@ -25,17 +25,6 @@ export interface TokenVault {
 
 /** A separate database from the spool, so clearing job data can never touch credentials. */
 export const DEFAULT_VAULT_DB = 'bcm-vault';
-
-/**
- * In a content script, `indexedDB` is the web page's: a token written there would be handed
- * to the page. Refuse anywhere that is not an extension origin (tests run with no location).
- */
-function assertExtensionContext(): void {
-  const protocol = (globalThis as { location?: { protocol?: unknown } }).location?.protocol;
-  if (typeof protocol === 'string' && !protocol.endsWith('-extension:')) {
-    throw new Error('Tokens can only be used from the extension itself, not from a web page.');
-  }
-}
 
 function checkHash(storeHash: string): void {
   if (typeof storeHash !== 'string' || storeHash === '') throw new TypeError('storeHash must be a non-empty string');

@@ -6,9 +6,10 @@ import { browser } from 'wxt/browser';
 import { JOBS_PORT, sendMessage, type JobsFeedMessage, type ProtocolMap, type Result } from '../messages';
 import type { JobView } from '../jobs/types';
 
-
 export type MessageType = keyof ProtocolMap;
-export type MessageArgs<K extends MessageType> = Parameters<ProtocolMap[K]>;
+type DataOf<K extends MessageType> = Parameters<ProtocolMap[K]>[0];
+/** A message that carries nothing may be sent without data. */
+export type MessageArgs<K extends MessageType> = undefined extends DataOf<K> ? [data?: DataOf<K>] : [data: DataOf<K>];
 export type MessageReply<K extends MessageType> = ReturnType<ProtocolMap[K]>;
 export type ReplyValue<K extends MessageType> = MessageReply<K> extends Result<infer T> ? T : never;
 

@@ -1,0 +1,302 @@
+/**
+ * Nothing lost, ever: jobs touch only codes they made, one writing job per promotion, no
+ * deletion before its backup is on disk or on a stale plan, kept backups, a full disk.
+ * The real engine against the sandbox store.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { ApiError } from '../../utils/api/errors';
+import { generateSpools, type GeneratedRow } from '../../utils/jobs/generate';
+import { purgeSpools } from '../../utils/jobs/purge';
+import type { CouponCode } from '../../utils/api/schemas';
+import type { GenerateParams } from '../../utils/jobs/types';
+import { BACKUP_KEEP_MS, PLAN_FRESH_MS } from '../../utils/jobs/vocabulary';
+import { backupSaved, confirm, harness, spoolRows, waitFor, type Harness } from './helpers';
+
+const params = (count: number, extra: Partial<GenerateParams> = {}): GenerateParams => ({
+  count,
+  maxUses: 1,
+  maxUsesPerCustomer: 1,
+  prefix: '',
+  suffix: '',
+  delimiter: '',
+  codeLength: 16,
+  excludeCharacters: [],
+  ...extra,
+});
+
+let h: Harness | null = null;
+afterEach(async () => {
+  await h?.sandbox.close();
+  h = null;
+});
+
+const bulk = (t: Harness) => ({ storeHash: t.sandbox.storeHash, promotionId: t.sandbox.promotions.bulk });
+const codesNow = (t: Harness) => t.sandbox.codes(t.sandbox.promotions.bulk);
+
+async function progressAtLeast(reg: ReturnType<Harness['registry']>, id: string, n: number) {
+  for (let done = 0; done < n; ) {
+    await new Promise((r) => setTimeout(r, 5));
+    done = (await reg.list()).find((j) => j.id === id)?.progress.done ?? 0;
+  }
+}
+
+describe('a job deletes only codes it can prove it made', () => {
+  it('another app adds 500 codes of the same shape mid-job: none deleted, all listed apart, the file holds exactly N', async () => {
+    h = await harness({ seed: { bulkCodes: 100 }, latencyMs: 3 });
+    const reg = h.registry();
+    const before = new Set(codesNow(h).map((c) => c.code));
+    const id = await reg.start({ kind: 'generate', ...bulk(h), params: params(20_000) });
+    await progressAtLeast(reg, id, 5_000);
+    const theirs = h.sandbox.addCodes(h.sandbox.promotions.bulk, { count: 500, codeLength: 16 });
+    expect(theirs).toHaveLength(500);
+    const job = await waitFor(reg, id, ['completed', 'failed']);
+    expect(job.error).toBeNull();
+
+    const now = codesNow(h).map((c) => c.code);
+    for (const c of [...before, ...theirs.map((t) => t.code)]) expect(now).toContain(c);
+    expect(h.sandbox.stats().perEndpoint.deleteCodes.requests).toBe(0);
+    const ledger = (await spoolRows<GeneratedRow>(h.spool, id)).map((r) => r.code);
+    expect(ledger).toHaveLength(20_000);
+    expect(ledger.filter((c) => theirs.some((t) => t.code === c))).toEqual([]);
+    const others = await spoolRows<CouponCode>(h.spool, generateSpools(id).unattributed);
+    expect(others.map((c) => c.code).sort()).toEqual(theirs.map((t) => t.code).sort());
+    expect(job.generate?.unattributed).toBe(500);
+    expect(h.files.find((f) => f.kind === 'unattributed')?.rows).toBe(500);
+  });
+
+  it('codes of the job that someone else deletes mid-job are made again, so the file lists N codes that exist', async () => {
+    h = await harness({ seed: { bulkCodes: 0 }, latencyMs: 3 });
+    const reg = h.registry();
+    const id = await reg.start({ kind: 'generate', ...bulk(h), params: params(6_000) });
+    await progressAtLeast(reg, id, 2_000);
+    // Another person deletes 30 of the job's codes through the API while it runs.
+    const victims = codesNow(h).slice(0, 30).map((c) => c.id);
+    const res = await h.sandbox.fetch(`${h.sandbox.apiBase}/promotions/${h.sandbox.promotions.bulk}/codes?id:in=${victims.join(',')}`, {
+      method: 'DELETE',
+      headers: { 'X-Auth-Token': h.sandbox.tokens.modify },
+    });
+    expect(res.status).toBe(204);
+    const job = await waitFor(reg, id, ['completed', 'failed']);
+    expect(job.error).toBeNull();
+    const ledger = (await spoolRows<GeneratedRow>(h.spool, id)).map((r) => r.code).sort();
+    expect(ledger).toHaveLength(6_000);
+    expect(codesNow(h).map((c) => c.code).sort()).toEqual(ledger);
+    expect(job.generate?.lost).toBe(30);
+  });
+});
+
+describe('one writing job per promotion', () => {
+  it('a second generate or purge is refused, naming the first and where to find it; an export runs beside it', async () => {
+    h = await harness({ seed: { bulkCodes: 300 }, latencyMs: 5 });
+    const reg = h.registry();
+    const first = await reg.start({ kind: 'generate', ...bulk(h), params: params(3_000) });
+    const refusal = reg.start({ kind: 'generate', ...bulk(h), params: params(3_000) });
+    await expect(refusal).rejects.toThrow(ApiError);
+    await expect(refusal).rejects.toThrow(/already under way on “Spring sale|already under way on promotion 1/);
+    await expect(reg.start({ kind: 'purge', ...bulk(h), mode: 'all' })).rejects.toThrow(/toolbar popup/);
+    const exportId = await reg.start({ kind: 'export', ...bulk(h), unusedOnly: false });
+    expect((await waitFor(reg, exportId, ['completed', 'failed'])).status).toBe('completed');
+    // Another promotion of the store is free.
+    await expect(reg.start({ kind: 'generate', storeHash: h.sandbox.storeHash, promotionId: h.sandbox.promotions.bulkEmpty, params: params(10) })).resolves.toBeTruthy();
+    await waitFor(reg, first, ['completed']);
+    expect((await reg.list()).filter((j) => j.kind === 'generate' && j.promotionId === h!.sandbox.promotions.bulk)).toHaveLength(1);
+  });
+
+  it('two tabs asking at the same moment: one job starts, the other is refused', async () => {
+    h = await harness({ seed: { bulkCodes: 0 }, latencyMs: 2 });
+    const reg = h.registry();
+    const outcomes = await Promise.allSettled([0, 1].map(() => reg.start({ kind: 'generate', ...bulk(h!), params: params(3_000) })));
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const id = (outcomes.find((o) => o.status === 'fulfilled') as PromiseFulfilledResult<string>).value;
+    await waitFor(reg, id, ['completed']);
+    expect(codesNow(h)).toHaveLength(3_000);
+  });
+
+  it('a paused or interrupted job holds the promotion; resuming one is refused while another holds it', async () => {
+    h = await harness({ seed: { bulkCodes: 0 }, latencyMs: 5 });
+    const reg = h.registry();
+    const a = await reg.start({ kind: 'generate', ...bulk(h), params: params(5_000) });
+    await progressAtLeast(reg, a, 500);
+    await reg.control(a, 'pause');
+    await expect(reg.start({ kind: 'generate', ...bulk(h), params: params(10) })).rejects.toThrow(/paused/);
+    await reg.control(a, 'cancel');
+    const b = await reg.start({ kind: 'generate', ...bulk(h), params: params(2_000) });
+    // A cancelled job stays cancelled; a failed one could resume, but not beside b.
+    h.records.raw.set(a, JSON.stringify({ ...reg.get(a), status: 'failed' }));
+    const second = h.registry();
+    await second.load();
+    await expect(second.control(a, 'resume')).rejects.toThrow(/already under way/);
+    await waitFor(reg, b, ['completed']);
+  });
+});
+
+describe('no deletion before the backup is on disk', () => {
+  async function planned(t: Harness, reg: ReturnType<Harness['registry']>) {
+    const id = await reg.start({ kind: 'purge', ...bulk(t), mode: 'all' });
+    await waitFor(reg, id, ['awaiting-confirmation', 'failed']);
+    return id;
+  }
+
+  it('a download the browser interrupts (denied, cancelled): refused with the reason; saved again, then allowed', async () => {
+    h = await harness({ seed: { bulkCodes: 400 } });
+    h.downloadOutcome = { state: 'interrupted', error: 'USER_CANCELED' };
+    const reg = h.registry();
+    const id = await planned(h, reg);
+    for (let i = 0; reg.get(id)!.files[0]?.saved?.state !== 'failed' && i < 200; i++) await new Promise((r) => setTimeout(r, 5));
+    const view = (await reg.list()).find((j) => j.id === id)!;
+    expect(view.files[0]!.saved).toMatchObject({ state: 'failed' });
+    expect(view.files[0]!.saved!.error).toMatch(/not saved: the download was cancelled or refused/);
+    await expect(reg.confirmPurge(id, bulk(h))).rejects.toThrow(/backup file is not on disk.*Nothing was deleted/);
+    expect(codesNow(h)).toHaveLength(400);
+
+    h.downloadOutcome = { state: 'complete' };
+    await reg.download(id, 'purge-backup');
+    await backupSaved(reg, id);
+    await reg.confirmPurge(id, bulk(h));
+    expect((await waitFor(reg, id, ['completed', 'failed'])).status).toBe('completed');
+    expect(codesNow(h)).toHaveLength(0);
+  });
+
+  it('a download the browser refuses to start: said plainly, nothing deleted', async () => {
+    h = await harness({ seed: { bulkCodes: 50 } });
+    h.downloadOutcome = { state: 'refused', error: 'Download must be initiated by a user gesture' };
+    const reg = h.registry();
+    const id = await planned(h, reg);
+    for (let i = 0; reg.get(id)!.files[0]?.saved?.state !== 'failed' && i < 200; i++) await new Promise((r) => setTimeout(r, 5));
+    expect(reg.get(id)!.files[0]!.saved!.error).toMatch(/refused to start the download/);
+    await expect(reg.confirmPurge(id, bulk(h))).rejects.toThrow(/not on disk/);
+    expect(codesNow(h)).toHaveLength(50);
+  });
+
+  it('while the backup is still being saved, confirming is refused', async () => {
+    h = await harness({ seed: { bulkCodes: 50 } });
+    const reg = h.registry({ downloads: { save: async () => ({ downloadId: 9, bytes: 10 }), state: async () => ({ state: 'in_progress' }) } });
+    const id = await planned(h, reg);
+    await expect(reg.confirmPurge(id, bulk(h))).rejects.toThrow(/still being saved/);
+    await reg.downloadChanged(9, { state: 'complete' });
+    await reg.confirmPurge(id, bulk(h));
+    await waitFor(reg, id, ['completed']);
+  });
+
+  it('a backup moved or deleted from disk since it was saved: refused', async () => {
+    h = await harness({ seed: { bulkCodes: 50 } });
+    let exists = true;
+    const reg = h.registry({ downloads: { save: async () => ({ downloadId: 5, bytes: 10 }), state: async () => ({ state: 'complete', exists }) } });
+    const id = await planned(h, reg);
+    await reg.downloadChanged(5, { state: 'complete' });
+    exists = false;
+    await expect(reg.confirmPurge(id, bulk(h))).rejects.toThrow(/no longer where it was saved/);
+    expect(codesNow(h)).toHaveLength(50);
+  });
+});
+
+describe('the confirmation names what it will delete', () => {
+  it('a confirmation given for another promotion is refused', async () => {
+    h = await harness({ seed: { bulkCodes: 50 } });
+    const reg = h.registry();
+    const id = await reg.start({ kind: 'purge', ...bulk(h), mode: 'all' });
+    await waitFor(reg, id, ['awaiting-confirmation']);
+    await backupSaved(reg, id);
+    await expect(reg.confirmPurge(id, { storeHash: h.sandbox.storeHash, promotionId: 2 })).rejects.toThrow(/another promotion/);
+    expect(codesNow(h)).toHaveLength(50);
+  });
+
+  it('a plan older than 15 minutes is not acted on; finding the codes again makes a fresh one', async () => {
+    h = await harness({ seed: { bulkCodes: 80 } });
+    let clock = Date.now();
+    const reg = h.registry({ now: () => clock });
+    const id = await reg.start({ kind: 'purge', ...bulk(h), mode: 'unused' });
+    await waitFor(reg, id, ['awaiting-confirmation']);
+    await backupSaved(reg, id);
+    clock += PLAN_FRESH_MS + 60_000;
+    await expect(reg.confirmPurge(id, bulk(h))).rejects.toThrow(/found 16 minutes ago.*Nothing was deleted/);
+    // A code used meanwhile: the fresh plan leaves it alone.
+    const unusedBefore = codesNow(h).filter((c) => c.current_uses === 0);
+    await reg.control(id, 'rescan');
+    await waitFor(reg, id, ['awaiting-confirmation']);
+    await backupSaved(reg, id);
+    expect(reg.get(id)!.purge!.plannedAt).toBe(clock);
+    await confirm(reg, id);
+    await waitFor(reg, id, ['completed']);
+    expect(codesNow(h).filter((c) => c.current_uses === 0)).toEqual([]);
+    expect(reg.get(id)!.purge!.deleted).toBe(unusedBefore.length);
+  });
+});
+
+describe('kept backups', () => {
+  it('a purge backup stays 30 days after "Remove from list"; removing it sooner needs the merchant’s word; then it expires', async () => {
+    h = await harness({ seed: { bulkCodes: 60 } });
+    let clock = Date.now();
+    const reg = h.registry({ now: () => clock });
+    const id = await reg.start({ kind: 'purge', ...bulk(h), mode: 'all' });
+    await waitFor(reg, id, ['awaiting-confirmation']);
+    await confirm(reg, id);
+    await waitFor(reg, id, ['completed']);
+    const removed = await reg.remove(id);
+    expect(removed.keptUntil).toBe(reg.get(id)!.files[0]!.createdAt! + BACKUP_KEEP_MS);
+    expect((await reg.list()).map((j) => j.id)).not.toContain(id);
+    const kept = await reg.keptFiles();
+    expect(kept).toEqual([expect.objectContaining({ jobId: id, kind: 'purge-backup', rows: 60, listed: false, keepUntil: removed.keptUntil })]);
+    expect(await spoolRows(h.spool, purgeSpools(id).targets)).toHaveLength(60);
+    await expect(reg.removeFile(id, 'purge-backup', false)).rejects.toThrow(/kept for 30 days. Confirm/);
+    // Still downloadable from the settings page.
+    await reg.download(id, 'purge-backup');
+
+    clock += BACKUP_KEEP_MS + 1;
+    expect(await reg.expire()).toBe(1);
+    expect(await reg.keptFiles()).toEqual([]);
+    expect(await spoolRows(h.spool, purgeSpools(id).targets)).toHaveLength(0);
+  });
+
+  it('removing a store removes its job records and files', async () => {
+    h = await harness({ seed: { bulkCodes: 60 } });
+    const reg = h.registry();
+    const a = await reg.start({ kind: 'export', ...bulk(h), unusedOnly: false });
+    await waitFor(reg, a, ['completed']);
+    expect(await reg.storeFootprint(h.sandbox.storeHash)).toMatchObject({ jobs: 1, files: 1, unfinished: 0 });
+    await reg.removeStore(h.sandbox.storeHash);
+    expect(await reg.list()).toEqual([]);
+    expect(await reg.keptFiles()).toEqual([]);
+    expect(h.records.raw.size).toBe(0);
+    expect(await h.spool.rowCount(a)).toBe(0);
+  });
+});
+
+describe('a full disk', () => {
+  it('stops the job with a message in plain words, never leaves it running', async () => {
+    h = await harness({ seed: { bulkCodes: 0 }, latencyMs: 2 });
+    const base = h.spool;
+    let chunks = 0;
+    h.spool = {
+      ...base,
+      putChunk: (ns, n, rows) => {
+        if (++chunks > 4) return Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+        return base.putChunk(ns, n, rows);
+      },
+    };
+    const reg = h.registry();
+    const id = await reg.start({ kind: 'generate', ...bulk(h), params: params(5_000) });
+    const job = await waitFor(reg, id, ['failed', 'paused', 'completed']);
+    expect(job.status).toBe('failed');
+    expect(job.error).toMatch(/out of storage space/);
+    expect(JSON.parse(h.records.raw.get(id)!).status).toBe('failed');
+    expect(reg.busy()).toBe(false);
+  });
+
+  it('a progress write that fails stops the job too', async () => {
+    h = await harness({ seed: { bulkCodes: 0 }, latencyMs: 2 });
+    let writes = 0;
+    const records = h.records;
+    const reg = h.registry({
+      records: {
+        ...records,
+        save: (r) => (++writes > 6 ? Promise.reject(new DOMException('full', 'QuotaExceededError')) : records.save(r)),
+      },
+    });
+    const id = await reg.start({ kind: 'generate', ...bulk(h), params: params(5_000) });
+    const job = await waitFor(reg, id, ['failed', 'paused', 'completed']);
+    expect(job.status).toBe('failed');
+    expect(job.error).toMatch(/out of storage space/);
+    expect(reg.busy()).toBe(false);
+  });
+});

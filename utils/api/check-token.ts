@@ -1,0 +1,41 @@
+/**
+ * Checks a token live, without changing anything in the store: a read tells whether the
+ * token works at all; a deliberately invalid generate request on promotion 0 (which no
+ * store has) is refused with 403 when the token lacks the modify scope, and with 404 or
+ * 422 otherwise: nothing is ever created.
+ */
+import { messageOf } from '../jobs/outcome';
+import { createGovernor } from '../rate';
+import { createClient } from './client';
+import { ApiError } from './errors';
+
+/** The result of checking a token live against the API. */
+export interface TokenCheck {
+  ok: boolean;
+  access: 'modify' | 'read-only' | 'unknown';
+  /** Plain words for the merchant when not ok, or when a scope is missing. */
+  message: string;
+}
+
+const CAN_DO_ALL = 'This token can generate, export and purge codes.';
+
+export async function checkToken(storeHash: string, token: string, deps: { fetch?: typeof fetch; apiOrigin?: string } = {}): Promise<TokenCheck> {
+  const client = createClient({ storeHash, token, governor: createGovernor({ maxRetries: 2 }), fetch: deps.fetch, apiOrigin: deps.apiOrigin });
+  try {
+    await client.listBulkPromotions();
+  } catch (e) {
+    if (e instanceof ApiError && e.kind === 'auth')
+      return { ok: false, access: 'unknown', message: `BigCommerce did not accept this token for store ${storeHash}. Check the store hash and copy the access token again.` };
+    if (e instanceof ApiError && e.kind === 'scope')
+      return { ok: false, access: 'unknown', message: 'This token cannot read promotions. Create an API account with the Marketing scope set to "modify".' };
+    return { ok: false, access: 'unknown', message: messageOf(e) };
+  }
+  try {
+    await client.generate(0, { batch_size: 0, max_uses: 1, max_uses_per_customer: 1, code_length: 6 });
+    return { ok: true, access: 'modify', message: CAN_DO_ALL };
+  } catch (e) {
+    if (e instanceof ApiError && e.kind === 'scope') return { ok: true, access: 'read-only', message: 'The token lacks the Marketing "modify" scope.' };
+    if (e instanceof ApiError && ['not-found', 'invalid', 'not-bulk'].includes(e.kind)) return { ok: true, access: 'modify', message: CAN_DO_ALL };
+    return { ok: false, access: 'unknown', message: messageOf(e) };
+  }
+}

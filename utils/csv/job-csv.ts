@@ -1,0 +1,52 @@
+/**
+ * The CSV files jobs leave, assembled from their spooled rows: one header per kind, one row
+ * shape (the API's coupon code, or a generated code before it has an id). Pieces, not one
+ * string: the caller folds them into a Blob, so a million rows never sit in memory at once.
+ */
+import { CSV_BOM, csvRow, type CsvValue } from './write';
+
+export type JobCsvKind = 'generated' | 'export' | 'purge-backup' | 'unattributed';
+
+/** A code as the API lists it; generated rows carry only code and limits. */
+interface Row {
+  id?: number;
+  code: string;
+  current_uses?: number;
+  max_uses: number;
+  max_uses_per_customer: number;
+  created?: string;
+}
+
+const COLUMNS: Record<JobCsvKind, ReadonlyArray<keyof Row>> = {
+  generated: ['code', 'max_uses', 'max_uses_per_customer'],
+  export: ['id', 'code', 'current_uses', 'max_uses', 'max_uses_per_customer', 'created'],
+  // A backup reads back like an export (and can be purged from, or imported, as one).
+  'purge-backup': ['id', 'code', 'current_uses', 'max_uses', 'max_uses_per_customer', 'created'],
+  unattributed: ['id', 'code', 'max_uses', 'max_uses_per_customer', 'created'],
+};
+
+export const columnsOf = (kind: JobCsvKind): ReadonlyArray<string> => COLUMNS[kind];
+
+/** Only unused codes (an export's filter). */
+const keep = (row: Row, unusedOnly: boolean) => !unusedOnly || row.current_uses === 0;
+
+export async function* jobCsvParts(
+  kind: JobCsvKind,
+  chunks: AsyncIterable<{ rows: unknown[] }>,
+  unusedOnly = false,
+): AsyncGenerator<string> {
+  const columns = COLUMNS[kind];
+  yield CSV_BOM + csvRow(columns);
+  for await (const { rows } of chunks) {
+    let text = '';
+    for (const row of rows as Row[]) if (keep(row, unusedOnly)) text += csvRow(columns.map((c) => row[c] as CsvValue));
+    if (text) yield text;
+  }
+}
+
+/** Rows such a file holds, counted from the same chunks. */
+export async function jobCsvRowCount(chunks: AsyncIterable<{ rows: unknown[] }>, unusedOnly: boolean): Promise<number> {
+  let n = 0;
+  for await (const { rows } of chunks) for (const row of rows as Row[]) if (keep(row, unusedOnly)) n++;
+  return n;
+}

@@ -1,0 +1,47 @@
+/**
+ * Files kept in the extension (their rows in the spool) and how long. A purge's backup, once
+ * the purge has started deleting, is kept at least BACKUP_KEEP_MS whatever happens to its job
+ * card; removing it sooner asks first. Pure: the registry applies what this decides.
+ */
+import type { JobRecord } from './record';
+import type { JobFile, KeptFileView } from './types';
+import { BACKUP_KEEP_MS } from './vocabulary';
+
+/** Until when a file is protected (null: it is not). */
+export function keptUntil(r: JobRecord, f: JobFile): number | null {
+  if (f.kind !== 'purge-backup' || !r.purge?.confirmed) return null;
+  return (f.createdAt ?? r.createdAt) + BACKUP_KEEP_MS;
+}
+
+export function isProtected(r: JobRecord, f: JobFile, now: number): boolean {
+  const until = keptUntil(r, f);
+  return until !== null && now < until;
+}
+
+export function keptFiles(records: Iterable<JobRecord>, now: number): KeptFileView[] {
+  const out: KeptFileView[] = [];
+  for (const r of records)
+    for (const f of r.files) {
+      const until = keptUntil(r, f);
+      out.push({
+        jobId: r.id,
+        jobKind: r.kind,
+        kind: f.kind,
+        filename: f.filename,
+        rows: f.rows,
+        bytes: f.bytes ?? null,
+        storeHash: r.storeHash,
+        promotionId: r.promotionId,
+        promotionName: r.promotionName,
+        createdAt: f.createdAt ?? r.createdAt,
+        keepUntil: until !== null && now < until ? until : null,
+        listed: !r.hidden,
+      });
+    }
+  return out.sort((a, b) => b.createdAt - a.createdAt);
+}
+
+/** Jobs taken off the lists whose kept files have all come to the end of their time. */
+export function expiredHidden(records: Iterable<JobRecord>, now: number): JobRecord[] {
+  return [...records].filter((r) => r.hidden && !r.files.some((f) => isProtected(r, f, now)));
+}

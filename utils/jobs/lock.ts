@@ -1,0 +1,36 @@
+/**
+ * One writing job per promotion: two jobs creating or deleting codes on the same promotion at
+ * once (two tabs, a double click, the popup and the panel) would each see the other's codes as
+ * changes they cannot explain. The registry asks here before starting or resuming one.
+ */
+import type { JobRecord } from './record';
+import { holdsPromotion, isWritingKind } from './vocabulary';
+
+/** The writing job holding this promotion, other than `except`, or null. */
+export function writingJobOn(jobs: Iterable<JobRecord>, storeHash: string, promotionId: number, except?: string): JobRecord | null {
+  for (const r of jobs) {
+    if (r.id === except || r.hidden) continue;
+    if (r.storeHash === storeHash && r.promotionId === promotionId && isWritingKind(r.kind) && holdsPromotion(r.status)) return r;
+  }
+  return null;
+}
+
+const WHAT: Record<JobRecord['kind'], string> = { generate: 'A job generating codes', purge: 'A purge', export: 'An export' };
+const WHERE: Partial<Record<JobRecord['status'], string>> = {
+  queued: 'about to start',
+  running: 'running',
+  paused: 'paused',
+  interrupted: 'stopped by the browser, waiting for Resume',
+  'awaiting-confirmation': 'waiting for your confirmation',
+};
+
+/** Why a new writing job may not start, naming the job in the way and where to find it. */
+export function lockedMessage(holder: JobRecord): string {
+  const started = new Date(holder.createdAt).toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit' });
+  const name = holder.promotionName ? `“${holder.promotionName}”` : `promotion ${holder.promotionId}`;
+  return (
+    `${WHAT[holder.kind]} is already under way on ${name} (started ${started}, ${WHERE[holder.status] ?? holder.status}). ` +
+    'Only one job that creates or deletes codes can work on a promotion at a time. ' +
+    'It is shown in the Bulk coupon codes panel on this promotion’s page and in the extension’s toolbar popup: let it finish, or cancel it there, then try again.'
+  );
+}

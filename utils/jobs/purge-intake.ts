@@ -1,0 +1,28 @@
+/** A purge's list of codes, as the merchant's CSV arrives: read and checked here, in the background. */
+import { ApiError } from '../api/errors';
+import { parseCodesCsv } from '../csv/read';
+import type { Spool } from '../storage/spool';
+
+/** Codes per spool chunk of the list. */
+const CHUNK = 5000;
+
+export interface PurgeList {
+  codes: string[];
+  skippedLines: number;
+  /** Writes the codes to the job's list spool. */
+  write(spool: Spool, ns: string): Promise<void>;
+}
+
+export function intakePurgeList(csvText: string): PurgeList {
+  const parsed = parseCodesCsv(csvText);
+  if (parsed.error) throw new ApiError('invalid', parsed.error);
+  if (!parsed.codes.length) throw new ApiError('invalid', 'The file holds no codes to delete.');
+  const codes = parsed.codes;
+  return {
+    codes,
+    skippedLines: parsed.skippedCount,
+    async write(spool, ns) {
+      for (let i = 0, chunk = 1; i < codes.length; i += CHUNK, chunk++) await spool.putChunk(ns, chunk, codes.slice(i, i + CHUNK));
+    },
+  };
+}

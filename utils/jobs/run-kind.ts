@@ -1,0 +1,106 @@
+/**
+ * The glue between a job record and its engine (generate.ts, scan.ts, purge.ts): checkpoints,
+ * progress, the files each kind leaves. Runs a job from its checkpoint until it ends, or until
+ * a purge's plan is ready and waits for the merchant's word.
+ */
+import type { BigCommerceClient } from '../api/client';
+import type { Spool } from '../storage/spool';
+import { generateCodes, normalizeGenerate } from './generate';
+import { emptyPurge, executePurge, planPurge } from './purge';
+import type { JobRecord } from './record';
+import { emptyScan, scanPromotion } from './scan';
+import type { FileKind, WaitReason } from './types';
+
+export interface RunContext {
+  client: BigCommerceClient;
+  spool: Spool;
+  signal: AbortSignal;
+  workers: { list: number; generate: number; delete: number };
+  now(): number;
+  save(): Promise<void>;
+  progress(done: number, total: number | null, phase?: 'scan' | 'delete'): void;
+  onWait(w: WaitReason | null): void;
+  /** Requests the store's quota still allows in this window (purge: whether to probe the batch size). */
+  spendable(): number | null;
+  finishFile(kind: FileKind): Promise<void>;
+}
+
+export async function runKind(r: JobRecord, c: RunContext): Promise<void> {
+  const req = r.request;
+  if (req.kind === 'generate') {
+    r.generate = normalizeGenerate(r.generate);
+    r.total = req.params.count;
+    await generateCodes({
+      client: c.client,
+      spool: c.spool,
+      ns: r.id,
+      promotionId: r.promotionId,
+      params: req.params,
+      signal: c.signal,
+      workers: c.workers.generate,
+      checkpoint: r.generate,
+      save: c.save,
+      onProgress: (done) => c.progress(done, req.params.count),
+      onWait: c.onWait,
+    });
+    r.status = 'completed';
+    r.finishedAt = c.now();
+    await c.finishFile('generated');
+    if (r.generate.unattributed > 0) await c.finishFile('unattributed');
+    return;
+  }
+  if (req.kind === 'export') {
+    r.scan ??= emptyScan();
+    await scanPromotion({
+      client: c.client,
+      spool: c.spool,
+      ns: r.id,
+      promotionId: r.promotionId,
+      signal: c.signal,
+      workers: c.workers.list,
+      checkpoint: r.scan,
+      save: c.save,
+      onProgress: (done, total) => c.progress(done, total),
+    });
+    r.status = 'completed';
+    r.finishedAt = c.now();
+    r.total = r.done;
+    await c.finishFile('export');
+    return;
+  }
+  r.purge = { ...emptyPurge(), ...(r.purge ?? {}) };
+  const cp = r.purge;
+  const purgeDeps = {
+    client: c.client,
+    spool: c.spool,
+    jobId: r.id,
+    promotionId: r.promotionId,
+    mode: req.mode,
+    signal: c.signal,
+    workers: c.workers.list,
+    checkpoint: cp,
+    save: c.save,
+    onProgress: (phase: 'scan' | 'delete', done: number, total: number | null) => c.progress(done, total, phase),
+    spendable: c.spendable,
+    now: c.now,
+  };
+  if (!cp.planned) {
+    await planPurge(purgeDeps);
+    // The backup is complete before anything is deleted: save it now. Deleting waits until
+    // the browser says the file is on disk (see the registry's confirm).
+    if (cp.targetCount) await c.finishFile('purge-backup');
+  }
+  if (!cp.confirmed) {
+    r.status = 'awaiting-confirmation';
+    r.phase = 'scan';
+    r.done = cp.targetCount ?? 0;
+    r.total = cp.targetCount;
+    return;
+  }
+  await executePurge({ ...purgeDeps, workers: c.workers.delete });
+  r.status = 'completed';
+  r.finishedAt = c.now();
+  r.done = cp.deleted;
+  if (cp.failed > 0)
+    r.error = `${cp.failed} of ${cp.targetCount} codes could not be deleted (the store refused them; they may be in use). They are still in the backup file.`;
+}

@@ -1,0 +1,60 @@
+/**
+ * One entry per message: what it holds (a zod schema), who may send it, and what the
+ * background does with it. The protocol's types, the content script's allow-list and the
+ * background's listeners all come from these entries (table.ts). Background only: zod and
+ * the handlers never reach a page.
+ */
+import type { z } from 'zod';
+import type { StoreClients } from '../api/store-clients';
+import type { JobRegistry } from '../jobs/registry';
+import type { JobRecord } from '../jobs/record';
+import type { Result, StoreView, TokenCheck } from './index';
+
+/** Everything the handlers act through. */
+export interface Services {
+  registry: JobRegistry;
+  clients: StoreClients;
+  stores: {
+    list(): Promise<StoreView[]>;
+    get(storeHash: string): Promise<StoreView | null>;
+    put(view: StoreView): Promise<void>;
+    remove(storeHash: string): Promise<void>;
+  };
+  vault: {
+    get(storeHash: string): Promise<string | null>;
+    set(storeHash: string, token: string): Promise<void>;
+    remove(storeHash: string): Promise<void>;
+  };
+  openOptions(storeHash?: string): Promise<void>;
+  checkToken(storeHash: string, token: string): Promise<TokenCheck>;
+}
+
+/** Who sent a message, as the background established it (never as the message claims). */
+export interface Caller {
+  context: 'extension-page' | 'content-script';
+  /** A content script's own store (the control panel it runs in); null for extension pages. */
+  store: string | null;
+}
+
+export interface HandlerContext {
+  services: Services;
+  caller: Caller;
+  /** A job the caller may act on: it exists and, for a content script, belongs to its store. */
+  jobOf(jobId: string): JobRecord;
+}
+
+export interface MessageDef<S extends z.ZodType, R> {
+  schema: S;
+  /** 'panel': extension pages and the content script (for its own store only); 'extension': extension pages only. */
+  from: 'panel' | 'extension';
+  handle(data: z.output<S>, ctx: HandlerContext): Promise<R>;
+}
+
+export function defineMessage<S extends z.ZodType, R>(def: MessageDef<S, R>): MessageDef<S, R> {
+  return def;
+}
+
+/** The protocol map @webext-core/messaging wants, derived from a table of entries. */
+export type ProtocolOf<T> = {
+  [K in keyof T]: T[K] extends MessageDef<infer S, infer R> ? (data: z.input<S>) => Result<R> : never;
+};

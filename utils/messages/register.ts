@@ -1,0 +1,57 @@
+/**
+ * Listens for every message of the table. Each is checked twice before it does anything: who
+ * sent it (an extension page, or our content script on a store's control panel, which may only
+ * touch that store) and what it holds (its schema). Replies are Results with plain-words errors.
+ */
+import type { z } from 'zod';
+import { ApiError } from '../api/errors';
+import { messageOf } from '../jobs/outcome';
+import type { Caller, HandlerContext, MessageDef, Services } from './define';
+import { onMessage, type Result } from './index';
+import { classifySender, storeOfSender, type SenderLike } from './sender';
+import { MESSAGES, type MessageName } from './table';
+
+export interface RegisterOptions {
+  services: Services;
+  extensionId: string;
+  extensionOrigin: string;
+}
+
+/** Who may send what: the content script only the panel's messages. */
+export function allowedFrom(caller: Caller['context'] | 'untrusted', name: MessageName): boolean {
+  if (caller === 'extension-page') return true;
+  return caller === 'content-script' && MESSAGES[name].from === 'panel';
+}
+
+/** Answers one message (exported for tests: the listener is this and nothing more). */
+export async function dispatch(name: MessageName, data: unknown, sender: SenderLike, o: RegisterOptions): Promise<Result<unknown>> {
+  const context = classifySender(sender, o.extensionId, o.extensionOrigin);
+  if (context === 'untrusted' || !allowedFrom(context, name)) return { ok: false, error: 'This request is not allowed from here.' };
+  const def = MESSAGES[name] as MessageDef<z.ZodType, unknown>;
+  const parsed = def.schema.safeParse(data);
+  if (!parsed.success) return { ok: false, error: 'The request was malformed.' };
+  const caller: Caller = { context, store: context === 'content-script' ? storeOfSender(sender) : null };
+  const target = (parsed.data as { storeHash?: unknown } | undefined)?.storeHash;
+  if (caller.store !== null && target !== undefined && target !== caller.store)
+    return { ok: false, error: 'A control-panel page may only act on its own store.' };
+  const ctx: HandlerContext = {
+    services: o.services,
+    caller,
+    jobOf(jobId) {
+      const job = o.services.registry.get(jobId);
+      if (!job) throw new ApiError('not-found', 'That job no longer exists.');
+      if (caller.store !== null && job.storeHash !== caller.store) throw new ApiError('invalid', 'A control-panel page may only act on its own store.');
+      return job;
+    },
+  };
+  try {
+    return { ok: true, value: await def.handle(parsed.data, ctx) };
+  } catch (e) {
+    return { ok: false, error: messageOf(e) };
+  }
+}
+
+export function registerMessages(o: RegisterOptions): void {
+  for (const name of Object.keys(MESSAGES) as MessageName[])
+    onMessage(name, (({ data, sender }: { data: unknown; sender: SenderLike }) => dispatch(name, data, sender, o)) as never);
+}

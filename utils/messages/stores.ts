@@ -1,0 +1,55 @@
+/** Messages about connected stores: the settings page's, and the panel's "is my store connected?". */
+import { z } from 'zod';
+import { defineMessage } from './define';
+import { NothingSchema, StoreHashSchema } from './schemas';
+
+export const storeMessages = {
+  getStore: defineMessage({
+    schema: z.object({ storeHash: StoreHashSchema }),
+    from: 'panel',
+    handle: ({ storeHash }, { services }) => services.stores.get(storeHash),
+  }),
+  listStores: defineMessage({
+    schema: NothingSchema,
+    from: 'extension',
+    handle: (_, { services }) => services.stores.list(),
+  }),
+  saveStore: defineMessage({
+    schema: z.object({ storeHash: StoreHashSchema, token: z.string().min(1).max(200) }),
+    from: 'extension',
+    async handle({ storeHash, token }, { services }) {
+      const check = await services.checkToken(storeHash, token.trim());
+      if (check.ok) {
+        await services.vault.set(storeHash, token.trim());
+        const t = Date.now();
+        const existing = await services.stores.get(storeHash);
+        await services.stores.put({ storeHash, access: check.access, addedAt: existing?.addedAt ?? t, lastCheckedAt: t });
+      }
+      return check;
+    },
+  }),
+  /** What removing a store would take with it (the settings page asks first, naming it). */
+  storeFootprint: defineMessage({
+    schema: z.object({ storeHash: StoreHashSchema }),
+    from: 'extension',
+    handle: ({ storeHash }, { services }) => services.registry.storeFootprint(storeHash),
+  }),
+  removeStore: defineMessage({
+    schema: z.object({ storeHash: StoreHashSchema }),
+    from: 'extension',
+    async handle({ storeHash }, { services }) {
+      await services.registry.removeStore(storeHash);
+      await services.vault.remove(storeHash);
+      await services.stores.remove(storeHash);
+      return null;
+    },
+  }),
+  openOptions: defineMessage({
+    schema: z.object({ storeHash: StoreHashSchema.optional() }),
+    from: 'panel',
+    async handle({ storeHash }, { services }) {
+      await services.openOptions(storeHash);
+      return null;
+    },
+  }),
+};
