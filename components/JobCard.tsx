@@ -17,7 +17,9 @@ import {
   controlsFor,
   etaText,
   failedText,
+  pausedText,
   progressText,
+  unattributedText,
   waitText,
 } from '@/utils/ui/job-text';
 import { ProgressBar } from './ProgressBar';
@@ -36,6 +38,21 @@ export interface JobCardProps {
   showContext?: boolean;
   busy?: boolean;
   clock?: () => number;
+}
+
+/** Files the browser did not manage to save, said plainly (each has its button to try again). */
+function SaveFailures(props: { job: JobView }) {
+  const failed = props.job.files.filter((f) => f.saved?.state === 'failed');
+  if (failed.length === 0) return null;
+  return (
+    <>
+      {failed.map((f) => (
+        <p key={f.kind} class="bcm-error" role="alert">
+          {f.filename}: {f.saved?.error} Use “{FILE_LABEL[f.kind]}” to save it again.
+        </p>
+      ))}
+    </>
+  );
 }
 
 function Downloads(props: { job: JobView; onDownload: JobCardProps['onDownload']; busy?: boolean }) {
@@ -98,7 +115,7 @@ export function JobCard(props: JobCardProps): JSX.Element {
 
       {wait ? <p class="bcm-wait">{waitText(wait, now, job.updatedAt)}</p> : null}
       {job.status === 'queued' ? <p class="bcm-muted">Waiting to start…</p> : null}
-      {job.status === 'paused' ? <p class="bcm-muted">Paused. Press Resume to carry on.</p> : null}
+      {job.status === 'paused' ? <p class={job.error ? 'bcm-notice' : 'bcm-muted'}>{pausedText(job)}</p> : null}
       {job.status === 'interrupted' ? <p class="bcm-notice">{INTERRUPTED_TEXT}</p> : null}
       {job.status === 'awaiting-confirmation' ? (
         <p class="bcm-notice">
@@ -112,6 +129,7 @@ export function JobCard(props: JobCardProps): JSX.Element {
           {completedText(job)}
         </p>
       ) : null}
+      {job.status === 'completed' && unattributedText(job) ? <p class="bcm-notice">{unattributedText(job)}</p> : null}
       {job.status === 'cancelled' ? (
         <p role="status" class="bcm-muted">
           {cancelledText(job)}
@@ -122,6 +140,8 @@ export function JobCard(props: JobCardProps): JSX.Element {
           {failedText(job)}
         </p>
       ) : null}
+
+      {job.status !== 'awaiting-confirmation' ? <SaveFailures job={job} /> : null}
 
       <div class="bcm-actions">
         {job.status === 'awaiting-confirmation' && props.onReview ? (

@@ -5,10 +5,13 @@
  */
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
-import type { PurgeMode } from '@/utils/jobs/types';
+import type { JobView, PurgeMode } from '@/utils/jobs/types';
+import { PLAN_FRESH_MS } from '@/utils/jobs/vocabulary';
 import { formatCount, pluralCodes } from '@/utils/ui/format';
 import { failedText, progressText } from '@/utils/ui/job-text';
 import { Dialog } from './Dialog';
+import { isTrustedEvent } from './trusted';
+import { useNow } from './use-now';
 import { ProgressBar } from './ProgressBar';
 import type { PanelModel } from './state/panel-model';
 import { useStore } from './state/use-store';
@@ -130,65 +133,129 @@ function fileSummary(fileCodes: number | null | undefined, skipped: number | nul
   return `Your file lists ${pluralCodes(fileCodes)}.${lines}`;
 }
 
-function ConfirmStep(props: {
-  model: PanelModel;
-  jobId: string;
-  targetCount: number;
-  notFound: number | null;
-  fileCodes?: number | null;
-  skippedLines?: number | null;
-}): JSX.Element {
-  const { model, jobId } = props;
+/** Where the backup stands; deleting waits until the browser says it is on disk. */
+function BackupState(props: { model: PanelModel; job: JobView }): JSX.Element {
+  const { model, job } = props;
   const busy = useStore(model.panel, (s) => s.busy);
-  const hasBackup = useStore(model.jobs, (s) => s.jobs.find((j) => j.id === jobId)?.files.some((f) => f.kind === 'purge-backup') ?? false);
+  const file = job.files.find((f) => f.kind === 'purge-backup');
+  const again = (label: string) => (
+    <button type="button" class="bcm-button" disabled={busy} onClick={() => void model.download(job.id, 'purge-backup')}>
+      {label}
+    </button>
+  );
+  if (!file) return <p class="bcm-muted">Preparing the backup file…</p>;
+  const state = file.saved?.state;
+  if (state === 'saved')
+    return (
+      <div class="bcm-backup">
+        <p class="bcm-success" role="status">
+          Backup saved: <code>{file.filename}</code> ({pluralCodes(file.rows)}).
+        </p>
+        <p>{again('Download backup CSV')}</p>
+      </div>
+    );
+  if (state === 'failed')
+    return (
+      <div class="bcm-backup">
+        <p class="bcm-error" role="alert">
+          The backup file was not saved, so nothing can be deleted yet. {file.saved?.error ?? ''} Nothing has been deleted.
+        </p>
+        <p>{again('Save backup again')}</p>
+      </div>
+    );
+  return (
+    <p class="bcm-muted" role="status">
+      Saving the backup file <code>{file.filename}</code>… Deleting is possible once the browser has saved it.
+    </p>
+  );
+}
+
+function ConfirmStep(props: { model: PanelModel; job: JobView }): JSX.Element {
+  const { model, job } = props;
+  const purge = job.purge!;
+  const targetCount = purge.targetCount ?? 0;
+  const busy = useStore(model.panel, (s) => s.busy);
+  const promotion = useStore(model.panel, (s) => s.promotion.value);
+  const now = useNow(true);
   const [word, setWord] = useState('');
-  const ready = word === CONFIRM_WORD && !busy;
+  const backupSaved = job.files.some((f) => f.kind === 'purge-backup' && f.saved?.state === 'saved');
+  const age = purge.plannedAt === null ? 0 : now - purge.plannedAt;
+  const stale = age > PLAN_FRESH_MS;
+  const ready = word === CONFIRM_WORD && !busy && backupSaved && !stale;
+  const name = job.promotionName ?? promotion?.name ?? `Promotion ${job.promotionId}`;
   return (
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        if (ready) void model.confirmPurge(jobId);
+        // Enter in the field, or the button, pressed by a person; never a page script's submit().
+        if (ready && isTrustedEvent(e)) void model.confirmPurge(job.id);
       }}
     >
       <p class="bcm-big bcm-danger-text" role="status">
-        {pluralCodes(props.targetCount)} will be deleted
+        {pluralCodes(targetCount)} will be deleted
       </p>
-      {fileSummary(props.fileCodes, props.skippedLines) ? <p class="bcm-muted">{fileSummary(props.fileCodes, props.skippedLines)}</p> : null}
-      {props.notFound ? (
+      <dl class="bcm-facts">
+        <dt>Store</dt>
+        <dd>{job.storeHash}</dd>
+        <dt>Promotion</dt>
+        <dd>
+          {name} (id {job.promotionId})
+        </dd>
+        <dt>Codes</dt>
+        <dd>{MODE_TEXT[purge.mode]}</dd>
+      </dl>
+      {fileSummary(purge.fileCodes, purge.skippedLines) ? <p class="bcm-muted">{fileSummary(purge.fileCodes, purge.skippedLines)}</p> : null}
+      {purge.notFound ? (
         <p class="bcm-muted">
-          {pluralCodes(props.notFound)} from your file {props.notFound === 1 ? 'was' : 'were'} not found in this promotion and will be
+          {pluralCodes(purge.notFound)} from your file {purge.notFound === 1 ? 'was' : 'were'} not found in this promotion and will be
           left alone.
         </p>
       ) : null}
-      <p class="bcm-muted">
-        A backup of {props.targetCount === 1 ? 'this code' : 'these codes'} has been saved. Deleted codes cannot be brought back
-        in BigCommerce.
-      </p>
-      {hasBackup ? (
-        <p>
-          <button type="button" class="bcm-button" onClick={() => void model.download(jobId, 'purge-backup')}>
-            Download backup CSV
-          </button>
-        </p>
-      ) : null}
-      <div class="bcm-field">
-        <label for="bcm-purge-confirm">Type PURGE to confirm</label>
-        <input
-          id="bcm-purge-confirm"
-          type="text"
-          value={word}
-          autoComplete="off"
-          spellcheck={false}
-          aria-describedby="bcm-purge-confirm-hint"
-          data-autofocus=""
-          onInput={(e) => setWord(e.currentTarget.value)}
-        />
-        <p id="bcm-purge-confirm-hint" class="bcm-hint">
-          In capital letters, exactly as shown.
-        </p>
-      </div>
+      <BackupState model={model} job={job} />
+      <p class="bcm-muted">Deleted codes cannot be brought back in BigCommerce.</p>
+      {stale ? (
+        <div>
+          <p class="bcm-error" role="alert">
+            These codes were found {Math.round(age / 60_000)} minutes ago; some may have been used since. Nothing has been deleted.
+            Find them again before deleting.
+          </p>
+          <div class="bcm-actions">
+            <button type="button" class="bcm-button" disabled={busy} onClick={() => void model.control(job.id, 'rescan')}>
+              Find the codes again
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div class="bcm-field">
+          <label for="bcm-purge-confirm">Type PURGE to confirm</label>
+          <input
+            id="bcm-purge-confirm"
+            type="text"
+            value={word}
+            autoComplete="off"
+            spellcheck={false}
+            aria-describedby="bcm-purge-confirm-hint"
+            data-autofocus=""
+            onInput={(e) => {
+              // Typing a page script dispatches does not count: the field keeps what a person typed.
+              if (isTrustedEvent(e)) setWord(e.currentTarget.value);
+              else e.currentTarget.value = word;
+            }}
+          />
+          <p id="bcm-purge-confirm-hint" class="bcm-hint">
+            In capital letters, exactly as shown.{backupSaved ? '' : ' Purge becomes available once the backup is saved.'}
+          </p>
+        </div>
+      )}
       <div class="bcm-actions">
-        <button type="submit" class="bcm-button bcm-danger" disabled={!ready}>
+        <button
+          type="submit"
+          class="bcm-button bcm-danger"
+          disabled={!ready}
+          onClick={(e) => {
+            if (!isTrustedEvent(e)) e.preventDefault();
+          }}
+        >
           Purge
         </button>
         <button type="button" class="bcm-button" onClick={() => void model.closePurgeDialog()}>
@@ -198,6 +265,12 @@ function ConfirmStep(props: {
     </form>
   );
 }
+
+const MODE_TEXT: Record<PurgeMode, string> = {
+  all: 'All codes of the promotion, as found just now',
+  unused: 'Codes never redeemed, as found just now',
+  list: 'The codes of your file that are in this promotion',
+};
 
 /** The dialog's way out once there is nothing left to decide. */
 function CloseAction(props: { model: PanelModel }): JSX.Element {
@@ -224,16 +297,7 @@ export function PurgeDialog(props: { model: PanelModel }): JSX.Element {
     body = <ChooseStep model={model} codeCount={codeCount} />;
   } else if (job?.status === 'awaiting-confirmation' && (job.purge?.targetCount ?? 0) > 0) {
     step = 'confirm';
-    body = (
-      <ConfirmStep
-        model={model}
-        jobId={jobId}
-        targetCount={job.purge?.targetCount ?? 0}
-        notFound={job.purge?.notFound ?? null}
-        fileCodes={job.purge?.fileCodes}
-        skippedLines={job.purge?.skippedLines}
-      />
-    );
+    body = <ConfirmStep model={model} job={job} />;
   } else if (job?.status === 'awaiting-confirmation') {
     step = 'nothing';
     body = (

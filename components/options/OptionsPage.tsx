@@ -8,14 +8,10 @@ import type { StoreView, TokenCheck } from '@/utils/messages';
 import { normalizeStoreHash, parseApiAccountFile } from '@/utils/ui/api-account';
 import type { UiBridge } from '@/utils/ui/bridge';
 import { Field } from '../Field';
+import { KeptFiles } from './KeptFiles';
+import { StoreRow } from './StoreRow';
 
 type Outcome = { kind: 'success' | 'notice' | 'error'; text: string } | null;
-
-const ACCESS_LABEL: Record<StoreView['access'], string> = {
-  modify: 'Full access (Marketing: modify)',
-  'read-only': 'Read-only access (Marketing: read-only): export only',
-  unknown: 'Access not checked yet',
-};
 
 function describeCheck(storeHash: string, check: TokenCheck): Outcome {
   if (!check.ok) return { kind: 'error', text: check.message || 'The token was not accepted. Check it and try again.' };
@@ -33,64 +29,6 @@ function describeCheck(storeHash: string, check: TokenCheck): Outcome {
       `Store ${storeHash} is connected${check.access === 'modify' ? ' with full access (Marketing: modify)' : ''}.` +
       `${check.message ? ` ${check.message}` : ''} Go back to the control panel: the panel there picks it up.`,
   };
-}
-
-function dateText(ms: number): string {
-  return new Date(ms).toLocaleDateString('en-US', { year: 'numeric', month: 'short', day: 'numeric' });
-}
-
-function StoreRow(props: { store: StoreView; onRemove: () => Promise<void> }): JSX.Element {
-  const [confirming, setConfirming] = useState(false);
-  const [removing, setRemoving] = useState(false);
-  const keep = useRef<HTMLButtonElement>(null);
-  const remove = useRef<HTMLButtonElement>(null);
-  const id = `bcm-store-${props.store.storeHash}`;
-  useEffect(() => {
-    if (confirming) keep.current?.focus();
-  }, [confirming]);
-  return (
-    <li class="bcm-store-row">
-      <div id={id}>
-        <strong>Store {props.store.storeHash}</strong>
-        <span class="bcm-muted"> · {ACCESS_LABEL[props.store.access]} · added {dateText(props.store.addedAt)}</span>
-      </div>
-      {confirming ? (
-        <div class="bcm-actions" role="group" aria-label={`Remove store ${props.store.storeHash}?`}>
-          <span>Remove store {props.store.storeHash} and its token from the extension? Codes in BigCommerce are not touched.</span>
-          <button
-            type="button"
-            class="bcm-button bcm-danger"
-            disabled={removing}
-            onClick={async () => {
-              setRemoving(true);
-              await props.onRemove();
-              setRemoving(false);
-              setConfirming(false);
-            }}
-          >
-            Yes, remove
-          </button>
-          <button
-            type="button"
-            class="bcm-button"
-            ref={keep}
-            onClick={() => {
-              setConfirming(false);
-              setTimeout(() => remove.current?.focus(), 0);
-            }}
-          >
-            Keep
-          </button>
-        </div>
-      ) : (
-        <div class="bcm-actions">
-          <button type="button" class="bcm-button" ref={remove} aria-describedby={id} onClick={() => setConfirming(true)}>
-            Remove
-          </button>
-        </div>
-      )}
-    </li>
-  );
 }
 
 export function OptionsPage(props: { bridge: UiBridge; initialStoreHash?: string | null }): JSX.Element {
@@ -180,10 +118,12 @@ export function OptionsPage(props: { bridge: UiBridge; initialStoreHash?: string
     await loadStores();
   };
 
+  const [filesVersion, setFilesVersion] = useState(0);
   const onRemove = async (hash: string) => {
     const reply = await bridge.send('removeStore', { storeHash: hash });
     if (!reply.ok) setListError(reply.error);
     await loadStores();
+    setFilesVersion((v) => v + 1);
   };
 
   return (
@@ -256,11 +196,13 @@ export function OptionsPage(props: { bridge: UiBridge; initialStoreHash?: string
         {stores !== null && stores.length > 0 ? (
           <ul class="bcm-store-list" aria-labelledby="bcm-stores-title">
             {stores.map((store) => (
-              <StoreRow key={store.storeHash} store={store} onRemove={() => onRemove(store.storeHash)} />
+              <StoreRow key={store.storeHash} bridge={bridge} store={store} onRemove={() => onRemove(store.storeHash)} />
             ))}
           </ul>
         ) : null}
       </section>
+
+      <KeptFiles bridge={bridge} version={filesVersion} />
 
       <section class="bcm-card" aria-labelledby="bcm-help-title">
         <h2 id="bcm-help-title">Creating the API account</h2>

@@ -8,6 +8,10 @@ import { JobCard } from '../JobCard';
 import { createJobsStore, feedJobs } from '../state/jobs-store';
 import { useStore } from '../state/use-store';
 
+function dateText(ms: number): string {
+  return new Date(ms).toLocaleDateString('en-US', { year: 'numeric', month: 'short', day: 'numeric' });
+}
+
 /** Unfinished jobs first (newest first), then finished ones by when they ended; at most `limit`. */
 export function orderJobs(jobs: readonly JobView[], limit = 20): JobView[] {
   const unfinished = jobs.filter((j) => isUnfinished(j.status)).sort((a, b) => b.createdAt - a.createdAt);
@@ -23,6 +27,7 @@ export function PopupPage(props: { bridge: UiBridge; onSettingsOpened?: () => vo
   useEffect(() => feedJobs(bridge, jobsStore), [bridge, jobsStore]);
   const state = useStore(jobsStore, (s) => s);
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   const run = async (request: () => Promise<{ ok: boolean; error?: string }>) => {
@@ -31,6 +36,19 @@ export function PopupPage(props: { bridge: UiBridge; onSettingsOpened?: () => vo
     setBusy(false);
     setError(reply.ok ? null : (reply.error ?? 'Something went wrong.'));
     return reply.ok;
+  };
+
+  /** "Remove from list": a purge's backup stays in the extension for its 30 days, and the popup says so. */
+  const remove = async (job: JobView) => {
+    setNotice(null);
+    setBusy(true);
+    const reply = await bridge.send('removeJob', { jobId: job.id });
+    setBusy(false);
+    setError(reply.ok ? null : reply.error);
+    if (reply.ok && reply.value.keptUntil !== null)
+      setNotice(
+        `Removed from the list. Its backup file is kept in the extension until ${dateText(reply.value.keptUntil)}: see “Files kept in the extension” in the settings.`,
+      );
   };
 
   const openSettings = async (event: Event) => {
@@ -53,6 +71,11 @@ export function PopupPage(props: { bridge: UiBridge; onSettingsOpened?: () => vo
           {error}
         </p>
       ) : null}
+      {notice ? (
+        <p role="status" class="bcm-notice">
+          {notice}
+        </p>
+      ) : null}
       {!state.loaded ? (
         <p class="bcm-muted">Loading jobs…</p>
       ) : jobs.length === 0 ? (
@@ -70,7 +93,7 @@ export function PopupPage(props: { bridge: UiBridge; onSettingsOpened?: () => vo
                 busy={busy}
                 onControl={(action) => void run(() => bridge.send('controlJob', { jobId: job.id, action }))}
                 onDownload={(fileKind) => void run(() => bridge.send('downloadFile', { jobId: job.id, fileKind }))}
-                onDismiss={() => void run(() => bridge.send('removeJob', { jobId: job.id }))}
+                onDismiss={() => void remove(job)}
                 dismissLabel="Remove from list"
               />
               {job.status === 'awaiting-confirmation' ? (

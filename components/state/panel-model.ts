@@ -5,7 +5,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ControlAction, PromotionInfo, Result, StoreView } from '@/utils/messages';
-import type { GenerateParams, JobView, PurgeMode } from '@/utils/jobs/types';
+import type { FileKind, GenerateParams, JobView, PurgeMode } from '@/utils/jobs/types';
 import type { UiBridge } from '@/utils/ui/bridge';
 import type { ControlPanelLocation } from '@/utils/control-panel-url';
 import { isUnfinished } from '@/utils/ui/job-text';
@@ -60,12 +60,15 @@ export interface PanelModel {
   openOptions(): Promise<void>;
   startGenerate(params: GenerateParams): Promise<string | null>;
   startExport(unusedOnly: boolean): Promise<string | null>;
-  /** Starts the purge's scan (and backup); nothing is deleted before `confirmPurge`. */
-  /** `csvText`: the merchant's file as text (list mode); the background parses and checks it. */
+  /**
+   * Starts the purge's scan (and backup); nothing is deleted before `confirmPurge`.
+   * `csvText`: the merchant's file as text (list mode); the background parses and checks it.
+   */
   startPurge(mode: PurgeMode, csvText?: string): Promise<string | null>;
+  /** Sends the typed confirmation, for the promotion shown; dropped if the page has moved on. */
   confirmPurge(jobId: string): Promise<boolean>;
   control(jobId: string, action: ControlAction): Promise<boolean>;
-  download(jobId: string, fileKind: 'generated' | 'export' | 'purge-backup'): Promise<boolean>;
+  download(jobId: string, fileKind: FileKind): Promise<boolean>;
   openPurgeDialog(jobId?: string | null): void;
   /** Closes the dialog; a purge not yet confirmed is cancelled (nothing is deleted). */
   closePurgeDialog(): Promise<void>;
@@ -267,12 +270,16 @@ export function createPanelModel(bridge: UiBridge, options: { collapsed?: boolea
   }
 
   async function confirmPurge(jobId: string): Promise<boolean> {
-    const ok = await control(jobId, 'confirm');
+    const t = target();
+    const job = jobs.getState().jobs.find((j) => j.id === jobId);
+    // The page has moved to another promotion since the confirmation was shown: dropped.
+    if (!t || !job || job.storeHash !== t.storeHash || job.promotionId !== t.promotionId) return false;
+    const ok = (await act(() => bridge.send('confirmPurge', { jobId, ...t }))).ok;
     if (ok && panel.getState().purgeDialog.jobId === jobId) panel.setState({ purgeDialog: { open: false, jobId: null } });
     return ok;
   }
 
-  async function download(jobId: string, fileKind: 'generated' | 'export' | 'purge-backup'): Promise<boolean> {
+  async function download(jobId: string, fileKind: FileKind): Promise<boolean> {
     return (await act(() => bridge.send('downloadFile', { jobId, fileKind }))).ok;
   }
 

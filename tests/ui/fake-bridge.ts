@@ -30,7 +30,10 @@ export const defaultHandlers: Handlers = {
   openOptions: () => ({ ok: true, value: null }),
   listStores: () => ({ ok: true, value: [STORE_MODIFY] }),
   removeStore: () => ({ ok: true, value: null }),
-  removeJob: () => ({ ok: true, value: null }),
+  removeJob: () => ({ ok: true, value: { keptUntil: null } }),
+  confirmPurge: () => ({ ok: true, value: null }),
+  listKeptFiles: () => ({ ok: true, value: [] }),
+  storeFootprint: () => ({ ok: true, value: { jobs: 0, unfinished: 0, files: 0, bytes: 0 } }),
   listJobs: () => ({ ok: true, value: [] }),
 };
 

@@ -102,12 +102,12 @@ test('a full panel session: no token in the DOM or in any message', async () => 
   fireEvent.click(within(dialog).getByRole('button', { name: 'Find codes to delete' }));
   await settle();
   await fake.pushJobs([
-    job('purge', 'awaiting-confirmation', { purge: { mode: 'list', targetCount: 2, notFound: 0, deleted: 0, failed: 0 } }),
+    job('purge', 'awaiting-confirmation', { purge: { plannedAt: null, mode: 'list', targetCount: 2, notFound: 0, deleted: 0, failed: 0 } }),
   ]);
   fireEvent.input(within(screen.getByRole('dialog')).getByLabelText('Type PURGE to confirm'), { target: { value: 'PURGE' } });
   fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Purge' }));
   await settle();
-  await fake.pushJobs([job('purge', 'completed', { purge: { mode: 'list', targetCount: 2, notFound: 0, deleted: 2, failed: 0 }, finishedAt: NOW })]);
+  await fake.pushJobs([job('purge', 'completed', { purge: { plannedAt: null, mode: 'list', targetCount: 2, notFound: 0, deleted: 2, failed: 0 }, finishedAt: NOW })]);
 
   const sentTypes = new Set(fake.traffic.filter((t) => t.direction === 'sent').map((t) => t.type));
   expect([...sentTypes].sort()).toEqual(['controlJob', 'downloadFile', 'getPromotion', 'getStore', 'listBulkPromotions', 'startJob']);

@@ -200,7 +200,7 @@ describe('job states', () => {
 
   test('awaiting confirmation: the count and a way back to the dialog', async () => {
     await renderPanel({
-      jobs: [makeJob({ kind: 'purge', status: 'awaiting-confirmation', purge: { mode: 'all', targetCount: 12_345, notFound: null, deleted: 0, failed: 0 } })],
+      jobs: [makeJob({ kind: 'purge', status: 'awaiting-confirmation', purge: { plannedAt: null, mode: 'all', targetCount: 12_345, notFound: null, deleted: 0, failed: 0 } })],
     });
     expect(region().textContent).toContain('12,345 codes will be deleted once you confirm');
     fireEvent.click(button('Review and confirm'));

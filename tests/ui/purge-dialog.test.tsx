@@ -5,7 +5,13 @@ import type { JobView } from '@/utils/jobs/types';
 import { NOW, PROMOTION_ID, STORE_HASH, makeJob } from './fixtures';
 import { renderPanel, settle } from './render-panel';
 
+// Events from testing-library are not trusted (isTrusted false), as a page script's are: tests
+// say which kind they stand for.
+const trust = vi.hoisted(() => ({ person: true }));
+vi.mock('@/components/trusted', () => ({ isTrustedEvent: () => trust.person }));
+
 beforeEach(() => {
+  trust.person = true;
   vi.spyOn(Date, 'now').mockReturnValue(NOW);
 });
 afterEach(() => {
@@ -21,8 +27,11 @@ function purgeJob(status: JobView['status'], purge: Partial<NonNullable<JobView[
     kind: 'purge',
     status,
     progress: { done: 2_000, total: 12_345, phase: 'scan', ratePerSecond: 500, etaMs: 20_000, wait: null },
-    purge: { mode: 'all', targetCount: null, notFound: null, deleted: 0, failed: 0, ...purge },
-    files: status === 'awaiting-confirmation' ? [{ kind: 'purge-backup', filename: 'backup.csv', rows: 12_345 }] : [],
+    purge: { plannedAt: NOW, mode: 'all', targetCount: null, notFound: null, deleted: 0, failed: 0, ...purge },
+    files:
+      status === 'awaiting-confirmation'
+        ? [{ kind: 'purge-backup', filename: 'backup.csv', rows: 12_345, saved: { state: 'saved', downloadId: 7, error: null, at: NOW } }]
+        : [],
     ...patch,
   });
 }
@@ -96,12 +105,14 @@ describe('purge dialog', () => {
     // Enter in the field does nothing while the word is wrong.
     fireEvent.submit(field.form!);
     await settle();
-    expect(fake.sent('controlJob')).toEqual([]);
+    expect(fake.sent('confirmPurge')).toEqual([]);
     fireEvent.input(field, { target: { value: 'PURGE' } });
     expect(purge.disabled).toBe(false);
     fireEvent.click(purge);
     await settle();
-    expect(fake.sent('controlJob')).toEqual([{ jobId: 'purge-1', action: 'confirm' }]);
+    // The confirmation names the promotion it was shown for.
+    expect(fake.sent('confirmPurge')).toEqual([{ jobId: 'purge-1', storeHash: STORE_HASH, promotionId: PROMOTION_ID }]);
+    expect(fake.sent('controlJob')).toEqual([]);
     expect(screen.queryByRole('dialog')).toBeNull();
 
     // Deleting: the panel shows progress; focus did not get lost.
@@ -218,5 +229,79 @@ describe('purge dialog', () => {
     fireEvent.click(within(dialog()).getByRole('button', { name: 'Download backup CSV' }));
     await settle();
     expect(fake.sent('downloadFile')).toEqual([{ jobId: 'purge-1', fileKind: 'purge-backup' }]);
+  });
+
+  test('the confirmation names the store, the promotion and its id, and the count', async () => {
+    const { fake } = await renderWithPurge();
+    await openByKeyboard();
+    fireEvent.click(within(dialog()).getByRole('button', { name: 'Find codes to delete' }));
+    await settle();
+    await fake.pushJobs([purgeJob('awaiting-confirmation', { targetCount: 5 })]);
+    const text = dialog().textContent ?? '';
+    expect(text).toContain('5 codes will be deleted');
+    expect(text).toContain(`Store${STORE_HASH}`);
+    expect(text).toContain(`Summer sale (id ${PROMOTION_ID})`);
+    expect(text).toContain('Backup saved: backup.csv');
+  });
+
+  test('while the backup is being saved, or when it was not, Purge stays off; it can be saved again', async () => {
+    const { fake } = await renderWithPurge();
+    await openByKeyboard();
+    fireEvent.click(within(dialog()).getByRole('button', { name: 'Find codes to delete' }));
+    await settle();
+    const withBackup = (saved: NonNullable<JobView['files'][number]['saved']>) =>
+      purgeJob('awaiting-confirmation', { targetCount: 5 }, { files: [{ kind: 'purge-backup', filename: 'backup.csv', rows: 5, saved }] });
+    await fake.pushJobs([withBackup({ state: 'saving', downloadId: 3, error: null, at: NOW })]);
+    const purge = () => within(dialog()).getByRole('button', { name: 'Purge' }) as HTMLButtonElement;
+    fireEvent.input(within(dialog()).getByRole('textbox', { name: 'Type PURGE to confirm' }), { target: { value: 'PURGE' } });
+    expect(within(dialog()).getByText(/Saving the backup file/)).toBeTruthy();
+    expect(purge().disabled).toBe(true);
+
+    await fake.pushJobs([withBackup({ state: 'failed', downloadId: 3, error: 'The file was not saved: the download was cancelled.', at: NOW })]);
+    const alert = within(dialog()).getByRole('alert');
+    expect(alert.textContent).toMatch(/backup file was not saved.*download was cancelled.*Nothing has been deleted/);
+    expect(purge().disabled).toBe(true);
+    fireEvent.click(purge());
+    await settle();
+    expect(fake.sent('confirmPurge')).toEqual([]);
+    fireEvent.click(within(dialog()).getByRole('button', { name: 'Save backup again' }));
+    await settle();
+    expect(fake.sent('downloadFile')).toEqual([{ jobId: 'purge-1', fileKind: 'purge-backup' }]);
+
+    await fake.pushJobs([withBackup({ state: 'saved', downloadId: 4, error: null, at: NOW })]);
+    expect(purge().disabled).toBe(false);
+  });
+
+  test('a plan older than 15 minutes must be made again before anything is deleted', async () => {
+    const { fake } = await renderWithPurge();
+    await openByKeyboard();
+    fireEvent.click(within(dialog()).getByRole('button', { name: 'Find codes to delete' }));
+    await settle();
+    await fake.pushJobs([purgeJob('awaiting-confirmation', { targetCount: 5, plannedAt: NOW - 16 * 60_000 })]);
+    expect(within(dialog()).getByRole('alert').textContent).toMatch(/found 16 minutes ago.*Find them again/);
+    expect(within(dialog()).queryByRole('textbox', { name: 'Type PURGE to confirm' })).toBeNull();
+    expect((within(dialog()).getByRole('button', { name: 'Purge' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(within(dialog()).getByRole('button', { name: 'Find the codes again' }));
+    await settle();
+    expect(fake.sent('controlJob')).toEqual([{ jobId: 'purge-1', action: 'rescan' }]);
+  });
+
+  test('page scripts typing and clicking in the panel cannot confirm a purge', async () => {
+    const { fake } = await renderWithPurge();
+    await openByKeyboard();
+    fireEvent.click(within(dialog()).getByRole('button', { name: 'Find codes to delete' }));
+    await settle();
+    await fake.pushJobs([purgeJob('awaiting-confirmation', { targetCount: 5 })]);
+    trust.person = false;
+    const field = within(dialog()).getByRole('textbox', { name: 'Type PURGE to confirm' }) as HTMLInputElement;
+    fireEvent.input(field, { target: { value: 'PURGE' } });
+    expect(field.value).toBe('');
+    const purge = within(dialog()).getByRole('button', { name: 'Purge' }) as HTMLButtonElement;
+    expect(purge.disabled).toBe(true);
+    purge.disabled = false; // a script can also switch the button on
+    fireEvent.click(purge);
+    fireEvent.submit(field.form!);
+    await settle();
+    expect(fake.sent('confirmPurge')).toEqual([]);
   });
 });

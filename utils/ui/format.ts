@@ -46,3 +46,16 @@ export function formatDuration(ms: number): string {
 export function secondsUntil(untilMs: number, now: number): number {
   return Math.max(0, Math.ceil((untilMs - now) / 1000));
 }
+
+/** 1536 -> "1.5 KB", 5_000_000 -> "4.8 MB" (binary units, one decimal under 10). */
+export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes < 1024) return `${Math.max(0, Math.round(bytes || 0))} bytes`;
+  const units = ['KB', 'MB', 'GB', 'TB'];
+  let v = bytes / 1024;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${v < 10 ? (Math.round(v * 10) / 10).toString() : formatCount(v)} ${units[i]}`;
+}

@@ -1,7 +1,8 @@
 /**
  * What a job is doing, in the merchant's words. Pure: the panel and the popup both use it.
  */
-import type { JobKind, JobStatus, JobView, WaitReason } from '../jobs/types';
+import type { FileKind, JobKind, JobStatus, JobView, WaitReason } from '../jobs/types';
+import { isResumable, isUnfinished } from '../jobs/vocabulary';
 import { formatCount, formatDuration, pluralCodes, secondsUntil } from './format';
 
 export const KIND_LABEL: Record<JobKind, string> = {
@@ -28,10 +29,7 @@ export const STATUS_LABEL: Record<JobStatus, string> = {
   cancelled: 'Cancelled',
 };
 
-/** Jobs that are not over yet: the merchant may still act on them. */
-export function isUnfinished(status: JobStatus): boolean {
-  return status !== 'completed' && status !== 'failed' && status !== 'cancelled';
-}
+export { isUnfinished };
 
 /**
  * Which of Pause / Resume / Cancel apply. A failed job keeps its checkpoint, and its message
@@ -40,7 +38,7 @@ export function isUnfinished(status: JobStatus): boolean {
 export function controlsFor(status: JobStatus): { pause: boolean; resume: boolean; cancel: boolean } {
   return {
     pause: status === 'running' || status === 'queued',
-    resume: status === 'paused' || status === 'interrupted' || status === 'failed',
+    resume: isResumable(status),
     cancel: isUnfinished(status),
   };
 }
@@ -118,11 +116,38 @@ export const INTERRUPTED_TEXT =
   'The browser stopped this job (it was closed, updated or put the extension to sleep). ' +
   'Nothing is lost: press Resume to carry on from where it stopped.';
 
-export const FILE_LABEL: Record<'generated' | 'export' | 'purge-backup', string> = {
+export const FILE_LABEL: Record<FileKind, string> = {
   generated: 'Download CSV again',
   export: 'Download CSV again',
   'purge-backup': 'Download backup CSV',
+  unattributed: 'Download codes not made by this job',
 };
+
+/**
+ * A generate job that found codes it cannot claim: how many, why that happens, and how to
+ * remove exactly them if the merchant wants. Null when there are none.
+ */
+export function unattributedText(job: JobView): string | null {
+  const n = job.generate?.unattributed ?? 0;
+  if (n === 0) return null;
+  const why =
+    (job.generate?.unanswered ?? 0) > 0
+      ? `${pluralCodes(n)} that this job cannot prove it made also appeared in the promotion: ${pluralRequests(job.generate!.unanswered)} got no answer from BigCommerce (a dropped connection), and the store may have made codes for them; a request the browser repeated by itself, another app or a person can add codes too.`
+      : `${pluralCodes(n)} that this job did not make also appeared in the promotion while it ran: another app or a person added them, or the browser repeated a request by itself.`;
+  return (
+    `${why} They were not deleted and are not in this job’s file: “${FILE_LABEL.unattributed}” lists them. ` +
+    'To remove exactly them, use Purge codes › Codes from a CSV file with that file.'
+  );
+}
+
+function pluralRequests(n: number): string {
+  return n === 1 ? '1 request' : `${formatCount(n)} requests`;
+}
+
+/** A paused job's reason, when it paused by itself (the store busy, unreachable, erroring). */
+export function pausedText(job: JobView): string {
+  return job.error ? `Paused: ${job.error}` : 'Paused. Press Resume to carry on.';
+}
 
 export function kindAndCount(job: JobView): string {
   return `${KIND_LABEL[job.kind]} · ${progressText(job)}`;

@@ -1,0 +1,88 @@
+/** One connected store, and its removal: asked first, naming what goes with it. */
+import type { JSX } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { StoreView } from '@/utils/messages';
+import type { UiBridge } from '@/utils/ui/bridge';
+import { formatBytes, formatCount } from '@/utils/ui/format';
+
+const ACCESS_LABEL: Record<StoreView['access'], string> = {
+  modify: 'Full access (Marketing: modify)',
+  'read-only': 'Read-only access (Marketing: read-only): export only',
+  unknown: 'Access not checked yet',
+};
+
+export function dateText(ms: number): string {
+  return new Date(ms).toLocaleDateString('en-US', { year: 'numeric', month: 'short', day: 'numeric' });
+}
+
+type Footprint = { jobs: number; unfinished: number; files: number; bytes: number };
+
+function removalQuestion(hash: string, f: Footprint | null): string {
+  const parts = [`its token`];
+  if (f && f.jobs) parts.push(`${formatCount(f.jobs)} ${f.jobs === 1 ? 'job' : 'jobs'}`);
+  if (f && f.files) parts.push(`${formatCount(f.files)} kept ${f.files === 1 ? 'file' : 'files'}${f.bytes ? ` (${formatBytes(f.bytes)})` : ''}`);
+  const list = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : parts[0];
+  const running = f?.unfinished ? ` ${formatCount(f.unfinished)} unfinished ${f.unfinished === 1 ? 'job is' : 'jobs are'} cancelled.` : '';
+  return `Remove store ${hash}, ${list} from the extension?${running} Files you downloaded stay on your computer; codes in BigCommerce are not touched.`;
+}
+
+export function StoreRow(props: { bridge: UiBridge; store: StoreView; onRemove: () => Promise<void> }): JSX.Element {
+  const [confirming, setConfirming] = useState(false);
+  const [footprint, setFootprint] = useState<Footprint | null>(null);
+  const [removing, setRemoving] = useState(false);
+  const keep = useRef<HTMLButtonElement>(null);
+  const remove = useRef<HTMLButtonElement>(null);
+  const hash = props.store.storeHash;
+  const id = `bcm-store-${hash}`;
+  useEffect(() => {
+    if (confirming) keep.current?.focus();
+  }, [confirming]);
+  const ask = async () => {
+    const reply = await props.bridge.send('storeFootprint', { storeHash: hash });
+    setFootprint(reply.ok ? reply.value : null);
+    setConfirming(true);
+  };
+  return (
+    <li class="bcm-store-row">
+      <div id={id}>
+        <strong>Store {hash}</strong>
+        <span class="bcm-muted"> · {ACCESS_LABEL[props.store.access]} · added {dateText(props.store.addedAt)}</span>
+      </div>
+      {confirming ? (
+        <div class="bcm-actions" role="group" aria-label={`Remove store ${hash}?`}>
+          <span>{removalQuestion(hash, footprint)}</span>
+          <button
+            type="button"
+            class="bcm-button bcm-danger"
+            disabled={removing}
+            onClick={async () => {
+              setRemoving(true);
+              await props.onRemove();
+              setRemoving(false);
+              setConfirming(false);
+            }}
+          >
+            Yes, remove
+          </button>
+          <button
+            type="button"
+            class="bcm-button"
+            ref={keep}
+            onClick={() => {
+              setConfirming(false);
+              setTimeout(() => remove.current?.focus(), 0);
+            }}
+          >
+            Keep
+          </button>
+        </div>
+      ) : (
+        <div class="bcm-actions">
+          <button type="button" class="bcm-button" ref={remove} aria-describedby={id} onClick={() => void ask()}>
+            Remove
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}
