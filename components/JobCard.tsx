@@ -17,6 +17,7 @@ import {
   controlsFor,
   etaText,
   failedText,
+  isUnfinished,
   pausedText,
   progressText,
   unattributedText,
@@ -129,7 +130,7 @@ export function JobCard(props: JobCardProps): JSX.Element {
           {completedText(job)}
         </p>
       ) : null}
-      {job.status === 'completed' && unattributedText(job) ? <p class="bcm-notice">{unattributedText(job)}</p> : null}
+      {!isUnfinished(job.status) && unattributedText(job) ? <p class="bcm-notice">{unattributedText(job)}</p> : null}
       {job.status === 'cancelled' ? (
         <p role="status" class="bcm-muted">
           {cancelledText(job)}

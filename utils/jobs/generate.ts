@@ -119,7 +119,7 @@ export async function generateCodes(d: GenerateDeps): Promise<{ generated: numbe
     });
     if (settled.changed) {
       cp.settled = settled.point;
-      cp.unattributed += settled.unattributed;
+      cp.unattributed = settled.unattributed;
       cp.lost += settled.lost;
       await d.save(cp);
     }

@@ -7,10 +7,10 @@ import type { JobRecord } from './record';
 import { holdsPromotion, isWritingKind } from './vocabulary';
 
 /** The writing job holding this promotion, other than `except`, or null. */
-export function writingJobOn(jobs: Iterable<JobRecord>, storeHash: string, promotionId: number, except?: string): JobRecord | null {
+export function writingJobOn(jobs: Iterable<JobRecord>, storeHash: string, promotionId: number, except?: string, anyStatus = false): JobRecord | null {
   for (const r of jobs) {
     if (r.id === except || r.hidden) continue;
-    if (r.storeHash === storeHash && r.promotionId === promotionId && isWritingKind(r.kind) && holdsPromotion(r.status)) return r;
+    if (r.storeHash === storeHash && r.promotionId === promotionId && isWritingKind(r.kind) && (anyStatus || holdsPromotion(r.status))) return r;
   }
   return null;
 }
@@ -22,6 +22,8 @@ const WHERE: Partial<Record<JobRecord['status'], string>> = {
   paused: 'paused',
   interrupted: 'stopped by the browser, waiting for Resume',
   'awaiting-confirmation': 'waiting for your confirmation',
+  cancelled: 'stopping: it is checking what its last requests made',
+  failed: 'stopping: it is checking what its last requests made',
 };
 
 /** Why a new writing job may not start, naming the job in the way and where to find it. */

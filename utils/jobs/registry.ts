@@ -17,7 +17,7 @@ import { isStorageFull, messageOf, statusAfter } from './outcome';
 import { emptyPurge, purgeSpools } from './purge';
 import { intakePurgeList } from './purge-intake';
 import { toView, type JobRecord, type LiveState } from './record';
-import { runKind } from './run-kind';
+import { runKind, settleStopped } from './run-kind';
 import type { FileKind, JobFile, JobRequest, JobView, KeptFileView, WaitReason } from './types';
 import { isResumable, isUnfinished, isWritingKind, PLAN_FRESH_MS } from './vocabulary';
 
@@ -158,7 +158,9 @@ export function createRegistry(deps: RegistryDeps) {
   /** The job that holds this one's promotion, if any: a writing job may not start or resume beside it. */
   function refuseIfLocked(r: Pick<JobRecord, 'id' | 'kind' | 'storeHash' | 'promotionId'>) {
     if (!isWritingKind(r.kind)) return;
-    const holder = writingJobOn(jobs.values(), r.storeHash, r.promotionId, r.id);
+    // A job still winding down (checking what its last requests made) holds it too.
+    const winding = [...active.keys()].map((id) => jobs.get(id)).filter((j): j is JobRecord => j !== undefined);
+    const holder = writingJobOn(jobs.values(), r.storeHash, r.promotionId, r.id) ?? writingJobOn(winding, r.storeHash, r.promotionId, r.id, true);
     if (holder) throw new ApiError('locked', lockedMessage(holder));
   }
 
@@ -215,9 +217,15 @@ export function createRegistry(deps: RegistryDeps) {
       r.error = messageOf(cause);
       if (r.status === 'failed') r.finishedAt = now();
     }
-    // Codes already made exist in the store: the merchant gets them in a file.
-    if (r.kind === 'generate' && r.status !== 'paused' && (await deps.spool.rowCount(r.id).catch(() => 0)) > 0)
-      await files.finish(r, 'generated').catch(() => undefined);
+    if (r.kind === 'generate' && r.status !== 'paused') {
+      await persist(r).catch(() => undefined); // the merchant sees it stopped while it winds down
+      // Codes already made exist in the store: the merchant gets them in a file, and what
+      // requests under way at the stop may have made is listed apart.
+      if ((await deps.spool.rowCount(r.id).catch(() => 0)) > 0) await files.finish(r, 'generated').catch(() => undefined);
+      const client = await clients.clientFor(r.storeHash).catch(() => null);
+      const listed = client ? await settleStopped(r, { client, spool: deps.spool, onWait: () => undefined }).catch(() => false) : false;
+      if (listed) await files.finish(r, 'unattributed').catch(() => undefined);
+    }
     return false;
   }
 

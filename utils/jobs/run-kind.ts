@@ -5,7 +5,8 @@
  */
 import type { BigCommerceClient } from '../api/client';
 import type { Spool } from '../storage/spool';
-import { generateCodes, normalizeGenerate } from './generate';
+import { generateCodes, generateSpools, normalizeGenerate } from './generate';
+import { settleGenerate } from './settle';
 import { emptyPurge, executePurge, planPurge } from './purge';
 import type { JobRecord } from './record';
 import { emptyScan, scanPromotion } from './scan';
@@ -103,4 +104,31 @@ export async function runKind(r: JobRecord, c: RunContext): Promise<void> {
   r.done = cp.deleted;
   if (cp.failed > 0)
     r.error = `${cp.failed} of ${cp.targetCount} codes could not be deleted (the store refused them; they may be in use). They are still in the backup file.`;
+}
+
+/**
+ * A generate cancelled or failed part-way: requests under way when it stopped may still have
+ * made codes. Once they have had a moment to land, the store is asked, and what the promotion
+ * gained beyond the job's file is listed like at the end of a completed job. Best effort: the
+ * job is over either way; true when something was listed.
+ */
+export async function settleStopped(r: JobRecord, c: Pick<RunContext, 'client' | 'spool' | 'onWait'>, waitMs = 1500): Promise<boolean> {
+  const cp = r.generate;
+  if (r.request.kind !== 'generate' || !cp || cp.baselineTotal === null) return false;
+  await new Promise((resolve) => setTimeout(resolve, waitMs));
+  const settled = await settleGenerate({
+    client: c.client,
+    spool: c.spool,
+    promotionId: r.promotionId,
+    signal: AbortSignal.timeout(120_000),
+    spools: generateSpools(r.id),
+    point: cp.settled ?? { total: cp.baselineTotal, maxId: cp.baselineMaxId, ledger: 0, chunk: 0 },
+    nextChunk: cp.nextChunk,
+    onWait: c.onWait,
+  });
+  if (!settled.changed) return false;
+  cp.settled = settled.point;
+  cp.unattributed = settled.unattributed;
+  cp.lost += settled.lost;
+  return cp.unattributed > 0;
 }
