@@ -19,16 +19,25 @@ interface ChromeOffscreenApi {
   offscreen: { createDocument(p: { url: string; reasons: string[]; justification: string }): Promise<void> };
 }
 
-async function ensureOffscreen() {
-  const chromeApi = (globalThis as unknown as { chrome: ChromeOffscreenApi }).chrome;
-  const contexts = await chromeApi.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] });
-  if (contexts.length) return;
-  await chromeApi.offscreen
-    .createDocument({ url: OFFSCREEN_PATH, reasons: ['BLOBS'], justification: 'Turn a coupon-code job into a CSV file for download.' })
-    .catch((e: Error) => {
-      // Two saves at once can race to create it; one document is all we need.
-      if (!/single offscreen|only a single/i.test(e.message)) throw e;
-    });
+// Two saves at once (a job's file and its "not made by this job" file) must not race to create
+// the document: the loser would message it before it has loaded. One creation at a time.
+let opening: Promise<void> | null = null;
+
+function ensureOffscreen(): Promise<void> {
+  opening ??= (async () => {
+    const chromeApi = (globalThis as unknown as { chrome: ChromeOffscreenApi }).chrome;
+    const contexts = await chromeApi.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] });
+    if (contexts.length) return;
+    await chromeApi.offscreen
+      .createDocument({ url: OFFSCREEN_PATH, reasons: ['BLOBS'], justification: 'Turn a coupon-code job into a CSV file for download.' })
+      .catch((e: Error) => {
+        // Created meanwhile by another context of ours: one document is all we need.
+        if (!/single offscreen|only a single/i.test(e.message)) throw e;
+      });
+  })().finally(() => {
+    opening = null;
+  });
+  return opening;
 }
 
 /**
