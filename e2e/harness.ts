@@ -18,7 +18,8 @@ export type { Sandbox, SandboxOptions };
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..');
-export const DEFAULT_EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
+/** The build under test; BCM_EXTENSION_DIR points elsewhere (e.g. another version's build, to compare). */
+export const DEFAULT_EXTENSION_DIR = process.env.BCM_EXTENSION_DIR ?? join(ROOT, '.output', 'chrome-mv3');
 
 export interface LaunchOptions {
   /** A running sandbox to use (it stays up after close()); else one is started and closed with the browser. */

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startSandbox, type Sandbox } from '../sandbox/server';
-import { expectExportFile, expectGeneratedFile } from './codes';
+import { expectExportFile, expectGeneratedFiles } from './codes';
 import { launchExtension, sleep, type Launched } from './harness';
 import { generateByKeyboard, openPanel, startExport, waitForCompleted, waitForProgress } from './panel';
 import { fileOf } from './setup';
@@ -90,7 +90,7 @@ test('generate: the browser closed mid-job; after the restart it says so, and Re
   await waitForProgress(resumed, 15_000, 90_000);
   sb.configure({ latencyMs: 0 });
   expect(await waitForCompleted(resumed, 120_000)).toBe('Completed: 20,000 codes generated.');
-  await expectGeneratedFile(await second.waitForDownload(fileOf(store, BULK, 'generated')), before, sb.codes(BULK, store.storeHash), 20_000);
+  await expectGeneratedFiles(second, store, BULK, before, 20_000);
   await again.close();
   await second.close();
 });

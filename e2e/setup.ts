@@ -45,7 +45,9 @@ export async function connectedStore(
   return store;
 }
 
+const SLUG = { generated: 'generated', export: 'export', 'purge-backup': 'purge-backup', unattributed: 'not-made-by-this-job' } as const;
+
 /** Download names: `{store}-promotion-{id}-{kind}-{stamp}.csv`. */
-export function fileOf(store: { storeHash: string }, promotionId: number, kind: 'generated' | 'export' | 'purge-backup'): RegExp {
-  return new RegExp(`^${store.storeHash}-promotion-${promotionId}-${kind}-\\d{8}-\\d{6}( \\(\\d+\\))?\\.csv$`);
+export function fileOf(store: { storeHash: string }, promotionId: number, kind: keyof typeof SLUG): RegExp {
+  return new RegExp(`^${store.storeHash}-promotion-${promotionId}-${SLUG[kind]}-\\d{8}-\\d{6}( \\(\\d+\\))?\\.csv$`);
 }

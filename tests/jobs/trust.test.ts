@@ -85,6 +85,27 @@ describe('a job deletes only codes it can prove it made', () => {
   });
 });
 
+describe('a generate cancelled part-way', () => {
+  it('lists what its last requests made, and holds the promotion until it has', async () => {
+    h = await harness({ seed: { bulkCodes: 0 }, latencyMs: 40 });
+    const reg = h.registry();
+    const id = await reg.start({ kind: 'generate', ...bulk(h), params: params(20_000) });
+    await progressAtLeast(reg, id, 2_000);
+    const cancelling = reg.control(id, 'cancel');
+    await new Promise((r) => setTimeout(r, 200));
+    // Winding down: a new writing job must wait, or its codes would count as the old job's.
+    await expect(reg.start({ kind: 'generate', ...bulk(h), params: params(10) })).rejects.toThrow(/stopping: it is checking what its last requests made/);
+    await cancelling;
+    const job = (await reg.list()).find((j) => j.id === id)!;
+    expect(job.status).toBe('cancelled');
+    const ledger = (await spoolRows<GeneratedRow>(h.spool, id)).map((r) => r.code);
+    const others = (await spoolRows<CouponCode>(h.spool, generateSpools(id).unattributed)).map((r) => r.code);
+    expect([...ledger, ...others].sort()).toEqual(codesNow(h).map((c) => c.code).sort());
+    expect(job.generate?.unattributed).toBe(others.length);
+    expect(job.files.map((f) => f.kind)).toEqual(others.length ? ['generated', 'unattributed'] : ['generated']);
+  });
+});
+
 describe('one writing job per promotion', () => {
   it('a second generate or purge is refused, naming the first and where to find it; an export runs beside it', async () => {
     h = await harness({ seed: { bulkCodes: 300 }, latencyMs: 5 });
@@ -280,6 +301,7 @@ describe('a full disk', () => {
     expect(job.status).toBe('failed');
     expect(job.error).toMatch(/out of storage space/);
     expect(JSON.parse(h.records.raw.get(id)!).status).toBe('failed');
+    await reg.idle();
     expect(reg.busy()).toBe(false);
   });
 
@@ -297,6 +319,7 @@ describe('a full disk', () => {
     const job = await waitFor(reg, id, ['failed', 'paused', 'completed']);
     expect(job.status).toBe('failed');
     expect(job.error).toMatch(/out of storage space/);
+    await reg.idle();
     expect(reg.busy()).toBe(false);
   });
 });

@@ -70,6 +70,8 @@ export function createFakeBridge(handlers: Handlers = {}, initialJobs: JobView[]
   return {
     bridge,
     traffic,
+    /** The handlers in use: a test may change one's answer mid-way. */
+    handlers: all,
     /** Messages of one type the UI sent, their data in order. */
     sent(type: MessageType): unknown[] {
       return traffic.filter((t) => t.direction === 'sent' && t.type === type).map((t) => t.data);

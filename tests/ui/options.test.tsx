@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, test } from 'vitest';
 import { OptionsPage } from '@/components/options/OptionsPage';
+import type { KeptFileView } from '@/utils/jobs/types';
 import type { StoreView } from '@/utils/messages';
 import { createFakeBridge, type Handlers } from './fake-bridge';
 import { STORE_MODIFY, STORE_READ_ONLY } from './fixtures';
@@ -142,5 +143,66 @@ describe('options page', () => {
     await settle();
     expect(fake.sent('removeStore')).toEqual([{ storeHash: 'abc123' }]);
     expect(within(screen.getByRole('list', { name: 'Connected stores' })).getAllByRole('listitem')).toHaveLength(1);
+  });
+
+  test('Remove names what goes with the store: its jobs, kept files and their size', async () => {
+    const fake = await renderOptions({
+      storeFootprint: () => ({ ok: true, value: { jobs: 3, unfinished: 1, files: 2, bytes: 1_572_864 } }),
+    });
+    fireEvent.click(screen.getAllByRole('button', { name: 'Remove' })[0]!);
+    await settle();
+    expect(fake.sent('storeFootprint')).toEqual([{ storeHash: 'abc123' }]);
+    const question = screen.getByRole('group', { name: 'Remove store abc123?' }).textContent ?? '';
+    expect(question).toContain('Remove store abc123, its token, 3 jobs and 2 kept files (1.5 MB) from the extension? 1 unfinished job is cancelled.');
+    expect(fake.sent('removeStore')).toEqual([]);
+  });
+});
+
+describe('files kept in the extension', () => {
+  const backup: KeptFileView = {
+    jobId: 'p1',
+    jobKind: 'purge',
+    kind: 'purge-backup',
+    filename: 'abc123-promotion-42-purge-backup-20261201-100000.csv',
+    rows: 400,
+    bytes: 24_000,
+    storeHash: 'abc123',
+    promotionId: 42,
+    promotionName: 'Summer sale',
+    createdAt: Date.UTC(2026, 11, 1),
+    keepUntil: Date.UTC(2026, 11, 31),
+    listed: false,
+  };
+  const exported: KeptFileView = { ...backup, jobId: 'e1', jobKind: 'export', kind: 'export', filename: 'abc123-promotion-42-export.csv', bytes: 1_000, keepUntil: null, listed: true };
+
+  test('lists them with their size, and each removal asks first, naming the file (a backup: until when it is kept)', async () => {
+    let files = [backup, exported];
+    const fake = await renderOptions({
+      listKeptFiles: () => ({ ok: true, value: files }),
+      removeKeptFile: ({ jobId }) => {
+        files = files.filter((f) => f.jobId !== jobId);
+        return { ok: true, value: null };
+      },
+    });
+    const section = screen.getByRole('list', { name: 'Files kept in the extension' });
+    expect(within(section).getAllByRole('listitem')).toHaveLength(2);
+    expect(section.textContent).toMatch(/400 rows · 23 KB · store abc123 · kept until Dec 31, 2026 · its job was removed from the list/);
+    expect(screen.getByText(/2 files, 24 KB\./)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: `Remove ${backup.filename}` }));
+    const question = screen.getByRole('group', { name: 'Remove kept files?' }).textContent ?? '';
+    expect(question).toMatch(new RegExp(`Remove ${backup.filename}\\? It is the backup of a purge, kept until Dec 31, 2026`));
+    expect(fake.sent('removeKeptFile')).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: 'Keep' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Remove all files' }));
+    expect(screen.getByRole('group', { name: 'Remove kept files?' }).textContent).toMatch(
+      new RegExp(`Remove all 2 files kept in the extension\\? This includes the backup of a purge kept for 30 days: ${backup.filename}`),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, remove' }));
+    await settle();
+    expect(fake.sent('removeKeptFile')).toEqual([
+      { jobId: 'p1', kind: 'purge-backup', confirmed: true },
+      { jobId: 'e1', kind: 'export', confirmed: true },
+    ]);
+    expect(screen.getByText(/No files are kept\./)).toBeTruthy();
   });
 });
