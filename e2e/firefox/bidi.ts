@@ -357,6 +357,18 @@ export class Tab {
     return JSON.parse(r.result?.value ?? 'null') as T;
   }
 
+  /**
+   * Types `text` as a person does (WebDriver BiDi input actions: events the page sees as trusted),
+   * into whatever has the focus; `\uE007` is Enter.
+   */
+  async type(text: string): Promise<void> {
+    const actions = [...text].flatMap((value) => [
+      { type: 'keyDown', value },
+      { type: 'keyUp', value },
+    ]);
+    await this.bidi.send('input.performActions', { context: this.context, actions: [{ type: 'key', id: 'keyboard', actions }] });
+  }
+
   /** Polls `fn` in the page until it returns something other than null/false; its last value on timeout. */
   async waitFor<T extends Json>(fn: string, arg: Json, what: string, timeoutMs = 20_000, everyMs = 100): Promise<T> {
     const until = Date.now() + timeoutMs;

@@ -2,7 +2,8 @@
  * Firefox smoke test: the MV2 build in Debian's firefox-esr, driven over raw WebDriver BiDi,
  * against the sandbox store. From the panel on a bulk promotion's page, "Connect this store"
  * opens the options page, where the token is saved; back in the panel, generate codes, export
- * them, and check both CSV files the background saved against the store's codes.
+ * them, and check both CSV files the background saved against the store's codes; then purge
+ * them, the backup on disk first and the confirmation typed by (trusted) keys.
  *
  * Needs `npx wxt build -b firefox` first (.output/firefox-mv2) and /usr/bin/firefox-esr.
  */
@@ -148,7 +149,7 @@ describe('Firefox (firefox-esr over WebDriver BiDi)', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('connects the store, generates and exports codes, and saves both CSV files', async () => {
+  it('connects the store, generates, exports and purges codes, saving every CSV file first', async () => {
     const sb = sandbox!;
     try {
       // 1. The empty bulk promotion's page in the (fake) control panel, reached as a merchant does:
@@ -243,6 +244,37 @@ describe('Firefox (firefox-esr over WebDriver BiDi)', () => {
           created: r.created,
         })),
       ).toEqual(store);
+
+      // 6. Purge them all. Nothing is deleted before the backup is on disk (Firefox's downloads
+      //    report it), and the typed confirmation takes only a person's keys (BiDi input actions).
+      expect(await tab.waitFor<boolean>(clickButton, 'Purge codes', 'an enabled "Purge codes" button', 5_000)).toBe(true);
+      await tab.waitFor<boolean>(`() => { const r = (${PANEL_ROOT})()?.querySelector('#bcm-purge-all'); if (!r) return false; r.click(); return true; }`, null, 'the "All codes" choice');
+      expect(await tab.waitFor<boolean>(clickButton, 'Find codes to delete', 'an enabled "Find codes to delete" button', 5_000)).toBe(true);
+      const backupSaved = await tab.waitFor<string>(
+        `() => (${PANEL_ROOT})()?.querySelector('[role=dialog] .bcm-backup .bcm-success')?.textContent ?? null`,
+        null,
+        'the backup to be saved',
+        30_000,
+        200,
+      );
+      expect(backupSaved).toMatch(new RegExp(`Backup saved: ${prefix}purge-backup-\\d{8}-\\d{6}\\.csv \\(${COUNT} codes\\)`));
+      // A page script's "typing" does not count.
+      await tab.run(fill, { '#bcm-purge-confirm': 'PURGE' });
+      expect(await tab.run<boolean>(clickButton, 'Purge')).toBe(false);
+      expect(sb.codes(promotionId)).toHaveLength(COUNT);
+      await tab.run(`() => { const f = (${PANEL_ROOT})().querySelector('#bcm-purge-confirm'); f.value = ''; f.focus(); }`);
+      await tab.type('PURGE\uE007');
+      const purged = await tab.waitFor<{ title: string; badge: string; text: string }>(
+        `() => (${jobCards})()?.find((j) => j.title === 'Purge codes' && ['Completed', 'Failed', 'Cancelled'].includes(j.badge)) ?? null`,
+        null,
+        'the purge to finish',
+        40_000,
+        200,
+      );
+      expect(purged.text).toContain(`Completed: ${COUNT} codes deleted.`);
+      expect(sb.codes(promotionId)).toEqual([]);
+      const backupFile = readdirSync(downloads).find((n) => n.startsWith(`${prefix}purge-backup-`) && n.endsWith('.csv'));
+      expect(parseCsv(readFileSync(join(downloads, backupFile!), 'utf8')).map((r) => Number(r.id))).toEqual(store.map((c) => c.id));
 
       // Nothing tried to leave the machine.
       expect(proxy!.refused).toEqual([]);
