@@ -133,6 +133,12 @@ function fileSummary(fileCodes: number | null | undefined, skipped: number | nul
   return `Your file lists ${pluralCodes(fileCodes)}.${lines}`;
 }
 
+/** ": the download was cancelled…" out of "The file was not saved: the download was cancelled…." */
+function reasonOf(error: string | null | undefined): string {
+  const reason = error?.replace(/^The file was not saved: /, '').replace(/\.$/, '');
+  return reason ? `: ${reason}` : '';
+}
+
 /** Where the backup stands; deleting waits until the browser says it is on disk. */
 function BackupState(props: { model: PanelModel; job: JobView }): JSX.Element {
   const { model, job } = props;
@@ -158,7 +164,8 @@ function BackupState(props: { model: PanelModel; job: JobView }): JSX.Element {
     return (
       <div class="bcm-backup">
         <p class="bcm-error" role="alert">
-          The backup file was not saved, so nothing can be deleted yet. {file.saved?.error ?? ''} Nothing has been deleted.
+          The backup file could not be saved{reasonOf(file.saved?.error)}. Nothing has been deleted, and nothing can be until the backup is
+          saved.
         </p>
         <p>{again('Save backup again')}</p>
       </div>

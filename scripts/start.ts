@@ -7,13 +7,21 @@
  *
  * With a display (DISPLAY set) the browser is headed and stays open until Ctrl-C. Without one
  * (or with --headless) it runs a tour instead: generate 500 codes, export, purge the unused
- * codes, plus the states a merchant may meet (quota wait, paused, failed, interrupted by a
- * browser restart), saving panel-sized screenshots into docs/screenshots/ and the CSV files
- * into .tmp/start/downloads/, then exits. `--tour` runs the tour in a headed browser too;
- * `--no-tour` (with `--headless`, say) only sets up and waits for Ctrl-C.
+ * codes, plus the states a merchant may meet (quota wait, paused, codes another app added,
+ * a backup the browser would not save, failed, interrupted by a browser restart, kept files),
+ * saving panel-sized screenshots into .tmp/screenshots/ (docs/screenshots/ with
+ * `--update-docs`) and the CSV files into the browser's downloads folder, then exits. `--tour`
+ * runs the tour in a headed browser too; `--no-tour` (with `--headless`, say) only sets up and
+ * waits for Ctrl-C.
+ *
+ * The browser's profile lives under the system temp folder, not in the clone: Chromium keeps a
+ * Unix socket there, and a socket path may not exceed 107 bytes (a clone in a deep folder
+ * would fail at once with "Socket path too long").
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { startSandbox, type Sandbox } from '../sandbox/server';
@@ -30,12 +38,15 @@ import {
 } from '../e2e/panel';
 
 const ROOT = resolve(new URL('..', import.meta.url).pathname);
-const WORK = join(ROOT, '.tmp', 'start');
+const args = new Set(process.argv.slice(2));
+/** One folder per clone under the system temp folder (short, whatever the clone's path). */
+const WORK = join(tmpdir(), `bcm-start-${createHash('sha256').update(ROOT).digest('hex').slice(0, 8)}`);
 const PROFILE = join(WORK, 'profile');
-const SHOTS = join(ROOT, 'docs', 'screenshots');
+/** Chromium's profile lock socket ends up at about this path; Unix allows 107 bytes. */
+const SOCKET_PATH_BYTES = Buffer.byteLength(join(WORK, 'home', 'tmp', '.org.chromium.Chromium.XXXXXX', 'SingletonSocket'));
+const SHOTS = args.has('--update-docs') ? join(ROOT, 'docs', 'screenshots') : join(ROOT, '.tmp', 'screenshots');
 const BULK = 1;
 
-const args = new Set(process.argv.slice(2));
 const headless = args.has('--headless') || !process.env.DISPLAY;
 /** The tour runs headless by default; `--tour` asks for it headed, `--no-tour` skips it. */
 const tour = !args.has('--no-tour') && (headless || args.has('--tour'));
@@ -62,7 +73,7 @@ function banner(sb: Sandbox, l: Launched): string {
     `Extension ${l.extensionId}`,
     `  Options: ${l.optionsUrl()}`,
     `  Popup:   ${l.popupUrl()}`,
-    `Profile ${relative(ROOT, l.profileDir)}, downloads ${relative(ROOT, l.downloadsDir)}`,
+    `Profile ${l.profileDir}, downloads ${l.downloadsDir}`,
   ].join('\n');
 }
 
@@ -123,16 +134,25 @@ async function runTour(first: Launched, sb: Sandbox, options: Page): Promise<Lau
   console.log(`  ${await waitForCompleted(panel, 60_000)}`);
   const exported = await l.waitForDownload(/-export-/);
 
-  step('Purge the unused codes: dry run, then PURGE');
+  step('Purge the unused codes: dry run (with downloads refused at first), then PURGE');
   await dismissFinished(panel);
   await panel.getByRole('button', { name: 'Purge codes' }).click();
   const dialog = page.getByRole('dialog', { name: 'Purge codes' });
   await dialog.getByRole('radio', { name: 'Unused codes' }).check();
   await shot('purge-dialog', dialog);
+  // The browser refuses the backup's download (as a blocked folder or a policy would).
+  const cdp = await l.context.browser()!.newBrowserCDPSession();
+  await cdp.send('Browser.setDownloadBehavior', { behavior: 'deny' });
   await dialog.getByRole('button', { name: 'Find codes to delete' }).click();
   const count = dialog.getByRole('status').filter({ hasText: /will be deleted$/ });
   await count.waitFor({ timeout: 60_000 });
   console.log(`  dry run: ${await count.innerText()}`);
+  await dialog.getByRole('alert').filter({ hasText: 'backup file could not be saved' }).waitFor({ timeout: 30_000 });
+  await shot('backup-not-saved', dialog);
+  await cdp.send('Browser.setDownloadBehavior', { behavior: 'default' });
+  await cdp.detach();
+  await dialog.getByRole('button', { name: 'Save backup again' }).click();
+  await dialog.getByText(/Backup saved:/).waitFor({ timeout: 30_000 });
   await typeInto(page, dialog.getByLabel('Type PURGE to confirm'), 'PURGE');
   await shot('purge-confirm', dialog);
   await dialog.getByRole('button', { name: 'Purge', exact: true }).click();
@@ -155,7 +175,7 @@ async function runTour(first: Launched, sb: Sandbox, options: Page): Promise<Lau
     await l.waitForDownload(/-generated-/);
   };
 
-  step('A bigger generate (slowed down, to show progress), paused and resumed');
+  step('A bigger generate (slowed down, to show progress), paused, another app adds codes, resumed');
   await startSlowGenerate('PAUSE');
   await panel.getByText(/codes\/s/).waitFor();
   await shot('running', panel);
@@ -163,7 +183,12 @@ async function runTour(first: Launched, sb: Sandbox, options: Page): Promise<Lau
   await panel.getByText('Paused. Press Resume to carry on.').waitFor();
   await shot('paused', panel);
   normalSpeed();
+  const theirs = sb.addCodes(BULK, { count: 40, prefix: 'PAUSE', codeLength: 12 });
+  console.log(`  another app added ${theirs.length} codes of the same shape (${theirs[0]!.code}, …)`);
   await resumeToTheEnd(panel.getByRole('button', { name: 'Resume' }));
+  await panel.getByText(/40 codes that this job did not make/).waitFor();
+  await shot('codes-not-made-by-job', panel.getByRole('article').first());
+  await l.waitForDownload(/-not-made-by-this-job-/);
 
   step('A generate interrupted by a browser restart');
   await startSlowGenerate('RESTART');
@@ -178,20 +203,42 @@ async function runTour(first: Launched, sb: Sandbox, options: Page): Promise<Lau
   await shot('interrupted', panel);
   await resumeToTheEnd(stopped.getByRole('button', { name: 'Resume' }));
 
-  step('A job that fails: the store answers 500 to everything for a while');
+  step('A job that fails: a proxy redirects the store’s address elsewhere');
+  await dismissFinished(panel);
+  sb.configure({ latencyMs: 600, jitterMs: 0 });
+  await startExport(panel);
+  await waitForProgress(panel, 1);
+  sb.configure({ faults: { redirect: 1 } });
+  const failed = panel.getByRole('article').getByRole('alert');
+  await failed.waitFor({ timeout: 60_000 });
+  sb.configure({ faults: {}, latencyMs: 40, jitterMs: undefined });
+  await panel.getByRole('button', { name: 'Export codes' }).waitFor();
+  await shot('failed', panel);
+  console.log(`  ${await failed.innerText()}`);
+  console.log(`  requests that reached the other host: ${sb.sink.requests().length}`);
+
+  step('A job the store keeps failing: it pauses with the reason');
   await dismissFinished(panel);
   sb.configure({ latencyMs: 600, jitterMs: 0 });
   await startExport(panel, true);
   await waitForProgress(panel, 1);
   sb.configure({ faults: { error500: 1 } });
-  const failed = panel.getByRole('article').getByRole('alert');
-  await failed.waitFor({ timeout: 120_000 });
+  const pausedByStore = panel.getByRole('article').getByText(/^Paused: /);
+  await pausedByStore.waitFor({ timeout: 180_000 });
   sb.configure({ faults: {}, latencyMs: 40, jitterMs: undefined });
-  await panel.getByRole('button', { name: 'Export codes' }).waitFor();
-  await shot('failed', panel);
-  console.log(`  ${await failed.innerText()}`);
+  await shot('paused-by-store', panel.getByRole('article').first());
+  console.log(`  ${await pausedByStore.innerText()}`);
   // Chrome now holds back requests to that URL for a while (it saw 5xx in a row), so this
-  // comes last: the failed job's Resume works once that has passed (up to a few minutes).
+  // comes last: the paused job's Resume works once that has passed (up to a few minutes).
+
+  step('Settings: files kept in the extension');
+  const settings = await l.context.newPage();
+  await settings.goto(l.optionsUrl());
+  const kept = settings.getByRole('region', { name: 'Files kept in the extension' });
+  await kept.getByRole('list').waitFor();
+  await shot('kept-files', kept);
+  await settings.close();
+
   step('Popup');
   const popup = await l.context.newPage();
   await popup.setViewportSize({ width: 420, height: 640 });
@@ -201,7 +248,7 @@ async function runTour(first: Launched, sb: Sandbox, options: Page): Promise<Lau
   await popup.close();
   await page.close();
 
-  console.log(`\nFiles: generate ${relative(ROOT, generated)}\n       export ${relative(ROOT, exported)}\n       purge backup ${relative(ROOT, backup)}`);
+  console.log(`\nFiles: generate ${generated}\n       export ${exported}\n       purge backup ${backup}`);
   return l;
 }
 
@@ -219,6 +266,10 @@ async function main(): Promise<void> {
     console.log(`  (browser install helper failed; ${CHROMIUM} is there, carrying on)`);
   }
 
+  if (SOCKET_PATH_BYTES > 107)
+    throw new Error(
+      `The system temp folder (${tmpdir()}) is too deep for Chromium's profile lock (${SOCKET_PATH_BYTES} bytes of the 107 a socket path may have). Run with TMPDIR=/tmp npm start.`,
+    );
   rmSync(WORK, { recursive: true, force: true });
   mkdirSync(WORK, { recursive: true });
   if (tour) mkdirSync(SHOTS, { recursive: true });
@@ -258,7 +309,7 @@ async function main(): Promise<void> {
   const shots = readdirSync(SHOTS).filter((f) => f.endsWith('.png')).sort();
   const downloads = readdirSync(l.downloadsDir).sort();
   console.log(`\nScreenshots in ${relative(ROOT, SHOTS)}/: ${shots.map((f) => `${f} (${Math.round(statSync(join(SHOTS, f)).size / 1024)} KB)`).join(', ')}`);
-  console.log(`CSV files in ${relative(ROOT, l.downloadsDir)}/:\n  ${downloads.join('\n  ')}`);
+  console.log(`CSV files in ${l.downloadsDir}/:\n  ${downloads.join('\n  ')}`);
   await stop(0);
 }
 

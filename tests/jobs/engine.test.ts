@@ -69,7 +69,7 @@ describe('generate', () => {
     expect(job.status).toBe('completed');
     const { others } = await expectExact(h, id, before, 1234);
     expect(others).toEqual([]);
-    expect(job.generate).toEqual({ unattributed: 0, unanswered: 0, lost: 0 });
+    expect(job.generate).toEqual({ unattributed: 0, unanswered: 0, lost: 0, cutOff: 0 });
     expect(h.files).toEqual([{ jobId: id, kind: 'generated', rows: 1234 }]);
     for (const c of madeSince(h, before)) expect(c).toMatch(/^SPRING-[A-Z0-9]{10}$/);
   });

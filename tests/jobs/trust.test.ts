@@ -85,6 +85,40 @@ describe('a job deletes only codes it can prove it made', () => {
   });
 });
 
+describe('pausing loses no answer', () => {
+  it('a pause lets the requests under way answer: every code the store made is in the file, none unclaimed', async () => {
+    h = await harness({ seed: { bulkCodes: 0 }, latencyMs: 60 });
+    const reg = h.registry();
+    const id = await reg.start({ kind: 'generate', ...bulk(h), params: params(20_000) });
+    await progressAtLeast(reg, id, 2_000);
+    await reg.control(id, 'pause');
+    await new Promise((r) => setTimeout(r, 300)); // anything still on its way lands
+    const ledger = (await spoolRows<GeneratedRow>(h.spool, id)).map((r) => r.code).sort();
+    expect(ledger.length).toBeGreaterThan(2_000);
+    expect(ledger.length).toBeLessThan(20_000);
+    expect(codesNow(h).map((c) => c.code).sort()).toEqual(ledger);
+    await reg.control(id, 'resume');
+    const job = await waitFor(reg, id, ['completed', 'failed']);
+    expect(job.generate).toMatchObject({ unattributed: 0, cutOff: 0 });
+    expect(codesNow(h)).toHaveLength(20_000);
+  });
+
+  it('a worker stopped with requests under way: the job says it was cut off, and lists what they made', async () => {
+    h = await harness({ seed: { bulkCodes: 0 }, latencyMs: 60 });
+    const first = h.registry();
+    const id = await first.start({ kind: 'generate', ...bulk(h), params: params(8_000) });
+    await progressAtLeast(first, id, 2_000);
+    await first.halt();
+    await new Promise((r) => setTimeout(r, 300));
+    const second = h.registry();
+    await second.recover(true);
+    const job = await waitFor(second, id, ['completed', 'failed']);
+    expect(job.generate!.cutOff).toBe(1);
+    expect(job.generate!.unattributed).toBe(codesNow(h).length - 8_000);
+    expect(job.generate!.unattributed).toBeGreaterThan(0);
+  });
+});
+
 describe('a generate cancelled part-way', () => {
   it('lists what its last requests made, and holds the promotion until it has', async () => {
     h = await harness({ seed: { bulkCodes: 0 }, latencyMs: 40 });

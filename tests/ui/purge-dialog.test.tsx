@@ -259,7 +259,7 @@ describe('purge dialog', () => {
 
     await fake.pushJobs([withBackup({ state: 'failed', downloadId: 3, error: 'The file was not saved: the download was cancelled.', at: NOW })]);
     const alert = within(dialog()).getByRole('alert');
-    expect(alert.textContent).toMatch(/backup file was not saved.*download was cancelled.*Nothing has been deleted/);
+    expect(alert.textContent).toMatch(/backup file could not be saved: the download was cancelled\. Nothing has been deleted/);
     expect(purge().disabled).toBe(true);
     fireEvent.click(purge());
     await settle();

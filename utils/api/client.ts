@@ -74,6 +74,8 @@ export function createClient(opts: ClientOptions) {
     retryUnsafe: boolean;
     ctx: ErrorContext;
     signal?: AbortSignal;
+    /** See RunOptions.stopSignal: ends the call only while it is not yet sent. */
+    stopSignal?: AbortSignal;
   }
 
   async function send(call: Call): Promise<{ status: number; text: string }> {
@@ -125,7 +127,7 @@ export function createClient(opts: ClientOptions) {
 
     let res: Response;
     try {
-      res = await opts.governor.run(call.endpoint, attempt, { signal: call.signal, retryUnsafe: call.retryUnsafe });
+      res = await opts.governor.run(call.endpoint, attempt, { signal: call.signal, stopSignal: call.stopSignal, retryUnsafe: call.retryUnsafe });
     } catch (e) {
       if (e instanceof GovernorError) {
         if (e.ambiguous) throw new ApiError('ambiguous', 'The request failed without telling whether it took effect.', e.status);
@@ -246,8 +248,9 @@ export function createClient(opts: ClientOptions) {
     /**
      * POST /codegen. Not idempotent: a failure that may have happened after the store
      * made the codes surfaces as ApiError 'ambiguous' for the caller to reconcile.
+     * `stopSignal` stops it only until it is sent; `signal` cuts it off even then.
      */
-    async generate(promotionId: number, body: CodegenBody, signal?: AbortSignal): Promise<string[]> {
+    async generate(promotionId: number, body: CodegenBody, signal?: AbortSignal, stopSignal?: AbortSignal): Promise<string[]> {
       const { text } = await send({
         endpoint: 'generate',
         method: 'POST',
@@ -256,6 +259,7 @@ export function createClient(opts: ClientOptions) {
         retryUnsafe: false,
         ctx: ctx(promotionId, 'write'),
         signal,
+        stopSignal,
       });
       let parsed;
       try {

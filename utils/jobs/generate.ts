@@ -35,6 +35,8 @@ export interface GenerateCheckpoint {
   unattributed: number;
   /** Codes the job made that someone else deleted during the job (made again, so the file holds N). */
   lost: number;
+  /** Times the job was cut off with requests possibly under way (a worker stop, a browser restart). */
+  cutOff: number;
 }
 
 export const emptyGenerate = (): GenerateCheckpoint => ({
@@ -45,6 +47,7 @@ export const emptyGenerate = (): GenerateCheckpoint => ({
   settled: null,
   unattributed: 0,
   lost: 0,
+  cutOff: 0,
 });
 
 /** A checkpoint saved by an older version, with today's fields filled in. */
@@ -68,7 +71,13 @@ export interface GenerateDeps {
   ns: string;
   promotionId: number;
   params: GenerateParams;
+  /** Stops the job: no new batch, and no request that has not gone out yet. */
   signal: AbortSignal;
+  /**
+   * Cuts requests already sent (a worker stopping). Without it `signal` does; with it, a pause
+   * or a cancel lets answers under way arrive, so codes they list are not lost to the job.
+   */
+  requestSignal?: AbortSignal;
   workers: number;
   checkpoint: GenerateCheckpoint;
   save(cp: GenerateCheckpoint): Promise<void>;
@@ -175,7 +184,9 @@ async function makeUntilFull(d: GenerateDeps): Promise<void> {
       reserved += size;
       const chunkNo = cp.nextChunk++;
       try {
-        const codes = await d.client.generate(d.promotionId, codegenBody(d.params, size), d.signal);
+        const codes = d.requestSignal
+          ? await d.client.generate(d.promotionId, codegenBody(d.params, size), d.requestSignal, d.signal)
+          : await d.client.generate(d.promotionId, codegenBody(d.params, size), d.signal);
         const rows: GeneratedRow[] = codes.map((code) => ({ code, max_uses: d.params.maxUses, max_uses_per_customer: d.params.maxUsesPerCustomer }));
         await d.spool.putChunk(d.ns, chunkNo, rows);
         confirmed += size;

@@ -60,7 +60,12 @@ export function toView(r: JobRecord, live?: LiveState): JobView {
     finishedAt: r.finishedAt,
   };
   if (r.kind === 'generate' && r.generate) {
-    view.generate = { unattributed: r.generate.unattributed ?? 0, unanswered: r.generate.unanswered ?? 0, lost: r.generate.lost ?? 0 };
+    view.generate = {
+      unattributed: r.generate.unattributed ?? 0,
+      unanswered: r.generate.unanswered ?? 0,
+      lost: r.generate.lost ?? 0,
+      cutOff: r.generate.cutOff ?? 0,
+    };
   }
   if (r.kind === 'purge' && r.purge && r.request.kind === 'purge') {
     view.purge = {

@@ -14,6 +14,7 @@ import { expiredHidden, isProtected, keptUntil } from './kept-files';
 import { lockedMessage, writingJobOn } from './lock';
 import { createMeter, type Meter } from './meter';
 import { isStorageFull, messageOf, statusAfter } from './outcome';
+import { normalizeGenerate } from './generate';
 import { emptyPurge, purgeSpools } from './purge';
 import { intakePurgeList } from './purge-intake';
 import { toView, type JobRecord, type LiveState } from './record';
@@ -61,7 +62,10 @@ const HALT = 'worker stopped';
 const STORAGE_FULL = 'storage full';
 
 interface Active {
+  /** Stops the job: pause, cancel, or a halt. */
   controller: AbortController;
+  /** Cuts requests already sent: only a halt (a worker stopping) does. */
+  cut: AbortController;
   meter: Meter;
   done: Promise<void>;
 }
@@ -168,7 +172,8 @@ export function createRegistry(deps: RegistryDeps) {
   function launch(r: JobRecord) {
     if (active.has(r.id)) return;
     const controller = new AbortController();
-    const entry: Active = { controller, meter: createMeter(now), done: Promise.resolve() };
+    const cut = new AbortController();
+    const entry: Active = { controller, cut, meter: createMeter(now), done: Promise.resolve() };
     active.set(r.id, entry);
     r.status = 'running';
     r.error = null;
@@ -179,6 +184,7 @@ export function createRegistry(deps: RegistryDeps) {
           client: await clients.clientFor(r.storeHash),
           spool: deps.spool,
           signal: controller.signal,
+          requestSignal: cut.signal,
           workers,
           now,
           save: () => persist(r),
@@ -227,6 +233,13 @@ export function createRegistry(deps: RegistryDeps) {
       if (listed) await files.finish(r, 'unattributed').catch(() => undefined);
     }
     return false;
+  }
+
+  /** A generate stopped with requests possibly under way: what the store made for them cannot be tied to it. */
+  function noteCutOff(r: JobRecord) {
+    if (r.kind !== 'generate' || r.generate?.baselineTotal == null) return; // nothing sent yet
+    r.generate = normalizeGenerate(r.generate);
+    r.generate.cutOff += 1;
   }
 
   async function jobFor(id: string): Promise<JobRecord> {
@@ -371,6 +384,7 @@ export function createRegistry(deps: RegistryDeps) {
       await load();
       for (const r of jobs.values()) {
         if (active.has(r.id) || !['running', 'queued'].includes(r.status)) continue;
+        noteCutOff(r);
         if (autoResume || r.kind === 'export') launch(r);
         else {
           r.status = 'interrupted';
@@ -470,7 +484,10 @@ export function createRegistry(deps: RegistryDeps) {
 
     /** Stops every job as a killed worker would: nothing is saved beyond what already was. */
     async halt(): Promise<void> {
-      for (const a of active.values()) a.controller.abort(HALT);
+      for (const a of active.values()) {
+        a.cut.abort(HALT);
+        a.controller.abort(HALT);
+      }
       await Promise.allSettled([...active.values()].map((a) => a.done));
     },
 

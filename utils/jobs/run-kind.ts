@@ -16,6 +16,8 @@ export interface RunContext {
   client: BigCommerceClient;
   spool: Spool;
   signal: AbortSignal;
+  /** Cuts requests already sent (a worker stopping); a pause lets answers under way arrive. */
+  requestSignal?: AbortSignal;
   workers: { list: number; generate: number; delete: number };
   now(): number;
   save(): Promise<void>;
@@ -38,6 +40,7 @@ export async function runKind(r: JobRecord, c: RunContext): Promise<void> {
       promotionId: r.promotionId,
       params: req.params,
       signal: c.signal,
+      requestSignal: c.requestSignal,
       workers: c.workers.generate,
       checkpoint: r.generate,
       save: c.save,

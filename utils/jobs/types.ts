@@ -67,6 +67,8 @@ export interface JobView {
     unanswered: number;
     /** Codes the job made that someone else deleted meanwhile (made again). */
     lost: number;
+    /** Times the job was stopped with requests under way (a worker stop, a browser restart). */
+    cutOff: number;
   };
   /** Purge: the dry-run count once the scan is done; list mode: codes in the file not found. */
   purge?: {

@@ -84,6 +84,13 @@ export interface RunOptions {
    * reconciles. 429s are ALWAYS retried (the request was not processed).
    */
   retryUnsafe: boolean;
+  /**
+   * Stops the run only while it is not on the wire: a wait (pause, quota, slot, retry) ends
+   * with its reason, but a request already sent runs to its answer. For calls whose answer
+   * must not be lost (generate: codes it lists are provably the job's), so that pausing does
+   * not cut answers off.
+   */
+  stopSignal?: AbortSignal;
 }
 
 export interface GovernorSnapshot {
@@ -230,6 +237,7 @@ class StoreGovernor implements Governor {
   async run(endpoint: Endpoint, attempt: (signal: AbortSignal) => Promise<Response>, opts: RunOptions): Promise<Response> {
     if (!ENDPOINTS.includes(endpoint)) throw new TypeError(`unknown endpoint ${String(endpoint)}`);
     throwIfAborted(opts.signal);
+    throwIfAborted(opts.stopSignal);
     this.activeRuns++;
     try {
       return await this.runUntilAnswered(endpoint, attempt, opts);
@@ -243,8 +251,10 @@ class StoreGovernor implements Governor {
   private async runUntilAnswered(
     endpoint: Endpoint,
     attempt: (signal: AbortSignal) => Promise<Response>,
-    { signal, retryUnsafe }: RunOptions,
+    { signal, retryUnsafe, stopSignal }: RunOptions,
   ): Promise<Response> {
+    // What may end a wait; only `signal` may cut a request already sent.
+    const waits = stopSignal ? AbortSignal.any(signal ? [signal, stopSignal] : [stopSignal]) : signal;
     let failures = 0;
     // A request sent back (429, retry) already waited its turn: it re-queues at the front.
     let requeued = false;
@@ -255,9 +265,9 @@ class StoreGovernor implements Governor {
       return this.now() - troubleSince > this.troubleBudgetMs;
     };
     for (;;) {
-      await this.waitWhilePaused(signal);
-      const release = await this.slots[endpoint].acquire({ signal, front: requeued });
-      const { response, error } = await this.sendWhenAllowed(endpoint, attempt, signal, release);
+      await this.waitWhilePaused(waits);
+      const release = await this.slots[endpoint].acquire({ signal: waits, front: requeued });
+      const { response, error } = await this.sendWhenAllowed(endpoint, attempt, waits, signal, release);
       requeued = true;
 
       let failure: { kind: GovernorErrorKind; status?: number; cause?: unknown };
@@ -289,7 +299,7 @@ class StoreGovernor implements Governor {
         const last = failure.kind === 'network' && recent ? { ...failure, kind: 'server' as const, status: recent.status } : failure;
         throw new GovernorError({ ...last, ambiguous: false, attempts: failures });
       }
-      await this.waitBeforeRetry(failures, signal);
+      await this.waitBeforeRetry(failures, waits);
     }
   }
 
@@ -310,15 +320,16 @@ class StoreGovernor implements Governor {
   private async sendWhenAllowed(
     endpoint: Endpoint,
     attempt: (signal: AbortSignal) => Promise<Response>,
+    waits: AbortSignal | undefined,
     signal: AbortSignal | undefined,
     release: Release,
   ): Promise<Outcome> {
     try {
       for (let hold = this.holdReason(); hold; hold = this.holdReason()) {
         this.report(hold);
-        await this.waitForGate(hold.untilMs, signal);
+        await this.waitForGate(hold.untilMs, waits);
       }
-      throwIfAborted(signal);
+      throwIfAborted(waits);
     } catch (e) {
       release();
       throw e;

@@ -128,12 +128,16 @@ export const FILE_LABEL: Record<FileKind, string> = {
  * remove exactly them if the merchant wants. Null when there are none.
  */
 export function unattributedText(job: JobView): string | null {
-  const n = job.generate?.unattributed ?? 0;
-  if (n === 0) return null;
-  const why =
-    (job.generate?.unanswered ?? 0) > 0
-      ? `${pluralCodes(n)} that this job cannot prove it made also appeared in the promotion: ${pluralRequests(job.generate!.unanswered)} got no answer from BigCommerce (a dropped connection), and the store may have made codes for them; a request the browser repeated by itself, another app or a person can add codes too.`
-      : `${pluralCodes(n)} that this job did not make also appeared in the promotion while it ran: another app or a person added them, or the browser repeated a request by itself.`;
+  const g = job.generate;
+  const n = g?.unattributed ?? 0;
+  if (!g || n === 0) return null;
+  // What may have made them, the job's own lost answers first.
+  const causes: string[] = [];
+  if (g.unanswered > 0) causes.push(`${pluralRequests(g.unanswered)} got no answer from BigCommerce (a dropped connection), and the store may have made codes for ${g.unanswered === 1 ? 'it' : 'them'}`);
+  if (g.cutOff > 0) causes.push('the job was stopped while requests were under way (the browser closed or put the extension to sleep), and the store may have made codes for them');
+  const why = causes.length
+    ? `${pluralCodes(n)} that this job cannot prove it made also appeared in the promotion: ${causes.join('; ')}. Another app, a person or a request the browser repeated by itself can add codes too.`
+    : `${pluralCodes(n)} that this job did not make also appeared in the promotion while it ran: another app or a person added them, or the browser repeated a request by itself.`;
   return (
     `${why} They were not deleted and are not in this job’s file: “${FILE_LABEL.unattributed}” lists them. ` +
     'To remove exactly them, use Purge codes › Codes from a CSV file with that file.'
