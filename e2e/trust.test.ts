@@ -97,9 +97,9 @@ test('downloads refused: the purge says the backup was not saved and deletes not
     await sleep(1_000);
     expect(sb.codes(BULK, store.storeHash)).toEqual(before);
     expect(await purge.isDisabled()).toBe(true);
-    const alert = dialog.getByRole('alert').filter({ hasText: 'backup file was not saved' });
+    const alert = dialog.getByRole('alert').filter({ hasText: 'backup file could not be saved' });
     await alert.waitFor({ timeout: 20_000 });
-    expect(await alert.innerText()).toMatch(/not saved.*cancelled or refused.*Nothing has been deleted/);
+    expect(await alert.innerText()).toMatch(/could not be saved: the download was cancelled or refused.*Nothing has been deleted/);
 
     // The merchant fixes the downloads folder and saves it again.
     await cdp.send('Browser.setDownloadBehavior', { behavior: 'default' });
