@@ -81,3 +81,34 @@ export function toView(r: JobRecord, live?: LiveState): JobView {
   }
   return view;
 }
+
+/** A new job's record, queued. A purge list's codes are not kept in it (they go to the spool): only their count. */
+export function newRecord(
+  id: string,
+  request: JobRequest,
+  promotionName: string | null,
+  at: number,
+  list: { listSize: number; skippedLines: number } | null,
+): JobRecord {
+  let kept: JobRecord['request'];
+  if (request.kind === 'purge') {
+    const { csvText: _text, ...rest } = request;
+    kept = { ...rest, ...(list ?? {}) };
+  } else kept = request;
+  return {
+    id,
+    kind: request.kind,
+    storeHash: request.storeHash,
+    promotionId: request.promotionId,
+    promotionName,
+    request: kept,
+    status: 'queued',
+    done: 0,
+    total: null,
+    error: null,
+    files: [],
+    createdAt: at,
+    updatedAt: at,
+    finishedAt: null,
+  };
+}

@@ -2,32 +2,24 @@
  * The job registry: the table of jobs (persisted records), their lifecycle (start, pause,
  * resume, cancel, confirm, recover after a restart, remove) and the rules that guard it: one
  * writing job per promotion, no deletion before the backup is on disk, no deletion on a stale
- * plan. The engines run in run-kind.ts; files in file-keeper.ts.
+ * plan. It puts together the table of records (job-table.ts), what runs them (job-runner.ts,
+ * run-kind.ts) and their files (file-keeper.ts).
  */
 import { ApiError } from '../api/errors';
 import { createStoreClients, type StoreClients } from '../api/store-clients';
 import type { GovernorOptions } from '../rate';
 import type { Spool } from '../storage/spool';
 import { createFileKeeper, type DownloadChange, type Downloads } from './file-keeper';
-import { jobSpools } from './files';
+import { createJobRunner, CANCEL, PAUSE, type JobRunner } from './job-runner';
+import { createJobTable, type RecordStore } from './job-table';
 import { expiredHidden, isProtected, keptUntil } from './kept-files';
-import { lockedMessage, writingJobOn } from './lock';
-import { createMeter, type Meter } from './meter';
-import { isStorageFull, messageOf, statusAfter } from './outcome';
-import { normalizeGenerate } from './generate';
 import { emptyPurge, purgeSpools } from './purge';
 import { intakePurgeList } from './purge-intake';
-import { toView, type JobRecord, type LiveState } from './record';
-import { runKind, settleStopped } from './run-kind';
-import type { FileKind, JobFile, JobRequest, JobView, KeptFileView, WaitReason } from './types';
-import { isResumable, isUnfinished, isWritingKind, PLAN_FRESH_MS } from './vocabulary';
+import { newRecord, type JobRecord } from './record';
+import type { FileKind, JobFile, JobRequest, JobView, KeptFileView } from './types';
+import { isResumable, isUnfinished, PLAN_FRESH_MS } from './vocabulary';
 
-export interface RecordStore {
-  save(rec: JobRecord): Promise<void>;
-  get(id: string): Promise<JobRecord | null>;
-  list(): Promise<JobRecord[]>;
-  remove(id: string): Promise<void>;
-}
+export type { RecordStore } from './job-table';
 
 export interface RegistryDeps {
   records: RecordStore;
@@ -54,22 +46,6 @@ export interface RegistryDeps {
 
 export type ControlAction = 'pause' | 'resume' | 'cancel' | 'rescan';
 
-const PAUSE = 'paused by merchant';
-const CANCEL = 'cancelled by merchant';
-/** Tests: stop as a killed worker would, writing nothing more. */
-const HALT = 'worker stopped';
-/** The browser could not store the job's progress. */
-const STORAGE_FULL = 'storage full';
-
-interface Active {
-  /** Stops the job: pause, cancel, or a halt. */
-  controller: AbortController;
-  /** Cuts requests already sent: only a halt (a worker stopping) does. */
-  cut: AbortController;
-  meter: Meter;
-  done: Promise<void>;
-}
-
 export type JobRegistry = ReturnType<typeof createRegistry>;
 
 const invalid = (message: string) => new ApiError('invalid', message);
@@ -77,170 +53,28 @@ const invalid = (message: string) => new ApiError('invalid', message);
 export function createRegistry(deps: RegistryDeps) {
   const now = deps.now ?? Date.now;
   const newId = deps.newId ?? (() => `${now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`);
-  const workers = { list: 10, generate: 10, delete: 40, ...deps.workers };
-  const saveEveryMs = deps.saveEveryMs ?? 1000;
   const clients =
     deps.clients ??
     createStoreClients({ tokenFor: deps.tokenFor ?? (async () => null), fetch: deps.fetch, apiOrigin: deps.apiOrigin, governor: deps.governor });
-
-  const jobs = new Map<string, JobRecord>();
-  const active = new Map<string, Active>();
-  const storeWait = new Map<string, WaitReason | null>();
-  const jobWaits = new Map<string, WaitReason | null>();
-  const lastSaved = new Map<string, number>();
-  let loaded: Promise<void> | null = null;
-
-  clients.watchWaits((storeHash, w) => {
-    storeWait.set(storeHash, w ? ({ ...w, attempt: w.attempt ?? 1 } as WaitReason) : null);
-    changed();
+  const runner: JobRunner = createJobRunner({
+    table: () => table,
+    files: () => files,
+    clients,
+    spool: deps.spool,
+    now,
+    workers: { list: 10, generate: 10, delete: 40, ...deps.workers },
   });
-
-  function load() {
-    loaded ??= deps.records.list().then((all) => {
-      for (const r of all) if (!jobs.has(r.id)) jobs.set(r.id, r);
-    });
-    return loaded;
-  }
-
-  // Change notifications are coalesced: progress ticks many times a second.
-  let notifyTimer: ReturnType<typeof setTimeout> | null = null;
-  function changed() {
-    if (!deps.onChange || notifyTimer) return;
-    notifyTimer = setTimeout(() => {
-      notifyTimer = null;
-      deps.onChange?.(views());
-    }, 100);
-  }
-
-  function live(r: JobRecord): LiveState {
-    const a = active.get(r.id);
-    const wait = jobWaits.get(r.id) ?? storeWait.get(r.storeHash) ?? null;
-    const eta = a ? a.meter.eta(r.done, r.total) : null;
-    // A known wait (quota window, 429 pause) adds to the time left at least its own length.
-    const waitLeft = wait && 'untilMs' in wait ? Math.max(0, wait.untilMs - now()) : 0;
-    return { ratePerSecond: a ? Math.round(a.meter.rate()) : 0, etaMs: eta === null ? null : Math.max(eta, waitLeft), wait };
-  }
-
-  function views(): JobView[] {
-    return [...jobs.values()]
-      .filter((r) => !r.hidden)
-      .sort((a, b) => b.createdAt - a.createdAt)
-      .map((r) => toView(r, live(r)));
-  }
-
-  async function persist(r: JobRecord, force = true) {
-    r.updatedAt = now();
-    changed();
-    if (!force && now() - (lastSaved.get(r.id) ?? 0) < saveEveryMs) return;
-    lastSaved.set(r.id, now());
-    await deps.records.save(r);
-  }
-
-  /** A progress write that failed (a full disk, say) stops the job with the reason, never leaves it running. */
-  function persistSoon(r: JobRecord) {
-    persist(r, false).catch((e: unknown) => active.get(r.id)?.controller.abort(isStorageFull(e) ? STORAGE_FULL : e));
-  }
-
-  async function drop(r: JobRecord) {
-    for (const ns of jobSpools(r.id)) await deps.spool.clear(ns);
-    jobs.delete(r.id);
-    lastSaved.delete(r.id);
-    await deps.records.remove(r.id);
-    changed();
-  }
-
+  const table = createJobTable({
+    records: deps.records,
+    spool: deps.spool,
+    now,
+    saveEveryMs: deps.saveEveryMs ?? 1000,
+    onChange: deps.onChange,
+    live: (r) => runner.live(r),
+  });
+  const { jobs, load, persist, changed, drop } = table;
   const files = createFileKeeper({ spool: deps.spool, now, records: () => jobs.values(), persist: (r) => persist(r), drop, downloads: deps.downloads, onFileReady: deps.onFileReady });
-
-  function progress(r: JobRecord, done: number, total: number | null, phase?: 'scan' | 'delete') {
-    r.done = done;
-    r.total = total;
-    if (phase) r.phase = phase;
-    active.get(r.id)?.meter.sample(done);
-    persistSoon(r);
-  }
-
-  /** The job that holds this one's promotion, if any: a writing job may not start or resume beside it. */
-  function refuseIfLocked(r: Pick<JobRecord, 'id' | 'kind' | 'storeHash' | 'promotionId'>) {
-    if (!isWritingKind(r.kind)) return;
-    // A job still winding down (checking what its last requests made) holds it too.
-    const winding = [...active.keys()].map((id) => jobs.get(id)).filter((j): j is JobRecord => j !== undefined);
-    const holder = writingJobOn(jobs.values(), r.storeHash, r.promotionId, r.id) ?? writingJobOn(winding, r.storeHash, r.promotionId, r.id, true);
-    if (holder) throw new ApiError('locked', lockedMessage(holder));
-  }
-
-  /** Runs (or carries on) a job from its checkpoint until it ends, pauses or waits. */
-  function launch(r: JobRecord) {
-    if (active.has(r.id)) return;
-    const controller = new AbortController();
-    const cut = new AbortController();
-    const entry: Active = { controller, cut, meter: createMeter(now), done: Promise.resolve() };
-    active.set(r.id, entry);
-    r.status = 'running';
-    r.error = null;
-    entry.done = (async () => {
-      try {
-        await persist(r);
-        await runKind(r, {
-          client: await clients.clientFor(r.storeHash),
-          spool: deps.spool,
-          signal: controller.signal,
-          requestSignal: cut.signal,
-          workers,
-          now,
-          save: () => persist(r),
-          progress: (done, total, phase) => progress(r, done, total, phase),
-          onWait: (w) => {
-            jobWaits.set(r.id, w);
-            changed();
-          },
-          spendable: () => clients.governorFor(r.storeHash).snapshot().spendable,
-          finishFile: async (kind) => void (await files.finish(r, kind)),
-        });
-      } catch (e) {
-        if (await stopped(r, controller.signal, e)) return;
-      }
-      active.delete(r.id);
-      jobWaits.delete(r.id);
-      // Even if this write fails, the job is not left running in this worker's table.
-      await persist(r).catch(() => undefined);
-    })();
-  }
-
-  /** Settles a job that threw: paused, cancelled, failed. True when the worker is halting. */
-  async function stopped(r: JobRecord, signal: AbortSignal, e: unknown): Promise<boolean> {
-    const reason: unknown = signal.aborted ? signal.reason : null;
-    if (reason === HALT) {
-      active.delete(r.id);
-      return true;
-    }
-    if (reason === PAUSE) r.status = 'paused';
-    else if (reason === CANCEL) {
-      r.status = 'cancelled';
-      r.finishedAt = now();
-    } else {
-      const cause = reason === STORAGE_FULL ? Object.assign(new Error('quota'), { name: 'QuotaExceededError' }) : signal.aborted ? reason : e;
-      r.status = statusAfter(cause);
-      r.error = messageOf(cause);
-      if (r.status === 'failed') r.finishedAt = now();
-    }
-    if (r.kind === 'generate' && r.status !== 'paused') {
-      await persist(r).catch(() => undefined); // the merchant sees it stopped while it winds down
-      // Codes already made exist in the store: the merchant gets them in a file, and what
-      // requests under way at the stop may have made is listed apart.
-      if ((await deps.spool.rowCount(r.id).catch(() => 0)) > 0) await files.finish(r, 'generated').catch(() => undefined);
-      const client = await clients.clientFor(r.storeHash).catch(() => null);
-      const listed = client ? await settleStopped(r, { client, spool: deps.spool, onWait: () => undefined }).catch(() => false) : false;
-      if (listed) await files.finish(r, 'unattributed').catch(() => undefined);
-    }
-    return false;
-  }
-
-  /** A generate stopped with requests possibly under way: what the store made for them cannot be tied to it. */
-  function noteCutOff(r: JobRecord) {
-    if (r.kind !== 'generate' || r.generate?.baselineTotal == null) return; // nothing sent yet
-    r.generate = normalizeGenerate(r.generate);
-    r.generate.cutOff += 1;
-  }
+  const { launch, refuseIfLocked } = runner;
 
   async function jobFor(id: string): Promise<JobRecord> {
     await load();
@@ -256,29 +90,11 @@ export function createRegistry(deps: RegistryDeps) {
       await load();
       const id = newId();
       const t = now();
-      const { csvText, ...rest } = request as JobRequest & { csvText?: string };
       // Checked and claimed with no await in between: two tabs asking at once cannot both pass.
       refuseIfLocked({ id, kind: request.kind, storeHash: request.storeHash, promotionId: request.promotionId });
-      const list = request.kind === 'purge' && request.mode === 'list' ? intakePurgeList(csvText ?? '') : null;
-      const r: JobRecord = {
-        id,
-        kind: request.kind,
-        storeHash: request.storeHash,
-        promotionId: request.promotionId,
-        promotionName,
-        request:
-          request.kind === 'purge'
-            ? { ...(rest as Omit<typeof request, 'csvText'>), listSize: list?.codes.length, skippedLines: list?.skippedLines }
-            : (request as JobRecord['request']),
-        status: 'queued',
-        done: 0,
-        total: null,
-        error: null,
-        files: [],
-        createdAt: t,
-        updatedAt: t,
-        finishedAt: null,
-      };
+      const csvText = request.kind === 'purge' && request.mode === 'list' ? (request.csvText ?? '') : null;
+      const list = csvText === null ? null : intakePurgeList(csvText);
+      const r = newRecord(id, request, promotionName, t, list && { listSize: list.codes.length, skippedLines: list.skippedLines });
       jobs.set(id, r);
       try {
         if (list) await list.write(deps.spool, purgeSpools(id).input);
@@ -294,15 +110,13 @@ export function createRegistry(deps: RegistryDeps) {
 
     async control(id: string, action: ControlAction): Promise<void> {
       const r = await jobFor(id);
-      const a = active.get(id);
+      const running = runner.isActive(id);
       switch (action) {
         case 'pause':
-          if (!a) throw invalid('Only a running job can be paused.');
-          a.controller.abort(PAUSE);
-          await a.done;
+          if (!(await runner.stop(id, PAUSE))) throw invalid('Only a running job can be paused.');
           return;
         case 'resume':
-          if (!isResumable(r.status) || a) throw invalid('This job cannot be resumed.');
+          if (!isResumable(r.status) || running) throw invalid('This job cannot be resumed.');
           refuseIfLocked(r);
           r.finishedAt = null;
           launch(r);
@@ -318,10 +132,8 @@ export function createRegistry(deps: RegistryDeps) {
           launch(r);
           return;
         case 'cancel':
-          if (a) {
-            a.controller.abort(CANCEL);
-            await a.done;
-          } else if (isUnfinished(r.status)) {
+          if (await runner.stop(id, CANCEL)) return;
+          if (isUnfinished(r.status)) {
             r.status = 'cancelled';
             r.finishedAt = now();
             await persist(r);
@@ -383,8 +195,8 @@ export function createRegistry(deps: RegistryDeps) {
     async recover(autoResume: boolean): Promise<void> {
       await load();
       for (const r of jobs.values()) {
-        if (active.has(r.id) || !['running', 'queued'].includes(r.status)) continue;
-        noteCutOff(r);
+        if (runner.isActive(r.id) || !['running', 'queued'].includes(r.status)) continue;
+        runner.noteCutOff(r);
         if (autoResume || r.kind === 'export') launch(r);
         else {
           r.status = 'interrupted';
@@ -400,7 +212,7 @@ export function createRegistry(deps: RegistryDeps) {
      */
     async remove(id: string): Promise<{ keptUntil: number | null }> {
       const r = await jobFor(id);
-      if (active.has(id)) throw invalid('Cancel the job before removing it.');
+      if (runner.isActive(id)) throw invalid('Cancel the job before removing it.');
       const kept = r.files.filter((f) => isProtected(r, f, now()));
       if (kept.length === 0) {
         await drop(r);
@@ -415,7 +227,7 @@ export function createRegistry(deps: RegistryDeps) {
 
     async list(): Promise<JobView[]> {
       await load();
-      return views();
+      return table.views();
     },
 
     /** Any job, including one taken off the lists and kept for its files. */
@@ -434,7 +246,7 @@ export function createRegistry(deps: RegistryDeps) {
       const r = jobs.get(jobId);
       const file = r && files.fileOf(r, kind);
       if (!r || !file) throw new ApiError('not-found', 'That file is no longer kept.');
-      if (active.has(jobId)) throw invalid('This file belongs to a job that is still running: wait for it to end.');
+      if (runner.isActive(jobId)) throw invalid('This file belongs to a job that is still running: wait for it to end.');
       if (isProtected(r, file, now()) && !confirmed)
         throw invalid(`${file.filename} is the backup of a purge and is kept for 30 days. Confirm that you want to remove it now.`);
       await files.remove(r, kind, true);
@@ -453,8 +265,7 @@ export function createRegistry(deps: RegistryDeps) {
     async removeStore(storeHash: string): Promise<void> {
       await load();
       const mine = [...jobs.values()].filter((r) => r.storeHash === storeHash);
-      for (const r of mine) active.get(r.id)?.controller.abort(CANCEL);
-      await Promise.allSettled(mine.map((r) => active.get(r.id)?.done));
+      await Promise.allSettled(mine.map((r) => runner.abort(r.id, CANCEL)));
       for (const r of mine) await drop(r);
       clients.forget(storeHash);
     },
@@ -472,27 +283,10 @@ export function createRegistry(deps: RegistryDeps) {
       };
     },
 
-    /** True while any job is running: the background keeps the worker awake for it. */
-    busy(): boolean {
-      return active.size > 0;
-    },
-
-    /** Resolves when every running job has stopped (tests, shutdown). */
-    async idle(): Promise<void> {
-      while (active.size) await Promise.all([...active.values()].map((a) => a.done));
-    },
-
-    /** Stops every job as a killed worker would: nothing is saved beyond what already was. */
-    async halt(): Promise<void> {
-      for (const a of active.values()) {
-        a.cut.abort(HALT);
-        a.controller.abort(HALT);
-      }
-      await Promise.allSettled([...active.values()].map((a) => a.done));
-    },
-
+    busy: runner.busy,
+    idle: runner.idle,
+    halt: runner.halt,
     clients,
   };
 }
 
-export { messageOf };

@@ -1,0 +1,202 @@
+/**
+ * Runs jobs: one at a time per record, from its checkpoint, until it ends, pauses or waits for
+ * the merchant; and settles how it stopped (paused, cancelled, failed, or the worker halting).
+ * Also the live side of a job (rate, time left, why it waits) and the promotion lock, which
+ * must see jobs still winding down.
+ */
+import { ApiError } from '../api/errors';
+import type { StoreClients } from '../api/store-clients';
+import type { Spool } from '../storage/spool';
+import type { FileKeeper } from './file-keeper';
+import { normalizeGenerate } from './generate';
+import type { JobTable } from './job-table';
+import { lockedMessage, writingJobOn } from './lock';
+import { createMeter, type Meter } from './meter';
+import { isStorageFull, messageOf, statusAfter } from './outcome';
+import type { JobRecord, LiveState } from './record';
+import { runKind, settleStopped } from './run-kind';
+import type { WaitReason } from './types';
+import { isWritingKind } from './vocabulary';
+
+export const PAUSE = 'paused by merchant';
+export const CANCEL = 'cancelled by merchant';
+/** Tests: stop as a killed worker would, writing nothing more. */
+const HALT = 'worker stopped';
+/** The browser could not store the job's progress. */
+const STORAGE_FULL = 'storage full';
+
+interface Active {
+  /** Stops the job: pause, cancel, or a halt. */
+  controller: AbortController;
+  /** Cuts requests already sent: only a halt (a worker stopping) does. */
+  cut: AbortController;
+  meter: Meter;
+  done: Promise<void>;
+}
+
+export interface JobRunnerDeps {
+  table: () => JobTable;
+  files: () => FileKeeper;
+  clients: StoreClients;
+  spool: Spool;
+  now(): number;
+  workers: { list: number; generate: number; delete: number };
+}
+
+export type JobRunner = ReturnType<typeof createJobRunner>;
+
+export function createJobRunner(deps: JobRunnerDeps) {
+  const { now } = deps;
+  const active = new Map<string, Active>();
+  const storeWait = new Map<string, WaitReason | null>();
+  const jobWaits = new Map<string, WaitReason | null>();
+
+  deps.clients.watchWaits((storeHash, w) => {
+    storeWait.set(storeHash, w ? ({ ...w, attempt: w.attempt ?? 1 } as WaitReason) : null);
+    deps.table().changed();
+  });
+
+  function progress(r: JobRecord, done: number, total: number | null, phase?: 'scan' | 'delete') {
+    r.done = done;
+    r.total = total;
+    if (phase) r.phase = phase;
+    active.get(r.id)?.meter.sample(done);
+    // A progress write that failed (a full disk, say) stops the job with the reason.
+    deps
+      .table()
+      .persist(r, false)
+      .catch((e: unknown) => active.get(r.id)?.controller.abort(isStorageFull(e) ? STORAGE_FULL : e));
+  }
+
+  /** Settles a job that threw: paused, cancelled, failed. True when the worker is halting. */
+  async function stopped(r: JobRecord, signal: AbortSignal, e: unknown): Promise<boolean> {
+    const reason: unknown = signal.aborted ? signal.reason : null;
+    if (reason === HALT) {
+      active.delete(r.id);
+      return true;
+    }
+    if (reason === PAUSE) r.status = 'paused';
+    else if (reason === CANCEL) {
+      r.status = 'cancelled';
+      r.finishedAt = now();
+    } else {
+      const cause = reason === STORAGE_FULL ? Object.assign(new Error('quota'), { name: 'QuotaExceededError' }) : signal.aborted ? reason : e;
+      r.status = statusAfter(cause);
+      r.error = messageOf(cause);
+      if (r.status === 'failed') r.finishedAt = now();
+    }
+    if (r.kind === 'generate' && r.status !== 'paused') {
+      const files = deps.files();
+      await deps.table().persist(r).catch(() => undefined); // the merchant sees it stopped while it winds down
+      // Codes already made exist in the store: the merchant gets them in a file, and what
+      // requests under way at the stop may have made is listed apart.
+      if ((await deps.spool.rowCount(r.id).catch(() => 0)) > 0) await files.finish(r, 'generated').catch(() => undefined);
+      const client = await deps.clients.clientFor(r.storeHash).catch(() => null);
+      const listed = client ? await settleStopped(r, { client, spool: deps.spool, onWait: () => undefined }).catch(() => false) : false;
+      if (listed) await files.finish(r, 'unattributed').catch(() => undefined);
+    }
+    return false;
+  }
+
+  return {
+    live(r: JobRecord): LiveState {
+      const a = active.get(r.id);
+      const wait = jobWaits.get(r.id) ?? storeWait.get(r.storeHash) ?? null;
+      const eta = a ? a.meter.eta(r.done, r.total) : null;
+      // A known wait (quota window, 429 pause) adds to the time left at least its own length.
+      const waitLeft = wait && 'untilMs' in wait ? Math.max(0, wait.untilMs - now()) : 0;
+      return { ratePerSecond: a ? Math.round(a.meter.rate()) : 0, etaMs: eta === null ? null : Math.max(eta, waitLeft), wait };
+    },
+
+    isActive: (id: string) => active.has(id),
+
+    /** Stops a running job (pause or cancel) and waits until it has; false if it was not running. */
+    async stop(id: string, reason: typeof PAUSE | typeof CANCEL): Promise<boolean> {
+      const a = active.get(id);
+      if (!a) return false;
+      a.controller.abort(reason);
+      await a.done;
+      return true;
+    },
+
+    /** Aborts a job's run with a reason (a store removed), without waiting. */
+    abort(id: string, reason: unknown): Promise<void> | undefined {
+      const a = active.get(id);
+      a?.controller.abort(reason);
+      return a?.done;
+    },
+
+    /** A writing job may not start or resume beside the job holding its promotion. */
+    refuseIfLocked(r: Pick<JobRecord, 'id' | 'kind' | 'storeHash' | 'promotionId'>): void {
+      if (!isWritingKind(r.kind)) return;
+      const jobs = deps.table().jobs;
+      // A job still winding down (checking what its last requests made) holds it too.
+      const winding = [...active.keys()].map((id) => jobs.get(id)).filter((j): j is JobRecord => j !== undefined);
+      const holder = writingJobOn(jobs.values(), r.storeHash, r.promotionId, r.id) ?? writingJobOn(winding, r.storeHash, r.promotionId, r.id, true);
+      if (holder) throw new ApiError('locked', lockedMessage(holder));
+    },
+
+    /** A generate stopped with requests possibly under way: what the store made for them cannot be tied to it. */
+    noteCutOff(r: JobRecord): void {
+      if (r.kind !== 'generate' || r.generate?.baselineTotal == null) return; // nothing sent yet
+      r.generate = normalizeGenerate(r.generate);
+      r.generate.cutOff += 1;
+    },
+
+    /** Runs (or carries on) a job from its checkpoint until it ends, pauses or waits. */
+    launch(r: JobRecord): void {
+      if (active.has(r.id)) return;
+      const table = deps.table();
+      const controller = new AbortController();
+      const cut = new AbortController();
+      const entry: Active = { controller, cut, meter: createMeter(now), done: Promise.resolve() };
+      active.set(r.id, entry);
+      r.status = 'running';
+      r.error = null;
+      entry.done = (async () => {
+        try {
+          await table.persist(r);
+          await runKind(r, {
+            client: await deps.clients.clientFor(r.storeHash),
+            spool: deps.spool,
+            signal: controller.signal,
+            requestSignal: cut.signal,
+            workers: deps.workers,
+            now,
+            save: () => table.persist(r),
+            progress: (done, total, phase) => progress(r, done, total, phase),
+            onWait: (w) => {
+              jobWaits.set(r.id, w);
+              table.changed();
+            },
+            spendable: () => deps.clients.governorFor(r.storeHash).snapshot().spendable,
+            finishFile: async (kind) => void (await deps.files().finish(r, kind)),
+          });
+        } catch (e) {
+          if (await stopped(r, controller.signal, e)) return;
+        }
+        active.delete(r.id);
+        jobWaits.delete(r.id);
+        // Even if this write fails, the job is not left running in this worker's table.
+        await table.persist(r).catch(() => undefined);
+      })();
+    },
+
+    /** True while any job is running: the background keeps the worker awake for it. */
+    busy: (): boolean => active.size > 0,
+
+    /** Resolves when every running job has stopped (tests, shutdown). */
+    async idle(): Promise<void> {
+      while (active.size) await Promise.all([...active.values()].map((a) => a.done));
+    },
+
+    /** Stops every job as a killed worker would: nothing is saved beyond what already was. */
+    async halt(): Promise<void> {
+      for (const a of active.values()) {
+        a.cut.abort(HALT);
+        a.controller.abort(HALT);
+      }
+      await Promise.allSettled([...active.values()].map((a) => a.done));
+    },
+  };
+}
