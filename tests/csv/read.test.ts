@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { MAX_CODES, MAX_SKIPPED_DETAILS, parseCodesCsv } from '../../utils/csv/read';
-import { CSV_BOM, EXPORT_COLUMNS, csvChunks, csvRow, exportRowLine } from '../../utils/csv/write';
+import { jobCsvParts } from '../../utils/csv/job-csv';
+
+/** Rows as the one chunk a spool would hand out. */
+async function* oneChunk(rows: unknown[]) {
+  yield { rows };
+}
 
 describe('parseCodesCsv: accepted shapes', () => {
   it('reads a header with a code column', () => {
@@ -56,7 +61,7 @@ describe('parseCodesCsv: accepted shapes', () => {
     expect(parseCodesCsv('code;n\n"A;1";1\n').codes).toEqual(['A;1']);
   });
 
-  it('reads our own export back, unguarding codes', () => {
+  it('reads our own export back, unguarding codes', async () => {
     const rows = [
       { id: 1, code: '-ABC', current_uses: 0, max_uses: 1, max_uses_per_customer: 1, created: 'x' },
       { id: 2, code: '=1+1', current_uses: 0, max_uses: 1, max_uses_per_customer: 1, created: 'x' },
@@ -64,7 +69,8 @@ describe('parseCodesCsv: accepted shapes', () => {
       { id: 4, code: "'quoted", current_uses: 0, max_uses: 1, max_uses_per_customer: 1, created: 'x' },
       { id: 5, code: "'=odd", current_uses: 0, max_uses: 1, max_uses_per_customer: 1, created: 'x' },
     ];
-    const text = CSV_BOM + csvRow([...EXPORT_COLUMNS]) + rows.map(exportRowLine).join('');
+    let text = '';
+    for await (const piece of jobCsvParts('export', oneChunk(rows))) text += piece;
     expect(parseCodesCsv(text).codes).toEqual(rows.map((r) => r.code));
   });
 });
@@ -195,9 +201,9 @@ describe('parseCodesCsv: properties', () => {
         // Trimmed because the reader trims cells (codes never start or end with spaces).
         const clean = codes.map((c) => c.trim()).filter((c) => c !== '');
         fc.pre(clean.length > 0);
-        const rows = clean.map((c, i) => [i + 1, c, 0, 1, 1, '2024-01-01']);
+        const rows = clean.map((c, i) => ({ id: i + 1, code: c, current_uses: 0, max_uses: 1, max_uses_per_customer: 1, created: '2024-01-01' }));
         let text = '';
-        for await (const piece of csvChunks([...EXPORT_COLUMNS], [rows])) text += piece;
+        for await (const piece of jobCsvParts('export', oneChunk(rows))) text += piece;
         const r = parseCodesCsv(text);
         expect(r.error).toBeUndefined();
         expect(r.codes).toEqual([...new Set(clean)]);

@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import Papa from 'papaparse';
-import {
-  CSV_BOM,
-  EXPORT_COLUMNS,
-  GENERATED_COLUMNS,
-  PURGE_BACKUP_COLUMNS,
-  codeRowCells,
-  csvCell,
-  csvChunks,
-  csvHeader,
-  csvRow,
-  exportRowLine,
-  generatedRowLine,
-  purgeBackupRowLine,
-  type CsvValue,
-} from '../../utils/csv/write';
+import { CSV_BOM, csvCell, csvRow, type CsvValue } from '../../utils/csv/write';
+import { columnsOf, jobCsvParts, jobCsvRowCount } from '../../utils/csv/job-csv';
 import { FORMULA_TRIGGERS, unguardText } from '../../utils/csv/guard';
 
 /** Strings rich in what CSV and spreadsheets care about, plus arbitrary Unicode. */
@@ -105,50 +92,56 @@ describe('csvRow and row lines', () => {
     expect(csvRow(['', ''])).toBe(',\r\n');
   });
 
-  it('writes export, purge backup and generated lines in column order', () => {
-    const row = { id: 7, code: '-ABC', current_uses: 2, max_uses: 10, max_uses_per_customer: 1, created: '2024-01-31T23:59:59Z' };
-    expect(exportRowLine(row)).toBe("7,'-ABC,2,10,1,2024-01-31T23:59:59Z\r\n");
-    expect(purgeBackupRowLine(row)).toBe(exportRowLine(row));
-    expect(codeRowCells(row)).toHaveLength(EXPORT_COLUMNS.length);
-    expect(generatedRowLine({ code: 'X1', max_uses: 1, max_uses_per_customer: 0, id: 99 })).toBe('X1,1,0\r\n');
-  });
-
-  it('has the agreed column sets', () => {
-    expect([...EXPORT_COLUMNS]).toEqual(['id', 'code', 'current_uses', 'max_uses', 'max_uses_per_customer', 'created']);
-    expect([...GENERATED_COLUMNS]).toEqual(['code', 'max_uses', 'max_uses_per_customer']);
-    expect(PURGE_BACKUP_COLUMNS).toBe(EXPORT_COLUMNS);
-  });
 });
 
-describe('csvChunks', () => {
-  it('yields BOM+header first, then one string per non-empty chunk', async () => {
-    const out = await collect(csvChunks(['code', 'n'], [[['A', 1], ['B', 2]], [], [['C', 3]]]));
-    expect(out).toEqual([`${CSV_BOM}code,n\r\n`, 'A,1\r\nB,2\r\n', 'C,3\r\n']);
+/** A job's spooled chunks, as the spool hands them out. */
+const chunksOf = (...chunks: unknown[][]) =>
+  (async function* () {
+    for (const rows of chunks) yield { rows };
+  })();
+
+describe('job files (jobCsvParts)', () => {
+  const row = { id: 7, code: '-ABC', current_uses: 2, max_uses: 10, max_uses_per_customer: 1, created: '2024-01-31T23:59:59Z' };
+
+  it('has the agreed column sets', () => {
+    expect(columnsOf('export')).toEqual(['id', 'code', 'current_uses', 'max_uses', 'max_uses_per_customer', 'created']);
+    expect(columnsOf('purge-backup')).toEqual(columnsOf('export'));
+    expect(columnsOf('generated')).toEqual(['code', 'max_uses', 'max_uses_per_customer']);
+    expect(columnsOf('unattributed')).toEqual(['id', 'code', 'max_uses', 'max_uses_per_customer', 'created']);
   });
 
-  it('accepts an async iterable of chunks', async () => {
-    async function* gen(): AsyncGenerator<string[][]> {
-      for (let i = 0; i < 3; i++) yield [[`C${i}`]];
-    }
-    const out = await collect(csvChunks(['code'], gen()));
-    expect(out.join('')).toBe(`${CSV_BOM}code\r\nC0\r\nC1\r\nC2\r\n`);
+  it('writes each kind’s lines in column order, formulas guarded', async () => {
+    expect((await collect(jobCsvParts('export', chunksOf([row])))).join('')).toBe(`${CSV_BOM}id,code,current_uses,max_uses,max_uses_per_customer,created\r\n7,'-ABC,2,10,1,2024-01-31T23:59:59Z\r\n`);
+    expect((await collect(jobCsvParts('unattributed', chunksOf([row]))))[1]).toBe("7,'-ABC,10,1,2024-01-31T23:59:59Z\r\n");
+    expect((await collect(jobCsvParts('generated', chunksOf([{ code: 'X1', max_uses: 1, max_uses_per_customer: 0 }]))))[1]).toBe('X1,1,0\r\n');
+  });
+
+  it('yields BOM+header first, then one string per non-empty chunk; the unused filter drops rows and empty pieces', async () => {
+    const used = { ...row, id: 8, code: 'USED' };
+    const unused = { ...row, id: 9, code: 'FREE', current_uses: 0 };
+    expect(await collect(jobCsvParts('export', chunksOf([unused, used], [], [used]), true))).toEqual([
+      `${CSV_BOM}id,code,current_uses,max_uses,max_uses_per_customer,created\r\n`,
+      '9,FREE,0,10,1,2024-01-31T23:59:59Z\r\n',
+    ]);
+    expect(await jobCsvRowCount(chunksOf([unused, used], [used]), true)).toBe(1);
+    expect(await jobCsvRowCount(chunksOf([unused, used], [used]), false)).toBe(3);
   });
 
   it('builds a 1,000,000-row file chunk by chunk', async () => {
     const chunkCount = 1000;
     let produced = 0;
-    function* gen(): Generator<string[][]> {
+    async function* gen() {
       for (let c = 0; c < chunkCount; c++) {
-        const rows: string[][] = [];
-        for (let r = 0; r < 1000; r++) rows.push([`CODE${c}-${r}`, '1', '0']);
+        const rows = [];
+        for (let r = 0; r < 1000; r++) rows.push({ code: `CODE${c}-${r}`, max_uses: 1, max_uses_per_customer: 0 });
         produced++;
-        yield rows;
+        yield { rows };
       }
     }
     let pieces = 0;
     let bytes = 0;
     let lines = 0;
-    for await (const piece of csvChunks([...GENERATED_COLUMNS], gen())) {
+    for await (const piece of jobCsvParts('generated', gen())) {
       // Pulled lazily: never more than one chunk ahead of the consumer.
       expect(produced).toBe(pieces);
       pieces++;
@@ -203,13 +196,13 @@ describe('properties', () => {
 
   it('a file has the BOM exactly once, at the start', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(rowsArb, { maxLength: 5 }), async (chunks) => {
-        const text = (await collect(csvChunks(['code', 'x'], chunks))).join('');
+      fc.asyncProperty(fc.array(fc.array(tricky, { maxLength: 8 }), { maxLength: 5 }), async (chunks) => {
+        const rows = chunks.map((codes) => codes.map((code) => ({ code, max_uses: 1, max_uses_per_customer: 1 })));
+        const text = (await collect(jobCsvParts('generated', chunksOf(...rows)))).join('');
         expect(text.startsWith(CSV_BOM)).toBe(true);
         // Cells may hold U+FEFF themselves; count the ones the writer added.
-        const inCells = chunks.flat(2).join('').split(CSV_BOM).length - 1;
+        const inCells = chunks.flat().join('').split(CSV_BOM).length - 1;
         expect(text.split(CSV_BOM).length - 1).toBe(1 + inCells);
-        expect(csvHeader(['code']).split(CSV_BOM).length - 1).toBe(1);
       }),
       { numRuns: 200 },
     );

@@ -2,7 +2,7 @@ import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/s
 import type { DownloadChange, Downloads } from '../../utils/jobs/file-keeper';
 import { createRegistry, type JobRegistry, type RecordStore, type RegistryDeps } from '../../utils/jobs/registry';
 import type { JobRecord } from '../../utils/jobs/record';
-import { createMemorySpool } from '../../utils/storage/spool';
+import { createMemorySpool } from '../../utils/storage/spool-memory';
 import type { Spool } from '../../utils/storage/spool';
 import type { JobView } from '../../utils/jobs/types';
 

@@ -4,7 +4,7 @@ import type { BigCommerceClient, CodePage } from '../../utils/api/client';
 import type { CouponCode } from '../../utils/api/schemas';
 import { emptyScan, scanPromotion } from '../../utils/jobs/scan';
 import { PAGE_SIZE } from '../../utils/jobs/vocabulary';
-import { createMemorySpool } from '../../utils/storage/spool';
+import { createMemorySpool } from '../../utils/storage/spool-memory';
 import { spoolRows } from './helpers';
 
 const code = (id: number): CouponCode => ({ id, code: `C${id}`, current_uses: 0, max_uses: 1, max_uses_per_customer: 1, created: '2026-01-01T00:00:00Z' });

@@ -297,8 +297,11 @@ describe('kept backups', () => {
     // Still downloadable from the settings page.
     await reg.download(id, 'purge-backup');
 
+    // A spool left behind by a worker stopped mid-removal goes too.
+    await h.spool.putChunk('gone-123:targets', 1, [{ id: 1 }]);
     clock += BACKUP_KEEP_MS + 1;
     expect(await reg.expire()).toBe(1);
+    expect(await h.spool.jobIds()).toEqual([]);
     expect(await reg.keptFiles()).toEqual([]);
     expect(await spoolRows(h.spool, purgeSpools(id).targets)).toHaveLength(0);
   });

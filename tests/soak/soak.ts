@@ -4,7 +4,8 @@ import { generateSpools, type GeneratedRow } from '../../utils/jobs/generate';
 import { purgeSpools } from '../../utils/jobs/purge';
 import { createRegistry, type JobRegistry } from '../../utils/jobs/registry';
 import type { JobView } from '../../utils/jobs/types';
-import { createMemorySpool, type Spool } from '../../utils/storage/spool';
+import type { Spool } from '../../utils/storage/spool';
+import { createMemorySpool } from '../../utils/storage/spool-memory';
 import { confirm, instantDownloads, memoryRecords, spoolRows, waitFor } from '../jobs/helpers';
 
 export interface SoakOptions {

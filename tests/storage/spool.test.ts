@@ -1,7 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createIdbSpool, createMemorySpool, type IdbSpool, type Spool } from '../../utils/storage/spool';
+import type { Spool } from '../../utils/storage/spool';
+import { createIdbSpool, type IdbSpool } from '../../utils/storage/spool-idb';
+import { createMemorySpool } from '../../utils/storage/spool-memory';
 
 const opened: IdbSpool[] = [];
 afterEach(() => {

@@ -253,11 +253,15 @@ export function createRegistry(deps: RegistryDeps) {
       changed();
     },
 
-    /** Jobs taken off the lists whose kept files reached the end of their time: gone. */
+    /**
+     * Housekeeping at start-up: jobs taken off the lists whose kept files reached the end of
+     * their time go, and so do spools no job owns any more (a worker stopped mid-removal).
+     */
     async expire(): Promise<number> {
       await load();
       const done = expiredHidden(jobs.values(), now());
       for (const r of done) await drop(r);
+      for (const ns of await deps.spool.jobIds()) if (!jobs.has(ns.split(':')[0]!)) await deps.spool.clear(ns);
       return done.length;
     },
 

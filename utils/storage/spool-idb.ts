@@ -28,8 +28,6 @@ export interface IdbSpoolOptions {
 }
 
 export interface IdbSpool extends Spool {
-  /** Every jobId with at least one chunk: for cleaning up spools whose job is gone. */
-  jobIds(): Promise<string[]>;
   /** Closes the connection (the next call reopens it). */
   close(): void;
 }

@@ -56,5 +56,8 @@ export function createMemorySpool(): Spool {
       checkJobId(jobId);
       jobs.delete(jobId);
     },
+    async jobIds() {
+      return [...jobs.keys()].filter((id) => (jobs.get(id)?.size ?? 0) > 0);
+    },
   };
 }

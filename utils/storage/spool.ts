@@ -22,7 +22,6 @@ export interface Spool {
   deleteChunk(jobId: string, chunkNo: number): Promise<void>;
   /** Deletes every chunk of this jobId (and only this one: `${id}:backup` is another spool). */
   clear(jobId: string): Promise<void>;
+  /** Every jobId holding at least one chunk: to find spools whose job is gone. */
+  jobIds(): Promise<string[]>;
 }
-
-export { createMemorySpool } from './spool-memory';
-export { createIdbSpool, type IdbSpool, type IdbSpoolOptions } from './spool-idb';

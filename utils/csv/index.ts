@@ -1,4 +1,0 @@
-export * from './guard';
-export * from './write';
-export * from './read';
-export * from './filename';
