@@ -2,6 +2,10 @@ import { defineConfig } from 'wxt';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // Every file says what it uses: WXT's APIs come from '#imports', the project's own modules by
+  // path. A forgotten import fails the type check instead of resolving silently (and can never
+  // pull zod into the content script).
+  imports: false,
   vite: () => ({
     resolve: {
       // zustand's hooks import React; Preact's compat layer stands in for it.

@@ -2,6 +2,7 @@
  * The background: wiring only. It holds the tokens and the jobs; pages reach it through the
  * message table (utils/messages) and follow jobs on the jobs feed.
  */
+import { browser, defineBackground } from '#imports';
 import { createStoreClients } from '@/utils/api/store-clients';
 import { checkToken } from '@/utils/api/check-token';
 import { createDownloads } from '@/utils/background/downloads';

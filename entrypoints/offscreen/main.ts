@@ -1,3 +1,4 @@
+import { browser } from '#imports';
 import { offscreenMessaging } from '@/utils/background/offscreen-protocol';
 import { buildBlob } from '@/utils/background/csv-blob';
 import { jobCsvParts } from '@/utils/csv/job-csv';

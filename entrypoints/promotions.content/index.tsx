@@ -10,7 +10,7 @@
  */
 import '@/components/ui.css';
 import { render } from 'preact';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi, defineContentScript, type ContentScriptContext } from '#imports';
 import { Panel } from '@/components/Panel';
 import { createPanelModel, type PanelLocation, type PanelModel } from '@/components/state/panel-model';
 import { isPromotionsPage, parseControlPanelUrl } from '@/utils/control-panel-url';

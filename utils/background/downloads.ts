@@ -4,6 +4,7 @@
  * service worker cannot, so an offscreen document builds the Blob from the spool and hands
  * back its URL.
  */
+import { browser } from '#imports';
 import type { Downloads, DownloadChange } from '../jobs/file-keeper';
 import { fileSource } from '../jobs/files';
 import type { Spool } from '../storage/spool';

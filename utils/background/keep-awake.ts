@@ -3,6 +3,8 @@
  * run, an extension API call every 20 s keeps it alive, and an alarm restarts it (and with it
  * the jobs, from their checkpoints) if it was stopped anyway.
  */
+import { browser } from '#imports';
+
 export const WATCHDOG = 'jobs-watchdog';
 
 export function createKeepAwake(busy: () => boolean) {

@@ -3,7 +3,7 @@
  * and every caller (start-up, the watchdog alarm) asks this same promise, so they cannot
  * disagree: after a browser restart, jobs that create or delete codes wait for the merchant.
  */
-import { storage } from 'wxt/utils/storage';
+import { storage } from '#imports';
 
 /** Set for the browser session: its absence at start-up means the browser restarted. */
 const sessionAlive = storage.defineItem<boolean>('session:alive', { fallback: false });

@@ -8,7 +8,7 @@
  * job with the reason instead of leaving it running.
  */
 import type { DBSchema } from 'idb';
-import { storage, type StorageItemKey } from 'wxt/utils/storage';
+import { storage, type StorageItemKey } from '#imports';
 import { assertExtensionContext, lazyDb } from './lazy-db';
 
 export interface JobRecordStore<T extends { id: string; createdAt?: number }> {

@@ -2,7 +2,7 @@
  * Connected stores' non-secret records (StoreView), in storage.local: small, read by every
  * UI, and never holding a token (tokens live in the vault, see tokens.ts).
  */
-import { storage } from 'wxt/utils/storage';
+import { storage } from '#imports';
 import type { StoreView } from '../messages';
 import { createSerialQueue } from './serial';
 

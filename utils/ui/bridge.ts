@@ -2,7 +2,7 @@
  * The only UI code that touches browser APIs: asks the background (typed messages) and listens
  * to its jobs feed (a runtime Port). Views and stores get a `UiBridge`; tests give them a fake.
  */
-import { browser } from 'wxt/browser';
+import { browser } from '#imports';
 import { JOBS_PORT, sendMessage, type JobsFeedMessage, type ProtocolMap, type Result } from '../messages';
 import type { JobView } from '../jobs/types';
 
