@@ -8,7 +8,7 @@
  *    expired (as the sandbox does).
  * It records what a referee needs: admitted requests per window, the most in flight, 429s.
  */
-import type { Endpoint } from '../../utils/rate/governor';
+import type { Endpoint } from '../../utils/rate/contract';
 
 export interface FakeStoreOptions {
   quota: number;

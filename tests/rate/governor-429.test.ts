@@ -1,7 +1,8 @@
 /** Governor: what it does on 429s, with and without rate-limit headers. */
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createGovernor, DEFAULT_CAPS, ENDPOINTS, type WaitInfo } from '../../utils/rate/governor';
+import { DEFAULT_CAPS, ENDPOINTS, type WaitInfo } from '../../utils/rate/contract';
+import { createGovernor } from '../../utils/rate/governor';
 import { FakeStore } from './fake-store';
 import { deferred, randomFrom, rateHeaders, respond, scripted, settle, stateOf } from './helpers';
 
@@ -18,12 +19,12 @@ describe('429 with rate-limit headers', () => {
     const gov = createGovernor({ onWait: (w) => waits.push(w) });
     const t0 = Date.now();
     const list = scripted(respond(429, rateHeaders(0, 5_000)), respond(200));
-    const listRun = gov.run('list', list, { retryUnsafe: false });
+    const listRun = gov.run('list', list, { idempotent: false });
     await settle();
     expect(gov.snapshot()).toMatchObject({ pausedUntil: t0 + 5_000, left: 0, stats: { status429: 1 } });
 
     const others = scripted(respond(200));
-    const runs = ENDPOINTS.flatMap((endpoint) => [1, 2, 3].map(() => gov.run(endpoint, others, { retryUnsafe: false })));
+    const runs = ENDPOINTS.flatMap((endpoint) => [1, 2, 3].map(() => gov.run(endpoint, others, { idempotent: false })));
     await settle();
     // Thirteen runs wait, on a single timer.
     expect(vi.getTimerCount()).toBe(1);
@@ -47,16 +48,16 @@ describe('429 with rate-limit headers', () => {
     const gov = createGovernor();
     const t0 = Date.now();
     const hanging = Array.from({ length: 6 }, () => deferred<Response>());
-    const runs = hanging.map((d) => gov.run('generate', () => d.promise, { retryUnsafe: false }));
+    const runs = hanging.map((d) => gov.run('generate', () => d.promise, { idempotent: false }));
     const refused = scripted(respond(429, rateHeaders(100, 2_000)), respond(201));
-    const refusedRun = gov.run('generate', refused, { retryUnsafe: false });
+    const refusedRun = gov.run('generate', refused, { idempotent: false });
     await settle();
     // 7 were in flight when it was refused: the cap becomes 6.
     expect(gov.snapshot()).toMatchObject({ caps: { ...DEFAULT_CAPS, generate: 6 }, pausedUntil: t0 + 2_000 });
     expect(gov.snapshot().inFlight.generate).toBe(6);
 
     const listing = scripted(respond(200));
-    const listRun = gov.run('list', listing, { retryUnsafe: true });
+    const listRun = gov.run('list', listing, { idempotent: true });
     await vi.advanceTimersByTimeAsync(1_999);
     expect(listing.calls).toEqual([]);
     expect(refused.calls).toEqual([t0]);
@@ -76,7 +77,7 @@ describe('429 with rate-limit headers', () => {
   it('adapts to a store enforcing a lower cap than the default, and then stops hitting it', async () => {
     const store = new FakeStore({ quota: 100_000, windowMs: 1_000, caps: { generate: 4, list: 10 }, latencyMs: () => 100 });
     const gov = createGovernor();
-    const runs = Array.from({ length: 60 }, () => gov.run('generate', store.attempt('generate'), { retryUnsafe: false }));
+    const runs = Array.from({ length: 60 }, () => gov.run('generate', store.attempt('generate'), { idempotent: false }));
     await vi.runAllTimersAsync();
     const responses = await Promise.all(runs);
     expect(responses.every((r) => r.status === 200)).toBe(true);
@@ -92,11 +93,11 @@ describe('429 with rate-limit headers', () => {
   it('never lowers a cap below 1, and never raises one', async () => {
     const gov = createGovernor({ caps: { delete: 3 } });
     const attempt = scripted(respond(429, rateHeaders(10, 0)), respond(429, rateHeaders(10, 0)), respond(429, rateHeaders(10, 0)), respond(204));
-    await expect(gov.run('delete', attempt, { retryUnsafe: true })).resolves.toMatchObject({ status: 204 });
+    await expect(gov.run('delete', attempt, { idempotent: true })).resolves.toMatchObject({ status: 204 });
     expect(attempt.calls.length).toBe(4);
     expect(gov.snapshot().caps.delete).toBe(1);
     const more = scripted(respond(204));
-    await Promise.all([1, 2, 3].map(() => gov.run('delete', more, { retryUnsafe: true })));
+    await Promise.all([1, 2, 3].map(() => gov.run('delete', more, { idempotent: true })));
     expect(gov.snapshot().caps.delete).toBe(1);
   });
 });
@@ -108,7 +109,7 @@ describe('429 without headers (platform load)', () => {
     const waits: Array<WaitInfo | null> = [];
     const gov = createGovernor({ backoff, random: () => 0.5, onWait: (w) => waits.push(w) });
     const attempt = scripted(...Array.from({ length: 7 }, () => respond(429)), respond(200));
-    const run = gov.run('list', attempt, { retryUnsafe: false });
+    const run = gov.run('list', attempt, { idempotent: false });
     await vi.runAllTimersAsync();
     await expect(run).resolves.toMatchObject({ status: 200 });
     const gaps = attempt.calls.slice(1).map((t, i) => t - attempt.calls[i]!);
@@ -124,7 +125,7 @@ describe('429 without headers (platform load)', () => {
       fc.asyncProperty(fc.array(unit, { minLength: 1, maxLength: 8 }), async (randoms) => {
         const gov = createGovernor({ backoff, random: randomFrom(randoms) });
         const attempt = scripted(...randoms.map(() => respond(429)), respond(200));
-        const run = gov.run('other', attempt, { retryUnsafe: true });
+        const run = gov.run('other', attempt, { idempotent: true });
         await vi.runAllTimersAsync();
         await run;
         const gaps = attempt.calls.slice(1).map((t, i) => t - attempt.calls[i]!);
@@ -144,10 +145,10 @@ describe('429 without headers (platform load)', () => {
     const gov = createGovernor({ backoff, random: () => 0.99 });
     const t0 = Date.now();
     const first = scripted(respond(429), respond(429), respond(200));
-    const firstRun = gov.run('list', first, { retryUnsafe: true });
+    const firstRun = gov.run('list', first, { idempotent: true });
     await settle();
     const other = scripted(respond(200));
-    const otherRun = gov.run('delete', other, { retryUnsafe: true });
+    const otherRun = gov.run('delete', other, { idempotent: true });
     await vi.advanceTimersByTimeAsync(989);
     expect(other.calls).toEqual([]);
     await vi.advanceTimersByTimeAsync(1);
@@ -160,7 +161,7 @@ describe('429 without headers (platform load)', () => {
     // Recovered: the next episode starts again from the base.
     const t1 = Date.now();
     const again = scripted(respond(429), respond(200));
-    const againRun = gov.run('list', again, { retryUnsafe: true });
+    const againRun = gov.run('list', again, { idempotent: true });
     await vi.runAllTimersAsync();
     await againRun;
     expect(again.calls).toEqual([t1, t1 + 990]);
@@ -177,7 +178,7 @@ describe('429 without headers (platform load)', () => {
       const i = call++;
       return i < 5 ? answers[i]!.promise : Promise.resolve(i === 5 ? respond(429) : respond(200));
     };
-    const runs = answers.map(() => gov.run('delete', attempt, { retryUnsafe: true }));
+    const runs = answers.map(() => gov.run('delete', attempt, { idempotent: true }));
     await settle();
     for (const a of answers) a.resolve(respond(429));
     await settle();

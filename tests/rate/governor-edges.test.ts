@@ -16,9 +16,9 @@ describe('queueing', () => {
     const t0 = Date.now();
     const refusal = deferred<Response>();
     const first = scripted(() => refusal.promise, respond(200));
-    const firstRun = gov.run('list', first, { retryUnsafe: true });
+    const firstRun = gov.run('list', first, { idempotent: true });
     const second = scripted(respond(200));
-    const secondRun = gov.run('list', second, { retryUnsafe: true });
+    const secondRun = gov.run('list', second, { idempotent: true });
     await settle();
     expect(second.calls).toEqual([]); // queued for the only slot
     // The first is refused: its slot goes to the second, which must not go out during the pause.
@@ -42,9 +42,9 @@ describe('queueing', () => {
         return answers[Math.min(i++, answers.length - 1)]!.clone();
       };
     };
-    const a = gov.run('generate', named('a', respond(429, rateHeaders(0, 1_000)), respond(201)), { retryUnsafe: false });
-    const b = gov.run('generate', named('b', respond(201)), { retryUnsafe: false });
-    const c = gov.run('generate', named('c', respond(201)), { retryUnsafe: false });
+    const a = gov.run('generate', named('a', respond(429, rateHeaders(0, 1_000)), respond(201)), { idempotent: false });
+    const b = gov.run('generate', named('b', respond(201)), { idempotent: false });
+    const c = gov.run('generate', named('c', respond(201)), { idempotent: false });
     await vi.runAllTimersAsync();
     await Promise.all([a, b, c]);
     // b had the slot after a's refusal; a goes next, before c.
@@ -54,11 +54,11 @@ describe('queueing', () => {
   it('cancelling a run that holds a slot while it waits for the quota frees the slot', async () => {
     const gov = createGovernor({ caps: { list: 1 } });
     const t0 = Date.now();
-    await gov.run('list', scripted(respond(200, rateHeaders(6, 5_000))), { retryUnsafe: true }); // at the reserve
+    await gov.run('list', scripted(respond(200, rateHeaders(6, 5_000))), { idempotent: true }); // at the reserve
     const controller = new AbortController();
-    const cancelled = gov.run('list', scripted(respond(200)), { signal: controller.signal, retryUnsafe: true });
+    const cancelled = gov.run('list', scripted(respond(200)), { signal: controller.signal, idempotent: true });
     const next = scripted(respond(200));
-    const nextRun = gov.run('list', next, { retryUnsafe: true });
+    const nextRun = gov.run('list', next, { idempotent: true });
     await settle();
     controller.abort();
     await expect(cancelled).rejects.toMatchObject({ name: 'AbortError' });
@@ -72,14 +72,14 @@ describe('quota estimate', () => {
   it('wakes held requests early when an answer shows the window resets sooner', async () => {
     const gov = createGovernor();
     const t0 = Date.now();
-    await gov.run('other', scripted(respond(200, rateHeaders(10, 20_000))), { retryUnsafe: true });
+    await gov.run('other', scripted(respond(200, rateHeaders(10, 20_000))), { idempotent: true });
     const hanging = Array.from({ length: 4 }, () => deferred<Response>());
     let i = 0;
-    const runs = hanging.map(() => gov.run('other', () => hanging[i++]!.promise, { retryUnsafe: true }));
+    const runs = hanging.map(() => gov.run('other', () => hanging[i++]!.promise, { idempotent: true }));
     await settle();
     expect(gov.snapshot()).toMatchObject({ left: 6, resetAt: t0 + 20_000 }); // at the reserve
     const held = scripted(respond(200));
-    const heldRun = gov.run('other', held, { retryUnsafe: true });
+    const heldRun = gov.run('other', held, { idempotent: true });
     await vi.advanceTimersByTimeAsync(1_000);
     // The last one sent answers: the window really ends 4 s from now.
     hanging[3]!.resolve(respond(200, rateHeaders(2, 4_000)));
@@ -96,10 +96,10 @@ describe('quota estimate', () => {
     const gov = createGovernor();
     const t0 = Date.now();
     const slow = deferred<Response>();
-    const slowRun = gov.run('list', () => slow.promise, { retryUnsafe: true });
-    await gov.run('list', scripted(respond(200, rateHeaders(6, 1_000))), { retryUnsafe: true });
+    const slowRun = gov.run('list', () => slow.promise, { idempotent: true });
+    await gov.run('list', scripted(respond(200, rateHeaders(6, 1_000))), { idempotent: true });
     const next = scripted(respond(200));
-    const nextRun = gov.run('list', next, { retryUnsafe: true });
+    const nextRun = gov.run('list', next, { idempotent: true });
     await vi.advanceTimersByTimeAsync(1_000);
     await nextRun;
     // A new window opened with the full quota, less the one just sent.
@@ -113,11 +113,11 @@ describe('quota estimate', () => {
   it('starts afresh when a later request shows the store has moved on to a later window', async () => {
     const gov = createGovernor();
     const t0 = Date.now();
-    await gov.run('list', scripted(respond(200, rateHeaders(8, 10_000))), { retryUnsafe: true });
+    await gov.run('list', scripted(respond(200, rateHeaders(8, 10_000))), { idempotent: true });
     expect(gov.snapshot()).toMatchObject({ left: 8, resetAt: t0 + 10_000 });
     await vi.advanceTimersByTimeAsync(1_000);
     // Fresh figures of a window ending 29 s from now: not the window we thought we were in.
-    await gov.run('list', scripted(respond(200, rateHeaders(140, 29_000))), { retryUnsafe: true });
+    await gov.run('list', scripted(respond(200, rateHeaders(140, 29_000))), { idempotent: true });
     expect(gov.snapshot()).toMatchObject({ left: 140, resetAt: t0 + 30_000 });
   });
 
@@ -125,7 +125,7 @@ describe('quota estimate', () => {
     const gov = createGovernor();
     const answers = Array.from({ length: 5 }, () => deferred<Response>());
     let i = 0;
-    const runs = answers.map(() => gov.run('delete', () => answers[i++]!.promise, { retryUnsafe: true }));
+    const runs = answers.map(() => gov.run('delete', () => answers[i++]!.promise, { idempotent: true }));
     await settle();
     // The first one's figure was taken when only it had been admitted.
     answers[0]!.resolve(respond(204, rateHeaders(9, 10_000, 10, 30_000)));

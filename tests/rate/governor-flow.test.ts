@@ -1,14 +1,9 @@
 /** Governor: pass-through, caps on requests in flight, throughput, quota pacing. */
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  createGovernor,
-  DEFAULT_CAPS,
-  defaultReserve,
-  ENDPOINTS,
-  type Endpoint,
-  type WaitInfo,
-} from '../../utils/rate/governor';
+import { DEFAULT_CAPS, ENDPOINTS, type Endpoint, type WaitInfo } from '../../utils/rate/contract';
+import { createGovernor } from '../../utils/rate/governor';
+import { defaultReserve } from '../../utils/rate/quota-window';
 import { FakeStore } from './fake-store';
 import { rateHeaders, respond, scripted, settle } from './helpers';
 
@@ -31,7 +26,7 @@ describe('governor: answers', () => {
     for (const status of [200, 201, 204, 400, 401, 404, 405, 422]) {
       const response = respond(status);
       const attempt = vi.fn(async () => response);
-      await expect(gov.run('list', attempt, { retryUnsafe: true })).resolves.toBe(response);
+      await expect(gov.run('list', attempt, { idempotent: true })).resolves.toBe(response);
       expect(attempt).toHaveBeenCalledTimes(1);
     }
     expect(gov.snapshot().stats).toEqual({ requests: 8, status429: 0, retries: 0 });
@@ -39,7 +34,7 @@ describe('governor: answers', () => {
 
   it('rejects unknown endpoints and invalid options', async () => {
     const gov = createGovernor();
-    await expect(gov.run('nope' as Endpoint, scripted(respond(200)), { retryUnsafe: true })).rejects.toThrow(TypeError);
+    await expect(gov.run('nope' as Endpoint, scripted(respond(200)), { idempotent: true })).rejects.toThrow(TypeError);
     expect(() => createGovernor({ caps: { list: 0 } })).toThrow(RangeError);
     expect(() => createGovernor({ maxRetries: -1 })).toThrow(RangeError);
     expect(() => createGovernor({ backoff: { baseMs: 0, maxMs: 10 } })).toThrow(RangeError);
@@ -86,7 +81,7 @@ describe('governor: caps on requests in flight', () => {
               live[endpoint]--;
               return respond(200);
             },
-            { retryUnsafe: true },
+            { idempotent: true },
           );
         });
         await vi.runAllTimersAsync();
@@ -125,7 +120,7 @@ describe('governor: caps on requests in flight', () => {
                 // A refusal for concurrency: headers with quota left, reset 0 (no long pause).
                 return tries++ < refusals ? respond(429, rateHeaders(100, 0, 1000, 1000)) : respond(200);
               },
-              { retryUnsafe: false },
+              { idempotent: false },
             );
           });
           await vi.runAllTimersAsync();
@@ -145,7 +140,7 @@ describe('governor: caps on requests in flight', () => {
     const start = Date.now();
     const finished: Record<string, number> = {};
     const job = (endpoint: Endpoint, count: number) =>
-      Promise.all(Array.from({ length: count }, () => gov.run(endpoint, store.attempt(endpoint), { retryUnsafe: true }))).then(
+      Promise.all(Array.from({ length: count }, () => gov.run(endpoint, store.attempt(endpoint), { idempotent: true }))).then(
         () => (finished[endpoint] = Date.now() - start),
       );
     const all = Promise.all([job('generate', 200), job('list', 100), job('delete', 400)]);
@@ -182,7 +177,7 @@ describe('governor: quota pacing', () => {
     const endpoints: Endpoint[] = ['generate', 'list', 'delete'];
     const runs = Array.from({ length: 3 * Q }, (_, i) => {
       const endpoint = endpoints[i % 3]!;
-      return gov.run(endpoint, store.attempt(endpoint), { retryUnsafe: endpoint !== 'generate' });
+      return gov.run(endpoint, store.attempt(endpoint), { idempotent: endpoint !== 'generate' });
     });
     await vi.runAllTimersAsync();
     const responses = await Promise.all(runs);
@@ -209,7 +204,7 @@ describe('governor: quota pacing', () => {
   it('leaves room for other apps: what they spend is taken off our share', async () => {
     const store = new FakeStore({ quota: Q, windowMs: W, caps: DEFAULT_CAPS, latencyMs: () => 30, otherAppsPerWindow: 40 });
     const gov = createGovernor();
-    const runs = Array.from({ length: 300 }, () => gov.run('delete', store.attempt('delete'), { retryUnsafe: true }));
+    const runs = Array.from({ length: 300 }, () => gov.run('delete', store.attempt('delete'), { idempotent: true }));
     await vi.runAllTimersAsync();
     await Promise.all(runs);
     expect(store.quota429).toBe(0);
@@ -221,11 +216,11 @@ describe('governor: quota pacing', () => {
     const gov = createGovernor({ onWait: (w) => waits.push(w) });
     const t0 = Date.now();
     // The store says: 8 left of 150, refresh in 10 s. Reserve for 150 is 6.
-    await gov.run('list', scripted(respond(200, rateHeaders(8, 10_000))), { retryUnsafe: true });
+    await gov.run('list', scripted(respond(200, rateHeaders(8, 10_000))), { idempotent: true });
     expect(gov.snapshot()).toMatchObject({ quota: 150, left: 8, resetAt: t0 + 10_000, spendable: 2 });
 
     const plain = scripted(respond(200));
-    const runs = ENDPOINTS.map((endpoint) => gov.run(endpoint, plain, { retryUnsafe: true }));
+    const runs = ENDPOINTS.map((endpoint) => gov.run(endpoint, plain, { idempotent: true }));
     await settle();
     expect(plain.calls.length).toBe(2); // 8 -> 6: the reserve is reached
     expect(gov.snapshot()).toMatchObject({ left: 6, spendable: 0 });
@@ -246,7 +241,7 @@ describe('governor: quota pacing', () => {
     const t0 = Date.now();
     const answers: Array<(r: Response) => void> = [];
     const attempt = () => new Promise<Response>((resolve) => answers.push(resolve));
-    const runs = [1, 2, 3].map(() => gov.run('other', attempt, { retryUnsafe: true }));
+    const runs = [1, 2, 3].map(() => gov.run('other', attempt, { idempotent: true }));
     await settle();
     // The last sent answers first: 50 left.
     answers[2]!(respond(200, rateHeaders(50, 20_000)));
@@ -258,27 +253,27 @@ describe('governor: quota pacing', () => {
     await Promise.all(runs);
     expect(gov.snapshot()).toMatchObject({ left: 50, resetAt: t0 + 20_000 });
     // Each request sent counts down the estimate; a fresher, lower header brings it down further.
-    await gov.run('other', scripted(respond(200, rateHeaders(30, 19_000))), { retryUnsafe: true });
+    await gov.run('other', scripted(respond(200, rateHeaders(30, 19_000))), { idempotent: true });
     expect(gov.snapshot().left).toBe(30);
-    await gov.run('other', scripted(respond(200, rateHeaders(45, 18_000))), { retryUnsafe: true });
+    await gov.run('other', scripted(respond(200, rateHeaders(45, 18_000))), { idempotent: true });
     expect(gov.snapshot().left).toBe(29);
   });
 
   it('ignores headers that are missing or garbage (no pacing at all without figures)', async () => {
     const gov = createGovernor();
-    await gov.run('list', scripted(respond(200, { ...rateHeaders(3, 1000), 'X-Rate-Limit-Requests-Left': 'lots' })), { retryUnsafe: true });
-    await gov.run('list', scripted(respond(200)), { retryUnsafe: true });
+    await gov.run('list', scripted(respond(200, { ...rateHeaders(3, 1000), 'X-Rate-Limit-Requests-Left': 'lots' })), { idempotent: true });
+    await gov.run('list', scripted(respond(200)), { idempotent: true });
     expect(gov.snapshot()).toMatchObject({ quota: null, left: null, resetAt: null });
     const attempt = scripted(respond(200));
-    await Promise.all(Array.from({ length: 50 }, () => gov.run('delete', attempt, { retryUnsafe: true })));
+    await Promise.all(Array.from({ length: 50 }, () => gov.run('delete', attempt, { idempotent: true })));
     expect(attempt.calls.length).toBe(50);
   });
 
   it('honours a custom reserve, and always lets one request per window through', async () => {
     const gov = createGovernor({ reserve: () => 1_000 });
-    await gov.run('list', scripted(respond(200, rateHeaders(3, 5_000, 10, 5_000))), { retryUnsafe: true });
+    await gov.run('list', scripted(respond(200, rateHeaders(3, 5_000, 10, 5_000))), { idempotent: true });
     const attempt = scripted(respond(200));
-    const run = gov.run('list', attempt, { retryUnsafe: true });
+    const run = gov.run('list', attempt, { idempotent: true });
     await settle();
     expect(attempt.calls.length).toBe(0); // 3 left <= min(1000, 10 - 1): held
     await vi.advanceTimersByTimeAsync(5_000);

@@ -1,7 +1,9 @@
 /** Governor: retries of 5xx / network failures, ambiguous failures, cancellation, onWait. */
 import { setMaxListeners } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createGovernor, GovernorError, type WaitInfo } from '../../utils/rate/governor';
+import type { WaitInfo } from '../../utils/rate/contract';
+import { createGovernor } from '../../utils/rate/governor';
+import { GovernorError } from '../../utils/rate/retry';
 import { deferred, rateHeaders, respond, scripted, settle, stateOf } from './helpers';
 
 beforeEach(() => {
@@ -22,13 +24,13 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
   );
 }
 
-describe('retries (retryUnsafe: true)', () => {
+describe('retries (idempotent: true)', () => {
   it('retries a 500 with jittered, widening waits and reports them', async () => {
     const waits: Array<WaitInfo | null> = [];
     const gov = createGovernor({ backoff, random: () => 0.5, onWait: (w) => waits.push(w) });
     const t0 = Date.now();
     const attempt = scripted(respond(500), respond(503), respond(200));
-    const run = gov.run('list', attempt, { retryUnsafe: true });
+    const run = gov.run('list', attempt, { idempotent: true });
     await vi.runAllTimersAsync();
     await expect(run).resolves.toMatchObject({ status: 200 });
     expect(attempt.calls).toEqual([t0, t0 + 500, t0 + 1_500]);
@@ -44,7 +46,7 @@ describe('retries (retryUnsafe: true)', () => {
   it('retries a network error (TypeError) and succeeds', async () => {
     const gov = createGovernor({ backoff, random: () => 0 });
     const attempt = scripted(new TypeError('fetch failed'), respond(200));
-    const run = gov.run('delete', attempt, { retryUnsafe: true });
+    const run = gov.run('delete', attempt, { idempotent: true });
     await vi.runAllTimersAsync();
     await expect(run).resolves.toMatchObject({ status: 200 });
     expect(attempt.calls.length).toBe(2);
@@ -53,7 +55,7 @@ describe('retries (retryUnsafe: true)', () => {
   it('gives up after maxRetries with a GovernorError carrying the last status', async () => {
     const gov = createGovernor({ backoff, random: () => 0.5, maxRetries: 3 });
     const attempt = scripted(respond(500), respond(502), respond(500), respond(504));
-    const run = gov.run('list', attempt, { retryUnsafe: true });
+    const run = gov.run('list', attempt, { idempotent: true });
     const error = rejection(run);
     await vi.runAllTimersAsync();
     const e = await error;
@@ -66,18 +68,18 @@ describe('retries (retryUnsafe: true)', () => {
   it('gives up as a server error when 5xx answers turned into failures without one (Chrome throttling)', async () => {
     const gov = createGovernor({ backoff, random: () => 0.1, maxRetries: 4 });
     const attempt = scripted(respond(503), respond(500), new TypeError('Failed to fetch'), new TypeError('Failed to fetch'), new TypeError('Failed to fetch'));
-    const error = rejection(gov.run('list', attempt, { retryUnsafe: true }));
+    const error = rejection(gov.run('list', attempt, { idempotent: true }));
     await vi.runAllTimersAsync();
     expect(await error).toMatchObject({ kind: 'server', status: 500, ambiguous: false, attempts: 5 });
 
     // A run resumed soon after sees only failures without an answer: still the store's 500.
-    const again = rejection(gov.run('list', scripted(new TypeError('Failed to fetch')), { retryUnsafe: true }));
+    const again = rejection(gov.run('list', scripted(new TypeError('Failed to fetch')), { idempotent: true }));
     await vi.runAllTimersAsync();
     expect(await again).toMatchObject({ kind: 'server', status: 500, ambiguous: false });
 
     // A quarter of an hour later, such failures are the network's again.
     await vi.advanceTimersByTimeAsync(15 * 60_000);
-    const later = rejection(gov.run('list', scripted(new TypeError('Failed to fetch')), { retryUnsafe: true }));
+    const later = rejection(gov.run('list', scripted(new TypeError('Failed to fetch')), { idempotent: true }));
     await vi.runAllTimersAsync();
     expect(await later).toMatchObject({ kind: 'network', ambiguous: false });
   });
@@ -86,7 +88,7 @@ describe('retries (retryUnsafe: true)', () => {
     const gov = createGovernor({ backoff, random: () => 0.1 });
     const failure = new TypeError('network down');
     const attempt = scripted(failure);
-    const error = rejection(gov.run('other', attempt, { retryUnsafe: true }));
+    const error = rejection(gov.run('other', attempt, { idempotent: true }));
     await vi.runAllTimersAsync();
     const e = await error;
     expect(e).toBeInstanceOf(GovernorError);
@@ -99,7 +101,7 @@ describe('retries (retryUnsafe: true)', () => {
   it('maxRetries 0 means a single try', async () => {
     const gov = createGovernor({ maxRetries: 0 });
     const attempt = scripted(respond(500));
-    await expect(gov.run('list', attempt, { retryUnsafe: true })).rejects.toMatchObject({ kind: 'server', ambiguous: false, attempts: 1 });
+    await expect(gov.run('list', attempt, { idempotent: true })).rejects.toMatchObject({ kind: 'server', ambiguous: false, attempts: 1 });
     expect(attempt.calls.length).toBe(1);
   });
 
@@ -107,21 +109,21 @@ describe('retries (retryUnsafe: true)', () => {
     const gov = createGovernor({ backoff, random: () => 0.5 });
     const t0 = Date.now();
     const failing = scripted(respond(500), respond(200));
-    const failingRun = gov.run('list', failing, { retryUnsafe: true });
+    const failingRun = gov.run('list', failing, { idempotent: true });
     await settle();
     const other = scripted(respond(200));
-    await gov.run('list', other, { retryUnsafe: true });
+    await gov.run('list', other, { idempotent: true });
     expect(other.calls).toEqual([t0]);
     await vi.runAllTimersAsync();
     await failingRun;
   });
 });
 
-describe('no blind retries (retryUnsafe: false)', () => {
+describe('no blind retries (idempotent: false)', () => {
   it('a 500 is thrown at once as ambiguous', async () => {
     const gov = createGovernor();
     const attempt = scripted(respond(500), respond(201));
-    const e = await rejection(gov.run('generate', attempt, { retryUnsafe: false }));
+    const e = await rejection(gov.run('generate', attempt, { idempotent: false }));
     expect(e).toBeInstanceOf(GovernorError);
     expect(e).toMatchObject({ kind: 'server', status: 500, ambiguous: true, attempts: 1 });
     expect(attempt.calls.length).toBe(1);
@@ -132,7 +134,7 @@ describe('no blind retries (retryUnsafe: false)', () => {
     const gov = createGovernor();
     const failure = new TypeError('connection reset');
     const attempt = scripted(failure, respond(201));
-    const e = await rejection(gov.run('generate', attempt, { retryUnsafe: false }));
+    const e = await rejection(gov.run('generate', attempt, { idempotent: false }));
     expect(e).toMatchObject({ kind: 'network', ambiguous: true, attempts: 1 });
     expect((e as GovernorError).cause).toBe(failure);
     expect(attempt.calls.length).toBe(1);
@@ -141,7 +143,7 @@ describe('no blind retries (retryUnsafe: false)', () => {
   it('a 429 is still retried: the request was not processed', async () => {
     const gov = createGovernor();
     const attempt = scripted(respond(429, rateHeaders(0, 1_000)), respond(201));
-    const run = gov.run('generate', attempt, { retryUnsafe: false });
+    const run = gov.run('generate', attempt, { idempotent: false });
     await vi.runAllTimersAsync();
     await expect(run).resolves.toMatchObject({ status: 201 });
     expect(attempt.calls.length).toBe(2);
@@ -151,7 +153,7 @@ describe('no blind retries (retryUnsafe: false)', () => {
     const gov = createGovernor();
     const own = new DOMException('timed out by caller', 'AbortError');
     const attempt = scripted(own, respond(200));
-    await expect(gov.run('list', attempt, { retryUnsafe: true })).rejects.toBe(own);
+    await expect(gov.run('list', attempt, { idempotent: true })).rejects.toBe(own);
     expect(attempt.calls.length).toBe(1);
   });
 });
@@ -162,7 +164,7 @@ describe('cancellation', () => {
     const attempt = scripted(respond(200));
     const controller = new AbortController();
     controller.abort();
-    const e = await rejection(gov.run('list', attempt, { signal: controller.signal, retryUnsafe: true }));
+    const e = await rejection(gov.run('list', attempt, { signal: controller.signal, idempotent: true }));
     expect(e).toBe(controller.signal.reason);
     expect(e).toMatchObject({ name: 'AbortError' });
     expect(attempt.calls.length).toBe(0);
@@ -170,11 +172,11 @@ describe('cancellation', () => {
 
   it('abort while waiting for the quota rejects at once; the others still go at the reset', async () => {
     const gov = createGovernor();
-    await gov.run('list', scripted(respond(200, rateHeaders(6, 10_000))), { retryUnsafe: true }); // at the reserve
+    await gov.run('list', scripted(respond(200, rateHeaders(6, 10_000))), { idempotent: true }); // at the reserve
     const attempt = scripted(respond(200));
     const controller = new AbortController();
-    const cancelled = gov.run('list', attempt, { signal: controller.signal, retryUnsafe: true });
-    const kept = gov.run('delete', attempt, { retryUnsafe: true });
+    const cancelled = gov.run('list', attempt, { signal: controller.signal, idempotent: true });
+    const kept = gov.run('delete', attempt, { idempotent: true });
     await settle();
     expect(await stateOf(cancelled)).toBe('pending');
     controller.abort();
@@ -190,12 +192,12 @@ describe('cancellation', () => {
   it('abort while waiting for a slot rejects at once and gives up its place', async () => {
     const gov = createGovernor({ caps: { generate: 1 } });
     const first = deferred<Response>();
-    const firstRun = gov.run('generate', () => first.promise, { retryUnsafe: false });
+    const firstRun = gov.run('generate', () => first.promise, { idempotent: false });
     const controller = new AbortController();
     const cancelledAttempt = scripted(respond(201));
-    const cancelled = gov.run('generate', cancelledAttempt, { signal: controller.signal, retryUnsafe: false });
+    const cancelled = gov.run('generate', cancelledAttempt, { signal: controller.signal, idempotent: false });
     const third = scripted(respond(201));
-    const thirdRun = gov.run('generate', third, { retryUnsafe: false });
+    const thirdRun = gov.run('generate', third, { idempotent: false });
     await settle();
     controller.abort(new Error('job cancelled'));
     await expect(cancelled).rejects.toThrow('job cancelled');
@@ -209,7 +211,7 @@ describe('cancellation', () => {
     const gov = createGovernor();
     const attempt = scripted(respond(429, rateHeaders(0, 30_000)), respond(200));
     const controller = new AbortController();
-    const run = gov.run('list', attempt, { signal: controller.signal, retryUnsafe: true });
+    const run = gov.run('list', attempt, { signal: controller.signal, idempotent: true });
     await settle();
     expect(gov.snapshot().pausedUntil).not.toBeNull();
     controller.abort();
@@ -221,7 +223,7 @@ describe('cancellation', () => {
     const gov = createGovernor({ backoff, random: () => 0.9 });
     const attempt = scripted(respond(500), respond(200));
     const controller = new AbortController();
-    const run = gov.run('list', attempt, { signal: controller.signal, retryUnsafe: true });
+    const run = gov.run('list', attempt, { signal: controller.signal, idempotent: true });
     await settle();
     controller.abort();
     await expect(run).rejects.toMatchObject({ name: 'AbortError' });
@@ -237,7 +239,7 @@ describe('cancellation', () => {
       return new Promise<Response>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
     };
     const controller = new AbortController();
-    const run = gov.run('delete', attempt, { signal: controller.signal, retryUnsafe: true });
+    const run = gov.run('delete', attempt, { signal: controller.signal, idempotent: true });
     await settle();
     expect(seen?.aborted).toBe(false);
     const reason = new DOMException('cancelled', 'AbortError');
@@ -253,12 +255,12 @@ describe('cancellation', () => {
     const gov = createGovernor({ caps: { list: 1 } });
     const stubborn = deferred<Response>();
     const controller = new AbortController();
-    const run = gov.run('list', () => stubborn.promise, { signal: controller.signal, retryUnsafe: true });
+    const run = gov.run('list', () => stubborn.promise, { signal: controller.signal, idempotent: true });
     await settle();
     controller.abort();
     await expect(run).rejects.toMatchObject({ name: 'AbortError' });
     const next = scripted(respond(200));
-    const nextRun = gov.run('list', next, { retryUnsafe: true });
+    const nextRun = gov.run('list', next, { idempotent: true });
     await settle();
     // The store still counts the first request in flight: the cap of 1 is respected.
     expect(gov.snapshot().inFlight.list).toBe(1);
@@ -277,7 +279,7 @@ describe('cancellation', () => {
     const add = vi.spyOn(controller.signal, 'addEventListener');
     const remove = vi.spyOn(controller.signal, 'removeEventListener');
     const attempt = scripted(respond(200));
-    await Promise.all(Array.from({ length: 100 }, () => gov.run('delete', attempt, { signal: controller.signal, retryUnsafe: true })));
+    await Promise.all(Array.from({ length: 100 }, () => gov.run('delete', attempt, { signal: controller.signal, idempotent: true })));
     expect(add.mock.calls.length).toBeGreaterThan(0);
     expect(remove.mock.calls.length).toBe(add.mock.calls.length);
   });
@@ -288,9 +290,9 @@ describe('onWait', () => {
     const waits: Array<WaitInfo | null> = [];
     const gov = createGovernor({ onWait: (w) => waits.push(w) });
     const t0 = Date.now();
-    await gov.run('list', scripted(respond(200, rateHeaders(6, 10_000))), { retryUnsafe: true });
+    await gov.run('list', scripted(respond(200, rateHeaders(6, 10_000))), { idempotent: true });
     const controller = new AbortController();
-    const run = gov.run('list', scripted(respond(200)), { signal: controller.signal, retryUnsafe: true });
+    const run = gov.run('list', scripted(respond(200)), { signal: controller.signal, idempotent: true });
     await settle();
     expect(waits).toEqual([{ kind: 'quota', untilMs: t0 + 10_000 }]);
     controller.abort();
@@ -303,10 +305,10 @@ describe('onWait', () => {
     const gov = createGovernor({ onWait: (w) => waits.push(w) });
     const t0 = Date.now();
     const first = scripted(respond(429, rateHeaders(3, 2_000)), respond(200));
-    const runs = [gov.run('list', first, { retryUnsafe: true })];
+    const runs = [gov.run('list', first, { idempotent: true })];
     await settle();
     const plain = scripted(respond(200));
-    for (let i = 0; i < 20; i++) runs.push(gov.run('other', plain, { retryUnsafe: true }));
+    for (let i = 0; i < 20; i++) runs.push(gov.run('other', plain, { idempotent: true }));
     await vi.runAllTimersAsync();
     await Promise.all(runs);
     expect(waits).toEqual([{ kind: 'rate-limited', untilMs: t0 + 2_000 }, null]);
@@ -320,7 +322,7 @@ describe('onWait', () => {
         throw new Error('UI gone');
       },
     });
-    const run = gov.run('list', scripted(respond(500), respond(200)), { retryUnsafe: true });
+    const run = gov.run('list', scripted(respond(500), respond(200)), { idempotent: true });
     await vi.runAllTimersAsync();
     await expect(run).resolves.toMatchObject({ status: 200 });
   });

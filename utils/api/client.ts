@@ -1,8 +1,9 @@
-import type { z } from 'zod';
-import { GovernorError, type Endpoint, type Governor } from '../rate';
+/**
+ * The BigCommerce API calls the jobs need, one method per endpoint: what to ask and how to read
+ * the answer. How a call travels (governor, timeout, redirects, errors) is in transport.ts.
+ */
 import { readCouponCodes } from './code-rows';
-import { ApiError, badResponse, busyError, errorForStatus, networkError, redirectError, type ErrorContext } from './errors';
-import { readCapped } from './read-capped';
+import { ApiError, badResponse, errorForStatus, type ErrorContext } from './errors';
 import {
   BulkDeleteMetaSchema,
   CodeListSchema,
@@ -12,23 +13,13 @@ import {
   type CouponCode,
   type Promotion,
 } from './schemas';
+import { createTransport, parseBody, type TransportOptions } from './transport';
 
-export const DEFAULT_API_ORIGIN = 'https://api.bigcommerce.com';
-/** Largest answer read: a page of 250 codes is about 40 KB; anything near this is not BigCommerce. */
-export const MAX_BODY_BYTES = 16 * 1024 * 1024;
+export { DEFAULT_API_ORIGIN, MAX_BODY_BYTES } from './transport';
 /** Largest code count believed: more than any real promotion holds (a total of 10^12 is a broken answer). */
 export const MAX_SANE_TOTAL = 10_000_000;
 
-export interface ClientOptions {
-  storeHash: string;
-  token: string;
-  governor: Governor;
-  fetch?: typeof fetch;
-  /** Tests and the sandbox point this elsewhere; merchants never change it. */
-  apiOrigin?: string;
-  /** A request with no answer after this long counts as a network failure. */
-  timeoutMs?: number;
-}
+export type ClientOptions = TransportOptions;
 
 /** Body of POST /codegen, as the API names it. */
 export interface CodegenBody {
@@ -60,104 +51,7 @@ export interface DeleteResult {
 export type BigCommerceClient = ReturnType<typeof createClient>;
 
 export function createClient(opts: ClientOptions) {
-  const fetchFn = opts.fetch ?? globalThis.fetch.bind(globalThis);
-  const base = `${opts.apiOrigin ?? DEFAULT_API_ORIGIN}/stores/${encodeURIComponent(opts.storeHash)}/v3`;
-  const timeoutMs = opts.timeoutMs ?? 60_000;
-
-  interface Call {
-    endpoint: Endpoint;
-    method: 'GET' | 'POST' | 'DELETE';
-    path: string;
-    query?: Record<string, string | number | undefined>;
-    body?: unknown;
-    /** Repeat blindly after a 500 or network failure? Only for idempotent calls. */
-    retryUnsafe: boolean;
-    ctx: ErrorContext;
-    signal?: AbortSignal;
-    /** See RunOptions.stopSignal: ends the call only while it is not yet sent. */
-    stopSignal?: AbortSignal;
-  }
-
-  async function send(call: Call): Promise<{ status: number; text: string }> {
-    const url = new URL(base + call.path);
-    for (const [k, v] of Object.entries(call.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
-    // The API wants `id:in` with a literal colon; URLSearchParams would encode it as %3A.
-    const href = url.href.replace(/id%3Ain=/g, 'id:in=').replace(/%2C/g, ',');
-    const headers: Record<string, string> = { 'X-Auth-Token': opts.token, Accept: 'application/json' };
-    if (call.body !== undefined) headers['Content-Type'] = 'application/json';
-    // The token must never travel to another host: a redirect is not followed but reported.
-    const init: RequestInit = {
-      method: call.method,
-      headers,
-      body: call.body === undefined ? undefined : JSON.stringify(call.body),
-      redirect: 'manual',
-    };
-
-    // The body of the answer the governor hands back (the last attempt's), or why it was refused.
-    let text = '';
-    let refused: ApiError | null = null;
-    const attempt = async (signal: AbortSignal): Promise<Response> => {
-      const timeout = AbortSignal.timeout(timeoutMs);
-      try {
-        const res = await fetchFn(href, { ...init, signal: AbortSignal.any([signal, timeout]) });
-        refused = null;
-        text = '';
-        // Browsers hide a manual redirect as an 'opaqueredirect' answer of status 0; Node shows the 3xx.
-        if (res.type === 'opaqueredirect' || (res.status >= 300 && res.status < 400)) {
-          void res.body?.cancel().catch(() => undefined);
-          refused = redirectError(res.headers.get('location'));
-          return new Response(null, { status: 200 });
-        }
-        // Read the body inside the attempt: a connection dropped mid-body is a network
-        // failure the governor should see, not a surprise for the caller later. The governor
-        // needs only status and headers: the text stays here rather than being copied into a
-        // new body and read out again (two more copies of every page).
-        const body = await readCapped(res, MAX_BODY_BYTES);
-        if (body === null) {
-          refused = badResponse('answer', `larger than ${MAX_BODY_BYTES / 1024 / 1024} MB`);
-          return new Response(null, { status: 200 });
-        }
-        text = body;
-        return new Response(null, { status: res.status, headers: res.headers });
-      } catch (e) {
-        if (timeout.aborted && !signal.aborted) throw new TypeError('request timed out');
-        throw e;
-      }
-    };
-
-    let res: Response;
-    try {
-      res = await opts.governor.run(call.endpoint, attempt, { signal: call.signal, stopSignal: call.stopSignal, retryUnsafe: call.retryUnsafe });
-    } catch (e) {
-      if (e instanceof GovernorError) {
-        if (e.ambiguous) throw new ApiError('ambiguous', 'The request failed without telling whether it took effect.', e.status);
-        if (e.kind === 'rate-limited') throw busyError();
-        if (e.kind === 'server' && e.status) throw errorForStatus(e.status, '', call.ctx);
-        throw networkError();
-      }
-      throw e; // aborts propagate untouched
-    }
-    if (refused) throw refused;
-    if (res.status >= 200 && res.status < 300) return { status: res.status, text };
-    // Partial-success deletes come back as 422 with a meta block: the caller decides.
-    if (call.endpoint === 'delete' && res.status === 422) return { status: res.status, text };
-    throw errorForStatus(res.status, text, call.ctx);
-  }
-
-  function parse<S extends z.ZodType>(schema: S, text: string, what: string): z.infer<S> {
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      throw badResponse(what, text.trim() ? `not JSON: ${text.trim().slice(0, 60)}` : 'empty body');
-    }
-    const parsed = schema.safeParse(json);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw badResponse(what, issue ? `${issue.path.join('.') || 'body'}: ${issue.message}` : 'unexpected shape');
-    }
-    return parsed.data;
-  }
+  const send = createTransport(opts);
 
   const ctx = (promotionId?: number, action: 'read' | 'write' = 'read'): ErrorContext => ({
     storeHash: opts.storeHash,
@@ -173,11 +67,11 @@ export function createClient(opts: ClientOptions) {
         endpoint: 'other',
         method: 'GET',
         path: `/promotions/${promotionId}`,
-        retryUnsafe: true,
+        idempotent: true,
         ctx: ctx(promotionId),
         signal,
       });
-      return parse(PromotionResponseSchema, text, 'promotion').data;
+      return parseBody(PromotionResponseSchema, text, 'promotion').data;
     },
 
     /** Every COUPON promotion with BULK codes (the store rarely has more than a few pages). */
@@ -189,11 +83,11 @@ export function createClient(opts: ClientOptions) {
           method: 'GET',
           path: '/promotions',
           query: { redemption_type: 'COUPON', limit: 250, page },
-          retryUnsafe: true,
+          idempotent: true,
           ctx: ctx(),
           signal,
         });
-        const body = parse(PromotionListSchema, text, 'promotion list');
+        const body = parseBody(PromotionListSchema, text, 'promotion list');
         out.push(...body.data.filter((p) => p.redemption_type === 'COUPON' && p.coupon_type === 'BULK'));
         const totalPages = body.meta?.pagination?.total_pages;
         if (body.data.length < 250 || totalPages == null || page >= totalPages) break;
@@ -216,11 +110,11 @@ export function createClient(opts: ClientOptions) {
         method: 'GET',
         path: `/promotions/${promotionId}/codes`,
         query: { limit: q.limit, after: q.after, page: q.page },
-        retryUnsafe: true,
+        idempotent: true,
         ctx: ctx(promotionId),
         signal,
       });
-      const body = parse(CodeListSchema, text, 'page of codes');
+      const body = parseBody(CodeListSchema, text, 'page of codes');
       if (body.data.length > q.limit) throw badResponse('page of codes', `${body.data.length} codes where at most ${q.limit} were asked`);
       const codes = readCouponCodes(body.data);
       if (!Array.isArray(codes)) throw badResponse('page of codes', codes.problem);
@@ -256,14 +150,14 @@ export function createClient(opts: ClientOptions) {
         method: 'POST',
         path: `/promotions/${promotionId}/codegen`,
         body,
-        retryUnsafe: false,
+        idempotent: false,
         ctx: ctx(promotionId, 'write'),
         signal,
         stopSignal,
       });
       let parsed;
       try {
-        parsed = parse(CodegenResponseSchema, text, 'generate response');
+        parsed = parseBody(CodegenResponseSchema, text, 'generate response');
       } catch (e) {
         // The store answered 2xx, so it likely made the codes: let the caller reconcile.
         throw new ApiError('ambiguous', (e as Error).message);
@@ -281,7 +175,7 @@ export function createClient(opts: ClientOptions) {
         method: 'DELETE',
         path: `/promotions/${promotionId}/codes`,
         query: { 'id:in': ids.join(',') },
-        retryUnsafe: true,
+        idempotent: true,
         ctx: ctx(promotionId, 'write'),
         signal,
       });
