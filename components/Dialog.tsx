@@ -20,7 +20,7 @@ function focusables(container: HTMLElement): HTMLElement[] {
   return Array.from(container.querySelectorAll<HTMLElement>(FOCUSABLE)).filter((el) => !el.closest('[hidden]'));
 }
 
-export interface DialogProps {
+interface DialogProps {
   title: string;
   /** Closing by Escape, the close button, or the backdrop. */
   onClose: () => void;

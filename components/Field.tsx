@@ -1,7 +1,7 @@
 /** A labelled text field with its hint and its message beside it (aria-describedby, aria-invalid). */
 import type { JSX } from 'preact';
 
-export interface FieldProps {
+interface FieldProps {
   id: string;
   label: string;
   value: string;

@@ -26,7 +26,7 @@ import {
 import { ProgressBar } from './ProgressBar';
 import { useNow } from './use-now';
 
-export interface JobCardProps {
+interface JobCardProps {
   job: JobView;
   onControl: (action: ControlAction) => void;
   onDownload: (fileKind: JobFile['kind']) => void;

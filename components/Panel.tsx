@@ -1,31 +1,30 @@
 /**
- * The panel shown on a promotion's page in the control panel (inside a shadow root).
- * Accessible names here are a contract: merchants' automation and screen readers rely on them.
+ * The panel on the control panel's promotion pages (inside a shadow root): on a promotion's
+ * page it works on that promotion; on the promotions list a picker chooses one. This file is
+ * the frame (heading, collapse, focus around the purge dialog) and the store's state; the
+ * promotion and its operations are in panel/, the dialog in PurgeDialog.tsx.
+ * Accessible names here are a contract: merchants' automation, screen readers and the e2e
+ * tests rely on them.
  */
 import type { JSX } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import type { PromotionInfo, StoreView } from '@/utils/messages';
-import { pluralCodes } from '@/utils/ui/format';
-import { isUnfinished } from '@/utils/ui/job-text';
-import { GenerateForm } from './GenerateForm';
-import { JobCard } from './JobCard';
+import { ErrorAlert } from './ErrorAlert';
+import type { DialogHooks } from './panel/Operations';
+import { Promotion } from './panel/Promotion';
+import { PromotionPicker } from './panel/PromotionPicker';
 import { PurgeDialog } from './PurgeDialog';
-import { visibleJobs, type PanelModel } from './state/panel-model';
+import type { PanelModel } from './state/panel-model';
 import { useStore } from './state/use-store';
 
 function FeedNotice(props: { model: PanelModel }) {
   const feed = useStore(props.model.jobs, (s) => s.feed);
   if (feed === 'reconnecting')
     return <p class="bcm-notice">Reconnecting to the extension… progress will show again in a moment.</p>;
-  if (feed === 'closed')
-    return (
-      <p role="alert" class="bcm-error">
-        The extension was updated or reloaded. Reload this page to keep working.
-      </p>
-    );
+  if (feed === 'closed') return <ErrorAlert message="The extension was updated or reloaded. Reload this page to keep working." />;
   return null;
 }
 
+/** Not an error: the store is simply not connected yet, and the way to connect it is in the settings. */
 function NotConnected(props: { model: PanelModel; storeHash: string }) {
   const busy = useStore(props.model.panel, (s) => s.busy);
   return (
@@ -47,179 +46,6 @@ function NotConnected(props: { model: PanelModel; storeHash: string }) {
   );
 }
 
-function PromotionPicker(props: { model: PanelModel }) {
-  const { model } = props;
-  const list = useStore(model.panel, (s) => s.bulkPromotions);
-  const selected = useStore(model.panel, (s) => s.promotionId);
-  if (list.status === 'error')
-    return (
-      <div>
-        <p role="alert" class="bcm-error">
-          {list.error}
-        </p>
-        <button type="button" class="bcm-button" onClick={() => void model.refreshBulkPromotions()}>
-          Try again
-        </button>
-      </div>
-    );
-  if (list.status !== 'ready') return <p class="bcm-muted">Loading this store’s bulk coupon promotions…</p>;
-  if (list.value.length === 0)
-    return (
-      <p class="bcm-muted">
-        This store has no bulk coupon promotions yet. Create a promotion that uses coupon codes with bulk codes, then open it
-        here.
-      </p>
-    );
-  return (
-    <div class="bcm-field">
-      <label for="bcm-promotion">Promotion</label>
-      <select
-        id="bcm-promotion"
-        value={selected === null ? '' : String(selected)}
-        aria-describedby="bcm-promotion-hint"
-        onChange={(e) => {
-          const value = e.currentTarget.value;
-          model.pickPromotion(value === '' ? null : Number(value));
-        }}
-      >
-        <option value="">Choose a bulk coupon promotion…</option>
-        {list.value.map((p) => (
-          <option key={p.id} value={String(p.id)}>
-            {p.name}
-            {p.codeCount !== null ? ` (${pluralCodes(p.codeCount)})` : ''}
-          </option>
-        ))}
-      </select>
-      <p id="bcm-promotion-hint" class="bcm-hint">
-        Only promotions with bulk coupon codes are listed.
-      </p>
-    </div>
-  );
-}
-
-function PromotionSummary(props: { info: PromotionInfo }) {
-  const { info } = props;
-  return (
-    <p class="bcm-promotion">
-      <strong>{info.name}</strong>
-      {info.codeCount !== null ? <span class="bcm-muted"> · {pluralCodes(info.codeCount)}</span> : null}
-    </p>
-  );
-}
-
-function notBulkText(info: PromotionInfo): string {
-  const what =
-    info.redemptionType === 'AUTOMATIC'
-      ? 'an automatic promotion (it needs no coupon code)'
-      : 'a single-code coupon promotion';
-  return (
-    `“${info.name}” is ${what}, not a bulk coupon promotion, so there are no bulk codes to generate, export or purge ` +
-    'here. Bulk codes work with coupon promotions set to use bulk (unique) codes.'
-  );
-}
-
-interface DialogHooks {
-  /** Opens the purge dialog, remembering which button opened it. */
-  openDialog: (jobId: string | null, opener: HTMLElement) => void;
-  purgeButtonRef: (el: HTMLButtonElement | null) => void;
-}
-
-function Operations(props: { model: PanelModel; store: StoreView; info: PromotionInfo; dialog: DialogHooks }) {
-  const { model, store, info } = props;
-  const s = useStore(model.panel, (st) => st);
-  const allJobs = useStore(model.jobs, (st) => st.jobs);
-  const unusedOnly = useStore(model.form, (st) => st.exportUnusedOnly);
-  const storeHash = s.location?.storeHash ?? '';
-  const jobs = visibleJobs(allJobs, storeHash, info.id, s.dismissed);
-  const running = jobs.some((job) => isUnfinished(job.status));
-  const readOnly = store.access === 'read-only';
-  const blocked = running || s.busy;
-
-  return (
-    <>
-      {jobs.map((job) => (
-        <JobCard
-          key={job.id}
-          job={job}
-          busy={s.busy}
-          onControl={(action) => void model.control(job.id, action)}
-          onDownload={(kind) => void model.download(job.id, kind)}
-          onDismiss={() => model.dismissJob(job.id)}
-          onReview={job.kind === 'purge' ? (opener) => props.dialog.openDialog(job.id, opener) : undefined}
-        />
-      ))}
-      {s.actionError && !s.purgeDialog.open ? (
-        <p role="alert" class="bcm-error">
-          {s.actionError}
-        </p>
-      ) : null}
-      {running ? (
-        <p class="bcm-muted" id="bcm-running-hint">
-          A job is under way on this promotion. New jobs can start when it has finished or been cancelled.
-        </p>
-      ) : null}
-      {readOnly ? (
-        <p class="bcm-notice">
-          This store is connected with read-only access (Marketing: read-only), so codes can be exported but not generated
-          or purged. To do those, create an API account with Marketing: modify and connect the store again in the
-          extension’s settings.
-        </p>
-      ) : (
-        <GenerateForm model={model} disabled={blocked} />
-      )}
-      <div class="bcm-row">
-        <div class="bcm-group" role="group" aria-labelledby="bcm-export-title">
-          <h3 id="bcm-export-title" class="bcm-section-title">
-            Export
-          </h3>
-          <div class="bcm-actions">
-            <button
-              type="button"
-              class="bcm-button"
-              disabled={blocked}
-              aria-describedby={running ? 'bcm-running-hint' : undefined}
-              onClick={() => void model.startExport(unusedOnly)}
-            >
-              Export codes
-            </button>
-            <span class="bcm-check">
-              <input
-                id="bcm-unused-only"
-                type="checkbox"
-                checked={unusedOnly}
-                onChange={(e) => model.form.setState({ exportUnusedOnly: e.currentTarget.checked })}
-              />
-              <label for="bcm-unused-only">only unused codes</label>
-            </span>
-          </div>
-        </div>
-        {readOnly ? null : (
-          <div class="bcm-group" role="group" aria-labelledby="bcm-purge-title">
-            <h3 id="bcm-purge-title" class="bcm-section-title">
-              Purge
-            </h3>
-            <div class="bcm-actions">
-              <button
-                type="button"
-                class="bcm-button bcm-danger"
-                ref={props.dialog.purgeButtonRef}
-                disabled={blocked}
-                aria-describedby={running ? 'bcm-running-hint' : 'bcm-purge-hint'}
-                onClick={(e) => props.dialog.openDialog(null, e.currentTarget)}
-              >
-                Purge codes
-              </button>
-            </div>
-            <p id="bcm-purge-hint" class="bcm-hint">
-              Deletes codes after a backup and your confirmation.
-            </p>
-          </div>
-        )}
-      </div>
-    </>
-  );
-}
-
 function Body(props: { model: PanelModel; dialog: DialogHooks }) {
   const { model } = props;
   const s = useStore(model.panel, (st) => st);
@@ -227,56 +53,16 @@ function Body(props: { model: PanelModel; dialog: DialogHooks }) {
   if (!location) return <p class="bcm-muted">Loading…</p>;
 
   if (s.store.status === 'error')
-    return (
-      <div>
-        <p role="alert" class="bcm-error">
-          {s.store.error}
-        </p>
-        <button type="button" class="bcm-button" onClick={() => void model.refreshStore()}>
-          Try again
-        </button>
-      </div>
-    );
+    return <ErrorAlert message={s.store.error ?? ''} retry={{ label: 'Try again', onClick: () => void model.refreshStore() }} />;
   if (s.store.status !== 'ready') return <p class="bcm-muted">Checking this store…</p>;
   const store = s.store.value;
   if (!store) return <NotConnected model={model} storeHash={location.storeHash} />;
 
   const onListPage = location.promotionId === null;
-  let promotion: JSX.Element | null = null;
-  if (s.promotionId !== null) {
-    const info = s.promotion.value;
-    if (s.promotion.status === 'error')
-      promotion = (
-        <div>
-          <p role="alert" class="bcm-error">
-            {s.promotion.error}
-          </p>
-          <button type="button" class="bcm-button" onClick={() => void model.refreshPromotion()}>
-            Try again
-          </button>
-        </div>
-      );
-    else if (!info) promotion = <p class="bcm-muted">Loading the promotion…</p>;
-    else if (info.couponType !== 'BULK' || info.redemptionType !== 'COUPON')
-      promotion = (
-        <>
-          <PromotionSummary info={info} />
-          <p class="bcm-notice">{notBulkText(info)}</p>
-        </>
-      );
-    else
-      promotion = (
-        <>
-          {onListPage ? null : <PromotionSummary info={info} />}
-          <Operations model={model} store={store} info={info} dialog={props.dialog} />
-        </>
-      );
-  }
-
   return (
     <>
       {onListPage ? <PromotionPicker model={model} /> : null}
-      {promotion}
+      {s.promotionId !== null ? <Promotion model={model} store={store} onListPage={onListPage} dialog={props.dialog} /> : null}
     </>
   );
 }
@@ -334,9 +120,7 @@ export function Panel(props: { model: PanelModel; floating?: boolean }): JSX.Ele
           <Body model={model} dialog={dialogHooks} />
         </div>
       </section>
-      {dialogOpen && !collapsed ? (
-        <PurgeDialog model={model} />
-      ) : null}
+      {dialogOpen && !collapsed ? <PurgeDialog model={model} /> : null}
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { KeptFileView } from '@/utils/jobs/types';
 import type { UiBridge } from '@/utils/ui/bridge';
 import { formatBytes, formatCount } from '@/utils/ui/format';
-import { dateText } from './StoreRow';
+import { dateText } from '../date-text';
 
 type Asking = { file: KeptFileView } | { all: true } | null;
 

@@ -4,16 +4,13 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { StoreView } from '@/utils/messages';
 import type { UiBridge } from '@/utils/ui/bridge';
 import { formatBytes, formatCount } from '@/utils/ui/format';
+import { dateText } from '../date-text';
 
 const ACCESS_LABEL: Record<StoreView['access'], string> = {
   modify: 'Full access (Marketing: modify)',
   'read-only': 'Read-only access (Marketing: read-only): export only',
   unknown: 'Access not checked yet',
 };
-
-export function dateText(ms: number): string {
-  return new Date(ms).toLocaleDateString('en-US', { year: 'numeric', month: 'short', day: 'numeric' });
-}
 
 type Footprint = { jobs: number; unfinished: number; files: number; bytes: number };
 

@@ -4,13 +4,11 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { JobView } from '@/utils/jobs/types';
 import type { UiBridge } from '@/utils/ui/bridge';
 import { isUnfinished } from '@/utils/ui/job-text';
+import { dateText } from '../date-text';
+import { ErrorAlert } from '../ErrorAlert';
 import { JobCard } from '../JobCard';
 import { createJobsStore, feedJobs } from '../state/jobs-store';
 import { useStore } from '../state/use-store';
-
-function dateText(ms: number): string {
-  return new Date(ms).toLocaleDateString('en-US', { year: 'numeric', month: 'short', day: 'numeric' });
-}
 
 /** Unfinished jobs first (newest first), then finished ones by when they ended; at most `limit`. */
 export function orderJobs(jobs: readonly JobView[], limit = 20): JobView[] {
@@ -66,11 +64,7 @@ export function PopupPage(props: { bridge: UiBridge; onSettingsOpened?: () => vo
         </a>
       </header>
       {state.feed === 'reconnecting' ? <p class="bcm-notice">Reconnecting to the extension…</p> : null}
-      {error ? (
-        <p role="alert" class="bcm-error">
-          {error}
-        </p>
-      ) : null}
+      {error ? <ErrorAlert message={error} /> : null}
       {notice ? (
         <p role="status" class="bcm-notice">
           {notice}

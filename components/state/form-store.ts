@@ -8,7 +8,7 @@ import {
   type GenerateValidation,
 } from '@/utils/ui/validate-generate';
 
-export interface FormState {
+interface FormState {
   values: GenerateFormValues;
   /** Fields whose message is shown: after the merchant leaves them, or all after a submit. */
   shown: Partial<Record<GenerateField, true>>;
@@ -39,8 +39,4 @@ export function touchField(store: FormStore, field: GenerateField): void {
 export function submitForm(store: FormStore): GenerateValidation {
   store.setState({ submitted: true });
   return validateGenerate(store.getState().values);
-}
-
-export function resetForm(store: FormStore): void {
-  store.setState({ values: { ...GENERATE_DEFAULTS }, shown: {}, submitted: false });
 }

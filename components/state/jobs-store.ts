@@ -3,7 +3,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { JobView } from '@/utils/jobs/types';
 import type { FeedState, UiBridge } from '@/utils/ui/bridge';
 
-export interface JobsState {
+interface JobsState {
   jobs: JobView[];
   /** True once the first list has arrived. */
   loaded: boolean;
@@ -22,8 +22,4 @@ export function feedJobs(bridge: UiBridge, store: JobsStore): () => void {
     (jobs) => store.setState({ jobs, loaded: true }),
     (feed) => store.setState({ feed }),
   );
-}
-
-export function findJob(state: JobsState, jobId: string | null): JobView | undefined {
-  return jobId === null ? undefined : state.jobs.find((job) => job.id === jobId);
 }

@@ -1,0 +1,128 @@
+/**
+ * What the merchant can do on a bulk coupon promotion: its jobs (cards with their controls),
+ * the "Generate codes" form, and the Export and Purge groups. One job at a time per promotion,
+ * so the buttons wait while one is under way.
+ */
+import type { JSX } from 'preact';
+import type { PromotionInfo, StoreView } from '@/utils/messages';
+import { isUnfinished } from '@/utils/ui/job-text';
+import { ErrorAlert } from '../ErrorAlert';
+import { GenerateForm } from '../GenerateForm';
+import { JobCard } from '../JobCard';
+import type { PanelModel } from '../state/panel-model';
+import { useStore } from '../state/use-store';
+import { visibleJobs } from '../state/visible-jobs';
+
+/** The panel owns the purge dialog's focus: it learns which button opened it, to go back there. */
+export interface DialogHooks {
+  /** Opens the purge dialog, remembering which button opened it. */
+  openDialog: (jobId: string | null, opener: HTMLElement) => void;
+  purgeButtonRef: (el: HTMLButtonElement | null) => void;
+}
+
+/** While a job runs, the start buttons point at the hint that says why they wait. */
+const RUNNING_HINT = 'bcm-running-hint';
+
+function ExportGroup(props: { model: PanelModel; blocked: boolean; running: boolean }): JSX.Element {
+  const { model } = props;
+  const unusedOnly = useStore(model.form, (st) => st.exportUnusedOnly);
+  return (
+    <div class="bcm-group" role="group" aria-labelledby="bcm-export-title">
+      <h3 id="bcm-export-title" class="bcm-section-title">
+        Export
+      </h3>
+      <div class="bcm-actions">
+        <button
+          type="button"
+          class="bcm-button"
+          disabled={props.blocked}
+          aria-describedby={props.running ? RUNNING_HINT : undefined}
+          onClick={() => void model.startExport(unusedOnly)}
+        >
+          Export codes
+        </button>
+        <span class="bcm-check">
+          <input
+            id="bcm-unused-only"
+            type="checkbox"
+            checked={unusedOnly}
+            onChange={(e) => model.form.setState({ exportUnusedOnly: e.currentTarget.checked })}
+          />
+          <label for="bcm-unused-only">only unused codes</label>
+        </span>
+      </div>
+    </div>
+  );
+}
+
+function PurgeGroup(props: { blocked: boolean; running: boolean; dialog: DialogHooks }): JSX.Element {
+  return (
+    <div class="bcm-group" role="group" aria-labelledby="bcm-purge-title">
+      <h3 id="bcm-purge-title" class="bcm-section-title">
+        Purge
+      </h3>
+      <div class="bcm-actions">
+        <button
+          type="button"
+          class="bcm-button bcm-danger"
+          ref={props.dialog.purgeButtonRef}
+          disabled={props.blocked}
+          aria-describedby={props.running ? RUNNING_HINT : 'bcm-purge-hint'}
+          onClick={(e) => props.dialog.openDialog(null, e.currentTarget)}
+        >
+          Purge codes
+        </button>
+      </div>
+      <p id="bcm-purge-hint" class="bcm-hint">
+        Deletes codes after a backup and your confirmation.
+      </p>
+    </div>
+  );
+}
+
+export function Operations(props: { model: PanelModel; store: StoreView; info: PromotionInfo; dialog: DialogHooks }): JSX.Element {
+  const { model, store, info } = props;
+  const s = useStore(model.panel, (st) => st);
+  const allJobs = useStore(model.jobs, (st) => st.jobs);
+  const storeHash = s.location?.storeHash ?? '';
+  const jobs = visibleJobs(allJobs, storeHash, info.id, s.dismissed);
+  const running = jobs.some((job) => isUnfinished(job.status));
+  const readOnly = store.access === 'read-only';
+  const blocked = running || s.busy;
+
+  return (
+    <>
+      {jobs.map((job) => (
+        <JobCard
+          key={job.id}
+          job={job}
+          busy={s.busy}
+          onControl={(action) => void model.control(job.id, action)}
+          onDownload={(kind) => void model.download(job.id, kind)}
+          onDismiss={() => model.dismissJob(job.id)}
+          onReview={job.kind === 'purge' ? (opener) => props.dialog.openDialog(job.id, opener) : undefined}
+        />
+      ))}
+      {/* While the dialog is open it shows the error itself. */}
+      {s.actionError && !s.purgeDialog.open ? <ErrorAlert message={s.actionError} /> : null}
+      {running ? (
+        <p class="bcm-muted" id={RUNNING_HINT}>
+          A job is under way on this promotion. New jobs can start when it has finished or been cancelled.
+        </p>
+      ) : null}
+      {readOnly ? (
+        <p class="bcm-notice">
+          This store is connected with read-only access (Marketing: read-only), so codes can be exported but not generated
+          or purged. To do those, create an API account with Marketing: modify and connect the store again in the
+          extension’s settings.
+        </p>
+      ) : (
+        <GenerateForm model={model} disabled={blocked} />
+      )}
+      <div class="bcm-row">
+        <ExportGroup model={model} blocked={blocked} running={running} />
+        {readOnly ? null : <PurgeGroup blocked={blocked} running={running} dialog={props.dialog} />}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,119 @@
+/**
+ * The purge dialog's first step: which codes to delete (all, unused, or those listed in a
+ * CSV file). Submitting starts the scan and backup; nothing is deleted yet.
+ */
+import type { JSX } from 'preact';
+import { useState } from 'preact/hooks';
+import type { PurgeMode } from '@/utils/jobs/types';
+import { formatCount, pluralCodes } from '@/utils/ui/format';
+import type { PanelModel } from '../state/panel-model';
+import { useStore } from '../state/use-store';
+
+/** Largest file read here; the background accepts up to 64 MB of text. */
+const MAX_FILE_BYTES = 60 * 1024 * 1024;
+
+/**
+ * The file is only read as text here: the background parses and checks it (and says in
+ * plain words what is wrong with a malformed one), which keeps the CSV parser out of the page.
+ */
+interface FileState {
+  name: string;
+  text: string;
+  summary: string;
+  error: string | null;
+}
+
+export function ChooseStep(props: { model: PanelModel; codeCount: number | null }): JSX.Element {
+  const { model } = props;
+  const busy = useStore(model.panel, (s) => s.busy);
+  const [mode, setMode] = useState<PurgeMode>('unused');
+  const [file, setFile] = useState<FileState | null>(null);
+  const [reading, setReading] = useState(false);
+
+  const onFile = async (input: HTMLInputElement) => {
+    const chosen = input.files?.[0];
+    if (!chosen) {
+      setFile(null);
+      return;
+    }
+    setReading(true);
+    try {
+      if (chosen.size > MAX_FILE_BYTES) {
+        setFile({ name: chosen.name, text: '', summary: '', error: `${chosen.name} is larger than 60 MB. Split it into smaller files.` });
+        return;
+      }
+      const text = await chosen.text();
+      if (!text.trim()) setFile({ name: chosen.name, text: '', summary: '', error: `${chosen.name} is empty.` });
+      else setFile({ name: chosen.name, text, summary: `${chosen.name} is ready (${formatCount(Math.ceil(chosen.size / 1024))} KB).`, error: null });
+    } catch {
+      setFile({ name: chosen.name, text: '', summary: '', error: `${chosen.name} could not be read. Choose the file again.` });
+    } finally {
+      setReading(false);
+    }
+  };
+
+  const canStart = !busy && !reading && (mode !== 'list' || (file !== null && file.text.length > 0 && !file.error));
+  const total = props.codeCount !== null ? ` (${pluralCodes(props.codeCount)})` : '';
+  const option = (value: PurgeMode, label: string, hint: string) => (
+    <div class="bcm-radio">
+      <input
+        type="radio"
+        id={`bcm-purge-${value}`}
+        name="bcm-purge-mode"
+        value={value}
+        checked={mode === value}
+        aria-describedby={`bcm-purge-${value}-hint`}
+        onChange={() => setMode(value)}
+        {...(mode === value ? { 'data-autofocus': '' } : {})}
+      />
+      <label for={`bcm-purge-${value}`}>{label}</label>
+      <p id={`bcm-purge-${value}-hint`} class="bcm-hint">
+        {hint}
+      </p>
+    </div>
+  );
+
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (canStart) void model.startPurge(mode, mode === 'list' ? file?.text : undefined);
+      }}
+    >
+      <fieldset class="bcm-fieldset">
+        <legend>Which codes to delete</legend>
+        {option('all', 'All codes', `Every code in this promotion${total}.`)}
+        {option('unused', 'Unused codes', 'Only codes that have never been redeemed.')}
+        {option('list', 'Codes from a CSV file', 'Only the codes listed in a file (one per line, or a "code" column).')}
+      </fieldset>
+      {mode === 'list' ? (
+        <div class="bcm-field">
+          <label for="bcm-purge-file">CSV file with the codes</label>
+          <input
+            id="bcm-purge-file"
+            type="file"
+            accept=".csv,.txt,text/csv,text/plain"
+            aria-describedby="bcm-purge-file-message"
+            aria-invalid={file?.error ? 'true' : undefined}
+            onChange={(e) => void onFile(e.currentTarget)}
+          />
+          <p id="bcm-purge-file-message" class={file?.error ? 'bcm-field-error' : 'bcm-hint'} role={file?.error ? 'alert' : undefined}>
+            {reading ? 'Reading the file…' : (file?.error ?? (file?.summary || 'The file is read on this computer; only the codes are used.'))}
+          </p>
+        </div>
+      ) : null}
+      <p class="bcm-muted">
+        Nothing is deleted yet: the extension first finds the matching codes and saves a backup file of them, then asks you
+        to confirm.
+      </p>
+      <div class="bcm-actions">
+        <button type="submit" class="bcm-button bcm-danger" disabled={!canStart}>
+          Find codes to delete
+        </button>
+        <button type="button" class="bcm-button" onClick={() => void model.closePurgeDialog()}>
+          Close
+        </button>
+      </div>
+    </form>
+  );
+}
