@@ -25,8 +25,11 @@ test('two tabs, one promotion: the second generate is refused naming the first, 
       await waitForOperations(tab.panel);
       await typeInto(tab.page, tab.panel.getByLabel('Number of codes'), '3000');
     }
-    sb.configure({ latencyMs: 400 });
-    await Promise.all([a, b].map((tab) => tab.panel.getByRole('button', { name: 'Generate codes' }).click()));
+    // Slow enough that the first job is still being checked with the store (2 s) when the
+    // second tab's press lands, even on a busy machine. Dispatched rather than clicked: a click
+    // waits for the page to paint, and a tab in the background of a headless window does not.
+    sb.configure({ latencyMs: 2_000, jitterMs: 0 });
+    await Promise.all([a, b].map((tab) => tab.panel.getByRole('button', { name: 'Generate codes' }).dispatchEvent('click')));
     const refusalIn = (tab: typeof a) => tab.panel.getByRole('alert').filter({ hasText: 'already under way' });
     await Promise.any([a, b].map((tab) => refusalIn(tab).waitFor({ timeout: 20_000 })));
     const [refused, winner] = (await refusalIn(a).count()) ? [a, b] : [b, a];
@@ -34,7 +37,7 @@ test('two tabs, one promotion: the second generate is refused naming the first, 
     const text = await refusalIn(refused).innerText();
     expect(text).toMatch(/A job generating codes is already under way on “Spring sale — bulk codes” \(started .*, (running|about to start)\)/);
     expect(text).toMatch(/Bulk coupon codes panel on this promotion’s page and in the extension’s toolbar popup/);
-    sb.configure({ latencyMs: 0 });
+    sb.configure({ latencyMs: 0, jitterMs: undefined });
     expect(await waitForCompleted(winner.panel, 60_000)).toBe('Completed: 3,000 codes generated.');
   } finally {
     sb.configure({ latencyMs: 0 });

@@ -87,8 +87,9 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
    * few codes of the very shape the job makes. None of them may ever be deleted by a job.
    */
   const theirs: string[] = [];
-  function anotherWriter(everyMs: number, count: number, shape: Omit<AddCodesSpec, 'count'>) {
+  function anotherWriter(everyMs: number, count: number, shape: Omit<AddCodesSpec, 'count'>, while_: () => boolean = () => true) {
     const timer = setInterval(() => {
+      if (!while_()) return;
       for (const c of sandbox.addCodes(promo, { count, ...shape })) theirs.push(c.code);
     }, everyMs);
     return () => clearInterval(timer);
@@ -103,10 +104,14 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     // Generate, with another app adding codes of the same shape, and a second tab asking for
     // another generate on the same promotion (refused: one writing job per promotion).
     const shape = { prefix: 'SOAK', delimiter: '-' as const, codeLength: 12 };
-    const stopWriter = anotherWriter(250, 7, shape);
+    // It writes while the job is well under way (codes added after the job's last count are
+    // not the job's business: it has finished).
+    let genId = '';
+    const midJob = () => (registry.get(genId)?.done ?? 0) < o.codes * 0.6 && registry.get(genId)?.status === 'running';
+    const stopWriter = anotherWriter(50, 7, shape, midJob);
     let secondRefused = '';
     const gen = await phase('generate', async () => {
-      const id = await registry.start({ ...base, kind: 'generate', params: { count: o.codes, maxUses: 1, maxUsesPerCustomer: 1, prefix: 'SOAK', suffix: '', delimiter: '-', codeLength: 12, excludeCharacters: [] } });
+      const id = (genId = await registry.start({ ...base, kind: 'generate', params: { count: o.codes, maxUses: 1, maxUsesPerCustomer: 1, prefix: 'SOAK', suffix: '', delimiter: '-', codeLength: 12, excludeCharacters: [] } }));
       await registry.start({ ...base, kind: 'generate', params: { count: 10, maxUses: 1, maxUsesPerCustomer: 1, prefix: '', suffix: '', delimiter: '', codeLength: 8, excludeCharacters: [] } }).then(
         () => (secondRefused = 'started'),
         (e: Error) => (secondRefused = e.message),
@@ -124,6 +129,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     check('every code in the file exists in the store', generated.every((c) => inStore.has(c)), `${server.length} in the store`);
     check('the store holds the file, the other app’s codes and the unattributed ones, nothing else', sameSet([...generated, ...unattributed], server.map((c) => c.code)), `${generated.length} + ${unattributed.length} vs ${server.length}`);
     const listed = new Set(unattributed);
+    check('the other app wrote during the job', theirs.length > 0, `${theirs.length} codes added`);
     check('every code the other app added is listed as not made by the job', theirs.every((c) => listed.has(c)), `${theirs.length} added by the other app, ${unattributed.length} listed`);
     check('no code the job did not make was deleted (generate)', stillThere().length === 0 && sandbox.stats().perEndpoint.deleteCodes.requests === 0, `${stillThere().length} missing`);
 
