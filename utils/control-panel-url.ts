@@ -6,6 +6,7 @@
  * tolerantly, because the exact route of a promotion's edit page is not documented and has
  * changed over time.
  */
+import { STORE_HOST_RE } from './vocabulary';
 
 export interface ControlPanelLocation {
   storeHash: string;
@@ -14,7 +15,7 @@ export interface ControlPanelLocation {
 }
 
 /** store-{hash}.mybigcommerce.com, whole host only; hash as in StoreHashSchema. */
-const STORE_HOST = /^store-([a-z0-9]{1,32})\.mybigcommerce\.com$/;
+const STORE_HOST = STORE_HOST_RE;
 const PROMOTIONS_BASE = ['manage', 'marketing', 'promotions'];
 /** Words that may come before the id: /promotions/edit/12. */
 const ACTION_WORDS = new Set(['edit', 'view', 'codes', 'coupons', 'details']);

@@ -10,6 +10,7 @@ import type { UiBridge } from '@/utils/ui/bridge';
 import { Field } from '../Field';
 import { KeptFiles } from './KeptFiles';
 import { StoreRow } from './StoreRow';
+import { TOKEN_MAX_LENGTH } from '@/utils/vocabulary';
 
 type Outcome = { kind: 'success' | 'notice' | 'error'; text: string } | null;
 
@@ -95,7 +96,7 @@ export function OptionsPage(props: { bridge: UiBridge; initialStoreHash?: string
         ? 'That is not a store hash: use the letters and digits after “store-” in your control panel’s address (e.g. abc123).'
         : 'Enter the store hash: the letters and digits after “store-” in your control panel’s address.';
     if (!trimmed) next.token = 'Enter the access token of the store’s API account, or import the file BigCommerce downloaded.';
-    else if (trimmed.length > 200 || /\s/.test(trimmed)) next.token = 'This does not look like an access token. Copy it again from BigCommerce.';
+    else if (trimmed.length > TOKEN_MAX_LENGTH || /\s/.test(trimmed)) next.token = 'This does not look like an access token. Copy it again from BigCommerce.';
     setErrors(next);
     if (!hash || next.token) {
       (next.storeHash ? hashInput.current : tokenInput.current)?.focus();

@@ -9,6 +9,7 @@ import { ErrorAlert } from '../ErrorAlert';
 import type { PanelModel } from '../state/panel-model';
 import { useStore } from '../state/use-store';
 import { Operations, type DialogHooks } from './Operations';
+import { isBulkCoupon } from '@/utils/vocabulary';
 
 function PromotionSummary(props: { info: PromotionInfo }): JSX.Element {
   const { info } = props;
@@ -42,7 +43,7 @@ export function Promotion(props: { model: PanelModel; store: StoreView; onListPa
   if (promotion.status === 'error')
     return <ErrorAlert message={promotion.error ?? ''} retry={{ label: 'Try again', onClick: () => void model.refreshPromotion() }} />;
   if (!info) return <p class="bcm-muted">Loading the promotion…</p>;
-  if (info.couponType !== 'BULK' || info.redemptionType !== 'COUPON')
+  if (!isBulkCoupon(info))
     return (
       <>
         <PromotionSummary info={info} />

@@ -6,7 +6,7 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import type { JobView, PurgeMode } from '@/utils/jobs/types';
-import { PLAN_FRESH_MS } from '@/utils/jobs/vocabulary';
+import { PLAN_FRESH_MS } from '@/utils/vocabulary';
 import { formatCount, pluralCodes } from '@/utils/ui/format';
 import type { PanelModel } from '../state/panel-model';
 import { useStore } from '../state/use-store';

@@ -1,7 +1,7 @@
 /** Governor: what it does on 429s, with and without rate-limit headers. */
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_CAPS, ENDPOINTS, type WaitInfo } from '../../utils/rate/contract';
+import { DEFAULT_CAPS, ENDPOINTS, type StoreWait } from '../../utils/rate/contract';
 import { createGovernor } from '../../utils/rate/governor';
 import { FakeStore } from './fake-store';
 import { deferred, randomFrom, rateHeaders, respond, scripted, settle, stateOf } from './helpers';
@@ -15,7 +15,7 @@ afterEach(() => {
 
 describe('429 with rate-limit headers', () => {
   it('quota spent: pauses ALL endpoints for Reset-Ms with one timer, rejects nothing, then resumes', async () => {
-    const waits: Array<WaitInfo | null> = [];
+    const waits: Array<StoreWait | null> = [];
     const gov = createGovernor({ onWait: (w) => waits.push(w) });
     const t0 = Date.now();
     const list = scripted(respond(429, rateHeaders(0, 5_000)), respond(200));
@@ -106,7 +106,7 @@ describe('429 without headers (platform load)', () => {
   const backoff = { baseMs: 1_000, maxMs: 20_000 };
 
   it('backs off store-wide with waits that widen: 0.5 x 1 s, 2 s, 4 s, 8 s, 16 s, then capped at 20 s', async () => {
-    const waits: Array<WaitInfo | null> = [];
+    const waits: Array<StoreWait | null> = [];
     const gov = createGovernor({ backoff, random: () => 0.5, onWait: (w) => waits.push(w) });
     const attempt = scripted(...Array.from({ length: 7 }, () => respond(429)), respond(200));
     const run = gov.run('list', attempt, { idempotent: false });

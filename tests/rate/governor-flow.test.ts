@@ -1,7 +1,7 @@
 /** Governor: pass-through, caps on requests in flight, throughput, quota pacing. */
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_CAPS, ENDPOINTS, type Endpoint, type WaitInfo } from '../../utils/rate/contract';
+import { DEFAULT_CAPS, ENDPOINTS, type Endpoint, type StoreWait } from '../../utils/rate/contract';
 import { createGovernor } from '../../utils/rate/governor';
 import { defaultReserve } from '../../utils/rate/quota-window';
 import { FakeStore } from './fake-store';
@@ -171,7 +171,7 @@ describe('governor: quota pacing', () => {
     let seed = 7;
     const jitter = () => ((seed = (seed * 16807) % 2147483647) % 60) + 20; // 20..79 ms
     const store = new FakeStore({ quota: Q, windowMs: W, caps: DEFAULT_CAPS, latencyMs: jitter, headersAt, windows });
-    const waits: Array<WaitInfo | null> = [];
+    const waits: Array<StoreWait | null> = [];
     const gov = createGovernor({ onWait: (w) => waits.push(w) });
     const start = Date.now();
     const endpoints: Endpoint[] = ['generate', 'list', 'delete'];
@@ -212,7 +212,7 @@ describe('governor: quota pacing', () => {
   });
 
   it('holds every endpoint at the reserve until the window resets, then starts a new window with the full quota', async () => {
-    const waits: Array<WaitInfo | null> = [];
+    const waits: Array<StoreWait | null> = [];
     const gov = createGovernor({ onWait: (w) => waits.push(w) });
     const t0 = Date.now();
     // The store says: 8 left of 150, refresh in 10 s. Reserve for 150 is 6.

@@ -1,7 +1,7 @@
 /** Governor: retries of 5xx / network failures, ambiguous failures, cancellation, onWait. */
 import { setMaxListeners } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { WaitInfo } from '../../utils/rate/contract';
+import type { StoreWait } from '../../utils/rate/contract';
 import { createGovernor } from '../../utils/rate/governor';
 import { GovernorError } from '../../utils/rate/retry';
 import { deferred, rateHeaders, respond, scripted, settle, stateOf } from './helpers';
@@ -26,7 +26,7 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 
 describe('retries (idempotent: true)', () => {
   it('retries a 500 with jittered, widening waits and reports them', async () => {
-    const waits: Array<WaitInfo | null> = [];
+    const waits: Array<StoreWait | null> = [];
     const gov = createGovernor({ backoff, random: () => 0.5, onWait: (w) => waits.push(w) });
     const t0 = Date.now();
     const attempt = scripted(respond(500), respond(503), respond(200));
@@ -287,7 +287,7 @@ describe('cancellation', () => {
 
 describe('onWait', () => {
   it('clears when the only waiting run is cancelled', async () => {
-    const waits: Array<WaitInfo | null> = [];
+    const waits: Array<StoreWait | null> = [];
     const gov = createGovernor({ onWait: (w) => waits.push(w) });
     const t0 = Date.now();
     await gov.run('list', scripted(respond(200, rateHeaders(6, 10_000))), { idempotent: true });
@@ -301,7 +301,7 @@ describe('onWait', () => {
   });
 
   it('reports each change once, not once per waiting request', async () => {
-    const waits: Array<WaitInfo | null> = [];
+    const waits: Array<StoreWait | null> = [];
     const gov = createGovernor({ onWait: (w) => waits.push(w) });
     const t0 = Date.now();
     const first = scripted(respond(429, rateHeaders(3, 2_000)), respond(200));

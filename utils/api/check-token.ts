@@ -4,7 +4,6 @@
  * store has) is refused with 403 when the token lacks the modify scope, and with 404 or
  * 422 otherwise: nothing is ever created.
  */
-import { messageOf } from '../jobs/outcome';
 import { createGovernor } from '../rate';
 import { createClient } from './client';
 import { ApiError } from './errors';
@@ -19,6 +18,10 @@ export interface TokenCheck {
 
 const CAN_DO_ALL = 'This token can generate, export and purge codes.';
 
+/** The store's own words for what went wrong (never the token), or a plain fallback. */
+const wordsFor = (e: unknown) =>
+  e instanceof ApiError ? e.message : 'The token could not be checked because of a problem inside the extension. Try again, and report it if it happens again.';
+
 export async function checkToken(storeHash: string, token: string, deps: { fetch?: typeof fetch; apiOrigin?: string } = {}): Promise<TokenCheck> {
   const client = createClient({ storeHash, token, governor: createGovernor({ maxRetries: 2 }), fetch: deps.fetch, apiOrigin: deps.apiOrigin });
   try {
@@ -28,7 +31,7 @@ export async function checkToken(storeHash: string, token: string, deps: { fetch
       return { ok: false, access: 'unknown', message: `BigCommerce did not accept this token for store ${storeHash}. Check the store hash and copy the access token again.` };
     if (e instanceof ApiError && e.kind === 'scope')
       return { ok: false, access: 'unknown', message: 'This token cannot read promotions. Create an API account with the Marketing scope set to "modify".' };
-    return { ok: false, access: 'unknown', message: messageOf(e) };
+    return { ok: false, access: 'unknown', message: wordsFor(e) };
   }
   try {
     await client.generate(0, { batch_size: 0, max_uses: 1, max_uses_per_customer: 1, code_length: 6 });
@@ -36,6 +39,6 @@ export async function checkToken(storeHash: string, token: string, deps: { fetch
   } catch (e) {
     if (e instanceof ApiError && e.kind === 'scope') return { ok: true, access: 'read-only', message: 'The token lacks the Marketing "modify" scope.' };
     if (e instanceof ApiError && ['not-found', 'invalid', 'not-bulk'].includes(e.kind)) return { ok: true, access: 'modify', message: CAN_DO_ALL };
-    return { ok: false, access: 'unknown', message: messageOf(e) };
+    return { ok: false, access: 'unknown', message: wordsFor(e) };
   }
 }

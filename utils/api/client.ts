@@ -14,6 +14,7 @@ import {
   type Promotion,
 } from './schemas';
 import { createTransport, parseBody, type TransportOptions } from './transport';
+import { DELETE_BATCH_LEGACY, isBulkCoupon } from '../vocabulary';
 
 export { DEFAULT_API_ORIGIN, MAX_BODY_BYTES } from './transport';
 /** Largest code count believed: more than any real promotion holds (a total of 10^12 is a broken answer). */
@@ -88,7 +89,7 @@ export function createClient(opts: ClientOptions) {
           signal,
         });
         const body = parseBody(PromotionListSchema, text, 'promotion list');
-        out.push(...body.data.filter((p) => p.redemption_type === 'COUPON' && p.coupon_type === 'BULK'));
+        out.push(...body.data.filter(isBulkCoupon));
         const totalPages = body.meta?.pagination?.total_pages;
         if (body.data.length < 250 || totalPages == null || page >= totalPages) break;
       }
@@ -188,7 +189,7 @@ export function createClient(opts: ClientOptions) {
       }
       // A refusal with nothing deleted on a batch above the older limit of 50 is the
       // store saying "too many ids" (published limits differ: 250 now, 50 before).
-      if ((!meta || meta.success === 0) && ids.length > 50)
+      if ((!meta || meta.success === 0) && ids.length > DELETE_BATCH_LEGACY)
         throw new ApiError('too-many-ids', `The store refused ${ids.length} ids in one delete.`, 422);
       if (!meta) throw errorForStatus(422, text, ctx(promotionId, 'write'));
       return { deleted: meta.success, failed: meta.failed ?? Math.max(0, ids.length - meta.success) };

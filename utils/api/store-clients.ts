@@ -3,7 +3,7 @@
  * and job of that store (BigCommerce limits per store). The job registry and the message
  * handlers share these, so a panel's lookup and a running job count against the same quota.
  */
-import { createGovernor, type Governor, type GovernorOptions, type WaitInfo } from '../rate';
+import { createGovernor, type Governor, type GovernorOptions, type StoreWait } from '../rate';
 import { createClient, type BigCommerceClient } from './client';
 import { ApiError } from './errors';
 
@@ -19,7 +19,7 @@ export type StoreClients = ReturnType<typeof createStoreClients>;
 
 export function createStoreClients(deps: StoreClientsDeps) {
   const governors = new Map<string, Governor>();
-  const watchers = new Set<(storeHash: string, wait: WaitInfo | null) => void>();
+  const watchers = new Set<(storeHash: string, wait: StoreWait | null) => void>();
 
   function governorFor(storeHash: string): Governor {
     let g = governors.get(storeHash);
@@ -41,7 +41,7 @@ export function createStoreClients(deps: StoreClientsDeps) {
     clientFor,
     governorFor,
     /** Follows every store's waits (quota, 429 pauses); returns the function that stops it. */
-    watchWaits(fn: (storeHash: string, wait: WaitInfo | null) => void): () => void {
+    watchWaits(fn: (storeHash: string, wait: StoreWait | null) => void): () => void {
       watchers.add(fn);
       return () => watchers.delete(fn);
     },

@@ -4,6 +4,7 @@
  * string: the caller folds them into a Blob, so a million rows never sit in memory at once.
  */
 import { CSV_BOM, csvRow, type CsvValue } from './write';
+import { isUnusedCode } from '../vocabulary';
 
 export type JobCsvKind = 'generated' | 'export' | 'purge-backup' | 'unattributed';
 
@@ -28,7 +29,7 @@ const COLUMNS: Record<JobCsvKind, ReadonlyArray<keyof Row>> = {
 export const columnsOf = (kind: JobCsvKind): ReadonlyArray<string> => COLUMNS[kind];
 
 /** Only unused codes (an export's filter). */
-const keep = (row: Row, unusedOnly: boolean) => !unusedOnly || row.current_uses === 0;
+const keep = (row: Row, unusedOnly: boolean) => !unusedOnly || isUnusedCode({ current_uses: row.current_uses ?? 0 });
 
 export async function* jobCsvParts(
   kind: JobCsvKind,

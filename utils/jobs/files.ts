@@ -4,7 +4,7 @@ import type { Spool } from '../storage/spool';
 import { generateSpools } from './generate';
 import { purgeSpools } from './purge';
 import type { JobRecord } from './record';
-import type { FileKind } from './vocabulary';
+import type { FileKind } from '../vocabulary';
 
 /** What the CSV builder needs to know of a file: where its rows are and how to filter them. */
 export interface FileSource {

@@ -13,7 +13,7 @@ import { ApiError } from '../api/errors';
 import type { Spool } from '../storage/spool';
 import { settleGenerate, type SettlePoint } from './settle';
 import type { GenerateParams, WaitReason } from './types';
-import { BATCH_MAX, PAGE_SIZE } from './vocabulary';
+import { BATCH_MAX, PAGE_SIZE } from '../vocabulary';
 
 /** Unanswered requests in a row after which the job stops (and pauses) rather than keep sending. */
 const MAX_UNANSWERED_IN_A_ROW = 5;

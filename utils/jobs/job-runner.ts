@@ -16,7 +16,8 @@ import { isStorageFull, messageOf, statusAfter } from './outcome';
 import type { JobRecord, LiveState } from './record';
 import { runKind, settleStopped } from './run-kind';
 import type { WaitReason } from './types';
-import { isWritingKind } from './vocabulary';
+import { isWritingKind } from '../vocabulary';
+import type { JobPhase } from '../vocabulary';
 
 export const PAUSE = 'paused by merchant';
 export const CANCEL = 'cancelled by merchant';
@@ -52,11 +53,11 @@ export function createJobRunner(deps: JobRunnerDeps) {
   const jobWaits = new Map<string, WaitReason | null>();
 
   deps.clients.watchWaits((storeHash, w) => {
-    storeWait.set(storeHash, w ? ({ ...w, attempt: w.attempt ?? 1 } as WaitReason) : null);
+    storeWait.set(storeHash, w);
     deps.table().changed();
   });
 
-  function progress(r: JobRecord, done: number, total: number | null, phase?: 'scan' | 'delete') {
+  function progress(r: JobRecord, done: number, total: number | null, phase?: JobPhase) {
     r.done = done;
     r.total = total;
     if (phase) r.phase = phase;

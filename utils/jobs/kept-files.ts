@@ -5,7 +5,7 @@
  */
 import type { JobRecord } from './record';
 import type { JobFile, KeptFileView } from './types';
-import { BACKUP_KEEP_MS } from './vocabulary';
+import { BACKUP_KEEP_MS } from '../vocabulary';
 
 /** Until when a file is protected (null: it is not). */
 export function keptUntil(r: JobRecord, f: JobFile): number | null {

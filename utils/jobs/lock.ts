@@ -4,7 +4,7 @@
  * changes they cannot explain. The registry asks here before starting or resuming one.
  */
 import type { JobRecord } from './record';
-import { holdsPromotion, isWritingKind } from './vocabulary';
+import { holdsPromotion, isWritingKind } from '../vocabulary';
 
 /** The writing job holding this promotion, other than `except`, or null. */
 export function writingJobOn(jobs: Iterable<JobRecord>, storeHash: string, promotionId: number, except?: string, anyStatus = false): JobRecord | null {

@@ -5,7 +5,8 @@ import type { Spool } from '../storage/spool';
 import { runPool } from './pool';
 import { emptyScan, scanPromotion, type ScanCheckpoint } from './scan';
 import type { PurgeMode } from './types';
-import { DELETE_BATCH, DELETE_BATCH_LEGACY, isUnusedCode } from './vocabulary';
+import { DELETE_BATCH, DELETE_BATCH_LEGACY, isUnusedCode } from '../vocabulary';
+import type { JobPhase } from '../vocabulary';
 
 export interface PurgeCheckpoint {
   scan: ScanCheckpoint;
@@ -50,7 +51,7 @@ export interface PurgeDeps {
   workers: number;
   checkpoint: PurgeCheckpoint;
   save(cp: PurgeCheckpoint): Promise<void>;
-  onProgress(phase: 'scan' | 'delete', done: number, total: number | null): void;
+  onProgress(phase: JobPhase, done: number, total: number | null): void;
   /** Requests the store's quota still allows in this window, less the reserve (null: not known). */
   spendable?(): number | null;
   now?: () => number;

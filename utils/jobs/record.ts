@@ -2,6 +2,7 @@ import type { GenerateCheckpoint } from './generate';
 import type { PurgeCheckpoint } from './purge';
 import type { ScanCheckpoint } from './scan';
 import type { JobFile, JobKind, JobRequest, JobStatus, JobView, PurgeMode, WaitReason } from './types';
+import type { JobPhase } from '../vocabulary';
 
 /** What is persisted of a job: the view's facts plus what a restarted worker needs. */
 export interface JobRecord {
@@ -15,7 +16,7 @@ export interface JobRecord {
   status: JobStatus;
   done: number;
   total: number | null;
-  phase?: 'scan' | 'delete';
+  phase?: JobPhase;
   error: string | null;
   files: JobFile[];
   createdAt: number;

@@ -17,7 +17,7 @@ import { emptyPurge, purgeSpools } from './purge';
 import { intakePurgeList } from './purge-intake';
 import { newRecord, type JobRecord } from './record';
 import type { FileKind, JobFile, JobRequest, JobView, KeptFileView } from './types';
-import { isResumable, isUnfinished, PLAN_FRESH_MS } from './vocabulary';
+import { isResumable, isUnfinished, PLAN_FRESH_MS } from '../vocabulary';
 
 export type { RecordStore } from './job-table';
 

@@ -11,6 +11,7 @@ import { emptyPurge, executePurge, planPurge } from './purge';
 import type { JobRecord } from './record';
 import { emptyScan, scanPromotion } from './scan';
 import type { FileKind, WaitReason } from './types';
+import type { JobPhase } from '../vocabulary';
 
 export interface RunContext {
   client: BigCommerceClient;
@@ -21,7 +22,7 @@ export interface RunContext {
   workers: { list: number; generate: number; delete: number };
   now(): number;
   save(): Promise<void>;
-  progress(done: number, total: number | null, phase?: 'scan' | 'delete'): void;
+  progress(done: number, total: number | null, phase?: JobPhase): void;
   onWait(w: WaitReason | null): void;
   /** Requests the store's quota still allows in this window (purge: whether to probe the batch size). */
   spendable(): number | null;
@@ -84,7 +85,7 @@ export async function runKind(r: JobRecord, c: RunContext): Promise<void> {
     workers: c.workers.list,
     checkpoint: cp,
     save: c.save,
-    onProgress: (phase: 'scan' | 'delete', done: number, total: number | null) => c.progress(done, total, phase),
+    onProgress: (phase: JobPhase, done: number, total: number | null) => c.progress(done, total, phase),
     spendable: c.spendable,
     now: c.now,
   };

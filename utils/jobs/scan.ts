@@ -3,7 +3,7 @@ import { ApiError } from '../api/errors';
 import type { CouponCode } from '../api/schemas';
 import type { Spool } from '../storage/spool';
 import { range, runPool } from './pool';
-import { PAGE_SIZE } from './vocabulary';
+import { PAGE_SIZE } from '../vocabulary';
 
 
 

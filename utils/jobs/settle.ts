@@ -11,7 +11,7 @@ import type { CouponCode } from '../api/schemas';
 import type { Spool } from '../storage/spool';
 import { codeSetBuilder, type CodeSet } from './code-set';
 import type { WaitReason } from './types';
-import { PAGE_SIZE } from './vocabulary';
+import { PAGE_SIZE } from '../vocabulary';
 
 /** Everything up to here is accounted for: the count then, the highest id read, the ledger's size and last chunk. */
 export interface SettlePoint {

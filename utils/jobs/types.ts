@@ -1,28 +1,22 @@
 import type { z } from 'zod';
 import type { GenerateParamsSchema, JobRequestSchema, PurgeModeSchema } from './schemas';
-import type { FileKind, JobKind, JobStatus } from './vocabulary';
+import type { FileKind, JobKind, JobPhase, JobStatus, WaitReason } from '../vocabulary';
 
 /** Settings a merchant chooses for generated codes; ranges are the API's own (codegen). */
 export type GenerateParams = z.infer<typeof GenerateParamsSchema>;
 export type PurgeMode = z.infer<typeof PurgeModeSchema>;
 export type JobRequest = z.infer<typeof JobRequestSchema>;
-export type { JobKind, JobStatus, FileKind } from './vocabulary';
+export type { JobKind, JobStatus, FileKind } from '../vocabulary';
 
-/** Why a running job is not sending requests right now, in words for the merchant. */
-export type WaitReason =
-  | { kind: 'quota'; untilMs: number } // "waiting for the store's API quota"
-  | { kind: 'rate-limited'; untilMs: number } // 429 from BigCommerce
-  | { kind: 'platform-busy'; untilMs: number } // 429 without headers
-  | { kind: 'retrying'; untilMs: number; attempt: number } // 500 / network
-  | { kind: 'reconciling' }; // checking with the store what the promotion gained
+export type { WaitReason } from '../vocabulary';
 
 export interface JobProgress {
   /** Units done: codes generated, exported, deleted (or scanned, in a purge's scan phase). */
   done: number;
   /** Units expected; null until known (first page of an export). */
   total: number | null;
-  /** Phase label for multi-phase jobs ('scan' | 'delete' for purge). */
-  phase?: 'scan' | 'delete';
+  /** Phase of a multi-phase job (a purge's scan, then its deletes). */
+  phase?: JobPhase;
   /** Codes per second over the last few seconds. */
   ratePerSecond: number;
   /** Estimated ms left; null when unknown. */

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { ApiError } from '../api/errors';
 import { JobRequestSchema } from '../jobs/schemas';
-import { isBulkCoupon } from '../jobs/vocabulary';
+import { isBulkCoupon } from '../vocabulary';
 import { defineMessage } from './define';
 import { FileKindSchema, JobIdSchema, PromotionIdSchema, StoreHashSchema } from './schemas';
 

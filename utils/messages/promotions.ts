@@ -1,6 +1,6 @@
 /** Messages about a store's promotions, asked of BigCommerce through the store's shared client. */
 import { z } from 'zod';
-import { isBulkCoupon } from '../jobs/vocabulary';
+import { isBulkCoupon } from '../vocabulary';
 import { defineMessage } from './define';
 import type { PromotionInfo } from './index';
 import { PromotionIdSchema, StoreHashSchema } from './schemas';

@@ -1,6 +1,6 @@
 /** Schemas shared by several messages. Background only (zod stays out of the content script). */
 import { z } from 'zod';
-import { FILE_KINDS, STORE_HASH_RE } from '../jobs/vocabulary';
+import { FILE_KINDS, STORE_HASH_RE } from '../vocabulary';
 
 export const StoreHashSchema = z.string().regex(STORE_HASH_RE);
 export const PromotionIdSchema = z.number().int().positive();

@@ -3,7 +3,7 @@
  * externally_connectable); among the extension's own contexts, the content script runs inside
  * the control panel, so it gets only what the panel needs, for its own store.
  */
-import { STORE_PAGE_RE } from '../jobs/vocabulary';
+import { STORE_PAGE_RE } from '../vocabulary';
 
 export interface SenderLike {
   id?: string;

@@ -1,6 +1,7 @@
 /** Messages about connected stores: the settings page's, and the panel's "is my store connected?". */
 import { z } from 'zod';
 import { defineMessage } from './define';
+import { TOKEN_MAX_LENGTH } from '../vocabulary';
 import { NothingSchema, StoreHashSchema } from './schemas';
 
 export const storeMessages = {
@@ -15,7 +16,7 @@ export const storeMessages = {
     handle: (_, { services }) => services.stores.list(),
   }),
   saveStore: defineMessage({
-    schema: z.object({ storeHash: StoreHashSchema, token: z.string().min(1).max(200) }),
+    schema: z.object({ storeHash: StoreHashSchema, token: z.string().min(1).max(TOKEN_MAX_LENGTH) }),
     from: 'extension',
     async handle({ storeHash, token }, { services }) {
       const check = await services.checkToken(storeHash, token.trim());

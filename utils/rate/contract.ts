@@ -16,13 +16,10 @@ export const DEFAULT_CAPS: Readonly<Record<Endpoint, number>> = { generate: 10, 
  */
 export const MAX_WAIT_MS = 60_000;
 
-export type WaitKind = 'quota' | 'rate-limited' | 'platform-busy' | 'retrying';
-/** Why requests are held back. `untilMs` is a time on the governor's clock (`now()`), not a duration. */
-export interface WaitInfo {
-  kind: WaitKind;
-  untilMs: number;
-  attempt?: number;
-}
+/** Why requests are held back (the shared type, see utils/vocabulary.ts); `untilMs` is on the governor's clock. */
+import type { StoreWait } from '../vocabulary';
+
+export type { StoreWait };
 
 export interface GovernorOptions {
   caps?: Partial<Record<Endpoint, number>>;
@@ -35,7 +32,7 @@ export interface GovernorOptions {
   now?: () => number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
-  onWait?: (wait: WaitInfo | null) => void;
+  onWait?: (wait: StoreWait | null) => void;
 }
 
 /** What one try produced. */

@@ -18,7 +18,7 @@
  * Math.random), so tests run on fake clocks.
  */
 import { abortable, isAbortError, throwIfAborted } from './abort';
-import { ENDPOINTS, type AttemptResult, type Endpoint, type Governor, type GovernorOptions, type GovernorSnapshot, type RunOptions, type WaitInfo } from './contract';
+import { ENDPOINTS, type AttemptResult, type Endpoint, type Governor, type GovernorOptions, type GovernorSnapshot, type RunOptions, type StoreWait } from './contract';
 import { WakeGate } from './gate';
 import { parseRateHeaders, type RateInfo } from './headers';
 import { StorePause } from './pause';
@@ -54,7 +54,7 @@ class StoreGovernor implements Governor {
   private readonly gate: WakeGate;
 
   private activeRuns = 0;
-  private lastWait: WaitInfo | null = null;
+  private lastWait: StoreWait | null = null;
 
   constructor(options: GovernorOptions) {
     const settings = resolveOptions(options);
@@ -173,7 +173,7 @@ class StoreGovernor implements Governor {
   }
 
   /** Why a request may not be sent right now, or null. Opens a new window if the old one is over. */
-  private holdReason(): WaitInfo | null {
+  private holdReason(): StoreWait | null {
     const t = this.now();
     const pause = this.pause.at(t);
     if (pause) return pause;
@@ -255,12 +255,12 @@ class StoreGovernor implements Governor {
 
   // ---------------------------------------------------------------- reporting
 
-  private report(wait: WaitInfo | null): void {
+  private report(wait: StoreWait | null): void {
     const last = this.lastWait;
     const same =
       wait === null
         ? last === null
-        : last !== null && last.kind === wait.kind && last.untilMs === wait.untilMs && last.attempt === wait.attempt;
+        : last !== null && last.kind === wait.kind && last.untilMs === wait.untilMs && attemptOf(last) === attemptOf(wait);
     if (same) return;
     this.lastWait = wait;
     try {
@@ -288,4 +288,9 @@ function discardBody(response: Response): void {
   } catch {
     // already used or locked: nothing to free
   }
+}
+
+/** The retry number of a wait (retries only). */
+function attemptOf(wait: StoreWait): number | undefined {
+  return wait.kind === 'retrying' ? wait.attempt : undefined;
 }

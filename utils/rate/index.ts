@@ -16,8 +16,7 @@ export {
   type GovernorOptions,
   type GovernorSnapshot,
   type RunOptions,
-  type WaitInfo,
-  type WaitKind,
+  type StoreWait,
 } from './contract';
 export {
   GovernorError,

@@ -3,7 +3,7 @@
  * misbehave (a fractional cap, a backoff of 0) refused at once with a RangeError.
  */
 import { timerSleep } from './abort';
-import { DEFAULT_CAPS, ENDPOINTS, type Endpoint, type GovernorOptions, type WaitInfo } from './contract';
+import { DEFAULT_CAPS, ENDPOINTS, type Endpoint, type GovernorOptions, type StoreWait } from './contract';
 import { DEFAULT_BACKOFF, DEFAULT_MAX_RETRIES, DEFAULT_TROUBLE_BUDGET_MS } from './retry';
 
 export interface Settings {
@@ -16,7 +16,7 @@ export interface Settings {
   troubleBudgetMs: number;
   backoff: { baseMs: number; maxMs: number };
   caps: Record<Endpoint, number>;
-  onWait: ((wait: WaitInfo | null) => void) | undefined;
+  onWait: ((wait: StoreWait | null) => void) | undefined;
 }
 
 export function resolveOptions(options: GovernorOptions): Settings {

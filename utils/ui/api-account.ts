@@ -10,12 +10,13 @@
  *   API PATH: https://api.bigcommerce.com/stores/{hash}/v3/
  * The client id and secret are not needed and are never returned.
  */
+import { STORE_HASH_RE } from '../vocabulary';
 
 export type ApiAccountFile =
   | { ok: true; storeHash: string | null; token: string; accountName: string | null }
   | { ok: false; error: string };
 
-const STORE_HASH = /^[a-z0-9]{1,32}$/;
+const STORE_HASH = STORE_HASH_RE;
 
 /** The store hash from "abc123", "store-abc123", a control-panel URL or the API path; null if none. */
 export function normalizeStoreHash(input: string): string | null {

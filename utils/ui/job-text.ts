@@ -2,7 +2,7 @@
  * What a job is doing, in the merchant's words. Pure: the panel and the popup both use it.
  */
 import type { FileKind, JobKind, JobStatus, JobView, WaitReason } from '../jobs/types';
-import { isResumable, isUnfinished } from '../jobs/vocabulary';
+import { isResumable, isUnfinished } from '../vocabulary';
 import { formatCount, formatDuration, pluralCodes, secondsUntil } from './format';
 
 export const KIND_LABEL: Record<JobKind, string> = {

@@ -56,7 +56,28 @@ export const isBulkCoupon = (p: { redemption_type?: string; redemptionType?: str
 /** A code no shopper has redeemed yet. */
 export const isUnusedCode = (c: { current_uses: number }): boolean => c.current_uses === 0;
 
-/** The `{hash}` of store-{hash}.mybigcommerce.com and of the API path. */
-export const STORE_HASH_RE = /^[a-z0-9]{1,32}$/;
+/** The `{hash}` of store-{hash}.mybigcommerce.com and of the API path: short lowercase alphanumerics. */
+const STORE_HASH = '[a-z0-9]{1,32}';
+export const STORE_HASH_RE = new RegExp(`^${STORE_HASH}$`);
+/** A control panel host, and its store's hash. */
+export const STORE_HOST_RE = new RegExp(`^store-(${STORE_HASH})\\.mybigcommerce\\.com$`);
 /** A control panel page of some store, and its hash. */
-export const STORE_PAGE_RE = /^https:\/\/store-([a-z0-9]{1,32})\.mybigcommerce\.com\//;
+export const STORE_PAGE_RE = new RegExp(`^https://store-(${STORE_HASH})\\.mybigcommerce\\.com/`);
+
+/** The longest access token taken (BigCommerce's are 31 characters; anything this long is a paste gone wrong). */
+export const TOKEN_MAX_LENGTH = 200;
+
+/** Phases of a multi-phase job: a purge finds its codes, then deletes them. */
+export type JobPhase = 'scan' | 'delete';
+
+/**
+ * Why a job is not sending requests right now, in words the UI picks. `untilMs` is a moment on
+ * the clock (epoch ms), not a duration. The store's governor reports all but 'reconciling',
+ * which is a job checking with the store what it made.
+ */
+export type WaitReason =
+  | { kind: 'quota' | 'rate-limited' | 'platform-busy'; untilMs: number }
+  | { kind: 'retrying'; untilMs: number; attempt: number }
+  | { kind: 'reconciling' };
+/** The waits a store's governor reports. */
+export type StoreWait = Exclude<WaitReason, { kind: 'reconciling' }>;
