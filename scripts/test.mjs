@@ -59,6 +59,7 @@ const browsers = setup('browsers', 'bash', ['scripts/ensure-browsers.sh']);
 const builtChrome = setup('build chrome', 'npx', ['wxt', 'build']);
 const builtFirefox = setup('build firefox', 'npx', ['wxt', 'build', '-b', 'firefox']);
 checkSuite('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']);
+checkSuite('house rules (rooms, no import cycles, files up to 300 lines)', 'npx', ['tsx', 'scripts/check-house.ts']);
 vitestSuite('unit');
 if (browsers && builtChrome && builtFirefox) vitestSuite('e2e', 'vitest.e2e.config.ts');
 if (builtFirefox) checkSuite('web-ext lint', 'npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv2', '--self-hosted', '--warnings-as-errors=false']);

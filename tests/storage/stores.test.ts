@@ -32,15 +32,6 @@ describe('store registry', () => {
     expect(await r.get('def')).toEqual(view('def', { access: 'read-only' }));
   });
 
-  it('updates some fields of a known store only', async () => {
-    const r = createStoreRegistry();
-    await r.put(view('abc'));
-    expect(await r.update('abc', { lastCheckedAt: 99 })).toEqual(view('abc', { lastCheckedAt: 99 }));
-    expect(await r.get('abc')).toEqual(view('abc', { lastCheckedAt: 99 }));
-    expect(await r.update('zzz', { lastCheckedAt: 1 })).toBeNull();
-    expect(await r.list()).toHaveLength(1);
-  });
-
   it('removes', async () => {
     const r = createStoreRegistry();
     await r.put(view('abc'));

@@ -13,8 +13,6 @@ export interface StoreRegistry {
   get(storeHash: string): Promise<StoreView | null>;
   /** Adds the store, or replaces the record with the same storeHash (keeping its place). */
   put(view: StoreView): Promise<void>;
-  /** Changes some fields of a known store; null when the store is not connected. */
-  update(storeHash: string, patch: Partial<Omit<StoreView, 'storeHash'>>): Promise<StoreView | null>;
   remove(storeHash: string): Promise<void>;
 }
 
@@ -46,16 +44,6 @@ export function createStoreRegistry(): StoreRegistry {
         const i = all.findIndex((s) => s.storeHash === view.storeHash);
         const next = i < 0 ? [...all, pick(view)] : all.map((s, j) => (j === i ? pick(view) : s));
         await storesItem.setValue(next);
-      });
-    },
-    update(storeHash, patch) {
-      return serial(async () => {
-        const all = await read();
-        const current = all.find((s) => s.storeHash === storeHash);
-        if (!current) return null;
-        const updated = pick({ ...current, ...patch, storeHash });
-        await storesItem.setValue(all.map((s) => (s.storeHash === storeHash ? updated : s)));
-        return updated;
       });
     },
     remove(storeHash) {

@@ -11,7 +11,6 @@ type DataOf<K extends MessageType> = Parameters<ProtocolMap[K]>[0];
 /** A message that carries nothing may be sent without data. */
 export type MessageArgs<K extends MessageType> = undefined extends DataOf<K> ? [data?: DataOf<K>] : [data: DataOf<K>];
 export type MessageReply<K extends MessageType> = ReturnType<ProtocolMap[K]>;
-export type ReplyValue<K extends MessageType> = MessageReply<K> extends Result<infer T> ? T : never;
 
 /** Where the jobs feed stands: the panel says so when it is not live. */
 export type FeedState = 'connecting' | 'connected' | 'reconnecting' | 'closed';

@@ -152,7 +152,3 @@ function pluralRequests(n: number): string {
 export function pausedText(job: JobView): string {
   return job.error ? `Paused: ${job.error}` : 'Paused. Press Resume to carry on.';
 }
-
-export function kindAndCount(job: JobView): string {
-  return `${KIND_LABEL[job.kind]} · ${progressText(job)}`;
-}
