@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { codeSetBuilder } from '../../utils/jobs/code-set';
 import { codegenBody, nextBatchSize } from '../../utils/jobs/generate';
-import { BATCH_MAX } from '../../utils/jobs/vocabulary';
+import { BATCH_MAX } from '../../utils/vocabulary';
 import { runPool } from '../../utils/jobs/pool';
 import { createMeter } from '../../utils/jobs/meter';
 import type { GenerateParams } from '../../utils/jobs/types';

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import type { BigCommerceClient, CodePage } from '../../utils/api/client';
 import type { CouponCode } from '../../utils/api/schemas';
 import { emptyScan, scanPromotion } from '../../utils/jobs/scan';
-import { PAGE_SIZE } from '../../utils/jobs/vocabulary';
+import { PAGE_SIZE } from '../../utils/vocabulary';
 import { createMemorySpool } from '../../utils/storage/spool-memory';
 import { spoolRows } from './helpers';
 

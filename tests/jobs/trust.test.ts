@@ -9,7 +9,7 @@ import { generateSpools, type GeneratedRow } from '../../utils/jobs/generate';
 import { purgeSpools } from '../../utils/jobs/purge';
 import type { CouponCode } from '../../utils/api/schemas';
 import type { GenerateParams } from '../../utils/jobs/types';
-import { BACKUP_KEEP_MS, PLAN_FRESH_MS } from '../../utils/jobs/vocabulary';
+import { BACKUP_KEEP_MS, PLAN_FRESH_MS } from '../../utils/vocabulary';
 import { backupSaved, confirm, harness, spoolRows, waitFor, type Harness } from './helpers';
 
 const params = (count: number, extra: Partial<GenerateParams> = {}): GenerateParams => ({
