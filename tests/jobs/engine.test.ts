@@ -141,7 +141,7 @@ describe('generate', () => {
     // a stop can come between two writes: the spool is then ahead of the saved checkpoint.
     const first = h.registry({ saveEveryMs: 60_000 });
     const before = bulkCodesNow(h);
-    // Large enough that the early part of the list is beyond what a reconcile reads back.
+    // Large enough that the saved checkpoint can lag many chunks behind the spool.
     const id = await first.start({ kind: 'generate', storeHash: h.sandbox.storeHash, promotionId: h.sandbox.promotions.bulk, params: params(20_000) });
     for (let done = 0; done < 3000; ) {
       await new Promise((r) => setTimeout(r, 5));

@@ -142,7 +142,7 @@ export function createClient(opts: ClientOptions) {
 
     /**
      * POST /codegen. Not idempotent: a failure that may have happened after the store
-     * made the codes surfaces as ApiError 'ambiguous' for the caller to reconcile.
+     * made the codes surfaces as ApiError 'ambiguous': the caller does not claim them (settle.ts lists what they made).
      * `stopSignal` stops it only until it is sent; `signal` cuts it off even then.
      */
     async generate(promotionId: number, body: CodegenBody, signal?: AbortSignal, stopSignal?: AbortSignal): Promise<string[]> {
@@ -160,7 +160,7 @@ export function createClient(opts: ClientOptions) {
       try {
         parsed = parseBody(CodegenResponseSchema, text, 'generate response');
       } catch (e) {
-        // The store answered 2xx, so it likely made the codes: let the caller reconcile.
+        // The store answered 2xx, so it likely made the codes, but the answer does not say which.
         throw new ApiError('ambiguous', (e as Error).message);
       }
       const codes = parsed.data.codes.map((c) => c.code);

@@ -21,7 +21,7 @@ const MAX_UNANSWERED_IN_A_ROW = 5;
 const MAX_SETTLE_ROUNDS = 5;
 
 export interface GenerateCheckpoint {
-  /** Codes the promotion held before the job's first request: the reconciliation baseline. */
+  /** Codes the promotion held before the job's first request: the count that settling starts from. */
   baselineTotal: number | null;
   /** Highest code id before the job: every code made since has a higher id. */
   baselineMaxId: number;

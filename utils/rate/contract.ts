@@ -48,7 +48,7 @@ export interface RunOptions {
    * true for idempotent calls (reads, deletes): after a 5xx or a network failure they are
    * sent again blindly, with backoff. false (generate): such a failure is thrown at once as an
    * ambiguous GovernorError, since the store may have carried the call out, and the caller
-   * reconciles. 429s are ALWAYS retried (the request was not processed).
+   * settles it. 429s are ALWAYS retried (the request was not processed).
    */
   idempotent: boolean;
   /**
