@@ -6,6 +6,22 @@
 
 /** Codes per codegen request (the API's maximum). */
 export const BATCH_MAX = 250;
+/** Single-code requests in flight (POST /codes; the governor lowers it on concurrency 429s). */
+export const CREATE_CONCURRENCY = 40;
+
+/** A code the store holds: letters (either case), digits, spaces, `_` and `-`, 1 to 50 of them. */
+export const CODE_MAX_LENGTH = 50;
+export const CODE_CHARS = 'letters, digits, spaces, _ and -';
+export const CODE_CHAR_RE = /[A-Za-z0-9 _-]/;
+export const CODE_RE = /^[A-Za-z0-9 _-]{1,50}$/;
+/** max_uses and max_uses_per_customer: 0 (unlimited) to this. */
+export const USES_MAX = 100_000;
+/** The most codes one job makes or imports. */
+export const MAX_JOB_CODES = 1_000_000;
+/** The largest file of codes read (a million long codes with their limits still fit). */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+/** A pattern must be able to make this many times the codes asked for, so that clashes stay rare. */
+export const PATTERN_ROOM = 100;
 /** Codes per page of a list request (the API's maximum). */
 export const PAGE_SIZE = 250;
 /** Ids per bulk delete: the current published limit, and the older one some stores still enforce. */
@@ -17,9 +33,13 @@ export const PLAN_FRESH_MS = 15 * 60_000;
 /** A purge's backup stays in the extension at least this long, whatever happens to its job card. */
 export const BACKUP_KEEP_MS = 30 * 24 * 60 * 60_000;
 
-export type JobKind = 'generate' | 'export' | 'purge';
+/**
+ * What a job does: generate (BigCommerce's codegen), import (codes from a file) and pattern
+ * (codes in the merchant's own pattern) create codes; export reads them; purge deletes them.
+ */
+export type JobKind = 'generate' | 'import' | 'pattern' | 'export' | 'purge';
 /** Kinds that create or delete codes: at most one of them at a time on a promotion. */
-export const WRITING_KINDS: readonly JobKind[] = ['generate', 'purge'];
+export const WRITING_KINDS: readonly JobKind[] = ['generate', 'import', 'pattern', 'purge'];
 export const isWritingKind = (kind: JobKind): boolean => WRITING_KINDS.includes(kind);
 
 /**
@@ -46,8 +66,8 @@ export const holdsPromotion = (status: JobStatus): boolean =>
   status === 'queued' || status === 'running' || status === 'paused' || status === 'interrupted' || status === 'awaiting-confirmation';
 
 /** The files a job can leave. */
-export type FileKind = 'generated' | 'export' | 'purge-backup' | 'unattributed';
-export const FILE_KINDS: readonly FileKind[] = ['generated', 'export', 'purge-backup', 'unattributed'];
+export type FileKind = 'generated' | 'imported' | 'export' | 'purge-backup' | 'unattributed' | 'rejected';
+export const FILE_KINDS: readonly FileKind[] = ['generated', 'imported', 'export', 'purge-backup', 'unattributed', 'rejected'];
 
 /** A coupon promotion with bulk (unique) codes: the only kind these tools work on. */
 export const isBulkCoupon = (p: { redemption_type?: string; redemptionType?: string; coupon_type?: string | null; couponType?: string | null }): boolean =>

@@ -23,8 +23,8 @@ export interface FakeStoreOptions {
 
 export class FakeStore {
   readonly admittedPerWindow = new Map<number, number>();
-  readonly maxInFlight: Record<Endpoint, number> = { generate: 0, list: 0, delete: 0, other: 0 };
-  readonly inFlight: Record<Endpoint, number> = { generate: 0, list: 0, delete: 0, other: 0 };
+  readonly maxInFlight: Record<Endpoint, number> = { generate: 0, create: 0, list: 0, delete: 0, other: 0 };
+  readonly inFlight: Record<Endpoint, number> = { generate: 0, create: 0, list: 0, delete: 0, other: 0 };
   quota429 = 0;
   concurrency429 = 0;
   admitted = 0;

@@ -43,15 +43,16 @@ describe('governor: answers', () => {
   it('snapshot starts empty with the default caps', () => {
     expect(createGovernor().snapshot()).toEqual({
       caps: { ...DEFAULT_CAPS },
-      inFlight: { generate: 0, list: 0, delete: 0, other: 0 },
+      inFlight: { generate: 0, create: 0, list: 0, delete: 0, other: 0 },
       quota: null,
+      windowMs: null,
       left: null,
       resetAt: null,
       spendable: null,
       pausedUntil: null,
       stats: { requests: 0, status429: 0, retries: 0 },
     });
-    expect(DEFAULT_CAPS).toEqual({ generate: 10, list: 10, delete: 40, other: 40 });
+    expect(DEFAULT_CAPS).toEqual({ generate: 10, create: 40, list: 10, delete: 40, other: 40 });
   });
 });
 
@@ -59,6 +60,7 @@ describe('governor: caps on requests in flight', () => {
   it('property: never more in flight than the cap, and the cap is used in full', async () => {
     const caps = fc.record({
       generate: fc.integer({ min: 1, max: 6 }),
+      create: fc.integer({ min: 1, max: 6 }),
       list: fc.integer({ min: 1, max: 6 }),
       delete: fc.integer({ min: 1, max: 6 }),
       other: fc.integer({ min: 1, max: 6 }),
@@ -67,8 +69,8 @@ describe('governor: caps on requests in flight', () => {
     await fc.assert(
       fc.asyncProperty(caps, fc.array(request, { minLength: 1, maxLength: 60 }), async (caps, requests) => {
         const gov = createGovernor({ caps });
-        const live = { generate: 0, list: 0, delete: 0, other: 0 };
-        const max = { generate: 0, list: 0, delete: 0, other: 0 };
+        const live = { generate: 0, create: 0, list: 0, delete: 0, other: 0 };
+        const max = { generate: 0, create: 0, list: 0, delete: 0, other: 0 };
         const runs = requests.map(async ({ endpoint, latency, delay }) => {
           await wait(delay); // requests arrive over time, not all at once
           return gov.run(
@@ -106,7 +108,7 @@ describe('governor: caps on requests in flight', () => {
         }),
         async (requests) => {
           const gov = createGovernor({ caps: { generate: 5, list: 5, delete: 8, other: 8 } });
-          const live = { generate: 0, list: 0, delete: 0, other: 0 };
+          const live = { generate: 0, create: 0, list: 0, delete: 0, other: 0 };
           let violations = 0;
           const runs = requests.map(({ endpoint, latency, refusals }) => {
             let tries = 0;
@@ -198,7 +200,7 @@ describe('governor: quota pacing', () => {
     // The holds were reported, and cleared at the end.
     expect(waits.some((w) => w?.kind === 'quota')).toBe(true);
     expect(waits.at(-1)).toBeNull();
-    expect(gov.snapshot().inFlight).toEqual({ generate: 0, list: 0, delete: 0, other: 0 });
+    expect(gov.snapshot().inFlight).toEqual({ generate: 0, create: 0, list: 0, delete: 0, other: 0 });
   });
 
   it('leaves room for other apps: what they spend is taken off our share', async () => {
@@ -230,9 +232,11 @@ describe('governor: quota pacing', () => {
     expect(plain.calls.length).toBe(2);
     await vi.advanceTimersByTimeAsync(1);
     await Promise.all(runs);
-    expect(plain.calls).toEqual([t0, t0, t0 + 10_000, t0 + 10_000]);
-    // New window: full quota less the two sent, ending a full window after its first request (no header yet).
-    expect(gov.snapshot()).toMatchObject({ quota: 150, left: 148, resetAt: t0 + 10_000 + 30_000, spendable: 142 });
+    // Two went before the reserve was reached; the rest at the reset.
+    const later = ENDPOINTS.length - 2;
+    expect(plain.calls).toEqual([t0, t0, ...Array(later).fill(t0 + 10_000)]);
+    // New window: full quota less those sent in it, ending a full window after its first request (no header yet).
+    expect(gov.snapshot()).toMatchObject({ quota: 150, left: 150 - later, resetAt: t0 + 10_000 + 30_000, spendable: 150 - later - 6 });
     expect(waits.at(-1)).toBeNull();
   });
 

@@ -186,7 +186,7 @@ describe('cancellation', () => {
     await vi.advanceTimersByTimeAsync(10_000);
     await kept;
     expect(attempt.calls.length).toBe(1);
-    expect(gov.snapshot().inFlight).toEqual({ generate: 0, list: 0, delete: 0, other: 0 });
+    expect(gov.snapshot().inFlight).toEqual({ generate: 0, create: 0, list: 0, delete: 0, other: 0 });
   });
 
   it('abort while waiting for a slot rejects at once and gives up its place', async () => {

@@ -30,7 +30,7 @@ describe('before any figures', () => {
     sendUpTo(q, 0, 500);
     expect(q.holdBeforeSend(T0)).toBeNull();
     expect(q.heldUntil(T0)).toBe(-Infinity);
-    expect(q.snapshot(T0)).toEqual({ quota: null, left: null, resetAt: null, spendable: null });
+    expect(q.snapshot(T0)).toEqual({ quota: null, windowMs: null, left: null, resetAt: null, spendable: null });
   });
 });
 

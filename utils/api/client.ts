@@ -2,6 +2,7 @@
  * The BigCommerce API calls the jobs need, one method per endpoint: what to ask and how to read
  * the answer. How a call travels (governor, timeout, redirects, errors) is in transport.ts.
  */
+import { codeCalls } from './code-calls';
 import { readCouponCodes } from './code-rows';
 import { ApiError, badResponse, errorForStatus, type ErrorContext } from './errors';
 import {
@@ -62,6 +63,7 @@ export function createClient(opts: ClientOptions) {
 
   return {
     storeHash: opts.storeHash,
+    ...codeCalls(send, ctx),
 
     async getPromotion(promotionId: number, signal?: AbortSignal): Promise<Promotion> {
       const { text } = await send({
@@ -176,6 +178,8 @@ export function createClient(opts: ClientOptions) {
         method: 'DELETE',
         path: `/promotions/${promotionId}/codes`,
         query: { 'id:in': ids.join(',') },
+        // Partial-success deletes come back as 422 with a meta block: read below.
+        accept: [422],
         idempotent: true,
         ctx: ctx(promotionId, 'write'),
         signal,

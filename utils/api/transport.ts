@@ -41,9 +41,11 @@ export interface ApiCall {
   signal?: AbortSignal;
   /** See RunOptions.stopSignal: ends the call only while it is not yet sent. */
   stopSignal?: AbortSignal;
+  /** Refusals the caller reads itself rather than getting as an error (a delete's partial 422, a duplicate code's 409). */
+  accept?: readonly number[];
 }
 
-/** A 2xx answer (or a delete's 422, which the caller reads): its status and body text. */
+/** A 2xx answer (or a refusal the call accepts, which the caller reads): its status and body text. */
 export interface ApiAnswer {
   status: number;
   text: string;
@@ -117,8 +119,7 @@ export function createTransport(opts: TransportOptions): Send {
     }
     if (refused) throw refused;
     if (res.status >= 200 && res.status < 300) return { status: res.status, text };
-    // Partial-success deletes come back as 422 with a meta block: the caller decides.
-    if (call.endpoint === 'delete' && res.status === 422) return { status: res.status, text };
+    if (call.accept?.includes(res.status)) return { status: res.status, text };
     throw errorForStatus(res.status, text, call.ctx);
   };
 }

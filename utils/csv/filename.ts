@@ -3,7 +3,7 @@
  * downloads API never rejects or rewrites it; the time is UTC so names sort and do not
  * depend on the machine's zone.
  */
-export type CsvFileKind = 'generated' | 'export' | 'purge-backup' | 'unattributed';
+export type CsvFileKind = 'generated' | 'imported' | 'export' | 'purge-backup' | 'unattributed' | 'rejected';
 
 /** The kind as the merchant reads it in the file's name. */
 const SLUG: Record<CsvFileKind, string> = {
@@ -11,6 +11,8 @@ const SLUG: Record<CsvFileKind, string> = {
   export: 'export',
   'purge-backup': 'purge-backup',
   unattributed: 'not-made-by-this-job',
+  imported: 'imported',
+  rejected: 'rejected-lines',
 };
 
 export interface CsvFilenameInput {

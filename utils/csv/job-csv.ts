@@ -6,20 +6,25 @@
 import { CSV_BOM, csvRow, type CsvValue } from './write';
 import { isUnusedCode } from '../vocabulary';
 
-export type JobCsvKind = 'generated' | 'export' | 'purge-backup' | 'unattributed';
+export type JobCsvKind = 'generated' | 'imported' | 'export' | 'purge-backup' | 'unattributed' | 'rejected';
 
-/** A code as the API lists it; generated rows carry only code and limits. */
+/** A code as the API lists it; made codes carry only code and limits; a rejected line its number and reason. */
 interface Row {
   id?: number;
+  line?: number;
   code: string;
   current_uses?: number;
-  max_uses: number;
-  max_uses_per_customer: number;
+  max_uses?: number;
+  max_uses_per_customer?: number;
   created?: string;
+  reason?: string;
 }
 
 const COLUMNS: Record<JobCsvKind, ReadonlyArray<keyof Row>> = {
   generated: ['code', 'max_uses', 'max_uses_per_customer'],
+  imported: ['code', 'max_uses', 'max_uses_per_customer'],
+  // The merchant's line number first, so the file can be read beside theirs.
+  rejected: ['line', 'code', 'reason'],
   export: ['id', 'code', 'current_uses', 'max_uses', 'max_uses_per_customer', 'created'],
   // A backup reads back like an export (and can be purged from, or imported, as one).
   'purge-backup': ['id', 'code', 'current_uses', 'max_uses', 'max_uses_per_customer', 'created'],

@@ -1,6 +1,7 @@
 /** Where each file of a job lives in the spool, and what it holds. */
 import { jobCsvRowCount } from '../csv/job-csv';
 import type { Spool } from '../storage/spool';
+import { createSpools } from './create-codes';
 import { generateSpools } from './generate';
 import { purgeSpools } from './purge';
 import type { JobRecord } from './record';
@@ -15,7 +16,13 @@ export interface FileSource {
 
 export function fileSource(job: Pick<JobRecord, 'id' | 'request'>, kind: FileKind): FileSource {
   const ns =
-    kind === 'purge-backup' ? purgeSpools(job.id).targets : kind === 'unattributed' ? generateSpools(job.id).unattributed : job.id;
+    kind === 'purge-backup'
+      ? purgeSpools(job.id).targets
+      : kind === 'unattributed'
+        ? generateSpools(job.id).unattributed
+        : kind === 'rejected'
+          ? createSpools(job.id).rejected
+          : job.id;
   return { ns, kind, unusedOnly: kind === 'export' && job.request.kind === 'export' && job.request.unusedOnly };
 }
 
@@ -26,5 +33,5 @@ export async function fileRowCount(spool: Spool, source: FileSource): Promise<nu
 
 /** Every spool namespace a job may own. */
 export function jobSpools(jobId: string): string[] {
-  return [...new Set([jobId, ...Object.values(purgeSpools(jobId)), ...Object.values(generateSpools(jobId)), `${jobId}:verify`])];
+  return [...new Set([jobId, ...Object.values(purgeSpools(jobId)), ...Object.values(generateSpools(jobId)), ...Object.values(createSpools(jobId)), `${jobId}:verify`])];
 }

@@ -11,9 +11,10 @@
 import type { BigCommerceClient, CodegenBody } from '../api/client';
 import { ApiError } from '../api/errors';
 import type { Spool } from '../storage/spool';
+import { readBaseline } from './baseline';
 import { settleGenerate, type SettlePoint } from './settle';
 import type { GenerateParams, WaitReason } from './types';
-import { BATCH_MAX, PAGE_SIZE } from '../vocabulary';
+import { BATCH_MAX } from '../vocabulary';
 
 /** Unanswered requests in a row after which the job stops (and pauses) rather than keep sending. */
 const MAX_UNANSWERED_IN_A_ROW = 5;
@@ -146,26 +147,10 @@ export async function generateCodes(d: GenerateDeps): Promise<{ generated: numbe
 
 /** The count and highest id before the job, read from answers that agree with each other. */
 async function takeBaseline(d: GenerateDeps): Promise<void> {
-  const cp = d.checkpoint;
-  for (let attempt = 1; ; attempt++) {
-    const total = await d.client.codeCount(d.promotionId, d.signal);
-    if (total === 0) {
-      cp.baselineTotal = 0;
-      cp.baselineMaxId = 0;
-      break;
-    }
-    const last = await d.client.listCodes(d.promotionId, { limit: PAGE_SIZE, page: Math.ceil(total / PAGE_SIZE) }, d.signal);
-    // The last page and the count must describe the same moment, or a code made in between
-    // would count as the merchant's own.
-    if (last.total === total) {
-      cp.baselineTotal = total;
-      cp.baselineMaxId = last.codes.reduce((m, c) => Math.max(m, c.id), 0);
-      break;
-    }
-    if (attempt >= 5)
-      throw new ApiError('bad-response', 'The promotion kept changing while the job read how many codes it holds, so it did not start. Try again in a moment.');
-  }
-  await d.save(cp);
+  const { total, maxId } = await readBaseline(d.client, d.promotionId, d.signal);
+  d.checkpoint.baselineTotal = total;
+  d.checkpoint.baselineMaxId = maxId;
+  await d.save(d.checkpoint);
 }
 
 /** Sends batches until the ledger holds N codes. */

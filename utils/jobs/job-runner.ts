@@ -14,7 +14,8 @@ import { lockedMessage, writingJobOn } from './lock';
 import { createMeter, type Meter } from './meter';
 import { isStorageFull, messageOf, statusAfter } from './outcome';
 import type { JobRecord, LiveState } from './record';
-import { runKind, settleStopped } from './run-kind';
+import { createSpools } from './create-codes';
+import { finishCreateFiles, runKind, settleStopped } from './run-kind';
 import type { WaitReason } from './types';
 import { isWritingKind } from '../vocabulary';
 import type { JobPhase } from '../vocabulary';
@@ -95,6 +96,12 @@ export function createJobRunner(deps: JobRunnerDeps) {
       const client = await deps.clients.clientFor(r.storeHash).catch(() => null);
       const listed = client ? await settleStopped(r, { client, spool: deps.spool, onWait: () => undefined }).catch(() => false) : false;
       if (listed) await files.finish(r, 'unattributed').catch(() => undefined);
+    }
+    if ((r.kind === 'import' || r.kind === 'pattern') && r.status !== 'paused') {
+      const ns = createSpools(r.id);
+      const anything = (await deps.spool.rowCount(ns.made).catch(() => 0)) + (await deps.spool.rowCount(ns.rejected).catch(() => 0));
+      // What it made (and could not) before it stopped, in files like a finished job's.
+      if (anything > 0) await finishCreateFiles(r, { spool: deps.spool, finishFile: async (kind) => void (await deps.files().finish(r, kind)) }).catch(() => undefined);
     }
     return false;
   }

@@ -5,7 +5,7 @@
  */
 import type { JobRecord } from './record';
 import type { JobFile, KeptFileView } from './types';
-import { BACKUP_KEEP_MS } from '../vocabulary';
+import { BACKUP_KEEP_MS, isUnfinished } from '../vocabulary';
 
 /** Until when a file is protected (null: it is not). */
 export function keptUntil(r: JobRecord, f: JobFile): number | null {
@@ -44,4 +44,23 @@ export function keptFiles(records: Iterable<JobRecord>, now: number): KeptFileVi
 /** Jobs taken off the lists whose kept files have all come to the end of their time. */
 export function expiredHidden(records: Iterable<JobRecord>, now: number): JobRecord[] {
   return [...records].filter((r) => r.hidden && !r.files.some((f) => isProtected(r, f, now)));
+}
+
+/** What removing a store would take with it: its jobs (listed, and still unfinished) and kept files. */
+export interface StoreFootprint {
+  jobs: number;
+  unfinished: number;
+  files: number;
+  bytes: number;
+}
+
+export function footprintOf(records: Iterable<JobRecord>, storeHash: string): StoreFootprint {
+  const mine = [...records].filter((r) => r.storeHash === storeHash);
+  const all = mine.flatMap((r) => r.files);
+  return {
+    jobs: mine.filter((r) => !r.hidden).length,
+    unfinished: mine.filter((r) => !r.hidden && isUnfinished(r.status)).length,
+    files: all.length,
+    bytes: all.reduce((n, f) => n + (f.bytes ?? 0), 0),
+  };
 }

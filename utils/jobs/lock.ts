@@ -15,7 +15,13 @@ export function writingJobOn(jobs: Iterable<JobRecord>, storeHash: string, promo
   return null;
 }
 
-const WHAT: Record<JobRecord['kind'], string> = { generate: 'A job generating codes', purge: 'A purge', export: 'An export' };
+const WHAT: Record<JobRecord['kind'], string> = {
+  generate: 'A job generating codes',
+  pattern: 'A job generating codes in your pattern',
+  import: 'An import of codes',
+  purge: 'A purge',
+  export: 'An export',
+};
 const WHERE: Partial<Record<JobRecord['status'], string>> = {
   queued: 'about to start',
   running: 'running',

@@ -1,3 +1,4 @@
+import type { CreateCheckpoint } from './create-codes';
 import type { GenerateCheckpoint } from './generate';
 import type { PurgeCheckpoint } from './purge';
 import type { ScanCheckpoint } from './scan';
@@ -11,8 +12,14 @@ export interface JobRecord {
   storeHash: string;
   promotionId: number;
   promotionName: string | null;
-  /** The request as made, minus a purge list's codes (those live in the spool). */
-  request: Exclude<JobRequest, { kind: 'purge' }> | (Omit<Extract<JobRequest, { kind: 'purge' }>, 'csvText'> & { listSize?: number; skippedLines?: number });
+  /**
+   * The request as made, minus a purge list's codes (those live in the spool); an import also
+   * keeps how many codes its file held and how many of its lines were rejected on reading.
+   */
+  request:
+    | Exclude<JobRequest, { kind: 'purge' | 'import' }>
+    | (Extract<JobRequest, { kind: 'import' }> & { fileCodes?: number; fileRejected?: number })
+    | (Omit<Extract<JobRequest, { kind: 'purge' }>, 'csvText'> & { listSize?: number; skippedLines?: number });
   status: JobStatus;
   done: number;
   total: number | null;
@@ -28,6 +35,8 @@ export interface JobRecord {
    */
   hidden?: boolean;
   generate?: GenerateCheckpoint;
+  /** Import and pattern jobs. */
+  create?: CreateCheckpoint;
   scan?: ScanCheckpoint;
   purge?: PurgeCheckpoint;
 }
@@ -68,6 +77,13 @@ export function toView(r: JobRecord, live?: LiveState): JobView {
       cutOff: r.generate.cutOff ?? 0,
     };
   }
+  if ((r.kind === 'import' || r.kind === 'pattern') && r.create) {
+    view.create = {
+      created: r.create.created,
+      rejected: r.create.rejected + (r.request.kind === 'import' ? (r.request.fileRejected ?? 0) : 0),
+      clashes: r.create.clashes,
+    };
+  }
   if (r.kind === 'purge' && r.purge && r.request.kind === 'purge') {
     view.purge = {
       plannedAt: r.purge.plannedAt ?? null,
@@ -89,13 +105,13 @@ export function newRecord(
   request: JobRequest,
   promotionName: string | null,
   at: number,
-  list: { listSize: number; skippedLines: number } | null,
+  extra: { listSize: number; skippedLines: number } | { fileCodes: number; fileRejected: number } | null,
 ): JobRecord {
   let kept: JobRecord['request'];
   if (request.kind === 'purge') {
     const { csvText: _text, ...rest } = request;
-    kept = { ...rest, ...(list ?? {}) };
-  } else kept = request;
+    kept = { ...rest, ...(extra ?? {}) };
+  } else kept = { ...request, ...(extra ?? {}) } as JobRecord['request'];
   return {
     id,
     kind: request.kind,

@@ -12,9 +12,10 @@ import type { Spool } from '../storage/spool';
 import { createFileKeeper, type DownloadChange, type Downloads } from './file-keeper';
 import { createJobRunner, CANCEL, PAUSE, type JobRunner } from './job-runner';
 import { createJobTable, type RecordStore } from './job-table';
-import { expiredHidden, isProtected, keptUntil } from './kept-files';
+import { expiredHidden, footprintOf, isProtected, keptUntil, type StoreFootprint } from './kept-files';
 import { emptyPurge, purgeSpools } from './purge';
-import { intakePurgeList } from './purge-intake';
+import { createImportDrafts } from './import-drafts';
+import { intakeRequest } from './intake';
 import { newRecord, type JobRecord } from './record';
 import type { FileKind, JobFile, JobRequest, JobView, KeptFileView } from './types';
 import { isResumable, isUnfinished, PLAN_FRESH_MS } from '../vocabulary';
@@ -75,6 +76,7 @@ export function createRegistry(deps: RegistryDeps) {
   const { jobs, load, persist, changed, drop } = table;
   const files = createFileKeeper({ spool: deps.spool, now, records: () => jobs.values(), persist: (r) => persist(r), drop, downloads: deps.downloads, onFileReady: deps.onFileReady });
   const { launch, refuseIfLocked } = runner;
+  const drafts = createImportDrafts(deps.spool, newId);
 
   async function jobFor(id: string): Promise<JobRecord> {
     await load();
@@ -88,13 +90,13 @@ export function createRegistry(deps: RegistryDeps) {
 
     async start(request: JobRequest, promotionName: string | null = null): Promise<string> {
       await load();
-      const id = newId();
+      // An import's codes already wait in the spool under its draft's id: the job takes that id.
+      const id = request.kind === 'import' ? request.draftId : newId();
       const t = now();
       // Checked and claimed with no await in between: two tabs asking at once cannot both pass.
       refuseIfLocked({ id, kind: request.kind, storeHash: request.storeHash, promotionId: request.promotionId });
-      const csvText = request.kind === 'purge' && request.mode === 'list' ? (request.csvText ?? '') : null;
-      const list = csvText === null ? null : intakePurgeList(csvText);
-      const r = newRecord(id, request, promotionName, t, list && { listSize: list.codes.length, skippedLines: list.skippedLines });
+      const { list, extra } = intakeRequest(request, { hasJob: (jobId) => jobs.has(jobId), drafts });
+      const r = newRecord(id, request, promotionName, t, extra);
       jobs.set(id, r);
       try {
         if (list) await list.write(deps.spool, purgeSpools(id).input);
@@ -275,18 +277,13 @@ export function createRegistry(deps: RegistryDeps) {
     },
 
     /** What removing a store would remove. */
-    async storeFootprint(storeHash: string): Promise<{ jobs: number; unfinished: number; files: number; bytes: number }> {
+    async storeFootprint(storeHash: string): Promise<StoreFootprint> {
       await load();
-      const mine = [...jobs.values()].filter((r) => r.storeHash === storeHash);
-      const all = mine.flatMap((r) => r.files);
-      return {
-        jobs: mine.filter((r) => !r.hidden).length,
-        unfinished: mine.filter((r) => !r.hidden && isUnfinished(r.status)).length,
-        files: all.length,
-        bytes: all.reduce((n, f) => n + (f.bytes ?? 0), 0),
-      };
+      return footprintOf(jobs.values(), storeHash);
     },
 
+    /** Reads an import's file before anything is sent (the preview); the job then starts from it. */
+    drafts,
     busy: runner.busy,
     idle: runner.idle,
     halt: runner.halt,

@@ -5,6 +5,8 @@
  */
 import type { BigCommerceClient } from '../api/client';
 import type { Spool } from '../storage/spool';
+import { charactersOf } from '../codes/pattern';
+import { createCodes, createSpools, emptyCreate } from './create-codes';
 import { generateCodes, generateSpools, normalizeGenerate } from './generate';
 import { settleGenerate } from './settle';
 import { emptyPurge, executePurge, planPurge } from './purge';
@@ -52,6 +54,28 @@ export async function runKind(r: JobRecord, c: RunContext): Promise<void> {
     r.finishedAt = c.now();
     await c.finishFile('generated');
     if (r.generate.unattributed > 0) await c.finishFile('unattributed');
+    return;
+  }
+  if (req.kind === 'import' || req.kind === 'pattern') {
+    r.create = { ...emptyCreate(), ...(r.create ?? {}) };
+    const params = req.kind === 'pattern' ? req.params : null;
+    const limits = req.kind === 'pattern' ? req.params : { maxUses: req.maxUses, maxUsesPerCustomer: req.maxUsesPerCustomer };
+    await createCodes({
+      client: c.client,
+      spool: c.spool,
+      jobId: r.id,
+      promotionId: r.promotionId,
+      limits,
+      pattern: params ? { count: params.count, pattern: params.pattern, characters: charactersOf(params.characterSet, params.ownCharacters) } : undefined,
+      signal: c.signal,
+      requestSignal: c.requestSignal,
+      checkpoint: r.create,
+      save: c.save,
+      onProgress: (done, total) => c.progress(done, total),
+    });
+    r.status = 'completed';
+    r.finishedAt = c.now();
+    await finishCreateFiles(r, c);
     return;
   }
   if (req.kind === 'export') {
@@ -135,4 +159,10 @@ export async function settleStopped(r: JobRecord, c: Pick<RunContext, 'client' |
   cp.unattributed = settled.unattributed;
   cp.lost += settled.lost;
   return cp.unattributed > 0;
+}
+
+/** An import's or a pattern's files: the codes it made, and (an import) the lines it could not use. */
+export async function finishCreateFiles(r: JobRecord, c: Pick<RunContext, 'spool' | 'finishFile'>): Promise<void> {
+  await c.finishFile(r.kind === 'import' ? 'imported' : 'generated');
+  if (r.kind === 'import' && (await c.spool.rowCount(createSpools(r.id).rejected)) > 0) await c.finishFile('rejected');
 }

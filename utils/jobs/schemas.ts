@@ -1,6 +1,7 @@
 // Runtime schemas of the job model, for the background's message validation. Kept apart
 // from types.ts so UI code importing the types does not bundle zod into the content script.
 import { z } from 'zod';
+import { CODE_MAX_LENGTH, MAX_JOB_CODES, USES_MAX } from '../vocabulary';
 
 /** Settings a merchant chooses for generated codes; ranges are the API's own (codegen). */
 export const GenerateParamsSchema = z.object({
@@ -16,12 +17,39 @@ export const GenerateParamsSchema = z.object({
 
 export const PurgeModeSchema = z.enum(['all', 'unused', 'list']);
 
+const UsesSchema = z.number().int().min(0).max(USES_MAX);
+
+/** Codes in the merchant's own pattern (the pattern itself is checked by checkPattern, with its words). */
+export const PatternParamsSchema = z.object({
+  count: z.number().int().min(1).max(MAX_JOB_CODES),
+  maxUses: UsesSchema,
+  maxUsesPerCustomer: UsesSchema,
+  pattern: z.string().min(1).max(CODE_MAX_LENGTH),
+  characterSet: z.enum(['letters-digits', 'letters', 'digits', 'lower-digits', 'custom']),
+  ownCharacters: z.string().max(200),
+});
+
 export const JobRequestSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('generate'),
     storeHash: z.string(),
     promotionId: z.number().int().positive(),
     params: GenerateParamsSchema,
+  }),
+  z.object({
+    kind: z.literal('import'),
+    storeHash: z.string(),
+    promotionId: z.number().int().positive(),
+    /** The file, read and checked by prepareImport (its codes wait in the spool). */
+    draftId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+    maxUses: UsesSchema,
+    maxUsesPerCustomer: UsesSchema,
+  }),
+  z.object({
+    kind: z.literal('pattern'),
+    storeHash: z.string(),
+    promotionId: z.number().int().positive(),
+    params: PatternParamsSchema,
   }),
   z.object({
     kind: z.literal('export'),

@@ -1,9 +1,10 @@
 import type { z } from 'zod';
-import type { GenerateParamsSchema, JobRequestSchema, PurgeModeSchema } from './schemas';
+import type { GenerateParamsSchema, JobRequestSchema, PatternParamsSchema, PurgeModeSchema } from './schemas';
 import type { FileKind, JobKind, JobPhase, JobStatus, WaitReason } from '../vocabulary';
 
 /** Settings a merchant chooses for generated codes; ranges are the API's own (codegen). */
 export type GenerateParams = z.infer<typeof GenerateParamsSchema>;
+export type PatternParams = z.infer<typeof PatternParamsSchema>;
 export type PurgeMode = z.infer<typeof PurgeModeSchema>;
 export type JobRequest = z.infer<typeof JobRequestSchema>;
 export type { JobKind, JobStatus, FileKind } from '../vocabulary';
@@ -63,6 +64,12 @@ export interface JobView {
     lost: number;
     /** Times the job was stopped with requests under way (a worker stop, a browser restart). */
     cutOff: number;
+  };
+  /** Import and pattern jobs: codes made, lines rejected (on reading the file, or by the store), pattern clashes replaced. */
+  create?: {
+    created: number;
+    rejected: number;
+    clashes: number;
   };
   /** Purge: the dry-run count once the scan is done; list mode: codes in the file not found. */
   purge?: {

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { ApiError } from '../api/errors';
 import { JobRequestSchema } from '../jobs/schemas';
-import { isBulkCoupon } from '../vocabulary';
+import { isBulkCoupon, MAX_IMPORT_BYTES } from '../vocabulary';
 import { defineMessage } from './define';
 import { FileKindSchema, JobIdSchema, PromotionIdSchema, StoreHashSchema } from './schemas';
 
@@ -27,6 +27,15 @@ export const jobMessages = {
           `Promotion ${p.id} ("${p.name}") is not a bulk coupon promotion. These tools work only on coupon promotions that use bulk codes.`,
         );
       return { jobId: await services.registry.start(request, p.name) };
+    },
+  }),
+  /** Reads an import's file and says what would happen (nothing is sent to the store). */
+  prepareImport: defineMessage({
+    schema: z.object({ storeHash: StoreHashSchema, promotionId: PromotionIdSchema, csvText: z.string().max(MAX_IMPORT_BYTES) }),
+    from: 'panel',
+    async handle({ storeHash, promotionId, csvText }, { services }) {
+      const pace = services.clients.governorFor(storeHash).snapshot();
+      return services.registry.drafts.prepare(storeHash, promotionId, csvText, { quota: pace.quota, windowMs: pace.windowMs });
     },
   }),
   controlJob: defineMessage({

@@ -4,11 +4,12 @@
  * constants only.
  */
 
-export type Endpoint = 'generate' | 'list' | 'delete' | 'other';
-export const ENDPOINTS: readonly Endpoint[] = ['generate', 'list', 'delete', 'other'];
+/** Endpoints with a cap of their own on requests in flight; 'create' is POST /codes, one code a request. */
+export type Endpoint = 'generate' | 'create' | 'list' | 'delete' | 'other';
+export const ENDPOINTS: readonly Endpoint[] = ['generate', 'create', 'list', 'delete', 'other'];
 
 /** BigCommerce's current published in-flight caps. Caps only ever adapt downwards from these. */
-export const DEFAULT_CAPS: Readonly<Record<Endpoint, number>> = { generate: 10, list: 10, delete: 40, other: 40 };
+export const DEFAULT_CAPS: Readonly<Record<Endpoint, number>> = { generate: 10, create: 40, list: 10, delete: 40, other: 40 };
 /**
  * Longest wait any one answer can impose. A store's window is 30 s; a header naming hours (a
  * broken proxy, a hostile server) must not park every job of the store: after this the next
@@ -64,6 +65,7 @@ export interface GovernorSnapshot {
   caps: Record<Endpoint, number>;
   inFlight: Record<Endpoint, number>;
   quota: number | null;
+  windowMs: number | null;
   left: number | null;
   resetAt: number | null;
   /** Requests we may still send in this window, the reserve for other apps kept (null: no figures yet). */

@@ -28,6 +28,8 @@ interface Window {
 /** The quota part of a GovernorSnapshot. */
 export interface QuotaSnapshot {
   quota: number | null;
+  /** The window's length as the store last said it (capped at MAX_WAIT_MS). */
+  windowMs: number | null;
   left: number | null;
   resetAt: number | null;
   spendable: number | null;
@@ -119,6 +121,7 @@ export class QuotaWindow {
     const left = window ? (live ? window.left : window.quota) : null;
     return {
       quota: window ? window.quota : null,
+      windowMs: window ? window.windowMs : null,
       left,
       resetAt: live ? window.resetAt : null,
       spendable: window && left !== null ? Math.max(0, left - this.reserveFor(window.quota)) : null,

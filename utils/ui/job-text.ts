@@ -7,6 +7,8 @@ import { formatCount, formatDuration, pluralCodes, secondsUntil } from './format
 
 export const KIND_LABEL: Record<JobKind, string> = {
   generate: 'Generate codes',
+  pattern: 'Generate codes in your pattern',
+  import: 'Import codes',
   export: 'Export codes',
   purge: 'Purge codes',
 };
@@ -14,6 +16,8 @@ export const KIND_LABEL: Record<JobKind, string> = {
 /** "Generating codes", for a progress bar's name. */
 export const KIND_DOING: Record<JobKind, string> = {
   generate: 'Generating codes',
+  pattern: 'Generating codes',
+  import: 'Importing codes',
   export: 'Exporting codes',
   purge: 'Deleting codes',
 };
@@ -86,6 +90,16 @@ export function completedText(job: JobView): string {
   switch (job.kind) {
     case 'generate':
       return `Completed: ${pluralCodes(job.progress.done)} generated.`;
+    case 'pattern': {
+      const clashes = job.create?.clashes ?? 0;
+      const tail = clashes ? ` ${pluralCodes(clashes)} the pattern drew already existed in the store and ${clashes === 1 ? 'was' : 'were'} replaced by fresh ones.` : '';
+      return `Completed: ${pluralCodes(job.create?.created ?? job.progress.done)} generated.${tail}`;
+    }
+    case 'import': {
+      const rejected = job.create?.rejected ?? 0;
+      const tail = rejected ? ` ${formatCount(rejected)} ${rejected === 1 ? 'line was' : 'lines were'} rejected: “${FILE_LABEL.rejected}” lists ${rejected === 1 ? 'it' : 'them'} with the reasons.` : '';
+      return `Completed: ${pluralCodes(job.create?.created ?? 0)} imported.${tail}`;
+    }
     case 'export':
       return `Completed: ${pluralCodes(job.progress.done)} exported.`;
     case 'purge': {
@@ -99,15 +113,15 @@ export function completedText(job: JobView): string {
 
 /** "Cancelled: 5,000 codes were generated before the job stopped." */
 export function cancelledText(job: JobView): string {
-  const done = job.kind === 'purge' ? (job.purge?.deleted ?? 0) : job.progress.done;
-  const verb = job.kind === 'generate' ? 'generated' : job.kind === 'export' ? 'exported' : 'deleted';
+  const done = job.kind === 'purge' ? (job.purge?.deleted ?? 0) : job.create ? job.create.created : job.progress.done;
+  const verb = { generate: 'generated', pattern: 'generated', import: 'imported', export: 'exported', purge: 'deleted' }[job.kind];
   if (done === 0) return job.kind === 'purge' ? 'Cancelled: no codes were deleted.' : 'Cancelled.';
   return `Cancelled: ${pluralCodes(done)} ${done === 1 ? 'was' : 'were'} ${verb} before the job stopped.`;
 }
 
 /** The failure, and what to do about it. */
 export function failedText(job: JobView): string {
-  const what = { generate: 'Generating codes', export: 'Exporting codes', purge: 'Purging codes' }[job.kind];
+  const what = { generate: 'Generating codes', pattern: 'Generating codes', import: 'Importing codes', export: 'Exporting codes', purge: 'Purging codes' }[job.kind];
   const reason = job.error?.trim() || 'Something went wrong.';
   return `${what} stopped: ${reason}`;
 }
@@ -121,6 +135,8 @@ export const FILE_LABEL: Record<FileKind, string> = {
   export: 'Download CSV again',
   'purge-backup': 'Download backup CSV',
   unattributed: 'Download codes not made by this job',
+  imported: 'Download CSV again',
+  rejected: 'Download rejected lines',
 };
 
 /**

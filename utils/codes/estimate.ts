@@ -1,0 +1,34 @@
+/**
+ * How long creating codes one request each will take, told before anything is sent: the
+ * store's quota sets the pace where it has one (150 requests per 30 s on a standard plan);
+ * otherwise the endpoint's 40 requests in flight, at about a round trip each.
+ */
+import { CREATE_CONCURRENCY } from '../vocabulary';
+
+/** What the store's answers said of its quota (the governor's snapshot); nulls when not known yet. */
+export interface Pace {
+  quota: number | null;
+  windowMs: number | null;
+}
+
+export interface Estimate {
+  ms: number;
+  /** 'quota': the store's quota sets the pace; 'concurrency': requests in flight do. */
+  basis: 'quota' | 'concurrency';
+  quota: number | null;
+  windowMs: number | null;
+}
+
+/** A quota this large is no quota (BigCommerce sends 2^31 - 1 on unlimited plans). */
+const UNLIMITED = 1_000_000;
+/** A round trip to BigCommerce, for stores whose quota does not set the pace. */
+export const ROUND_TRIP_MS = 250;
+
+export function createEstimate(requests: number, pace: Pace, roundTripMs = ROUND_TRIP_MS): Estimate {
+  const concurrency = Math.ceil(requests / CREATE_CONCURRENCY) * roundTripMs;
+  if (pace.quota !== null && pace.windowMs !== null && pace.quota < UNLIMITED) {
+    const quotaMs = (requests / pace.quota) * pace.windowMs;
+    if (quotaMs > concurrency) return { ms: Math.round(quotaMs), basis: 'quota', quota: pace.quota, windowMs: pace.windowMs };
+  }
+  return { ms: concurrency, basis: 'concurrency', quota: pace.quota, windowMs: pace.windowMs };
+}

@@ -1,0 +1,98 @@
+/**
+ * Codes in the merchant's own pattern, the convention of voucher platforms: each `#` is a
+ * random character from the chosen set, everything else stays as written (`SPRING-####-####`).
+ * Pure, so the form's preview and the job use the same rules; randomness is injected and comes
+ * from `crypto.getRandomValues` in the product.
+ */
+import { CODE_CHAR_RE, CODE_CHARS, CODE_MAX_LENGTH, PATTERN_ROOM } from '../vocabulary';
+
+export type CharacterSetId = 'letters-digits' | 'letters' | 'digits' | 'lower-digits' | 'custom';
+
+export const CHARACTER_SETS: Record<Exclude<CharacterSetId, 'custom'>, { label: string; characters: string }> = {
+  'letters-digits': { label: 'Letters and digits', characters: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789' },
+  letters: { label: 'Letters', characters: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ' },
+  digits: { label: 'Digits', characters: '0123456789' },
+  'lower-digits': { label: 'Lower-case letters and digits', characters: 'abcdefghijklmnopqrstuvwxyz0123456789' },
+};
+
+/** The characters of a set, or the merchant's own (each once, in the order typed). */
+export function charactersOf(set: CharacterSetId, own: string): string {
+  return set === 'custom' ? [...new Set([...own])].join('') : CHARACTER_SETS[set].characters;
+}
+
+/** Fills a typed array with random 32-bit values (`crypto.getRandomValues`). */
+export type RandomFill = (into: Uint32Array) => Uint32Array;
+
+export const cryptoFill: RandomFill = (into) => globalThis.crypto.getRandomValues(into);
+
+export interface PatternCheck {
+  /** What is wrong, in words for the field; null when the pattern can make the codes. */
+  error: string | null;
+  /** Random positions (`#`). */
+  slots: number;
+  /** Codes the pattern can make (may be Infinity past 2^1024: plenty). */
+  space: number;
+}
+
+/** Whether `pattern` over `characters` can make `count` codes, with room to spare against clashes. */
+export function checkPattern(pattern: string, characters: string, count: number): PatternCheck {
+  const slots = [...pattern].filter((c) => c === '#').length;
+  // The store tells codes apart regardless of case: "a" and "A" make the same code.
+  const distinct = new Set([...characters].map((c) => c.toUpperCase())).size;
+  const space = distinct ** slots;
+  const fail = (error: string): PatternCheck => ({ error, slots, space });
+  if (pattern.trim() === '') return fail('Type a pattern, e.g. SPRING-####-####.');
+  if (slots === 0) return fail('The pattern has no #: each # becomes a random character, so without one every code would be the same.');
+  if (pattern.length > CODE_MAX_LENGTH) return fail(`The pattern has ${pattern.length} characters; codes may have at most ${CODE_MAX_LENGTH}.`);
+  const fixed = [...pattern].filter((c) => c !== '#' && !CODE_CHAR_RE.test(c));
+  if (fixed.length) return fail(`The pattern holds characters codes cannot have (${[...new Set(fixed)].map((c) => `“${c}”`).join(', ')}): only ${CODE_CHARS}, and #.`);
+  if (pattern !== pattern.trim()) return fail('The pattern starts or ends with a space, which shoppers would not type.');
+  if (characters.length < 2) return fail('Choose at least two characters for the random part.');
+  const badChars = [...characters].filter((c) => !CODE_CHAR_RE.test(c) || c === ' ');
+  if (badChars.length) return fail(`These characters cannot be in a code: ${[...new Set(badChars)].map((c) => (c === ' ' ? 'a space' : `“${c}”`)).join(', ')}. Use ${CODE_CHARS.replace('spaces, ', '')}.`);
+  if (space < count * PATTERN_ROOM)
+    return fail(
+      `This pattern can make ${spaceText(space)} codes; ${count.toLocaleString('en-US')} codes need at least ${spaceText(count * PATTERN_ROOM)} (${PATTERN_ROOM} times as many, so that codes rarely clash with each other or with the store's). Add # or characters.`,
+    );
+  return { error: null, slots, space };
+}
+
+/** 1,679,616 or "about 2.8 × 10^12" past what a person reads at a glance. */
+export function spaceText(space: number): string {
+  if (!Number.isFinite(space)) return 'more than 10^300';
+  if (space < 1e12) return Math.round(space).toLocaleString('en-US');
+  const exponent = Math.floor(Math.log10(space));
+  return `about ${(space / 10 ** exponent).toFixed(1)} × 10^${exponent}`;
+}
+
+/**
+ * A uniform index in [0, n) from 32-bit random values, without modulo bias: values in the
+ * incomplete last band (above the largest multiple of n) are drawn again.
+ */
+export function uniformIndex(n: number, next: () => number): number {
+  const limit = 2 ** 32 - (2 ** 32 % n);
+  for (;;) {
+    const v = next();
+    if (v < limit) return v % n;
+  }
+}
+
+/** Random 32-bit values drawn a buffer at a time. */
+export function randomSource(fill: RandomFill = cryptoFill, size = 256): () => number {
+  const buffer = new Uint32Array(size);
+  let i = size;
+  return () => {
+    if (i === size) {
+      fill(buffer);
+      i = 0;
+    }
+    return buffer[i++]!;
+  };
+}
+
+/** One code of the pattern. */
+export function patternCode(pattern: string, characters: string, next: () => number): string {
+  let out = '';
+  for (const c of pattern) out += c === '#' ? characters[uniformIndex(characters.length, next)]! : c;
+  return out;
+}

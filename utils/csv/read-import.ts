@@ -1,0 +1,119 @@
+/**
+ * Reading a merchant's file of codes to import: the codes they already have (another platform,
+ * a partner, printed vouchers), with optional `max_uses` and `max_uses_per_customer` columns.
+ * Every line that cannot become a code is kept with its reason, for the preview and for the
+ * job's file of rejected lines. Nothing throws: a file that cannot be used says why.
+ */
+import { CODE_CHAR_RE, CODE_CHARS, CODE_MAX_LENGTH, MAX_JOB_CODES, USES_MAX } from '../vocabulary';
+import { walkCodeRows } from './rows';
+
+/** A code to create, with its own limits when the file gave them (null: the form's). */
+export interface ImportRow {
+  line: number;
+  code: string;
+  maxUses: number | null;
+  maxUsesPerCustomer: number | null;
+}
+
+export type RejectKind = 'empty' | 'too-long' | 'characters' | 'formula' | 'repeated' | 'uses' | 'unreadable';
+
+export interface ImportRejection {
+  line: number;
+  code: string;
+  kind: RejectKind;
+  reason: string;
+}
+
+export interface ParsedImport {
+  rows: ImportRow[];
+  rejected: ImportRejection[];
+  /** Set when the file as a whole cannot be used: nothing is imported. */
+  error?: string;
+}
+
+/** The preview's words for each kind of rejection. */
+export const REJECT_LABEL: Record<RejectKind, string> = {
+  empty: 'empty',
+  'too-long': `longer than ${CODE_MAX_LENGTH} characters`,
+  characters: 'characters not allowed',
+  formula: 'spreadsheet formulas, not codes',
+  repeated: 'repeated in the file',
+  uses: 'limits that are not whole numbers from 0 to 100,000',
+  unreadable: 'unreadable lines',
+};
+
+const USES_COLUMNS = ['max_uses', 'max_uses_per_customer'];
+
+/** Characters of a code the store does not allow, each once, quoted for the merchant. */
+function badCharacters(code: string): string {
+  const bad = [...new Set([...code].filter((c) => !CODE_CHAR_RE.test(c)))];
+  return bad
+    .slice(0, 5)
+    .map((c) => (c.trim() === '' ? 'a tab or an odd space' : `“${c}”`))
+    .join(', ');
+}
+
+/** Why a code cannot be created (null when it can), and of which kind. */
+export function rejectImportCode(code: string): { kind: RejectKind; reason: string } | null {
+  if (code === '') return { kind: 'empty', reason: 'the code cell is empty' };
+  if (/^[=+@]/.test(code) || /^-.*[()]/.test(code))
+    return { kind: 'formula', reason: `the cell looks like a spreadsheet formula (${code.slice(0, 30)}), not a code` };
+  if (code.length > CODE_MAX_LENGTH) return { kind: 'too-long', reason: `the code has ${code.length} characters; codes may have at most ${CODE_MAX_LENGTH}` };
+  if ([...code].some((c) => !CODE_CHAR_RE.test(c)))
+    return { kind: 'characters', reason: `the code holds characters BigCommerce does not allow (${badCharacters(code)}): only ${CODE_CHARS}` };
+  return null;
+}
+
+/** A limit cell: empty means "the form's"; otherwise a whole number from 0 to USES_MAX. */
+function readUses(cell: string | undefined): number | null | 'bad' {
+  if (cell === undefined || cell === '') return null;
+  if (!/^\d{1,6}$/.test(cell)) return 'bad';
+  const n = Number(cell);
+  return n <= USES_MAX ? n : 'bad';
+}
+
+export function parseImportCsv(text: string): ParsedImport {
+  const rows: ImportRow[] = [];
+  const rejected: ImportRejection[] = [];
+  // Upper case: shoppers may type a code either way, and the store treats them as one.
+  const firstLine = new Map<string, number>();
+  let tooMany = false;
+  const walked = walkCodeRows(text, USES_COLUMNS, {
+    skip(line, reason, code = '') {
+      rejected.push({ line, code, kind: reason.startsWith('the code cell is empty') ? 'empty' : 'unreadable', reason });
+    },
+    row({ line, code, extra }) {
+      const bad = rejectImportCode(code);
+      if (bad) return void rejected.push({ line, code, ...bad });
+      const key = code.toUpperCase();
+      const seen = firstLine.get(key);
+      if (seen !== undefined) {
+        rejected.push({
+          line,
+          code,
+          kind: 'repeated',
+          reason: `the code is already on line ${seen} of the file (codes that differ only in upper and lower case count as one, since shoppers may type either)`,
+        });
+        return;
+      }
+      const maxUses = readUses(extra.max_uses);
+      const maxUsesPerCustomer = readUses(extra.max_uses_per_customer);
+      if (maxUses === 'bad' || maxUsesPerCustomer === 'bad') {
+        const [name, value] = maxUses === 'bad' ? ['max_uses', extra.max_uses] : ['max_uses_per_customer', extra.max_uses_per_customer];
+        rejected.push({ line, code, kind: 'uses', reason: `${name} is “${value}”: it must be a whole number from 0 (unlimited) to ${USES_MAX.toLocaleString('en-US')}` });
+        return;
+      }
+      if (rows.length >= MAX_JOB_CODES) {
+        tooMany = true;
+        return false;
+      }
+      firstLine.set(key, line);
+      rows.push({ line, code, maxUses, maxUsesPerCustomer });
+    },
+  });
+  if (walked.error) return { rows: [], rejected: [], error: walked.error };
+  if (tooMany)
+    return { rows: [], rejected: [], error: `The file holds more than ${MAX_JOB_CODES.toLocaleString('en-US')} codes, the most one import takes. Split it into smaller files.` };
+  if (rows.length === 0 && rejected.length === 0) return { rows, rejected, error: 'The file holds no codes.' };
+  return { rows, rejected };
+}

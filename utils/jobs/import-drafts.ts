@@ -1,0 +1,69 @@
+/**
+ * An import's file, read before anything is sent: its codes go to the spool under the id the
+ * job will have, its rejected lines beside them, and the preview tells the merchant what will
+ * happen and how long it will take. Starting the job takes the draft; a draft never started is
+ * cleared with the other spools no job owns, at the next start-up.
+ */
+import { ApiError } from '../api/errors';
+import { createEstimate, type Estimate, type Pace } from '../codes/estimate';
+import { parseImportCsv, REJECT_LABEL, type ImportRejection, type RejectKind } from '../csv/read-import';
+import type { Spool } from '../storage/spool';
+import { CREATE_CHUNK, createSpools } from './create-codes';
+
+export interface ImportPreview {
+  draftId: string;
+  /** Codes that will be sent. */
+  codes: number;
+  /** Lines that will not, in all and by reason (with one example each). */
+  rejected: number;
+  reasons: Array<{ kind: RejectKind; label: string; count: number; example: { line: number; code: string; reason: string } }>;
+  estimate: Estimate;
+}
+
+interface Draft {
+  storeHash: string;
+  promotionId: number;
+  codes: number;
+  rejected: number;
+}
+
+/** Rejected lines per spool chunk. */
+const REJECT_CHUNK = 5_000;
+
+export function createImportDrafts(spool: Spool, newId: () => string) {
+  const drafts = new Map<string, Draft>();
+
+  return {
+    async prepare(storeHash: string, promotionId: number, csvText: string, pace: Pace): Promise<ImportPreview> {
+      const parsed = parseImportCsv(csvText);
+      if (parsed.error) throw new ApiError('invalid', parsed.error);
+      if (parsed.rows.length === 0) throw new ApiError('invalid', 'No line of the file can become a code: see the reasons below, fix the file and choose it again.');
+      const draftId = newId();
+      const ns = createSpools(draftId);
+      for (let i = 0, n = 1; i < parsed.rows.length; i += CREATE_CHUNK, n++) await spool.putChunk(ns.input, n, parsed.rows.slice(i, i + CREATE_CHUNK));
+      for (let i = 0, n = 1; i < parsed.rejected.length; i += REJECT_CHUNK, n++)
+        await spool.putChunk(ns.rejected, n, parsed.rejected.slice(i, i + REJECT_CHUNK).map(({ line, code, reason }) => ({ line, code, reason })));
+      drafts.set(draftId, { storeHash, promotionId, codes: parsed.rows.length, rejected: parsed.rejected.length });
+      return { draftId, codes: parsed.rows.length, rejected: parsed.rejected.length, reasons: byReason(parsed.rejected), estimate: createEstimate(parsed.rows.length, pace) };
+    },
+
+    /** The draft an import job starts from; only for the promotion it was read for. */
+    take(draftId: string, storeHash: string, promotionId: number): Draft {
+      const draft = drafts.get(draftId);
+      if (!draft || draft.storeHash !== storeHash || draft.promotionId !== promotionId)
+        throw new ApiError('invalid', 'This file was read a while ago (or for another promotion) and is no longer held: choose it again.');
+      drafts.delete(draftId);
+      return draft;
+    },
+  };
+}
+
+function byReason(rejected: ImportRejection[]): ImportPreview['reasons'] {
+  const out = new Map<RejectKind, ImportPreview['reasons'][number]>();
+  for (const r of rejected) {
+    const entry = out.get(r.kind);
+    if (entry) entry.count++;
+    else out.set(r.kind, { kind: r.kind, label: REJECT_LABEL[r.kind], count: 1, example: { line: r.line, code: r.code, reason: r.reason } });
+  }
+  return [...out.values()].sort((a, b) => b.count - a.count);
+}
