@@ -45,7 +45,14 @@ export async function connectedStore(
   return store;
 }
 
-const SLUG = { generated: 'generated', export: 'export', 'purge-backup': 'purge-backup', unattributed: 'not-made-by-this-job' } as const;
+const SLUG = {
+  generated: 'generated',
+  imported: 'imported',
+  export: 'export',
+  'purge-backup': 'purge-backup',
+  unattributed: 'not-made-by-this-job',
+  rejected: 'rejected-lines',
+} as const;
 
 /** Download names: `{store}-promotion-{id}-{kind}-{stamp}.csv`. */
 export function fileOf(store: { storeHash: string }, promotionId: number, kind: keyof typeof SLUG): RegExp {

@@ -4,6 +4,7 @@ import type { RegistryDeps } from '../../utils/jobs/registry';
 import { generateSpools, type GeneratedRow } from '../../utils/jobs/generate';
 import type { CouponCode } from '../../utils/api/schemas';
 import { probeBatchFirst, purgeSpools } from '../../utils/jobs/purge';
+import { usageOf } from '../../utils/codes/usage';
 import type { GenerateParams } from '../../utils/jobs/types';
 
 const params = (count: number, extra: Partial<GenerateParams> = {}): GenerateParams => ({
@@ -155,6 +156,17 @@ describe('generate', () => {
 });
 
 describe('export', () => {
+  it('a usage report reads the same, and saves no file', async () => {
+    h = await harness({ seed: { bulkCodes: 700 } });
+    const reg = h.registry();
+    const id = await reg.start({ kind: 'export', storeHash: h.sandbox.storeHash, promotionId: h.sandbox.promotions.bulk, unusedOnly: false, reportOnly: true });
+    const job = await waitFor(reg, id, ['completed', 'failed']);
+    expect(job.reportOnly).toBe(true);
+    expect(job.usage).toEqual(usageOf(h.sandbox.codes(h.sandbox.promotions.bulk)));
+    expect(job.files).toEqual([]);
+    expect(h.saves).toEqual([]);
+  });
+
   it('exports exactly the server set through the parallel path', async () => {
     h = await harness({ seed: { bulkCodes: 5321 }, latencyMs: 1 });
     const reg = h.registry();
@@ -165,6 +177,9 @@ describe('export', () => {
     expect(rows).toEqual(h.sandbox.codes(h.sandbox.promotions.bulk));
     expect(reg.get(id)!.scan!.mode).toBe('pages');
     expect(job.progress.done).toBe(5321);
+    // The same reading tells how the codes are used.
+    expect(job.usage).toEqual(usageOf(h.sandbox.codes(h.sandbox.promotions.bulk)));
+    expect(job.usage!.used).toBeGreaterThan(0);
   });
 
   it('stays exact with 500s, drops and 429 bursts', async () => {
@@ -195,6 +210,7 @@ describe('purge', () => {
     const unused = all.filter((c) => c.current_uses === 0);
     const { reg, id, planned } = await purge(h, 'unused');
     expect(planned.purge?.targetCount).toBe(unused.length);
+    expect(planned.usage).toEqual(usageOf(all));
     expect(h.sandbox.codes(h.sandbox.promotions.bulk)).toHaveLength(all.length); // dry run deleted nothing
     const backup = await spoolRows<CouponCode>(h.spool, purgeSpools(id).targets);
     expect(backup).toEqual(unused);

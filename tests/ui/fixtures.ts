@@ -20,6 +20,8 @@ export function makeJob(patch: Partial<JobView> = {}): JobView {
     createdAt: NOW - 60_000,
     updatedAt: NOW,
     finishedAt: null,
+    usage: null,
+    reportOnly: false,
     ...patch,
   };
 }

@@ -5,6 +5,7 @@ import type { Spool } from '../storage/spool';
 import { runPool } from './pool';
 import { emptyScan, scanPromotion, type ScanCheckpoint } from './scan';
 import type { PurgeMode } from './types';
+import { usageCounter, type Usage } from '../codes/usage';
 import { DELETE_BATCH, DELETE_BATCH_LEGACY, isUnusedCode } from '../vocabulary';
 import type { JobPhase } from '../vocabulary';
 
@@ -25,6 +26,8 @@ export interface PurgeCheckpoint {
   failed: number;
   /** Learned per job: 50 where the store refuses 250 ids a request. */
   batchSize: number;
+  /** How the promotion's codes were used when they were read (all of them, not only the targets). */
+  usage?: Usage | null;
 }
 
 export const emptyPurge = (): PurgeCheckpoint => ({
@@ -101,12 +104,16 @@ export async function planPurge(d: PurgeDeps): Promise<{ targetCount: number; no
     });
     const list = d.mode === 'list' ? await loadList(d.spool, ns.input) : null;
     const matched = new Set<string>();
+    const usage = usageCounter();
     let targets = 0;
-    if (everything) targets = scanned.total;
-    else {
+    if (everything) {
+      targets = scanned.total;
+      for await (const { rows } of d.spool.chunks(ns.targets)) usage.add(rows as CouponCode[]);
+    } else {
       await d.spool.clear(ns.targets);
       let chunkNo = 0;
       for await (const { rows } of d.spool.chunks(ns.scan)) {
+        usage.add(rows as CouponCode[]);
         const picked = (rows as CouponCode[]).filter((c) => isTarget(d.mode, c, list));
         // Re-chunk to delete-batch size so a chunk is one request (or five legacy ones).
         for (let i = 0; i < picked.length; i += DELETE_BATCH) {
@@ -119,6 +126,7 @@ export async function planPurge(d: PurgeDeps): Promise<{ targetCount: number; no
       await d.spool.clear(ns.scan);
     }
     cp.targetCount = targets;
+    cp.usage = usage.result();
     cp.notFound = list ? [...list].filter((c) => !matched.has(c)).length : null;
     cp.planned = true;
     cp.plannedAt = (d.now ?? Date.now)();

@@ -1,3 +1,4 @@
+import type { Usage } from '../codes/usage';
 import type { CreateCheckpoint } from './create-codes';
 import type { GenerateCheckpoint } from './generate';
 import type { PurgeCheckpoint } from './purge';
@@ -37,6 +38,8 @@ export interface JobRecord {
   generate?: GenerateCheckpoint;
   /** Import and pattern jobs. */
   create?: CreateCheckpoint;
+  /** An export's or a purge's reading of how the promotion's codes are used. */
+  usage?: Usage | null;
   scan?: ScanCheckpoint;
   purge?: PurgeCheckpoint;
 }
@@ -65,6 +68,8 @@ export function toView(r: JobRecord, live?: LiveState): JobView {
     },
     error: r.error,
     files: r.files,
+    usage: r.usage ?? null,
+    reportOnly: r.request.kind === 'export' && r.request.reportOnly === true,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
     finishedAt: r.finishedAt,

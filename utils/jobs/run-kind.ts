@@ -6,6 +6,7 @@
 import type { BigCommerceClient } from '../api/client';
 import type { Spool } from '../storage/spool';
 import { charactersOf } from '../codes/pattern';
+import { usageCounter, type Usage } from '../codes/usage';
 import { createCodes, createSpools, emptyCreate } from './create-codes';
 import { generateCodes, generateSpools, normalizeGenerate } from './generate';
 import { settleGenerate } from './settle';
@@ -91,10 +92,12 @@ export async function runKind(r: JobRecord, c: RunContext): Promise<void> {
       save: c.save,
       onProgress: (done, total) => c.progress(done, total),
     });
+    r.usage = await usageOfSpool(c.spool, r.id);
     r.status = 'completed';
     r.finishedAt = c.now();
     r.total = r.done;
-    await c.finishFile('export');
+    // A usage report is the same reading, without a file.
+    if (!req.reportOnly) await c.finishFile('export');
     return;
   }
   r.purge = { ...emptyPurge(), ...(r.purge ?? {}) };
@@ -115,6 +118,7 @@ export async function runKind(r: JobRecord, c: RunContext): Promise<void> {
   };
   if (!cp.planned) {
     await planPurge(purgeDeps);
+    r.usage = cp.usage ?? null;
     // The backup is complete before anything is deleted: save it now. Deleting waits until
     // the browser says the file is on disk (see the registry's confirm).
     if (cp.targetCount) await c.finishFile('purge-backup');
@@ -165,4 +169,11 @@ export async function settleStopped(r: JobRecord, c: Pick<RunContext, 'client' |
 export async function finishCreateFiles(r: JobRecord, c: Pick<RunContext, 'spool' | 'finishFile'>): Promise<void> {
   await c.finishFile(r.kind === 'import' ? 'imported' : 'generated');
   if (r.kind === 'import' && (await c.spool.rowCount(createSpools(r.id).rejected)) > 0) await c.finishFile('rejected');
+}
+
+/** How the codes of a spool are used, read back a chunk at a time. */
+async function usageOfSpool(spool: Spool, ns: string): Promise<Usage> {
+  const counter = usageCounter();
+  for await (const { rows } of spool.chunks(ns)) counter.add(rows as Parameters<typeof counter.add>[0]);
+  return counter.result();
 }

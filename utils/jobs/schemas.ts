@@ -56,6 +56,8 @@ export const JobRequestSchema = z.discriminatedUnion('kind', [
     storeHash: z.string(),
     promotionId: z.number().int().positive(),
     unusedOnly: z.boolean(),
+    /** A usage report: the same reading, without a file. */
+    reportOnly: z.boolean().optional(),
   }),
   z.object({
     kind: z.literal('purge'),

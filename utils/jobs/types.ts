@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { GenerateParamsSchema, JobRequestSchema, PatternParamsSchema, PurgeModeSchema } from './schemas';
+import type { Usage } from '../codes/usage';
 import type { FileKind, JobKind, JobPhase, JobStatus, WaitReason } from '../vocabulary';
 
 /** Settings a merchant chooses for generated codes; ranges are the API's own (codegen). */
@@ -86,6 +87,10 @@ export interface JobView {
   };
   error: string | null;
   files: JobFile[];
+  /** Exports and purges: how the promotion's codes are used (null until read). */
+  usage: Usage | null;
+  /** An export that only reports usage (no file). */
+  reportOnly: boolean;
   createdAt: number;
   updatedAt: number;
   finishedAt: number | null;

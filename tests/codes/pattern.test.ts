@@ -1,0 +1,84 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { CHARACTER_SETS, charactersOf, checkPattern, patternCode, randomSource, spaceText, uniformIndex } from '../../utils/codes/pattern';
+import { createEstimate } from '../../utils/codes/estimate';
+
+describe('checkPattern', () => {
+  const digits = CHARACTER_SETS.digits.characters;
+  it.each([
+    ['', digits, 10, /Type a pattern/],
+    ['SPRING', digits, 10, /has no #/],
+    [`${'#'.repeat(51)}`, digits, 10, /51 characters; codes may have at most 50/],
+    ['SALE!-####', digits, 10, /characters codes cannot have \(“!”\)/],
+    [' ####', digits, 10, /starts or ends with a space/],
+    ['####', 'A', 10, /at least two characters/],
+    ['####', 'AB!', 10, /cannot be in a code: “!”/],
+    ['A##', digits, 2000, /can make 100 codes; 2,000 codes need at least 200,000 \(100 times as many/],
+  ])('%j over %j for %i: %s', (pattern, characters, count, error) => {
+    expect(checkPattern(pattern, characters, count).error).toMatch(error);
+  });
+
+  it('accepts a roomy pattern and says how many codes it can make', () => {
+    const ok = checkPattern('SPRING-####-####', CHARACTER_SETS['letters-digits'].characters, 10_000);
+    expect(ok).toEqual({ error: null, slots: 8, space: 36 ** 8 });
+    expect(spaceText(ok.space)).toBe('about 2.8 × 10^12');
+    expect(spaceText(1_679_616)).toBe('1,679,616');
+    expect(spaceText(36 ** 12)).toBe('about 4.7 × 10^18');
+  });
+
+  it('counts letters that differ only in case once (the store does)', () => {
+    expect(checkPattern('####', 'aAbB', 1).space).toBe(2 ** 4);
+    expect(charactersOf('custom', 'aabbc')).toBe('abc');
+  });
+});
+
+describe('random codes', () => {
+  it('every code has the pattern’s shape, from the chosen characters only', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...Object.values(CHARACTER_SETS).map((s) => s.characters)), fc.integer({ min: 1, max: 1e9 }), (characters, seed) => {
+        let x = seed;
+        const next = () => (x = (Math.imul(x, 1664525) + 1013904223) >>> 0);
+        const code = patternCode('X-##-#', characters, next);
+        expect(code).toMatch(/^X-..-.$/);
+        for (const c of [code[2], code[3], code[5]]) expect(characters).toContain(c);
+      }),
+    );
+  });
+
+  it('draws without modulo bias: values of the incomplete last band are drawn again', () => {
+    // n = 3: 2^32 mod 3 = 1, so 2^32 - 1 (the one value of the last band) must never be used.
+    const values = [2 ** 32 - 1, 2 ** 32 - 1, 5];
+    expect(uniformIndex(3, () => values.shift()!)).toBe(2);
+    expect(values).toEqual([]);
+  });
+
+  it('is uniform over 36 characters (chi-square, 360,000 draws from crypto.getRandomValues)', () => {
+    const next = randomSource();
+    const counts = new Array(36).fill(0);
+    const draws = 360_000;
+    for (let i = 0; i < draws; i++) counts[uniformIndex(36, next)]++;
+    const expected = draws / 36;
+    const chi2 = counts.reduce((s, c) => s + (c - expected) ** 2 / expected, 0);
+    // 35 degrees of freedom: 66.6 is the 0.1 % critical value (a fair source fails 1 run in 1,000).
+    expect(chi2).toBeLessThan(66.6);
+  });
+
+  it('a biased draw (plain modulo of a small range) would show: the test can fail', () => {
+    // 0..99 mod 36: residues 0..27 come three times, 28..35 twice.
+    let i = 0;
+    const counts = new Array(36).fill(0);
+    for (let k = 0; k < 36_000; k++) counts[i++ % 100 % 36]++;
+    const chi2 = counts.reduce((s, c) => s + (c - 1000) ** 2 / 1000, 0);
+    expect(chi2).toBeGreaterThan(66.6);
+  });
+});
+
+describe('how long creating codes takes, told before', () => {
+  it('the store’s quota sets the pace: 100,000 codes at 150 per 30 s is 5 h 33 min', () => {
+    expect(createEstimate(100_000, { quota: 150, windowMs: 30_000 })).toEqual({ ms: 20_000_000, basis: 'quota', quota: 150, windowMs: 30_000 });
+  });
+  it('no quota (or an unlimited one): 40 at a time, a round trip each', () => {
+    expect(createEstimate(10_000, { quota: 2_147_483_647, windowMs: 30_000 }, 80)).toMatchObject({ ms: 250 * 80, basis: 'concurrency' });
+    expect(createEstimate(10_000, { quota: null, windowMs: null }, 80)).toMatchObject({ ms: 250 * 80, basis: 'concurrency', quota: null });
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { parseImportCsv, rejectImportCode } from '../../utils/csv/read-import';
+
+const codes = (text: string) => parseImportCsv(text).rows.map((r) => r.code);
+
+describe('reading a file of codes to import', () => {
+  it('takes a `code` column among others, or the only column; BOM, quotes, ; and mixed line endings', () => {
+    expect(codes('\uFEFFname;code\r\nx;A1\ny;"A 2"\r\nz;A3\n')).toEqual(['A1', 'A 2', 'A3']);
+    expect(codes('ONE\rTWO\r\nTHREE\n')).toEqual(['ONE', 'TWO', 'THREE']);
+  });
+
+  it('reads per-line limits, the form’s where a cell is empty', () => {
+    const { rows } = parseImportCsv('code,max_uses,max_uses_per_customer\nA,5,2\nB,,\nC,0,\n');
+    expect(rows.map((r) => [r.code, r.maxUses, r.maxUsesPerCustomer])).toEqual([
+      ['A', 5, 2],
+      ['B', null, null],
+      ['C', 0, null],
+    ]);
+  });
+
+  it('rejects each unusable line with its reason and line number, and keeps going', () => {
+    const text = ['code,max_uses', 'GOOD-1,', `${'x'.repeat(51)},`, 'bad!code,', '=HYPERLINK("http://x"),', 'good-1,', ',3', 'NUM,7.5', 'LAST,'].join('\n');
+    const { rows, rejected } = parseImportCsv(text);
+    expect(rows.map((r) => r.code)).toEqual(['GOOD-1', 'LAST']);
+    expect(rejected.map((r) => [r.line, r.kind])).toEqual([
+      [3, 'too-long'],
+      [4, 'characters'],
+      [5, 'formula'],
+      [6, 'repeated'],
+      [7, 'empty'],
+      [8, 'uses'],
+    ]);
+    expect(rejected[0]!.reason).toBe('the code has 51 characters; codes may have at most 50');
+    expect(rejected[1]!.reason).toMatch(/characters BigCommerce does not allow \(“!”\): only letters, digits, spaces, _ and -/);
+    expect(rejected[3]!.reason).toMatch(/already on line 2 of the file \(codes that differ only in upper and lower case count as one/);
+    expect(rejected[5]!.reason).toMatch(/max_uses is “7.5”: it must be a whole number from 0 \(unlimited\) to 100,000/);
+  });
+
+  it('reads our own exports back: guarded cells are the codes they guard', () => {
+    expect(codes("code\n'-ABC\nPLAIN\n")).toEqual(['-ABC', 'PLAIN']);
+    expect(rejectImportCode('-ABC')).toBeNull();
+  });
+
+  it.each([
+    ['empty', '', /empty/],
+    ['binary', '\u0000\u0001PK\u0003\u0004'.repeat(100), /does not look like a CSV text file/],
+    ['several columns, none named code', 'a,b\n1,2\n', /none is named "code"/],
+  ])('a file that cannot be used as a whole: %s', (_, text, error) => {
+    expect(parseImportCsv(text).error).toMatch(error);
+  });
+
+  it('refuses more than 1,000,000 codes before anything is sent', () => {
+    const lines = Array.from({ length: 1_000_001 }, (_, i) => `C${i}`).join('\n');
+    const r = parseImportCsv(lines);
+    expect(r.error).toMatch(/more than 1,000,000 codes/);
+    expect(r.rows).toEqual([]);
+  });
+});
