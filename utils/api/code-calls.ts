@@ -4,7 +4,7 @@
  */
 import { readCouponCodes } from './code-rows';
 import { ApiError, badResponse, extractReason, type ErrorContext } from './errors';
-import { CodeListSchema, type CouponCode } from './schemas';
+import { CodeListSchema, PromotionListSchema, type CouponCode, type Promotion } from './schemas';
 import { parseBody, type ApiAnswer, type ApiCall } from './transport';
 
 /** Body of POST /codes. Both limits are always sent: this endpoint's default is 0 (unlimited), unlike codegen's 1. */
@@ -73,6 +73,20 @@ export function codeCalls(send: Send, ctx: (promotionId?: number, action?: 'read
         signal,
       });
       return firstCode(text, 'page of codes');
+    },
+
+    /** The promotion holding a code (GET /promotions?code=), or null. */
+    async promotionOfCode(code: string, signal?: AbortSignal): Promise<Promotion | null> {
+      const { text } = await send({
+        endpoint: 'other',
+        method: 'GET',
+        path: '/promotions',
+        query: { code, limit: 1 },
+        idempotent: true,
+        ctx: ctx(),
+        signal,
+      });
+      return parseBody(PromotionListSchema, text, 'promotion list').data[0] ?? null;
     },
 
     /** A code anywhere in the store (GET /promotions/codes?code=), or null. */

@@ -16,7 +16,7 @@ import { isStorageFull, messageOf, statusAfter } from './outcome';
 import type { JobRecord, LiveState } from './record';
 import { createSpools } from './create-codes';
 import { finishCreateFiles, runKind, settleStopped } from './run-kind';
-import type { WaitReason } from './types';
+import type { FileKind, WaitReason } from './types';
 import { isWritingKind } from '../vocabulary';
 import type { JobPhase } from '../vocabulary';
 
@@ -26,6 +26,8 @@ export const CANCEL = 'cancelled by merchant';
 const HALT = 'worker stopped';
 /** The browser could not store the job's progress. */
 const STORAGE_FULL = 'storage full';
+/** How long a job waits for a file it needs on disk before going on. */
+const FILE_WAIT_MS = 10 * 60_000;
 
 interface Active {
   /** Stops the job: pause, cancel, or a halt. */
@@ -68,6 +70,25 @@ export function createJobRunner(deps: JobRunnerDeps) {
       .table()
       .persist(r, false)
       .catch((e: unknown) => active.get(r.id)?.controller.abort(isStorageFull(e) ? STORAGE_FULL : e));
+  }
+
+  /**
+   * Makes a file (again, if an earlier save failed) and waits for the browser to have it on
+   * disk: null then, or why not. A "Save as" dialog may keep it waiting; not past FILE_WAIT_MS.
+   */
+  async function fileOnDisk(r: JobRecord, kind: FileKind, signal: AbortSignal): Promise<string | null> {
+    const files = deps.files();
+    let file = files.fileOf(r, kind);
+    if (!file || file.saved?.state === 'failed') file = await files.finish(r, kind);
+    for (const until = now() + FILE_WAIT_MS; now() < until; ) {
+      if (signal.aborted) throw signal.reason;
+      const state = file.saved?.state;
+      if (state === 'saved') return (await files.stillOnDisk(r, file)) ? null : (file.saved?.error ?? 'It is no longer on disk.');
+      if (state === 'failed') return file.saved?.error ?? 'The file was not saved.';
+      if (!state) return 'The file could not be handed to the browser’s downloads.';
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    return 'The browser did not finish saving it within 10 minutes (a “Save as” dialog left open?).';
   }
 
   /** Settles a job that threw: paused, cancelled, failed. True when the worker is halting. */
@@ -179,6 +200,7 @@ export function createJobRunner(deps: JobRunnerDeps) {
             },
             spendable: () => deps.clients.governorFor(r.storeHash).snapshot().spendable,
             finishFile: async (kind) => void (await deps.files().finish(r, kind)),
+            fileOnDisk: (kind) => fileOnDisk(r, kind, controller.signal),
           });
         } catch (e) {
           if (await stopped(r, controller.signal, e)) return;

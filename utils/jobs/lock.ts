@@ -21,6 +21,7 @@ const WHAT: Record<JobRecord['kind'], string> = {
   import: 'An import of codes',
   purge: 'A purge',
   export: 'An export',
+  'delete-code': 'Deleting a code',
 };
 const WHERE: Partial<Record<JobRecord['status'], string>> = {
   queued: 'about to start',

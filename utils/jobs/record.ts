@@ -1,5 +1,6 @@
 import type { Usage } from '../codes/usage';
 import type { CreateCheckpoint } from './create-codes';
+import type { DeleteOneCheckpoint } from './delete-one';
 import type { GenerateCheckpoint } from './generate';
 import type { PurgeCheckpoint } from './purge';
 import type { ScanCheckpoint } from './scan';
@@ -38,6 +39,8 @@ export interface JobRecord {
   generate?: GenerateCheckpoint;
   /** Import and pattern jobs. */
   create?: CreateCheckpoint;
+  /** "Delete this code": the code as read, and whether it is gone. */
+  deleteOne?: DeleteOneCheckpoint;
   /** An export's or a purge's reading of how the promotion's codes are used. */
   usage?: Usage | null;
   scan?: ScanCheckpoint;
@@ -69,6 +72,7 @@ export function toView(r: JobRecord, live?: LiveState): JobView {
     error: r.error,
     files: r.files,
     usage: r.usage ?? null,
+    ...(r.request.kind === 'delete-code' ? { deleteCode: { code: r.deleteOne?.row?.code ?? r.request.code } } : {}),
     reportOnly: r.request.kind === 'export' && r.request.reportOnly === true,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,

@@ -8,6 +8,7 @@ import type { Spool } from '../storage/spool';
 import { charactersOf } from '../codes/pattern';
 import { usageCounter, type Usage } from '../codes/usage';
 import { createCodes, createSpools, emptyCreate } from './create-codes';
+import { deleteOneCode } from './delete-one';
 import { generateCodes, generateSpools, normalizeGenerate } from './generate';
 import { settleGenerate } from './settle';
 import { emptyPurge, executePurge, planPurge } from './purge';
@@ -30,6 +31,8 @@ export interface RunContext {
   /** Requests the store's quota still allows in this window (purge: whether to probe the batch size). */
   spendable(): number | null;
   finishFile(kind: FileKind): Promise<void>;
+  /** Makes a file and waits until the browser has it on disk: null then, or why it could not. */
+  fileOnDisk(kind: FileKind): Promise<string | null>;
 }
 
 export async function runKind(r: JobRecord, c: RunContext): Promise<void> {
@@ -98,6 +101,25 @@ export async function runKind(r: JobRecord, c: RunContext): Promise<void> {
     r.total = r.done;
     // A usage report is the same reading, without a file.
     if (!req.reportOnly) await c.finishFile('export');
+    return;
+  }
+  if (req.kind === 'delete-code') {
+    r.deleteOne ??= { row: null, deleted: false };
+    r.total = 1;
+    await deleteOneCode({
+      client: c.client,
+      spool: c.spool,
+      jobId: r.id,
+      promotionId: r.promotionId,
+      code: req.code,
+      signal: c.signal,
+      checkpoint: r.deleteOne,
+      save: c.save,
+      backUp: () => c.fileOnDisk('purge-backup'),
+    });
+    r.done = 1;
+    r.status = 'completed';
+    r.finishedAt = c.now();
     return;
   }
   r.purge = { ...emptyPurge(), ...(r.purge ?? {}) };

@@ -1,7 +1,7 @@
 // Runtime schemas of the job model, for the background's message validation. Kept apart
 // from types.ts so UI code importing the types does not bundle zod into the content script.
 import { z } from 'zod';
-import { CODE_MAX_LENGTH, MAX_JOB_CODES, USES_MAX } from '../vocabulary';
+import { CODE_MAX_LENGTH, CODE_RE, MAX_JOB_CODES, USES_MAX } from '../vocabulary';
 
 /** Settings a merchant chooses for generated codes; ranges are the API's own (codegen). */
 export const GenerateParamsSchema = z.object({
@@ -58,6 +58,13 @@ export const JobRequestSchema = z.discriminatedUnion('kind', [
     unusedOnly: z.boolean(),
     /** A usage report: the same reading, without a file. */
     reportOnly: z.boolean().optional(),
+  }),
+  z.object({
+    kind: z.literal('delete-code'),
+    storeHash: z.string(),
+    promotionId: z.number().int().positive(),
+    /** The code as "Find a code" found it (the store compares regardless of case). */
+    code: z.string().regex(CODE_RE),
   }),
   z.object({
     kind: z.literal('purge'),

@@ -91,6 +91,8 @@ export interface JobView {
   usage: Usage | null;
   /** An export that only reports usage (no file). */
   reportOnly: boolean;
+  /** "Delete this code": which code. */
+  deleteCode?: { code: string };
   createdAt: number;
   updatedAt: number;
   finishedAt: number | null;

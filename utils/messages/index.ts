@@ -11,6 +11,7 @@ import type { ProtocolMap } from './table';
 export type { ProtocolMap, MessageName } from './table';
 export type { TokenCheck } from '../api/check-token';
 export type { ImportPreview } from '../jobs/import-drafts';
+export type { CodeLookup } from './codes';
 
 /** What the UI may learn about a connected store: never the token. */
 export interface StoreView {

@@ -1,11 +1,12 @@
 /** Every message the background answers, by feature. A new message is one entry in one of these files. */
+import { codeMessages } from './codes';
 import type { ProtocolOf } from './define';
 import { fileMessages } from './files';
 import { jobMessages } from './jobs';
 import { promotionMessages } from './promotions';
 import { storeMessages } from './stores';
 
-export const MESSAGES = { ...storeMessages, ...promotionMessages, ...jobMessages, ...fileMessages };
+export const MESSAGES = { ...storeMessages, ...promotionMessages, ...jobMessages, ...codeMessages, ...fileMessages };
 
 export type ProtocolMap = ProtocolOf<typeof MESSAGES>;
 export type MessageName = keyof typeof MESSAGES;

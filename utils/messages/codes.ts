@@ -1,0 +1,33 @@
+/** Messages about one code: find it anywhere in a store (support staff's "why doesn't my code work?"). */
+import { z } from 'zod';
+import { ApiError } from '../api/errors';
+import type { CouponCode } from '../api/schemas';
+import { codeToFind } from '../codes/find';
+import { isBulkCoupon } from '../vocabulary';
+import { defineMessage } from './define';
+import { StoreHashSchema } from './schemas';
+
+/** What "Find" answers: the code with its uses and limits, and the promotion holding it. */
+export type CodeLookup =
+  | { found: false; code: string }
+  | { found: true; code: CouponCode; promotion: { id: number; name: string; status: string | null; bulk: boolean } | null };
+
+export const codeMessages = {
+  findCode: defineMessage({
+    schema: z.object({ storeHash: StoreHashSchema, code: z.string().max(1000) }),
+    from: 'panel',
+    async handle({ storeHash, code: typed }, { services }): Promise<CodeLookup> {
+      const checked = codeToFind(typed);
+      if ('error' in checked) throw new ApiError('invalid', checked.error);
+      const client = await services.clients.clientFor(storeHash);
+      const code = await client.findCode(checked.code);
+      if (!code) return { found: false, code: checked.code };
+      const p = await client.promotionOfCode(code.code);
+      return {
+        found: true,
+        code,
+        promotion: p && { id: p.id, name: p.name, status: p.status ?? null, bulk: isBulkCoupon(p) },
+      };
+    },
+  }),
+};
