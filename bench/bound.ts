@@ -110,9 +110,27 @@ export function deletesFor(codes: number, deleteBatch: number): number {
   return Math.ceil(codes / deleteBatch);
 }
 
-/** The store's real per-endpoint in-flight caps for a limits profile (BigCommerce's published figures). */
-export function storeCaps(profile: 'current' | 'legacy'): { generate: number; list: number; delete: number } {
-  return { generate: 10, list: profile === 'current' ? 10 : 40, delete: 40 };
+/**
+ * The store's real per-endpoint in-flight caps for a limits profile (BigCommerce's published
+ * figures); `create` is POST /codes, one code a request, 40 under both profiles.
+ */
+export function storeCaps(profile: 'current' | 'legacy'): { generate: number; list: number; delete: number; create: number } {
+  return { generate: 10, list: profile === 'current' ? 10 : 40, delete: 40, create: 40 };
+}
+
+/**
+ * Import and pattern jobs: one create per code, so n = codes at the create cap. Concurrency
+ * bound codes x L / 40 (= ceil(codes / 40) x L when 40 divides codes); quota bound as above.
+ * The promotion's baseline read before the creates is the engine's own cost, as generate's
+ * counts are.
+ */
+export function createBound(codes: number, l: Limits): PhaseBound {
+  return phaseBound(codes, storeCaps('current').create, l);
+}
+
+/** Quota windows that `n` admitted requests span at `perWindow` a window (0 for none). */
+export function windowsFor(n: number, perWindow: number): number {
+  return n <= 0 ? 0 : Math.ceil(n / perWindow);
 }
 export function deleteBatchFor(profile: 'current' | 'legacy'): number {
   return profile === 'current' ? 250 : 50;

@@ -16,10 +16,10 @@ export const int = (n: number) => n.toLocaleString('en-US');
 export const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
-const codesLabel = (n: number) =>
+export const codesLabel = (n: number) =>
   n >= 1_000_000 && n % 1_000_000 === 0 ? `${n / 1_000_000}M` : n >= 1000 && n % 1000 === 0 ? `${n / 1000}k` : String(n);
-const quotaLabel = (s: Scenario) => limitsOf(s).quotaLabel;
-const plus429 = (c: { quota429: number; concurrency429: number; headerless429: number }) =>
+export const quotaLabel = (s: Scenario) => limitsOf(s).quotaLabel;
+export const plus429 = (c: { quota429: number; concurrency429: number; headerless429: number }) =>
   `${c.quota429} / ${c.concurrency429} / ${c.headerless429}`;
 
 /** Wall time of the calibration pool for the same work as an engine phase, or null. */
@@ -47,6 +47,9 @@ export function poolMs(r: PhaseResult, baselines: BaselineResult[]): number | nu
       const b = find('purge');
       return a !== null && b !== null ? a + b : null;
     }
+    case 'import':
+    case 'pattern':
+      return null;
   }
 }
 

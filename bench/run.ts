@@ -4,7 +4,7 @@
  *
  * Flags (after `npm run bench --`):
  *   --quick           reduced matrix: 10,000 codes only (memory: 10k and 100k); for trying it
- *   --only=LIST       comma list of sections: throughput, baselines, memory, page (default all)
+ *   --only=LIST       comma list of sections: throughput, import, baselines, memory, page (default all)
  *   --out=FILE        where to write the Markdown (default bench/RESULTS.md)
  *   --no-write        print only, write no Markdown
  *   --no-build        do not run `wxt build` first (memory and page use .output/chrome-mv3 as is)
@@ -13,9 +13,9 @@
  *                     (e.g. --from=bench/out/results.json), after a change to the text only
  * Raw figures also go to bench/out/results.json (ignored by git).
  *
- * Sections: throughput.ts (the engine), baselines.ts (a plain script: sequential, burst),
- * memory.ts and page-weight.ts (Chromium via e2e/harness.ts), bound.ts (the bound
- * formulas), report.ts (tables).
+ * Sections: throughput.ts (the engine), imports.ts (import and pattern jobs, one request a
+ * code), baselines.ts (a plain script: sequential, burst), memory.ts and page-weight.ts
+ * (Chromium via e2e/harness.ts), bound.ts (the bound formulas), report.ts (tables).
  */
 import { spawnSync, execSync } from 'node:child_process';
 import EventEmitter from 'node:events';
@@ -23,6 +23,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { measureRoundTrips, runBaseline, type BaselineMode, type BaselineResult, type RoundTrips } from './baselines';
 import { deleteBatchFor, deletesFor, pagesFor, phaseBound, storeCaps } from './bound';
+import { importReading, importTable, importText, runImportSection } from './imports';
 import { median, medianBy } from './median';
 import type { MemoryResult } from './memory';
 import type { PageWeightResult } from './page-weight';
@@ -53,7 +54,7 @@ if (from && argv.some((a) => /^--(quick|only=|loads=|no-build)/.test(a))) {
 }
 const saved = from ? readSaved(from) : null;
 const quick = saved ? saved.flags.quick : flag('quick');
-const sections = new Set(saved ? saved.flags.sections : (value('only') ?? 'throughput,baselines,memory,page').split(',').map((s) => s.trim()));
+const sections = new Set(saved ? saved.flags.sections : (value('only') ?? 'throughput,import,baselines,memory,page').split(',').map((s) => s.trim()));
 const loads = saved ? saved.flags.loads : Number(value('loads') ?? 20);
 
 // ------------------------------------------------------------------ matrix
@@ -135,6 +136,8 @@ interface SavedRun {
   loadEnd: string;
   totalMs: number;
   engine: PhaseResult[];
+  /** Import and pattern jobs (imports.ts); absent from runs saved before they were measured. */
+  imports?: PhaseResult[];
   baselines: BaselineResult[];
   memory: MemoryResult[] | null;
   memoryError: string | null;
@@ -170,6 +173,7 @@ const measure = (section: string) => !saved && sections.has(section);
 log(saved ? `bench: re-writing the run of ${m.date} from ${from}` : `bench: ${quick ? 'quick' : 'full'} run, sections ${[...sections].join(', ')}; load average ${m.loadStart}`);
 
 const engine: PhaseResult[] = saved ? saved.engine : [];
+let imports: PhaseResult[] = saved?.imports ?? [];
 const baselines: BaselineResult[] = saved ? saved.baselines : [];
 let memory: MemoryResult[] | null = saved ? saved.memory : null;
 let memoryError: string | null = saved ? saved.memoryError : null;
@@ -203,6 +207,13 @@ if (measure('throughput')) {
   engine.push(...(await runScenario(ref, ['export'])));
 }
 
+if (measure('import')) {
+  log('\n## Import and pattern (one request a code)');
+  rtt ??= await measureRoundTrips(all[0]!);
+  if (rtt.create !== undefined) log(`  round trip of one create (median, warm connection): ${rtt.create.toFixed(1)} ms`);
+  imports = await runImportSection({ quick, repeats: REPEATS, base: { profile: 'current', windowScale: 1, latencyMs: LATENCY, jitterMs: JITTER }, rtt, log });
+}
+
 if (measure('baselines')) {
   log('\n## Baselines');
   for (const s of all)
@@ -217,6 +228,7 @@ if (measure('baselines')) {
       }
 }
 if (engine.length) log('\n' + throughputTable(engine, baselines));
+if (imports.length) log('\n' + importTable(imports));
 if (baselines.length) log('\n' + baselineTable(baselines, engine));
 
 const needBrowser = measure('memory') || measure('page');
@@ -331,6 +343,7 @@ function reading(): string[] {
           `the store's CPU work then queues behind the engine's on one event loop. All other rows use the separate thread.`,
       );
   }
+  out.push(...importReading(imports));
   if (baselines.length) {
     const failing = baselines.filter((b) => b.missingCodes > 0);
     out.push(
@@ -416,8 +429,9 @@ generating and the count check after it, first-wave pages past the end of a smal
 250-id deletes refused under the legacy limits) are its own cost and show in the requests column.
 
 **bound at RTT / eff. at RTT**: the same formulas with *L* = the measured round trip of one
-request on a warm connection (median of 25 per endpoint, one at a time, printed in the reading
-below): the injected 80 ms plus what TLS, HTTP, JSON and the sandbox's work add per request here.
+request on a warm connection (median of 25 per endpoint, one at a time${rtt && rtt.create === undefined ? '' : `, with the jitter off so
+each gets exactly the ${LATENCY} ms`}; printed in the reading below): the injected ${LATENCY} ms plus what TLS,
+HTTP, JSON and the sandbox's work add per request here.
 
 **pool s / vs pool**: the same work done by a plain pool holding exactly the store's cap in flight
 (no governor, no schema checks, no spool; unlimited plan only) on the same machine and sandbox.
@@ -451,6 +465,7 @@ function markdown(): string {
   );
   L.push('', BOUNDS, '');
   if (engine.length) L.push('## Throughput: the engine', '', throughputTable(engine, baselines), '');
+  if (imports.length) L.push(...importText(imports, rtt));
   if (baselines.length)
     L.push(
       '## Baselines: a plain script',
@@ -512,7 +527,7 @@ function table2(rows: MemoryResult[]): string {
 
 log('\n## Reading\n' + reading().join('\n'));
 if (!saved) {
-  const run: SavedRun = { flags: { quick, sections: [...sections], loads }, machine: m, rtt, loadSamples, loadEnd, totalMs, engine, baselines, memory, memoryError, page };
+  const run: SavedRun = { flags: { quick, sections: [...sections], loads }, machine: m, rtt, loadSamples, loadEnd, totalMs, engine, imports, baselines, memory, memoryError, page };
   mkdirSync('bench/out', { recursive: true });
   writeFileSync('bench/out/results.json', JSON.stringify(run, null, 2));
 }

@@ -43,9 +43,9 @@ export interface Scenario {
   rtt?: RoundTrips;
 }
 
-type Latencies = RoundTrips;
+export type Latencies = RoundTrips;
 /** Every endpoint at the scenario's injected latency. */
-export const injected = (s: Scenario): Latencies => ({ generate: s.latencyMs, list: s.latencyMs, delete: s.latencyMs });
+export const injected = (s: Scenario): Latencies => ({ generate: s.latencyMs, list: s.latencyMs, delete: s.latencyMs, create: s.latencyMs });
 
 export function startStore(s: Scenario, bulkCodes: number): Promise<SandboxThread> {
   const opts = sandboxOptions(s, bulkCodes);
@@ -53,7 +53,8 @@ export function startStore(s: Scenario, bulkCodes: number): Promise<SandboxThrea
 }
 
 export type JobKind = 'generate' | 'export' | 'purge';
-export type Phase = 'generate' | 'export' | 'purge: scan' | 'purge: delete' | 'purge: total';
+/** import, pattern: the jobs of imports.ts (one request a code). */
+export type Phase = 'generate' | 'export' | 'purge: scan' | 'purge: delete' | 'purge: total' | 'import' | 'pattern';
 
 export interface RequestCounts {
   requests: number;
@@ -127,18 +128,19 @@ export function diffCounts(a: RequestCounts, b: RequestCounts): RequestCounts {
 }
 
 /** The product's registry with its own defaults (governor, workers, save interval). */
-function engine(sandbox: SandboxThread) {
+export function engine(sandbox: SandboxThread) {
   const files: Array<{ kind: string; rows: number }> = [];
+  const spool = createMemorySpool();
   const registry: JobRegistry = createRegistry({
     records: memoryRecords(),
-    spool: createMemorySpool(),
+    spool,
     tokenFor: async (hash) => (hash === sandbox.storeHash ? sandbox.tokens.modify : null),
     fetch: sandbox.fetch,
     apiOrigin: sandbox.origin,
     downloads: instantDownloads(() => registry),
     onFileReady: (_job, file) => files.push({ kind: file.kind, rows: file.rows }),
   });
-  return { registry, files };
+  return { registry, files, spool };
 }
 
 export const GENERATE_PARAMS = (count: number): GenerateParams => ({
@@ -152,13 +154,13 @@ export const GENERATE_PARAMS = (count: number): GenerateParams => ({
   excludeCharacters: [],
 });
 
-async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+export async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
   const t0 = performance.now();
   const value = await fn();
   return { ms: performance.now() - t0, value };
 }
 
-function result(
+export function result(
   scenario: Scenario,
   phase: Phase,
   wallMs: number,
@@ -178,7 +180,7 @@ function result(
 }
 
 /** The scenario's limits with one endpoint's latency. */
-const at = (s: Scenario, latencyMs: number): Limits => ({ ...limitsOf(s), latencyMs });
+export const at = (s: Scenario, latencyMs: number): Limits => ({ ...limitsOf(s), latencyMs });
 
 export async function runGenerate(s: Scenario): Promise<PhaseResult[]> {
   const sandbox = await startStore(s, 0);
