@@ -13,6 +13,10 @@ interface FieldProps {
   error?: string | undefined;
   /** A non-blocking remark (e.g. "will be used as SUMMER"). */
   note?: string | undefined;
+  /** The error is announced as it appears (checked while typing, not on leaving the field). */
+  alert?: boolean;
+  /** More that describes the field (e.g. sample codes), by id. */
+  describedBy?: string;
   type?: 'text' | 'password';
   inputMode?: 'numeric' | 'text';
   autoComplete?: string;
@@ -27,7 +31,7 @@ export function Field(props: FieldProps): JSX.Element {
   const hintId = `${props.id}-hint`;
   const messageId = `${props.id}-message`;
   const message = props.error ?? props.note;
-  const describedBy = [props.hint ? hintId : null, message ? messageId : null].filter(Boolean).join(' ');
+  const describedBy = [props.hint ? hintId : null, message ? messageId : null, props.describedBy].filter(Boolean).join(' ');
   return (
     <div class={`bcm-field${props.class ? ` ${props.class}` : ''}`}>
       <label for={props.id}>{props.label}</label>
@@ -52,7 +56,7 @@ export function Field(props: FieldProps): JSX.Element {
         </p>
       ) : null}
       {message ? (
-        <p id={messageId} class={props.error ? 'bcm-field-error' : 'bcm-note'}>
+        <p id={messageId} class={props.error ? 'bcm-field-error' : 'bcm-note'} role={props.error && props.alert ? 'alert' : undefined}>
           {message}
         </p>
       ) : null}

@@ -1,19 +1,21 @@
 /**
  * The panel on the control panel's promotion pages (inside a shadow root): on a promotion's
  * page it works on that promotion; on the promotions list a picker chooses one. This file is
- * the frame (heading, collapse, focus around the purge dialog) and the store's state; the
- * promotion and its operations are in panel/, the dialog in PurgeDialog.tsx.
+ * the frame (heading, collapse, focus around its dialogs) and the store's state; the promotion
+ * and its operations are in panel/, the dialogs in PurgeDialog.tsx and ImportDialog.tsx.
  * Accessible names here are a contract: merchants' automation, screen readers and the e2e
  * tests rely on them.
  */
 import type { JSX } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { ErrorAlert } from './ErrorAlert';
-import type { DialogHooks } from './panel/Operations';
+import { ImportDialog } from './ImportDialog';
+import type { DialogHooks, DialogName } from './panel/Operations';
 import { Promotion } from './panel/Promotion';
 import { PromotionPicker } from './panel/PromotionPicker';
 import { PurgeDialog } from './PurgeDialog';
 import type { PanelModel } from './state/panel-model';
+import { isDialogOpen } from './state/panel-state';
 import { useStore } from './state/use-store';
 
 function FeedNotice(props: { model: PanelModel }) {
@@ -70,21 +72,32 @@ function Body(props: { model: PanelModel; dialog: DialogHooks }) {
 export function Panel(props: { model: PanelModel; floating?: boolean }): JSX.Element {
   const { model } = props;
   const collapsed = useStore(model.panel, (s) => s.collapsed);
-  const dialogOpen = useStore(model.panel, (s) => s.purgeDialog.open);
+  const dialogOpen = useStore(model.panel, isDialogOpen);
+  const importOpen = useStore(model.panel, (s) => s.importDialog.open);
   const heading = useRef<HTMLHeadingElement>(null);
-  const purgeButton = useRef<HTMLButtonElement | null>(null);
+  /** The button that opens each dialog, and the one that opened the last: focus goes back there. */
+  const buttons = useRef<Record<DialogName, HTMLButtonElement | null>>({ purge: null, import: null });
   const opener = useRef<HTMLElement | null>(null);
-  const dialogHooks: DialogHooks = {
-    openDialog: (jobId, el) => {
+  const last = useRef<DialogName>('purge');
+  const dialogHooks = useRef<DialogHooks>({
+    open: (name, el, jobId = null) => {
       opener.current = el;
-      model.openPurgeDialog(jobId);
+      last.current = name;
+      if (name === 'import') model.openImportDialog();
+      else model.openPurgeDialog(jobId);
     },
-    purgeButtonRef: (el) => {
-      purgeButton.current = el;
+    buttonRefs: {
+      purge: (el) => {
+        buttons.current.purge = el;
+      },
+      import: (el) => {
+        buttons.current.import = el;
+      },
     },
-  };
-  // When the dialog closes, focus goes back to the button that opened it; else "Purge codes";
-  // else the panel's heading. After the commit: until then the section is still inert.
+  }).current;
+  // When a dialog closes, focus goes back to the button that opened it; else the one that opens
+  // that dialog ("Purge codes", "Import codes"); else the panel's heading. After the commit:
+  // until then the section is still inert.
   const wasOpen = useRef(false);
   useLayoutEffect(() => {
     if (wasOpen.current && !dialogOpen) returnFocus();
@@ -93,7 +106,7 @@ export function Panel(props: { model: PanelModel; floating?: boolean }): JSX.Ele
   function returnFocus() {
     const usable = (el: HTMLElement | null): el is HTMLElement =>
       el !== null && el.isConnected && !(el as HTMLButtonElement).disabled;
-    const target = [opener.current, purgeButton.current].find(usable) ?? heading.current;
+    const target = [opener.current, buttons.current[last.current]].find(usable) ?? heading.current;
     opener.current = null;
     target?.focus();
   }
@@ -120,7 +133,7 @@ export function Panel(props: { model: PanelModel; floating?: boolean }): JSX.Ele
           <Body model={model} dialog={dialogHooks} />
         </div>
       </section>
-      {dialogOpen && !collapsed ? <PurgeDialog model={model} /> : null}
+      {dialogOpen && !collapsed ? (importOpen ? <ImportDialog model={model} /> : <PurgeDialog model={model} />) : null}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 /**
  * What the merchant can do on a bulk coupon promotion: its jobs (cards with their controls),
- * the "Generate codes" form, and the Export and Purge groups. One job at a time per promotion,
- * so the buttons wait while one is under way.
+ * the "Generate codes" form, and the Import, Export and Purge groups. One job at a time per
+ * promotion, so the buttons wait while one is under way.
  */
 import type { JSX } from 'preact';
 import type { PromotionInfo, StoreView } from '@/utils/messages';
@@ -10,14 +10,18 @@ import { ErrorAlert } from '../ErrorAlert';
 import { GenerateForm } from '../GenerateForm';
 import { JobCard } from '../JobCard';
 import type { PanelModel } from '../state/panel-model';
+import { isDialogOpen } from '../state/panel-state';
 import { useStore } from '../state/use-store';
 import { visibleJobs } from '../state/visible-jobs';
 
-/** The panel owns the purge dialog's focus: it learns which button opened it, to go back there. */
+export type DialogName = 'purge' | 'import';
+
+/** The panel owns its dialogs' focus: it learns which button opened one, to go back there. */
 export interface DialogHooks {
-  /** Opens the purge dialog, remembering which button opened it. */
-  openDialog: (jobId: string | null, opener: HTMLElement) => void;
-  purgeButtonRef: (el: HTMLButtonElement | null) => void;
+  /** Opens a dialog (purge: on a purge job, or at its first step), remembering which button opened it. */
+  open: (name: DialogName, opener: HTMLElement, jobId?: string | null) => void;
+  /** The buttons that open each dialog, for focus to go back to when the opener has gone. */
+  buttonRefs: Record<DialogName, (el: HTMLButtonElement | null) => void>;
 }
 
 /** While a job runs, the start buttons point at the hint that says why they wait. */
@@ -55,26 +59,37 @@ function ExportGroup(props: { model: PanelModel; blocked: boolean; running: bool
   );
 }
 
-function PurgeGroup(props: { blocked: boolean; running: boolean; dialog: DialogHooks }): JSX.Element {
+/** Import and Purge: a button that opens its dialog, and what it does. */
+interface DialogGroupProps {
+  name: DialogName;
+  title: string;
+  hint: string;
+  blocked: boolean;
+  running: boolean;
+  dialog: DialogHooks;
+}
+
+function DialogGroup(props: DialogGroupProps): JSX.Element {
+  const { name } = props;
   return (
-    <div class="bcm-group" role="group" aria-labelledby="bcm-purge-title">
-      <h3 id="bcm-purge-title" class="bcm-section-title">
-        Purge
+    <div class="bcm-group" role="group" aria-labelledby={`bcm-${name}-title`}>
+      <h3 id={`bcm-${name}-title`} class="bcm-section-title">
+        {props.title}
       </h3>
       <div class="bcm-actions">
         <button
           type="button"
-          class="bcm-button bcm-danger"
-          ref={props.dialog.purgeButtonRef}
+          class={name === 'purge' ? 'bcm-button bcm-danger' : 'bcm-button'}
+          ref={props.dialog.buttonRefs[name]}
           disabled={props.blocked}
-          aria-describedby={props.running ? RUNNING_HINT : 'bcm-purge-hint'}
-          onClick={(e) => props.dialog.openDialog(null, e.currentTarget)}
+          aria-describedby={props.running ? RUNNING_HINT : `bcm-${name}-hint`}
+          onClick={(e) => props.dialog.open(name, e.currentTarget)}
         >
-          Purge codes
+          {props.title} codes
         </button>
       </div>
-      <p id="bcm-purge-hint" class="bcm-hint">
-        Deletes codes after a backup and your confirmation.
+      <p id={`bcm-${name}-hint`} class="bcm-hint">
+        {props.hint}
       </p>
     </div>
   );
@@ -89,6 +104,7 @@ export function Operations(props: { model: PanelModel; store: StoreView; info: P
   const running = jobs.some((job) => isUnfinished(job.status));
   const readOnly = store.access === 'read-only';
   const blocked = running || s.busy;
+  const groupProps = { blocked, running, dialog: props.dialog };
 
   return (
     <>
@@ -100,11 +116,11 @@ export function Operations(props: { model: PanelModel; store: StoreView; info: P
           onControl={(action) => void model.control(job.id, action)}
           onDownload={(kind) => void model.download(job.id, kind)}
           onDismiss={() => model.dismissJob(job.id)}
-          onReview={job.kind === 'purge' ? (opener) => props.dialog.openDialog(job.id, opener) : undefined}
+          onReview={job.kind === 'purge' ? (opener) => props.dialog.open('purge', opener, job.id) : undefined}
         />
       ))}
-      {/* While the dialog is open it shows the error itself. */}
-      {s.actionError && !s.purgeDialog.open ? <ErrorAlert message={s.actionError} /> : null}
+      {/* While a dialog is open it shows the error itself. */}
+      {s.actionError && !isDialogOpen(s) ? <ErrorAlert message={s.actionError} /> : null}
       {running ? (
         <p class="bcm-muted" id={RUNNING_HINT}>
           A job is under way on this promotion. New jobs can start when it has finished or been cancelled.
@@ -121,7 +137,12 @@ export function Operations(props: { model: PanelModel; store: StoreView; info: P
       )}
       <div class="bcm-row">
         <ExportGroup model={model} blocked={blocked} running={running} />
-        {readOnly ? null : <PurgeGroup blocked={blocked} running={running} dialog={props.dialog} />}
+        {readOnly ? null : (
+          <>
+            <DialogGroup name="import" title="Import" hint="Codes you already have, from a CSV file." {...groupProps} />
+            <DialogGroup name="purge" title="Purge" hint="Deletes codes after a backup and your confirmation." {...groupProps} />
+          </>
+        )}
       </div>
     </>
   );

@@ -6,6 +6,7 @@ import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import type { PurgeMode } from '@/utils/jobs/types';
 import { formatCount, pluralCodes } from '@/utils/ui/format';
+import { readChosenFile } from '../read-file';
 import type { PanelModel } from '../state/panel-model';
 import { useStore } from '../state/use-store';
 
@@ -13,8 +14,8 @@ import { useStore } from '../state/use-store';
 const MAX_FILE_BYTES = 60 * 1024 * 1024;
 
 /**
- * The file is only read as text here: the background parses and checks it (and says in
- * plain words what is wrong with a malformed one), which keeps the CSV parser out of the page.
+ * The file is only read as text here (read-file.ts): the background parses and checks it (and
+ * says in plain words what is wrong with a malformed one), which keeps the CSV parser out of the page.
  */
 interface FileState {
   name: string;
@@ -37,19 +38,10 @@ export function ChooseStep(props: { model: PanelModel; codeCount: number | null 
       return;
     }
     setReading(true);
-    try {
-      if (chosen.size > MAX_FILE_BYTES) {
-        setFile({ name: chosen.name, text: '', summary: '', error: `${chosen.name} is larger than 60 MB. Split it into smaller files.` });
-        return;
-      }
-      const text = await chosen.text();
-      if (!text.trim()) setFile({ name: chosen.name, text: '', summary: '', error: `${chosen.name} is empty.` });
-      else setFile({ name: chosen.name, text, summary: `${chosen.name} is ready (${formatCount(Math.ceil(chosen.size / 1024))} KB).`, error: null });
-    } catch {
-      setFile({ name: chosen.name, text: '', summary: '', error: `${chosen.name} could not be read. Choose the file again.` });
-    } finally {
-      setReading(false);
-    }
+    const read = await readChosenFile(chosen, MAX_FILE_BYTES);
+    const summary = `${chosen.name} is ready (${formatCount(Math.ceil(chosen.size / 1024))} KB).`;
+    setFile({ name: chosen.name, text: 'text' in read ? read.text : '', summary, error: 'error' in read ? read.error : null });
+    setReading(false);
   };
 
   const canStart = !busy && !reading && (mode !== 'list' || (file !== null && file.text.length > 0 && !file.error));

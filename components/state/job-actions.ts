@@ -1,18 +1,40 @@
 /**
- * The requests a merchant makes from the panel: start a generate, export or purge, confirm a
- * purge, pause/resume/cancel, download a file, open the settings. Each one marks the panel
- * busy while it is on its way and shows its failure in words (`act`).
+ * The requests a merchant makes from the panel: start a generate (BigCommerce's or in a
+ * pattern), an import, an export or a purge, confirm a purge, pause/resume/cancel, download a
+ * file, open the settings. Each one marks the panel busy while it is on its way and shows its
+ * failure in words (`act`); reading an import's file answers the dialog instead (its errors
+ * belong beside the file field).
  */
-import type { ControlAction, Result } from '@/utils/messages';
-import type { FileKind, GenerateParams, PurgeMode } from '@/utils/jobs/types';
+import type { ControlAction, ImportPreview, Result } from '@/utils/messages';
+import type { FileKind, GenerateParams, JobRequest, PatternParams, PurgeMode } from '@/utils/jobs/types';
 import type { UiBridge } from '@/utils/ui/bridge';
+import * as importDialog from './import-dialog';
 import type { JobsStore } from './jobs-store';
 import { storeHashOf, targetOf, type PanelStore } from './panel-state';
 import * as purgeDialog from './purge-dialog';
 
+/** A job request, for the promotion shown (the store and promotion are added). */
+type NewJob = JobRequest extends infer R ? (R extends JobRequest ? Omit<R, 'storeHash' | 'promotionId'> : never) : never;
+
+/** An import read by prepareImport, with the limits for its codes (a file's own columns win). */
+export interface ImportStart {
+  draftId: string;
+  maxUses: number;
+  maxUsesPerCustomer: number;
+}
+
 export interface JobActions {
   openOptions(): Promise<void>;
   startGenerate(params: GenerateParams): Promise<string | null>;
+  /** Codes in the merchant's own pattern (the background checks the pattern again). */
+  startPattern(params: PatternParams): Promise<string | null>;
+  /**
+   * Has the background read the merchant's file for an import (nothing is sent to the store).
+   * Its answer, or null when the dialog closed or the page moved to another promotion meanwhile.
+   */
+  prepareImport(csvText: string): Promise<Result<ImportPreview> | null>;
+  /** Starts the import of a file prepareImport read; the dialog closes once it has started. */
+  startImport(request: ImportStart): Promise<string | null>;
   startExport(unusedOnly: boolean): Promise<string | null>;
   /**
    * Starts the purge's scan (and backup), shown in the purge dialog; nothing is deleted before
@@ -41,29 +63,23 @@ export function createJobActions(bridge: UiBridge, panel: PanelStore, jobs: Jobs
     }
   }
 
-  async function startGenerate(params: GenerateParams): Promise<string | null> {
+  /** Starts a job on the promotion shown; its id, or null when it did not start (the error is shown). */
+  async function start(request: NewJob, then?: (jobId: string) => void): Promise<string | null> {
     const t = targetOf(panel);
     if (!t) return null;
-    const started = await act(() => bridge.send('startJob', { kind: 'generate', ...t, params }));
-    return started.ok ? started.value.jobId : null;
-  }
-
-  async function startExport(unusedOnly: boolean): Promise<string | null> {
-    const t = targetOf(panel);
-    if (!t) return null;
-    const started = await act(() => bridge.send('startJob', { kind: 'export', ...t, unusedOnly }));
-    return started.ok ? started.value.jobId : null;
-  }
-
-  async function startPurge(mode: PurgeMode, csvText?: string): Promise<string | null> {
-    const t = targetOf(panel);
-    if (!t) return null;
-    const request =
-      mode === 'list' ? { kind: 'purge' as const, ...t, mode, csvText: csvText ?? '' } : { kind: 'purge' as const, ...t, mode };
-    const started = await act(() => bridge.send('startJob', request));
+    const started = await act(() => bridge.send('startJob', { ...request, ...t }));
     if (!started.ok) return null;
-    purgeDialog.show(panel, started.value.jobId);
+    then?.(started.value.jobId);
     return started.value.jobId;
+  }
+
+  async function prepareImport(csvText: string): Promise<Result<ImportPreview> | null> {
+    const t = targetOf(panel);
+    if (!t) return null;
+    const reply = await bridge.send('prepareImport', { ...t, csvText });
+    const now = targetOf(panel);
+    const current = panel.getState().importDialog.open && now?.storeHash === t.storeHash && now.promotionId === t.promotionId;
+    return current ? reply : null;
   }
 
   async function confirmPurge(jobId: string): Promise<boolean> {
@@ -89,5 +105,19 @@ export function createJobActions(bridge: UiBridge, panel: PanelStore, jobs: Jobs
     await act(() => bridge.send('openOptions', hash ? { storeHash: hash } : {}));
   }
 
-  return { openOptions, startGenerate, startExport, startPurge, confirmPurge, control, download };
+  return {
+    openOptions,
+    startGenerate: (params) => start({ kind: 'generate', params }),
+    startPattern: (params) => start({ kind: 'pattern', params }),
+    prepareImport,
+    startImport: (request) => start({ kind: 'import', ...request }, () => importDialog.close(panel)),
+    startExport: (unusedOnly) => start({ kind: 'export', unusedOnly }),
+    startPurge: (mode, csvText) =>
+      start(mode === 'list' ? { kind: 'purge', mode, csvText: csvText ?? '' } : { kind: 'purge', mode }, (jobId) =>
+        purgeDialog.show(panel, jobId),
+      ),
+    confirmPurge,
+    control,
+    download,
+  };
 }

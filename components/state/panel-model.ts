@@ -1,14 +1,16 @@
 /**
  * The panel's model, its one entry point: the panel store (panel-state.ts) with the loaders
- * (loaders.ts), the merchant's requests (job-actions.ts) and the purge dialog (purge-dialog.ts),
- * plus moving between pages and promotions. Every request goes through the injected UiBridge;
- * the background stays the source of truth (jobs come only from its feed).
+ * (loaders.ts), the merchant's requests (job-actions.ts) and the purge and import dialogs
+ * (purge-dialog.ts, import-dialog.ts), plus moving between pages and promotions. Every
+ * request goes through the injected UiBridge; the background stays the source of truth (jobs
+ * come only from its feed).
  */
 import type { PromotionInfo, StoreView } from '@/utils/messages';
 import type { JobView } from '@/utils/jobs/types';
 import type { UiBridge } from '@/utils/ui/bridge';
 import { isUnfinished } from '@/utils/ui/job-text';
 import { createFormStore, type FormStore } from './form-store';
+import * as importDialog from './import-dialog';
 import { createJobActions, type JobActions } from './job-actions';
 import { createJobsStore, feedJobs, type JobsStore } from './jobs-store';
 import { createLoaders, type Loaders } from './loaders';
@@ -30,6 +32,9 @@ export interface PanelModel
   openPurgeDialog(jobId?: string | null): void;
   /** Closes the dialog; a purge not yet confirmed is cancelled (nothing is deleted). */
   closePurgeDialog(): Promise<void>;
+  openImportDialog(): void;
+  /** Closes "Import codes" without sending anything (a file read stays a draft the background clears). */
+  closeImportDialog(): void;
   setCollapsed(collapsed: boolean): void;
   dismissJob(jobId: string): void;
   clearError(): void;
@@ -50,6 +55,7 @@ export function createPanelModel(bridge: UiBridge, options: { collapsed?: boolea
     const samePromotion = sameStore && before.location?.promotionId === location.promotionId;
     if (samePromotion && before.location?.page === location.page) return;
     if (before.purgeDialog.open) void closePurgeDialog();
+    importDialog.close(panel);
     loaders.dropPromotionReply();
     loaders.dropBulkPromotionsReply();
     panel.setState({
@@ -74,6 +80,7 @@ export function createPanelModel(bridge: UiBridge, options: { collapsed?: boolea
   function pickPromotion(promotionId: number | null): void {
     if (panel.getState().promotionId === promotionId) return;
     if (panel.getState().purgeDialog.open) void closePurgeDialog();
+    importDialog.close(panel);
     loaders.dropPromotionReply();
     // The list already says what the promotion is: shown at once, then asked about again.
     const listed = panel.getState().bulkPromotions.value.find((p) => p.id === promotionId) ?? null;
@@ -122,6 +129,8 @@ export function createPanelModel(bridge: UiBridge, options: { collapsed?: boolea
     ...actions,
     openPurgeDialog: (jobId = null) => purgeDialog.show(panel, jobId),
     closePurgeDialog,
+    openImportDialog: () => importDialog.show(panel),
+    closeImportDialog: () => importDialog.close(panel),
     setCollapsed: (collapsed) => panel.setState({ collapsed }),
     dismissJob: (jobId) => panel.setState((s) => ({ dismissed: [...s.dismissed, jobId] })),
     clearError: () => panel.setState({ actionError: null }),

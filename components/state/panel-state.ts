@@ -1,6 +1,6 @@
 /**
  * The panel's own state: where it is (store, promotion), what the background said about them,
- * and what the merchant is doing (a request on its way, its error, the purge dialog).
+ * and what the merchant is doing (a request on its way, its error, the purge and import dialogs).
  * The parts of the panel model (loaders, job actions, purge dialog) all read and write this one store.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
@@ -33,6 +33,8 @@ interface PanelState {
   /** Finished jobs the merchant put away in this panel (the job itself stays in history). */
   dismissed: readonly string[];
   purgeDialog: { open: boolean; jobId: string | null };
+  /** "Import codes": the file, its preview and the limits live in the dialog while it is open. */
+  importDialog: { open: boolean };
 }
 
 export type PanelStore = StoreApi<PanelState>;
@@ -52,12 +54,16 @@ export function createPanelStore(options: { collapsed?: boolean } = {}): PanelSt
     collapsed: options.collapsed ?? false,
     dismissed: [],
     purgeDialog: { open: false, jobId: null },
+    importDialog: { open: false },
   }));
 }
 
 export function storeHashOf(panel: PanelStore): string | null {
   return panel.getState().location?.storeHash ?? null;
 }
+
+/** Whether one of the panel's dialogs is open (the panel behind is inert meanwhile). */
+export const isDialogOpen = (s: PanelState): boolean => s.purgeDialog.open || s.importDialog.open;
 
 /** The store and promotion a job started now would be for; null until both are known. */
 export function targetOf(panel: PanelStore): { storeHash: string; promotionId: number } | null {

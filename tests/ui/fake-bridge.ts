@@ -5,7 +5,7 @@
 import { act } from '@testing-library/preact';
 import type { JobView } from '@/utils/jobs/types';
 import type { FeedState, MessageArgs, MessageReply, MessageType, UiBridge } from '@/utils/ui/bridge';
-import { BULK_PROMOTION, STORE_MODIFY } from './fixtures';
+import { BULK_PROMOTION, IMPORT_PREVIEW, STORE_MODIFY } from './fixtures';
 
 export type Handlers = {
   [K in MessageType]?: (data: MessageArgs<K>[0]) => MessageReply<K> | Promise<MessageReply<K>>;
@@ -25,6 +25,7 @@ export const defaultHandlers: Handlers = {
       : { ok: false, error: 'That promotion was not found in this store.' },
   listBulkPromotions: () => ({ ok: true, value: [BULK_PROMOTION] }),
   startJob: () => ({ ok: true, value: { jobId: 'job-1' } }),
+  prepareImport: () => ({ ok: true, value: IMPORT_PREVIEW }),
   controlJob: () => ({ ok: true, value: null }),
   downloadFile: () => ({ ok: true, value: null }),
   openOptions: () => ({ ok: true, value: null }),

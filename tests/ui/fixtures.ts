@@ -1,6 +1,6 @@
 /** Fake data for UI tests: jobs, stores and promotions as the background would report them. */
 import type { JobView } from '@/utils/jobs/types';
-import type { PromotionInfo, StoreView } from '@/utils/messages';
+import type { ImportPreview, PromotionInfo, StoreView } from '@/utils/messages';
 
 export const STORE_HASH = 'abc123';
 export const PROMOTION_ID = 42;
@@ -49,4 +49,26 @@ export const AUTOMATIC_PROMOTION: PromotionInfo = {
   redemptionType: 'AUTOMATIC',
   couponType: null,
   codeCount: null,
+};
+
+/** What the background answers to prepareImport for a file of 1,008 lines, two of them rejected. */
+export const IMPORT_PREVIEW: ImportPreview = {
+  draftId: 'draft-1',
+  codes: 1_006,
+  rejected: 2,
+  reasons: [
+    {
+      kind: 'characters',
+      label: 'characters not allowed',
+      count: 1,
+      example: { line: 1_005, code: 'not allowed!', reason: 'the code holds characters BigCommerce does not allow (“!”): only letters, digits, spaces, _ and -' },
+    },
+    {
+      kind: 'repeated',
+      label: 'repeated in the file',
+      count: 1,
+      example: { line: 1_008, code: 'SPRING-0001', reason: 'the code is already on line 3 of the file' },
+    },
+  ],
+  estimate: { ms: 19_980_000, basis: 'quota', quota: 150, windowMs: 30_000 },
 };

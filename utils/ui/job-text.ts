@@ -11,6 +11,7 @@ export const KIND_LABEL: Record<JobKind, string> = {
   import: 'Import codes',
   export: 'Export codes',
   purge: 'Purge codes',
+  'delete-code': 'Delete a code',
 };
 
 /** "Generating codes", for a progress bar's name. */
@@ -20,6 +21,7 @@ export const KIND_DOING: Record<JobKind, string> = {
   import: 'Importing codes',
   export: 'Exporting codes',
   purge: 'Deleting codes',
+  'delete-code': 'Deleting a code',
 };
 
 export const STATUS_LABEL: Record<JobStatus, string> = {
@@ -101,7 +103,9 @@ export function completedText(job: JobView): string {
       return `Completed: ${pluralCodes(job.create?.created ?? 0)} imported.${tail}`;
     }
     case 'export':
-      return `Completed: ${pluralCodes(job.progress.done)} exported.`;
+      return job.reportOnly ? `Completed: the usage of ${pluralCodes(job.progress.done)} was read.` : `Completed: ${pluralCodes(job.progress.done)} exported.`;
+    case 'delete-code':
+      return `Completed: the code ${job.deleteCode?.code ?? ''} was deleted. Its backup was saved first.`;
     case 'purge': {
       const deleted = job.purge?.deleted ?? job.progress.done;
       const failed = job.purge?.failed ?? 0;
@@ -114,14 +118,21 @@ export function completedText(job: JobView): string {
 /** "Cancelled: 5,000 codes were generated before the job stopped." */
 export function cancelledText(job: JobView): string {
   const done = job.kind === 'purge' ? (job.purge?.deleted ?? 0) : job.create ? job.create.created : job.progress.done;
-  const verb = { generate: 'generated', pattern: 'generated', import: 'imported', export: 'exported', purge: 'deleted' }[job.kind];
+  const verb = { generate: 'generated', pattern: 'generated', import: 'imported', export: 'exported', purge: 'deleted', 'delete-code': 'deleted' }[job.kind];
   if (done === 0) return job.kind === 'purge' ? 'Cancelled: no codes were deleted.' : 'Cancelled.';
   return `Cancelled: ${pluralCodes(done)} ${done === 1 ? 'was' : 'were'} ${verb} before the job stopped.`;
 }
 
 /** The failure, and what to do about it. */
 export function failedText(job: JobView): string {
-  const what = { generate: 'Generating codes', pattern: 'Generating codes', import: 'Importing codes', export: 'Exporting codes', purge: 'Purging codes' }[job.kind];
+  const what = {
+    generate: 'Generating codes',
+    pattern: 'Generating codes',
+    import: 'Importing codes',
+    export: 'Exporting codes',
+    purge: 'Purging codes',
+    'delete-code': 'Deleting the code',
+  }[job.kind];
   const reason = job.error?.trim() || 'Something went wrong.';
   return `${what} stopped: ${reason}`;
 }

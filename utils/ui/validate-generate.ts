@@ -6,7 +6,10 @@
  * anyway). The ranges below are the same as GenerateParamsSchema's; tests keep them in step.
  */
 import type { GenerateParams } from '../jobs/types';
+import { checkShared, checkWhole } from './check-numbers';
 import { formatCount } from './format';
+
+export { parseWholeNumber } from './check-numbers';
 
 /** The form's raw text, field by field, exactly as typed. */
 export interface GenerateFormValues {
@@ -57,50 +60,6 @@ export interface GenerateValidation {
 
 const ALPHABET_SIZE = 36; // A-Z and 0-9
 
-type WholeNumber =
-  | { kind: 'ok'; value: number }
-  | { kind: 'empty' }
-  | { kind: 'decimal' }
-  | { kind: 'not-a-number' };
-
-/**
- * "5000", "5,000" and " 5000 " are whole numbers; "2.5", "1e9", "abc", "0x10" are not.
- * Digits only (with optional English thousands separators) so nothing is guessed.
- */
-export function parseWholeNumber(raw: string): WholeNumber {
-  const text = raw.trim();
-  if (text === '') return { kind: 'empty' };
-  if (/^[+-]?(\d+|\d{1,3}(,\d{3})+)$/.test(text)) {
-    const value = Number(text.replace(/,/g, ''));
-    return Number.isSafeInteger(value) ? { kind: 'ok', value } : { kind: 'not-a-number' };
-  }
-  if (/^[+-]?(\d[\d,]*)?\.\d+$/.test(text) || /^[+-]?\d[\d,]*\.$/.test(text)) return { kind: 'decimal' };
-  return { kind: 'not-a-number' };
-}
-
-interface RangeWords {
-  empty: string;
-  below: string;
-  above: string;
-  example: string;
-}
-
-function checkWhole(raw: string, min: number, max: number, words: RangeWords): { value: number } | { error: string } {
-  const parsed = parseWholeNumber(raw);
-  switch (parsed.kind) {
-    case 'empty':
-      return { error: words.empty };
-    case 'decimal':
-      return { error: `Enter a whole number, without decimals (for example ${words.example}).` };
-    case 'not-a-number':
-      return { error: `Enter a whole number using digits only (for example ${words.example}).` };
-    case 'ok':
-      if (parsed.value < min) return { error: words.below };
-      if (parsed.value > max) return { error: words.above };
-      return { value: parsed.value };
-  }
-}
-
 /** Prefix or suffix: A-Z, 0-9, `_`, `-`, at most 20; lower-case letters are upper-cased (and said so). */
 function checkAffix(raw: string, label: string): { value: string; note?: string } | { error: string } {
   const text = raw.trim();
@@ -136,29 +95,8 @@ export function validateGenerate(values: GenerateFormValues): GenerateValidation
   const errors: GenerateValidation['errors'] = {};
   const notes: GenerateValidation['notes'] = {};
 
-  const count = checkWhole(values.count, GENERATE_LIMITS.count.min, GENERATE_LIMITS.count.max, {
-    empty: 'Enter how many codes to generate (1 to 1,000,000).',
-    below: 'Enter at least 1 code.',
-    above: 'At most 1,000,000 codes in one job; run another job for more.',
-    example: '5000',
-  });
-  if ('error' in count) errors.count = count.error;
-
-  const usesWords = (what: string): RangeWords => ({
-    empty: `Enter ${what} from 0 to 100,000 (0 means unlimited).`,
-    below: 'Cannot be below 0; use 0 for unlimited.',
-    above: 'At most 100,000; use 0 for unlimited.',
-    example: '1',
-  });
-  const maxUses = checkWhole(values.maxUses, 0, GENERATE_LIMITS.maxUses.max, usesWords('how many times each code works'));
-  if ('error' in maxUses) errors.maxUses = maxUses.error;
-  const perCustomer = checkWhole(
-    values.maxUsesPerCustomer,
-    0,
-    GENERATE_LIMITS.maxUsesPerCustomer.max,
-    usesWords('how many times one customer may use a code'),
-  );
-  if ('error' in perCustomer) errors.maxUsesPerCustomer = perCustomer.error;
+  const shared = checkShared(values);
+  Object.assign(errors, shared.errors);
 
   const codeLength = checkWhole(values.codeLength, GENERATE_LIMITS.codeLength.min, GENERATE_LIMITS.codeLength.max, {
     empty: 'Enter a code length from 6 to 16.',
@@ -200,25 +138,23 @@ export function validateGenerate(values: GenerateFormValues): GenerateValidation
         `the most is ${GENERATE_LIMITS.totalMax}. Shorten the prefix, the suffix or the code length.`;
     }
   }
-  if ('value' in count && 'value' in codeLength && 'value' in exclude && !errors.codeLength) {
+  if (shared.count !== null && 'value' in codeLength && 'value' in exclude && !errors.codeLength) {
     const choices = ALPHABET_SIZE - exclude.value.length;
     const possible = Math.pow(choices, codeLength.value);
     // Random codes collide long before the space is used up: ask for at least twice the room.
-    if (possible < count.value * 2) {
+    if (possible < shared.count * 2) {
       errors.codeLength =
         `Only about ${formatCount(possible)} different codes can be made from ${choices} characters at this length, ` +
-        `too few for ${formatCount(count.value)} codes. Make codes longer or leave out fewer characters.`;
+        `too few for ${formatCount(shared.count)} codes. Make codes longer or leave out fewer characters.`;
     }
   }
 
   const ok = Object.keys(errors).length === 0;
   const params: GenerateParams | null =
-    ok && 'value' in count && 'value' in maxUses && 'value' in perCustomer && 'value' in codeLength &&
-    'value' in prefix && 'value' in suffix && 'value' in exclude
+    ok && shared.count !== null && shared.uses && 'value' in codeLength && 'value' in prefix && 'value' in suffix && 'value' in exclude
       ? {
-          count: count.value,
-          maxUses: maxUses.value,
-          maxUsesPerCustomer: perCustomer.value,
+          count: shared.count,
+          ...shared.uses,
           prefix: prefix.value,
           suffix: suffix.value,
           delimiter: delimiter as GenerateParams['delimiter'],

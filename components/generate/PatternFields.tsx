@@ -1,0 +1,62 @@
+/**
+ * Codes in the merchant's own pattern: the pattern (each # a random character), the characters
+ * to draw from (a set, or their own), three sample codes and how many codes the pattern can
+ * make. The samples are drawn as the real codes are (crypto), again only when the pattern or
+ * the characters change.
+ */
+import type { JSX } from 'preact';
+import { useMemo } from 'preact/hooks';
+import { CHARACTER_SETS, patternCode, randomSource, spaceText } from '@/utils/codes/pattern';
+import { validatePattern } from '@/utils/ui/validate-pattern';
+import { setField } from '../state/form-store';
+import type { PanelModel } from '../state/panel-model';
+import { useStore } from '../state/use-store';
+import type { FieldMaker } from './field-maker';
+
+const SAMPLES_ID = 'bcm-pattern-samples';
+
+/** The fields, inside the form's grid. */
+export function PatternFields(props: { model: PanelModel; text: FieldMaker }): JSX.Element {
+  const { model, text } = props;
+  const set = useStore(model.form, (s) => s.values.characterSet);
+  return (
+    <>
+      {text('pattern', 'Pattern', { hint: 'Each # is a random character, e.g. SPRING-####-####.', describedBy: SAMPLES_ID, wide: true })}
+      <div class="bcm-field bcm-wide">
+        <label for="bcm-characterSet">Characters</label>
+        <select id="bcm-characterSet" value={set} onChange={(e) => setField(model.form, 'characterSet', e.currentTarget.value)}>
+          {Object.entries(CHARACTER_SETS).map(([id, { label }]) => (
+            <option key={id} value={id}>
+              {label}
+            </option>
+          ))}
+          <option value="custom">Your own set</option>
+        </select>
+      </div>
+      {set === 'custom' ? text('ownCharacters', 'Your characters', { hint: 'Each # is one of these.', wide: true }) : null}
+    </>
+  );
+}
+
+/** Three sample codes and how many codes the pattern can make, under the grid; the Pattern field points here. */
+export function PatternSamples(props: { model: PanelModel }): JSX.Element {
+  const values = useStore(props.model.form, (s) => s.values);
+  const { characters, space, errors } = validatePattern(values);
+  const pattern = values.pattern;
+  const sound = space !== null;
+  // Drawn only for a sound pattern (no characters, no draw).
+  const samples = useMemo(() => {
+    const next = randomSource();
+    return sound ? [0, 1, 2].map(() => patternCode(pattern, characters, next)) : [];
+  }, [pattern, characters, sound]);
+  return (
+    <p id={SAMPLES_ID} class="bcm-muted">
+      {sound ? (
+        <>
+          Codes will look like <code>{samples[0]}</code>, <code>{samples[1]}</code>, <code>{samples[2]}</code>.
+          {errors.pattern ? null : ` This pattern can make ${spaceText(space)} codes.`}
+        </>
+      ) : null}
+    </p>
+  );
+}

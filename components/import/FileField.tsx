@@ -1,0 +1,34 @@
+/**
+ * The import's first step: the CSV file (read by read-file.ts, checked by the background). Its
+ * problems, the file's or the background's, show beside the field and are announced.
+ */
+import type { JSX } from 'preact';
+
+const ID = 'bcm-import-file';
+
+export function FileField(props: { error: string | undefined; onFile: (file: File | null) => void }): JSX.Element {
+  const { error } = props;
+  return (
+    <div class="bcm-field">
+      <label for={ID}>CSV file with codes</label>
+      <input
+        id={ID}
+        type="file"
+        accept=".csv,.txt,text/csv,text/plain"
+        data-autofocus=""
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={`${ID}-hint${error ? ` ${ID}-message` : ''}`}
+        onChange={(e) => props.onFile(e.currentTarget.files?.[0] ?? null)}
+      />
+      <p id={`${ID}-hint`} class="bcm-hint">
+        A column named code, or the only column. Optional max_uses and max_uses_per_customer columns override the fields
+        below.
+      </p>
+      {error ? (
+        <p id={`${ID}-message`} class="bcm-field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
