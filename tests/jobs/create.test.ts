@@ -110,6 +110,15 @@ describe('import', () => {
     await waitFor(reg, id, ['completed']);
     await expect(reg.start({ kind: 'import', ...bulk(h), draftId: again.draftId, maxUses: 1, maxUsesPerCustomer: 1 })).rejects.toThrow(/already been imported/);
   });
+  it('a file with no usable line says why, line by line, and holds nothing', async () => {
+    h = await harness({ seed: { bulkCodes: 0 } });
+    const reg = h.registry();
+    const csv = 'code\n=HYPERLINK("x")\nBAD CODE!\n\nOK?\n';
+    await expect(reg.drafts.prepare(h.sandbox.storeHash, h.sandbox.promotions.bulk, csv, { quota: null, windowMs: null })).rejects.toThrow(
+      /^No line of the file can become a code\. characters not allowed: 2 lines \(line 3: the code holds characters .*“!”.*\); spreadsheet formulas, not codes: 1 line \(line 2: .*\)\. Fix the file and choose it again\.$/,
+    );
+    expect(h.sandbox.stats().perEndpoint.createCode.requests).toBe(0);
+  });
 });
 
 describe('codes in my own pattern', () => {

@@ -37,7 +37,7 @@ export function createImportDrafts(spool: Spool, newId: () => string) {
     async prepare(storeHash: string, promotionId: number, csvText: string, pace: Pace): Promise<ImportPreview> {
       const parsed = parseImportCsv(csvText);
       if (parsed.error) throw new ApiError('invalid', parsed.error);
-      if (parsed.rows.length === 0) throw new ApiError('invalid', 'No line of the file can become a code: see the reasons below, fix the file and choose it again.');
+      if (parsed.rows.length === 0) throw new ApiError('invalid', noCodesText(parsed.rejected));
       const draftId = newId();
       const ns = createSpools(draftId);
       for (let i = 0, n = 1; i < parsed.rows.length; i += CREATE_CHUNK, n++) await spool.putChunk(ns.input, n, parsed.rows.slice(i, i + CREATE_CHUNK));
@@ -56,6 +56,15 @@ export function createImportDrafts(spool: Spool, newId: () => string) {
       return draft;
     },
   };
+}
+
+/** Why a file gave no code at all, with the commonest reasons and an example line of each. */
+export function noCodesText(rejected: ImportRejection[]): string {
+  const reasons = byReason(rejected)
+    .slice(0, 3)
+    .map((r) => `${r.label}: ${r.count.toLocaleString('en-US')} ${r.count === 1 ? 'line' : 'lines'} (line ${r.example.line}: ${r.example.reason})`);
+  const why = reasons.length ? ` ${reasons.join('; ')}.` : ' It has no lines with codes.';
+  return `No line of the file can become a code.${why} Fix the file and choose it again.`;
 }
 
 function byReason(rejected: ImportRejection[]): ImportPreview['reasons'] {
