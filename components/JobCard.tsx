@@ -1,6 +1,6 @@
 /**
- * One job as the background reports it: progress, rate, time left, why it waits, and the
- * buttons that apply. Used by the panel and by the popup (which also names store and promotion).
+ * One job as the background reports it: progress, rate, time left, why it waits, the codes'
+ * usage once read, and the buttons that apply. Used by the panel and by the popup (which also names store and promotion).
  */
 import type { JSX } from 'preact';
 import type { ControlAction } from '@/utils/messages';
@@ -10,7 +10,6 @@ import {
   INTERRUPTED_TEXT,
   FILE_LABEL,
   KIND_DOING,
-  KIND_LABEL,
   STATUS_LABEL,
   cancelledText,
   completedText,
@@ -18,12 +17,14 @@ import {
   etaText,
   failedText,
   isUnfinished,
+  jobLabel,
   pausedText,
   progressText,
   unattributedText,
   waitText,
 } from '@/utils/ui/job-text';
 import { ProgressBar } from './ProgressBar';
+import { UsageChart } from './UsageChart';
 import { useNow } from './use-now';
 
 interface JobCardProps {
@@ -94,7 +95,7 @@ export function JobCard(props: JobCardProps): JSX.Element {
   return (
     <article class={`bcm-job bcm-job-${job.status}`} aria-labelledby={titleId}>
       <h3 id={titleId} class="bcm-job-title">
-        {KIND_LABEL[job.kind]}
+        {jobLabel(job)}
         <span class="bcm-badge">{STATUS_LABEL[job.status]}</span>
       </h3>
       {props.showContext ? (
@@ -141,6 +142,9 @@ export function JobCard(props: JobCardProps): JSX.Element {
           {failedText(job)}
         </p>
       ) : null}
+
+      {/* Exports (and usage reports) and purges' scans read how the codes are used. */}
+      {job.usage ? <UsageChart usage={job.usage} id={`bcm-job-${job.id}`} /> : null}
 
       {job.status !== 'awaiting-confirmation' ? <SaveFailures job={job} /> : null}
 

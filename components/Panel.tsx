@@ -2,13 +2,15 @@
  * The panel on the control panel's promotion pages (inside a shadow root): on a promotion's
  * page it works on that promotion; on the promotions list a picker chooses one. This file is
  * the frame (heading, collapse, focus around its dialogs) and the store's state; the promotion
- * and its operations are in panel/, the dialogs in PurgeDialog.tsx and ImportDialog.tsx.
+ * and its operations are in panel/, the dialogs in PurgeDialog.tsx and ImportDialog.tsx, "Find a
+ * code" (for the whole store) in find/.
  * Accessible names here are a contract: merchants' automation, screen readers and the e2e
  * tests rely on them.
  */
 import type { JSX } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { ErrorAlert } from './ErrorAlert';
+import { FindCode } from './find/FindCode';
 import { ImportDialog } from './ImportDialog';
 import type { DialogHooks, DialogName } from './panel/Operations';
 import { Promotion } from './panel/Promotion';
@@ -65,6 +67,8 @@ function Body(props: { model: PanelModel; dialog: DialogHooks }) {
     <>
       {onListPage ? <PromotionPicker model={model} /> : null}
       {s.promotionId !== null ? <Promotion model={model} store={store} onListPage={onListPage} dialog={props.dialog} /> : null}
+      {/* Any code of this store, whatever promotion holds it. */}
+      <FindCode bridge={model.bridge} jobs={model.jobs} stores={[store]} />
     </>
   );
 }

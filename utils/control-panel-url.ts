@@ -83,3 +83,8 @@ export function parseControlPanelUrl(url: string): ControlPanelLocation | null {
   if (promotionId !== null) return { storeHash, promotionId, page: 'promotion' };
   return { storeHash, promotionId: null, page: rest.length === 0 ? 'promotions-list' : 'other' };
 }
+
+/** A promotion's page in the control panel (its edit page, where the panel shows). */
+export function promotionPageUrl(storeHash: string, promotionId: number): string {
+  return `https://store-${storeHash}.mybigcommerce.com/manage/marketing/promotions/${promotionId}/edit`;
+}

@@ -1,7 +1,7 @@
 /**
  * What the merchant can do on a bulk coupon promotion: its jobs (cards with their controls),
- * the "Generate codes" form, and the Import, Export and Purge groups. One job at a time per
- * promotion, so the buttons wait while one is under way.
+ * the "Generate codes" form, and the Import, Export (with "Usage report") and Purge groups.
+ * One job at a time per promotion, so the buttons wait while one is under way.
  */
 import type { JSX } from 'preact';
 import type { PromotionInfo, StoreView } from '@/utils/messages';
@@ -55,6 +55,21 @@ function ExportGroup(props: { model: PanelModel; blocked: boolean; running: bool
           <label for="bcm-unused-only">only unused codes</label>
         </span>
       </div>
+      <div class="bcm-actions">
+        {/* The same reading as an export, without a file: the job card shows the chart. */}
+        <button
+          type="button"
+          class="bcm-button"
+          disabled={props.blocked}
+          aria-describedby={props.running ? RUNNING_HINT : 'bcm-usage-hint'}
+          onClick={() => void model.startUsageReport()}
+        >
+          Usage report
+        </button>
+      </div>
+      <p id="bcm-usage-hint" class="bcm-hint">
+        How the codes are used, without a download.
+      </p>
     </div>
   );
 }

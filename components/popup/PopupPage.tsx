@@ -1,11 +1,13 @@
-/** The toolbar popup: running and recent jobs across stores, with their controls. */
+/** The toolbar popup: "Find a code" in the connected stores, and running and recent jobs across stores, with their controls. */
 import type { JSX } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { JobView } from '@/utils/jobs/types';
+import type { StoreView } from '@/utils/messages';
 import type { UiBridge } from '@/utils/ui/bridge';
 import { isUnfinished } from '@/utils/ui/job-text';
 import { dateText } from '../date-text';
 import { ErrorAlert } from '../ErrorAlert';
+import { FindCode } from '../find/FindCode';
 import { JobCard } from '../JobCard';
 import { createJobsStore, feedJobs } from '../state/jobs-store';
 import { useStore } from '../state/use-store';
@@ -19,7 +21,14 @@ export function orderJobs(jobs: readonly JobView[], limit = 20): JobView[] {
   return [...unfinished, ...finished].slice(0, Math.max(limit, unfinished.length));
 }
 
-export function PopupPage(props: { bridge: UiBridge; onSettingsOpened?: () => void }): JSX.Element {
+interface PopupProps {
+  bridge: UiBridge;
+  onSettingsOpened?: () => void;
+  /** Opens the manager page in a tab (the entrypoint has the browser's tabs; without it the link opens it). */
+  onOpenManager?: () => void;
+}
+
+export function PopupPage(props: PopupProps): JSX.Element {
   const { bridge } = props;
   const jobsStore = useMemo(() => createJobsStore(), []);
   useEffect(() => feedJobs(bridge, jobsStore), [bridge, jobsStore]);
@@ -27,6 +36,11 @@ export function PopupPage(props: { bridge: UiBridge; onSettingsOpened?: () => vo
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** Connected stores, for "Find a code" (null until the background has answered). */
+  const [stores, setStores] = useState<StoreView[] | null>(null);
+  useEffect(() => {
+    void bridge.send('listStores').then((reply) => setStores(reply.ok ? reply.value : []));
+  }, [bridge]);
 
   const run = async (request: () => Promise<{ ok: boolean; error?: string }>) => {
     setBusy(true);
@@ -59,10 +73,30 @@ export function PopupPage(props: { bridge: UiBridge; onSettingsOpened?: () => vo
     <main class="bcm-page bcm-popup">
       <header class="bcm-header">
         <h1>Bulk coupon jobs</h1>
-        <a href="/options.html" class="bcm-link-text" onClick={(e) => void openSettings(e)}>
-          Open settings
-        </a>
+        <span class="bcm-header-links">
+          <a
+            href="/manager.html"
+            target="_blank"
+            rel="noopener"
+            class="bcm-link-text"
+            onClick={(e) => {
+              if (!props.onOpenManager) return;
+              e.preventDefault();
+              props.onOpenManager();
+            }}
+          >
+            Open manager
+          </a>
+          <a href="/options.html" class="bcm-link-text" onClick={(e) => void openSettings(e)}>
+            Open settings
+          </a>
+        </span>
       </header>
+      {stores === null ? null : stores.length ? (
+        <FindCode bridge={bridge} jobs={jobsStore} stores={stores} newTab />
+      ) : (
+        <p class="bcm-muted">Connect a store in the settings to find its codes here.</p>
+      )}
       {state.feed === 'reconnecting' ? <p class="bcm-notice">Reconnecting to the extension…</p> : null}
       {error ? <ErrorAlert message={error} /> : null}
       {notice ? (

@@ -1,6 +1,6 @@
 /**
  * The requests a merchant makes from the panel: start a generate (BigCommerce's or in a
- * pattern), an import, an export or a purge, confirm a purge, pause/resume/cancel, download a
+ * pattern), an import, an export (or a usage report) or a purge, confirm a purge, pause/resume/cancel, download a
  * file, open the settings. Each one marks the panel busy while it is on its way and shows its
  * failure in words (`act`); reading an import's file answers the dialog instead (its errors
  * belong beside the file field).
@@ -36,6 +36,8 @@ export interface JobActions {
   /** Starts the import of a file prepareImport read; the dialog closes once it has started. */
   startImport(request: ImportStart): Promise<string | null>;
   startExport(unusedOnly: boolean): Promise<string | null>;
+  /** "Usage report": the export's reading of every code, without a file (the job card shows the chart). */
+  startUsageReport(): Promise<string | null>;
   /**
    * Starts the purge's scan (and backup), shown in the purge dialog; nothing is deleted before
    * `confirmPurge`. `csvText`: the merchant's file as text (list mode); the background parses and checks it.
@@ -112,6 +114,7 @@ export function createJobActions(bridge: UiBridge, panel: PanelStore, jobs: Jobs
     prepareImport,
     startImport: (request) => start({ kind: 'import', ...request }, () => importDialog.close(panel)),
     startExport: (unusedOnly) => start({ kind: 'export', unusedOnly }),
+    startUsageReport: () => start({ kind: 'export', unusedOnly: false, reportOnly: true }),
     startPurge: (mode, csvText) =>
       start(mode === 'list' ? { kind: 'purge', mode, csvText: csvText ?? '' } : { kind: 'purge', mode }, (jobId) =>
         purgeDialog.show(panel, jobId),

@@ -3,7 +3,8 @@
  * against the sandbox store. From the panel on a bulk promotion's page, "Connect this store"
  * opens the options page, where the token is saved; back in the panel, generate codes, export
  * them, and check both CSV files the background saved against the store's codes; then purge
- * them, the backup on disk first and the confirmation typed by (trusted) keys.
+ * them, the backup on disk first and the confirmation typed by (trusted) keys; then "Find a code"
+ * anywhere in the store, one that is not there, and "Delete this code" with its one-line backup.
  *
  * Needs `npx wxt build -b firefox` first (.output/firefox-mv2) and /usr/bin/firefox-esr.
  */
@@ -149,7 +150,7 @@ describe('Firefox (firefox-esr over WebDriver BiDi)', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('connects the store, generates, exports and purges codes, saving every CSV file first', async () => {
+  it('connects the store, generates, exports and purges codes, saving every CSV file first; finds a code and deletes it', async () => {
     const sb = sandbox!;
     try {
       // 1. The empty bulk promotion's page in the (fake) control panel, reached as a merchant does:
@@ -276,6 +277,59 @@ describe('Firefox (firefox-esr over WebDriver BiDi)', () => {
       const backupFile = readdirSync(downloads).find((n) => n.startsWith(`${prefix}purge-backup-`) && n.endsWith('.csv'));
       expect(parseCsv(readFileSync(join(downloads, backupFile!), 'utf8')).map((r) => Number(r.id))).toEqual(store.map((c) => c.id));
 
+      // 7. Find a code of the other bulk promotion from this panel (a lookup is store-wide), typed
+      //    with spaces around and in lower case; one that is not there; then delete it: its
+      //    one-line backup on disk first, the confirmation by a person's key only.
+      const bulkId = sb.promotions.bulk;
+      const before = sb.codes(bulkId);
+      const target = before[3]!;
+      const findResult = `() => (${PANEL_ROOT})()?.querySelector('.bcm-find-result')?.textContent ?? null`;
+      await tab.run(fill, { '#bcm-find-code': `  ${target.code.toLowerCase()} ` });
+      expect(await tab.run<boolean>(clickButton, 'Find')).toBe(true);
+      const link = await tab.waitFor<{ name: string; href: string }>(
+        `() => { const a = (${PANEL_ROOT})()?.querySelector('.bcm-find-result a'); return a ? { name: a.textContent, href: a.getAttribute('href') } : null; }`,
+        null,
+        'the code to be found',
+      );
+      expect(link).toEqual({ name: 'Spring sale — bulk codes', href: `https://store-${sb.storeHash}.mybigcommerce.com/manage/marketing/promotions/${bulkId}/edit` });
+      expect(await tab.run<string>(findResult)).toContain(`${target.code}`);
+      await tab.run(fill, { '#bcm-find-code': 'NOPE-NOT-HERE' });
+      expect(await tab.run<boolean>(clickButton, 'Find')).toBe(true);
+      await tab.waitFor(`() => (${findResult})() === 'No code NOPE-NOT-HERE in this store.'`, null, '"not found"');
+
+      await tab.run(fill, { '#bcm-find-code': target.code });
+      expect(await tab.run<boolean>(clickButton, 'Find')).toBe(true);
+      expect(await tab.waitFor<boolean>(clickButton, 'Delete this code', 'the "Delete this code" button')).toBe(true);
+      const question = await tab.waitFor<string>(`() => (${PANEL_ROOT})()?.querySelector('#bcm-find-question')?.textContent ?? null`, null, 'the question');
+      expect(question).toMatch(new RegExp(`^Delete the code ${target.code}\\? A backup with this one code is saved first`));
+      // A page script's click on the confirmation does nothing.
+      expect(await tab.run<boolean>(clickButton, 'Delete this code')).toBe(true);
+      await new Promise((r) => setTimeout(r, 500));
+      expect(sb.codes(bulkId)).toHaveLength(before.length);
+      await tab.run(`() => { const b = Array.from((${PANEL_ROOT})().querySelectorAll('.bcm-find-confirm button')).find((x) => x.textContent.trim() === 'Delete this code'); b.focus(); }`);
+      await tab.type('\uE007');
+      const deleted = await tab.waitFor<string>(
+        `() => { const t = (${findResult})() ?? ''; return /Completed|stopped/.test(t) ? t : null; }`,
+        null,
+        'the code to be deleted',
+        30_000,
+        200,
+      );
+      expect(deleted).toContain(`Completed: the code ${target.code} was deleted. Its backup was saved first.`);
+      expect(sb.codes(bulkId)).toEqual(before.filter((c) => c.id !== target.id));
+      const onePrefix = `${sb.storeHash}-promotion-${bulkId}-purge-backup-`;
+      const oneBackup = readdirSync(downloads).find((n) => n.startsWith(onePrefix) && n.endsWith('.csv'));
+      expect(parseCsv(readFileSync(join(downloads, oneBackup!), 'utf8'))).toEqual([
+        {
+          id: String(target.id),
+          code: target.code,
+          current_uses: String(target.current_uses),
+          max_uses: String(target.max_uses),
+          max_uses_per_customer: String(target.max_uses_per_customer),
+          created: target.created,
+        },
+      ]);
+
       // Nothing tried to leave the machine.
       expect(proxy!.refused).toEqual([]);
     } catch (e) {
@@ -284,5 +338,5 @@ describe('Firefox (firefox-esr over WebDriver BiDi)', () => {
         cause: e,
       });
     }
-  }, 90_000);
+  }, 120_000);
 });

@@ -1,7 +1,20 @@
 import '@/components/ui.css';
 import '@/components/pages.css';
 import { render } from 'preact';
+import { browser } from '#imports';
 import { PopupPage } from '@/components/popup/PopupPage';
 import { createBrowserBridge } from '@/utils/ui/bridge';
 
-render(<PopupPage bridge={createBrowserBridge()} onSettingsOpened={() => window.close()} />, document.getElementById('app')!);
+/**
+ * The manager page in a new tab (tabs.create needs no permission); the popup then closes. Its
+ * address is the popup's own origin (what runtime.getURL('/manager.html') gives).
+ */
+async function openManager(): Promise<void> {
+  await browser.tabs.create({ url: new URL('/manager.html', location.href).href });
+  window.close();
+}
+
+render(
+  <PopupPage bridge={createBrowserBridge()} onSettingsOpened={() => window.close()} onOpenManager={() => void openManager()} />,
+  document.getElementById('app')!,
+);

@@ -14,6 +14,11 @@ export const KIND_LABEL: Record<JobKind, string> = {
   'delete-code': 'Delete a code',
 };
 
+/** A job's title: a usage report is an export without a file, and is called what the merchant pressed. */
+export function jobLabel(job: Pick<JobView, 'kind' | 'reportOnly'>): string {
+  return job.reportOnly ? 'Usage report' : KIND_LABEL[job.kind];
+}
+
 /** "Generating codes", for a progress bar's name. */
 export const KIND_DOING: Record<JobKind, string> = {
   generate: 'Generating codes',
