@@ -3,6 +3,7 @@
  * message table (utils/messages) and follow jobs on the jobs feed.
  */
 import { browser, defineBackground } from '#imports';
+import { createPromotionListCache } from '@/utils/api/promotion-lists';
 import { createStoreClients } from '@/utils/api/store-clients';
 import { checkToken } from '@/utils/api/check-token';
 import { createDownloads } from '@/utils/background/downloads';
@@ -46,6 +47,7 @@ export default defineBackground(() => {
     services: {
       registry,
       clients,
+      promotionLists: createPromotionListCache(),
       stores,
       vault,
       checkToken: (storeHash, token) => checkToken(storeHash, token),

@@ -20,6 +20,7 @@ const FLAGS: FlagSpec[] = [
   { flag: 'faults-redirect', env: 'SANDBOX_FAULTS_REDIRECT', help: 'Fraction 0..1 of API requests answered 307 to the sink (another host).' },
   { flag: 'window-ms', env: 'SANDBOX_WINDOW_MS', help: 'Quota window, ms. Default 30000.' },
   { flag: 'seed-codes', env: 'SANDBOX_SEED_CODES', help: 'Codes in the seeded bulk promotion. Default 1200.' },
+  { flag: 'seed-promotions', env: 'SANDBOX_SEED_PROMOTIONS', help: 'Extra bulk promotions (ids 5, 6...), a few codes each. Default 0.' },
   { flag: 'quota', env: 'SANDBOX_QUOTA', help: "Requests per window, overriding the plan's quota." },
   { flag: 'seed', env: 'SANDBOX_SEED', help: 'Seed of the PRNG (tokens, codes, faults). Default fixed.' },
 ];
@@ -101,10 +102,12 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
     const windowMs = get('window-ms');
     if (windowMs !== undefined) o.windowMs = num('window-ms', windowMs, { min: 1 });
     const seedCodes = get('seed-codes');
+    const seedPromotions = get('seed-promotions');
     const seed = get('seed');
-    if (seedCodes !== undefined || seed !== undefined) {
+    if (seedCodes !== undefined || seedPromotions !== undefined || seed !== undefined) {
       o.seed = {};
       if (seedCodes !== undefined) o.seed.bulkCodes = num('seed-codes', seedCodes, { int: true, min: 0, max: 10_000_000 });
+      if (seedPromotions !== undefined) o.seed.bulkPromotions = num('seed-promotions', seedPromotions, { int: true, min: 0, max: 10_000 });
       if (seed !== undefined) o.seed.random = num('seed', seed, { int: true, min: 0, max: 4294967295 });
     }
     const quota = get('quota');

@@ -2,7 +2,7 @@
 import { parseCliArgs, usage } from './cli-args';
 import { startSandbox, type Sandbox } from './server';
 
-function banner(sb: Sandbox, plan: string, limits: string): string {
+function banner(sb: Sandbox, plan: string, limits: string, extra = 0): string {
   const h = sb.storeHash;
   const rules = `MAP api.bigcommerce.com 127.0.0.1:${sb.port}, MAP *.mybigcommerce.com 127.0.0.1:${sb.port}`;
   return [
@@ -16,7 +16,8 @@ function banner(sb: Sandbox, plan: string, limits: string): string {
     `Token (modify):     ${sb.tokens.modify}`,
     `Token (read-only):  ${sb.tokens.readOnly}`,
     '',
-    `Promotions: bulk ${sb.promotions.bulk}, bulk (empty) ${sb.promotions.bulkEmpty}, single ${sb.promotions.single}, automatic ${sb.promotions.automatic}`,
+    `Promotions: bulk ${sb.promotions.bulk}, bulk (empty) ${sb.promotions.bulkEmpty}, single ${sb.promotions.single}, automatic ${sb.promotions.automatic}` +
+      (extra > 0 ? `, and ${extra} more bulk (${sb.promotions.automatic + 1} to ${sb.promotions.automatic + extra})` : ''),
     '',
     `Sink (another host, where the redirect fault points): ${sb.sink.origin}`,
     '',
@@ -47,7 +48,7 @@ async function main(): Promise<void> {
     console.error(`sandbox: could not start: ${(e as Error).message}`);
     process.exit(1);
   }
-  console.log(banner(sb, parsed.options.plan ?? 'standard', parsed.options.limits ?? 'current'));
+  console.log(banner(sb, parsed.options.plan ?? 'standard', parsed.options.limits ?? 'current', parsed.options.seed?.bulkPromotions));
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

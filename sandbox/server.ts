@@ -17,7 +17,7 @@ import { API_PATH_RE, handleApi, rateHeadersFor } from './routes/api';
 import { handleInspect } from './routes/inspect';
 import { mulberry32 } from './rng';
 import { startSink, type RunningSink } from './sink';
-import { DEFAULT_SEED, DEFAULT_STORE_HASH, SandboxState, validateConfig, type StoreEntry } from './state';
+import { DEFAULT_SEED, DEFAULT_STORE_HASH, MAX_EXTRA_PROMOTIONS, SandboxState, validateConfig, type StoreEntry } from './state';
 import { SEEDED_IDS } from './store';
 import { sandboxCert } from './tls';
 import type { AddCodesSpec, CodeView, CreateStoreOptions, Sandbox, SandboxOptions, SandboxStats, StoreHandle } from './types';
@@ -63,6 +63,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const host = opts.host ?? '127.0.0.1';
   const bulkCodes = opts.seed?.bulkCodes ?? 1200;
   if (!Number.isInteger(bulkCodes) || bulkCodes < 0) throw new Error('seed.bulkCodes must be an integer >= 0');
+  const bulkPromotions = opts.seed?.bulkPromotions ?? 0;
+  if (!Number.isInteger(bulkPromotions) || bulkPromotions < 0 || bulkPromotions > MAX_EXTRA_PROMOTIONS)
+    throw new Error(`seed.bulkPromotions must be an integer between 0 and ${MAX_EXTRA_PROMOTIONS}`);
   const seed = opts.seed?.random ?? DEFAULT_SEED;
 
   const state = new SandboxState(
@@ -78,7 +81,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     },
     opts.rng ?? mulberry32(seed),
     seed,
-    bulkCodes,
+    { bulkCodes, bulkPromotions },
     opts.rng,
     opts.rng,
   );
@@ -111,6 +114,10 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     return entry.data.codesOf(p);
   };
   const createStore = (o?: CreateStoreOptions): StoreHandle => handleOf(state.createStore(o ?? {}));
+  const removePromotion = (promotionId: number, hash?: string): void => {
+    const entry = entryOf(hash);
+    if (!entry.data.removePromotion(promotionId)) throw new Error(`unknown promotion ${promotionId} in store ${entry.data.hash}`);
+  };
   const addCodes = (promotionId: number, spec: string[] | AddCodesSpec, hash?: string): CodeView[] => {
     const entry = state.stores.get(hash ?? state.defaultHash);
     if (!entry) throw new SandboxRequestError(`store ${hash ?? state.defaultHash} does not exist`, 404);
@@ -235,6 +242,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     stats,
     codes,
     addCodes,
+    removePromotion,
     sink: { origin: runningSink.origin, requests: () => runningSink.requests(), reset: () => runningSink.reset() },
     reset,
     close: async () => {

@@ -29,6 +29,8 @@ export interface StoreEntry {
 export const DEFAULT_STORE_HASH = 'sandbox1';
 export const DEFAULT_SEED = 20260301;
 const HASH_RE = /^[a-z0-9]{1,32}$/;
+/** Extra bulk promotions a store may be seeded with (enough for many pages of 250). */
+export const MAX_EXTRA_PROMOTIONS = 10_000;
 
 const PLANS: readonly Plan[] = ['standard', 'pro', 'unlimited'];
 const PROFILES: readonly LimitsProfile[] = ['current', 'legacy'];
@@ -101,7 +103,8 @@ export class SandboxState {
     public config: RuntimeConfig,
     readonly rng: () => number,
     private readonly seed: number,
-    private readonly defaultBulkCodes: number,
+    /** What a store is seeded with unless createStore() says otherwise. */
+    private readonly defaults: { bulkCodes: number; bulkPromotions: number },
     /** Latency and faults get their own stream unless an rng was injected. */
     private readonly chaosRng: () => number = mulberry32(seed ^ 0x9e3779b9),
     /** Codes "another app" adds: a stream of their own, so they do not shift the codes codegen makes. */
@@ -116,14 +119,18 @@ export class SandboxState {
     if (this.stores.has(hash)) throw new Error(`store ${hash} already exists`);
     if (opts.plan !== undefined && !PLANS.includes(opts.plan)) throw new Error(`plan must be one of ${PLANS.join(', ')}`);
     if (opts.limits !== undefined && !PROFILES.includes(opts.limits)) throw new Error(`limits must be one of ${PROFILES.join(', ')}`);
-    const bulkCodes = opts.bulkCodes ?? this.defaultBulkCodes;
+    const bulkCodes = opts.bulkCodes ?? this.defaults.bulkCodes;
     if (!Number.isInteger(bulkCodes) || bulkCodes < 0) throw new Error('bulkCodes must be an integer >= 0');
+    const bulkPromotions = opts.bulkPromotions ?? this.defaults.bulkPromotions;
+    if (!Number.isInteger(bulkPromotions) || bulkPromotions < 0 || bulkPromotions > MAX_EXTRA_PROMOTIONS)
+      throw new Error(`bulkPromotions must be an integer between 0 and ${MAX_EXTRA_PROMOTIONS}`);
     const entry: StoreEntry = {
       data: new StoreData({
         hash,
         plan: opts.plan ?? this.config.plan,
         limits: opts.limits ?? this.config.limits,
         bulkCodes,
+        bulkPromotions,
         tokens: { modify: this.newToken(), readOnly: this.newToken() },
         seed: this.seed,
       }),

@@ -51,6 +51,14 @@ const SEED_START_DATE = '2026-03-01T00:00:00+00:00';
 const UNIQUE_ATTEMPTS = 64;
 
 export const SEEDED_IDS: SeededPromotions = { bulk: 1, bulkEmpty: 2, single: 3, automatic: 4 };
+/** Extra bulk promotions (seed option `bulkPromotions`) take ids from here on. */
+export const FIRST_EXTRA_ID = 5;
+/** Their names: a theme and a year ("Black Friday 2024 — bulk codes"), so filters find a few. */
+const THEMES = [
+  'Black Friday', 'Cyber Monday', 'Newsletter welcome', 'Loyalty reward', 'Back to school', 'Holiday gift', 'Flash sale',
+  'VIP customers', 'Influencer', 'Referral thank-you', 'Win-back', 'Birthday treat', 'Clearance', 'New collection',
+  'Free gift', 'Student discount', 'Trade show', 'Partner', 'Retail event', 'Survey thank-you',
+];
 
 /** BigCommerce prints dates as 2019-01-20T22:00:00+00:00. */
 export function formatDate(ms: number): string {
@@ -73,6 +81,8 @@ export interface StoreInit {
   plan: Plan;
   limits: LimitsProfile;
   bulkCodes: number;
+  /** Extra bulk promotions after the four seeded ones (0 by default), a few codes each. */
+  bulkPromotions?: number;
   tokens: { modify: string; readOnly: string };
   seed: number;
 }
@@ -82,6 +92,7 @@ export class StoreData {
   plan: Plan;
   limits: LimitsProfile;
   readonly bulkCodes: number;
+  readonly bulkPromotions: number;
   readonly tokens: { modify: string; readOnly: string };
   private readonly seed: number;
 
@@ -95,6 +106,7 @@ export class StoreData {
     this.plan = init.plan;
     this.limits = init.limits;
     this.bulkCodes = init.bulkCodes;
+    this.bulkPromotions = init.bulkPromotions ?? 0;
     this.tokens = init.tokens;
     this.seed = init.seed;
     this.populate();
@@ -140,6 +152,16 @@ export class StoreData {
       }
     }
     this.insert(single, 'WELCOME10', 0, 1, SEED_EPOCH_MS);
+    // After every other seeded code, so that the usual seed's codes and ids stay the same.
+    for (let i = 0; i < this.bulkPromotions; i++) {
+      const name = `${THEMES[i % THEMES.length]} ${2024 + Math.floor(i / THEMES.length)} — bulk codes`;
+      const p = add({ id: FIRST_EXTRA_ID + i, name, redemptionType: 'COUPON', couponType: 'BULK' });
+      if (i % 5 === 4) p.status = 'DISABLED';
+      for (let k = 0; k < (i * 37) % 60; k++) {
+        const text = this.uniqueCode(params, rng, new Set());
+        if (text !== null) this.insert(p, text, 1, 1, SEED_EPOCH_MS + k * 1000);
+      }
+    }
   }
 
   promotion(id: number): Promotion | undefined {
@@ -175,6 +197,15 @@ export class StoreData {
   addCode(p: Promotion, text: string, maxUses: number, maxUsesPerCustomer: number, nowMs: number): Code | null {
     if (this.byCode.has(text.toUpperCase())) return null;
     return this.insert(p, text, maxUses, maxUsesPerCustomer, nowMs);
+  }
+
+  /** A promotion deleted (as a merchant would in the control panel), its codes with it; false if unknown. */
+  removePromotion(id: number): boolean {
+    const p = this.promotions.get(id);
+    if (!p) return false;
+    for (const codeId of p.codeIds.toArray()) this.deleteCode(p, codeId);
+    this.promotions.delete(id);
+    return true;
   }
 
   /** Deletes one code if it belongs to p; returns whether it did. */

@@ -52,7 +52,8 @@ export interface SandboxOptions {
   jitterMs?: number;
   faults?: Faults;
   hostile?: Hostile;
-  seed?: { bulkCodes?: number; random?: number };
+  /** `bulkPromotions`: extra bulk promotions (ids 5, 6...) after the four seeded ones, a few codes each (0). */
+  seed?: { bulkCodes?: number; bulkPromotions?: number; random?: number };
   rng?: () => number;
 }
 
@@ -122,6 +123,7 @@ export interface CreateStoreOptions {
   plan?: Plan;
   limits?: LimitsProfile;
   bulkCodes?: number;
+  bulkPromotions?: number;
 }
 
 export interface CodeView {
@@ -178,6 +180,8 @@ export interface Sandbox {
   codes(promotionId: number, storeHash?: string): CodeView[];
   /** Another app writing to a promotion: no stats, no quota, no faults. Throws plain Errors. */
   addCodes(promotionId: number, spec: string[] | AddCodesSpec, storeHash?: string): CodeView[];
+  /** A promotion deleted in the control panel, its codes with it (reset() brings it back). Throws for an unknown one. */
+  removePromotion(promotionId: number, storeHash?: string): void;
   /** The second HTTPS server that the redirect fault points at. */
   sink: SandboxSink;
   reset(): void;

@@ -8,7 +8,8 @@
  * With a display (DISPLAY set) the browser is headed and stays open until Ctrl-C. Without one
  * (or with --headless) it runs a tour instead: generate 500 codes, export, purge the unused
  * codes, plus the states a merchant may meet (quota wait, paused, codes another app added,
- * a backup the browser would not save, failed, interrupted by a browser restart, kept files),
+ * a backup the browser would not save, failed, interrupted by a browser restart, kept files,
+ * the manager page with a promotion chosen),
  * saving panel-sized screenshots into .tmp/screenshots/ (docs/screenshots/ with
  * `--update-docs`) and the CSV files into the browser's downloads folder, then exits. `--tour`
  * runs the tour in a headed browser too; `--no-tour` (with `--headless`, say) only sets up and
@@ -36,6 +37,7 @@ import {
   waitForOperations,
   waitForProgress,
 } from '../e2e/panel';
+import { managerUrl, tourManager } from './tour-manager';
 
 const ROOT = resolve(new URL('..', import.meta.url).pathname);
 const args = new Set(process.argv.slice(2));
@@ -73,6 +75,7 @@ function banner(sb: Sandbox, l: Launched): string {
     `Extension ${l.extensionId}`,
     `  Options: ${l.optionsUrl()}`,
     `  Popup:   ${l.popupUrl()}`,
+    `  Manager: ${managerUrl(l, sb.storeHash)}   (every store's bulk promotions, no control panel needed)`,
     `Profile ${l.profileDir}, downloads ${l.downloadsDir}`,
   ].join('\n');
 }
@@ -82,6 +85,14 @@ async function shot(name: string, target: Locator): Promise<void> {
   await sleep(150); // let the last render settle
   const path = join(SHOTS, `${name}.png`);
   await target.screenshot({ path, animations: 'disabled' });
+  console.log(`  saved ${relative(ROOT, path)}`);
+}
+
+/** The window as a merchant sees it (or the whole page): the manager page is wider than a panel. */
+async function pageShot(name: string, page: Page, fullPage = false): Promise<void> {
+  await sleep(150);
+  const path = join(SHOTS, `${name}.png`);
+  await page.screenshot({ path, fullPage, animations: 'disabled' });
   console.log(`  saved ${relative(ROOT, path)}`);
 }
 
@@ -159,6 +170,9 @@ async function runTour(first: Launched, sb: Sandbox, options: Page): Promise<Lau
   console.log(`  ${await waitForCompleted(panel, 60_000)}`);
   const backup = await l.waitForDownload(/-purge-backup-/);
   console.log(`  the store now holds ${sb.codes(BULK).length} codes, all used at least once`);
+
+  step('The manager page: every bulk promotion of the store, one chosen, no control panel needed');
+  await tourManager(l, sb.storeHash, pageShot);
 
   /** The tour's usual pace: 40 ms a request. */
   const normalSpeed = () => sb.configure({ latencyMs: 40, jitterMs: undefined });
@@ -277,7 +291,8 @@ async function main(): Promise<void> {
   if (tour) mkdirSync(SHOTS, { recursive: true });
 
   step('Starting the sandbox store');
-  const sb = await startSandbox({ plan: 'standard', latencyMs: 40 });
+  // 60 more bulk promotions than the usual seed, so that the manager page has pages to show.
+  const sb = await startSandbox({ plan: 'standard', latencyMs: 40, seed: { bulkPromotions: 60 } });
   let l: Launched | null = null;
   cleanup = async () => {
     await l?.close().catch(() => {});
@@ -302,7 +317,7 @@ async function main(): Promise<void> {
     step('Opening the bulk promotion');
     const { page } = await openPanel(l, sb.storeHash, BULK);
     await page.bringToFront();
-    console.log(`  ${page.url()}\n\nReady. Use the "Bulk coupon codes" panel; Ctrl-C to stop.`);
+    console.log(`  ${page.url()}\n\nReady. Use the "Bulk coupon codes" panel, or the manager page (${managerUrl(l, sb.storeHash)}); Ctrl-C to stop.`);
     l.context.on('close', () => void stop(0));
     return;
   }

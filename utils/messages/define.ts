@@ -5,15 +5,18 @@
  * the handlers never reach a page.
  */
 import type { z } from 'zod';
+import type { PromotionListCache } from '../api/promotion-lists';
 import type { StoreClients } from '../api/store-clients';
 import type { JobRegistry } from '../jobs/registry';
 import type { JobRecord } from '../jobs/record';
-import type { Result, StoreView, TokenCheck } from './index';
+import type { ListedPromotion, Result, StoreView, TokenCheck } from './index';
 
 /** Everything the handlers act through. */
 export interface Services {
   registry: JobRegistry;
   clients: StoreClients;
+  /** Each store's bulk promotions, kept briefly for the manager page (api/promotion-lists.ts). */
+  promotionLists: PromotionListCache<ListedPromotion>;
   stores: {
     list(): Promise<StoreView[]>;
     get(storeHash: string): Promise<StoreView | null>;

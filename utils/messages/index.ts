@@ -29,6 +29,37 @@ export interface PromotionInfo {
   couponType: 'SINGLE' | 'BULK' | null;
   /** Codes the promotion holds (bulk coupon promotions only). */
   codeCount: number | null;
+  /** As the store says it ('ENABLED', 'DISABLED'...); null when it did not say. */
+  status?: string | null;
+}
+
+/** One of a store's bulk coupon promotions, as the manager page lists it. */
+export interface ListedPromotion {
+  id: number;
+  name: string;
+  status: string | null;
+}
+
+export interface PromotionRow extends ListedPromotion {
+  /** Null when the store could not count them just now (the row says so; the panel counts again). */
+  codeCount: number | null;
+}
+
+/** One page of a store's bulk coupon promotions whose name matches a filter. */
+export interface PromotionPage {
+  storeHash: string;
+  promotions: PromotionRow[];
+  /** The page shown (1-based), within 1..pages. */
+  page: number;
+  pages: number;
+  pageSize: number;
+  /** The filter this page matched (trimmed), and how many promotions match it on all pages. */
+  filter: string;
+  matching: number;
+  /** The store's bulk coupon promotions, whatever the filter (0: it has none yet). */
+  total: number;
+  /** When the list was read from the store: it is kept for two minutes, "Refresh" reads it again. */
+  loadedAt: number;
 }
 
 /** A reply that can fail with a message in plain words; errors never carry the token. */

@@ -1,8 +1,10 @@
 /** Messages about a store's promotions, asked of BigCommerce through the store's shared client. */
 import { z } from 'zod';
+import { FILTER_MAX_LENGTH, PROMOTION_PAGE_SIZE } from '../api/promotion-lists';
 import { isBulkCoupon } from '../vocabulary';
 import { defineMessage } from './define';
 import type { PromotionInfo } from './index';
+import { readPromotionPage } from './promotion-page';
 import { PromotionIdSchema, StoreHashSchema } from './schemas';
 
 export const promotionMessages = {
@@ -18,6 +20,7 @@ export const promotionMessages = {
         redemptionType: p.redemption_type,
         couponType: p.coupon_type ?? null,
         codeCount: isBulkCoupon(p) ? await client.codeCount(promotionId) : null,
+        status: p.status ?? null,
       };
     },
   }),
@@ -27,7 +30,19 @@ export const promotionMessages = {
     async handle({ storeHash }, { services }): Promise<PromotionInfo[]> {
       const client = await services.clients.clientFor(storeHash);
       const list = await client.listBulkPromotions();
-      return list.map((p) => ({ id: p.id, name: p.name, redemptionType: p.redemption_type, couponType: p.coupon_type ?? null, codeCount: null }));
+      return list.map((p) => ({ id: p.id, name: p.name, redemptionType: p.redemption_type, couponType: p.coupon_type ?? null, codeCount: null, status: p.status ?? null }));
     },
+  }),
+  /** The manager page: one page of a store's bulk promotions by name, from a list kept two minutes. */
+  listPromotionPage: defineMessage({
+    schema: z.object({
+      storeHash: StoreHashSchema,
+      filter: z.string().max(FILTER_MAX_LENGTH).default(''),
+      page: z.number().int().min(1).max(1_000_000).default(1),
+      refresh: z.boolean().default(false),
+      recount: z.array(PromotionIdSchema).max(PROMOTION_PAGE_SIZE).default([]),
+    }),
+    from: 'extension',
+    handle: (request, { services }) => readPromotionPage(services, request),
   }),
 };

@@ -25,6 +25,8 @@ export const storeMessages = {
         const t = Date.now();
         const existing = await services.stores.get(storeHash);
         await services.stores.put({ storeHash, access: check.access, addedAt: existing?.addedAt ?? t, lastCheckedAt: t });
+        // A new token may see what the old one could not (or a store fixed after a revoked token).
+        services.promotionLists.drop(storeHash);
       }
       return check;
     },
@@ -42,6 +44,7 @@ export const storeMessages = {
       await services.registry.removeStore(storeHash);
       await services.vault.remove(storeHash);
       await services.stores.remove(storeHash);
+      services.promotionLists.drop(storeHash);
       return null;
     },
   }),

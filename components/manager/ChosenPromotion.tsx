@@ -1,0 +1,31 @@
+/**
+ * The promotion chosen in the list, in the same "Bulk coupon codes" panel as in the control
+ * panel, so every action works with the control panel closed. Focus moves into the panel
+ * (its heading) when it opens; "Back to the list" returns.
+ */
+import type { JSX } from 'preact';
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import { Panel } from '../Panel';
+import type { ManagerModel } from './manager-model';
+
+export function ChosenPromotion(props: { model: ManagerModel; storeHash: string; promotion: { id: number; name: string } }): JSX.Element {
+  const { model, promotion } = props;
+  const frame = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    // The panel's heading takes focus (tabIndex -1): a screen reader lands in the region.
+    frame.current?.querySelector<HTMLElement>('[aria-label="Bulk coupon codes"] h2')?.focus();
+  }, [promotion.id]);
+  return (
+    <div class="bcm-manager-main bcm-manager-chosen" ref={frame}>
+      <div class="bcm-manager-crumbs">
+        <button type="button" class="bcm-button" onClick={() => model.back()}>
+          <span aria-hidden="true">← </span>Back to the list
+        </button>
+        <p class="bcm-muted">
+          Store {props.storeHash} › <strong>{promotion.name}</strong>
+        </p>
+      </div>
+      <Panel model={model.panel} />
+    </div>
+  );
+}

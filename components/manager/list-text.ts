@@ -1,0 +1,67 @@
+/**
+ * The words of the manager's list: a promotion's status, its last job, what the list holds.
+ * Pure (the clock comes in), so they are tested on plain inputs.
+ */
+import type { JobView } from '@/utils/jobs/types';
+import type { PromotionPage } from '@/utils/messages';
+import { formatCount, pluralCodes } from '@/utils/ui/format';
+import { isUnfinished, KIND_LABEL, STATUS_LABEL } from '@/utils/ui/job-text';
+import { dateText } from '../date-text';
+
+/** The store's word for a promotion's status ('ENABLED') as a merchant reads it ("Enabled"). */
+export function statusText(status: string | null): string {
+  if (!status) return 'Status unknown';
+  const lower = status.toLowerCase().replace(/_/g, ' ');
+  return lower.charAt(0).toUpperCase() + lower.slice(1);
+}
+
+export function codeCountText(count: number | null): string {
+  return count === null ? 'code count not available just now' : pluralCodes(count);
+}
+
+/** Each promotion's newest job in one store (the jobs feed holds every store's). */
+export function lastJobs(jobs: readonly JobView[], storeHash: string): Map<number, JobView> {
+  const out = new Map<number, JobView>();
+  for (const job of jobs) {
+    if (job.storeHash !== storeHash) continue;
+    const seen = out.get(job.promotionId);
+    if (!seen || job.createdAt > seen.createdAt) out.set(job.promotionId, job);
+  }
+  return out;
+}
+
+/** "3 min ago", "5 h ago", a date before that: the list's clock moves in 30-second steps. */
+function whenText(at: number, now: number): string {
+  const minutes = Math.round(Math.max(0, now - at) / 60_000);
+  if (minutes < 1) return 'less than a minute ago';
+  if (minutes < 60) return `${minutes} min ago`;
+  return minutes < 24 * 60 ? `${Math.round(minutes / 60)} h ago` : `on ${dateText(at)}`;
+}
+
+/** "Export codes, completed 3 min ago", "Generate codes, running, 40%". */
+export function lastJobText(job: JobView | undefined, now: number): string {
+  if (!job) return 'no jobs yet';
+  const what = `${KIND_LABEL[job.kind]}, ${STATUS_LABEL[job.status].toLowerCase()}`;
+  if (isUnfinished(job.status)) {
+    // How far it got means something while it moves or rests, not while it waits for you.
+    const { done, total } = job.progress;
+    const moving = job.status === 'running' || job.status === 'paused';
+    return moving && total ? `${what}, ${Math.floor((100 * Math.min(done, total)) / total)}%` : what;
+  }
+  return `${what} ${whenText(job.finishedAt ?? job.updatedAt, now)}`;
+}
+
+/** "62 bulk coupon promotions, showing 26–50", "3 of 62 match “friday”". */
+export function listSummary(page: PromotionPage): string {
+  const from = (page.page - 1) * page.pageSize + 1;
+  const to = from + page.promotions.length - 1;
+  const showing = page.pages > 1 ? `, showing ${formatCount(from)}–${formatCount(to)}` : '';
+  const total = `${formatCount(page.total)} bulk coupon ${page.total === 1 ? 'promotion' : 'promotions'}`;
+  if (!page.filter) return `${total}${showing}.`;
+  return `${formatCount(page.matching)} of ${total} match “${page.filter}”${showing}.`;
+}
+
+/** When the list was read from the store: the page keeps it two minutes. */
+export function readAtText(loadedAt: number, now: number): string {
+  return now - loadedAt < 60_000 ? 'List read from the store just now.' : `List read from the store ${whenText(loadedAt, now)}.`;
+}
