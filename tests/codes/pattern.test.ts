@@ -75,7 +75,13 @@ describe('random codes', () => {
 
 describe('how long creating codes takes, told before', () => {
   it('the store’s quota sets the pace: 100,000 codes at 150 per 30 s is 5 h 33 min', () => {
-    expect(createEstimate(100_000, { quota: 150, windowMs: 30_000 })).toEqual({ ms: 20_000_000, basis: 'quota', quota: 150, windowMs: 30_000 });
+    // 666 windows waited out, then the last 100 codes: 3 rounds of 40 at 250 ms.
+    expect(createEstimate(100_000, { quota: 150, windowMs: 30_000 })).toEqual({ ms: 666 * 30_000 + 750, basis: 'quota', quota: 150, windowMs: 30_000 });
+  });
+  it('what fits in one window of the quota goes at once: 60 codes take two rounds, not 12 s', () => {
+    expect(createEstimate(60, { quota: 150, windowMs: 30_000 })).toMatchObject({ ms: 500, basis: 'concurrency' });
+    expect(createEstimate(150, { quota: 150, windowMs: 30_000 })).toMatchObject({ ms: 1_000, basis: 'concurrency' });
+    expect(createEstimate(151, { quota: 150, windowMs: 30_000 })).toMatchObject({ ms: 30_250, basis: 'quota' });
   });
   it('no quota (or an unlimited one): 40 at a time, a round trip each', () => {
     expect(createEstimate(10_000, { quota: 2_147_483_647, windowMs: 30_000 }, 80)).toMatchObject({ ms: 250 * 80, basis: 'concurrency' });

@@ -25,10 +25,13 @@ const UNLIMITED = 1_000_000;
 export const ROUND_TRIP_MS = 250;
 
 export function createEstimate(requests: number, pace: Pace, roundTripMs = ROUND_TRIP_MS): Estimate {
-  const concurrency = Math.ceil(requests / CREATE_CONCURRENCY) * roundTripMs;
+  const inFlight = (n: number) => Math.ceil(n / CREATE_CONCURRENCY) * roundTripMs;
+  const concurrency = inFlight(requests);
   if (pace.quota !== null && pace.windowMs !== null && pace.quota < UNLIMITED) {
-    const quotaMs = (requests / pace.quota) * pace.windowMs;
-    if (quotaMs > concurrency) return { ms: Math.round(quotaMs), basis: 'quota', quota: pace.quota, windowMs: pace.windowMs };
+    // A window's quota goes out at once, 40 at a time; every window but the last is waited out.
+    const waits = Math.max(0, Math.ceil(requests / pace.quota) - 1);
+    const quotaMs = waits * pace.windowMs + inFlight(requests - waits * pace.quota);
+    if (quotaMs > concurrency) return { ms: quotaMs, basis: 'quota', quota: pace.quota, windowMs: pace.windowMs };
   }
   return { ms: concurrency, basis: 'concurrency', quota: pace.quota, windowMs: pace.windowMs };
 }
