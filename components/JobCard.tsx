@@ -79,7 +79,8 @@ function Downloads(props: { job: JobView; onDownload: JobCardProps['onDownload']
 }
 
 function scanLabel(job: JobView): string {
-  return job.kind === 'purge' && job.progress.phase !== 'delete' ? 'Finding codes to delete' : KIND_DOING[job.kind];
+  if (job.kind === 'purge' && job.progress.phase !== 'delete') return 'Finding codes to delete';
+  return job.reportOnly ? 'Reading how codes are used' : KIND_DOING[job.kind];
 }
 
 export function JobCard(props: JobCardProps): JSX.Element {

@@ -106,6 +106,12 @@ describe('on the job card', () => {
     expect(screen.queryByRole('button', { name: /Download/ })).toBeNull();
   });
 
+  test('a usage report under way names its progress for what it does, not an export', () => {
+    const job = makeJob({ kind: 'export', reportOnly: true, progress: { done: 500, total: 2_000, ratePerSecond: 100, etaMs: 15_000, wait: null } });
+    render(<JobCard job={job} onControl={noop} onDownload={noop} />);
+    expect(screen.getByRole('progressbar', { name: 'Reading how codes are used' }).getAttribute('aria-valuenow')).toBe('500');
+  });
+
   test('no usage read: no chart', () => {
     render(<JobCard job={makeJob()} onControl={noop} onDownload={noop} />);
     expect(screen.queryByRole('img')).toBeNull();
