@@ -43,10 +43,16 @@ export interface PageWeightResult {
 }
 
 const BUILD = '.output/chrome-mv3';
+/**
+ * The content script's budget, gzip. 30 KB until the panel took in importing, patterns, "Find a
+ * code" and the usage chart (33.7 KB); splitting those off would need a web-accessible chunk,
+ * which every control-panel page could then load and use to detect the extension.
+ */
+export const CONTENT_SCRIPT_BUDGET_KB = 35;
 
 export function contentScriptWeight(root = process.cwd()): FileWeight[] {
   const files: Array<[string, string | undefined]> = [
-    ['content-scripts/promotions.js', '≤ 30 KB gzip'],
+    ['content-scripts/promotions.js', `≤ ${CONTENT_SCRIPT_BUDGET_KB} KB gzip`],
     ['content-scripts/promotions.css', undefined],
   ];
   return files
