@@ -1,9 +1,10 @@
 /**
  * Contract test: real sandbox responses validated against the official OpenAPI
- * file. The file is reference data outside the repository; point at it with
- * BIGCOMMERCE_OPENAPI=/path/to/promotions.v3.yml.
+ * file. The file is reference data outside the repository (never copied in): it is read from
+ * BIGCOMMERCE_OPENAPI=/path/to/promotions.v3.yml, else from ../shared/bigcommerce beside the clone.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +12,8 @@ import { parse } from 'yaml';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { apiClient, type Api, type ApiResult } from './helpers';
 
-const specPath = process.env.BIGCOMMERCE_OPENAPI;
+const besideClone = fileURLToPath(new URL('../../../shared/bigcommerce/promotions.v3.yml', import.meta.url));
+const specPath = process.env.BIGCOMMERCE_OPENAPI ?? (existsSync(besideClone) ? besideClone : undefined);
 if (!specPath) console.warn('contract test skipped: set BIGCOMMERCE_OPENAPI=/path/to/promotions.v3.yml to run it');
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
