@@ -37,6 +37,7 @@ import {
   waitForOperations,
   waitForProgress,
 } from '../e2e/panel';
+import { tourFind, tourImport, tourPattern } from './tour-codes';
 import { managerUrl, tourManager } from './tour-manager';
 
 const ROOT = resolve(new URL('..', import.meta.url).pathname);
@@ -144,6 +145,7 @@ async function runTour(first: Launched, sb: Sandbox, options: Page): Promise<Lau
   await startExport(panel);
   console.log(`  ${await waitForCompleted(panel, 60_000)}`);
   const exported = await l.waitForDownload(/-export-/);
+  await shot('usage', panel.getByRole('article').first());
 
   step('Purge the unused codes: dry run (with downloads refused at first), then PURGE');
   await dismissFinished(panel);
@@ -173,6 +175,16 @@ async function runTour(first: Launched, sb: Sandbox, options: Page): Promise<Lau
 
   step('The manager page: every bulk promotion of the store, one chosen, no control panel needed');
   await tourManager(l, sb.storeHash, pageShot);
+
+  step('Codes of your own: 120 in a pattern, then 60 from a file with 3 lines that cannot be codes');
+  await dismissFinished(panel);
+  console.log(`  ${await tourPattern(page, panel, shot)}`);
+  await dismissFinished(panel);
+  console.log(`  ${await tourImport(l, page, panel, shot)}`);
+  await dismissFinished(panel);
+
+  step('Find a code from the toolbar popup, and delete it (a one-line backup first)');
+  console.log(`  ${await tourFind(l, 'PARTNER-007', shot)}`);
 
   /** The tour's usual pace: 40 ms a request. */
   const normalSpeed = () => sb.configure({ latencyMs: 40, jitterMs: undefined });
