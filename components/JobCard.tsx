@@ -145,7 +145,7 @@ export function JobCard(props: JobCardProps): JSX.Element {
       ) : null}
 
       {/* Exports (and usage reports) and purges' scans read how the codes are used. */}
-      {job.usage ? <UsageChart usage={job.usage} id={`bcm-job-${job.id}`} /> : null}
+      {job.usage ? <UsageChart usage={job.usage} id={`bcm-job-${job.id}`} lead={job.kind === 'purge' ? 'Before the purge:' : undefined} /> : null}
 
       {job.status !== 'awaiting-confirmation' ? <SaveFailures job={job} /> : null}
 

@@ -24,7 +24,8 @@ export function usageSegments(u: Usage): Array<{ key: 'unused' | 'used' | 'used-
   ];
 }
 
-export function UsageChart(props: { usage: Usage; id: string }): JSX.Element {
+/** `lead`: what the reading is of when it is not the promotion now (a purge's, before it deleted). */
+export function UsageChart(props: { usage: Usage; id: string; lead?: string }): JSX.Element {
   const { usage } = props;
   const textId = `${props.id}-usage`;
   const segments = usageSegments(usage);
@@ -66,6 +67,7 @@ export function UsageChart(props: { usage: Usage; id: string }): JSX.Element {
       </p>
       {/* Read once, as the chart's name; seen by everyone. */}
       <p id={textId} class="bcm-usage-text" aria-hidden="true">
+        {props.lead ? `${props.lead} ` : ''}
         {usageSentence(usage)}
       </p>
     </div>

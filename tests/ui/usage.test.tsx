@@ -112,6 +112,12 @@ describe('on the job card', () => {
     expect(screen.getByRole('progressbar', { name: 'Reading how codes are used' }).getAttribute('aria-valuenow')).toBe('500');
   });
 
+  test("a purge's reading is said to be from before it deleted", () => {
+    const job = makeJob({ kind: 'purge', status: 'completed', usage: TWELVE_THOUSAND, finishedAt: NOW, progress: { done: 9_500, total: 9_500, ratePerSecond: 0, etaMs: null, wait: null } });
+    render(<JobCard job={job} onControl={noop} onDownload={noop} />);
+    expect(screen.getByRole('img', { name: /^Before the purge: 12,000 codes: 9,500 unused/ })).toBeTruthy();
+  });
+
   test('no usage read: no chart', () => {
     render(<JobCard job={makeJob()} onControl={noop} onDownload={noop} />);
     expect(screen.queryByRole('img')).toBeNull();
