@@ -1,13 +1,14 @@
 /**
  * A job carried over a browser restart with the same profile: the browser is closed mid-job
  * and started again. An export (it only reads) resumes by itself; a generate waits, marked
- * "Stopped by the browser", until the merchant presses Resume; both finish exactly.
+ * "Stopped by the browser", until the merchant presses Resume, and so do codes in a pattern;
+ * all finish exactly.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { expectExportFile, expectGeneratedFiles } from './codes';
-import { launchExtension, sleep, type Launched } from './harness';
-import { generateByKeyboard, openPanel, startExport, waitForCompleted, waitForProgress } from './panel';
+import { launchExtension, readCsv, sleep, type Launched } from './harness';
+import { generateByKeyboard, openPanel, startExport, typeInto, waitForCompleted, waitForProgress } from './panel';
 import { fileOf } from './setup';
 
 const BULK = 1;
@@ -91,6 +92,36 @@ test('generate: the browser closed mid-job; after the restart it says so, and Re
   sb.configure({ latencyMs: 0 });
   expect(await waitForCompleted(resumed, 120_000)).toBe('Completed: 20,000 codes generated.');
   await expectGeneratedFiles(second, store, BULK, before, 20_000);
+  await again.close();
+  await second.close();
+});
+
+test('codes in my own pattern: the browser closed mid-job; Resume after the restart makes exactly N, none twice', async () => {
+  const store = sb.createStore({ bulkCodes: 0 });
+  const first = await launch();
+  await first.connectStore(store.tokens.modify, store.storeHash);
+  const { page, panel } = await openPanel(first, store.storeHash, BULK);
+  await panel.getByRole('radio', { name: 'Codes in my own pattern' }).check();
+  await typeInto(page, panel.getByLabel('Pattern', { exact: true }), 'R-####-####');
+  await panel.getByLabel('Characters', { exact: true }).selectOption({ label: 'Digits' });
+  sb.configure({ latencyMs: 300 });
+  await generateByKeyboard(page, panel, { count: 3_000 });
+  await waitForProgress(panel, 600);
+  await first.close();
+
+  const second = await launch(first.profileDir);
+  const { page: again, panel: resumed } = await openPanel(second, store.storeHash, BULK);
+  const card = resumed.getByRole('article').filter({ hasText: 'Stopped by the browser' });
+  await card.getByRole('button', { name: 'Resume' }).click();
+  sb.configure({ latencyMs: 0 });
+  expect(await waitForCompleted(resumed, 120_000)).toMatch(/^Completed: 3,000 codes generated\./);
+  // Requests cut off by the close were settled by looking their codes up: none made twice, none lost.
+  const codes = sb.codes(BULK, store.storeHash).map((c) => c.code);
+  expect(codes).toHaveLength(3_000);
+  for (const c of codes) expect(c).toMatch(/^R-\d{4}-\d{4}$/);
+  const file = await readCsv(await second.waitForDownload(fileOf(store, BULK, 'generated')));
+  expect(file.slice(1).map((r) => r[0]).sort()).toEqual([...codes].sort());
+  expect(sb.stats(store.storeHash).perEndpoint.deleteCodes.requests).toBe(0);
   await again.close();
   await second.close();
 });
