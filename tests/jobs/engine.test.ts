@@ -167,6 +167,23 @@ describe('export', () => {
     expect(h.saves).toEqual([]);
   });
 
+  it('a worker stopped mid-export: the resumed job tells the usage of every code, the pages read before the stop included', async () => {
+    h = await harness({ seed: { bulkCodes: 6000 }, latencyMs: 10 });
+    const first = h.registry();
+    const id = await first.start({ kind: 'export', storeHash: h.sandbox.storeHash, promotionId: h.sandbox.promotions.bulk, unusedOnly: false });
+    for (let done = 0; done < 1500; ) {
+      await new Promise((r) => setTimeout(r, 5));
+      done = (await first.list()).find((j) => j.id === id)?.progress.done ?? 0;
+    }
+    await first.halt();
+    const second = h.registry();
+    await second.recover(false);
+    const job = await waitFor(second, id, ['completed', 'failed']);
+    expect(job.error).toBeNull();
+    expect(job.usage).toEqual(usageOf(h.sandbox.codes(h.sandbox.promotions.bulk)));
+    expect(await spoolRows<CouponCode>(h.spool, id)).toEqual(h.sandbox.codes(h.sandbox.promotions.bulk));
+  });
+
   it('exports exactly the server set through the parallel path', async () => {
     h = await harness({ seed: { bulkCodes: 5321 }, latencyMs: 1 });
     const reg = h.registry();

@@ -42,6 +42,14 @@ export function usageCounter() {
         days.set(day, (days.get(day) ?? 0) + 1);
       }
     },
+    /** Adds a reading made elsewhere (one page's, counted as it was stored). */
+    merge(u: Usage): void {
+      total += u.total;
+      unused += u.unused;
+      usedUp += u.usedUp;
+      unlimited += u.unlimited;
+      for (const d of u.perDay) days.set(d.day, (days.get(d.day) ?? 0) + d.codes);
+    },
     result(): Usage {
       const perDay = [...days].map(([day, codes]) => ({ day, codes })).sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
       return { total, unused, used: total - unused, usedUp, unlimited, perDay };

@@ -6,6 +6,7 @@ import { runPool } from './pool';
 import { emptyScan, scanPromotion, type ScanCheckpoint } from './scan';
 import type { PurgeMode } from './types';
 import { usageCounter, type Usage } from '../codes/usage';
+import { tapUsage } from './usage-tap';
 import { DELETE_BATCH, DELETE_BATCH_LEGACY, isUnusedCode } from '../vocabulary';
 import type { JobPhase } from '../vocabulary';
 
@@ -91,9 +92,11 @@ export async function planPurge(d: PurgeDeps): Promise<{ targetCount: number; no
     // scan writes the targets (the backup) directly instead of a copy being made after it.
     // (A scan begun by a version that always copied carries on the old way.)
     const everything = d.mode === 'all' && !(await d.spool.hasChunk(ns.scan, 1));
+    // Purging all, the usage is counted as the pages are stored; otherwise on the pass that picks the targets.
+    const tap = everything ? tapUsage(d.spool, ns.targets) : null;
     const scanned = await scanPromotion({
       client: d.client,
-      spool: d.spool,
+      spool: tap?.spool ?? d.spool,
       ns: everything ? ns.targets : ns.scan,
       promotionId: d.promotionId,
       signal: d.signal,
@@ -106,9 +109,9 @@ export async function planPurge(d: PurgeDeps): Promise<{ targetCount: number; no
     const matched = new Set<string>();
     const usage = usageCounter();
     let targets = 0;
-    if (everything) {
+    if (tap) {
       targets = scanned.total;
-      for await (const { rows } of d.spool.chunks(ns.targets)) usage.add(rows as CouponCode[]);
+      usage.merge(await tap.result());
     } else {
       await d.spool.clear(ns.targets);
       let chunkNo = 0;

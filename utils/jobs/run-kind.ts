@@ -6,9 +6,9 @@
 import type { BigCommerceClient } from '../api/client';
 import type { Spool } from '../storage/spool';
 import { charactersOf } from '../codes/pattern';
-import { usageCounter, type Usage } from '../codes/usage';
 import { createCodes, createSpools, emptyCreate } from './create-codes';
 import { deleteOneCode } from './delete-one';
+import { tapUsage } from './usage-tap';
 import { generateCodes, generateSpools, normalizeGenerate } from './generate';
 import { settleGenerate } from './settle';
 import { emptyPurge, executePurge, planPurge } from './purge';
@@ -84,9 +84,10 @@ export async function runKind(r: JobRecord, c: RunContext): Promise<void> {
   }
   if (req.kind === 'export') {
     r.scan ??= emptyScan();
+    const usage = tapUsage(c.spool, r.id);
     await scanPromotion({
       client: c.client,
-      spool: c.spool,
+      spool: usage.spool,
       ns: r.id,
       promotionId: r.promotionId,
       signal: c.signal,
@@ -95,7 +96,7 @@ export async function runKind(r: JobRecord, c: RunContext): Promise<void> {
       save: c.save,
       onProgress: (done, total) => c.progress(done, total),
     });
-    r.usage = await usageOfSpool(c.spool, r.id);
+    r.usage = await usage.result();
     r.status = 'completed';
     r.finishedAt = c.now();
     r.total = r.done;
@@ -191,11 +192,4 @@ export async function settleStopped(r: JobRecord, c: Pick<RunContext, 'client' |
 export async function finishCreateFiles(r: JobRecord, c: Pick<RunContext, 'spool' | 'finishFile'>): Promise<void> {
   await c.finishFile(r.kind === 'import' ? 'imported' : 'generated');
   if (r.kind === 'import' && (await c.spool.rowCount(createSpools(r.id).rejected)) > 0) await c.finishFile('rejected');
-}
-
-/** How the codes of a spool are used, read back a chunk at a time. */
-async function usageOfSpool(spool: Spool, ns: string): Promise<Usage> {
-  const counter = usageCounter();
-  for await (const { rows } of spool.chunks(ns)) counter.add(rows as Parameters<typeof counter.add>[0]);
-  return counter.result();
 }
