@@ -100,6 +100,29 @@ describe('import', () => {
     expect(new Set(ledger).size).toBe(3000);
   });
 
+  it.each([
+    ['while it runs', false],
+    ['while it is paused', true],
+  ])('cancelled %s: its file lists exactly the codes it made, none left out', async (_, pauseFirst) => {
+    h = await harness({ seed: { bulkCodes: 0 }, latencyMs: 10 });
+    const reg = h.registry();
+    const fresh = Array.from({ length: 3000 }, (_, i) => `CANCEL${i}`);
+    const { id } = await importFile(h, reg, fresh.join('\n'));
+    for (let done = 0; done < 700; ) {
+      await new Promise((r) => setTimeout(r, 5));
+      done = (await reg.list()).find((j) => j.id === id)?.progress.done ?? 0;
+    }
+    if (pauseFirst) await reg.control(id, 'pause');
+    await reg.control(id, 'cancel');
+    const job = await waitFor(reg, id, ['cancelled']);
+    const inStore = codesOf(h).map((c) => c.code).sort();
+    // Cut part-way through a batch of chunks: some codes exist that no finished chunk holds.
+    expect(inStore.length % 500).not.toBe(0);
+    expect((await spoolRows<GeneratedRow>(h.spool, id)).map((r) => r.code).sort()).toEqual(inStore);
+    expect(h.files.filter((f) => f.jobId === id)).toEqual([expect.objectContaining({ kind: 'imported', rows: inStore.length })]);
+    expect(job.progress.done).toBe(inStore.length);
+  });
+
   it('a file read for another promotion, or already imported, does not start', async () => {
     h = await harness({ seed: { bulkCodes: 0 } });
     const reg = h.registry();
@@ -151,6 +174,30 @@ describe('codes in my own pattern', () => {
     await expect(reg.start({ kind: 'pattern', ...bulk(h), params: params({ pattern: 'A##', characterSet: 'digits' }) })).rejects.toThrow(/can make 100 codes; 2,000 codes need at least 200,000/);
     await expect(reg.start({ kind: 'pattern', ...bulk(h), params: params({ pattern: 'NOHASH' }) })).rejects.toThrow(/has no #/);
     expect(h.sandbox.stats().perEndpoint.createCode.requests).toBe(0);
+  });
+
+  it('candidates written down just before a worker stop, unrecorded in the checkpoint, are sent once and never replaced', async () => {
+    h = await harness({ seed: { bulkCodes: 0 }, latencyMs: 20 });
+    const first = h.registry();
+    const id = await first.start({ kind: 'pattern', ...bulk(h), params: params({ count: 2600 }) });
+    for (let done = 0; done < 300; ) {
+      await new Promise((r) => setTimeout(r, 5));
+      done = (await first.list()).find((j) => j.id === id)?.progress.done ?? 0;
+    }
+    await first.halt();
+    // The worker died after writing its chunks of candidates, before the checkpoint said so.
+    const saved = JSON.parse(h.records.raw.get(id)!);
+    expect(await h.spool.chunkNumbers(createSpools(id).input)).toEqual([1, 2, 3, 4]);
+    saved.create.chunksMade = 0;
+    h.records.raw.set(id, JSON.stringify(saved));
+    const second = h.registry();
+    await second.recover(true);
+    const job = await waitFor(second, id, ['completed', 'failed']);
+    expect(job.error).toBeNull();
+    const codes = codesOf(h).map((c) => c.code).sort();
+    expect(codes).toHaveLength(2600);
+    const ledger = (await spoolRows<GeneratedRow>(h.spool, id)).map((r) => r.code).sort();
+    expect(ledger).toEqual(codes);
   });
 
   it('codes the store already has are replaced by fresh ones, and the job survives a worker stop', async () => {

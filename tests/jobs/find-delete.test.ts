@@ -9,6 +9,7 @@ import { createStoreClients } from '../../utils/api/store-clients';
 import { purgeSpools } from '../../utils/jobs/purge';
 import type { HandlerContext, Services } from '../../utils/messages/define';
 import { MESSAGES } from '../../utils/messages/table';
+import { BACKUP_KEEP_MS } from '../../utils/vocabulary';
 import { harness, spoolRows, waitFor, type Harness } from './helpers';
 
 let h: Harness | null = null;
@@ -64,6 +65,11 @@ describe('delete this code', () => {
     expect(h.sandbox.codes(h.sandbox.promotions.bulk)).toHaveLength(29);
     expect(await spoolRows(h.spool, purgeSpools(id).targets)).toEqual([target]);
     expect(h.saves.map((s) => s.kind)).toEqual(['purge-backup']);
+    // Its one-line backup outlives the job card, like a purge's.
+    const removed = await reg.remove(id);
+    expect(removed.keptUntil).toBe(reg.get(id)!.files[0]!.createdAt! + BACKUP_KEEP_MS);
+    expect(await reg.keptFiles()).toEqual([expect.objectContaining({ jobId: id, kind: 'purge-backup', rows: 1, listed: false })]);
+    expect(await spoolRows(h.spool, purgeSpools(id).targets)).toEqual([target]);
   });
 
   it('with the backup refused by the browser nothing is deleted; saved again on Resume, then deleted', async () => {

@@ -278,6 +278,71 @@ describe('the confirmation names what it will delete', () => {
   });
 });
 
+describe('a purge acts only on what the merchant confirmed, while it is fresh', () => {
+  it('a Cancel while the backup is being checked wins: nothing deleted', async () => {
+    h = await harness({ seed: { bulkCodes: 50 } });
+    let release: () => void = () => undefined;
+    let checking = false;
+    const reg = h.registry({
+      downloads: {
+        save: async () => ({ downloadId: 3, bytes: 10 }),
+        state: async () => {
+          if (checking) await new Promise<void>((r) => (release = r));
+          return { state: 'complete', exists: true };
+        },
+      },
+    });
+    const id = await reg.start({ kind: 'purge', ...bulk(h), mode: 'all' });
+    await waitFor(reg, id, ['awaiting-confirmation']);
+    await reg.downloadChanged(3, { state: 'complete' });
+    checking = true;
+    const confirming = reg.confirmPurge(id, bulk(h));
+    await new Promise((r) => setTimeout(r, 20));
+    await reg.control(id, 'cancel');
+    release();
+    await expect(confirming).rejects.toThrow(/changed while its backup was being checked.*Nothing was deleted/);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(reg.get(id)!.status).toBe('cancelled');
+    expect(codesNow(h)).toHaveLength(50);
+    expect(h.sandbox.stats().perEndpoint.deleteCodes.requests).toBe(0);
+  });
+
+  it('a confirmed purge that stood still over 15 minutes is not resumed: its list of codes is that old', async () => {
+    h = await harness({ seed: { bulkCodes: 3000 }, latencyMs: 20 });
+    let clock = Date.now();
+    const reg = h.registry({ now: () => clock, workers: { delete: 1 } });
+    const id = await reg.start({ kind: 'purge', ...bulk(h), mode: 'unused' });
+    await waitFor(reg, id, ['awaiting-confirmation']);
+    await confirm(reg, id);
+    while ((reg.get(id)!.purge?.deleted ?? 0) < 250) await new Promise((r) => setTimeout(r, 2));
+    await reg.control(id, 'pause');
+    const left = codesNow(h).length;
+    expect(left).toBeGreaterThan(0);
+    clock += PLAN_FRESH_MS + 60_000;
+    await expect(reg.control(id, 'resume')).rejects.toThrow(/stopped 16 minutes ago.*Nothing more was deleted.*Cancel it/);
+    expect(reg.get(id)!.status).toBe('paused');
+    expect(codesNow(h)).toHaveLength(left);
+    // Cancelled, its backup is kept all the same.
+    await reg.control(id, 'cancel');
+    expect((await reg.remove(id)).keptUntil).not.toBeNull();
+  });
+
+  it('resumed within 15 minutes, it carries on', async () => {
+    h = await harness({ seed: { bulkCodes: 3000 }, latencyMs: 20 });
+    let clock = Date.now();
+    const reg = h.registry({ now: () => clock, workers: { delete: 1 } });
+    const id = await reg.start({ kind: 'purge', ...bulk(h), mode: 'all' });
+    await waitFor(reg, id, ['awaiting-confirmation']);
+    await confirm(reg, id);
+    while ((reg.get(id)!.purge?.deleted ?? 0) < 250) await new Promise((r) => setTimeout(r, 2));
+    await reg.control(id, 'pause');
+    clock += PLAN_FRESH_MS - 60_000;
+    await reg.control(id, 'resume');
+    await waitFor(reg, id, ['completed']);
+    expect(codesNow(h)).toHaveLength(0);
+  });
+});
+
 describe('kept backups', () => {
   it('a purge backup stays 30 days after "Remove from list"; removing it sooner needs the merchant’s word; then it expires', async () => {
     h = await harness({ seed: { bulkCodes: 60 } });

@@ -19,12 +19,20 @@ export type CreateResult = { created: CouponCode } | { refused: 'conflict' | 'in
 
 type Send = (call: ApiCall) => Promise<ApiAnswer>;
 
-/** The first code of a page of codes, read like any page's rows (null when the page is empty). */
-function firstCode(text: string, what: string): CouponCode | null {
+/** Rows a lookup asks for: the store's filter is documented only as "filter by code". */
+const LOOKUP_ROWS = 10;
+
+/**
+ * The row of a page of codes that is `code` (letter case aside, as the store compares), read
+ * like any page's rows; null when none is. Never merely the first row: a store whose filter
+ * matched loosely (or not at all) must not pass another code off as this one.
+ */
+function sameCode(text: string, what: string, code: string): CouponCode | null {
   const body = parseBody(CodeListSchema, text, what);
-  const codes = readCouponCodes(body.data.slice(0, 1));
+  const codes = readCouponCodes(body.data.slice(0, LOOKUP_ROWS));
   if (!Array.isArray(codes)) throw badResponse(what, codes.problem);
-  return codes[0] ?? null;
+  const wanted = code.toLowerCase();
+  return codes.find((c) => c.code.toLowerCase() === wanted) ?? null;
 }
 
 export function codeCalls(send: Send, ctx: (promotionId?: number, action?: 'read' | 'write') => ErrorContext) {
@@ -67,12 +75,12 @@ export function codeCalls(send: Send, ctx: (promotionId?: number, action?: 'read
         endpoint: 'list',
         method: 'GET',
         path: `/promotions/${promotionId}/codes`,
-        query: { code, limit: 1 },
+        query: { code, limit: LOOKUP_ROWS },
         idempotent: true,
         ctx: ctx(promotionId),
         signal,
       });
-      return firstCode(text, 'page of codes');
+      return sameCode(text, 'page of codes', code);
     },
 
     /** The promotion holding a code (GET /promotions?code=), or null. */
@@ -100,7 +108,7 @@ export function codeCalls(send: Send, ctx: (promotionId?: number, action?: 'read
         ctx: ctx(),
         signal,
       });
-      return firstCode(text, 'code lookup');
+      return sameCode(text, 'code lookup', code);
     },
   };
 }

@@ -78,8 +78,8 @@ export async function createCodes(d: CreateDeps): Promise<void> {
   const total = d.pattern ? d.pattern.count : await d.spool.rowCount(ns.input);
   // Counted again from the spool: a checkpoint saved mid-way may count codes of chunks that
   // were not finished, which are settled again now.
-  cp.created = await d.spool.rowCount(ns.made);
-  cp.rejected = await storeRejections(d.spool, ns.rejected);
+  cp.created = await doneRows(d.spool, ns.made, cp.doneChunks, 0);
+  cp.rejected = await doneRows(d.spool, ns.rejected, cp.doneChunks, STORE_REJECTS_FROM);
   const report = () => d.onProgress(cp.created + cp.rejected, total);
   report();
   const x: CreateOneContext = {
@@ -103,42 +103,55 @@ export async function createCodes(d: CreateDeps): Promise<void> {
     const refused = new Map(chunks.map((c) => [c.n, [] as unknown[]]));
     const units = chunks.flatMap((c) => c.rows.map((row, i) => ({ chunk: c, i, row })));
 
-    await runPool(
-      units,
-      CREATE_CONCURRENCY,
-      async ({ chunk, i, row }) => {
-        const body = {
-          code: row.code,
-          max_uses: row.maxUses ?? d.limits.maxUses,
-          max_uses_per_customer: row.maxUsesPerCustomer ?? d.limits.maxUsesPerCustomer,
-        };
-        for (;;) {
-          const outcome = await createOne(x, body);
-          if ('created' in outcome) {
-            made.get(chunk.n)!.push({ code: outcome.created.code, max_uses: body.max_uses, max_uses_per_customer: body.max_uses_per_customer });
-            cp.created++;
-          } else if ('rejected' in outcome) {
-            refused.get(chunk.n)!.push({ line: row.line ?? null, code: row.code, reason: outcome.rejected });
-            cp.rejected++;
-          } else {
-            // A pattern code the store already has: a fresh one in its place, written down first.
-            cp.clashes++;
-            body.code = maker!.candidate();
-            chunk.rows[i] = { code: body.code };
-            await d.spool.putChunk(ns.input, chunk.n, chunk.rows);
-            continue;
+    let settled = false;
+    try {
+      await runPool(
+        units,
+        CREATE_CONCURRENCY,
+        async ({ chunk, i, row }) => {
+          const body = {
+            code: row.code,
+            max_uses: row.maxUses ?? d.limits.maxUses,
+            max_uses_per_customer: row.maxUsesPerCustomer ?? d.limits.maxUsesPerCustomer,
+          };
+          for (;;) {
+            const outcome = await createOne(x, body);
+            if ('created' in outcome) {
+              const c = outcome.created; // the limits as the store holds them
+              made.get(chunk.n)!.push({ code: c.code, max_uses: c.max_uses, max_uses_per_customer: c.max_uses_per_customer });
+              cp.created++;
+            } else if ('rejected' in outcome) {
+              refused.get(chunk.n)!.push({ line: row.line ?? null, code: row.code, reason: outcome.rejected });
+              cp.rejected++;
+            } else {
+              // A pattern code the store already has: a fresh one in its place, written down first.
+              cp.clashes++;
+              body.code = maker!.candidate();
+              chunk.rows[i] = { code: body.code };
+              await d.spool.putChunk(ns.input, chunk.n, chunk.rows);
+              continue;
+            }
+            report();
+            return;
           }
-          report();
-          return;
-        }
-      },
-      d.signal,
-    );
-    for (const c of chunks) {
-      await d.spool.putChunk(ns.made, c.n, made.get(c.n)!);
-      if (refused.get(c.n)!.length) await d.spool.putChunk(ns.rejected, STORE_REJECTS_FROM + c.n, refused.get(c.n)!);
-      cp.doneChunks.push(c.n);
+        },
+        d.signal,
+      );
+      settled = true;
+    } finally {
+      // Written down even when the job stops part-way (requests under way are answered first):
+      // a cancelled job's files then list every code it made. Such chunks are not marked done,
+      // so a resumed job settles them again, and what it finds replaces these rows.
+      for (const c of chunks) {
+        const write = async () => {
+          await d.spool.putChunk(ns.made, c.n, made.get(c.n)!);
+          await d.spool.putChunk(ns.rejected, STORE_REJECTS_FROM + c.n, refused.get(c.n)!);
+        };
+        if (settled) await write();
+        else await write().catch(() => undefined); // the stop's own reason is the one to tell
+      }
     }
+    cp.doneChunks.push(...chunks.map((c) => c.n));
     await d.save();
   }
   // Counted from the spool, where a resumed job's earlier chunks are too.
@@ -159,7 +172,11 @@ async function patternMaker(d: CreateDeps) {
   const chosen = new Set<number>();
   // 30 bits: small integers, which a Set holds without boxing (a million take ~16 MB).
   const key = (code: string) => codeHash(code) & 0x3fffffff;
-  for await (const { rows } of d.spool.chunks(ns.input)) for (const r of rows as InputRow[]) chosen.add(key(r.code));
+  for await (const { chunkNo, rows } of d.spool.chunks(ns.input)) {
+    for (const r of rows as InputRow[]) chosen.add(key(r.code));
+    // Chunks written just before a worker stop, without the checkpoint saying so: never made twice.
+    cp.chunksMade = Math.max(cp.chunksMade, chunkNo);
+  }
   const candidate = (): string => {
     for (;;) {
       const code = patternCode(p.pattern, p.characters, next);
@@ -189,9 +206,9 @@ async function patternMaker(d: CreateDeps) {
   };
 }
 
-/** Lines the store refused (the file's own rejected lines come before STORE_REJECTS_FROM). */
-async function storeRejections(spool: Spool, ns: string): Promise<number> {
+/** Rows of the chunks already settled (numbered from `from` in their spool). */
+async function doneRows(spool: Spool, ns: string, doneChunks: number[], from: number): Promise<number> {
   let n = 0;
-  for (const chunkNo of await spool.chunkNumbers(ns)) if (chunkNo >= STORE_REJECTS_FROM) n += ((await spool.getChunk(ns, chunkNo)) ?? []).length;
+  for (const chunkNo of doneChunks) n += ((await spool.getChunk(ns, from + chunkNo)) ?? []).length;
   return n;
 }

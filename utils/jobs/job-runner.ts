@@ -91,6 +91,29 @@ export function createJobRunner(deps: JobRunnerDeps) {
     return 'The browser did not finish saving it within 10 minutes (a “Save as” dialog left open?).';
   }
 
+  /**
+   * A creating job that ended short (cancelled, failed, or cancelled while paused): the codes it
+   * made exist in the store, so the merchant gets them in files like a finished job's.
+   */
+  async function wrapUp(r: JobRecord): Promise<void> {
+    if (r.kind === 'generate') {
+      const files = deps.files();
+      await deps.table().persist(r).catch(() => undefined); // the merchant sees it stopped while it winds down
+      // Codes already made exist in the store: the merchant gets them in a file, and what
+      // requests under way at the stop may have made is listed apart.
+      if ((await deps.spool.rowCount(r.id).catch(() => 0)) > 0) await files.finish(r, 'generated').catch(() => undefined);
+      const client = await deps.clients.clientFor(r.storeHash).catch(() => null);
+      const listed = client ? await settleStopped(r, { client, spool: deps.spool, onWait: () => undefined }).catch(() => false) : false;
+      if (listed) await files.finish(r, 'unattributed').catch(() => undefined);
+    }
+    if (r.kind === 'import' || r.kind === 'pattern') {
+      const ns = createSpools(r.id);
+      const anything = (await deps.spool.rowCount(ns.made).catch(() => 0)) + (await deps.spool.rowCount(ns.rejected).catch(() => 0));
+      // What it made (and could not) before it stopped, in files like a finished job's.
+      if (anything > 0) await finishCreateFiles(r, { spool: deps.spool, finishFile: async (kind) => void (await deps.files().finish(r, kind)) }).catch(() => undefined);
+    }
+  }
+
   /** Settles a job that threw: paused, cancelled, failed. True when the worker is halting. */
   async function stopped(r: JobRecord, signal: AbortSignal, e: unknown): Promise<boolean> {
     const reason: unknown = signal.aborted ? signal.reason : null;
@@ -108,22 +131,8 @@ export function createJobRunner(deps: JobRunnerDeps) {
       r.error = messageOf(cause);
       if (r.status === 'failed') r.finishedAt = now();
     }
-    if (r.kind === 'generate' && r.status !== 'paused') {
-      const files = deps.files();
-      await deps.table().persist(r).catch(() => undefined); // the merchant sees it stopped while it winds down
-      // Codes already made exist in the store: the merchant gets them in a file, and what
-      // requests under way at the stop may have made is listed apart.
-      if ((await deps.spool.rowCount(r.id).catch(() => 0)) > 0) await files.finish(r, 'generated').catch(() => undefined);
-      const client = await deps.clients.clientFor(r.storeHash).catch(() => null);
-      const listed = client ? await settleStopped(r, { client, spool: deps.spool, onWait: () => undefined }).catch(() => false) : false;
-      if (listed) await files.finish(r, 'unattributed').catch(() => undefined);
-    }
-    if ((r.kind === 'import' || r.kind === 'pattern') && r.status !== 'paused') {
-      const ns = createSpools(r.id);
-      const anything = (await deps.spool.rowCount(ns.made).catch(() => 0)) + (await deps.spool.rowCount(ns.rejected).catch(() => 0));
-      // What it made (and could not) before it stopped, in files like a finished job's.
-      if (anything > 0) await finishCreateFiles(r, { spool: deps.spool, finishFile: async (kind) => void (await deps.files().finish(r, kind)) }).catch(() => undefined);
-    }
+    r.stoppedAt = now();
+    if (r.status !== 'paused') await wrapUp(r);
     return false;
   }
 
@@ -138,6 +147,8 @@ export function createJobRunner(deps: JobRunnerDeps) {
     },
 
     isActive: (id: string) => active.has(id),
+
+    wrapUp,
 
     /** Stops a running job (pause or cancel) and waits until it has; false if it was not running. */
     async stop(id: string, reason: typeof PAUSE | typeof CANCEL): Promise<boolean> {

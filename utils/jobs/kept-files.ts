@@ -1,7 +1,8 @@
 /**
  * Files kept in the extension (their rows in the spool) and how long. A purge's backup, once
- * the purge has started deleting, is kept at least BACKUP_KEEP_MS whatever happens to its job
- * card; removing it sooner asks first. Pure: the registry applies what this decides.
+ * the purge has started deleting, and a deleted code's one-line backup are kept at least
+ * BACKUP_KEEP_MS whatever happens to the job card; removing one sooner asks first. Pure: the
+ * registry applies what this decides.
  */
 import type { JobRecord } from './record';
 import type { JobFile, KeptFileView } from './types';
@@ -9,7 +10,8 @@ import { BACKUP_KEEP_MS, isUnfinished } from '../vocabulary';
 
 /** Until when a file is protected (null: it is not). */
 export function keptUntil(r: JobRecord, f: JobFile): number | null {
-  if (f.kind !== 'purge-backup' || !r.purge?.confirmed) return null;
+  // A confirmed purge's backup, and a deleted code's line ("Delete this code" was confirmed before it started).
+  if (f.kind !== 'purge-backup' || !(r.purge?.confirmed || r.kind === 'delete-code')) return null;
   return (f.createdAt ?? r.createdAt) + BACKUP_KEEP_MS;
 }
 

@@ -31,6 +31,8 @@ export interface JobRecord {
   createdAt: number;
   updatedAt: number;
   finishedAt: number | null;
+  /** When it last stopped short of its end (paused, failed, cut off by a restart): how old its plan is on Resume. */
+  stoppedAt?: number;
   /**
    * Taken off the lists by the merchant, kept only for its files: a purge's backup stays at
    * least BACKUP_KEEP_MS whatever happens to the job card.

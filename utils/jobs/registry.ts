@@ -18,7 +18,8 @@ import { createImportDrafts } from './import-drafts';
 import { intakeRequest } from './intake';
 import { newRecord, type JobRecord } from './record';
 import type { FileKind, JobFile, JobRequest, JobView, KeptFileView } from './types';
-import { isResumable, isUnfinished, PLAN_FRESH_MS } from '../vocabulary';
+import { refuseStalePlan, refuseStaleResume } from './purge-guards';
+import { isResumable, isUnfinished } from '../vocabulary';
 
 export type { RecordStore } from './job-table';
 
@@ -120,6 +121,7 @@ export function createRegistry(deps: RegistryDeps) {
         case 'resume':
           if (!isResumable(r.status) || running) throw invalid('This job cannot be resumed.');
           refuseIfLocked(r);
+          refuseStaleResume(r, now());
           r.finishedAt = null;
           launch(r);
           return;
@@ -136,9 +138,12 @@ export function createRegistry(deps: RegistryDeps) {
         case 'cancel':
           if (await runner.stop(id, CANCEL)) return;
           if (isUnfinished(r.status)) {
+            // Paused or cut off by a restart: its files were not made when it stopped.
+            const unwrapped = r.status === 'paused' || r.status === 'interrupted';
             r.status = 'cancelled';
             r.finishedAt = now();
             await persist(r);
+            if (unwrapped) await runner.wrapUp(r);
           }
           return;
       }
@@ -152,14 +157,10 @@ export function createRegistry(deps: RegistryDeps) {
       const r = await jobFor(id);
       if (r.storeHash !== shownFor.storeHash || r.promotionId !== shownFor.promotionId)
         throw invalid('This confirmation was given for another promotion than the purge’s. Nothing was deleted.');
-      if (r.status !== 'awaiting-confirmation' || !r.purge || !r.purge.planned) throw invalid('This purge is not waiting for confirmation.');
-      const age = now() - (r.purge.plannedAt ?? 0);
-      if (age > PLAN_FRESH_MS)
-        throw new ApiError(
-          'stale',
-          `The codes to delete were found ${Math.round(age / 60_000)} minutes ago; some may have been used since. Nothing was deleted: look for them again (“Find the codes again”), then confirm.`,
-        );
-      if (r.purge.targetCount) {
+      const plan = r.purge;
+      if (r.status !== 'awaiting-confirmation' || !plan || !plan.planned) throw invalid('This purge is not waiting for confirmation.');
+      refuseStalePlan(r, now());
+      if (plan.targetCount) {
         const backup = files.fileOf(r, 'purge-backup');
         if (!backup?.saved || backup.saved.state !== 'saved' || !(await files.stillOnDisk(r, backup)))
           throw new ApiError(
@@ -169,7 +170,10 @@ export function createRegistry(deps: RegistryDeps) {
               : `The backup file is not on disk${backup?.saved?.error ? ` (${backup.saved.error})` : ''}. Nothing was deleted: save the backup again, then confirm.`,
           );
       }
-      r.purge.confirmed = true;
+      // The backup check waited on the browser: a Cancel or "Find the codes again" meanwhile wins.
+      if (r.purge !== plan || r.status !== 'awaiting-confirmation' || runner.isActive(id))
+        throw invalid('The purge changed while its backup was being checked (cancelled, or its codes looked for again). Nothing was deleted.');
+      plan.confirmed = true;
       launch(r);
     },
 
@@ -202,6 +206,7 @@ export function createRegistry(deps: RegistryDeps) {
         if (autoResume || r.kind === 'export') launch(r);
         else {
           r.status = 'interrupted';
+          r.stoppedAt = r.updatedAt; // its last write: about when the browser stopped
           await persist(r);
         }
       }
