@@ -133,6 +133,26 @@ describe('import', () => {
     await waitFor(reg, id, ['completed']);
     await expect(reg.start({ kind: 'import', ...bulk(h), draftId: again.draftId, maxUses: 1, maxUsesPerCustomer: 1 })).rejects.toThrow(/already been imported/);
   });
+  it('a file read before the worker stopped (Chrome stops an idle one after 30 s) can still be imported; after an hour it is let go', async () => {
+    h = await harness({ seed: { bulkCodes: 0 } });
+    let clock = Date.now();
+    const first = h.registry({ now: () => clock });
+    const kept = await first.drafts.prepare(h.sandbox.storeHash, h.sandbox.promotions.bulk, 'K1\nK2\nK3\n', { quota: null, windowMs: null });
+    const old = await first.drafts.prepare(h.sandbox.storeHash, h.sandbox.promotions.bulk, 'OLD1\n', { quota: null, windowMs: null });
+    clock += 2 * 60_000;
+    const second = h.registry({ now: () => clock });
+    expect(await second.expire()).toBe(0); // the start-up clean-up
+    const id = await second.start({ kind: 'import', ...bulk(h), draftId: kept.draftId, maxUses: 1, maxUsesPerCustomer: 1 });
+    expect((await waitFor(second, id, ['completed', 'failed'])).status).toBe('completed');
+    expect(codesOf(h).map((c) => c.code).sort()).toEqual(['K1', 'K2', 'K3']);
+
+    clock += 60 * 60_000;
+    const third = h.registry({ now: () => clock });
+    await third.expire();
+    expect((await h.spool.jobIds()).filter((ns) => ns.startsWith(old.draftId))).toEqual([]);
+    await expect(third.start({ kind: 'import', ...bulk(h), draftId: old.draftId, maxUses: 1, maxUsesPerCustomer: 1 })).rejects.toThrow(/no longer held: choose it again/);
+  });
+
   it('a file with no usable line says why, line by line, and holds nothing', async () => {
     h = await harness({ seed: { bulkCodes: 0 } });
     const reg = h.registry();

@@ -27,8 +27,11 @@ export interface CreateOneContext {
   pattern: boolean;
 }
 
-/** Answers lost in a row for one code before the job stops (and pauses) instead of sending again. */
-const MAX_LOST_ANSWERS = 3;
+/**
+ * Answers lost in a row for one code before the job stops (and pauses) instead of sending again.
+ * A 500 counts as lost too: at a 5 % error rate, 5 in a row come once in 3 million codes.
+ */
+const MAX_LOST_ANSWERS = 5;
 
 const isOurs = (c: CouponCode, body: CreateCodeBody, baselineMaxId: number) =>
   c.id > baselineMaxId && c.max_uses === body.max_uses && c.max_uses_per_customer === body.max_uses_per_customer;

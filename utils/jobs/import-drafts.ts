@@ -1,8 +1,10 @@
 /**
  * An import's file, read before anything is sent: its codes go to the spool under the id the
  * job will have, its rejected lines beside them, and the preview tells the merchant what will
- * happen and how long it will take. Starting the job takes the draft; a draft never started is
- * cleared with the other spools no job owns, at the next start-up.
+ * happen and how long it will take. Starting the job takes the draft. What the draft is
+ * (store, promotion, counts) is written to the spool too: Chrome stops an idle worker after
+ * 30 s, and a merchant may read the preview for longer. A draft never started is cleared with
+ * the other spools no job owns once it is DRAFT_KEEP_MS old.
  */
 import { ApiError } from '../api/errors';
 import { createEstimate, type Estimate, type Pace } from '../codes/estimate';
@@ -25,13 +27,26 @@ interface Draft {
   promotionId: number;
   codes: number;
   rejected: number;
+  at: number;
 }
+
+/** How long a file read for an import is held for the merchant to press Import. */
+export const DRAFT_KEEP_MS = 60 * 60_000;
+
+const draftSpool = (draftId: string) => `${draftId}:draft`;
 
 /** Rejected lines per spool chunk. */
 const REJECT_CHUNK = 5_000;
 
-export function createImportDrafts(spool: Spool, newId: () => string) {
+export function createImportDrafts(spool: Spool, newId: () => string, now: () => number = Date.now) {
   const drafts = new Map<string, Draft>();
+
+  /** The draft as written down, if it is whole (all its codes in the spool) and not too old. */
+  async function readBack(draftId: string): Promise<Draft | null> {
+    const [draft] = ((await spool.getChunk(draftSpool(draftId), 1).catch(() => null)) ?? []) as Draft[];
+    if (!draft || now() - draft.at > DRAFT_KEEP_MS) return null;
+    return (await spool.rowCount(createSpools(draftId).input)) === draft.codes ? draft : null;
+  }
 
   return {
     async prepare(storeHash: string, promotionId: number, csvText: string, pace: Pace): Promise<ImportPreview> {
@@ -43,16 +58,31 @@ export function createImportDrafts(spool: Spool, newId: () => string) {
       for (let i = 0, n = 1; i < parsed.rows.length; i += CREATE_CHUNK, n++) await spool.putChunk(ns.input, n, parsed.rows.slice(i, i + CREATE_CHUNK));
       for (let i = 0, n = 1; i < parsed.rejected.length; i += REJECT_CHUNK, n++)
         await spool.putChunk(ns.rejected, n, parsed.rejected.slice(i, i + REJECT_CHUNK).map(({ line, code, reason }) => ({ line, code, reason })));
-      drafts.set(draftId, { storeHash, promotionId, codes: parsed.rows.length, rejected: parsed.rejected.length });
+      const draft: Draft = { storeHash, promotionId, codes: parsed.rows.length, rejected: parsed.rejected.length, at: now() };
+      await spool.putChunk(draftSpool(draftId), 1, [draft]);
+      drafts.set(draftId, draft);
       return { draftId, codes: parsed.rows.length, rejected: parsed.rejected.length, reasons: byReason(parsed.rejected), estimate: createEstimate(parsed.rows.length, pace) };
+    },
+
+    /** Brings a draft written down by an earlier worker back into memory (before `take`, which must not wait). */
+    async recall(draftId: string): Promise<void> {
+      if (drafts.has(draftId)) return;
+      const draft = await readBack(draftId);
+      if (draft) drafts.set(draftId, draft);
+    },
+
+    /** Whether a spool belongs to a draft still held (start-up clears the others). */
+    async held(draftId: string): Promise<boolean> {
+      return drafts.has(draftId) || (await readBack(draftId)) !== null;
     },
 
     /** The draft an import job starts from; only for the promotion it was read for. */
     take(draftId: string, storeHash: string, promotionId: number): Draft {
       const draft = drafts.get(draftId);
-      if (!draft || draft.storeHash !== storeHash || draft.promotionId !== promotionId)
+      if (!draft || draft.storeHash !== storeHash || draft.promotionId !== promotionId || now() - draft.at > DRAFT_KEEP_MS)
         throw new ApiError('invalid', 'This file was read a while ago (or for another promotion) and is no longer held: choose it again.');
       drafts.delete(draftId);
+      void spool.clear(draftSpool(draftId)).catch(() => undefined);
       return draft;
     },
   };

@@ -77,7 +77,7 @@ export function createRegistry(deps: RegistryDeps) {
   const { jobs, load, persist, changed, drop } = table;
   const files = createFileKeeper({ spool: deps.spool, now, records: () => jobs.values(), persist: (r) => persist(r), drop, downloads: deps.downloads, onFileReady: deps.onFileReady });
   const { launch, refuseIfLocked } = runner;
-  const drafts = createImportDrafts(deps.spool, newId);
+  const drafts = createImportDrafts(deps.spool, newId, now);
 
   async function jobFor(id: string): Promise<JobRecord> {
     await load();
@@ -93,11 +93,11 @@ export function createRegistry(deps: RegistryDeps) {
       await load();
       // An import's codes already wait in the spool under its draft's id: the job takes that id.
       const id = request.kind === 'import' ? request.draftId : newId();
-      const t = now();
+      if (request.kind === 'import') await drafts.recall(id);
       // Checked and claimed with no await in between: two tabs asking at once cannot both pass.
       refuseIfLocked({ id, kind: request.kind, storeHash: request.storeHash, promotionId: request.promotionId });
       const { list, extra } = intakeRequest(request, { hasJob: (jobId) => jobs.has(jobId), drafts });
-      const r = newRecord(id, request, promotionName, t, extra);
+      const r = newRecord(id, request, promotionName, now(), extra);
       jobs.set(id, r);
       try {
         if (list) await list.write(deps.spool, purgeSpools(id).input);
@@ -268,7 +268,8 @@ export function createRegistry(deps: RegistryDeps) {
       await load();
       const done = expiredHidden(jobs.values(), now());
       for (const r of done) await drop(r);
-      for (const ns of await deps.spool.jobIds()) if (!jobs.has(ns.split(':')[0]!)) await deps.spool.clear(ns);
+      // Spools no job owns: a worker stopped mid-removal, an import's file never started.
+      for (const ns of await deps.spool.jobIds()) if (!jobs.has(ns.split(':')[0]!) && !(await drafts.held(ns.split(':')[0]!))) await deps.spool.clear(ns);
       return done.length;
     },
 
