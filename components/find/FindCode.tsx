@@ -9,6 +9,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { StoreView } from '@/utils/messages';
 import type { UiBridge } from '@/utils/ui/bridge';
 import { ErrorAlert } from '../ErrorAlert';
+import { isTrustedEvent } from '../trusted';
 import { Field } from '../Field';
 import type { JobsStore } from '../state/jobs-store';
 import { useStore } from '../state/use-store';
@@ -58,11 +59,20 @@ export function FindCode(props: FindCodeProps): JSX.Element {
       role="search"
       onSubmit={(e) => {
         e.preventDefault();
-        if (store) void finder.find(store.storeHash);
+        // A person's Enter or click only: a page script could otherwise put up a code of its
+        // choosing under "Delete this code".
+        if (store && isTrustedEvent(e)) void finder.find(store.storeHash);
       }}
     >
       <div class="bcm-find-row">
-        {props.stores.length > 1 && store ? <StorePicker stores={props.stores} value={store.storeHash} onChange={setPicked} /> : null}
+        {props.stores.length > 1 && store ? <StorePicker
+            stores={props.stores}
+            value={store.storeHash}
+            onChange={(hash) => {
+              setPicked(hash);
+              finder.clear(); // an answer about another store must not stay under this one
+            }}
+          /> : null}
         <Field
           id="bcm-find-code"
           label="Find a code"

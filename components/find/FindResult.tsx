@@ -79,7 +79,7 @@ function Delete(props: { finder: Finder; jobs: JobsStore; lookup: Found; canDele
   if (!s.confirming)
     return (
       <div class="bcm-actions">
-        <button type="button" ref={ask} class="bcm-button bcm-danger" disabled={s.busy} onClick={finder.askDelete}>
+        <button type="button" ref={ask} class="bcm-button bcm-danger" disabled={s.busy} onClick={(e) => isTrustedEvent(e) && finder.askDelete()}>
           Delete this code
         </button>
       </div>

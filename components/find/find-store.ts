@@ -29,6 +29,8 @@ export interface Finder {
   find(storeHash: string): Promise<void>;
   askDelete(): void;
   keep(): void;
+  /** Another store chosen: the last answer (and any question about it) goes. */
+  clear(): void;
   /** Starts the delete job for the code shown; at most one request at a time. */
   confirmDelete(): Promise<void>;
 }
@@ -76,6 +78,10 @@ export function createFinder(bridge: UiBridge): Finder {
     find,
     askDelete: () => store.setState({ confirming: true, error: null }),
     keep: () => store.setState({ confirming: false }),
+    clear: () => {
+      latest++; // an answer still on its way is about the other store
+      store.setState({ found: null, error: null, confirming: false, busy: false, deleteJobId: null });
+    },
     confirmDelete,
   };
 }

@@ -8,8 +8,14 @@ import { createIdbSpool } from '@/utils/storage/spool-idb';
 // job's rows straight from the extension's IndexedDB so they never cross messaging.
 const spool = createIdbSpool();
 
+/**
+ * Only the extension's own pages and worker: a content script has the extension's id too, and
+ * could otherwise have any job's file built, or a download's URL revoked.
+ */
+const fromExtension = (sender: { id?: string; url?: string }) => sender.id === browser.runtime.id && (sender.url ?? '').startsWith(browser.runtime.getURL('/'));
+
 offscreenMessaging.onMessage('buildCsv', async ({ data, sender }) => {
-  if (sender.id !== browser.runtime.id) return { error: 'untrusted sender' };
+  if (!fromExtension(sender)) return { error: 'untrusted sender' };
   try {
     const blob = await buildBlob(jobCsvParts(data.kind, spool.chunks(data.ns), data.unusedOnly));
     return { url: URL.createObjectURL(blob), bytes: blob.size };
@@ -18,6 +24,6 @@ offscreenMessaging.onMessage('buildCsv', async ({ data, sender }) => {
   }
 });
 
-offscreenMessaging.onMessage('revokeUrl', ({ data }) => {
-  URL.revokeObjectURL(data.url);
+offscreenMessaging.onMessage('revokeUrl', ({ data, sender }) => {
+  if (fromExtension(sender)) URL.revokeObjectURL(data.url);
 });

@@ -65,6 +65,17 @@ describe('huge bodies', () => {
     expect(e!.message).toMatch(/larger than 16 MB/);
     expect(sent).toBeLessThanOrEqual(MAX_BODY_BYTES + 3 * chunk.length);
   });
+
+  it('a compressed answer whose small declared length inflates past 16 MB is cut off too', async () => {
+    let sent = 0;
+    const chunk = new Uint8Array(1024 * 1024).fill(32);
+    const body = new ReadableStream({ pull: (c) => void ((sent += chunk.length), c.enqueue(chunk)) });
+    // As fetch hands it over: already inflated, with the compressed length still in the headers.
+    const { client } = clientWith(() => new Response(body, { status: 200, headers: { 'content-length': '2000000', 'content-encoding': 'gzip' } }));
+    const e = await failure(client.listCodes(1, { limit: 250 }));
+    expect(e!.message).toMatch(/larger than 16 MB/);
+    expect(sent).toBeLessThanOrEqual(MAX_BODY_BYTES + 3 * chunk.length);
+  });
 });
 
 describe('counts that make no sense', () => {

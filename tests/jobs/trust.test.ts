@@ -223,6 +223,21 @@ describe('no deletion before the backup is on disk', () => {
     expect(codesNow(h)).toHaveLength(50);
   });
 
+  it('a backup that failed is not marked saved when its download id later comes up for another download (Firefox reuses ids)', async () => {
+    h = await harness({ seed: { bulkCodes: 40 } });
+    h.downloadOutcome = { state: 'interrupted', error: 'FILE_ACCESS_DENIED' };
+    const reg = h.registry();
+    const id = await planned(h, reg);
+    const backup = () => reg.get(id)!.files.find((f) => f.kind === 'purge-backup')!;
+    for (let i = 0; i < 200 && backup().saved?.state !== 'failed'; i++) await new Promise((r) => setTimeout(r, 5));
+    const downloadId = backup().saved!.downloadId!;
+    expect(downloadId).not.toBeNull();
+    await reg.downloadChanged(downloadId, { state: 'complete', exists: true });
+    expect(backup().saved!.state).toBe('failed');
+    await expect(reg.confirmPurge(id, bulk(h))).rejects.toThrow(/not on disk/);
+    expect(codesNow(h)).toHaveLength(40);
+  });
+
   it('while the backup is still being saved, confirming is refused', async () => {
     h = await harness({ seed: { bulkCodes: 50 } });
     const reg = h.registry({ downloads: { save: async () => ({ downloadId: 9, bytes: 10 }), state: async () => ({ state: 'in_progress' }) } });

@@ -172,6 +172,18 @@ describe('delete this code', () => {
     expect(fake.sent('startJob')).toEqual([]);
   });
 
+  test('a page script submitting the form or pressing "Delete this code" gets nothing', async () => {
+    const { fake } = await renderFind();
+    trust.person = false;
+    await find('SPRING-AB12');
+    expect(fake.sent('findCode')).toEqual([]);
+    trust.person = true;
+    await find('SPRING-AB12');
+    trust.person = false;
+    fireEvent.click(screen.getByRole('button', { name: 'Delete this code' }));
+    expect(screen.queryByRole('group')).toBeNull();
+  });
+
   test('refused by the background (a job holds the promotion): said, nothing else sent', async () => {
     const { fake } = await renderFind({ handlers: { startJob: () => ({ ok: false, error: 'A purge is running on this promotion.' }) } });
     await find('SPRING-AB12');
@@ -220,6 +232,10 @@ describe('in the popup', () => {
     fireEvent.change(screen.getByLabelText('Store'), { target: { value: 'zzz999' } });
     await find('XYZ');
     expect(fake.sent('findCode')).toEqual([{ storeHash: 'zzz999', code: 'XYZ' }]);
+    expect(result().textContent).toContain('XYZ');
+    // Another store chosen: the answer about the first one goes.
+    fireEvent.change(screen.getByLabelText('Store'), { target: { value: STORE_HASH } });
+    expect(result().textContent).toBe('');
   });
 
   test('no store connected: says where to connect one', async () => {

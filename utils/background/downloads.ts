@@ -86,10 +86,21 @@ export function createDownloads(spool: Spool, onChange: (downloadId: number, cha
       }
     },
 
-    async state(downloadId) {
+    async state(downloadId, filename) {
       const [item] = await browser.downloads.search({ id: downloadId });
-      if (!item) return null;
+      // No name yet while a "Save as" dialog is open; one the merchant typed there reads as not ours (save again).
+      if (!item || (item.filename !== '' && !isFileNamed(item.filename, filename))) return null;
       return { state: item.state as DownloadChange['state'], error: item.error, exists: item.exists };
     },
   };
+}
+
+/**
+ * Whether the browser's download (a full path) is the file we asked for by name: the same
+ * name, or the name the browser made unique ("x (1).csv", "x(1).csv").
+ */
+export function isFileNamed(path: string, asked: string): boolean {
+  const base = path.split(/[\\/]/).pop() ?? '';
+  const stem = asked.replace(/\.csv$/, '');
+  return base === asked || (base.startsWith(stem) && /^ ?\(\d+\)\.csv$/.test(base.slice(stem.length)));
 }

@@ -22,8 +22,11 @@ export interface DownloadChange {
 export interface Downloads {
   /** Builds the CSV and starts its download; the download's id and the file's size. */
   save(job: JobRecord, file: JobFile): Promise<{ downloadId: number; bytes: number | null }>;
-  /** The browser's record of a download now; null when it has none. */
-  state(downloadId: number): Promise<DownloadChange | null>;
+  /**
+   * The browser's record of a download now; null when it has none, or when the download with
+   * that id is not this file (Firefox numbers downloads afresh in each session).
+   */
+  state(downloadId: number, filename: string): Promise<DownloadChange | null>;
 }
 
 export interface FileKeeperCore {
@@ -101,9 +104,11 @@ export function createFileKeeper(core: FileKeeperCore) {
 
     /** The browser reported on a download: true if it was one of ours. */
     async changed(downloadId: number, change: DownloadChange): Promise<boolean> {
+      // Only a file still being saved: a finished one's id may since belong to another
+      // download (Firefox reuses ids after a restart), which must not mark it saved.
       for (const r of core.records())
         for (const f of r.files)
-          if (f.saved?.downloadId === downloadId) {
+          if (f.saved?.downloadId === downloadId && f.saved.state === 'saving') {
             if (apply(f, change)) await core.persist(r);
             return true;
           }
@@ -117,7 +122,7 @@ export function createFileKeeper(core: FileKeeperCore) {
       for (const r of core.records())
         for (const f of r.files) {
           if (f.saved?.state !== 'saving') continue;
-          const change = f.saved.downloadId === null ? null : await core.downloads.state(f.saved.downloadId).catch(() => null);
+          const change = f.saved.downloadId === null ? null : await core.downloads.state(f.saved.downloadId, f.filename).catch(() => null);
           if (change === null) f.saved = { ...f.saved, state: 'failed', error: 'The file was not saved: the browser stopped before saving it.', at: core.now() };
           else if (!apply(f, change)) continue;
           await core.persist(r);
@@ -128,7 +133,7 @@ export function createFileKeeper(core: FileKeeperCore) {
     async stillOnDisk(r: JobRecord, file: JobFile): Promise<boolean> {
       if (file.saved?.state !== 'saved') return false;
       if (file.saved.downloadId === null || !core.downloads) return true;
-      const now = await core.downloads.state(file.saved.downloadId).catch(() => null);
+      const now = await core.downloads.state(file.saved.downloadId, file.filename).catch(() => null);
       if (now?.exists !== false) return true;
       file.saved = { ...file.saved, state: 'failed', error: NOT_ON_DISK, at: core.now() };
       await core.persist(r);

@@ -1,7 +1,9 @@
 // Runtime schemas of the job model, for the background's message validation. Kept apart
 // from types.ts so UI code importing the types does not bundle zod into the content script.
 import { z } from 'zod';
-import { CODE_MAX_LENGTH, CODE_RE, MAX_JOB_CODES, USES_MAX } from '../vocabulary';
+import { CODE_MAX_LENGTH, CODE_RE, MAX_JOB_CODES, STORE_HASH_RE, USES_MAX } from '../vocabulary';
+
+const StoreHash = z.string().regex(STORE_HASH_RE);
 
 /** Settings a merchant chooses for generated codes; ranges are the API's own (codegen). */
 export const GenerateParamsSchema = z.object({
@@ -32,13 +34,13 @@ export const PatternParamsSchema = z.object({
 export const JobRequestSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('generate'),
-    storeHash: z.string(),
+    storeHash: StoreHash,
     promotionId: z.number().int().positive(),
     params: GenerateParamsSchema,
   }),
   z.object({
     kind: z.literal('import'),
-    storeHash: z.string(),
+    storeHash: StoreHash,
     promotionId: z.number().int().positive(),
     /** The file, read and checked by prepareImport (its codes wait in the spool). */
     draftId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
@@ -47,13 +49,13 @@ export const JobRequestSchema = z.discriminatedUnion('kind', [
   }),
   z.object({
     kind: z.literal('pattern'),
-    storeHash: z.string(),
+    storeHash: StoreHash,
     promotionId: z.number().int().positive(),
     params: PatternParamsSchema,
   }),
   z.object({
     kind: z.literal('export'),
-    storeHash: z.string(),
+    storeHash: StoreHash,
     promotionId: z.number().int().positive(),
     unusedOnly: z.boolean(),
     /** A usage report: the same reading, without a file. */
@@ -61,14 +63,14 @@ export const JobRequestSchema = z.discriminatedUnion('kind', [
   }),
   z.object({
     kind: z.literal('delete-code'),
-    storeHash: z.string(),
+    storeHash: StoreHash,
     promotionId: z.number().int().positive(),
     /** The code as "Find a code" found it (the store compares regardless of case). */
     code: z.string().regex(CODE_RE),
   }),
   z.object({
     kind: z.literal('purge'),
-    storeHash: z.string(),
+    storeHash: StoreHash,
     promotionId: z.number().int().positive(),
     mode: PurgeModeSchema,
     /** The merchant's CSV of codes (mode 'list'), as text: parsed and checked by the background. */
