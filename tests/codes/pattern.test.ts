@@ -11,7 +11,7 @@ describe('checkPattern', () => {
     [`${'#'.repeat(51)}`, digits, 10, /51 characters; codes may have at most 50/],
     ['SALE!-####', digits, 10, /characters codes cannot have \(“!”\)/],
     [' ####', digits, 10, /starts or ends with a space/],
-    ['####', 'A', 10, /at least two characters/],
+    ['####', 'A', 10, /at least two different characters/],
     ['####', 'AB!', 10, /cannot be in a code: “!”/],
     ['A##', digits, 2000, /can make 100 codes; 2,000 codes need at least 200,000 \(100 times as many/],
   ])('%j over %j for %i: %s', (pattern, characters, count, error) => {
@@ -29,6 +29,9 @@ describe('checkPattern', () => {
   it('counts letters that differ only in case once (the store does)', () => {
     expect(checkPattern('####', 'aAbB', 1).space).toBe(2 ** 4);
     expect(charactersOf('custom', 'aabbc')).toBe('abc');
+    // One letter in two cases is one character to the store: drawn once, not twice as often.
+    expect(charactersOf('custom', 'aA0bB1')).toBe('a0b1');
+    expect(checkPattern('####', charactersOf('custom', 'aA'), 1).error).toMatch(/at least two different characters.*either case/);
   });
 });
 

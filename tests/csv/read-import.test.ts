@@ -55,4 +55,25 @@ describe('reading a file of codes to import', () => {
     expect(r.error).toMatch(/more than 1,000,000 codes/);
     expect(r.rows).toEqual([]);
   });
+
+  it('a quote never closed where it should be swallows the lines after it: the whole file is refused, naming the line', () => {
+    expect(parseImportCsv('code\nA1\n"A2\nA3\nA4\n').error).toBe(
+      'Line 3 opens a quote that is not closed where it should be, so the 2 lines after it were read as part of it. Fix or remove the quotes on line 3 and choose the file again.',
+    );
+    expect(parseImportCsv('code\nA1\n"A2"x\nA3\n').error).toMatch(/^Line 3 opens a quote .*the line after it was/);
+    // On the last line it takes nothing else in: that line alone is rejected.
+    const last = parseImportCsv('code\nA1\nA2\n"A3');
+    expect(last.error).toBeUndefined();
+    expect(last.rows.map((r) => r.code)).toEqual(['A1', 'A2']);
+    expect(last.rejected.map((r) => r.line)).toEqual([4]);
+  });
+
+  it('a huge cell is clipped in what is kept of it; a million lines that cannot be codes are not the right file', () => {
+    const huge = parseImportCsv(`code\nOK\n${'x!'.repeat(500_000)}\n`);
+    expect(huge.rejected[0]!.code).toHaveLength(101);
+    expect(huge.rejected[0]!.reason).toMatch(/has 1000000 characters/);
+    const junk = parseImportCsv(`code\n${'=\n'.repeat(1_000_001)}`);
+    expect(junk.error).toMatch(/^More than 1,000,000 lines of the file cannot be codes \(the first: line 2, the cell looks like a spreadsheet formula/);
+    expect(junk.rejected).toEqual([]);
+  });
 });

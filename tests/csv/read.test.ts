@@ -132,11 +132,14 @@ describe('parseCodesCsv: bad input', () => {
     expect(r.skipped[0]?.line).toBe(2);
   });
 
-  it('skips a line whose quote is never closed', () => {
+  it('refuses a file whose quote, never closed, swallows the lines after it (they would go undeleted unseen); on the last line it is skipped', () => {
     const r = parseCodesCsv('code\nA1\n"B2\nC3\n');
-    expect(r.codes).toEqual(['A1']);
-    expect(r.skipped[0]?.line).toBe(3);
-    expect(r.skipped[0]?.reason).toMatch(/never closed/);
+    expect(r.codes).toEqual([]);
+    expect(r.error).toMatch(/^Line 3 opens a quote that is not closed where it should be, so the line after it was read as part of it/);
+    const last = parseCodesCsv('code\nA1\n"B2');
+    expect(last.codes).toEqual(['A1']);
+    expect(last.skipped[0]?.line).toBe(3);
+    expect(last.skipped[0]?.reason).toMatch(/never closed/);
   });
 
   it('skips codes with control characters', () => {

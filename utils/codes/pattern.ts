@@ -15,9 +15,15 @@ export const CHARACTER_SETS: Record<Exclude<CharacterSetId, 'custom'>, { label: 
   'lower-digits': { label: 'Lower-case letters and digits', characters: 'abcdefghijklmnopqrstuvwxyz0123456789' },
 };
 
-/** The characters of a set, or the merchant's own (each once, in the order typed). */
+/**
+ * The characters of a set, or the merchant's own: each once, in the order typed, and a letter
+ * once whatever its case (the store does not tell "a" from "A", so drawing both would make that
+ * letter twice as likely and codes clash more often than the pattern's room allows for).
+ */
 export function charactersOf(set: CharacterSetId, own: string): string {
-  return set === 'custom' ? [...new Set([...own])].join('') : CHARACTER_SETS[set].characters;
+  if (set !== 'custom') return CHARACTER_SETS[set].characters;
+  const seen = new Set<string>();
+  return [...own].filter((c) => !seen.has(c.toUpperCase()) && seen.add(c.toUpperCase())).join('');
 }
 
 /** Fills a typed array with random 32-bit values (`crypto.getRandomValues`). */
@@ -47,7 +53,7 @@ export function checkPattern(pattern: string, characters: string, count: number)
   const fixed = [...pattern].filter((c) => c !== '#' && !CODE_CHAR_RE.test(c));
   if (fixed.length) return fail(`The pattern holds characters codes cannot have (${[...new Set(fixed)].map((c) => `“${c}”`).join(', ')}): only ${CODE_CHARS}, and #.`);
   if (pattern !== pattern.trim()) return fail('The pattern starts or ends with a space, which shoppers would not type.');
-  if (characters.length < 2) return fail('Choose at least two characters for the random part.');
+  if (characters.length < 2) return fail('Choose at least two different characters for the random part (a letter counts once in either case: the store does not tell them apart).');
   const badChars = [...characters].filter((c) => !CODE_CHAR_RE.test(c) || c === ' ');
   if (badChars.length) return fail(`These characters cannot be in a code: ${[...new Set(badChars)].map((c) => (c === ' ' ? 'a space' : `“${c}”`)).join(', ')}. Use ${CODE_CHARS.replace('spaces, ', '')}.`);
   if (space < count * PATTERN_ROOM)

@@ -72,36 +72,42 @@ function readUses(cell: string | undefined): number | null | 'bad' {
   return n <= USES_MAX ? n : 'bad';
 }
 
+/** A rejected line's cell as the preview and the rejected-lines file show it: a 40 MB cell is not kept whole. */
+const clip = (code: string) => (code.length > 100 ? `${code.slice(0, 100)}…` : code);
+
 export function parseImportCsv(text: string): ParsedImport {
   const rows: ImportRow[] = [];
   const rejected: ImportRejection[] = [];
+  // Each rejected line is held with its reason: past a million, the file is not a list of codes.
+  const reject = (r: ImportRejection) => {
+    rejected.push({ ...r, code: clip(r.code) });
+    return rejected.length <= MAX_JOB_CODES;
+  };
   // Upper case: shoppers may type a code either way, and the store treats them as one.
   const firstLine = new Map<string, number>();
   let tooMany = false;
   const walked = walkCodeRows(text, USES_COLUMNS, {
     skip(line, reason, code = '') {
-      rejected.push({ line, code, kind: reason.startsWith('the code cell is empty') ? 'empty' : 'unreadable', reason });
+      return reject({ line, code, kind: reason.startsWith('the code cell is empty') ? 'empty' : 'unreadable', reason });
     },
     row({ line, code, extra }) {
       const bad = rejectImportCode(code);
-      if (bad) return void rejected.push({ line, code, ...bad });
+      if (bad) return reject({ line, code, ...bad });
       const key = code.toUpperCase();
       const seen = firstLine.get(key);
       if (seen !== undefined) {
-        rejected.push({
+        return reject({
           line,
           code,
           kind: 'repeated',
           reason: `the code is already on line ${seen} of the file (codes that differ only in upper and lower case count as one, since shoppers may type either)`,
         });
-        return;
       }
       const maxUses = readUses(extra.max_uses);
       const maxUsesPerCustomer = readUses(extra.max_uses_per_customer);
       if (maxUses === 'bad' || maxUsesPerCustomer === 'bad') {
         const [name, value] = maxUses === 'bad' ? ['max_uses', extra.max_uses] : ['max_uses_per_customer', extra.max_uses_per_customer];
-        rejected.push({ line, code, kind: 'uses', reason: `${name} is “${value}”: it must be a whole number from 0 (unlimited) to ${USES_MAX.toLocaleString('en-US')}` });
-        return;
+        return reject({ line, code, kind: 'uses', reason: `${name} is “${clip(value ?? '')}”: it must be a whole number from 0 (unlimited) to ${USES_MAX.toLocaleString('en-US')}` });
       }
       if (rows.length >= MAX_JOB_CODES) {
         tooMany = true;
@@ -112,6 +118,12 @@ export function parseImportCsv(text: string): ParsedImport {
     },
   });
   if (walked.error) return { rows: [], rejected: [], error: walked.error };
+  if (rejected.length > MAX_JOB_CODES)
+    return {
+      rows: [],
+      rejected: [],
+      error: `More than ${MAX_JOB_CODES.toLocaleString('en-US')} lines of the file cannot be codes (the first: line ${rejected[0]!.line}, ${rejected[0]!.reason}). Is it the right file?`,
+    };
   if (tooMany)
     return { rows: [], rejected: [], error: `The file holds more than ${MAX_JOB_CODES.toLocaleString('en-US')} codes, the most one import takes. Split it into smaller files.` };
   if (rows.length === 0 && rejected.length === 0) return { rows, rejected, error: 'The file holds no codes.' };

@@ -28,8 +28,8 @@ export interface CodeRow {
 export interface WalkHandlers {
   /** A usable row; return false to stop reading. */
   row(r: CodeRow): boolean | void;
-  /** A line that held something but no usable row. */
-  skip(line: number, reason: string, code?: string): void;
+  /** A line that held something but no usable row; return false to stop reading. */
+  skip(line: number, reason: string, code?: string): boolean | void;
 }
 
 /**
@@ -119,9 +119,13 @@ export function walkCodeRows(text: string, extraColumns: readonly string[], on: 
     step: (result, parser) => {
       const line = linesBefore + 1;
       const end = result.meta.cursor;
+      const from = rowStart;
       for (let i = body.indexOf('\n', rowStart); i !== -1 && i < end; i = body.indexOf('\n', i + 1)) linesBefore++;
       rowStart = end;
 
+      const skip = (at: number, reason: string) => {
+        if (on.skip(at, reason) === false) parser.abort();
+      };
       const row = result.data.map((c) => (typeof c === 'string' ? c : ''));
       if (usedWidth(row) === 0) return; // blank line
       const quoteError = result.errors.find((e) => e.type === 'Quotes');
@@ -145,8 +149,16 @@ export function walkCodeRows(text: string, extraColumns: readonly string[], on: 
         }
       }
 
+      // Lines after the first that this row took in (a quoted cell may span lines).
+      const swallowed = quoteError ? (body.slice(from, end).replace(/\n$/, '').match(/\n/g) ?? []).length : 0;
+      if (swallowed > 0) {
+        // The quote swallowed the lines after it: skipping one line would hide all of theirs.
+        error = `Line ${line} opens a quote that is not closed where it should be, so ${swallowed === 1 ? 'the line after it was' : `the ${swallowed.toLocaleString('en-US')} lines after it were`} read as part of it. Fix or remove the quotes on line ${line} and choose the file again.`;
+        parser.abort();
+        return;
+      }
       if (quoteError) {
-        on.skip(
+        skip(
           line,
           quoteError.code === 'MissingQuotes'
             ? 'a quote opened on this line is never closed, so the rest of the file could not be read'
@@ -155,12 +167,12 @@ export function walkCodeRows(text: string, extraColumns: readonly string[], on: 
         return;
       }
       if (!hasHeader && usedWidth(row) > 1) {
-        on.skip(line, 'the line has more than one value; use a "code" header to say which one is the code');
+        skip(line, 'the line has more than one value; use a "code" header to say which one is the code');
         return;
       }
       const raw = (row[column] ?? '').trim();
       if (raw === '') {
-        on.skip(line, 'the code cell is empty');
+        skip(line, 'the code cell is empty');
         return;
       }
       const extra: Record<string, string> = {};
