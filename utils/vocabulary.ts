@@ -102,3 +102,8 @@ export type WaitReason =
   | { kind: 'reconciling' };
 /** The waits a store's governor reports. */
 export type StoreWait = Exclude<WaitReason, { kind: 'reconciling' }>;
+
+/** Requests of each quota window left to the store's other apps (4 %, at least 2): the governor keeps them, estimates count without them. */
+export function quotaReserve(quota: number): number {
+  return Math.max(2, Math.ceil(quota * 0.04));
+}

@@ -16,6 +16,8 @@ describe('reading a file of codes to import', () => {
       ['B', null, null],
       ['C', 0, null],
     ]);
+    // Headers as spreadsheets write them.
+    expect(parseImportCsv('Code,Max uses,Max-Uses per customer\nD,4,1\n').rows.map((r) => [r.code, r.maxUses, r.maxUsesPerCustomer])).toEqual([['D', 4, 1]]);
   });
 
   it('rejects each unusable line with its reason and line number, and keeps going', () => {

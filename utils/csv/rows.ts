@@ -142,7 +142,8 @@ export function walkCodeRows(text: string, extraColumns: readonly string[], on: 
         hasHeader = found.hasHeader;
         if (hasHeader) {
           row.forEach((cell, i) => {
-            const name = cell.trim().toLowerCase();
+            // "Max uses", "max-uses" and "max_uses" alike: spreadsheets' headers vary.
+            const name = cell.trim().toLowerCase().replace(/[\s-]+/g, '_');
             if (extraColumns.includes(name)) extras.set(name, i);
           });
           return;

@@ -112,7 +112,11 @@ export function createFileKeeper(core: FileKeeperCore) {
             if (apply(f, change)) await core.persist(r);
             return true;
           }
-      if (change.state === 'complete' || change.state === 'interrupted') early.set(downloadId, change);
+      if (change.state === 'complete' || change.state === 'interrupted') {
+        early.set(downloadId, change);
+        // Every download of the browser passes here: only the latest few can be ours on the way.
+        if (early.size > 50) early.delete(early.keys().next().value!);
+      }
       return false;
     },
 

@@ -42,8 +42,11 @@ export interface Caller {
 export interface HandlerContext {
   services: Services;
   caller: Caller;
-  /** A job the caller may act on: it exists and, for a content script, belongs to its store. */
-  jobOf(jobId: string): JobRecord;
+  /**
+   * A job the caller may act on: it exists and, for a content script, belongs to its store.
+   * Read once the job table is loaded: a message may be what woke the worker.
+   */
+  jobOf(jobId: string): Promise<JobRecord>;
 }
 
 export interface MessageDef<S extends z.ZodType, R> {

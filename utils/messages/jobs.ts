@@ -42,7 +42,7 @@ export const jobMessages = {
     schema: z.object({ jobId: JobIdSchema, action: z.enum(['pause', 'resume', 'cancel', 'rescan']) }),
     from: 'panel',
     async handle({ jobId, action }, { services, jobOf }) {
-      jobOf(jobId);
+      await jobOf(jobId);
       await services.registry.control(jobId, action);
       return null;
     },
@@ -52,7 +52,7 @@ export const jobMessages = {
     schema: z.object({ jobId: JobIdSchema, storeHash: StoreHashSchema, promotionId: PromotionIdSchema }),
     from: 'panel',
     async handle({ jobId, storeHash, promotionId }, { services, jobOf }) {
-      jobOf(jobId);
+      await jobOf(jobId);
       await services.registry.confirmPurge(jobId, { storeHash, promotionId });
       return null;
     },
@@ -70,7 +70,7 @@ export const jobMessages = {
     schema: z.object({ jobId: JobIdSchema, fileKind: FileKindSchema }),
     from: 'panel',
     async handle({ jobId, fileKind }, { services, jobOf }) {
-      jobOf(jobId);
+      await jobOf(jobId);
       await services.registry.download(jobId, fileKind);
       return null;
     },

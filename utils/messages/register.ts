@@ -37,7 +37,8 @@ export async function dispatch(name: MessageName, data: unknown, sender: SenderL
   const ctx: HandlerContext = {
     services: o.services,
     caller,
-    jobOf(jobId) {
+    async jobOf(jobId) {
+      await o.services.registry.load();
       const job = o.services.registry.get(jobId);
       if (!job) throw new ApiError('not-found', 'That job no longer exists.');
       if (caller.store !== null && job.storeHash !== caller.store) throw new ApiError('invalid', 'A control-panel page may only act on its own store.');

@@ -6,13 +6,12 @@
  * Pure: the caller passes the time (`t`, on its own clock) and numbers its requests 1, 2, 3, ...
  * in the order they are sent.
  */
+import { quotaReserve } from '../vocabulary';
 import { MAX_WAIT_MS } from './contract';
 import type { RateInfo } from './headers';
 
 /** Requests of each window left to the store's other apps (4 %, at least 2). */
-export function defaultReserve(quota: number): number {
-  return Math.max(2, Math.ceil(quota * 0.04));
-}
+export const defaultReserve = quotaReserve;
 
 interface Window {
   quota: number;
