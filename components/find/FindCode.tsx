@@ -65,14 +65,16 @@ export function FindCode(props: FindCodeProps): JSX.Element {
       }}
     >
       <div class="bcm-find-row">
-        {props.stores.length > 1 && store ? <StorePicker
+        {props.stores.length > 1 && store ? (
+          <StorePicker
             stores={props.stores}
             value={store.storeHash}
             onChange={(hash) => {
               setPicked(hash);
               finder.clear(); // an answer about another store must not stay under this one
             }}
-          /> : null}
+          />
+        ) : null}
         <Field
           id="bcm-find-code"
           label="Find a code"

@@ -153,6 +153,15 @@ describe('import', () => {
     await expect(third.start({ kind: 'import', ...bulk(h), draftId: old.draftId, maxUses: 1, maxUsesPerCustomer: 1 })).rejects.toThrow(/no longer held: choose it again/);
   });
 
+  it('a draft whose codes are no longer all in the spool does not start (it would import part of the file)', async () => {
+    h = await harness({ seed: { bulkCodes: 0 } });
+    const reg = h.registry();
+    const preview = await reg.drafts.prepare(h.sandbox.storeHash, h.sandbox.promotions.bulk, Array.from({ length: 700 }, (_, i) => `P${i}`).join('\n'), { quota: null, windowMs: null });
+    await h.spool.putChunk(createSpools(preview.draftId).input, 2, []); // codes 501-700 gone
+    await expect(reg.start({ kind: 'import', ...bulk(h), draftId: preview.draftId, maxUses: 1, maxUsesPerCustomer: 1 })).rejects.toThrow(/no longer held: choose it again/);
+    expect(h.sandbox.stats().perEndpoint.createCode.requests).toBe(0);
+  });
+
   it('a file with no usable line says why, line by line, and holds nothing', async () => {
     h = await harness({ seed: { bulkCodes: 0 } });
     const reg = h.registry();

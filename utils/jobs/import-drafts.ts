@@ -41,11 +41,10 @@ const REJECT_CHUNK = 5_000;
 export function createImportDrafts(spool: Spool, newId: () => string, now: () => number = Date.now) {
   const drafts = new Map<string, Draft>();
 
-  /** The draft as written down, if it is whole (all its codes in the spool) and not too old. */
+  /** The draft as written down, if it is not too old. */
   async function readBack(draftId: string): Promise<Draft | null> {
     const [draft] = ((await spool.getChunk(draftSpool(draftId), 1).catch(() => null)) ?? []) as Draft[];
-    if (!draft || now() - draft.at > DRAFT_KEEP_MS) return null;
-    return (await spool.rowCount(createSpools(draftId).input)) === draft.codes ? draft : null;
+    return draft && now() - draft.at <= DRAFT_KEEP_MS ? draft : null;
   }
 
   return {
@@ -55,20 +54,24 @@ export function createImportDrafts(spool: Spool, newId: () => string, now: () =>
       if (parsed.rows.length === 0) throw new ApiError('invalid', noCodesText(parsed.rejected));
       const draftId = newId();
       const ns = createSpools(draftId);
+      // Written down first, so that a start-up clean-up meanwhile spares what follows.
+      const draft: Draft = { storeHash, promotionId, codes: parsed.rows.length, rejected: parsed.rejected.length, at: now() };
+      await spool.putChunk(draftSpool(draftId), 1, [draft]);
       for (let i = 0, n = 1; i < parsed.rows.length; i += CREATE_CHUNK, n++) await spool.putChunk(ns.input, n, parsed.rows.slice(i, i + CREATE_CHUNK));
       for (let i = 0, n = 1; i < parsed.rejected.length; i += REJECT_CHUNK, n++)
         await spool.putChunk(ns.rejected, n, parsed.rejected.slice(i, i + REJECT_CHUNK).map(({ line, code, reason }) => ({ line, code, reason })));
-      const draft: Draft = { storeHash, promotionId, codes: parsed.rows.length, rejected: parsed.rejected.length, at: now() };
-      await spool.putChunk(draftSpool(draftId), 1, [draft]);
       drafts.set(draftId, draft);
       return { draftId, codes: parsed.rows.length, rejected: parsed.rejected.length, reasons: byReason(parsed.rejected), estimate: createEstimate(parsed.rows.length, pace) };
     },
 
-    /** Brings a draft written down by an earlier worker back into memory (before `take`, which must not wait). */
+    /**
+     * Readies a draft for `take` (which must not wait): brought back if an earlier worker read
+     * it, and let go unless every one of its codes is still in the spool.
+     */
     async recall(draftId: string): Promise<void> {
-      if (drafts.has(draftId)) return;
-      const draft = await readBack(draftId);
-      if (draft) drafts.set(draftId, draft);
+      const draft = drafts.get(draftId) ?? (await readBack(draftId));
+      if (draft && (await spool.rowCount(createSpools(draftId).input)) === draft.codes) drafts.set(draftId, draft);
+      else drafts.delete(draftId);
     },
 
     /** Whether a spool belongs to a draft still held (start-up clears the others). */
