@@ -322,18 +322,24 @@ describe('a purge acts only on what the merchant confirmed, while it is fresh', 
     expect(h.sandbox.stats().perEndpoint.deleteCodes.requests).toBe(0);
   });
 
-  it('a confirmed purge that stood still over 15 minutes is not resumed: its list of codes is that old', async () => {
+  /** A purge of 3,000 codes confirmed, paused once it has deleted some; its clock is the test's. */
+  async function pausedMidDelete(mode: 'unused' | 'all') {
     h = await harness({ seed: { bulkCodes: 3000 }, latencyMs: 20 });
-    let clock = Date.now();
-    const reg = h.registry({ now: () => clock, workers: { delete: 1 } });
-    const id = await reg.start({ kind: 'purge', ...bulk(h), mode: 'unused' });
+    const time = { now: Date.now() };
+    const reg = h.registry({ now: () => time.now, workers: { delete: 1 } });
+    const id = await reg.start({ kind: 'purge', ...bulk(h), mode });
     await waitFor(reg, id, ['awaiting-confirmation']);
     await confirm(reg, id);
     while ((reg.get(id)!.purge?.deleted ?? 0) < 250) await new Promise((r) => setTimeout(r, 2));
     await reg.control(id, 'pause');
+    return { reg, id, time };
+  }
+
+  it('a confirmed purge that stood still over 15 minutes is not resumed: its list of codes is that old', async () => {
+    const { reg, id, time } = await pausedMidDelete('unused');
     const left = codesNow(h).length;
     expect(left).toBeGreaterThan(0);
-    clock += PLAN_FRESH_MS + 60_000;
+    time.now += PLAN_FRESH_MS + 60_000;
     await expect(reg.control(id, 'resume')).rejects.toThrow(/stopped 16 minutes ago.*Nothing more was deleted.*Cancel it/);
     expect(reg.get(id)!.status).toBe('paused');
     expect(codesNow(h)).toHaveLength(left);
@@ -343,15 +349,8 @@ describe('a purge acts only on what the merchant confirmed, while it is fresh', 
   });
 
   it('resumed within 15 minutes, it carries on', async () => {
-    h = await harness({ seed: { bulkCodes: 3000 }, latencyMs: 20 });
-    let clock = Date.now();
-    const reg = h.registry({ now: () => clock, workers: { delete: 1 } });
-    const id = await reg.start({ kind: 'purge', ...bulk(h), mode: 'all' });
-    await waitFor(reg, id, ['awaiting-confirmation']);
-    await confirm(reg, id);
-    while ((reg.get(id)!.purge?.deleted ?? 0) < 250) await new Promise((r) => setTimeout(r, 2));
-    await reg.control(id, 'pause');
-    clock += PLAN_FRESH_MS - 60_000;
+    const { reg, id, time } = await pausedMidDelete('all');
+    time.now += PLAN_FRESH_MS - 60_000;
     await reg.control(id, 'resume');
     await waitFor(reg, id, ['completed']);
     expect(codesNow(h)).toHaveLength(0);
