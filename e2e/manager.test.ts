@@ -89,6 +89,15 @@ describe('the manager page', () => {
     await row.getByText('900 codes').waitFor();
     await row.getByText(/^Last job: Export codes, completed/).waitFor();
     expect(await spring.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(new URL(page.url()).search).toBe(`?store=${store.storeHash}`);
+
+    // The address names the store and the promotion: a reload (or a bookmark) comes back to it.
+    await spring.click();
+    await panelOf(page).waitFor();
+    expect(new URL(page.url()).search).toBe(`?store=${store.storeHash}&promotion=1`);
+    await page.reload();
+    await panelOf(page).getByText('900 codes').first().waitFor();
+    expect(await page.getByText(`Store ${store.storeHash} › ${SPRING}`).count()).toBe(1);
     await page.close();
   });
 

@@ -6,10 +6,14 @@
 import type { JSX } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { Panel } from '../Panel';
+import { useStore } from '../state/use-store';
 import type { ManagerModel } from './manager-model';
 
 export function ChosenPromotion(props: { model: ManagerModel; storeHash: string; promotion: { id: number; name: string } }): JSX.Element {
   const { model, promotion } = props;
+  // Opened from the page's address, the list has not named it: the panel's reading does.
+  const read = useStore(model.panel.panel, (s) => (s.promotion.value?.id === promotion.id ? s.promotion.value.name : null));
+  const name = promotion.name || read || `Promotion ${promotion.id}`;
   const frame = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     // The panel's heading takes focus (tabIndex -1): a screen reader lands in the region.
@@ -22,7 +26,7 @@ export function ChosenPromotion(props: { model: ManagerModel; storeHash: string;
           <span aria-hidden="true">← </span>Back to the list
         </button>
         <p class="bcm-muted">
-          Store {props.storeHash} › <strong>{promotion.name}</strong>
+          Store {props.storeHash} › <strong>{name}</strong>
         </p>
       </div>
       <Panel model={model.panel} />

@@ -8,7 +8,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import type { UiBridge } from '@/utils/ui/bridge';
 import { useStore } from '../state/use-store';
 import { ChosenPromotion } from './ChosenPromotion';
-import { createManagerModel, type ManagerModel } from './manager-model';
+import { createManagerModel, type ManagerModel, type ManagerState } from './manager-model';
 import { PromotionList } from './PromotionList';
 import { StoreList } from './StoreList';
 
@@ -63,11 +63,28 @@ export function ManagerView(props: { model: ManagerModel }): JSX.Element {
 }
 
 /** The page as manager.html mounts it: its own model over the browser's bridge. */
-export function ManagerPage(props: { bridge: UiBridge; initialStore?: string | null; filterDelayMs?: number }): JSX.Element {
+export function ManagerPage(props: {
+  bridge: UiBridge;
+  initialStore?: string | null;
+  initialPromotion?: number | null;
+  /** Told where the merchant is (store, promotion), for the page's address. */
+  onPlace?(storeHash: string | null, promotionId: number | null): void;
+  filterDelayMs?: number;
+}): JSX.Element {
   const model = useMemo(
-    () => createManagerModel(props.bridge, { initialStore: props.initialStore, filterDelayMs: props.filterDelayMs }),
+    () => createManagerModel(props.bridge, { initialStore: props.initialStore, initialPromotion: props.initialPromotion, filterDelayMs: props.filterDelayMs }),
     [props.bridge],
   );
+  const onPlace = props.onPlace;
+  useEffect(() => {
+    if (!onPlace) return undefined;
+    const placeOf = (s: ManagerState) => `${s.storeHash}/${s.chosen?.id ?? ''}`;
+    let last = placeOf(model.state.getState());
+    return model.state.subscribe((s) => {
+      if (placeOf(s) !== last) onPlace(s.storeHash, s.chosen?.id ?? null);
+      last = placeOf(s);
+    });
+  }, [model, onPlace]);
   useEffect(() => {
     void model.loadStores();
     // Stores are connected (or their token saved again) in the settings' own tab: coming

@@ -48,7 +48,7 @@ const idle = <T>(value: T): Loadable<T> => ({ status: 'idle', value, error: null
 
 export function createManagerModel(
   bridge: UiBridge,
-  options: { initialStore?: string | null; filterDelayMs?: number } = {},
+  options: { initialStore?: string | null; initialPromotion?: number | null; filterDelayMs?: number } = {},
 ): ManagerModel {
   const state = createStore<ManagerState>()(() => ({
     stores: idle<StoreView[]>([]),
@@ -63,6 +63,8 @@ export function createManagerModel(
   let filterTimer: ReturnType<typeof setTimeout> | undefined;
   // A reply that arrives after the merchant asked for something else is dropped.
   let listSeq = 0;
+  // The promotion the page's address names (a reload, a bookmark): opened once its store is shown.
+  let pendingPromotion = options.initialStore ? (options.initialPromotion ?? null) : null;
 
   async function loadList(extra: { refresh?: boolean; recount?: number[] } = {}): Promise<void> {
     const { storeHash, filter, page } = state.getState();
@@ -99,6 +101,19 @@ export function createManagerModel(
     clearTimeout(filterTimer);
     state.setState({ storeHash, filter: '', page: 1, chosen: null, list: idle<PromotionPage | null>(null) });
     void loadList();
+    const id = pendingPromotion;
+    pendingPromotion = null;
+    // Its name as the list has it is not known yet: the panel's own reading names it.
+    if (id !== null && storeHash === options.initialStore) choose({ id, name: '' });
+  }
+
+  function choose(promotion: Pick<PromotionRow, 'id' | 'name'>): void {
+    const storeHash = state.getState().storeHash;
+    if (!storeHash) return;
+    state.setState({ chosen: { id: promotion.id, name: promotion.name } });
+    const before = panel.panel.getState().location;
+    if (before?.storeHash === storeHash && before.promotionId === promotion.id) void panel.refreshPromotion();
+    else panel.navigate({ storeHash, promotionId: promotion.id, page: 'promotion' });
   }
 
   // The panel could not load the chosen promotion (deleted since the list was read, a token
@@ -127,14 +142,7 @@ export function createManagerModel(
       void loadList();
     },
     refresh: () => loadList({ refresh: true }),
-    choose(promotion) {
-      const storeHash = state.getState().storeHash;
-      if (!storeHash) return;
-      state.setState({ chosen: { id: promotion.id, name: promotion.name } });
-      const before = panel.panel.getState().location;
-      if (before?.storeHash === storeHash && before.promotionId === promotion.id) void panel.refreshPromotion();
-      else panel.navigate({ storeHash, promotionId: promotion.id, page: 'promotion' });
-    },
+    choose,
     back() {
       const chosen = state.getState().chosen;
       state.setState({ chosen: null });

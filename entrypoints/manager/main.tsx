@@ -6,6 +6,23 @@ import { ManagerPage } from '@/components/manager/ManagerPage';
 import { normalizeStoreHash } from '@/utils/ui/api-account';
 import { createBrowserBridge } from '@/utils/ui/bridge';
 
-// manager.html?store={hash} opens on that store (when it is connected); else the first one.
-const initialStore = normalizeStoreHash(new URLSearchParams(location.search).get('store') ?? '');
-render(<ManagerPage bridge={createBrowserBridge()} initialStore={initialStore} />, document.getElementById('app')!);
+// manager.html?store={hash}&promotion={id} opens on that store (when it is connected) and that
+// promotion; else the first store's list. The address follows the merchant, so a reload or a
+// bookmark comes back to the same place.
+const params = new URLSearchParams(location.search);
+const initialStore = normalizeStoreHash(params.get('store') ?? '');
+const promotion = Number(params.get('promotion'));
+const initialPromotion = Number.isSafeInteger(promotion) && promotion > 0 ? promotion : null;
+
+function onPlace(storeHash: string | null, promotionId: number | null): void {
+  const next = new URLSearchParams();
+  if (storeHash) next.set('store', storeHash);
+  if (storeHash && promotionId !== null) next.set('promotion', String(promotionId));
+  const query = next.toString();
+  history.replaceState(null, '', query ? `?${query}` : location.pathname);
+}
+
+render(
+  <ManagerPage bridge={createBrowserBridge()} initialStore={initialStore} initialPromotion={initialPromotion} onPlace={onPlace} />,
+  document.getElementById('app')!,
+);

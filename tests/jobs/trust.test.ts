@@ -337,12 +337,12 @@ describe('a purge acts only on what the merchant confirmed, while it is fresh', 
 
   it('a confirmed purge that stood still over 15 minutes is not resumed: its list of codes is that old', async () => {
     const { reg, id, time } = await pausedMidDelete('unused');
-    const left = codesNow(h).length;
+    const left = codesNow(h!).length;
     expect(left).toBeGreaterThan(0);
     time.now += PLAN_FRESH_MS + 60_000;
     await expect(reg.control(id, 'resume')).rejects.toThrow(/stopped 16 minutes ago.*Nothing more was deleted.*Cancel it/);
     expect(reg.get(id)!.status).toBe('paused');
-    expect(codesNow(h)).toHaveLength(left);
+    expect(codesNow(h!)).toHaveLength(left);
     // Cancelled, its backup is kept all the same.
     await reg.control(id, 'cancel');
     expect((await reg.remove(id)).keptUntil).not.toBeNull();
@@ -353,7 +353,7 @@ describe('a purge acts only on what the merchant confirmed, while it is fresh', 
     time.now += PLAN_FRESH_MS - 60_000;
     await reg.control(id, 'resume');
     await waitFor(reg, id, ['completed']);
-    expect(codesNow(h)).toHaveLength(0);
+    expect(codesNow(h!)).toHaveLength(0);
   });
 });
 

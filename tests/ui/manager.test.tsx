@@ -29,12 +29,14 @@ function pageOf(promotions: PromotionRow[], patch: Partial<PromotionPage> = {}):
   return { storeHash: STORE_HASH, promotions, page: 1, pages: 1, pageSize: 25, filter: '', matching: promotions.length, total: promotions.length, loadedAt: NOW, ...patch };
 }
 
-async function renderManager(opts: { handlers?: Handlers; jobs?: Parameters<typeof createFakeBridge>[1]; initialStore?: string } = {}) {
+async function renderManager(
+  opts: { handlers?: Handlers; jobs?: Parameters<typeof createFakeBridge>[1]; initialStore?: string; initialPromotion?: number; onPlace?: (s: string | null, p: number | null) => void } = {},
+) {
   const fake = createFakeBridge(
     { listStores: () => ({ ok: true, value: [STORE_MODIFY, OTHER_STORE] }), listPromotionPage: () => ({ ok: true, value: pageOf(ROWS) }), ...opts.handlers },
     opts.jobs ?? [],
   );
-  render(<ManagerPage bridge={fake.bridge} initialStore={opts.initialStore} filterDelayMs={0} />);
+  render(<ManagerPage bridge={fake.bridge} initialStore={opts.initialStore} initialPromotion={opts.initialPromotion} onPlace={opts.onPlace} filterDelayMs={0} />);
   await settle();
   return fake;
 }
@@ -135,6 +137,39 @@ describe('the list', () => {
 });
 
 describe('a promotion chosen', () => {
+  test('the page’s address follows the merchant, and opens on the promotion it names (a reload, a bookmark)', async () => {
+    const places: Array<[string | null, number | null]> = [];
+    await renderManager({ onPlace: (st, p) => void places.push([st, p]) });
+    fireEvent.click(screen.getByRole('button', { name: 'Summer sale' }));
+    await settle();
+    fireEvent.click(screen.getByRole('button', { name: 'Back to the list' }));
+    await settle();
+    expect(places).toEqual([
+      [STORE_HASH, null],
+      [STORE_HASH, BULK_PROMOTION.id],
+      [STORE_HASH, null],
+    ]);
+    cleanup();
+
+    const fake = await renderManager({ initialStore: STORE_HASH, initialPromotion: BULK_PROMOTION.id });
+    expect(fake.sent('getPromotion')).toEqual([{ storeHash: STORE_HASH, promotionId: BULK_PROMOTION.id }]);
+    expect(within(region()).getByRole('button', { name: 'Export codes' })).toBeTruthy();
+    // Named by the panel's own reading of it.
+    expect(screen.getByText(`Store ${STORE_HASH} ›`, { exact: false }).textContent).toContain(BULK_PROMOTION.name);
+    fireEvent.click(screen.getByRole('button', { name: 'Back to the list' }));
+    await settle();
+    expect(within(list()).getByRole('button', { name: 'Summer sale' })).toBeTruthy();
+  });
+
+  test('a promotion named without its store, or for a store not connected, is not opened', async () => {
+    const fake = await renderManager({ initialPromotion: BULK_PROMOTION.id });
+    expect(fake.sent('getPromotion')).toEqual([]);
+    cleanup();
+    const other = await renderManager({ initialStore: 'notconnected1', initialPromotion: BULK_PROMOTION.id });
+    expect(other.sent('getPromotion')).toEqual([]);
+    expect(screen.getByRole('list', { name: 'Bulk coupon promotions' })).toBeTruthy();
+  });
+
   test('the "Bulk coupon codes" panel for it, focus inside; Back returns to its button and counts it again', async () => {
     const fake = await renderManager();
     fireEvent.click(screen.getByRole('button', { name: 'Summer sale' }));
