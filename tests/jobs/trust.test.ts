@@ -140,6 +140,31 @@ describe('a generate cancelled part-way', () => {
   });
 });
 
+describe('a generate cancelled while paused', () => {
+  it('another app wrote meanwhile: nothing deleted, its codes listed apart, the promotion held until the files are made', async () => {
+    h = await harness({ seed: { bulkCodes: 50 }, latencyMs: 20 });
+    const reg = h.registry();
+    const id = await reg.start({ kind: 'generate', ...bulk(h), params: params(20_000) });
+    await progressAtLeast(reg, id, 2_000);
+    await reg.control(id, 'pause');
+    const theirs = h.sandbox.addCodes(h.sandbox.promotions.bulk, { count: 300, codeLength: 16 });
+    const cancelling = reg.control(id, 'cancel');
+    await new Promise((r) => setTimeout(r, 200));
+    // Winding down: a second tab's generate waits, or its codes would count as this job's.
+    await expect(reg.start({ kind: 'generate', ...bulk(h), params: params(10) })).rejects.toThrow(/stopping: it is checking what its last requests made/);
+    await cancelling;
+    const job = (await reg.list()).find((j) => j.id === id)!;
+    expect(job.status).toBe('cancelled');
+    expect(h.sandbox.stats().perEndpoint.deleteCodes.requests).toBe(0);
+    const ledger = (await spoolRows<GeneratedRow>(h.spool, id)).map((r) => r.code);
+    const others = (await spoolRows<CouponCode>(h.spool, generateSpools(id).unattributed)).map((r) => r.code);
+    for (const t of theirs) expect(others).toContain(t.code);
+    expect(ledger.filter((c) => others.includes(c))).toEqual([]);
+    expect(codesNow(h)).toHaveLength(50 + ledger.length + others.length);
+    expect(job.files.map((f) => f.kind).sort()).toEqual(['generated', 'unattributed']);
+  });
+});
+
 describe('one writing job per promotion', () => {
   it('a second generate or purge is refused, naming the first and where to find it; an export runs beside it', async () => {
     h = await harness({ seed: { bulkCodes: 300 }, latencyMs: 5 });

@@ -148,7 +148,27 @@ export function createJobRunner(deps: JobRunnerDeps) {
 
     isActive: (id: string) => active.has(id),
 
-    wrapUp,
+    /**
+     * Cancels a job that is not running (paused, or cut off by a restart): its files are made
+     * as a stopped job's are, and it holds the promotion while it winds down, as one does.
+     */
+    async cancelStopped(r: JobRecord): Promise<void> {
+      if (active.has(r.id)) return;
+      const entry: Active = { controller: new AbortController(), cut: new AbortController(), meter: createMeter(now), done: Promise.resolve() };
+      active.set(r.id, entry);
+      r.status = 'cancelled';
+      r.finishedAt = now();
+      entry.done = (async () => {
+        try {
+          await deps.table().persist(r);
+          await wrapUp(r);
+        } finally {
+          active.delete(r.id);
+          deps.table().changed();
+        }
+      })();
+      await entry.done;
+    },
 
     /** Stops a running job (pause or cancel) and waits until it has; false if it was not running. */
     async stop(id: string, reason: typeof PAUSE | typeof CANCEL): Promise<boolean> {

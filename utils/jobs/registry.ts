@@ -137,13 +137,12 @@ export function createRegistry(deps: RegistryDeps) {
           return;
         case 'cancel':
           if (await runner.stop(id, CANCEL)) return;
-          if (isUnfinished(r.status)) {
-            // Paused or cut off by a restart: its files were not made when it stopped.
-            const unwrapped = r.status === 'paused' || r.status === 'interrupted';
+          // Paused or cut off by a restart: its files were not made when it stopped.
+          if (r.status === 'paused' || r.status === 'interrupted') await runner.cancelStopped(r);
+          else if (isUnfinished(r.status)) {
             r.status = 'cancelled';
             r.finishedAt = now();
             await persist(r);
-            if (unwrapped) await runner.wrapUp(r);
           }
           return;
       }
