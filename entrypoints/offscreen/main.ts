@@ -3,6 +3,7 @@ import { offscreenMessaging } from '@/utils/background/offscreen-protocol';
 import { buildBlob } from '@/utils/background/csv-blob';
 import { jobCsvParts } from '@/utils/csv/job-csv';
 import { createIdbSpool } from '@/utils/storage/spool-idb';
+import { classifySender, type SenderLike } from '@/utils/messages/sender';
 
 // Chrome's service worker cannot make blob: URLs; this document can, and it reads the
 // job's rows straight from the extension's IndexedDB so they never cross messaging.
@@ -12,7 +13,8 @@ const spool = createIdbSpool();
  * Only the extension's own pages and worker: a content script has the extension's id too, and
  * could otherwise have any job's file built, or a download's URL revoked.
  */
-const fromExtension = (sender: { id?: string; url?: string }) => sender.id === browser.runtime.id && (sender.url ?? '').startsWith(browser.runtime.getURL('/'));
+const origin = browser.runtime.getURL('/').replace(/\/$/, '');
+const fromExtension = (sender: SenderLike) => classifySender(sender, browser.runtime.id, origin) === 'extension-page';
 
 offscreenMessaging.onMessage('buildCsv', async ({ data, sender }) => {
   if (!fromExtension(sender)) return { error: 'untrusted sender' };

@@ -236,10 +236,9 @@ export function createRegistry(deps: RegistryDeps) {
       return table.views();
     },
 
-    /** Any job, including one taken off the lists and kept for its files. */
-    get(id: string): JobRecord | undefined {
-      return jobs.get(id);
-    },
+    /** Any job, including one taken off the lists and kept for its files (`find`: once the table is read). */
+    get: (id: string): JobRecord | undefined => jobs.get(id),
+    find: async (id: string): Promise<JobRecord | undefined> => (await load(), jobs.get(id)),
 
     async keptFiles(): Promise<KeptFileView[]> {
       await load();

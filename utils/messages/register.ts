@@ -38,8 +38,7 @@ export async function dispatch(name: MessageName, data: unknown, sender: SenderL
     services: o.services,
     caller,
     async jobOf(jobId) {
-      await o.services.registry.load();
-      const job = o.services.registry.get(jobId);
+      const job = await o.services.registry.find(jobId);
       if (!job) throw new ApiError('not-found', 'That job no longer exists.');
       if (caller.store !== null && job.storeHash !== caller.store) throw new ApiError('invalid', 'A control-panel page may only act on its own store.');
       return job;
