@@ -89,7 +89,7 @@ export function createDownloads(spool: Spool, onChange: (downloadId: number, cha
     async state(downloadId, filename) {
       const [item] = await browser.downloads.search({ id: downloadId });
       // No name yet while a "Save as" dialog is open; one the merchant typed there reads as not ours (save again).
-      if (!item || (item.filename !== '' && !isFileNamed(item.filename, filename))) return null;
+      if (!item || (filename !== undefined && item.filename !== '' && !isFileNamed(item.filename, filename))) return null;
       return { state: item.state as DownloadChange['state'], error: item.error, exists: item.exists };
     },
   };

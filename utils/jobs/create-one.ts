@@ -40,9 +40,8 @@ export async function createOne(x: CreateOneContext, body: CreateCodeBody): Prom
   for (let lost = 0, ghosts = 0; ; ) {
     let refusal: { refused: 'conflict' | 'invalid'; reason: string } | null = null;
     try {
-      const res = x.requestSignal
-        ? await x.client.createCode(x.promotionId, body, x.requestSignal, x.signal)
-        : await x.client.createCode(x.promotionId, body, x.signal);
+      // Without a signal of its own for requests sent, the job's stop cuts them too.
+      const res = await x.client.createCode(x.promotionId, body, x.requestSignal ?? x.signal, x.signal);
       if ('created' in res) return res;
       refusal = res;
     } catch (e) {

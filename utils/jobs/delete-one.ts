@@ -11,7 +11,6 @@ import { purgeSpools } from './purge';
 export interface DeleteOneCheckpoint {
   /** The code as the store held it when the job read it (the backup's line). */
   row: CouponCode | null;
-  deleted: boolean;
 }
 
 export interface DeleteOneDeps {
@@ -42,6 +41,4 @@ export async function deleteOneCode(d: DeleteOneDeps): Promise<void> {
   const res = await d.client.deleteCodes(d.promotionId, [cp.row.id], d.signal);
   if (res.deleted !== 1 && (await d.client.findCodeIn(d.promotionId, cp.row.code, d.signal)))
     throw new ApiError('invalid', `BigCommerce did not delete ${cp.row.code} (it may be in use). It is still in the promotion, and in the backup file.`);
-  cp.deleted = true;
-  await d.save();
 }

@@ -23,10 +23,11 @@ export interface Downloads {
   /** Builds the CSV and starts its download; the download's id and the file's size. */
   save(job: JobRecord, file: JobFile): Promise<{ downloadId: number; bytes: number | null }>;
   /**
-   * The browser's record of a download now; null when it has none, or when the download with
-   * that id is not this file (Firefox numbers downloads afresh in each session).
+   * The browser's record of a download now; null when it has none, or, given the file's name,
+   * when the download with that id is another file (Firefox numbers downloads afresh in each
+   * session).
    */
-  state(downloadId: number, filename: string): Promise<DownloadChange | null>;
+  state(downloadId: number, filename?: string): Promise<DownloadChange | null>;
 }
 
 export interface FileKeeperCore {
@@ -137,7 +138,8 @@ export function createFileKeeper(core: FileKeeperCore) {
     async stillOnDisk(r: JobRecord, file: JobFile): Promise<boolean> {
       if (file.saved?.state !== 'saved') return false;
       if (file.saved.downloadId === null || !core.downloads) return true;
-      const now = await core.downloads.state(file.saved.downloadId, file.filename).catch(() => null);
+      // By id alone: a file the merchant renamed in a "Save as" dialog is still the one to ask about.
+      const now = await core.downloads.state(file.saved.downloadId).catch(() => null);
       if (now?.exists !== false) return true;
       file.saved = { ...file.saved, state: 'failed', error: NOT_ON_DISK, at: core.now() };
       await core.persist(r);

@@ -169,9 +169,8 @@ async function makeUntilFull(d: GenerateDeps): Promise<void> {
       reserved += size;
       const chunkNo = cp.nextChunk++;
       try {
-        const codes = d.requestSignal
-          ? await d.client.generate(d.promotionId, codegenBody(d.params, size), d.requestSignal, d.signal)
-          : await d.client.generate(d.promotionId, codegenBody(d.params, size), d.signal);
+        // Without a signal of its own for requests sent, the job's stop cuts them too.
+        const codes = await d.client.generate(d.promotionId, codegenBody(d.params, size), d.requestSignal ?? d.signal, d.signal);
         const rows: GeneratedRow[] = codes.map((code) => ({ code, max_uses: d.params.maxUses, max_uses_per_customer: d.params.maxUsesPerCustomer }));
         await d.spool.putChunk(d.ns, chunkNo, rows);
         confirmed += size;

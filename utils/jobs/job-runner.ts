@@ -99,11 +99,11 @@ export function createJobRunner(deps: JobRunnerDeps) {
     if (r.kind === 'generate') {
       const files = deps.files();
       await deps.table().persist(r).catch(() => undefined); // the merchant sees it stopped while it winds down
-      // Codes already made exist in the store: the merchant gets them in a file, and what
-      // requests under way at the stop may have made is listed apart.
-      if ((await deps.spool.rowCount(r.id).catch(() => 0)) > 0) await files.finish(r, 'generated').catch(() => undefined);
+      // What requests under way at the stop may have made is settled first (codes of the job the
+      // store does not hold leave its ledger), then the codes it made go in a file, the rest apart.
       const client = await deps.clients.clientFor(r.storeHash).catch(() => null);
       const listed = client ? await settleStopped(r, { client, spool: deps.spool, onWait: () => undefined }).catch(() => false) : false;
+      if ((await deps.spool.rowCount(r.id).catch(() => 0)) > 0) await files.finish(r, 'generated').catch(() => undefined);
       if (listed) await files.finish(r, 'unattributed').catch(() => undefined);
     }
     if (r.kind === 'import' || r.kind === 'pattern') {
@@ -162,6 +162,7 @@ export function createJobRunner(deps: JobRunnerDeps) {
         try {
           await deps.table().persist(r);
           await wrapUp(r);
+          await deps.table().persist(r); // what the settling found
         } finally {
           active.delete(r.id);
           deps.table().changed();

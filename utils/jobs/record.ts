@@ -43,7 +43,7 @@ export interface JobRecord {
   create?: CreateCheckpoint;
   /** "Delete this code": the code as read, and whether it is gone. */
   deleteOne?: DeleteOneCheckpoint;
-  /** An export's or a purge's reading of how the promotion's codes are used. */
+  /** An export's reading of how the promotion's codes are used (a purge's stays in its checkpoint). */
   usage?: Usage | null;
   scan?: ScanCheckpoint;
   purge?: PurgeCheckpoint;
@@ -73,7 +73,7 @@ export function toView(r: JobRecord, live?: LiveState): JobView {
     },
     error: r.error,
     files: r.files,
-    usage: r.usage ?? null,
+    usage: r.usage ?? r.purge?.usage ?? null, // a purge's reading stays in its checkpoint
     ...(r.request.kind === 'delete-code' ? { deleteCode: { code: r.deleteOne?.row?.code ?? r.request.code } } : {}),
     reportOnly: r.request.kind === 'export' && r.request.reportOnly === true,
     createdAt: r.createdAt,

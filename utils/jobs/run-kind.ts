@@ -105,7 +105,7 @@ export async function runKind(r: JobRecord, c: RunContext): Promise<void> {
     return;
   }
   if (req.kind === 'delete-code') {
-    r.deleteOne ??= { row: null, deleted: false };
+    r.deleteOne ??= { row: null };
     r.total = 1;
     await deleteOneCode({
       client: c.client,
@@ -141,7 +141,6 @@ export async function runKind(r: JobRecord, c: RunContext): Promise<void> {
   };
   if (!cp.planned) {
     await planPurge(purgeDeps);
-    r.usage = cp.usage ?? null;
     // The backup is complete before anything is deleted: save it now. Deleting waits until
     // the browser says the file is on disk (see the registry's confirm).
     if (cp.targetCount) await c.finishFile('purge-backup');
