@@ -8,12 +8,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { PromotionPage, PromotionRow, StoreView } from '@/utils/messages';
 import type { UiBridge } from '@/utils/ui/bridge';
 import { createPanelModel, type PanelModel } from '../state/panel-model';
-
-interface Loadable<T> {
-  status: 'idle' | 'loading' | 'ready' | 'error';
-  value: T;
-  error: string | null;
-}
+import { empty, type Loadable } from '../state/panel-state';
 
 export interface ManagerState {
   stores: Loadable<StoreView[]>;
@@ -44,18 +39,16 @@ export interface ManagerModel {
   dispose(): void;
 }
 
-const idle = <T>(value: T): Loadable<T> => ({ status: 'idle', value, error: null });
-
 export function createManagerModel(
   bridge: UiBridge,
   options: { initialStore?: string | null; initialPromotion?: number | null; filterDelayMs?: number } = {},
 ): ManagerModel {
   const state = createStore<ManagerState>()(() => ({
-    stores: idle<StoreView[]>([]),
+    stores: empty<StoreView[]>([]),
     storeHash: null,
     filter: '',
     page: 1,
-    list: idle<PromotionPage | null>(null),
+    list: empty<PromotionPage | null>(null),
     chosen: null,
   }));
   const panel = createPanelModel(bridge);
@@ -99,7 +92,7 @@ export function createManagerModel(
 
   function selectStore(storeHash: string | null): void {
     clearTimeout(filterTimer);
-    state.setState({ storeHash, filter: '', page: 1, chosen: null, list: idle<PromotionPage | null>(null) });
+    state.setState({ storeHash, filter: '', page: 1, chosen: null, list: empty<PromotionPage | null>(null) });
     void loadList();
     const id = pendingPromotion;
     pendingPromotion = null;

@@ -27,10 +27,14 @@ function fileSummary(fileCodes: number | null | undefined, skipped: number | nul
   return `Your file lists ${pluralCodes(fileCodes)}.${lines}`;
 }
 
-/** ": the download was cancelled…" out of "The file was not saved: the download was cancelled…." */
-function reasonOf(error: string | null | undefined): string {
-  const reason = error?.replace(/^The file was not saved: /, '').replace(/\.$/, '');
-  return reason ? `: ${reason}` : '';
+/**
+ * The save's error as a sentence about the backup: "The file was not saved: the download was
+ * cancelled…" and "The file is no longer where it was saved…" both come back from the background.
+ */
+function backupProblem(error: string | null | undefined): string {
+  const notSaved = /^The file was not saved: (.*?)\.?$/.exec(error ?? '');
+  if (notSaved) return `The backup file could not be saved: ${notSaved[1]}`;
+  return error ? `The backup file ${error.replace(/^The file /, '').replace(/\.$/, '')}` : 'The backup file could not be saved';
 }
 
 /** What will be deleted, and where: store, promotion, which codes, and what the file gave. */
@@ -87,7 +91,7 @@ function BackupState(props: { model: PanelModel; job: JobView }): JSX.Element {
     return (
       <div class="bcm-backup">
         <p class="bcm-error" role="alert">
-          The backup file could not be saved{reasonOf(file.saved?.error)}. Nothing has been deleted, and nothing can be until the backup is
+          {backupProblem(file.saved?.error)}. Nothing has been deleted, and nothing can be until the backup is
           saved.
         </p>
         <p>{again('Save backup again')}</p>

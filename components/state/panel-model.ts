@@ -37,7 +37,6 @@ export interface PanelModel
   closeImportDialog(): void;
   setCollapsed(collapsed: boolean): void;
   dismissJob(jobId: string): void;
-  clearError(): void;
   dispose(): void;
 }
 
@@ -133,7 +132,6 @@ export function createPanelModel(bridge: UiBridge, options: { collapsed?: boolea
     closeImportDialog: () => importDialog.close(panel),
     setCollapsed: (collapsed) => panel.setState({ collapsed }),
     dismissJob: (jobId) => panel.setState((s) => ({ dismissed: [...s.dismissed, jobId] })),
-    clearError: () => panel.setState({ actionError: null }),
     dispose: () => {
       unsubscribeJobs();
       stopFeed();

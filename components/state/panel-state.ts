@@ -12,7 +12,8 @@ export type PanelLocation = ControlPanelLocation;
 
 type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
 
-interface Loadable<T> {
+/** Something read from the background: where the reading stands, the value, why it failed. */
+export interface Loadable<T> {
   status: LoadStatus;
   value: T;
   error: string | null;

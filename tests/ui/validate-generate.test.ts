@@ -1,11 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { GenerateParamsSchema } from '@/utils/jobs/schemas';
-import {
-  GENERATE_DEFAULTS,
-  parseWholeNumber,
-  validateGenerate,
-  type GenerateFormValues,
-} from '@/utils/ui/validate-generate';
+import { parseWholeNumber } from '@/utils/ui/check-numbers';
+import { GENERATE_DEFAULTS, validateGenerate, type GenerateFormValues } from '@/utils/ui/validate-generate';
 
 const valid: GenerateFormValues = { ...GENERATE_DEFAULTS, count: '5000' };
 const withField = (patch: Partial<GenerateFormValues>) => validateGenerate({ ...valid, ...patch });

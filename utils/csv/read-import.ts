@@ -87,8 +87,8 @@ export function parseImportCsv(text: string): ParsedImport {
   const firstLine = new Map<string, number>();
   let tooMany = false;
   const walked = walkCodeRows(text, USES_COLUMNS, {
-    skip(line, reason, code = '') {
-      return reject({ line, code, kind: reason.startsWith('the code cell is empty') ? 'empty' : 'unreadable', reason });
+    skip(line, reason) {
+      return reject({ line, code: '', kind: reason.startsWith('the code cell is empty') ? 'empty' : 'unreadable', reason });
     },
     row({ line, code, extra }) {
       const bad = rejectImportCode(code);

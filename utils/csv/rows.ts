@@ -29,7 +29,7 @@ export interface WalkHandlers {
   /** A usable row; return false to stop reading. */
   row(r: CodeRow): boolean | void;
   /** A line that held something but no usable row; return false to stop reading. */
-  skip(line: number, reason: string, code?: string): boolean | void;
+  skip(line: number, reason: string): boolean | void;
 }
 
 /**
@@ -112,6 +112,10 @@ export function walkCodeRows(text: string, extraColumns: readonly string[], on: 
   let rowStart = 0;
   let linesBefore = 0;
 
+  const skip = (parser: Papa.Parser, line: number, reason: string) => {
+    if (on.skip(line, reason) === false) parser.abort();
+  };
+
   Papa.parse<string[]>(body, {
     delimiter: detectDelimiter(body),
     newline: '\n',
@@ -123,9 +127,6 @@ export function walkCodeRows(text: string, extraColumns: readonly string[], on: 
       for (let i = body.indexOf('\n', rowStart); i !== -1 && i < end; i = body.indexOf('\n', i + 1)) linesBefore++;
       rowStart = end;
 
-      const skip = (at: number, reason: string) => {
-        if (on.skip(at, reason) === false) parser.abort();
-      };
       const row = result.data.map((c) => (typeof c === 'string' ? c : ''));
       if (usedWidth(row) === 0) return; // blank line
       const quoteError = result.errors.find((e) => e.type === 'Quotes');
@@ -160,6 +161,7 @@ export function walkCodeRows(text: string, extraColumns: readonly string[], on: 
       }
       if (quoteError) {
         skip(
+          parser,
           line,
           quoteError.code === 'MissingQuotes'
             ? 'a quote opened on this line is never closed, so the rest of the file could not be read'
@@ -168,12 +170,12 @@ export function walkCodeRows(text: string, extraColumns: readonly string[], on: 
         return;
       }
       if (!hasHeader && usedWidth(row) > 1) {
-        skip(line, 'the line has more than one value; use a "code" header to say which one is the code');
+        skip(parser, line, 'the line has more than one value; use a "code" header to say which one is the code');
         return;
       }
       const raw = (row[column] ?? '').trim();
       if (raw === '') {
-        skip(line, 'the code cell is empty');
+        skip(parser, line, 'the code cell is empty');
         return;
       }
       const extra: Record<string, string> = {};

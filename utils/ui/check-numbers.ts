@@ -4,6 +4,7 @@
  * generate form, the pattern form and the import dialog all check them with the same words.
  * Plain TypeScript (no zod), for the content script's sake.
  */
+import { formatCount } from './format';
 import { MAX_JOB_CODES, USES_MAX } from '../vocabulary';
 
 type WholeNumber =
@@ -63,19 +64,19 @@ export interface SharedValues {
 export function checkUses(raw: string, perCustomer: boolean): Checked<number> {
   const what = perCustomer ? 'how many times one customer may use a code' : 'how many times each code works';
   return checkWhole(raw, 0, USES_MAX, {
-    empty: `Enter ${what} from 0 to 100,000 (0 means unlimited).`,
+    empty: `Enter ${what} from 0 to ${formatCount(USES_MAX)} (0 means unlimited).`,
     below: 'Cannot be below 0; use 0 for unlimited.',
-    above: 'At most 100,000; use 0 for unlimited.',
+    above: `At most ${formatCount(USES_MAX)}; use 0 for unlimited.`,
     example: '1',
   });
 }
 
 /** "Number of codes": 1 to 1,000,000. */
-export function checkCount(raw: string): Checked<number> {
+function checkCount(raw: string): Checked<number> {
   return checkWhole(raw, 1, MAX_JOB_CODES, {
-    empty: 'Enter how many codes to generate (1 to 1,000,000).',
+    empty: `Enter how many codes to generate (1 to ${formatCount(MAX_JOB_CODES)}).`,
     below: 'Enter at least 1 code.',
-    above: 'At most 1,000,000 codes in one job; run another job for more.',
+    above: `At most ${formatCount(MAX_JOB_CODES)} codes in one job; run another job for more.`,
     example: '5000',
   });
 }

@@ -3,13 +3,12 @@
  *
  * Plain TypeScript on purpose: the content script must stay small, so the zod schema in
  * utils/jobs/types.ts is not imported here (the background parses every request with it
- * anyway). The ranges below are the same as GenerateParamsSchema's; tests keep them in step.
+ * anyway). The count and the limits are checked in check-numbers.ts (from the vocabulary's
+ * MAX_JOB_CODES and USES_MAX); the ranges below are the same as GenerateParamsSchema's.
  */
 import type { GenerateParams } from '../jobs/types';
 import { checkShared, checkWhole } from './check-numbers';
 import { formatCount } from './format';
-
-export { parseWholeNumber } from './check-numbers';
 
 /** The form's raw text, field by field, exactly as typed. */
 export interface GenerateFormValues {
@@ -26,9 +25,6 @@ export interface GenerateFormValues {
 export type GenerateField = keyof GenerateFormValues;
 
 export const GENERATE_LIMITS = {
-  count: { min: 1, max: 1_000_000 },
-  maxUses: { min: 0, max: 100_000 },
-  maxUsesPerCustomer: { min: 0, max: 100_000 },
   codeLength: { min: 6, max: 16 },
   affixMax: 20,
   totalMax: 50,
