@@ -1,5 +1,6 @@
 /** Command-line and environment parsing for `npm run sandbox` (flags win over env vars). */
 import { parseArgs } from 'node:util';
+import { MAX_EXTRA_PROMOTIONS } from './state';
 import type { LimitsProfile, Plan, SandboxOptions } from './types';
 
 interface FlagSpec {
@@ -107,7 +108,7 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
     if (seedCodes !== undefined || seedPromotions !== undefined || seed !== undefined) {
       o.seed = {};
       if (seedCodes !== undefined) o.seed.bulkCodes = num('seed-codes', seedCodes, { int: true, min: 0, max: 10_000_000 });
-      if (seedPromotions !== undefined) o.seed.bulkPromotions = num('seed-promotions', seedPromotions, { int: true, min: 0, max: 10_000 });
+      if (seedPromotions !== undefined) o.seed.bulkPromotions = num('seed-promotions', seedPromotions, { int: true, min: 0, max: MAX_EXTRA_PROMOTIONS });
       if (seed !== undefined) o.seed.random = num('seed', seed, { int: true, min: 0, max: 4294967295 });
     }
     const quota = get('quota');

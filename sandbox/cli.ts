@@ -1,6 +1,7 @@
 /** `npm run sandbox`: start the sandbox store and print how to reach it. */
 import { parseCliArgs, usage } from './cli-args';
 import { startSandbox, type Sandbox } from './server';
+import { FIRST_EXTRA_ID } from './store';
 
 function banner(sb: Sandbox, plan: string, limits: string, extra = 0): string {
   const h = sb.storeHash;
@@ -17,7 +18,7 @@ function banner(sb: Sandbox, plan: string, limits: string, extra = 0): string {
     `Token (read-only):  ${sb.tokens.readOnly}`,
     '',
     `Promotions: bulk ${sb.promotions.bulk}, bulk (empty) ${sb.promotions.bulkEmpty}, single ${sb.promotions.single}, automatic ${sb.promotions.automatic}` +
-      (extra > 0 ? `, and ${extra} more bulk (${sb.promotions.automatic + 1} to ${sb.promotions.automatic + extra})` : ''),
+      (extra > 0 ? `, and ${extra} more bulk (${FIRST_EXTRA_ID} to ${FIRST_EXTRA_ID + extra - 1})` : ''),
     '',
     `Sink (another host, where the redirect fault points): ${sb.sink.origin}`,
     '',

@@ -5,7 +5,7 @@
 import { readCouponCodes } from './code-rows';
 import { ApiError, badResponse, extractReason, type ErrorContext } from './errors';
 import { CodeListSchema, PromotionListSchema, type CouponCode, type Promotion } from './schemas';
-import { parseBody, type ApiAnswer, type ApiCall } from './transport';
+import { parseBody, type Send } from './transport';
 
 /** Body of POST /codes. Both limits are always sent: this endpoint's default is 0 (unlimited), unlike codegen's 1. */
 export interface CreateCodeBody {
@@ -16,8 +16,6 @@ export interface CreateCodeBody {
 
 /** What the store did with one code: made it, or refused it (a code it already has, or one it will not take). */
 export type CreateResult = { created: CouponCode } | { refused: 'conflict' | 'invalid'; reason: string };
-
-type Send = (call: ApiCall) => Promise<ApiAnswer>;
 
 /** Rows a lookup asks for: the store's filter is documented only as "filter by code". */
 const LOOKUP_ROWS = 10;

@@ -3,7 +3,9 @@
  * downloads API never rejects or rewrites it; the time is UTC so names sort and do not
  * depend on the machine's zone.
  */
-export type CsvFileKind = 'generated' | 'imported' | 'export' | 'purge-backup' | 'unattributed' | 'rejected';
+import type { FileKind } from '../vocabulary';
+
+export type CsvFileKind = FileKind;
 
 /** The kind as the merchant reads it in the file's name. */
 const SLUG: Record<CsvFileKind, string> = {

@@ -4,9 +4,9 @@
  * string: the caller folds them into a Blob, so a million rows never sit in memory at once.
  */
 import { CSV_BOM, csvRow, type CsvValue } from './write';
-import { isUnusedCode } from '../vocabulary';
+import { isUnusedCode, type FileKind } from '../vocabulary';
 
-export type JobCsvKind = 'generated' | 'imported' | 'export' | 'purge-backup' | 'unattributed' | 'rejected';
+export type JobCsvKind = FileKind;
 
 /** A code as the API lists it; made codes carry only code and limits; a rejected line its number and reason. */
 interface Row {

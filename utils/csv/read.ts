@@ -4,6 +4,7 @@
  * guard). Nothing here throws on bad input: the merchant gets plain words instead.
  */
 import { CONTROL_CHARS, walkCodeRows } from './rows';
+import { CODE_MAX_LENGTH, MAX_JOB_CODES } from '../vocabulary';
 
 export interface SkippedLine {
   /** 1-based line number in the file as the merchant's editor shows it. */
@@ -22,9 +23,9 @@ export interface ParsedCodes {
   error?: string;
 }
 
-/** The API's own limits (see JobRequestSchema: codes max 50 chars, at most 1,000,000). */
-export const MAX_CODES = 1_000_000;
-export const MAX_CODE_LENGTH = 50;
+/** The API's own limits, as the vocabulary has them (at most 1,000,000 codes of 50 characters). */
+export const MAX_CODES = MAX_JOB_CODES;
+const MAX_CODE_LENGTH = CODE_MAX_LENGTH;
 /** Enough to show the merchant what is wrong without holding a million objects. */
 export const MAX_SKIPPED_DETAILS = 1_000;
 

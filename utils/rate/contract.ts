@@ -9,7 +9,7 @@ export type Endpoint = 'generate' | 'create' | 'list' | 'delete' | 'other';
 export const ENDPOINTS: readonly Endpoint[] = ['generate', 'create', 'list', 'delete', 'other'];
 
 /** BigCommerce's current published in-flight caps. Caps only ever adapt downwards from these. */
-export const DEFAULT_CAPS: Readonly<Record<Endpoint, number>> = { generate: 10, create: 40, list: 10, delete: 40, other: 40 };
+export const DEFAULT_CAPS: Readonly<Record<Endpoint, number>> = { generate: 10, create: CREATE_CONCURRENCY, list: 10, delete: 40, other: 40 };
 /**
  * Longest wait any one answer can impose. A store's window is 30 s; a header naming hours (a
  * broken proxy, a hostile server) must not park every job of the store: after this the next
@@ -18,7 +18,7 @@ export const DEFAULT_CAPS: Readonly<Record<Endpoint, number>> = { generate: 10, 
 export const MAX_WAIT_MS = 60_000;
 
 /** Why requests are held back (the shared type, see utils/vocabulary.ts); `untilMs` is on the governor's clock. */
-import type { StoreWait } from '../vocabulary';
+import { CREATE_CONCURRENCY, type StoreWait } from '../vocabulary';
 
 export type { StoreWait };
 
