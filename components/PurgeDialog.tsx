@@ -48,7 +48,7 @@ export function PurgeDialog(props: { model: PanelModel }): JSX.Element {
       <>
         <p role="status" data-autofocus="" tabIndex={-1}>
           No codes match, so nothing will be deleted.
-          {job.purge?.notFound ? ` ${pluralCodes(job.purge.notFound)} from your file were not found in this promotion.` : ''}
+          {job.purge?.notFound ? ` ${pluralCodes(job.purge.notFound)} from your file ${job.purge.notFound === 1 ? 'was' : 'were'} not found in this promotion.` : ''}
         </p>
         <CloseAction model={model} />
       </>
