@@ -107,7 +107,11 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     // It writes while the job is well under way (codes added after the job's last count are
     // not the job's business: it has finished).
     let genId = '';
-    const midJob = () => (registry.get(genId)?.done ?? 0) < o.codes * 0.6 && registry.get(genId)?.status === 'running';
+    // Not before its first count either: codes there before it are the promotion's own, not gained.
+    const midJob = () => {
+      const job = registry.get(genId);
+      return job?.status === 'running' && job.generate?.baselineTotal != null && job.done < o.codes * 0.6;
+    };
     const stopWriter = anotherWriter(50, 7, shape, midJob);
     let secondRefused = '';
     const gen = await phase('generate', async () => {
