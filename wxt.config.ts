@@ -16,7 +16,12 @@ export default defineConfig({
     name: 'Bulk Coupon Manager for BigCommerce',
     description:
       'Generate, export and purge BigCommerce bulk coupon codes at any scale, within the API rate limits.',
-    permissions: ['storage', 'downloads', 'alarms', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    permissions: [
+      'storage',
+      'downloads',
+      'alarms',
+      ...(browser === 'firefox' ? [] : ['offscreen']),
+    ],
     host_permissions: ['https://api.bigcommerce.com/*'],
     ...(browser === 'firefox'
       ? {

@@ -14,7 +14,15 @@
 import { codegenBody } from '../utils/jobs/generate';
 import { deleteBatchFor, pagesFor, PAGE, storeCaps } from './bound';
 import { median } from './median';
-import { countsOf, diffCounts, GENERATE_PARAMS, startStore, type JobKind, type RequestCounts, type Scenario } from './throughput';
+import {
+  countsOf,
+  diffCounts,
+  GENERATE_PARAMS,
+  startStore,
+  type JobKind,
+  type RequestCounts,
+  type Scenario,
+} from './throughput';
 import type { SandboxThread } from './sandbox-worker';
 
 export type BaselineMode = 'sequential' | 'burst' | 'pool';
@@ -41,14 +49,27 @@ function api(sb: SandboxThread): Api {
   return {
     sb,
     base: `${sb.origin}/stores/${sb.storeHash}/v3`,
-    headers: { 'X-Auth-Token': sb.tokens.modify, Accept: 'application/json', 'Content-Type': 'application/json' },
+    headers: {
+      'X-Auth-Token': sb.tokens.modify,
+      Accept: 'application/json',
+      'Content-Type': 'application/json',
+    },
   };
 }
 
 /** One request; resolves with the status (0 = no answer) and the parsed body when JSON. */
-async function call(a: Api, method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
+async function call(
+  a: Api,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: any }> {
   try {
-    const res = await a.sb.fetch(a.base + path, { method, headers: a.headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await a.sb.fetch(a.base + path, {
+      method,
+      headers: a.headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const text = await res.text();
     let json: unknown = null;
     try {
@@ -65,7 +86,12 @@ async function call(a: Api, method: string, path: string, body?: unknown): Promi
 const ok = (status: number) => status >= 200 && status < 300;
 
 /** Runs `fn` over items: one at a time, all at once, or `width` at a time. Returns the statuses. */
-async function runAll<T>(items: T[], mode: BaselineMode, width: number, fn: (item: T) => Promise<{ status: number; json: any }>) {
+async function runAll<T>(
+  items: T[],
+  mode: BaselineMode,
+  width: number,
+  fn: (item: T) => Promise<{ status: number; json: any }>,
+) {
   if (mode === 'burst') return Promise.all(items.map(fn));
   const out: Array<{ status: number; json: any }> = new Array(items.length);
   let next = 0;
@@ -85,10 +111,17 @@ function batches(total: number, size: number): number[] {
   return out;
 }
 
-async function generate(a: Api, codes: number, mode: BaselineMode, width: number, stop: () => void): Promise<{ failed: number; missing: number }> {
+async function generate(
+  a: Api,
+  codes: number,
+  mode: BaselineMode,
+  width: number,
+  stop: () => void,
+): Promise<{ failed: number; missing: number }> {
   const p = GENERATE_PARAMS(codes);
   const promo = a.sb.promotions.bulkEmpty;
-  const one = (size: number) => call(a, 'POST', `/promotions/${promo}/codegen`, codegenBody(p, size));
+  const one = (size: number) =>
+    call(a, 'POST', `/promotions/${promo}/codegen`, codegenBody(p, size));
   const sizes = batches(codes, 250);
   const statuses = (await runAll(sizes, mode, width, one)).map((r) => r.status);
   stop();
@@ -96,7 +129,13 @@ async function generate(a: Api, codes: number, mode: BaselineMode, width: number
   return { failed: statuses.filter((s) => !ok(s)).length, missing: codes - made };
 }
 
-async function exportAll(a: Api, codes: number, mode: BaselineMode, width: number, stop: () => void): Promise<{ failed: number; missing: number }> {
+async function exportAll(
+  a: Api,
+  codes: number,
+  mode: BaselineMode,
+  width: number,
+  stop: () => void,
+): Promise<{ failed: number; missing: number }> {
   const promo = a.sb.promotions.bulk;
   let rows = 0;
   let failed = 0;
@@ -104,7 +143,11 @@ async function exportAll(a: Api, codes: number, mode: BaselineMode, width: numbe
     // The cursor walk: each page names the next; a failed page ends the walk.
     let after: string | null = null;
     for (;;) {
-      const r = await call(a, 'GET', `/promotions/${promo}/codes?limit=${PAGE}${after ? `&after=${encodeURIComponent(after)}` : ''}`);
+      const r = await call(
+        a,
+        'GET',
+        `/promotions/${promo}/codes?limit=${PAGE}${after ? `&after=${encodeURIComponent(after)}` : ''}`,
+      );
       if (!ok(r.status)) {
         failed++;
         break;
@@ -117,7 +160,9 @@ async function exportAll(a: Api, codes: number, mode: BaselineMode, width: numbe
     }
   } else {
     const pages = Array.from({ length: pagesFor(codes) }, (_, i) => i + 1);
-    const results = await runAll(pages, mode, width, (page) => call(a, 'GET', `/promotions/${promo}/codes?limit=${PAGE}&page=${page}`));
+    const results = await runAll(pages, mode, width, (page) =>
+      call(a, 'GET', `/promotions/${promo}/codes?limit=${PAGE}&page=${page}`),
+    );
     for (const r of results) {
       if (ok(r.status)) rows += ((r.json?.data ?? []) as unknown[]).length;
       else failed++;
@@ -127,7 +172,14 @@ async function exportAll(a: Api, codes: number, mode: BaselineMode, width: numbe
   return { failed, missing: codes - rows };
 }
 
-async function purge(a: Api, ids: number[], mode: BaselineMode, width: number, batch: number, stop: () => void): Promise<{ failed: number; missing: number }> {
+async function purge(
+  a: Api,
+  ids: number[],
+  mode: BaselineMode,
+  width: number,
+  batch: number,
+  stop: () => void,
+): Promise<{ failed: number; missing: number }> {
   const promo = a.sb.promotions.bulk;
   const groups: number[][] = [];
   for (let i = 0; i < ids.length; i += batch) groups.push(ids.slice(i, i + batch));
@@ -138,7 +190,11 @@ async function purge(a: Api, ids: number[], mode: BaselineMode, width: number, b
   return { failed: statuses.filter((s) => !ok(s)).length, missing: left };
 }
 
-export async function runBaseline(s: Scenario, kind: JobKind, mode: BaselineMode): Promise<BaselineResult> {
+export async function runBaseline(
+  s: Scenario,
+  kind: JobKind,
+  mode: BaselineMode,
+): Promise<BaselineResult> {
   const sb = await startStore(s, kind === 'generate' ? 0 : s.codes);
   try {
     const a = api(sb);
@@ -146,8 +202,11 @@ export async function runBaseline(s: Scenario, kind: JobKind, mode: BaselineMode
     const caps = storeCaps(s.profile);
     if (mode === 'pool') {
       // Calibration of the steady rate: open the pool's connections (TLS) before the clock starts.
-      const width = kind === 'generate' ? caps.generate : kind === 'export' ? caps.list : caps.delete;
-      await Promise.all(Array.from({ length: width }, () => call(a, 'GET', `/promotions/${sb.promotions.bulk}`)));
+      const width =
+        kind === 'generate' ? caps.generate : kind === 'export' ? caps.list : caps.delete;
+      await Promise.all(
+        Array.from({ length: width }, () => call(a, 'GET', `/promotions/${sb.promotions.bulk}`)),
+      );
     }
     const before = countsOf(await sb.stats());
     const t0 = performance.now();
@@ -159,8 +218,23 @@ export async function runBaseline(s: Scenario, kind: JobKind, mode: BaselineMode
         : kind === 'export'
           ? await exportAll(a, s.codes, mode, caps.list, stop)
           : // A script written to the current docs sends 250 ids; the calibration pool sends what the store takes.
-            await purge(a, ids, mode, caps.delete, mode === 'pool' ? deleteBatchFor(s.profile) : 250, stop);
-    return { scenario: s, kind, mode, wallMs, counts: diffCounts(before, countsOf(await sb.stats())), failedRequests: r.failed, missingCodes: r.missing };
+            await purge(
+              a,
+              ids,
+              mode,
+              caps.delete,
+              mode === 'pool' ? deleteBatchFor(s.profile) : 250,
+              stop,
+            );
+    return {
+      scenario: s,
+      kind,
+      mode,
+      wallMs,
+      counts: diffCounts(before, countsOf(await sb.stats())),
+      failedRequests: r.failed,
+      missingCodes: r.missing,
+    };
   } finally {
     await sb.close();
   }
@@ -185,7 +259,10 @@ export interface RoundTrips {
  * which the jobs' thousands of requests do not share.
  */
 export async function measureRoundTrips(s: Scenario, samples = 25): Promise<RoundTrips> {
-  const sb = await startStore({ ...s, plan: 'unlimited', profile: 'current', jitterMs: 0 }, samples * 250);
+  const sb = await startStore(
+    { ...s, plan: 'unlimited', profile: 'current', jitterMs: 0 },
+    samples * 250,
+  );
   try {
     const a = api(sb);
     const ids = (await sb.codes(sb.promotions.bulk)).map((c) => c.id);
@@ -200,11 +277,36 @@ export async function measureRoundTrips(s: Scenario, samples = 25): Promise<Roun
       }
       return median(times);
     };
-    const list = await medianTime((i) => call(a, 'GET', `/promotions/${sb.promotions.bulk}/codes?limit=${PAGE}&page=${Math.max(1, i + 1)}`));
-    const generate = await medianTime(() => call(a, 'POST', `/promotions/${sb.promotions.bulkEmpty}/codegen`, codegenBody(GENERATE_PARAMS(250), 250)));
+    const list = await medianTime((i) =>
+      call(
+        a,
+        'GET',
+        `/promotions/${sb.promotions.bulk}/codes?limit=${PAGE}&page=${Math.max(1, i + 1)}`,
+      ),
+    );
+    const generate = await medianTime(() =>
+      call(
+        a,
+        'POST',
+        `/promotions/${sb.promotions.bulkEmpty}/codegen`,
+        codegenBody(GENERATE_PARAMS(250), 250),
+      ),
+    );
     // The warm-up deletes nothing (an id no code has); each sample deletes 250 real codes.
-    const del = await medianTime((i) => call(a, 'DELETE', `/promotions/${sb.promotions.bulk}/codes?id:in=${i < 0 ? '999999999' : ids.slice(i * 250, (i + 1) * 250).join(',')}`));
-    const create = await medianTime((i) => call(a, 'POST', `/promotions/${sb.promotions.bulkEmpty}/codes`, { code: `RTT${i + 1}`, max_uses: 1, max_uses_per_customer: 1 }));
+    const del = await medianTime((i) =>
+      call(
+        a,
+        'DELETE',
+        `/promotions/${sb.promotions.bulk}/codes?id:in=${i < 0 ? '999999999' : ids.slice(i * 250, (i + 1) * 250).join(',')}`,
+      ),
+    );
+    const create = await medianTime((i) =>
+      call(a, 'POST', `/promotions/${sb.promotions.bulkEmpty}/codes`, {
+        code: `RTT${i + 1}`,
+        max_uses: 1,
+        max_uses_per_customer: 1,
+      }),
+    );
     return { generate, list, delete: del, create };
   } finally {
     await sb.close();

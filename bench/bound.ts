@@ -55,7 +55,12 @@ export function quotaBoundMs(n: number, cap: number, l: Limits): number {
 }
 
 /** A bound from its two parts: the larger one sets it. */
-export function boundOf(requests: number, cap: number, concurrencyMs: number, quotaMs: number): PhaseBound {
+export function boundOf(
+  requests: number,
+  cap: number,
+  concurrencyMs: number,
+  quotaMs: number,
+): PhaseBound {
   return {
     requests,
     cap,
@@ -76,11 +81,17 @@ export function phaseBound(n: number, cap: number, l: Limits): PhaseBound {
  * counts all requests together, and its last window's tail is the concurrency time of the
  * last r requests, each at its own phase's cap.
  */
-export function sequentialPhasesBound(phases: Array<{ n: number; cap: number; latencyMs?: number }>, l: Limits): PhaseBound {
+export function sequentialPhasesBound(
+  phases: Array<{ n: number; cap: number; latencyMs?: number }>,
+  l: Limits,
+): PhaseBound {
   // A phase may give its own latency (its endpoint's measured round trip); else the limits'.
   const latencyOf = (p: { latencyMs?: number }) => p.latencyMs ?? l.latencyMs;
   const n = phases.reduce((s, p) => s + p.n, 0);
-  const concurrencyMs = phases.reduce((s, p) => s + concurrencyBoundMs(p.n, p.cap, latencyOf(p)), 0);
+  const concurrencyMs = phases.reduce(
+    (s, p) => s + concurrencyBoundMs(p.n, p.cap, latencyOf(p)),
+    0,
+  );
   let quotaMs = 0;
   if (n > 0 && l.quota !== null) {
     const windows = Math.ceil(n / l.quota);
@@ -114,7 +125,12 @@ export function deletesFor(codes: number, deleteBatch: number): number {
  * The store's real per-endpoint in-flight caps for a limits profile (BigCommerce's published
  * figures); `create` is POST /codes, one code a request, 40 under both profiles.
  */
-export function storeCaps(profile: 'current' | 'legacy'): { generate: number; list: number; delete: number; create: number } {
+export function storeCaps(profile: 'current' | 'legacy'): {
+  generate: number;
+  list: number;
+  delete: number;
+  create: number;
+} {
   return { generate: 10, list: profile === 'current' ? 10 : 40, delete: 40, create: 40 };
 }
 

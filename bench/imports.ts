@@ -13,7 +13,18 @@ import type { RoundTrips } from './baselines';
 import { createBound, windowsFor } from './bound';
 import { medianBy } from './median';
 import { codesLabel, int, plus429, quotaLabel, ratio, secs, table } from './report';
-import { at, countsOf, engine, limitsOf, result, startStore, timed, type Latencies, type PhaseResult, type Scenario } from './throughput';
+import {
+  at,
+  countsOf,
+  engine,
+  limitsOf,
+  result,
+  startStore,
+  timed,
+  type Latencies,
+  type PhaseResult,
+  type Scenario,
+} from './throughput';
 
 export type CreateKind = 'import' | 'pattern';
 
@@ -26,7 +37,10 @@ export const standardCodes = (quick: boolean) => (quick ? 250 : 1_000);
 export const PATTERN = 'BENCH-########';
 const PATTERN_RE = /^BENCH-[A-Za-z0-9]{8}$/;
 
-export function importRuns(quick: boolean, base: Omit<Scenario, 'plan' | 'codes'>): Array<{ s: Scenario; kind: CreateKind }> {
+export function importRuns(
+  quick: boolean,
+  base: Omit<Scenario, 'plan' | 'codes'>,
+): Array<{ s: Scenario; kind: CreateKind }> {
   return [
     { s: { ...base, plan: 'unlimited', codes: IMPORT_CODES }, kind: 'import' },
     { s: { ...base, plan: 'standard', codes: standardCodes(quick) }, kind: 'import' },
@@ -35,10 +49,12 @@ export function importRuns(quick: boolean, base: Omit<Scenario, 'plan' | 'codes'
 }
 
 /** The file's codes: distinct, valid, upper case. */
-export const importCodes = (n: number) => Array.from({ length: n }, (_, i) => `BENCH-IMPORT-${String(i + 1).padStart(7, '0')}`);
+export const importCodes = (n: number) =>
+  Array.from({ length: n }, (_, i) => `BENCH-IMPORT-${String(i + 1).padStart(7, '0')}`);
 
 /** The create bound at each endpoint's latency (a run saved without a create round trip has none at RTT). */
-const boundAt = (s: Scenario) => (lat: Latencies) => createBound(s.codes, at(s, lat.create ?? s.latencyMs));
+const boundAt = (s: Scenario) => (lat: Latencies) =>
+  createBound(s.codes, at(s, lat.create ?? s.latencyMs));
 
 /** One import or pattern job of `s.codes` codes into the empty bulk promotion, timed from start to idle. */
 export async function runCreate(s: Scenario, kind: CreateKind): Promise<PhaseResult> {
@@ -50,24 +66,60 @@ export async function runCreate(s: Scenario, kind: CreateKind): Promise<PhaseRes
     const limits = { maxUses: 1, maxUsesPerCustomer: 1 };
     const asked = kind === 'import' ? importCodes(s.codes) : [];
     // Reading the file into a draft is local work before anything is sent: not timed.
-    const draftId = kind === 'import' ? (await registry.drafts.prepare(storeHash, promotionId, `code\n${asked.join('\n')}\n`, { quota: null, windowMs: null })).draftId : '';
+    const draftId =
+      kind === 'import'
+        ? (
+            await registry.drafts.prepare(storeHash, promotionId, `code\n${asked.join('\n')}\n`, {
+              quota: null,
+              windowMs: null,
+            })
+          ).draftId
+        : '';
     const { ms, value: id } = await timed(async () => {
       const started =
         kind === 'import'
           ? await registry.start({ kind, storeHash, promotionId, draftId, ...limits })
-          : await registry.start({ kind, storeHash, promotionId, params: { count: s.codes, ...limits, pattern: PATTERN, characterSet: 'letters-digits', ownCharacters: '' } });
+          : await registry.start({
+              kind,
+              storeHash,
+              promotionId,
+              params: {
+                count: s.codes,
+                ...limits,
+                pattern: PATTERN,
+                characterSet: 'letters-digits',
+                ownCharacters: '',
+              },
+            });
       await registry.idle();
       return started;
     });
     const job = (await registry.list()).find((j) => j.id === id)!;
     const inStore = (await sandbox.codes(promotionId)).map((c) => c.code).sort();
     const ledger = (await spoolRows<{ code: string }>(spool, id)).map((r) => r.code).sort();
-    const fileRows = files.find((f) => f.kind === (kind === 'import' ? 'imported' : 'generated'))?.rows ?? 0;
-    const problems = exactness(s.codes, kind === 'import' ? [...asked].sort() : null, inStore, ledger, fileRows);
-    if (job.status !== 'completed') problems.unshift(`${job.status}${job.error ? `: ${job.error}` : ''}`);
-    if (job.create && (job.create.created !== s.codes || job.create.rejected)) problems.push(`job says ${job.create.created} created, ${job.create.rejected} rejected`);
+    const fileRows =
+      files.find((f) => f.kind === (kind === 'import' ? 'imported' : 'generated'))?.rows ?? 0;
+    const problems = exactness(
+      s.codes,
+      kind === 'import' ? [...asked].sort() : null,
+      inStore,
+      ledger,
+      fileRows,
+    );
+    if (job.status !== 'completed')
+      problems.unshift(`${job.status}${job.error ? `: ${job.error}` : ''}`);
+    if (job.create && (job.create.created !== s.codes || job.create.rejected))
+      problems.push(`job says ${job.create.created} created, ${job.create.rejected} rejected`);
     const clashes = job.create?.clashes ? `${job.create.clashes} pattern clashes replaced` : '';
-    return result(s, kind, ms, countsOf(await sandbox.stats()), boundAt(s), problems.length === 0, problems.length ? problems.join('; ') : clashes);
+    return result(
+      s,
+      kind,
+      ms,
+      countsOf(await sandbox.stats()),
+      boundAt(s),
+      problems.length === 0,
+      problems.length ? problems.join('; ') : clashes,
+    );
   } finally {
     await sandbox.close();
   }
@@ -78,7 +130,13 @@ export async function runCreate(s: Scenario, kind: CreateKind): Promise<PhaseRes
  * (an import: the file's; a pattern: codes of the pattern), none missing and none twice, and
  * the job's ledger (its file of made codes) must list exactly those, each once.
  */
-export function exactness(n: number, askedSorted: string[] | null, inStore: string[], ledgerSorted: string[], fileRows: number): string[] {
+export function exactness(
+  n: number,
+  askedSorted: string[] | null,
+  inStore: string[],
+  ledgerSorted: string[],
+  fileRows: number,
+): string[] {
   const out: string[] = [];
   const codes = (k: number) => `${int(k)} code${k === 1 ? '' : 's'}`;
   const twice = (xs: string[]) => xs.filter((x, i) => i > 0 && xs[i - 1] === x).length;
@@ -92,7 +150,8 @@ export function exactness(n: number, askedSorted: string[] | null, inStore: stri
     if (odd) out.push(`${codes(odd)} not of the pattern`);
   }
   if (twice(ledgerSorted)) out.push(`${codes(twice(ledgerSorted))} twice in the ledger`);
-  if (ledgerSorted.length !== inStore.length || ledgerSorted.some((c, i) => inStore[i] !== c)) out.push(`the ledger (${codes(ledgerSorted.length)}) differs from the store's codes`);
+  if (ledgerSorted.length !== inStore.length || ledgerSorted.some((c, i) => inStore[i] !== c))
+    out.push(`the ledger (${codes(ledgerSorted.length)}) differs from the store's codes`);
   if (fileRows !== n) out.push(`the job's file has ${int(fileRows)} rows`);
   return out;
 }
@@ -106,7 +165,8 @@ export async function runImportSection(o: {
   log: (s: string) => void;
 }): Promise<PhaseResult[]> {
   // The bound at RTT needs the create round trip: leave it out rather than use another endpoint's.
-  const base = o.rtt?.create === undefined ? { ...o.base, rtt: undefined } : { ...o.base, rtt: o.rtt };
+  const base =
+    o.rtt?.create === undefined ? { ...o.base, rtt: undefined } : { ...o.base, rtt: o.rtt };
   const out: PhaseResult[] = [];
   for (const { s, kind } of importRuns(o.quick, base)) {
     const t = performance.now();
@@ -114,16 +174,34 @@ export async function runImportSection(o: {
     const runs: PhaseResult[] = [];
     for (let i = 0; i < n; i++) runs.push(await runCreate(s, kind));
     const r = medianBy(runs, (x) => x.wallMs);
-    if (runs.length > 1) r.note = r.note ? `${r.note}; median of ${runs.length}` : `median of ${runs.length}`;
+    if (runs.length > 1)
+      r.note = r.note ? `${r.note}; median of ${runs.length}` : `median of ${runs.length}`;
     out.push(r);
-    o.log(`  ${s.plan}/${codesLabel(s.codes)} ${kind}: ${secs(r.wallMs)} s, eff ${ratio(r.efficiency)}, exact ${r.ok ? 'yes' : 'NO'} (${secs(performance.now() - t)} s)`);
+    o.log(
+      `  ${s.plan}/${codesLabel(s.codes)} ${kind}: ${secs(r.wallMs)} s, eff ${ratio(r.efficiency)}, exact ${r.ok ? 'yes' : 'NO'} (${secs(performance.now() - t)} s)`,
+    );
   }
   return out;
 }
 
 export function importTable(rows: PhaseResult[]): string {
   return table(
-    ['plan', 'limits', 'quota', 'codes', 'job', 'wall s', 'requests (admitted)', '429 quota / conc / headerless', 'bound s', 'limited by', 'efficiency', 'bound at RTT s', 'eff. at RTT', 'exact'],
+    [
+      'plan',
+      'limits',
+      'quota',
+      'codes',
+      'job',
+      'wall s',
+      'requests (admitted)',
+      '429 quota / conc / headerless',
+      'bound s',
+      'limited by',
+      'efficiency',
+      'bound at RTT s',
+      'eff. at RTT',
+      'exact',
+    ],
     rows.map((r) => [
       r.scenario.plan,
       r.scenario.profile,
@@ -174,10 +252,14 @@ export function importText(rows: PhaseResult[], rtt: RoundTrips | null): string[
 export function importReading(rows: PhaseResult[]): string[] {
   if (!rows.length) return [];
   const label = (r: PhaseResult) => `${r.scenario.plan}/${codesLabel(r.scenario.codes)} ${r.phase}`;
-  const sum = (k: 'quota429' | 'concurrency429' | 'headerless429') => rows.reduce((s, r) => s + r.counts[k], 0);
+  const sum = (k: 'quota429' | 'concurrency429' | 'headerless429') =>
+    rows.reduce((s, r) => s + r.counts[k], 0);
   const out = [
     `- **Import and pattern efficiency** (one request a code, 40 in flight): ${rows
-      .map((r) => `${label(r)} ${ratio(r.efficiency)}${r.efficiencyAtRtt === undefined ? '' : ` (at RTT ${ratio(r.efficiencyAtRtt)})`}, limited by ${r.bound.limitedBy}`)
+      .map(
+        (r) =>
+          `${label(r)} ${ratio(r.efficiency)}${r.efficiencyAtRtt === undefined ? '' : ` (at RTT ${ratio(r.efficiencyAtRtt)})`}, limited by ${r.bound.limitedBy}`,
+      )
       .join('; ')}. ` +
       `429s over these runs (quota / concurrency / header-less): ${sum('quota429')} / ${sum('concurrency429')} / ${sum('headerless429')}. Every run exact: ${rows.every((r) => r.ok) ? 'yes' : 'NO'}.`,
   ];

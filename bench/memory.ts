@@ -58,11 +58,18 @@ export class TargetChannel {
   ) {}
 
   static async attach(browser: CDPSession, targetId: string): Promise<TargetChannel> {
-    const { sessionId } = (await browser.send('Target.attachToTarget', { targetId, flatten: false })) as { sessionId: string };
+    const { sessionId } = (await browser.send('Target.attachToTarget', {
+      targetId,
+      flatten: false,
+    })) as { sessionId: string };
     const ch = new TargetChannel(browser, sessionId);
     browser.on('Target.receivedMessageFromTarget', (e: { sessionId: string; message: string }) => {
       if (e.sessionId !== sessionId) return;
-      const msg = JSON.parse(e.message) as { id?: number; result?: unknown; error?: { message: string } };
+      const msg = JSON.parse(e.message) as {
+        id?: number;
+        result?: unknown;
+        error?: { message: string };
+      };
       if (msg.id === undefined) return;
       const p = ch.pending.get(msg.id);
       if (!p) return;
@@ -91,7 +98,10 @@ export class TargetChannel {
         },
       });
       this.browser
-        .send('Target.sendMessageToTarget', { sessionId: this.sessionId, message: JSON.stringify({ id, method, params }) })
+        .send('Target.sendMessageToTarget', {
+          sessionId: this.sessionId,
+          message: JSON.stringify({ id, method, params }),
+        })
         .catch((e: Error) => {
           this.pending.delete(id);
           clearTimeout(timer);
@@ -106,7 +116,9 @@ export class TargetChannel {
   }
 
   detach(): Promise<unknown> {
-    return this.browser.send('Target.detachFromTarget', { sessionId: this.sessionId }).catch(() => undefined);
+    return this.browser
+      .send('Target.detachFromTarget', { sessionId: this.sessionId })
+      .catch(() => undefined);
   }
 }
 
@@ -168,12 +180,20 @@ class HeapSampler {
 }
 
 /** One export per entry, each in a fresh browser; `live`: force a full GC before every sample. */
-export async function runMemory(runs: Array<{ codes: number; live: boolean }>, log: (s: string) => void = () => {}): Promise<MemoryResult[]> {
+export async function runMemory(
+  runs: Array<{ codes: number; live: boolean }>,
+  log: (s: string) => void = () => {},
+): Promise<MemoryResult[]> {
   const { launchExtension } = await import('../e2e/harness');
   const { openPanel, startExport, waitForCompleted } = await import('../e2e/panel');
   const { startSandbox } = await import('../sandbox/server');
 
-  const sandbox = await startSandbox({ port: 0, plan: 'unlimited', latencyMs: 1, seed: { bulkCodes: 0 } });
+  const sandbox = await startSandbox({
+    port: 0,
+    plan: 'unlimited',
+    latencyMs: 1,
+    seed: { bulkCodes: 0 },
+  });
   const out: MemoryResult[] = [];
   try {
     for (const { codes, live } of runs) {
@@ -184,14 +204,24 @@ export async function runMemory(runs: Array<{ codes: number; live: boolean }>, l
         await l.connectStore(store.tokens.modify, store.storeHash);
         const browser = await l.context.browser()!.newBrowserCDPSession();
         const origin = `chrome-extension://${l.extensionId}/`;
-        const worker = new HeapSampler(browser, (ts) => ts.find((t) => t.type === 'service_worker' && t.url.startsWith(origin)), live);
-        const doc = new HeapSampler(browser, (ts) => ts.find((t) => t.url.startsWith(origin) && t.url.includes('offscreen')), live);
+        const worker = new HeapSampler(
+          browser,
+          (ts) => ts.find((t) => t.type === 'service_worker' && t.url.startsWith(origin)),
+          live,
+        );
+        const doc = new HeapSampler(
+          browser,
+          (ts) => ts.find((t) => t.url.startsWith(origin) && t.url.includes('offscreen')),
+          live,
+        );
         let sampling = true;
         let t0 = 0;
         let requests = 0;
         let lastRequestMs: number | null = null;
         const tick = async () => {
-          const { targetInfos } = (await browser.send('Target.getTargets')) as { targetInfos: TargetInfo[] };
+          const { targetInfos } = (await browser.send('Target.getTargets')) as {
+            targetInfos: TargetInfo[];
+          };
           await Promise.all([worker.sample(targetInfos), doc.sample(targetInfos)]);
           const n = sandbox.stats(store.storeHash).perEndpoint.listCodes.requests;
           if (t0 && n !== requests) lastRequestMs = performance.now() - t0;
@@ -218,7 +248,10 @@ export async function runMemory(runs: Array<{ codes: number; live: boolean }>, l
         try {
           status = await waitForCompleted(panel, timeout);
           completedMs = performance.now() - t0;
-          file = await l.waitForDownload(new RegExp(`^${store.storeHash}-promotion-${store.promotions.bulk}-export-.*\\.csv$`), timeout);
+          file = await l.waitForDownload(
+            new RegExp(`^${store.storeHash}-promotion-${store.promotions.bulk}-export-.*\\.csv$`),
+            timeout,
+          );
         } catch (e) {
           status = `failed: ${(e as Error).message.split('\n')[0]}`;
         }
@@ -251,7 +284,9 @@ export async function runMemory(runs: Array<{ codes: number; live: boolean }>, l
           completedMs,
           requests,
         };
-        log(`  ${codes} codes${live ? ' (full GC before each sample)' : ''}: ${(wallMs / 1000).toFixed(1)} s (last page request at ${((lastRequestMs ?? 0) / 1000).toFixed(1)} s, "Completed" at ${((completedMs ?? 0) / 1000).toFixed(1)} s); worker peak ${(worker.peak / 2 ** 20).toFixed(1)} MB, document peak ${(doc.peak / 2 ** 20).toFixed(1)} MB; ${status}`);
+        log(
+          `  ${codes} codes${live ? ' (full GC before each sample)' : ''}: ${(wallMs / 1000).toFixed(1)} s (last page request at ${((lastRequestMs ?? 0) / 1000).toFixed(1)} s, "Completed" at ${((completedMs ?? 0) / 1000).toFixed(1)} s); worker peak ${(worker.peak / 2 ** 20).toFixed(1)} MB, document peak ${(doc.peak / 2 ** 20).toFixed(1)} MB; ${status}`,
+        );
         out.push(result);
       } finally {
         await l.close({ removeFiles: true });

@@ -59,7 +59,12 @@ export function contentScriptWeight(root = process.cwd()): FileWeight[] {
     .filter(([f]) => existsSync(join(root, BUILD, f)))
     .map(([f, target]) => {
       const buf = readFileSync(join(root, BUILD, f));
-      return { path: `${BUILD}/${f}`, raw: buf.length, gzip: gzipSync(buf, { level: 9 }).length, ...(target ? { target } : {}) };
+      return {
+        path: `${BUILD}/${f}`,
+        raw: buf.length,
+        gzip: gzipSync(buf, { level: 9 }).length,
+        ...(target ? { target } : {}),
+      };
     });
 }
 
@@ -103,11 +108,18 @@ async function loadOnce(t: Target, url: string, keep: boolean): Promise<void> {
     await page.goto(url, { waitUntil: 'load' });
     let panelAt: number | null = null;
     if (t.withPanel) {
-      await page.waitForFunction(() => (window as unknown as { __bcmPanelVisibleAt?: number }).__bcmPanelVisibleAt !== undefined, null, {
-        timeout: 30_000,
-        polling: 50,
-      });
-      panelAt = await page.evaluate(() => (window as unknown as { __bcmPanelVisibleAt: number }).__bcmPanelVisibleAt);
+      await page.waitForFunction(
+        () =>
+          (window as unknown as { __bcmPanelVisibleAt?: number }).__bcmPanelVisibleAt !== undefined,
+        null,
+        {
+          timeout: 30_000,
+          polling: 50,
+        },
+      );
+      panelAt = await page.evaluate(
+        () => (window as unknown as { __bcmPanelVisibleAt: number }).__bcmPanelVisibleAt,
+      );
     }
     const nav = await page.evaluate(() => {
       const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
@@ -140,7 +152,10 @@ function emptyScriptBuild(): string {
   return dir;
 }
 
-export async function runPageWeight(opts: { loads: number; browser: boolean }): Promise<PageWeightResult> {
+export async function runPageWeight(opts: {
+  loads: number;
+  browser: boolean;
+}): Promise<PageWeightResult> {
   const files = contentScriptWeight();
   if (!opts.browser) return { files, timing: null };
   const { launchExtension, CHROMIUM, sandboxBrowserArgs } = await import('../e2e/harness');
@@ -151,7 +166,13 @@ export async function runPageWeight(opts: { loads: number; browser: boolean }): 
   const emptyBuild = emptyScriptBuild();
   const closers: Array<() => Promise<unknown>> = [];
   try {
-    const target = (context: BrowserContext, withPanel: boolean): Target => ({ context, withPanel, load: [], dcl: [], panel: [] });
+    const target = (context: BrowserContext, withPanel: boolean): Target => ({
+      context,
+      withPanel,
+      load: [],
+      dcl: [],
+      panel: [],
+    });
     const ours = await launchExtension({ sandbox, headless: true });
     closers.push(() => ours.close({ removeFiles: true }));
     await ours.connectStore();
@@ -168,24 +189,55 @@ export async function runPageWeight(opts: { loads: number; browser: boolean }): 
       args: sandboxBrowserArgs(sandbox),
     });
     closers.push(() => plain.close());
-    const targets = { ours: target(ours.context, true), empty: target(empty.context, false), plain: target(plain, false) };
+    const targets = {
+      ours: target(ours.context, true),
+      empty: target(empty.context, false),
+      plain: target(plain, false),
+    };
     // The same page-side work in every browser.
     for (const t of Object.values(targets)) await t.context.addInitScript({ content: PROBE });
-    await interleavedLoads(Object.values(targets), ours.panelUrl(sandbox.promotions.bulk), opts.loads);
-    const elsewhere = { ours: target(ours.context, false), empty: target(empty.context, false), plain: target(plain, false) };
-    await interleavedLoads(Object.values(elsewhere), new URL('/manage/dashboard', ours.panelUrl(null)).href, opts.loads);
+    await interleavedLoads(
+      Object.values(targets),
+      ours.panelUrl(sandbox.promotions.bulk),
+      opts.loads,
+    );
+    const elsewhere = {
+      ours: target(ours.context, false),
+      empty: target(empty.context, false),
+      plain: target(plain, false),
+    };
+    await interleavedLoads(
+      Object.values(elsewhere),
+      new URL('/manage/dashboard', ours.panelUrl(null)).href,
+      opts.loads,
+    );
     return {
       files,
       timing: [
-        stats('navigation → "Bulk coupon codes" region visible (with extension)', targets.ours.panel),
+        stats(
+          'navigation → "Bulk coupon codes" region visible (with extension)',
+          targets.ours.panel,
+        ),
         stats('navigation → load event end, with extension', targets.ours.load),
         stats('navigation → load event end, without extension', targets.plain.load),
-        stats('navigation → load event end, extension with an empty content script', targets.empty.load),
+        stats(
+          'navigation → load event end, extension with an empty content script',
+          targets.empty.load,
+        ),
         stats('navigation → DOMContentLoaded end, with extension', targets.ours.dcl),
         stats('navigation → DOMContentLoaded end, without extension', targets.plain.dcl),
-        stats('dashboard (no panel): navigation → load event end, with extension', elsewhere.ours.load),
-        stats('dashboard (no panel): navigation → load event end, without extension', elsewhere.plain.load),
-        stats('dashboard (no panel): navigation → load event end, extension with an empty content script', elsewhere.empty.load),
+        stats(
+          'dashboard (no panel): navigation → load event end, with extension',
+          elsewhere.ours.load,
+        ),
+        stats(
+          'dashboard (no panel): navigation → load event end, without extension',
+          elsewhere.plain.load,
+        ),
+        stats(
+          'dashboard (no panel): navigation → load event end, extension with an empty content script',
+          elsewhere.empty.load,
+        ),
       ],
     };
   } catch (e) {

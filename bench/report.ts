@@ -4,10 +4,16 @@ import type { MemoryResult } from './memory';
 import type { PageWeightResult } from './page-weight';
 import { limitsOf, type PhaseResult, type Scenario } from './throughput';
 
-export function table(head: string[], rows: Array<Array<string | number>>, align?: Array<'l' | 'r'>): string {
+export function table(
+  head: string[],
+  rows: Array<Array<string | number>>,
+  align?: Array<'l' | 'r'>,
+): string {
   const a = align ?? head.map((_, i) => (i === 0 ? 'l' : 'r'));
   const line = (cells: Array<string | number>) => `| ${cells.map(String).join(' | ')} |`;
-  return [line(head), line(a.map((x) => (x === 'l' ? ':--' : '--:'))), ...rows.map(line)].join('\n');
+  return [line(head), line(a.map((x) => (x === 'l' ? ':--' : '--:'))), ...rows.map(line)].join(
+    '\n',
+  );
 }
 
 export const secs = (ms: number) => (ms / 1000).toFixed(ms < 10_000 ? 2 : 1);
@@ -17,7 +23,11 @@ export const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 export const codesLabel = (n: number) =>
-  n >= 1_000_000 && n % 1_000_000 === 0 ? `${n / 1_000_000}M` : n >= 1000 && n % 1000 === 0 ? `${n / 1000}k` : String(n);
+  n >= 1_000_000 && n % 1_000_000 === 0
+    ? `${n / 1_000_000}M`
+    : n >= 1000 && n % 1000 === 0
+      ? `${n / 1000}k`
+      : String(n);
 export const quotaLabel = (s: Scenario) => limitsOf(s).quotaLabel;
 export const plus429 = (c: { quota429: number; concurrency429: number; headerless429: number }) =>
   `${c.quota429} / ${c.concurrency429} / ${c.headerless429}`;
@@ -55,7 +65,26 @@ export function poolMs(r: PhaseResult, baselines: BaselineResult[]): number | nu
 
 export function throughputTable(rows: PhaseResult[], baselines: BaselineResult[] = []): string {
   return table(
-    ['plan', 'limits', 'quota', 'codes', 'phase', 'wall s', 'requests (admitted)', '429 quota / conc / headerless', 'bound s', 'limited by', 'efficiency', 'bound at RTT s', 'eff. at RTT', 'cursor bound s', 'vs cursor', 'pool s', 'vs pool', 'exact'],
+    [
+      'plan',
+      'limits',
+      'quota',
+      'codes',
+      'phase',
+      'wall s',
+      'requests (admitted)',
+      '429 quota / conc / headerless',
+      'bound s',
+      'limited by',
+      'efficiency',
+      'bound at RTT s',
+      'eff. at RTT',
+      'cursor bound s',
+      'vs cursor',
+      'pool s',
+      'vs pool',
+      'exact',
+    ],
     rows.map((r) => [
       r.scenario.plan,
       r.scenario.profile,
@@ -72,7 +101,10 @@ export function throughputTable(rows: PhaseResult[], baselines: BaselineResult[]
       r.efficiencyAtRtt === undefined ? '' : ratio(r.efficiencyAtRtt),
       r.cursorBoundMs === undefined ? '' : secs(r.cursorBoundMs),
       r.cursorRatio === undefined ? '' : ratio(r.cursorRatio),
-      ...((p) => (p === null || r.scenario.host === 'inline' ? ['', ''] : [secs(p), ratio(p / r.wallMs)]))(poolMs(r, baselines)),
+      ...((p) =>
+        p === null || r.scenario.host === 'inline' ? ['', ''] : [secs(p), ratio(p / r.wallMs)])(
+        poolMs(r, baselines),
+      ),
       r.ok ? (r.note ? `yes (${r.note})` : 'yes') : `NO: ${r.note}`,
     ]),
     ['l', 'l', 'l', 'r', 'l', 'r', 'r', 'r', 'r', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l'],
@@ -94,7 +126,20 @@ export function baselineTable(rows: BaselineResult[], engine: PhaseResult[]): st
     return e ? secs(e.wallMs) : '–';
   };
   return table(
-    ['plan', 'limits', 'quota', 'codes', 'job', 'script', 'wall s', 'engine wall s', 'requests', '429 quota / conc / headerless', 'failed requests', 'codes missing'],
+    [
+      'plan',
+      'limits',
+      'quota',
+      'codes',
+      'job',
+      'script',
+      'wall s',
+      'engine wall s',
+      'requests',
+      '429 quota / conc / headerless',
+      'failed requests',
+      'codes missing',
+    ],
     rows.map((b) => [
       b.scenario.plan,
       b.scenario.profile,
@@ -115,7 +160,15 @@ export function baselineTable(rows: BaselineResult[], engine: PhaseResult[]): st
 
 export function memoryTable(rows: MemoryResult[]): string {
   return table(
-    ['codes', 'export wall s', 'service worker heap peak', 'service worker heap at start', 'CSV document heap peak', 'CSV file', 'samples (worker / document)'],
+    [
+      'codes',
+      'export wall s',
+      'service worker heap peak',
+      'service worker heap at start',
+      'CSV document heap peak',
+      'CSV file',
+      'samples (worker / document)',
+    ],
     rows.map((m) => [
       codesLabel(m.codes),
       secs(m.wallMs),
@@ -132,7 +185,14 @@ export function memoryTable(rows: MemoryResult[]): string {
 /** Runs with a full GC before every sample: live heap only. */
 export function liveTable(rows: MemoryResult[]): string {
   return table(
-    ['codes', 'export wall s', 'service worker live heap peak', 'CSV document live heap peak', 'samples (worker / document)', 'panel said'],
+    [
+      'codes',
+      'export wall s',
+      'service worker live heap peak',
+      'CSV document live heap peak',
+      'samples (worker / document)',
+      'panel said',
+    ],
     rows.map((m) => [
       codesLabel(m.codes),
       secs(m.wallMs),

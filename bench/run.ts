@@ -21,14 +21,42 @@ import { spawnSync, execSync } from 'node:child_process';
 import EventEmitter from 'node:events';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { measureRoundTrips, runBaseline, type BaselineMode, type BaselineResult, type RoundTrips } from './baselines';
+import {
+  measureRoundTrips,
+  runBaseline,
+  type BaselineMode,
+  type BaselineResult,
+  type RoundTrips,
+} from './baselines';
 import { deleteBatchFor, deletesFor, pagesFor, phaseBound, storeCaps } from './bound';
 import { importReading, importTable, importText, runImportSection } from './imports';
 import { median, medianBy } from './median';
 import type { MemoryResult } from './memory';
 import { CONTENT_SCRIPT_BUDGET_KB, type PageWeightResult } from './page-weight';
-import { baselineTable, int, kb, liveTable, mb, memoryTable, pageWeightTable, poolMs, ratio, secs, throughputTable } from './report';
-import { injected, limitsOf, purgeBound, runScenario, type JobKind, type PhaseResult, type Plan, type Profile, type Scenario } from './throughput';
+import {
+  baselineTable,
+  int,
+  kb,
+  liveTable,
+  mb,
+  memoryTable,
+  pageWeightTable,
+  poolMs,
+  ratio,
+  secs,
+  throughputTable,
+} from './report';
+import {
+  injected,
+  limitsOf,
+  purgeBound,
+  runScenario,
+  type JobKind,
+  type PhaseResult,
+  type Plan,
+  type Profile,
+  type Scenario,
+} from './throughput';
 
 // The engine puts a few abort listeners per request in flight on a job's signal (40 deletes in
 // flight pass Node's warning threshold of 10); they are removed as requests settle. Keep the
@@ -39,7 +67,8 @@ EventEmitter.defaultMaxListeners = 200;
 
 const argv = process.argv.slice(2);
 const flag = (name: string) => argv.includes(`--${name}`);
-const value = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const value = (name: string) =>
+  argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 for (const a of argv) {
   if (!/^--(quick|no-write|no-build|only=.+|out=.+|loads=\d+|from=.+)$/.test(a)) {
     console.error(`Unknown flag ${a}. See the comment at the top of bench/run.ts.`);
@@ -49,12 +78,18 @@ for (const a of argv) {
 const outFile = value('out') ?? 'bench/RESULTS.md';
 const from = value('from');
 if (from && argv.some((a) => /^--(quick|only=|loads=|no-build)/.test(a))) {
-  console.error('--from= re-writes a saved run: its flags (--quick, --only, --loads) are the saved run\'s.');
+  console.error(
+    "--from= re-writes a saved run: its flags (--quick, --only, --loads) are the saved run's.",
+  );
   process.exit(2);
 }
 const saved = from ? readSaved(from) : null;
 const quick = saved ? saved.flags.quick : flag('quick');
-const sections = new Set(saved ? saved.flags.sections : (value('only') ?? 'throughput,import,baselines,memory,page').split(',').map((s) => s.trim()));
+const sections = new Set(
+  saved
+    ? saved.flags.sections
+    : (value('only') ?? 'throughput,import,baselines,memory,page').split(',').map((s) => s.trim()),
+);
 const loads = saved ? saved.flags.loads : Number(value('loads') ?? 20);
 
 // ------------------------------------------------------------------ matrix
@@ -95,7 +130,14 @@ function scenarios(): Scenario[] {
   for (const codes of SIZES)
     for (const plan of PLANS)
       for (const profile of PROFILES)
-        out.push({ plan, profile, codes, windowScale: codes >= 100_000 && plan !== 'unlimited' ? SCALE_100K : 1, latencyMs: LATENCY, jitterMs: JITTER });
+        out.push({
+          plan,
+          profile,
+          codes,
+          windowScale: codes >= 100_000 && plan !== 'unlimited' ? SCALE_100K : 1,
+          latencyMs: LATENCY,
+          jitterMs: JITTER,
+        });
   return out;
 }
 
@@ -121,7 +163,10 @@ function machine() {
     os: `${os.type()} ${os.release()}`,
     date: new Date().toISOString(),
     commit: sh('git rev-parse --short HEAD'),
-    loadStart: os.loadavg().map((x) => x.toFixed(2)).join(' '),
+    loadStart: os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' '),
   };
 }
 
@@ -152,8 +197,16 @@ function readSaved(file: string): SavedRun {
     console.error(`Cannot read ${file}: ${(e as Error).message}`);
     process.exit(2);
   }
-  if (!run?.flags || !run.machine || !Array.isArray(run.engine) || !Array.isArray(run.baselines) || !Array.isArray(run.loadSamples)) {
-    console.error(`${file} is not a bench run's figures (bench/out/results.json, as written since --from exists).`);
+  if (
+    !run?.flags ||
+    !run.machine ||
+    !Array.isArray(run.engine) ||
+    !Array.isArray(run.baselines) ||
+    !Array.isArray(run.loadSamples)
+  ) {
+    console.error(
+      `${file} is not a bench run's figures (bench/out/results.json, as written since --from exists).`,
+    );
     process.exit(2);
   }
   return run as SavedRun;
@@ -170,7 +223,11 @@ loadTimer?.unref();
 const m = saved ? saved.machine : machine();
 /** Sections to measure now: none when re-writing a saved run. */
 const measure = (section: string) => !saved && sections.has(section);
-log(saved ? `bench: re-writing the run of ${m.date} from ${from}` : `bench: ${quick ? 'quick' : 'full'} run, sections ${[...sections].join(', ')}; load average ${m.loadStart}`);
+log(
+  saved
+    ? `bench: re-writing the run of ${m.date} from ${from}`
+    : `bench: ${quick ? 'quick' : 'full'} run, sections ${[...sections].join(', ')}; load average ${m.loadStart}`,
+);
 
 const engine: PhaseResult[] = saved ? saved.engine : [];
 let imports: PhaseResult[] = saved?.imports ?? [];
@@ -186,7 +243,9 @@ if (measure('throughput')) {
   log('\n## Throughput (engine)');
   // What one request takes here, so a second bound can use it as the latency.
   rtt = await measureRoundTrips(all[0]!);
-  log(`  round trip of one request (median, warm connection): codegen ${rtt.generate.toFixed(1)} ms, page ${rtt.list.toFixed(1)} ms, delete ${rtt.delete.toFixed(1)} ms`);
+  log(
+    `  round trip of one request (median, warm connection): codegen ${rtt.generate.toFixed(1)} ms, page ${rtt.list.toFixed(1)} ms, delete ${rtt.delete.toFixed(1)} ms`,
+  );
   for (const s of all) s.rtt = rtt;
   for (const s of all) {
     const t = performance.now();
@@ -194,37 +253,64 @@ if (measure('throughput')) {
     for (const kind of KINDS) {
       // The median run by the job's own wall time (a purge's total), all its rows kept together.
       const runs: PhaseResult[][] = [];
-      for (let i = 0; i < (repeated(s, kind) ? REPEATS : 1); i++) runs.push(await runScenario(s, [kind]));
-      const median = medianBy(runs, (rs) => rs.find((r) => r.phase === kind || r.phase === 'purge: total')!.wallMs);
+      for (let i = 0; i < (repeated(s, kind) ? REPEATS : 1); i++)
+        runs.push(await runScenario(s, [kind]));
+      const median = medianBy(
+        runs,
+        (rs) => rs.find((r) => r.phase === kind || r.phase === 'purge: total')!.wallMs,
+      );
       if (runs.length > 1) for (const r of median) r.note = r.note || `median of ${runs.length}`;
       rows.push(...median);
     }
     engine.push(...rows);
-    log(`  ${s.plan}/${s.profile}/${s.codes}: ${rows.map((r) => `${r.phase} ${secs(r.wallMs)} s eff ${ratio(r.efficiency)}`).join('; ')} (${secs(performance.now() - t)} s)`);
+    log(
+      `  ${s.plan}/${s.profile}/${s.codes}: ${rows.map((r) => `${r.phase} ${secs(r.wallMs)} s eff ${ratio(r.efficiency)}`).join('; ')} (${secs(performance.now() - t)} s)`,
+    );
   }
   // The same job with the sandbox on the engine's own event loop, to show what sharing a thread costs.
-  const ref: Scenario = { plan: 'unlimited', profile: 'current', codes: quick ? 10_000 : 100_000, windowScale: 1, latencyMs: LATENCY, jitterMs: JITTER, host: 'inline', rtt };
+  const ref: Scenario = {
+    plan: 'unlimited',
+    profile: 'current',
+    codes: quick ? 10_000 : 100_000,
+    windowScale: 1,
+    latencyMs: LATENCY,
+    jitterMs: JITTER,
+    host: 'inline',
+    rtt,
+  };
   engine.push(...(await runScenario(ref, ['export'])));
 }
 
 if (measure('import')) {
   log('\n## Import and pattern (one request a code)');
   rtt ??= await measureRoundTrips(all[0]!);
-  if (rtt.create !== undefined) log(`  round trip of one create (median, warm connection): ${rtt.create.toFixed(1)} ms`);
-  imports = await runImportSection({ quick, repeats: REPEATS, base: { profile: 'current', windowScale: 1, latencyMs: LATENCY, jitterMs: JITTER }, rtt, log });
+  if (rtt.create !== undefined)
+    log(`  round trip of one create (median, warm connection): ${rtt.create.toFixed(1)} ms`);
+  imports = await runImportSection({
+    quick,
+    repeats: REPEATS,
+    base: { profile: 'current', windowScale: 1, latencyMs: LATENCY, jitterMs: JITTER },
+    rtt,
+    log,
+  });
 }
 
 if (measure('baselines')) {
   log('\n## Baselines');
   for (const s of all)
     for (const kind of KINDS)
-      for (const mode of (s.plan === 'unlimited' ? ['sequential', 'burst', 'pool'] : ['sequential', 'burst']) as BaselineMode[]) {
+      for (const mode of (s.plan === 'unlimited'
+        ? ['sequential', 'burst', 'pool']
+        : ['sequential', 'burst']) as BaselineMode[]) {
         // The calibration pool is timed like the engine: median of the repeats.
         const runs: BaselineResult[] = [];
-        for (let i = 0; i < (mode === 'pool' ? REPEATS : 1); i++) runs.push(await runBaseline(s, kind, mode));
+        for (let i = 0; i < (mode === 'pool' ? REPEATS : 1); i++)
+          runs.push(await runBaseline(s, kind, mode));
         const b = medianBy(runs, (r) => r.wallMs);
         baselines.push(b);
-        log(`  ${s.plan}/${s.profile}/${s.codes} ${kind} ${mode}: ${secs(b.wallMs)} s, ${b.failedRequests} failed, ${b.missingCodes} missing`);
+        log(
+          `  ${s.plan}/${s.profile}/${s.codes} ${kind} ${mode}: ${secs(b.wallMs)} s, ${b.failedRequests} failed, ${b.missingCodes} missing`,
+        );
       }
 }
 if (engine.length) log('\n' + throughputTable(engine, baselines));
@@ -250,17 +336,25 @@ if (measure('page')) {
 
 if (measure('memory')) {
   log('\n## Memory');
-  if (!harnessThere) memoryError = 'e2e/harness.ts is not in the tree: the memory section needs it.';
+  if (!harnessThere)
+    memoryError = 'e2e/harness.ts is not in the tree: the memory section needs it.';
   else {
     try {
       const { runMemory } = await import('./memory');
       const sizes = quick ? [10_000, 100_000] : [100_000, 1_000_000];
       const runs = [
-        ...Array.from({ length: MEMORY_RUNS }, () => sizes.map((codes) => ({ codes, live: false }))).flat(),
+        ...Array.from({ length: MEMORY_RUNS }, () =>
+          sizes.map((codes) => ({ codes, live: false })),
+        ).flat(),
         ...sizes.map((codes) => ({ codes, live: true })),
       ];
       memory = await runMemory(runs, log);
-      log('\n' + memoryTable(memory.filter((r) => !r.live)) + '\n\n' + liveTable(memory.filter((r) => r.live)));
+      log(
+        '\n' +
+          memoryTable(memory.filter((r) => !r.live)) +
+          '\n\n' +
+          liveTable(memory.filter((r) => r.live)),
+      );
     } catch (e) {
       memoryError = (e as Error).message.split('\n')[0] ?? String(e);
     }
@@ -270,7 +364,12 @@ if (measure('memory')) {
 
 const totalMs = saved ? saved.totalMs : performance.now() - started;
 if (loadTimer) clearInterval(loadTimer);
-const loadEnd = saved ? saved.loadEnd : os.loadavg().map((x) => x.toFixed(2)).join(' ');
+const loadEnd = saved
+  ? saved.loadEnd
+  : os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ');
 const loadSummary = `1-min load average over the run (every 5 s): min ${Math.min(...loadSamples).toFixed(2)}, median ${median(loadSamples).toFixed(2)}, max ${Math.max(...loadSamples).toFixed(2)} on ${m.cores} cores`;
 if (!saved) log(`\nbench: done in ${secs(totalMs)} s; load average ${loadEnd}; ${loadSummary}`);
 
@@ -282,7 +381,13 @@ function reading(): string[] {
   const main = engine.filter((r) => r.scenario.host !== 'inline');
   const eff = (phases: string[]) => main.filter((r) => phases.includes(r.phase));
   /** One line per target; `sub`: a sub-item of the line before. */
-  const summary = (label: string, rows: PhaseResult[], pick: (r: PhaseResult) => number, target: number, sub = false) => {
+  const summary = (
+    label: string,
+    rows: PhaseResult[],
+    pick: (r: PhaseResult) => number,
+    target: number,
+    sub = false,
+  ) => {
     if (!rows.length) return;
     const indent = sub ? '  ' : '';
     const below = rows.filter((r) => pick(r) < target);
@@ -290,27 +395,54 @@ function reading(): string[] {
     out.push(
       `${indent}- **${label}** (target ≥ ${target}): ${rows.length - below.length} of ${rows.length} runs meet it; lowest ${ratio(pick(min))} ` +
         `(${min.scenario.plan}/${min.scenario.profile}/${min.scenario.codes / 1000}k ${min.phase}).` +
-        (below.length ? ` Below: ${below.map((r) => `${r.scenario.plan}/${r.scenario.profile}/${r.scenario.codes / 1000}k ${r.phase} ${ratio(pick(r))}`).join(', ')}.` : ''),
+        (below.length
+          ? ` Below: ${below.map((r) => `${r.scenario.plan}/${r.scenario.profile}/${r.scenario.codes / 1000}k ${r.phase} ${ratio(pick(r))}`).join(', ')}.`
+          : ''),
     );
   };
   if (main.length) {
     summary('Generate efficiency', eff(['generate']), (r) => r.efficiency, 0.9);
     summary('Purge efficiency (scan + delete)', eff(['purge: total']), (r) => r.efficiency, 0.9);
-    summary('Export vs the sequential cursor bound', eff(['export']), (r) => r.cursorRatio ?? 0, 0.9);
-    summary('Export efficiency (parallel bound, store caps)', eff(['export']), (r) => r.efficiency, 0.9);
+    summary(
+      'Export vs the sequential cursor bound',
+      eff(['export']),
+      (r) => r.cursorRatio ?? 0,
+      0.9,
+    );
+    summary(
+      'Export efficiency (parallel bound, store caps)',
+      eff(['export']),
+      (r) => r.efficiency,
+      0.9,
+    );
     if (rtt) {
       out.push(
         `- **The same bounds at the measured round trip** (codegen ${rtt.generate.toFixed(1)} ms, page ${rtt.list.toFixed(1)} ms, delete ${rtt.delete.toFixed(1)} ms: ` +
           `one request at a time on a warm connection, i.e. the ${LATENCY} ms injected plus what TLS, HTTP, JSON and the sandbox's work add on this machine; "eff. at RTT" column):`,
       );
       summary('Generate, at RTT', eff(['generate']), (r) => r.efficiencyAtRtt ?? 0, 0.9, true);
-      summary('Purge (scan + delete), at RTT', eff(['purge: total']), (r) => r.efficiencyAtRtt ?? 0, 0.9, true);
-      summary('Export (parallel bound, store caps), at RTT', eff(['export']), (r) => r.efficiencyAtRtt ?? 0, 0.9, true);
+      summary(
+        'Purge (scan + delete), at RTT',
+        eff(['purge: total']),
+        (r) => r.efficiencyAtRtt ?? 0,
+        0.9,
+        true,
+      );
+      summary(
+        'Export (parallel bound, store caps), at RTT',
+        eff(['export']),
+        (r) => r.efficiencyAtRtt ?? 0,
+        0.9,
+        true,
+      );
     }
     const vsPool = main
       .map((r) => ({ r, p: poolMs(r, baselines) }))
       .filter((x): x is { r: PhaseResult; p: number } => x.p !== null)
-      .map(({ r, p }) => `${r.scenario.profile}/${r.scenario.codes / 1000}k ${r.phase} ${ratio(r.bound.boundMs / p)} × ${ratio(p / r.wallMs)}`);
+      .map(
+        ({ r, p }) =>
+          `${r.scenario.profile}/${r.scenario.codes / 1000}k ${r.phase} ${ratio(r.bound.boundMs / p)} × ${ratio(p / r.wallMs)}`,
+      );
     if (vsPool.length)
       out.push(
         `- **Where the time goes** (unlimited plan): efficiency = (bound / pool time) × (pool time / engine time), the machine's share × the engine's share: ${vsPool.join(', ')}. ` +
@@ -318,13 +450,26 @@ function reading(): string[] {
           `the second is the engine's own cost: a cold start (connections opened inside the job), the requests it makes one at a time (generate's count before and after), and per-request work (schema checks, spool writes, the governor). ` +
           `Under the legacy limits the pool holds 40 list requests in flight where the engine holds 10.`,
       );
-    const quota429 = main.reduce((s, r) => s + (r.phase === 'purge: total' || !r.phase.startsWith('purge') ? r.counts.quota429 : 0), 0);
+    const quota429 = main.reduce(
+      (s, r) =>
+        s + (r.phase === 'purge: total' || !r.phase.startsWith('purge') ? r.counts.quota429 : 0),
+      0,
+    );
     out.push(`- **Quota 429s** (target: none in steady state): ${quota429} over all engine runs.`);
-    const conc = main.reduce((s, r) => s + (r.phase === 'purge: total' || !r.phase.startsWith('purge') ? r.counts.concurrency429 : 0), 0);
-    out.push(`- Concurrency 429s over all engine runs: ${conc}. Every run exact (codes made / exported / deleted as asked): ${main.every((r) => r.ok) ? 'yes' : 'NO'}.`);
+    const conc = main.reduce(
+      (s, r) =>
+        s +
+        (r.phase === 'purge: total' || !r.phase.startsWith('purge') ? r.counts.concurrency429 : 0),
+      0,
+    );
+    out.push(
+      `- Concurrency 429s over all engine runs: ${conc}. Every run exact (codes made / exported / deleted as asked): ${main.every((r) => r.ok) ? 'yes' : 'NO'}.`,
+    );
 
     // Where the store allows more than the engine uses: the bound at the engine's own caps.
-    const legacyLists = main.filter((r) => r.scenario.profile === 'legacy' && (r.phase === 'export' || r.phase === 'purge: scan'));
+    const legacyLists = main.filter(
+      (r) => r.scenario.profile === 'legacy' && (r.phase === 'export' || r.phase === 'purge: scan'),
+    );
     if (legacyLists.length) {
       const parts = legacyLists.map((r) => {
         const own = phaseBound(pagesFor(r.scenario.codes), 10, limitsOf(r.scenario));
@@ -336,7 +481,15 @@ function reading(): string[] {
       );
     }
     const inline = engine.find((r) => r.scenario.host === 'inline');
-    const same = inline && main.find((r) => r.phase === 'export' && r.scenario.plan === 'unlimited' && r.scenario.profile === 'current' && r.scenario.codes === inline.scenario.codes);
+    const same =
+      inline &&
+      main.find(
+        (r) =>
+          r.phase === 'export' &&
+          r.scenario.plan === 'unlimited' &&
+          r.scenario.profile === 'current' &&
+          r.scenario.codes === inline.scenario.codes,
+      );
     if (inline && same)
       out.push(
         `- Sandbox on the engine's own thread († row): export ${inline.scenario.codes / 1000}k takes ${secs(inline.wallMs)} s (efficiency ${ratio(inline.efficiency)}) against ${secs(same.wallMs)} s (${ratio(same.efficiency)}) with the sandbox on its own thread: ` +
@@ -377,14 +530,22 @@ function reading(): string[] {
             : `live heap (full GC before each sample) ${mb(mean(liveB))} / ${mb(mean(liveA))} = ${ratio(liveR)} — ${liveR <= 1.5 ? 'met' : 'missed'}; `) +
           `peak with uncollected garbage ${mb(mean(b.map((x) => x.workerPeak)))} / ${mb(mean(a.map((x) => x.workerPeak)))} = ${ratio(r)} ` +
           `(${ratio(lo)}–${ratio(hi)} over ${a.length} + ${b.length} runs) — ${r <= 1.5 ? 'met' : 'missed'}.` +
-          (docA.length && docB.length ? ` CSV document: ${mb(mean(docB))} / ${mb(mean(docA))} = ${ratio(mean(docB) / mean(docA))}.` : '') +
-          (gcA.length && gcB.length ? ` Heap still held after a forced GC once the file is saved: worker ${mb(mean(gcA))} → ${mb(mean(gcB))}.` : ''),
+          (docA.length && docB.length
+            ? ` CSV document: ${mb(mean(docB))} / ${mb(mean(docA))} = ${ratio(mean(docB) / mean(docA))}.`
+            : '') +
+          (gcA.length && gcB.length
+            ? ` Heap still held after a forced GC once the file is saved: worker ${mb(mean(gcA))} → ${mb(mean(gcB))}.`
+            : ''),
       );
     }
-  } else if (sections.has('memory')) out.push(`- **Memory**: not measured (${memoryError ?? 'no result'}).`);
+  } else if (sections.has('memory'))
+    out.push(`- **Memory**: not measured (${memoryError ?? 'no result'}).`);
   if (page) {
     const js = page.files.find((f) => f.path.endsWith('.js'));
-    if (js) out.push(`- **Content script** (target ≤ ${CONTENT_SCRIPT_BUDGET_KB} KB gzip): ${kb(js.gzip)} gzip, ${kb(js.raw)} raw — ${js.gzip <= CONTENT_SCRIPT_BUDGET_KB * 1024 ? 'met' : 'missed'}.`);
+    if (js)
+      out.push(
+        `- **Content script** (target ≤ ${CONTENT_SCRIPT_BUDGET_KB} KB gzip): ${kb(js.gzip)} gzip, ${kb(js.raw)} raw — ${js.gzip <= CONTENT_SCRIPT_BUDGET_KB * 1024 ? 'met' : 'missed'}.`,
+      );
     const panel = page.timing?.[0];
     const withL = page.timing?.[1];
     const without = page.timing?.[2];
@@ -429,8 +590,12 @@ generating and the count check after it, first-wave pages past the end of a smal
 250-id deletes refused under the legacy limits) are its own cost and show in the requests column.
 
 **bound at RTT / eff. at RTT**: the same formulas with *L* = the measured round trip of one
-request on a warm connection (median of 25 per endpoint, one at a time${rtt && rtt.create === undefined ? '' : `, with the jitter off so
-each gets exactly the ${LATENCY} ms`}; printed in the reading below): the injected ${LATENCY} ms plus what TLS,
+request on a warm connection (median of 25 per endpoint, one at a time${
+  rtt && rtt.create === undefined
+    ? ''
+    : `, with the jitter off so
+each gets exactly the ${LATENCY} ms`
+}; printed in the reading below): the injected ${LATENCY} ms plus what TLS,
 HTTP, JSON and the sandbox's work add per request here.
 
 **pool s / vs pool**: the same work done by a plain pool holding exactly the store's cap in flight
@@ -445,7 +610,10 @@ after, which catches a batch the browser sent twice).`;
 function markdown(): string {
   const L: string[] = [];
   L.push('# Benchmark results', '');
-  L.push(`Written by \`npm run bench${quick ? ' -- --quick' : ''}\` (bench/run.ts) on ${m.date}${m.commit ? `, at commit ${m.commit}` : ''}. Whole run: ${secs(totalMs)} s.`, '');
+  L.push(
+    `Written by \`npm run bench${quick ? ' -- --quick' : ''}\` (bench/run.ts) on ${m.date}${m.commit ? `, at commit ${m.commit}` : ''}. Whole run: ${secs(totalMs)} s.`,
+    '',
+  );
   L.push('## Machine', '');
   L.push(`- CPU: ${m.cpu}, ${m.cores} cores; memory ${m.memory}; ${m.os}`);
   L.push(`- Node ${m.node}; ${m.chromium}`);
@@ -464,13 +632,16 @@ function markdown(): string {
     `- 429 columns come from the sandbox's counters: quota (Requests-Left 0), concurrency (in-flight cap), headerless (platform bursts; none injected here).`,
   );
   L.push('', BOUNDS, '');
-  if (engine.length) L.push('## Throughput: the engine', '', throughputTable(engine, baselines), '');
+  if (engine.length)
+    L.push('## Throughput: the engine', '', throughputTable(engine, baselines), '');
   if (imports.length) L.push(...importText(imports, rtt));
   if (baselines.length)
     L.push(
       '## Baselines: a plain script',
       '',
-      'Same sandbox settings as the engine row. *sequential*: one request at a time, no rate-limit handling; *burst*: all requests at once with `Promise.all`; neither retries. *pool* (unlimited plan only, a calibration rather than a typical script): exactly the store\'s cap in flight, no governor, no retry, deletes of the size the store takes; median of ' + REPEATS + ' runs. Purge baselines take the ids from the sandbox\'s inspection API (free) and delete 250 at a time, so they compare with the engine\'s delete phase ("engine wall s" column). Codes missing = not generated / not exported / not deleted.',
+      "Same sandbox settings as the engine row. *sequential*: one request at a time, no rate-limit handling; *burst*: all requests at once with `Promise.all`; neither retries. *pool* (unlimited plan only, a calibration rather than a typical script): exactly the store's cap in flight, no governor, no retry, deletes of the size the store takes; median of " +
+        REPEATS +
+        ' runs. Purge baselines take the ids from the sandbox\'s inspection API (free) and delete 250 at a time, so they compare with the engine\'s delete phase ("engine wall s" column). Codes missing = not generated / not exported / not deleted.',
       '',
       baselineTable(baselines, engine),
       '',
@@ -489,10 +660,15 @@ function markdown(): string {
       liveTable(memory.filter((r) => r.live).sort((x, y) => x.codes - y.codes)),
       '',
     );
-  } else if (sections.has('memory')) L.push('## Memory', '', `Not measured: ${memoryError ?? 'no result'}.`, '');
+  } else if (sections.has('memory'))
+    L.push('## Memory', '', `Not measured: ${memoryError ?? 'no result'}.`, '');
   if (page) {
     L.push('## Page weight', '', pageWeightTable(page), '');
-    if (page.timing) L.push(`Loads of the bulk promotion's edit page on the sandbox's control panel; median of ${loads} loads after one warm-up, each in a new tab. "Without extension": the same Chromium with the same flags, no extension; "empty content script": the same build with \`(function(){})();\` as its content script. The three browsers load the page in turn, round after round.`, '');
+    if (page.timing)
+      L.push(
+        `Loads of the bulk promotion's edit page on the sandbox's control panel; median of ${loads} loads after one warm-up, each in a new tab. "Without extension": the same Chromium with the same flags, no extension; "empty content script": the same build with \`(function(){})();\` as its content script. The three browsers load the page in turn, round after round.`,
+        '',
+      );
     if (page.error) L.push(`Timings not measured: ${page.error}`, '');
   }
   L.push('## Reading against the targets', '', ...reading(), '');
@@ -527,7 +703,20 @@ function table2(rows: MemoryResult[]): string {
 
 log('\n## Reading\n' + reading().join('\n'));
 if (!saved) {
-  const run: SavedRun = { flags: { quick, sections: [...sections], loads }, machine: m, rtt, loadSamples, loadEnd, totalMs, engine, imports, baselines, memory, memoryError, page };
+  const run: SavedRun = {
+    flags: { quick, sections: [...sections], loads },
+    machine: m,
+    rtt,
+    loadSamples,
+    loadEnd,
+    totalMs,
+    engine,
+    imports,
+    baselines,
+    memory,
+    memoryError,
+    page,
+  };
   mkdirSync('bench/out', { recursive: true });
   writeFileSync('bench/out/results.json', JSON.stringify(run, null, 2));
 }

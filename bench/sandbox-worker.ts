@@ -9,7 +9,13 @@
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { Agent, fetch as undiciFetch } from 'undici';
-import type { CodeView, Sandbox, SandboxOptions, SandboxStats, SeededPromotions } from '../sandbox/server';
+import type {
+  CodeView,
+  Sandbox,
+  SandboxOptions,
+  SandboxStats,
+  SeededPromotions,
+} from '../sandbox/server';
 
 export interface SandboxThread {
   origin: string;
@@ -79,8 +85,10 @@ export async function startSandboxThread(opts: SandboxOptions): Promise<SandboxT
     });
 
   const agent = new Agent({ connect: { ca: hello.pem } });
-  const boundFetch = ((input: Parameters<typeof undiciFetch>[0], init?: Parameters<typeof undiciFetch>[1]) =>
-    undiciFetch(input, { ...init, dispatcher: agent })) as unknown as typeof fetch;
+  const boundFetch = ((
+    input: Parameters<typeof undiciFetch>[0],
+    init?: Parameters<typeof undiciFetch>[1],
+  ) => undiciFetch(input, { ...init, dispatcher: agent })) as unknown as typeof fetch;
 
   return {
     origin: hello.origin,
@@ -103,13 +111,20 @@ async function serve(): Promise<void> {
   const { startSandbox } = await import('../sandbox/server');
   const sb: Sandbox = await startSandbox(workerData as SandboxOptions);
   const port = parentPort!;
-  port.postMessage({ origin: sb.origin, storeHash: sb.storeHash, tokens: sb.tokens, promotions: sb.promotions, pem: sb.cert.pem } satisfies Hello);
+  port.postMessage({
+    origin: sb.origin,
+    storeHash: sb.storeHash,
+    tokens: sb.tokens,
+    promotions: sb.promotions,
+    pem: sb.cert.pem,
+  } satisfies Hello);
   port.on('message', async (m: Call) => {
     try {
       let value: unknown;
       if (m.method === 'stats') value = sb.stats();
       else if (m.method === 'codes') value = sb.codes(m.arg!);
-      else if (m.method === 'codeCount') value = sb.stats().codes[m.arg!] ?? sb.codes(m.arg!).length;
+      else if (m.method === 'codeCount')
+        value = sb.stats().codes[m.arg!] ?? sb.codes(m.arg!).length;
       else value = await sb.close();
       port.postMessage({ id: m.id, ok: true, value } satisfies Reply);
     } catch (e) {

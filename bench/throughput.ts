@@ -45,7 +45,12 @@ export interface Scenario {
 
 export type Latencies = RoundTrips;
 /** Every endpoint at the scenario's injected latency. */
-export const injected = (s: Scenario): Latencies => ({ generate: s.latencyMs, list: s.latencyMs, delete: s.latencyMs, create: s.latencyMs });
+export const injected = (s: Scenario): Latencies => ({
+  generate: s.latencyMs,
+  list: s.latencyMs,
+  delete: s.latencyMs,
+  create: s.latencyMs,
+});
 
 export function startStore(s: Scenario, bulkCodes: number): Promise<SandboxThread> {
   const opts = sandboxOptions(s, bulkCodes);
@@ -54,7 +59,8 @@ export function startStore(s: Scenario, bulkCodes: number): Promise<SandboxThrea
 
 export type JobKind = 'generate' | 'export' | 'purge';
 /** import, pattern: the jobs of imports.ts (one request a code). */
-export type Phase = 'generate' | 'export' | 'purge: scan' | 'purge: delete' | 'purge: total' | 'import' | 'pattern';
+export type Phase =
+  'generate' | 'export' | 'purge: scan' | 'purge: delete' | 'purge: total' | 'import' | 'pattern';
 
 export interface RequestCounts {
   requests: number;
@@ -85,10 +91,16 @@ export interface PhaseResult {
 
 export function limitsOf(s: Scenario): Limits & { quotaLabel: string } {
   const q = PLAN_QUOTA[s.plan];
-  if (q === null) return { latencyMs: s.latencyMs, quota: null, windowMs: REAL_WINDOW_MS, quotaLabel: 'none' };
+  if (q === null)
+    return { latencyMs: s.latencyMs, quota: null, windowMs: REAL_WINDOW_MS, quotaLabel: 'none' };
   const quota = q / s.windowScale;
   const windowMs = REAL_WINDOW_MS / s.windowScale;
-  return { latencyMs: s.latencyMs, quota, windowMs, quotaLabel: `${quota}/${windowMs / 1000} s${s.windowScale > 1 ? ` (÷${s.windowScale})` : ''}` };
+  return {
+    latencyMs: s.latencyMs,
+    quota,
+    windowMs,
+    quotaLabel: `${quota}/${windowMs / 1000} s${s.windowScale > 1 ? ` (÷${s.windowScale})` : ''}`,
+  };
 }
 
 export function sandboxOptions(s: Scenario, bulkCodes: number): SandboxOptions {
@@ -114,7 +126,13 @@ export function countsOf(stats: SandboxStats): RequestCounts {
     headerless429 += e.status429NoHeaders;
     all429 += e.status429;
   }
-  return { requests, quota429: stats.quota429, concurrency429: stats.concurrency429, headerless429, admitted: requests - all429 };
+  return {
+    requests,
+    quota429: stats.quota429,
+    concurrency429: stats.concurrency429,
+    headerless429,
+    admitted: requests - all429,
+  };
 }
 
 export function diffCounts(a: RequestCounts, b: RequestCounts): RequestCounts {
@@ -171,7 +189,17 @@ export function result(
   extra: Partial<PhaseResult> = {},
 ): PhaseResult {
   const bound = boundAt(injected(scenario));
-  const r: PhaseResult = { scenario, phase, wallMs, counts, bound, efficiency: bound.boundMs / wallMs, ok, note, ...extra };
+  const r: PhaseResult = {
+    scenario,
+    phase,
+    wallMs,
+    counts,
+    bound,
+    efficiency: bound.boundMs / wallMs,
+    ok,
+    note,
+    ...extra,
+  };
   if (scenario.rtt) {
     r.boundAtRtt = boundAt(scenario.rtt);
     r.efficiencyAtRtt = r.boundAtRtt.boundMs / wallMs;
@@ -188,14 +216,30 @@ export async function runGenerate(s: Scenario): Promise<PhaseResult[]> {
     const { registry } = engine(sandbox);
     const promotionId = sandbox.promotions.bulkEmpty;
     const { ms } = await timed(async () => {
-      await registry.start({ kind: 'generate', storeHash: sandbox.storeHash, promotionId, params: GENERATE_PARAMS(s.codes) });
+      await registry.start({
+        kind: 'generate',
+        storeHash: sandbox.storeHash,
+        promotionId,
+        params: GENERATE_PARAMS(s.codes),
+      });
       await registry.idle();
     });
     const job = (await registry.list())[0]!;
     const made = await sandbox.codeCount(promotionId);
     const ok = job.status === 'completed' && made === s.codes;
-    const bound = (l: Latencies) => phaseBound(pagesFor(s.codes), storeCaps(s.profile).generate, at(s, l.generate));
-    return [result(s, 'generate', ms, countsOf(await sandbox.stats()), bound, ok, ok ? '' : `${job.status}; ${made} codes made; ${job.error ?? ''}`)];
+    const bound = (l: Latencies) =>
+      phaseBound(pagesFor(s.codes), storeCaps(s.profile).generate, at(s, l.generate));
+    return [
+      result(
+        s,
+        'generate',
+        ms,
+        countsOf(await sandbox.stats()),
+        bound,
+        ok,
+        ok ? '' : `${job.status}; ${made} codes made; ${job.error ?? ''}`,
+      ),
+    ];
   } finally {
     await sandbox.close();
   }
@@ -206,7 +250,12 @@ export async function runExport(s: Scenario): Promise<PhaseResult[]> {
   try {
     const { registry, files } = engine(sandbox);
     const { ms } = await timed(async () => {
-      await registry.start({ kind: 'export', storeHash: sandbox.storeHash, promotionId: sandbox.promotions.bulk, unusedOnly: false });
+      await registry.start({
+        kind: 'export',
+        storeHash: sandbox.storeHash,
+        promotionId: sandbox.promotions.bulk,
+        unusedOnly: false,
+      });
       await registry.idle();
     });
     const job = (await registry.list())[0]!;
@@ -217,10 +266,19 @@ export async function runExport(s: Scenario): Promise<PhaseResult[]> {
     const bound = (lat: Latencies) => phaseBound(pages, storeCaps(s.profile).list, at(s, lat.list));
     const cursor = cursorBoundMs(pages, l);
     return [
-      result(s, 'export', ms, countsOf(await sandbox.stats()), bound, ok, ok ? '' : `${job.status}; ${rows} rows; ${job.error ?? ''}`, {
-        cursorBoundMs: cursor,
-        cursorRatio: cursor / ms,
-      }),
+      result(
+        s,
+        'export',
+        ms,
+        countsOf(await sandbox.stats()),
+        bound,
+        ok,
+        ok ? '' : `${job.status}; ${rows} rows; ${job.error ?? ''}`,
+        {
+          cursorBoundMs: cursor,
+          cursorRatio: cursor / ms,
+        },
+      ),
     ];
   } finally {
     await sandbox.close();
@@ -233,7 +291,12 @@ export async function runPurge(s: Scenario): Promise<PhaseResult[]> {
     const { registry } = engine(sandbox);
     const promotionId = sandbox.promotions.bulk;
     const t0 = performance.now();
-    const id = await registry.start({ kind: 'purge', storeHash: sandbox.storeHash, promotionId, mode: 'all' });
+    const id = await registry.start({
+      kind: 'purge',
+      storeHash: sandbox.storeHash,
+      promotionId,
+      mode: 'all',
+    });
     await registry.idle();
     const scanMs = performance.now() - t0;
     const atPlan = countsOf(await sandbox.stats());
@@ -246,7 +309,11 @@ export async function runPurge(s: Scenario): Promise<PhaseResult[]> {
     const all = countsOf(await sandbox.stats());
     const job = (await registry.list())[0]!;
     const left = await sandbox.codeCount(promotionId);
-    const ok = planned.status === 'awaiting-confirmation' && job.status === 'completed' && left === 0 && job.purge?.deleted === s.codes;
+    const ok =
+      planned.status === 'awaiting-confirmation' &&
+      job.status === 'completed' &&
+      left === 0 &&
+      job.purge?.deleted === s.codes;
     const note = ok ? '' : `${job.status}; ${left} codes left; ${job.error ?? ''}`;
 
     const caps = storeCaps(s.profile);
@@ -258,9 +325,22 @@ export async function runPurge(s: Scenario): Promise<PhaseResult[]> {
     // quota the job's quota bound less the time already spent (the windows run from the job's
     // start), whichever is longer. It stays a lower bound however long the scan really took.
     const del = (lat: Latencies): PhaseBound =>
-      boundOf(deletes, caps.delete, concurrencyBoundMs(deletes, caps.delete, lat.delete), Math.max(0, total(lat).quotaMs - (t1 - t0)));
+      boundOf(
+        deletes,
+        caps.delete,
+        concurrencyBoundMs(deletes, caps.delete, lat.delete),
+        Math.max(0, total(lat).quotaMs - (t1 - t0)),
+      );
     return [
-      result(s, 'purge: scan', scanMs, atPlan, scan, planned.status === 'awaiting-confirmation', ''),
+      result(
+        s,
+        'purge: scan',
+        scanMs,
+        atPlan,
+        scan,
+        planned.status === 'awaiting-confirmation',
+        '',
+      ),
       result(s, 'purge: delete', t2 - t1, diffCounts(atPlan, all), del, ok, note),
       result(s, 'purge: total', scanMs + (t2 - t1), all, total, ok, note),
     ];
@@ -270,7 +350,12 @@ export async function runPurge(s: Scenario): Promise<PhaseResult[]> {
 }
 
 /** Scan then delete, one after the other, sharing the quota; each at its endpoint's latency. */
-export function purgeBound(s: Scenario, pages: number, deletes: number, lat: Latencies): PhaseBound {
+export function purgeBound(
+  s: Scenario,
+  pages: number,
+  deletes: number,
+  lat: Latencies,
+): PhaseBound {
   const caps = storeCaps(s.profile);
   return sequentialPhasesBound(
     [
@@ -281,7 +366,10 @@ export function purgeBound(s: Scenario, pages: number, deletes: number, lat: Lat
   );
 }
 
-export async function runScenario(s: Scenario, kinds: JobKind[] = ['generate', 'export', 'purge']): Promise<PhaseResult[]> {
+export async function runScenario(
+  s: Scenario,
+  kinds: JobKind[] = ['generate', 'export', 'purge'],
+): Promise<PhaseResult[]> {
   const out: PhaseResult[] = [];
   for (const k of kinds) {
     if (k === 'generate') out.push(...(await runGenerate(s)));

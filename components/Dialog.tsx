@@ -17,7 +17,9 @@ function activeElementOf(node: Node): Element | null {
 }
 
 function focusables(container: HTMLElement): HTMLElement[] {
-  return Array.from(container.querySelectorAll<HTMLElement>(FOCUSABLE)).filter((el) => !el.closest('[hidden]'));
+  return Array.from(container.querySelectorAll<HTMLElement>(FOCUSABLE)).filter(
+    (el) => !el.closest('[hidden]'),
+  );
 }
 
 interface DialogProps {
@@ -41,7 +43,8 @@ export function Dialog(props: DialogProps): JSX.Element {
     if (!dialog) return;
     const active = activeElementOf(dialog);
     if (active && dialog.contains(active) && props.stepKey === undefined) return;
-    const target = dialog.querySelector<HTMLElement>('[data-autofocus]') ?? focusables(dialog)[0] ?? dialog;
+    const target =
+      dialog.querySelector<HTMLElement>('[data-autofocus]') ?? focusables(dialog)[0] ?? dialog;
     target.focus();
   }, [props.stepKey]);
 
@@ -74,7 +77,10 @@ export function Dialog(props: DialogProps): JSX.Element {
   };
 
   return (
-    <div class="bcm-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose.current()}>
+    <div
+      class="bcm-backdrop"
+      onMouseDown={(e) => e.target === e.currentTarget && onClose.current()}
+    >
       <div
         ref={ref}
         class={`bcm-dialog${props.danger ? ' bcm-dialog-danger' : ''}`}
@@ -86,7 +92,12 @@ export function Dialog(props: DialogProps): JSX.Element {
       >
         <div class="bcm-dialog-header">
           <h2 id="bcm-dialog-title">{props.title}</h2>
-          <button type="button" class="bcm-icon-button" aria-label="Close dialog" onClick={() => onClose.current()}>
+          <button
+            type="button"
+            class="bcm-icon-button"
+            aria-label="Close dialog"
+            onClick={() => onClose.current()}
+          >
             ×
           </button>
         </div>

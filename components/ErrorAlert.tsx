@@ -5,7 +5,10 @@
  */
 import type { JSX } from 'preact';
 
-export function ErrorAlert(props: { message: string; retry?: { label: string; onClick: () => void } }): JSX.Element {
+export function ErrorAlert(props: {
+  message: string;
+  retry?: { label: string; onClick: () => void };
+}): JSX.Element {
   const alert = (
     <p role="alert" class="bcm-error">
       {props.message}

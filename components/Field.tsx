@@ -31,7 +31,9 @@ export function Field(props: FieldProps): JSX.Element {
   const hintId = `${props.id}-hint`;
   const messageId = `${props.id}-message`;
   const message = props.error ?? props.note;
-  const describedBy = [props.hint ? hintId : null, message ? messageId : null, props.describedBy].filter(Boolean).join(' ');
+  const describedBy = [props.hint ? hintId : null, message ? messageId : null, props.describedBy]
+    .filter(Boolean)
+    .join(' ');
   return (
     <div class={`bcm-field${props.class ? ` ${props.class}` : ''}`}>
       <label for={props.id}>{props.label}</label>
@@ -56,7 +58,11 @@ export function Field(props: FieldProps): JSX.Element {
         </p>
       ) : null}
       {message ? (
-        <p id={messageId} class={props.error ? 'bcm-field-error' : 'bcm-note'} role={props.error && props.alert ? 'alert' : undefined}>
+        <p
+          id={messageId}
+          class={props.error ? 'bcm-field-error' : 'bcm-note'}
+          role={props.error && props.alert ? 'alert' : undefined}
+        >
           {message}
         </p>
       ) : null}

@@ -9,7 +9,14 @@ import { Field } from './Field';
 import { BigCommerceFields, BigCommerceSample } from './generate/BigCommerceFields';
 import type { FieldMaker } from './generate/field-maker';
 import { PatternFields, PatternSamples } from './generate/PatternFields';
-import { setField, submitForm, touchField, verdictOf, type FormField, type GenerateMode } from './state/form-store';
+import {
+  setField,
+  submitForm,
+  touchField,
+  verdictOf,
+  type FormField,
+  type GenerateMode,
+} from './state/form-store';
 import type { PanelModel } from './state/panel-model';
 import { useStore } from './state/use-store';
 
@@ -30,7 +37,9 @@ export function GenerateForm(props: { model: PanelModel; disabled: boolean }): J
   const errors: Partial<Record<FormField, string>> = verdict.errors;
   const live = (field: FormField) => LIVE.includes(field);
   const show = (field: FormField) =>
-    form.submitted || form.shown[field] || (live(field) && form.values[field]) ? errors[field] : undefined;
+    form.submitted || form.shown[field] || (live(field) && form.values[field])
+      ? errors[field]
+      : undefined;
 
   const onSubmit = async (event: Event) => {
     event.preventDefault();
@@ -38,9 +47,13 @@ export function GenerateForm(props: { model: PanelModel; disabled: boolean }): J
     const result = submitForm(model.form);
     if (!result.params) {
       // Focus goes to the first field to fix, in the order they are shown.
-      const fields = (event.currentTarget as HTMLFormElement).querySelectorAll<HTMLElement>('input, select');
+      const fields = (event.currentTarget as HTMLFormElement).querySelectorAll<HTMLElement>(
+        'input, select',
+      );
       const wrong: Partial<Record<string, string>> = result.errors;
-      Array.from(fields).find((el) => wrong[el.id.slice(4)])?.focus();
+      Array.from(fields)
+        .find((el) => wrong[el.id.slice(4)])
+        ?.focus();
       return;
     }
     if ('pattern' in result.params) await model.startPattern(result.params);
@@ -66,7 +79,12 @@ export function GenerateForm(props: { model: PanelModel; disabled: boolean }): J
   );
 
   return (
-    <form class="bcm-form" noValidate onSubmit={(e) => void onSubmit(e)} aria-labelledby="bcm-generate-title">
+    <form
+      class="bcm-form"
+      noValidate
+      onSubmit={(e) => void onSubmit(e)}
+      aria-labelledby="bcm-generate-title"
+    >
       <h3 id="bcm-generate-title" class="bcm-section-title">
         Generate codes
       </h3>
@@ -86,10 +104,21 @@ export function GenerateForm(props: { model: PanelModel; disabled: boolean }): J
         ))}
       </fieldset>
       <div class="bcm-grid">
-        {text('count', 'Number of codes', { numeric: true, hint: 'From 1 to 1,000,000.', placeholder: 'e.g. 10000' })}
+        {text('count', 'Number of codes', {
+          numeric: true,
+          hint: 'From 1 to 1,000,000.',
+          placeholder: 'e.g. 10000',
+        })}
         {text('maxUses', 'Max uses per code', { numeric: true, hint: '0 means unlimited.' })}
-        {text('maxUsesPerCustomer', 'Max uses per customer', { numeric: true, hint: '0 means unlimited.' })}
-        {pattern ? <PatternFields model={model} text={text} /> : <BigCommerceFields model={model} text={text} />}
+        {text('maxUsesPerCustomer', 'Max uses per customer', {
+          numeric: true,
+          hint: '0 means unlimited.',
+        })}
+        {pattern ? (
+          <PatternFields model={model} text={text} />
+        ) : (
+          <BigCommerceFields model={model} text={text} />
+        )}
       </div>
       {pattern ? <PatternSamples model={model} /> : <BigCommerceSample model={model} />}
       <div class="bcm-actions">

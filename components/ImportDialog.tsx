@@ -40,14 +40,24 @@ export function ImportDialog(props: { model: PanelModel }): JSX.Element {
     setFile(chosen ? { reading: chosen.name } : {});
     if (!chosen) return;
     const read = await readChosenFile(chosen, MAX_IMPORT_BYTES);
-    const reply = 'text' in read ? await model.prepareImport(read.text) : { ok: false as const, error: read.error };
-    if (reply && n === seq.current) setFile(reply.ok ? { preview: reply.value } : { error: reply.error });
+    const reply =
+      'text' in read
+        ? await model.prepareImport(read.text)
+        : { ok: false as const, error: read.error };
+    if (reply && n === seq.current)
+      setFile(reply.ok ? { preview: reply.value } : { error: reply.error });
   };
 
   const uses = checkUses(maxUses, false);
   const usesPerCustomer = checkUses(perCustomer, true);
   const preview = file.preview;
-  const limit = (id: string, label: string, value: string, set: (v: string) => void, checked: typeof uses) => (
+  const limit = (
+    id: string,
+    label: string,
+    value: string,
+    set: (v: string) => void,
+    checked: typeof uses,
+  ) => (
     <Field
       id={`bcm-import-${id}`}
       label={label}
@@ -67,18 +77,32 @@ export function ImportDialog(props: { model: PanelModel }): JSX.Element {
         onSubmit={(e) => {
           e.preventDefault();
           if (preview && 'value' in uses && 'value' in usesPerCustomer && !busy)
-            void model.startImport({ draftId: preview.draftId, maxUses: uses.value, maxUsesPerCustomer: usesPerCustomer.value });
+            void model.startImport({
+              draftId: preview.draftId,
+              maxUses: uses.value,
+              maxUsesPerCustomer: usesPerCustomer.value,
+            });
         }}
       >
         <p class="bcm-muted">Nothing is sent to the store until you press Import.</p>
         <FileField error={file.error} onFile={(f) => void onFile(f)} />
         <div class="bcm-grid">
           {limit('maxUses', 'Max uses per code', maxUses, setMaxUses, uses)}
-          {limit('maxUsesPerCustomer', 'Max uses per customer', perCustomer, setPerCustomer, usesPerCustomer)}
+          {limit(
+            'maxUsesPerCustomer',
+            'Max uses per customer',
+            perCustomer,
+            setPerCustomer,
+            usesPerCustomer,
+          )}
         </div>
         <Preview reading={file.reading} preview={preview} />
         <div class="bcm-actions">
-          <button type="submit" class="bcm-button bcm-primary" disabled={!preview || 'error' in uses || 'error' in usesPerCustomer || busy}>
+          <button
+            type="submit"
+            class="bcm-button bcm-primary"
+            disabled={!preview || 'error' in uses || 'error' in usesPerCustomer || busy}
+          >
             Import
           </button>
           <button type="button" class="bcm-button" onClick={model.closeImportDialog}>

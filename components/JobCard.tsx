@@ -57,7 +57,11 @@ function SaveFailures(props: { job: JobView }) {
   );
 }
 
-function Downloads(props: { job: JobView; onDownload: JobCardProps['onDownload']; busy?: boolean }) {
+function Downloads(props: {
+  job: JobView;
+  onDownload: JobCardProps['onDownload'];
+  busy?: boolean;
+}) {
   const files = props.job.files.filter((file) => file.rows > 0 || props.job.status === 'completed');
   if (files.length === 0) return null;
   return (
@@ -90,7 +94,11 @@ export function JobCard(props: JobCardProps): JSX.Element {
   const now = useNow(ticking, props.clock);
   const controls = controlsFor(job.status);
   const titleId = `bcm-job-${job.id}-title`;
-  const showProgress = job.status === 'running' || job.status === 'paused' || job.status === 'interrupted' || job.status === 'queued';
+  const showProgress =
+    job.status === 'running' ||
+    job.status === 'paused' ||
+    job.status === 'interrupted' ||
+    job.status === 'queued';
   const eta = job.status === 'running' ? etaText(job) : null;
 
   return (
@@ -110,7 +118,9 @@ export function JobCard(props: JobCardProps): JSX.Element {
           <ProgressBar label={scanLabel(job)} done={job.progress.done} total={job.progress.total} />
           <p class="bcm-progress-text">
             <span class="bcm-count">{progressText(job)}</span>
-            {job.status === 'running' && job.progress.ratePerSecond > 0 ? <span> · {formatRate(job.progress.ratePerSecond)}</span> : null}
+            {job.status === 'running' && job.progress.ratePerSecond > 0 ? (
+              <span> · {formatRate(job.progress.ratePerSecond)}</span>
+            ) : null}
             {eta ? <span> · {eta}</span> : null}
           </p>
         </div>
@@ -118,7 +128,9 @@ export function JobCard(props: JobCardProps): JSX.Element {
 
       {wait ? <p class="bcm-wait">{waitText(wait, now, job.updatedAt)}</p> : null}
       {job.status === 'queued' ? <p class="bcm-muted">Waiting to start…</p> : null}
-      {job.status === 'paused' ? <p class={job.error ? 'bcm-notice' : 'bcm-muted'}>{pausedText(job)}</p> : null}
+      {job.status === 'paused' ? (
+        <p class={job.error ? 'bcm-notice' : 'bcm-muted'}>{pausedText(job)}</p>
+      ) : null}
       {job.status === 'interrupted' ? <p class="bcm-notice">{INTERRUPTED_TEXT}</p> : null}
       {job.status === 'awaiting-confirmation' ? (
         <p class="bcm-notice">
@@ -132,7 +144,9 @@ export function JobCard(props: JobCardProps): JSX.Element {
           {completedText(job)}
         </p>
       ) : null}
-      {!isUnfinished(job.status) && unattributedText(job) ? <p class="bcm-notice">{unattributedText(job)}</p> : null}
+      {!isUnfinished(job.status) && unattributedText(job) ? (
+        <p class="bcm-notice">{unattributedText(job)}</p>
+      ) : null}
       {job.status === 'cancelled' ? (
         <p role="status" class="bcm-muted">
           {cancelledText(job)}
@@ -145,32 +159,60 @@ export function JobCard(props: JobCardProps): JSX.Element {
       ) : null}
 
       {/* Exports (and usage reports) and purges' scans read how the codes are used. */}
-      {job.usage ? <UsageChart usage={job.usage} id={`bcm-job-${job.id}`} lead={job.kind === 'purge' ? 'Before the purge:' : undefined} /> : null}
+      {job.usage ? (
+        <UsageChart
+          usage={job.usage}
+          id={`bcm-job-${job.id}`}
+          lead={job.kind === 'purge' ? 'Before the purge:' : undefined}
+        />
+      ) : null}
 
       {job.status !== 'awaiting-confirmation' ? <SaveFailures job={job} /> : null}
 
       <div class="bcm-actions">
         {job.status === 'awaiting-confirmation' && props.onReview ? (
-          <button type="button" class="bcm-button bcm-danger" disabled={props.busy} onClick={(e) => props.onReview?.(e.currentTarget)}>
+          <button
+            type="button"
+            class="bcm-button bcm-danger"
+            disabled={props.busy}
+            onClick={(e) => props.onReview?.(e.currentTarget)}
+          >
             Review and confirm
           </button>
         ) : null}
         {controls.pause ? (
-          <button type="button" class="bcm-button" disabled={props.busy} onClick={() => props.onControl('pause')}>
+          <button
+            type="button"
+            class="bcm-button"
+            disabled={props.busy}
+            onClick={() => props.onControl('pause')}
+          >
             Pause
           </button>
         ) : null}
         {controls.resume ? (
-          <button type="button" class="bcm-button bcm-primary" disabled={props.busy} onClick={() => props.onControl('resume')}>
+          <button
+            type="button"
+            class="bcm-button bcm-primary"
+            disabled={props.busy}
+            onClick={() => props.onControl('resume')}
+          >
             Resume
           </button>
         ) : null}
         {controls.cancel ? (
-          <button type="button" class="bcm-button" disabled={props.busy} onClick={() => props.onControl('cancel')}>
+          <button
+            type="button"
+            class="bcm-button"
+            disabled={props.busy}
+            onClick={() => props.onControl('cancel')}
+          >
             Cancel
           </button>
         ) : null}
-        {!controls.cancel || job.kind === 'purge' ? <Downloads job={job} onDownload={props.onDownload} busy={props.busy} /> : null}
+        {!controls.cancel || job.kind === 'purge' ? (
+          <Downloads job={job} onDownload={props.onDownload} busy={props.busy} />
+        ) : null}
         {!controls.cancel && props.onDismiss ? (
           <button type="button" class="bcm-button bcm-link" onClick={props.onDismiss}>
             {props.dismissLabel ?? 'Dismiss'}

@@ -23,8 +23,13 @@ import { useStore } from './state/use-store';
 function FeedNotice(props: { model: PanelModel }) {
   const feed = useStore(props.model.jobs, (s) => s.feed);
   if (feed === 'reconnecting')
-    return <p class="bcm-notice">Reconnecting to the extension… progress will show again in a moment.</p>;
-  if (feed === 'closed') return <ErrorAlert message="The extension was updated or reloaded. Reload this page to keep working." />;
+    return (
+      <p class="bcm-notice">Reconnecting to the extension… progress will show again in a moment.</p>
+    );
+  if (feed === 'closed')
+    return (
+      <ErrorAlert message="The extension was updated or reloaded. Reload this page to keep working." />
+    );
   return null;
 }
 
@@ -34,12 +39,18 @@ function NotConnected(props: { model: PanelModel; storeHash: string }) {
   return (
     <div class="bcm-notice-block">
       <p>
-        <strong>This store is not connected yet.</strong> To generate, export or purge codes, connect store{' '}
-        <code>{props.storeHash}</code> in the extension’s settings with a BigCommerce API account (Marketing: modify). The
-        access token is entered there, in the extension, never on this page.
+        <strong>This store is not connected yet.</strong> To generate, export or purge codes,
+        connect store <code>{props.storeHash}</code> in the extension’s settings with a BigCommerce
+        API account (Marketing: modify). The access token is entered there, in the extension, never
+        on this page.
       </p>
       <div class="bcm-actions">
-        <button type="button" class="bcm-button bcm-primary" disabled={busy} onClick={() => void props.model.openOptions()}>
+        <button
+          type="button"
+          class="bcm-button bcm-primary"
+          disabled={busy}
+          onClick={() => void props.model.openOptions()}
+        >
           Connect this store
         </button>
         <button type="button" class="bcm-button" onClick={() => void props.model.refreshStore()}>
@@ -57,7 +68,12 @@ function Body(props: { model: PanelModel; dialog: DialogHooks }) {
   if (!location) return <p class="bcm-muted">Loading…</p>;
 
   if (s.store.status === 'error')
-    return <ErrorAlert message={s.store.error ?? ''} retry={{ label: 'Try again', onClick: () => void model.refreshStore() }} />;
+    return (
+      <ErrorAlert
+        message={s.store.error ?? ''}
+        retry={{ label: 'Try again', onClick: () => void model.refreshStore() }}
+      />
+    );
   if (s.store.status !== 'ready') return <p class="bcm-muted">Checking this store…</p>;
   const store = s.store.value;
   if (!store) return <NotConnected model={model} storeHash={location.storeHash} />;
@@ -66,7 +82,9 @@ function Body(props: { model: PanelModel; dialog: DialogHooks }) {
   return (
     <>
       {onListPage ? <PromotionPicker model={model} /> : null}
-      {s.promotionId !== null ? <Promotion model={model} store={store} onListPage={onListPage} dialog={props.dialog} /> : null}
+      {s.promotionId !== null ? (
+        <Promotion model={model} store={store} onListPage={onListPage} dialog={props.dialog} />
+      ) : null}
       {/* Any code of this store, whatever promotion holds it. */}
       <FindCode bridge={model.bridge} jobs={model.jobs} stores={[store]} />
     </>
@@ -80,7 +98,10 @@ export function Panel(props: { model: PanelModel; floating?: boolean }): JSX.Ele
   const importOpen = useStore(model.panel, (s) => s.importDialog.open);
   const heading = useRef<HTMLHeadingElement>(null);
   /** The button that opens each dialog, and the one that opened the last: focus goes back there. */
-  const buttons = useRef<Record<DialogName, HTMLButtonElement | null>>({ purge: null, import: null });
+  const buttons = useRef<Record<DialogName, HTMLButtonElement | null>>({
+    purge: null,
+    import: null,
+  });
   const opener = useRef<HTMLElement | null>(null);
   const last = useRef<DialogName>('purge');
   const dialogHooks = useRef<DialogHooks>({
@@ -137,7 +158,13 @@ export function Panel(props: { model: PanelModel; floating?: boolean }): JSX.Ele
           <Body model={model} dialog={dialogHooks} />
         </div>
       </section>
-      {dialogOpen && !collapsed ? (importOpen ? <ImportDialog model={model} /> : <PurgeDialog model={model} />) : null}
+      {dialogOpen && !collapsed ? (
+        importOpen ? (
+          <ImportDialog model={model} />
+        ) : (
+          <PurgeDialog model={model} />
+        )
+      ) : null}
     </div>
   );
 }

@@ -2,7 +2,11 @@
 import type { JSX } from 'preact';
 import { formatCount } from '@/utils/ui/format';
 
-export function ProgressBar(props: { label: string; done: number; total: number | null }): JSX.Element {
+export function ProgressBar(props: {
+  label: string;
+  done: number;
+  total: number | null;
+}): JSX.Element {
   const { done, total } = props;
   const known = total !== null && total > 0;
   const percent = known ? Math.min(100, Math.max(0, (done / total) * 100)) : 0;
@@ -14,7 +18,9 @@ export function ProgressBar(props: { label: string; done: number; total: number 
       aria-valuemin={0}
       aria-valuemax={known ? total : undefined}
       aria-valuenow={known ? done : undefined}
-      aria-valuetext={known ? `${formatCount(done)} of ${formatCount(total)}` : `${formatCount(done)} so far`}
+      aria-valuetext={
+        known ? `${formatCount(done)} of ${formatCount(total)}` : `${formatCount(done)} so far`
+      }
     >
       <div class="bcm-progress-fill" style={{ width: known ? `${percent}%` : undefined }} />
     </div>

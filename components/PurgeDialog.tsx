@@ -31,7 +31,9 @@ export function PurgeDialog(props: { model: PanelModel }): JSX.Element {
   const jobId = useStore(model.panel, (s) => s.purgeDialog.jobId);
   const codeCount = useStore(model.panel, (s) => s.promotion.value?.codeCount ?? null);
   const error = useStore(model.panel, (s) => s.actionError);
-  const job = useStore(model.jobs, (s) => (jobId === null ? undefined : s.jobs.find((j) => j.id === jobId)));
+  const job = useStore(model.jobs, (s) =>
+    jobId === null ? undefined : s.jobs.find((j) => j.id === jobId),
+  );
 
   // `step` names the step for the Dialog, which moves focus when it changes.
   let step: string;
@@ -48,12 +50,17 @@ export function PurgeDialog(props: { model: PanelModel }): JSX.Element {
       <>
         <p role="status" data-autofocus="" tabIndex={-1}>
           No codes match, so nothing will be deleted.
-          {job.purge?.notFound ? ` ${pluralCodes(job.purge.notFound)} from your file ${job.purge.notFound === 1 ? 'was' : 'were'} not found in this promotion.` : ''}
+          {job.purge?.notFound
+            ? ` ${pluralCodes(job.purge.notFound)} from your file ${job.purge.notFound === 1 ? 'was' : 'were'} not found in this promotion.`
+            : ''}
         </p>
         <CloseAction model={model} />
       </>
     );
-  } else if (job && (job.status === 'failed' || job.status === 'cancelled' || job.status === 'completed')) {
+  } else if (
+    job &&
+    (job.status === 'failed' || job.status === 'cancelled' || job.status === 'completed')
+  ) {
     step = 'over';
     body = (
       <>
@@ -63,7 +70,9 @@ export function PurgeDialog(props: { model: PanelModel }): JSX.Element {
           </p>
         ) : (
           <p role="status" data-autofocus="" tabIndex={-1}>
-            {job.status === 'cancelled' ? 'This purge was cancelled; nothing was deleted.' : 'This purge has finished.'}
+            {job.status === 'cancelled'
+              ? 'This purge was cancelled; nothing was deleted.'
+              : 'This purge has finished.'}
           </p>
         )}
         <CloseAction model={model} />
@@ -79,7 +88,11 @@ export function PurgeDialog(props: { model: PanelModel }): JSX.Element {
         </p>
         {job ? (
           <>
-            <ProgressBar label="Finding codes to delete" done={job.progress.done} total={job.progress.total} />
+            <ProgressBar
+              label="Finding codes to delete"
+              done={job.progress.done}
+              total={job.progress.total}
+            />
             <p class="bcm-progress-text">{progressText(job)} checked</p>
           </>
         ) : null}

@@ -16,7 +16,9 @@ const DAYS_H = 28;
 const DAY_MAX_W = 16;
 
 /** The bar's parts, left to right; they add up to the total (used up is a part of used). */
-export function usageSegments(u: Usage): Array<{ key: 'unused' | 'used' | 'used-up'; label: string; codes: number }> {
+export function usageSegments(
+  u: Usage,
+): Array<{ key: 'unused' | 'used' | 'used-up'; label: string; codes: number }> {
   return [
     { key: 'unused', label: 'unused', codes: u.unused },
     { key: 'used', label: 'used', codes: Math.max(0, u.used - u.usedUp) },
@@ -34,12 +36,26 @@ export function UsageChart(props: { usage: Usage; id: string; lead?: string }): 
   let x = 0;
   return (
     <div class="bcm-usage">
-      <svg role="img" aria-labelledby={textId} viewBox={`0 0 ${W} ${DAYS_TOP + DAYS_H}`} class="bcm-usage-chart">
+      <svg
+        role="img"
+        aria-labelledby={textId}
+        viewBox={`0 0 ${W} ${DAYS_TOP + DAYS_H}`}
+        class="bcm-usage-chart"
+      >
         <rect class="bcm-usage-none" x={0} y={0} width={W} height={BAR_H} rx={3} />
         {usage.total > 0
           ? segments.map((s) => {
               const w = (s.codes / usage.total) * W;
-              const rect = <rect key={s.key} class={`bcm-usage-${s.key}`} x={x} y={0} width={w} height={BAR_H} />;
+              const rect = (
+                <rect
+                  key={s.key}
+                  class={`bcm-usage-${s.key}`}
+                  x={x}
+                  y={0}
+                  width={w}
+                  height={BAR_H}
+                />
+              );
               x += w;
               return rect;
             })
@@ -47,7 +63,14 @@ export function UsageChart(props: { usage: Usage; id: string; lead?: string }): 
         {usage.perDay.map((d, i) => {
           const h = Math.max(1, (d.codes / max) * DAYS_H);
           return (
-            <rect key={d.day} class="bcm-usage-day" x={i * dayW + dayW * 0.1} y={DAYS_TOP + DAYS_H - h} width={dayW * 0.8} height={h}>
+            <rect
+              key={d.day}
+              class="bcm-usage-day"
+              x={i * dayW + dayW * 0.1}
+              y={DAYS_TOP + DAYS_H - h}
+              width={dayW * 0.8}
+              height={h}
+            >
               <title>{`${d.day}: ${formatCount(d.codes)}`}</title>
             </rect>
           );

@@ -4,11 +4,25 @@ import type { CodeView } from '../sandbox/server';
 import { readCsv, type Launched } from './harness';
 import { fileOf } from './setup';
 
-export const EXPORT_HEADER = ['id', 'code', 'current_uses', 'max_uses', 'max_uses_per_customer', 'created'];
+export const EXPORT_HEADER = [
+  'id',
+  'code',
+  'current_uses',
+  'max_uses',
+  'max_uses_per_customer',
+  'created',
+];
 export const GENERATED_HEADER = ['code', 'max_uses', 'max_uses_per_customer'];
 
 export function exportRow(c: CodeView): string[] {
-  return [String(c.id), c.code, String(c.current_uses), String(c.max_uses), String(c.max_uses_per_customer), c.created];
+  return [
+    String(c.id),
+    c.code,
+    String(c.current_uses),
+    String(c.max_uses),
+    String(c.max_uses_per_customer),
+    c.created,
+  ];
 }
 
 /** An export (or purge backup) file equals these codes exactly: header, every column, order by id. */
@@ -50,13 +64,23 @@ export async function expectGeneratedFiles(
   const fresh = gained.filter((c) => inFile.has(c.code));
   expect(fresh.length).toBe(count);
   const byCode = (a: string[], b: string[]) => (a[0]! < b[0]! ? -1 : a[0]! > b[0]! ? 1 : 0);
-  expect([...body].sort(byCode)).toEqual(fresh.map((c) => [c.code, String(c.max_uses), String(c.max_uses_per_customer)]).sort(byCode));
+  expect([...body].sort(byCode)).toEqual(
+    fresh.map((c) => [c.code, String(c.max_uses), String(c.max_uses_per_customer)]).sort(byCode),
+  );
   const others = gained.filter((c) => !inFile.has(c.code));
   if (others.length) {
-    const listed = await readCsv(await l.waitForDownload(fileOf(store, promotionId, 'unattributed')));
+    const listed = await readCsv(
+      await l.waitForDownload(fileOf(store, promotionId, 'unattributed')),
+    );
     expect(listed[0]).toEqual(UNATTRIBUTED_HEADER);
     expect(listed.slice(1).sort((a, b) => Number(a[0]) - Number(b[0]))).toEqual(
-      others.map((c) => [String(c.id), c.code, String(c.max_uses), String(c.max_uses_per_customer), c.created]),
+      others.map((c) => [
+        String(c.id),
+        c.code,
+        String(c.max_uses),
+        String(c.max_uses_per_customer),
+        c.created,
+      ]),
     );
   }
   return { fresh, others };

@@ -24,7 +24,11 @@ function csvFile(name: string, lines: string[]): string {
 }
 
 /** Opens "Import codes", chooses the file and waits for the preview; returns the dialog and its text. */
-async function previewImport(page: import('playwright-core').Page, panel: import('playwright-core').Locator, file: string) {
+async function previewImport(
+  page: import('playwright-core').Page,
+  panel: import('playwright-core').Locator,
+  file: string,
+) {
   await waitForOperations(panel);
   await panel.getByRole('button', { name: 'Import codes' }).click();
   const dialog = page.getByRole('dialog', { name: 'Import codes' });
@@ -37,9 +41,19 @@ async function previewImport(page: import('playwright-core').Page, panel: import
 test('import 1,000 codes of which some clash: exactly the others are created, each rejected line explained in a file', async () => {
   const { l, sb } = suite;
   const store = await connectedStore(l, { bulkCodes: 40 });
-  const taken = sb.codes(BULK, store.storeHash).slice(0, 5).map((c) => c.code);
+  const taken = sb
+    .codes(BULK, store.storeHash)
+    .slice(0, 5)
+    .map((c) => c.code);
   const fresh = Array.from({ length: 1000 }, (_, i) => `Spring-${String(i).padStart(4, '0')}`);
-  const file = csvFile(`${store.storeHash}-import.csv`, ['code', ...fresh, ...taken, 'WELCOME10', 'not allowed!', fresh[1]!.toUpperCase()]);
+  const file = csvFile(`${store.storeHash}-import.csv`, [
+    'code',
+    ...fresh,
+    ...taken,
+    'WELCOME10',
+    'not allowed!',
+    fresh[1]!.toUpperCase(),
+  ]);
   const { page, panel } = await openPanel(l, store.storeHash, BULK);
   const { dialog, preview } = await previewImport(page, panel, file);
   // Before anything is sent: what will happen, and how long it takes.
@@ -49,14 +63,21 @@ test('import 1,000 codes of which some clash: exactly the others are created, ea
   expect(sb.stats(store.storeHash).perEndpoint.createCode.requests).toBe(0);
   await typeInto(page, dialog.getByLabel('Max uses per code'), '2');
   await dialog.getByRole('button', { name: 'Import', exact: true }).click();
-  expect(await waitForCompleted(panel, 90_000)).toBe('Completed: 1,000 codes imported. 8 lines were rejected: “Download rejected lines” lists them with the reasons.');
+  expect(await waitForCompleted(panel, 90_000)).toBe(
+    'Completed: 1,000 codes imported. 8 lines were rejected: “Download rejected lines” lists them with the reasons.',
+  );
 
   const made = sb.codes(BULK, store.storeHash).filter((c) => c.code.startsWith('Spring-'));
   expect(made.map((c) => c.code).sort()).toEqual([...fresh].sort());
   for (const c of made) expect([c.max_uses, c.max_uses_per_customer]).toEqual([2, 1]);
   const imported = await readCsv(await l.waitForDownload(fileOf(store, BULK, 'imported')));
   expect(imported[0]).toEqual(GENERATED_HEADER);
-  expect(imported.slice(1).map((r) => r[0]).sort()).toEqual([...fresh].sort());
+  expect(
+    imported
+      .slice(1)
+      .map((r) => r[0])
+      .sort(),
+  ).toEqual([...fresh].sort());
   const rejected = await readCsv(await l.waitForDownload(fileOf(store, BULK, 'rejected')));
   expect(rejected[0]).toEqual(['line', 'code', 'reason']);
   const reasons = new Map(rejected.slice(1).map((r) => [r[1], r[2]] as const));
@@ -75,17 +96,27 @@ test('codes in my own pattern, in lower case: exactly N, in the shape asked', as
   await waitForOperations(panel);
   await panel.getByRole('radio', { name: 'Codes in my own pattern' }).check();
   await typeInto(page, panel.getByLabel('Pattern', { exact: true }), 'spring-####-####');
-  await panel.getByLabel('Characters', { exact: true }).selectOption({ label: 'Lower-case letters and digits' });
+  await panel
+    .getByLabel('Characters', { exact: true })
+    .selectOption({ label: 'Lower-case letters and digits' });
   await typeInto(page, panel.getByLabel('Number of codes'), '1500');
   // The samples have the shape asked.
-  await panel.getByText(/spring-[a-z0-9]{4}-[a-z0-9]{4}/).first().waitFor();
+  await panel
+    .getByText(/spring-[a-z0-9]{4}-[a-z0-9]{4}/)
+    .first()
+    .waitFor();
   await panel.getByRole('button', { name: 'Generate codes' }).click();
   expect(await waitForCompleted(panel, 90_000)).toMatch(/^Completed: 1,500 codes generated\./);
   const codes = sb.codes(BULK, store.storeHash).map((c) => c.code);
   expect(codes).toHaveLength(1500);
   for (const c of codes) expect(c).toMatch(/^spring-[a-z0-9]{4}-[a-z0-9]{4}$/);
   const file = await readCsv(await l.waitForDownload(fileOf(store, BULK, 'generated')));
-  expect(file.slice(1).map((r) => r[0]).sort()).toEqual([...codes].sort());
+  expect(
+    file
+      .slice(1)
+      .map((r) => r[0])
+      .sort(),
+  ).toEqual([...codes].sort());
   await page.close();
 });
 
@@ -105,6 +136,11 @@ test('an import whose worker is stopped mid-way carries on by itself: nothing ma
   const codes = sb.codes(BULK, store.storeHash).map((c) => c.code);
   expect(codes.sort()).toEqual([...fresh].sort());
   const imported = await readCsv(await l.waitForDownload(fileOf(store, BULK, 'imported')));
-  expect(imported.slice(1).map((r) => r[0]).sort()).toEqual([...fresh].sort());
+  expect(
+    imported
+      .slice(1)
+      .map((r) => r[0])
+      .sort(),
+  ).toEqual([...fresh].sort());
   await page.close();
 });

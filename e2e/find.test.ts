@@ -25,7 +25,12 @@ async function openPopup(l: Launched): Promise<Page> {
 }
 
 /** Types the code into "Find a code" (choosing the store when the popup offers several) and presses Enter. */
-async function findCode(page: Page, scope: Page | Locator, storeHash: string, code: string): Promise<Locator> {
+async function findCode(
+  page: Page,
+  scope: Page | Locator,
+  storeHash: string,
+  code: string,
+): Promise<Locator> {
   const search = scope.getByRole('search');
   const picker = search.getByLabel('Store', { exact: true });
   if (await picker.count()) await picker.selectOption(storeHash);
@@ -42,11 +47,14 @@ function expectedUsage(codes: readonly CodeView[]): string {
   const usedUp = codes.filter((c) => c.max_uses > 0 && c.current_uses >= c.max_uses).length;
   const unlimited = codes.filter((c) => c.max_uses === 0).length;
   const perDay = new Map<string, number>();
-  for (const c of codes) perDay.set(c.created.slice(0, 10), (perDay.get(c.created.slice(0, 10)) ?? 0) + 1);
+  for (const c of codes)
+    perDay.set(c.created.slice(0, 10), (perDay.get(c.created.slice(0, 10)) ?? 0) + 1);
   const days = [...perDay].sort(([a], [b]) => (a < b ? -1 : 1));
   const [topDay, topCount] = days.reduce((best, d) => (d[1] > best[1] ? d : best));
   const counts = `${n(codes.length)} ${codes.length === 1 ? 'code' : 'codes'}: ${n(unused)} unused, ${n(codes.length - unused)} used (${n(usedUp)} used up), ${n(unlimited)} unlimited`;
-  return days.length === 1 ? `${counts}; all made on ${topDay}.` : `${counts}; made on ${days.length} days, most on ${topDay} (${n(topCount)}).`;
+  return days.length === 1
+    ? `${counts}; all made on ${topDay}.`
+    : `${counts}; made on ${days.length} days, most on ${topDay} (${n(topCount)}).`;
 }
 
 describe('find a code', () => {
@@ -63,7 +71,9 @@ describe('find a code', () => {
     const result = await findCode(page, page, store.storeHash, `  ${usedUp.code.toLowerCase()} `);
     const link = result.getByRole('link', { name: BULK_NAME });
     await link.waitFor();
-    expect(await link.getAttribute('href')).toBe(`https://store-${store.storeHash}.mybigcommerce.com/manage/marketing/promotions/${BULK}/edit`);
+    expect(await link.getAttribute('href')).toBe(
+      `https://store-${store.storeHash}.mybigcommerce.com/manage/marketing/promotions/${BULK}/edit`,
+    );
     const text = await result.innerText();
     expect(text).toContain(usedUp.code);
     expect(text).toContain('used 1 of 1 (used up: it cannot be redeemed again)');
@@ -87,13 +97,17 @@ describe('find a code', () => {
       const field = page.getByLabel('Find a code');
       await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
       const described = (await field.getAttribute('aria-describedby')) ?? '';
-      const said = await Promise.all(described.split(' ').map((id) => page.locator(`#${id}`).innerText()));
+      const said = await Promise.all(
+        described.split(' ').map((id) => page.locator(`#${id}`).innerText()),
+      );
       expect(said.join(' ')).toMatch(message);
     }
     expect(l.sandbox.stats(store.storeHash).perEndpoint.findCode.requests).toBe(asked);
 
     // "Open manager" opens the manager page in a new tab (and the popup closes).
-    const opened = l.context.waitForEvent('page', { predicate: (p) => p.url().endsWith('/manager.html') });
+    const opened = l.context.waitForEvent('page', {
+      predicate: (p) => p.url().endsWith('/manager.html'),
+    });
     await page.getByRole('link', { name: 'Open manager' }).click();
     const manager = await opened;
     expect(manager.url()).toBe(`chrome-extension://${l.extensionId}/manager.html`);
@@ -125,7 +139,11 @@ describe('find a code', () => {
     const page = await openPopup(l);
     const result = await findCode(page, page, store.storeHash, target.code);
     await result.getByRole('button', { name: 'Delete this code', exact: true }).click();
-    const question = result.getByRole('group', { name: new RegExp(`^Delete the code ${target.code}\\? A backup with this one code is saved first`) });
+    const question = result.getByRole('group', {
+      name: new RegExp(
+        `^Delete the code ${target.code}\\? A backup with this one code is saved first`,
+      ),
+    });
     await question.waitFor();
     // "Keep it" keeps it.
     await question.getByRole('button', { name: 'Keep it' }).click();
@@ -162,7 +180,10 @@ describe('usage at a glance', () => {
     await panel.getByRole('img', { name: sentence, exact: true }).waitFor();
     // And in the popup, on the same job's card.
     const popup = await openPopup(l);
-    await popup.getByRole('list', { name: 'Jobs' }).getByRole('img', { name: sentence, exact: true }).waitFor();
+    await popup
+      .getByRole('list', { name: 'Jobs' })
+      .getByRole('img', { name: sentence, exact: true })
+      .waitFor();
     await popup.close();
     await page.close();
   });
@@ -170,7 +191,8 @@ describe('usage at a glance', () => {
   test('"Usage report": the chart without any download, also for a promotion with 0 codes', async () => {
     const { l } = suite;
     const store = await connectedStore(l, { bulkCodes: 300 });
-    const files = async () => (await l.downloads()).filter((d) => d.filename.includes(`${store.storeHash}-promotion-`));
+    const files = async () =>
+      (await l.downloads()).filter((d) => d.filename.includes(`${store.storeHash}-promotion-`));
     for (const [promotionId, count] of [
       [BULK, 300],
       [2, 0],
@@ -178,9 +200,16 @@ describe('usage at a glance', () => {
       const { page, panel } = await openPanel(l, store.storeHash, promotionId);
       await waitForOperations(panel);
       await panel.getByRole('button', { name: 'Usage report', exact: true }).click();
-      expect(await waitForCompleted(panel)).toBe(`Completed: the usage of ${count} codes was read.`);
+      expect(await waitForCompleted(panel)).toBe(
+        `Completed: the usage of ${count} codes was read.`,
+      );
       const card = panel.getByRole('article', { name: /^Usage report/ });
-      await card.getByRole('img', { name: expectedUsage(l.sandbox.codes(promotionId, store.storeHash)), exact: true }).waitFor();
+      await card
+        .getByRole('img', {
+          name: expectedUsage(l.sandbox.codes(promotionId, store.storeHash)),
+          exact: true,
+        })
+        .waitFor();
       expect(await panel.getByRole('button', { name: /Download/ }).count()).toBe(0);
       await page.close();
     }

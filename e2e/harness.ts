@@ -11,7 +11,13 @@ import { readFile } from 'node:fs/promises';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
+import {
+  chromium,
+  type BrowserContext,
+  type CDPSession,
+  type Page,
+  type Worker,
+} from 'playwright-core';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/server';
 
 export type { Sandbox, SandboxOptions };
@@ -19,7 +25,8 @@ export type { Sandbox, SandboxOptions };
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..');
 /** The build under test; BCM_EXTENSION_DIR points elsewhere (e.g. another version's build, to compare). */
-export const DEFAULT_EXTENSION_DIR = process.env.BCM_EXTENSION_DIR ?? join(ROOT, '.output', 'chrome-mv3');
+export const DEFAULT_EXTENSION_DIR =
+  process.env.BCM_EXTENSION_DIR ?? join(ROOT, '.output', 'chrome-mv3');
 
 export interface LaunchOptions {
   /** A running sandbox to use (it stays up after close()); else one is started and closed with the browser. */
@@ -80,14 +87,28 @@ function writePreferences(profileDir: string, downloadsDir: string) {
       prefs = {};
     }
   }
-  const download = { ...((prefs.download as object | undefined) ?? {}), default_directory: downloadsDir, prompt_for_download: false, directory_upgrade: true };
-  const savefile = { ...((prefs.savefile as object | undefined) ?? {}), default_directory: downloadsDir };
+  const download = {
+    ...((prefs.download as object | undefined) ?? {}),
+    default_directory: downloadsDir,
+    prompt_for_download: false,
+    directory_upgrade: true,
+  };
+  const savefile = {
+    ...((prefs.savefile as object | undefined) ?? {}),
+    default_directory: downloadsDir,
+  };
   writeFileSync(file, JSON.stringify({ ...prefs, download, savefile }));
 }
 
 /** The one extension API evaluated in the worker from here (types for the function's body only). */
 declare const chrome: {
-  downloads: { search(query: object): Promise<Array<{ filename: string; state: string; bytesReceived: number; startTime: string }>> };
+  downloads: {
+    search(
+      query: object,
+    ): Promise<
+      Array<{ filename: string; state: string; bytesReceived: number; startTime: string }>
+    >;
+  };
 };
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -100,7 +121,9 @@ export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeou
 async function snapshotBuild(source: string, target: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
-      const manifest = JSON.parse(readFileSync(join(source, 'manifest.json'), 'utf8')) as { background?: { service_worker?: string } };
+      const manifest = JSON.parse(readFileSync(join(source, 'manifest.json'), 'utf8')) as {
+        background?: { service_worker?: string };
+      };
       rmSync(target, { recursive: true, force: true });
       cpSync(source, target, { recursive: true });
       const worker = manifest.background?.service_worker;
@@ -109,7 +132,10 @@ async function snapshotBuild(source: string, target: string): Promise<void> {
       return;
     } catch (e) {
       // Mid-rebuild the folder is briefly empty or partial: wait for the build to finish.
-      if (attempt >= 20) throw new Error(`No usable extension build at ${source} (${(e as Error).message}): run \`npx wxt build\` first.`);
+      if (attempt >= 20)
+        throw new Error(
+          `No usable extension build at ${source} (${(e as Error).message}): run \`npx wxt build\` first.`,
+        );
       await sleep(500);
     }
   }
@@ -135,17 +161,21 @@ export function sandboxBrowserArgs(sandbox: Pick<Sandbox, 'port' | 'cert'>): str
 
 export async function launchExtension(opts: LaunchOptions = {}): Promise<Launched> {
   const buildDir = resolve(opts.extensionDir ?? DEFAULT_EXTENSION_DIR);
-  if (!existsSync(buildDir)) throw new Error(`No extension build at ${buildDir}: run \`npx wxt build\` first.`);
+  if (!existsSync(buildDir))
+    throw new Error(`No extension build at ${buildDir}: run \`npx wxt build\` first.`);
   const ownSandbox = !opts.sandbox;
   const sandbox = opts.sandbox ?? (await startSandbox(opts.sandboxOptions));
 
   // One folder per launch holds the profile, the browser's HOME and the downloads; a relaunch
   // with a previous profileDir finds the same folder (its parent).
-  const root = opts.profileDir ? dirname(resolve(opts.profileDir)) : mkdtempSync(join(tmpdir(), 'bcm-e2e-'));
+  const root = opts.profileDir
+    ? dirname(resolve(opts.profileDir))
+    : mkdtempSync(join(tmpdir(), 'bcm-e2e-'));
   const profileDir = opts.profileDir ? resolve(opts.profileDir) : join(root, 'profile');
   const downloadsDir = resolve(opts.downloadsDir ?? join(root, 'downloads'));
   const home = join(root, 'home');
-  for (const dir of [profileDir, downloadsDir, home, join(home, 'tmp')]) mkdirSync(dir, { recursive: true });
+  for (const dir of [profileDir, downloadsDir, home, join(home, 'tmp')])
+    mkdirSync(dir, { recursive: true });
   writePreferences(profileDir, downloadsDir);
   const extensionDir = join(root, 'extension');
   try {
@@ -189,19 +219,25 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Launche
   const browserSession = await context.browser()!.newBrowserCDPSession();
   await browserSession.send('Browser.setDownloadBehavior', { behavior: 'default' });
 
-  const isOurs = (w: Worker) => w.url().startsWith('chrome-extension://') && w.url().endsWith('/background.js');
+  const isOurs = (w: Worker) =>
+    w.url().startsWith('chrome-extension://') && w.url().endsWith('/background.js');
   let first = context.serviceWorkers().find(isOurs);
-  first ??= await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 15_000 }).catch(() => undefined);
+  first ??= await context
+    .waitForEvent('serviceworker', { predicate: isOurs, timeout: 15_000 })
+    .catch(() => undefined);
   if (!first) {
     await context.close().catch(() => {});
     if (ownSandbox) await sandbox.close();
-    throw new Error(`The extension's service worker never started (a manifest error is silent; try --enable-logging=stderr). Build: ${buildDir}`);
+    throw new Error(
+      `The extension's service worker never started (a manifest error is silent; try --enable-logging=stderr). Build: ${buildDir}`,
+    );
   }
   const extensionId = new URL(first.url()).host;
   const origin = `chrome-extension://${extensionId}`;
   const ours = (w: Worker) => w.url().startsWith(`${origin}/`);
 
-  const optionsUrl = (storeHash?: string) => `${origin}/options.html${storeHash ? `?store=${encodeURIComponent(storeHash)}` : ''}`;
+  const optionsUrl = (storeHash?: string) =>
+    `${origin}/options.html${storeHash ? `?store=${encodeURIComponent(storeHash)}` : ''}`;
   const popupUrl = () => `${origin}/popup.html`;
   const panelUrl = (promotionId?: number | null, storeHash = sandbox.storeHash) =>
     `https://store-${storeHash}.mybigcommerce.com/manage/marketing/promotions${promotionId == null ? '' : `/${promotionId}/edit`}`;
@@ -214,7 +250,14 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Launche
     // A stopped worker may still be listed (Playwright keeps the object for its version and
     // re-attaches when it starts again), so a quick evaluation tells whether it runs.
     const listed = context.serviceWorkers().find(ours);
-    if (listed && (await Promise.race([listed.evaluate(() => true).catch(() => false), sleep(2_000).then(() => false)]))) return listed;
+    if (
+      listed &&
+      (await Promise.race([
+        listed.evaluate(() => true).catch(() => false),
+        sleep(2_000).then(() => false),
+      ]))
+    )
+      return listed;
     // Any extension page that talks to the background wakes it: the popup opens the jobs feed.
     const woken = listed
       ? sleep(300).then(() => listed)
@@ -262,8 +305,10 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Launche
     while (Date.now() < deadline) {
       seen = await downloads();
       for (const item of seen) {
-        if (!item.filename || claimed.has(item.filename) || !match.test(basename(item.filename))) continue;
-        if (item.state === 'interrupted') throw new Error(`The download of ${basename(item.filename)} was interrupted.`);
+        if (!item.filename || claimed.has(item.filename) || !match.test(basename(item.filename)))
+          continue;
+        if (item.state === 'interrupted')
+          throw new Error(`The download of ${basename(item.filename)} was interrupted.`);
         if (item.state === 'complete' && existsSync(item.filename)) {
           claimed.add(item.filename);
           return item.filename;
@@ -271,10 +316,15 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Launche
       }
       await sleep(200);
     }
-    throw new Error(`No complete download matching ${match} within ${timeoutMs} ms. Downloads: ${JSON.stringify(seen)}`);
+    throw new Error(
+      `No complete download matching ${match} within ${timeoutMs} ms. Downloads: ${JSON.stringify(seen)}`,
+    );
   }
 
-  async function connectStore(token = sandbox.tokens.modify, storeHash = sandbox.storeHash): Promise<void> {
+  async function connectStore(
+    token = sandbox.tokens.modify,
+    storeHash = sandbox.storeHash,
+  ): Promise<void> {
     const page = await context.newPage();
     try {
       await page.goto(optionsUrl(storeHash));
@@ -283,8 +333,12 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Launche
       await page.getByRole('button', { name: 'Save store' }).click();
       const outcome = page.locator('form [role="status"], form [role="alert"]').first();
       await outcome.waitFor({ timeout: 30_000 });
-      if ((await outcome.getAttribute('role')) === 'alert') throw new Error(`Connecting store ${storeHash} failed: ${await outcome.innerText()}`);
-      await page.getByRole('listitem').filter({ hasText: `Store ${storeHash}` }).waitFor();
+      if ((await outcome.getAttribute('role')) === 'alert')
+        throw new Error(`Connecting store ${storeHash} failed: ${await outcome.innerText()}`);
+      await page
+        .getByRole('listitem')
+        .filter({ hasText: `Store ${storeHash}` })
+        .waitFor();
     } finally {
       await page.close();
     }
@@ -303,10 +357,19 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Launche
     const { session, page, temporary } = await pageSession();
     try {
       const stopped = new Promise<void>((resolveStopped, reject) => {
-        const timer = setTimeout(() => reject(new Error('The service worker did not stop within 10 s.')), 10_000);
+        const timer = setTimeout(
+          () => reject(new Error('The service worker did not stop within 10 s.')),
+          10_000,
+        );
         session.on('ServiceWorker.workerVersionUpdated', (event) => {
-          const versions = (event as { versions: Array<{ scriptURL: string; runningStatus: string }> }).versions;
-          if (versions.some((v) => v.scriptURL.startsWith(`${origin}/`) && v.runningStatus === 'stopped')) {
+          const versions = (
+            event as { versions: Array<{ scriptURL: string; runningStatus: string }> }
+          ).versions;
+          if (
+            versions.some(
+              (v) => v.scriptURL.startsWith(`${origin}/`) && v.runningStatus === 'stopped',
+            )
+          ) {
             clearTimeout(timer);
             resolveStopped();
           }

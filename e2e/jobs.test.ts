@@ -6,7 +6,13 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { expectExportFile, expectGeneratedFiles } from './codes';
-import { generateByKeyboard, openPanel, purgeThroughDialog, startExport, waitForCompleted } from './panel';
+import {
+  generateByKeyboard,
+  openPanel,
+  purgeThroughDialog,
+  startExport,
+  waitForCompleted,
+} from './panel';
 import { connectedStore, fileOf, useBrowser } from './setup';
 
 const suite = useBrowser();
@@ -20,7 +26,13 @@ describe('generate', () => {
     const { page, panel } = await openPanel(l, store.storeHash, BULK);
     await panel.getByText('Spring sale — bulk codes').waitFor();
 
-    await generateByKeyboard(page, panel, { count: 777, maxUses: 3, maxUsesPerCustomer: 1, prefix: 'e2e', codeLength: 8 });
+    await generateByKeyboard(page, panel, {
+      count: 777,
+      maxUses: 3,
+      maxUsesPerCustomer: 1,
+      prefix: 'e2e',
+      codeLength: 8,
+    });
     expect(await waitForCompleted(panel)).toBe('Completed: 777 codes generated.');
 
     const { fresh, others } = await expectGeneratedFiles(l, store, BULK, before, 777);
@@ -42,7 +54,10 @@ describe('export', () => {
     const { page, panel } = await openPanel(l, store.storeHash, BULK);
     await startExport(panel);
     expect(await waitForCompleted(panel)).toBe('Completed: 1,234 codes exported.');
-    await expectExportFile(await l.waitForDownload(fileOf(store, BULK, 'export')), l.sandbox.codes(BULK, store.storeHash));
+    await expectExportFile(
+      await l.waitForDownload(fileOf(store, BULK, 'export')),
+      l.sandbox.codes(BULK, store.storeHash),
+    );
     await page.close();
   });
 
@@ -78,7 +93,9 @@ describe('purge', () => {
     const before = l.sandbox.codes(BULK, store.storeHash);
     const { page, panel } = await openPanel(l, store.storeHash, BULK);
     // The dry run deletes nothing.
-    const dryRun = await purgeThroughDialog(page, panel, 'all', () => expect(l.sandbox.codes(BULK, store.storeHash)).toEqual(before));
+    const dryRun = await purgeThroughDialog(page, panel, 'all', () =>
+      expect(l.sandbox.codes(BULK, store.storeHash)).toEqual(before),
+    );
     expect(dryRun.count).toBe('600 codes will be deleted');
     expect(await waitForCompleted(panel)).toBe('Completed: 600 codes deleted.');
     expect(l.sandbox.codes(BULK, store.storeHash)).toEqual([]);
@@ -95,7 +112,9 @@ describe('purge', () => {
     const unused = before.filter((c) => c.current_uses === 0);
     const used = before.filter((c) => c.current_uses > 0);
     const { page, panel } = await openPanel(l, store.storeHash, BULK);
-    expect((await purgeThroughDialog(page, panel, 'unused')).count).toBe(`${unused.length} codes will be deleted`);
+    expect((await purgeThroughDialog(page, panel, 'unused')).count).toBe(
+      `${unused.length} codes will be deleted`,
+    );
     await waitForCompleted(panel);
     expect(l.sandbox.codes(BULK, store.storeHash)).toEqual(used);
     await expectExportFile(await l.waitForDownload(fileOf(store, BULK, 'purge-backup')), unused);
@@ -108,7 +127,12 @@ describe('purge', () => {
     const before = l.sandbox.codes(BULK, store.storeHash);
     const listed = before.filter((_, i) => i % 7 === 3);
     // A "code" column among others, a code in lower case, one unknown code and one of another promotion.
-    const lines = ['id,code,note', ...listed.map((c, i) => `${c.id},${i === 0 ? c.code.toLowerCase() : c.code},x`), '0,NOSUCHCODE1,x', '0,WELCOME10,x'];
+    const lines = [
+      'id,code,note',
+      ...listed.map((c, i) => `${c.id},${i === 0 ? c.code.toLowerCase() : c.code},x`),
+      '0,NOSUCHCODE1,x',
+      '0,WELCOME10,x',
+    ];
     const file = join(l.downloadsDir, '..', `${store.storeHash}-to-delete.csv`);
     writeFileSync(file, lines.join('\r\n') + '\r\n');
 
@@ -116,7 +140,9 @@ describe('purge', () => {
     const dryRun = await purgeThroughDialog(page, panel, { file });
     expect(dryRun.count).toBe(`${listed.length} codes will be deleted`);
     expect(dryRun.text).toContain(`Your file lists ${listed.length + 2} codes.`);
-    expect(dryRun.text).toContain('2 codes from your file were not found in this promotion and will be left alone.');
+    expect(dryRun.text).toContain(
+      '2 codes from your file were not found in this promotion and will be left alone.',
+    );
     await waitForCompleted(panel);
     const gone = new Set(listed.map((c) => c.id));
     expect(l.sandbox.codes(BULK, store.storeHash)).toEqual(before.filter((c) => !gone.has(c.id)));

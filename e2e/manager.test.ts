@@ -9,7 +9,13 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { expectExportFile, expectGeneratedFiles } from './codes';
 import type { Launched } from './harness';
-import { generateByKeyboard, panelOf, startExport, waitForCompleted, waitForOperations } from './panel';
+import {
+  generateByKeyboard,
+  panelOf,
+  startExport,
+  waitForCompleted,
+  waitForOperations,
+} from './panel';
 import { connectedStore, fileOf, useBrowser } from './setup';
 
 const suite = useBrowser();
@@ -17,14 +23,21 @@ const SPRING = 'Spring sale — bulk codes';
 
 async function openManager(l: Launched, storeHash?: string): Promise<Page> {
   const page = await l.context.newPage();
-  await page.goto(l.popupUrl().replace('/popup.html', `/manager.html${storeHash ? `?store=${storeHash}` : ''}`));
+  await page.goto(
+    l.popupUrl().replace('/popup.html', `/manager.html${storeHash ? `?store=${storeHash}` : ''}`),
+  );
   await page.getByRole('heading', { name: 'Bulk coupon manager', level: 1 }).waitFor();
   return page;
 }
 
 /** No control panel is open: whatever the page does, it does without one. */
 function expectNoControlPanel(l: Launched) {
-  expect(l.context.pages().map((p) => p.url()).filter((u) => u.includes('mybigcommerce.com'))).toEqual([]);
+  expect(
+    l.context
+      .pages()
+      .map((p) => p.url())
+      .filter((u) => u.includes('mybigcommerce.com')),
+  ).toEqual([]);
 }
 
 describe('the manager page', () => {
@@ -38,7 +51,9 @@ describe('the manager page', () => {
     // The stores connected in this browser; this test's store chosen.
     const stores = page.getByRole('navigation', { name: 'Stores' });
     await stores.getByRole('button', { name: `Store ${store.storeHash}` }).click();
-    await page.getByRole('heading', { name: `Bulk coupon promotions in store ${store.storeHash}` }).waitFor();
+    await page
+      .getByRole('heading', { name: `Bulk coupon promotions in store ${store.storeHash}` })
+      .waitFor();
     const status = page.getByRole('status').filter({ hasText: 'bulk coupon promotions' });
     await status.filter({ hasText: /^62 bulk coupon promotions, showing 1–25\./ }).waitFor();
     const list = page.getByRole('list', { name: 'Bulk coupon promotions' });
@@ -64,7 +79,11 @@ describe('the manager page', () => {
     await page.keyboard.press('Enter');
     const panel = panelOf(page);
     await panel.waitFor();
-    expect(await page.evaluate(() => document.activeElement?.closest('[aria-label="Bulk coupon codes"]') !== null)).toBe(true);
+    expect(
+      await page.evaluate(
+        () => document.activeElement?.closest('[aria-label="Bulk coupon codes"]') !== null,
+      ),
+    ).toBe(true);
     await panel.getByText('300 codes').waitFor();
 
     // Generate, from the manager page.
@@ -77,10 +96,14 @@ describe('the manager page', () => {
     await panel.getByText('900 codes').waitFor();
 
     // Export, from the manager page.
-    for (const button of await panel.getByRole('button', { name: 'Dismiss' }).all()) await button.click();
+    for (const button of await panel.getByRole('button', { name: 'Dismiss' }).all())
+      await button.click();
     await startExport(panel);
     expect(await waitForCompleted(panel)).toBe('Completed: 900 codes exported.');
-    await expectExportFile(await l.waitForDownload(fileOf(store, 1, 'export')), l.sandbox.codes(1, store.storeHash));
+    await expectExportFile(
+      await l.waitForDownload(fileOf(store, 1, 'export')),
+      l.sandbox.codes(1, store.storeHash),
+    );
     expectNoControlPanel(l);
 
     // Back to the list: focus on the promotion, its count read again, its last job shown.
@@ -106,15 +129,22 @@ describe('the manager page', () => {
     const store = await connectedStore(l, { bulkCodes: 10, bulkPromotions: 3 });
     const page = await openManager(l, store.storeHash);
     const list = page.getByRole('list', { name: 'Bulk coupon promotions' });
-    await list.getByRole('button', { name: 'Black Friday 2024 — bulk codes', exact: true }).waitFor();
+    await list
+      .getByRole('button', { name: 'Black Friday 2024 — bulk codes', exact: true })
+      .waitFor();
     l.sandbox.removePromotion(5, store.storeHash);
 
     await list.getByRole('button', { name: 'Black Friday 2024 — bulk codes', exact: true }).click();
     const alert = panelOf(page).getByRole('alert');
     await alert.waitFor();
-    expect(await alert.innerText()).toBe(`Promotion 5 was not found in store ${store.storeHash}. It may have been deleted.`);
+    expect(await alert.innerText()).toBe(
+      `Promotion 5 was not found in store ${store.storeHash}. It may have been deleted.`,
+    );
     await page.getByRole('button', { name: 'Back to the list' }).click();
-    await page.getByRole('status').filter({ hasText: /^4 bulk coupon promotions\./ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^4 bulk coupon promotions\./ })
+      .waitFor();
     expect(await list.getByRole('button').allInnerTexts()).toEqual([
       'Cyber Monday 2024 — bulk codes',
       'Newsletter welcome 2024 — bulk codes',
@@ -134,7 +164,9 @@ describe('the manager page', () => {
     l.sandbox.removePromotion(1, store.storeHash);
     l.sandbox.removePromotion(2, store.storeHash);
     const page = await openManager(l, store.storeHash);
-    await page.getByText(`Store ${store.storeHash} has no bulk coupon promotions yet.`, { exact: false }).waitFor();
+    await page
+      .getByText(`Store ${store.storeHash} has no bulk coupon promotions yet.`, { exact: false })
+      .waitFor();
     expect(await page.getByRole('list', { name: 'Bulk coupon promotions' }).count()).toBe(0);
     await page.close();
   });

@@ -10,7 +10,11 @@ import { useBrowser } from './setup';
 
 const suite = useBrowser();
 
-async function submit(l: Launched, storeHash: string, token: string): Promise<{ page: Page; role: string; text: string }> {
+async function submit(
+  l: Launched,
+  storeHash: string,
+  token: string,
+): Promise<{ page: Page; role: string; text: string }> {
   const page = await l.context.newPage();
   await page.goto(l.optionsUrl());
   await page.getByLabel('Store hash').fill(storeHash);
@@ -18,7 +22,11 @@ async function submit(l: Launched, storeHash: string, token: string): Promise<{ 
   await page.getByRole('button', { name: 'Save store' }).press('Enter');
   const outcome = page.locator('form').locator('[role="status"], [role="alert"]').first();
   await outcome.waitFor({ timeout: 30_000 });
-  return { page, role: (await outcome.getAttribute('role')) ?? '', text: await outcome.innerText() };
+  return {
+    page,
+    role: (await outcome.getAttribute('role')) ?? '',
+    text: await outcome.innerText(),
+  };
 }
 
 /** Plain words: no status codes, exception names or raw JSON. */
@@ -32,9 +40,15 @@ describe('connecting a store', () => {
     const store = l.sandbox.createStore();
     const { page, role, text } = await submit(l, store.storeHash, store.tokens.modify);
     expect(role).toBe('status');
-    expect(text).toContain(`Store ${store.storeHash} is connected with full access (Marketing: modify).`);
+    expect(text).toContain(
+      `Store ${store.storeHash} is connected with full access (Marketing: modify).`,
+    );
     expect(text).toContain('This token can generate, export and purge codes.');
-    await page.getByRole('listitem').filter({ hasText: `Store ${store.storeHash}` }).getByText('Full access (Marketing: modify)').waitFor();
+    await page
+      .getByRole('listitem')
+      .filter({ hasText: `Store ${store.storeHash}` })
+      .getByText('Full access (Marketing: modify)')
+      .waitFor();
     // The token field is emptied once saved.
     expect(await page.getByLabel('Access token').inputValue()).toBe('');
     await page.close();
@@ -47,9 +61,16 @@ describe('connecting a store', () => {
     for (const token of [other.tokens.modify, 'x'.repeat(31)]) {
       const { page, role, text } = await submit(l, store.storeHash, token);
       expect(role).toBe('alert');
-      expect(text).toBe(`BigCommerce did not accept this token for store ${store.storeHash}. Check the store hash and copy the access token again.`);
+      expect(text).toBe(
+        `BigCommerce did not accept this token for store ${store.storeHash}. Check the store hash and copy the access token again.`,
+      );
       expectPlain(text);
-      expect(await page.getByRole('listitem').filter({ hasText: `Store ${store.storeHash}` }).count()).toBe(0);
+      expect(
+        await page
+          .getByRole('listitem')
+          .filter({ hasText: `Store ${store.storeHash}` })
+          .count(),
+      ).toBe(0);
       await page.close();
     }
     // A store hash that does not exist is said plainly too.
@@ -65,7 +86,9 @@ describe('connecting a store', () => {
     const store = l.sandbox.createStore();
     const { page, role, text } = await submit(l, store.storeHash, store.tokens.readOnly);
     expect(role).toBe('status');
-    expect(text).toContain(`Store ${store.storeHash} is connected with read-only access: you can export codes, but not generate or purge them.`);
+    expect(text).toContain(
+      `Store ${store.storeHash} is connected with read-only access: you can export codes, but not generate or purge them.`,
+    );
     expect(text).toContain('The token lacks the Marketing "modify" scope.');
     await page
       .getByRole('listitem')

@@ -6,7 +6,14 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { expectExportFile } from './codes';
-import { PANEL_HOST, openPanel, panelOf, startExport, waitForCompleted, waitForOperations } from './panel';
+import {
+  PANEL_HOST,
+  openPanel,
+  panelOf,
+  startExport,
+  waitForCompleted,
+  waitForOperations,
+} from './panel';
 import { connectedStore, fileOf, useBrowser } from './setup';
 import { sleep } from './harness';
 
@@ -18,7 +25,9 @@ describe('mounting', () => {
     const { l } = suite;
     const store = await connectedStore(l, { bulkCodes: 321 });
     const { page, panel } = await openPanel(l, store.storeHash, BULK);
-    await expect(panel.getByRole('heading', { name: 'Bulk coupon codes' }).count()).resolves.toBe(1);
+    await expect(panel.getByRole('heading', { name: 'Bulk coupon codes' }).count()).resolves.toBe(
+      1,
+    );
     await panel.getByText('Spring sale — bulk codes').waitFor();
     await panel.getByText('321 codes').waitFor();
     await waitForOperations(panel);
@@ -27,7 +36,7 @@ describe('mounting', () => {
     await page.close();
   });
 
-  test('arriving from another control panel page through the app\'s menu (no page load): the panel appears', async () => {
+  test("arriving from another control panel page through the app's menu (no page load): the panel appears", async () => {
     const { l } = suite;
     const store = await connectedStore(l, { bulkCodes: 321 });
     const page = await l.context.newPage();
@@ -40,12 +49,20 @@ describe('mounting', () => {
     await page.locator('nav').getByRole('link', { name: 'Promotions' }).click();
     await page.waitForURL(/\/manage\/marketing\/promotions$/);
     const panel = panelOf(page);
-    await panel.getByLabel('Promotion').locator('option', { hasText: 'Spring sale' }).waitFor({ state: 'attached' });
-    await page.locator('#app table').getByRole('link', { name: 'Spring sale — bulk codes' }).click();
+    await panel
+      .getByLabel('Promotion')
+      .locator('option', { hasText: 'Spring sale' })
+      .waitFor({ state: 'attached' });
+    await page
+      .locator('#app table')
+      .getByRole('link', { name: 'Spring sale — bulk codes' })
+      .click();
     await page.waitForURL(/\/promotions\/1\/edit$/);
     await panel.getByText('321 codes').waitFor();
     await waitForOperations(panel);
-    expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
+    expect(
+      await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload),
+    ).toBe(true);
     expect(await page.locator(PANEL_HOST).count()).toBe(1);
     await page.close();
   });
@@ -68,11 +85,16 @@ describe('mounting', () => {
 
     // The app's own link: pushState, no page load (a marker in the page survives).
     await page.evaluate(() => ((window as unknown as { __noReload: boolean }).__noReload = true));
-    await page.locator('#app table').getByRole('link', { name: 'Spring sale — bulk codes' }).click();
+    await page
+      .locator('#app table')
+      .getByRole('link', { name: 'Spring sale — bulk codes' })
+      .click();
     await page.waitForURL(/\/promotions\/1\/edit$/);
     await panel.getByText('321 codes').waitFor();
     await waitForOperations(panel);
-    expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
+    expect(
+      await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload),
+    ).toBe(true);
     await sleep(300);
     expect(await page.locator(PANEL_HOST).count()).toBe(1);
 
@@ -87,10 +109,16 @@ describe('mounting', () => {
     // Back and forth quickly between the list and two promotions: never two panels.
     for (let i = 0; i < 3; i++) {
       await page.locator('.crumbs').getByRole('link', { name: 'Promotions' }).click();
-      await page.locator('#app table').getByRole('link', { name: 'Summer sale — bulk codes (empty)' }).click();
+      await page
+        .locator('#app table')
+        .getByRole('link', { name: 'Summer sale — bulk codes (empty)' })
+        .click();
       await page.waitForURL(/\/promotions\/2\/edit$/);
       await page.locator('.crumbs').getByRole('link', { name: 'Promotions' }).click();
-      await page.locator('#app table').getByRole('link', { name: 'Spring sale — bulk codes' }).click();
+      await page
+        .locator('#app table')
+        .getByRole('link', { name: 'Spring sale — bulk codes' })
+        .click();
       await page.waitForURL(/\/promotions\/1\/edit$/);
     }
     await panel.getByText('321 codes').waitFor();
@@ -126,7 +154,9 @@ describe('mounting', () => {
     }).observe(document, { childList: true, subtree: true });`;
     type PanelAt = { state: string; ms: number };
     const panelAt = async (page: Page): Promise<PanelAt> => {
-      const at = await page.evaluate(() => (window as unknown as { __panelAt?: PanelAt }).__panelAt);
+      const at = await page.evaluate(
+        () => (window as unknown as { __panelAt?: PanelAt }).__panelAt,
+      );
       if (!at) throw new Error('the panel host was never seen entering the page');
       return at;
     };
@@ -143,7 +173,8 @@ describe('mounting', () => {
     const hung = await l.context.newPage();
     await hung.route('**/hung-image.png', () => new Promise(() => {}));
     await hung.addInitScript(
-      RECORD + `document.addEventListener('DOMContentLoaded', () => { const i = new Image(); i.src = '/hung-image.png'; document.body.append(i); });`,
+      RECORD +
+        `document.addEventListener('DOMContentLoaded', () => { const i = new Image(); i.src = '/hung-image.png'; document.body.append(i); });`,
     );
     await hung.goto(l.panelUrl(BULK, store.storeHash), { waitUntil: 'domcontentloaded' });
     await waitForOperations(panelOf(hung));
@@ -160,7 +191,10 @@ describe('what the panel says', () => {
     const store = await connectedStore(l);
     for (const [id, words] of [
       [3, '“Welcome 10% off” is a single-code coupon promotion, not a bulk coupon promotion'],
-      [4, '“Free shipping over $50” is an automatic promotion (it needs no coupon code), not a bulk coupon promotion'],
+      [
+        4,
+        '“Free shipping over $50” is an automatic promotion (it needs no coupon code), not a bulk coupon promotion',
+      ],
     ] as const) {
       const { page, panel } = await openPanel(l, store.storeHash, id);
       await panel.getByText(words).waitFor();
@@ -196,13 +230,18 @@ describe('what the panel says', () => {
     const { l } = suite;
     const store = await connectedStore(l, { bulkCodes: 400, access: 'read-only' });
     const { page, panel } = await openPanel(l, store.storeHash, BULK);
-    await panel.getByText(/connected with read-only access .*can be exported but not generated or purged/).waitFor();
+    await panel
+      .getByText(/connected with read-only access .*can be exported but not generated or purged/)
+      .waitFor();
     expect(await panel.getByRole('button', { name: 'Generate codes' }).count()).toBe(0);
     expect(await panel.getByLabel('Number of codes').count()).toBe(0);
     expect(await panel.getByRole('button', { name: 'Purge codes' }).count()).toBe(0);
     await startExport(panel);
     await waitForCompleted(panel);
-    await expectExportFile(await l.waitForDownload(fileOf(store, BULK, 'export')), l.sandbox.codes(BULK, store.storeHash));
+    await expectExportFile(
+      await l.waitForDownload(fileOf(store, BULK, 'export')),
+      l.sandbox.codes(BULK, store.storeHash),
+    );
     await page.close();
   });
 });

@@ -9,7 +9,11 @@ export function panelOf(page: Page): Locator {
 }
 
 /** Opens a promotion's edit page (or the list, for null) in a new tab; waits for the panel. */
-export async function openPanel(l: Launched, storeHash: string, promotionId: number | null): Promise<{ page: Page; panel: Locator }> {
+export async function openPanel(
+  l: Launched,
+  storeHash: string,
+  promotionId: number | null,
+): Promise<{ page: Page; panel: Locator }> {
   const page = await l.context.newPage();
   await page.goto(l.panelUrl(promotionId, storeHash));
   const panel = panelOf(page);
@@ -40,13 +44,23 @@ export interface GenerateInput {
 }
 
 /** Fills "Generate codes" by keyboard and presses its button with Enter. */
-export async function generateByKeyboard(page: Page, panel: Locator, input: GenerateInput): Promise<void> {
+export async function generateByKeyboard(
+  page: Page,
+  panel: Locator,
+  input: GenerateInput,
+): Promise<void> {
   await waitForOperations(panel);
   await typeInto(page, panel.getByLabel('Number of codes'), String(input.count));
-  if (input.maxUses !== undefined) await typeInto(page, panel.getByLabel('Max uses per code'), String(input.maxUses));
+  if (input.maxUses !== undefined)
+    await typeInto(page, panel.getByLabel('Max uses per code'), String(input.maxUses));
   if (input.maxUsesPerCustomer !== undefined)
-    await typeInto(page, panel.getByLabel('Max uses per customer'), String(input.maxUsesPerCustomer));
-  if (input.codeLength !== undefined) await typeInto(page, panel.getByLabel('Code length'), String(input.codeLength));
+    await typeInto(
+      page,
+      panel.getByLabel('Max uses per customer'),
+      String(input.maxUsesPerCustomer),
+    );
+  if (input.codeLength !== undefined)
+    await typeInto(page, panel.getByLabel('Code length'), String(input.codeLength));
   if (input.prefix !== undefined) await typeInto(page, panel.getByLabel('Prefix'), input.prefix);
   if (input.suffix !== undefined) await typeInto(page, panel.getByLabel('Suffix'), input.suffix);
   await panel.getByRole('button', { name: 'Generate codes' }).focus();
@@ -61,7 +75,8 @@ export async function waitForCompleted(panel: Locator, timeout = 60_000): Promis
   const done = panel.getByRole('status').filter({ hasText: /^Completed:/ });
   const failed = panel.getByRole('alert');
   await done.or(failed).first().waitFor({ timeout });
-  if (await failed.count()) throw new Error(`The panel shows an alert: ${(await failed.allInnerTexts()).join(' | ')}`);
+  if (await failed.count())
+    throw new Error(`The panel shows an alert: ${(await failed.allInnerTexts()).join(' | ')}`);
   return done.first().innerText();
 }
 
@@ -116,7 +131,11 @@ export async function progressOf(panel: Locator): Promise<number | null> {
 }
 
 /** Waits until the running job has done at least `min` units. */
-export async function waitForProgress(panel: Locator, min: number, timeout = 60_000): Promise<number> {
+export async function waitForProgress(
+  panel: Locator,
+  min: number,
+  timeout = 60_000,
+): Promise<number> {
   const deadline = Date.now() + timeout;
   for (;;) {
     const done = await progressOf(panel);

@@ -8,7 +8,14 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { expectExportFile, expectGeneratedFiles } from './codes';
 import { launchExtension, readCsv, sleep, type Launched } from './harness';
-import { generateByKeyboard, openPanel, startExport, typeInto, waitForCompleted, waitForProgress } from './panel';
+import {
+  generateByKeyboard,
+  openPanel,
+  startExport,
+  typeInto,
+  waitForCompleted,
+  waitForProgress,
+} from './panel';
 import { fileOf } from './setup';
 
 const BULK = 1;
@@ -120,7 +127,12 @@ test('codes in my own pattern: the browser closed mid-job; Resume after the rest
   expect(codes).toHaveLength(3_000);
   for (const c of codes) expect(c).toMatch(/^R-\d{4}-\d{4}$/);
   const file = await readCsv(await second.waitForDownload(fileOf(store, BULK, 'generated')));
-  expect(file.slice(1).map((r) => r[0]).sort()).toEqual([...codes].sort());
+  expect(
+    file
+      .slice(1)
+      .map((r) => r[0])
+      .sort(),
+  ).toEqual([...codes].sort());
   expect(sb.stats(store.storeHash).perEndpoint.deleteCodes.requests).toBe(0);
   await again.close();
   await second.close();

@@ -5,7 +5,14 @@
  */
 import { afterEach, expect, test } from 'vitest';
 import { expectExportFile, expectGeneratedFiles } from './codes';
-import { generateByKeyboard, openPanel, progressOf, startExport, waitForCompleted, waitForProgress } from './panel';
+import {
+  generateByKeyboard,
+  openPanel,
+  progressOf,
+  startExport,
+  waitForCompleted,
+  waitForProgress,
+} from './panel';
 import { connectedStore, fileOf, useBrowser } from './setup';
 
 const suite = useBrowser();
@@ -15,10 +22,14 @@ afterEach(() => suite.sb.configure({ latencyMs: 0 }));
 
 /** Marks the running worker, so that its absence later proves a new one started. */
 async function markWorker(): Promise<void> {
-  await (await suite.l.serviceWorker()).evaluate(() => ((globalThis as { __e2eMark?: boolean }).__e2eMark = true));
+  await (
+    await suite.l.serviceWorker()
+  ).evaluate(() => ((globalThis as { __e2eMark?: boolean }).__e2eMark = true));
 }
 async function workerIsNew(): Promise<boolean> {
-  return (await suite.l.serviceWorker()).evaluate(() => !(globalThis as { __e2eMark?: boolean }).__e2eMark);
+  return (await suite.l.serviceWorker()).evaluate(
+    () => !(globalThis as { __e2eMark?: boolean }).__e2eMark,
+  );
 }
 
 test('generate: the worker stopped twice mid-job, the job resumes by itself; its file holds exactly N codes and nothing is deleted', async () => {
@@ -61,6 +72,9 @@ test('export: the worker stopped mid-job, the export resumes by itself and equal
   expect(await waitForCompleted(panel, 120_000)).toBe('Completed: 20,000 codes exported.');
   expect(await workerIsNew()).toBe(true);
   sb.configure({ latencyMs: 0 });
-  await expectExportFile(await l.waitForDownload(fileOf(store, BULK, 'export')), sb.codes(BULK, store.storeHash));
+  await expectExportFile(
+    await l.waitForDownload(fileOf(store, BULK, 'export')),
+    sb.codes(BULK, store.storeHash),
+  );
   await page.close();
 });

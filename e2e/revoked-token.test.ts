@@ -52,7 +52,10 @@ test('revoked while exporting and then on the next visit: alerts in plain words,
   // The job itself failed with the same words (the popup lists it).
   const popup = await l.context.newPage();
   await popup.goto(l.popupUrl());
-  const jobAlert = popup.getByRole('listitem').filter({ hasText: 'Export codes' }).getByRole('alert');
+  const jobAlert = popup
+    .getByRole('listitem')
+    .filter({ hasText: 'Export codes' })
+    .getByRole('alert');
   expect(await jobAlert.innerText()).toBe(`Exporting codes stopped: ${text}`);
   await popup.close();
 

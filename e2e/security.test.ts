@@ -6,7 +6,15 @@
  */
 import type { CDPSession, Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { PANEL_HOST, generateByKeyboard, openPanel, panelOf, startExport, waitForCompleted, waitForOperations } from './panel';
+import {
+  PANEL_HOST,
+  generateByKeyboard,
+  openPanel,
+  panelOf,
+  startExport,
+  waitForCompleted,
+  waitForOperations,
+} from './panel';
 import { connectedStore, fileOf, useBrowser } from './setup';
 import { sleep } from './harness';
 
@@ -38,19 +46,37 @@ async function allHtml(page: Page): Promise<string> {
 }
 
 /** Evaluates in the content script's isolated world (found through CDP). */
-async function inContentScript<T>(page: Page, extensionId: string, expression: string): Promise<{ value: T; session: CDPSession }> {
+async function inContentScript<T>(
+  page: Page,
+  extensionId: string,
+  expression: string,
+): Promise<{ value: T; session: CDPSession }> {
   const session = await page.context().newCDPSession(page);
-  const contexts: Array<{ id: number; origin: string; auxData?: { type?: string; frameId?: string } }> = [];
-  session.on('Runtime.executionContextCreated', (e) => contexts.push((e as { context: (typeof contexts)[number] }).context));
+  const contexts: Array<{
+    id: number;
+    origin: string;
+    auxData?: { type?: string; frameId?: string };
+  }> = [];
+  session.on('Runtime.executionContextCreated', (e) =>
+    contexts.push((e as { context: (typeof contexts)[number] }).context),
+  );
   await session.send('Runtime.enable');
   await sleep(200);
-  const world = contexts.find((c) => c.auxData?.type === 'isolated' && c.origin === `chrome-extension://${extensionId}`);
+  const world = contexts.find(
+    (c) => c.auxData?.type === 'isolated' && c.origin === `chrome-extension://${extensionId}`,
+  );
   if (!world) throw new Error(`No content-script world among ${JSON.stringify(contexts)}`);
-  const r = (await session.send('Runtime.evaluate', { contextId: world.id, expression, awaitPromise: true, returnByValue: true })) as {
+  const r = (await session.send('Runtime.evaluate', {
+    contextId: world.id,
+    expression,
+    awaitPromise: true,
+    returnByValue: true,
+  })) as {
     result: { value: T };
     exceptionDetails?: unknown;
   };
-  if (r.exceptionDetails) throw new Error(`Content-script evaluation failed: ${JSON.stringify(r.exceptionDetails)}`);
+  if (r.exceptionDetails)
+    throw new Error(`Content-script evaluation failed: ${JSON.stringify(r.exceptionDetails)}`);
   return { value: r.result.value, session };
 }
 
@@ -77,7 +103,8 @@ test('the token is in neither the DOM (shadow root included) nor the content scr
   expect(await page.locator(PANEL_HOST).count()).toBe(1);
 
   // The content script's world: what it can read, and what the background answers it.
-  const message = (id: number, type: string, data: unknown) => `chrome.runtime.sendMessage({ id: ${id}, type: '${type}', data: ${JSON.stringify(data)}, timestamp: Date.now() }).then((r) => r, (e) => ({ thrown: String(e) }))`;
+  const message = (id: number, type: string, data: unknown) =>
+    `chrome.runtime.sendMessage({ id: ${id}, type: '${type}', data: ${JSON.stringify(data)}, timestamp: Date.now() }).then((r) => r, (e) => ({ thrown: String(e) }))`;
   const { value, session } = await inContentScript<Record<string, unknown>>(
     page,
     l.extensionId,
@@ -102,8 +129,12 @@ test('the token is in neither the DOM (shadow root included) nor the content scr
   expect(value.databases).not.toContain('bcm-vault');
   // Settings are for the extension's own pages only, and another store is out of reach.
   for (const key of ['listStores', 'saveStore', 'removeStore'])
-    expect(value[key], key).toEqual({ res: { ok: false, error: 'This request is not allowed from here.' } });
-  expect(value.otherStore).toEqual({ res: { ok: false, error: 'A control-panel page may only act on its own store.' } });
+    expect(value[key], key).toEqual({
+      res: { ok: false, error: 'This request is not allowed from here.' },
+    });
+  expect(value.otherStore).toEqual({
+    res: { ok: false, error: 'A control-panel page may only act on its own store.' },
+  });
   expect((value.getStore as { res: { ok: boolean } }).res.ok).toBe(true);
   expect((value.listJobs as { res: { value: unknown[] } }).res.value.length).toBe(2);
   // The refused removeStore removed nothing.
@@ -121,16 +152,24 @@ test('a page script cannot message the extension: it can neither start a job nor
 
   const attempts = await page.evaluate(
     async ({ extensionId, storeHash }) => {
-      const w = window as unknown as { chrome?: { runtime?: { sendMessage?: unknown; connect?: unknown } } };
+      const w = window as unknown as {
+        chrome?: { runtime?: { sendMessage?: unknown; connect?: unknown } };
+      };
       const result: Record<string, string> = {
         chrome: typeof w.chrome,
         runtime: typeof w.chrome?.runtime,
         sendMessage: typeof w.chrome?.runtime?.sendMessage,
         connect: typeof w.chrome?.runtime?.connect,
       };
-      const start = { id: 1, type: 'startJob', data: { kind: 'generate', storeHash, promotionId: 1, params: { count: 5 } }, timestamp: Date.now() };
+      const start = {
+        id: 1,
+        type: 'startJob',
+        data: { kind: 'generate', storeHash, promotionId: 1, params: { count: 5 } },
+        timestamp: Date.now(),
+      };
       try {
-        const send = w.chrome?.runtime?.sendMessage as ((id: string, m: unknown) => Promise<unknown>) | undefined;
+        const send = w.chrome?.runtime?.sendMessage as
+          ((id: string, m: unknown) => Promise<unknown>) | undefined;
         result.startJob = send ? JSON.stringify(await send(extensionId, start)) : 'no sendMessage';
       } catch (e) {
         result.startJob = `threw: ${String(e)}`;
@@ -148,7 +187,11 @@ test('a page script cannot message the extension: it can neither start a job nor
     },
     { extensionId: l.extensionId, storeHash: store.storeHash },
   );
-  expect(attempts.chrome === 'undefined' || attempts.runtime === 'undefined' || attempts.sendMessage === 'undefined').toBe(true);
+  expect(
+    attempts.chrome === 'undefined' ||
+      attempts.runtime === 'undefined' ||
+      attempts.sendMessage === 'undefined',
+  ).toBe(true);
   expect(attempts.startJob).toMatch(/^(no sendMessage|threw: )/);
   expect(attempts.options).toMatch(/^refused/);
   expect(attempts.databases).not.toContain('bcm-vault');

@@ -41,7 +41,10 @@ export async function connectedStore(
 ): Promise<StoreHandle> {
   const { access = 'modify', ...storeOptions } = options;
   const store = l.sandbox.createStore(storeOptions);
-  await l.connectStore(access === 'modify' ? store.tokens.modify : store.tokens.readOnly, store.storeHash);
+  await l.connectStore(
+    access === 'modify' ? store.tokens.modify : store.tokens.readOnly,
+    store.storeHash,
+  );
   return store;
 }
 
@@ -55,6 +58,12 @@ const SLUG = {
 } as const;
 
 /** Download names: `{store}-promotion-{id}-{kind}-{stamp}.csv`. */
-export function fileOf(store: { storeHash: string }, promotionId: number, kind: keyof typeof SLUG): RegExp {
-  return new RegExp(`^${store.storeHash}-promotion-${promotionId}-${SLUG[kind]}-\\d{8}-\\d{6}( \\(\\d+\\))?\\.csv$`);
+export function fileOf(
+  store: { storeHash: string },
+  promotionId: number,
+  kind: keyof typeof SLUG,
+): RegExp {
+  return new RegExp(
+    `^${store.storeHash}-promotion-${promotionId}-${SLUG[kind]}-\\d{8}-\\d{6}( \\(\\d+\\))?\\.csv$`,
+  );
 }

@@ -6,7 +6,16 @@
 import { expect, test } from 'vitest';
 import { expectExportFile, expectGeneratedFiles } from './codes';
 import { sleep } from './harness';
-import { generateByKeyboard, openPanel, PANEL_HOST, panelOf, typeInto, waitForCompleted, waitForOperations, waitForProgress } from './panel';
+import {
+  generateByKeyboard,
+  openPanel,
+  PANEL_HOST,
+  panelOf,
+  typeInto,
+  waitForCompleted,
+  waitForOperations,
+  waitForProgress,
+} from './panel';
 import { connectedStore, fileOf, useBrowser } from './setup';
 
 const suite = useBrowser();
@@ -29,14 +38,23 @@ test('two tabs, one promotion: the second generate is refused naming the first, 
     // second tab's press lands, even on a busy machine. Dispatched rather than clicked: a click
     // waits for the page to paint, and a tab in the background of a headless window does not.
     sb.configure({ latencyMs: 2_000, jitterMs: 0 });
-    await Promise.all([a, b].map((tab) => tab.panel.getByRole('button', { name: 'Generate codes' }).dispatchEvent('click')));
-    const refusalIn = (tab: typeof a) => tab.panel.getByRole('alert').filter({ hasText: 'already under way' });
+    await Promise.all(
+      [a, b].map((tab) =>
+        tab.panel.getByRole('button', { name: 'Generate codes' }).dispatchEvent('click'),
+      ),
+    );
+    const refusalIn = (tab: typeof a) =>
+      tab.panel.getByRole('alert').filter({ hasText: 'already under way' });
     await Promise.any([a, b].map((tab) => refusalIn(tab).waitFor({ timeout: 20_000 })));
     const [refused, winner] = (await refusalIn(a).count()) ? [a, b] : [b, a];
     expect(await refusalIn(winner).count()).toBe(0);
     const text = await refusalIn(refused).innerText();
-    expect(text).toMatch(/A job generating codes is already under way on “Spring sale — bulk codes” \(started .*, (running|about to start)\)/);
-    expect(text).toMatch(/Bulk coupon codes panel on this promotion’s page and in the extension’s toolbar popup/);
+    expect(text).toMatch(
+      /A job generating codes is already under way on “Spring sale — bulk codes” \(started .*, (running|about to start)\)/,
+    );
+    expect(text).toMatch(
+      /Bulk coupon codes panel on this promotion’s page and in the extension’s toolbar popup/,
+    );
     sb.configure({ latencyMs: 0, jitterMs: undefined });
     expect(await waitForCompleted(winner.panel, 60_000)).toBe('Completed: 3,000 codes generated.');
   } finally {
@@ -69,8 +87,12 @@ test('another app adds 500 codes of the same shape mid-job: none is deleted, the
   const now = new Set(sb.codes(BULK, store.storeHash).map((c) => c.code));
   expect(theirs.filter((c) => !now.has(c))).toEqual([]);
   expect(sb.stats(store.storeHash).perEndpoint.deleteCodes.requests).toBe(0);
-  await panel.getByText(/500 codes that this job did not make also appeared in the promotion while it ran/).waitFor();
-  await panel.getByText(/They were not deleted.*Purge codes › Codes from a CSV file with that file/).waitFor();
+  await panel
+    .getByText(/500 codes that this job did not make also appeared in the promotion while it ran/)
+    .waitFor();
+  await panel
+    .getByText(/They were not deleted.*Purge codes › Codes from a CSV file with that file/)
+    .waitFor();
   await panel.getByRole('button', { name: 'Download codes not made by this job' }).waitFor();
   const { others } = await expectGeneratedFiles(l, store, BULK, before, 20_000);
   expect(others.map((c) => c.code).sort()).toEqual([...theirs].sort());
@@ -91,7 +113,10 @@ test('downloads refused: the purge says the backup was not saved and deletes not
     const dialog = page.getByRole('dialog', { name: 'Purge codes' });
     await dialog.getByRole('radio', { name: 'All codes' }).check();
     await dialog.getByRole('button', { name: 'Find codes to delete' }).click();
-    await dialog.getByRole('status').filter({ hasText: '400 codes will be deleted' }).waitFor({ timeout: 30_000 });
+    await dialog
+      .getByRole('status')
+      .filter({ hasText: '400 codes will be deleted' })
+      .waitFor({ timeout: 30_000 });
     await sleep(1_500); // the browser has refused the backup's download by now
     // A merchant who types the word and presses Purge anyway deletes nothing.
     await typeInto(page, dialog.getByLabel('Type PURGE to confirm'), 'PURGE');
@@ -102,7 +127,9 @@ test('downloads refused: the purge says the backup was not saved and deletes not
     expect(await purge.isDisabled()).toBe(true);
     const alert = dialog.getByRole('alert').filter({ hasText: 'backup file could not be saved' });
     await alert.waitFor({ timeout: 20_000 });
-    expect(await alert.innerText()).toMatch(/could not be saved: the download was cancelled or refused.*Nothing has been deleted/);
+    expect(await alert.innerText()).toMatch(
+      /could not be saved: the download was cancelled or refused.*Nothing has been deleted/,
+    );
 
     // The merchant fixes the downloads folder and saves it again.
     await cdp.send('Browser.setDownloadBehavior', { behavior: 'default' });
@@ -127,8 +154,13 @@ async function toConfirmStep(storeHash: string) {
   const dialog = page.getByRole('dialog', { name: 'Purge codes' });
   await dialog.getByRole('radio', { name: 'All codes' }).check();
   await dialog.getByRole('button', { name: 'Find codes to delete' }).click();
-  await dialog.getByRole('status').filter({ hasText: /will be deleted$/ }).waitFor({ timeout: 30_000 });
-  await dialog.getByText(/Backup saved:|backup of these codes has been saved/).waitFor({ timeout: 30_000 });
+  await dialog
+    .getByRole('status')
+    .filter({ hasText: /will be deleted$/ })
+    .waitFor({ timeout: 30_000 });
+  await dialog
+    .getByText(/Backup saved:|backup of these codes has been saved/)
+    .waitFor({ timeout: 30_000 });
   return { page, panel, dialog };
 }
 
@@ -152,7 +184,10 @@ test('the confirmation names the store, the promotion and its id; leaving for an
   await panel.getByText('Summer sale — bulk codes (empty)').waitFor();
   // Back on the first promotion: the purge was cancelled, nothing deleted, a new one can start.
   await page.goBack();
-  await panel.getByRole('article').filter({ hasText: 'Cancelled: no codes were deleted.' }).waitFor({ timeout: 10_000 });
+  await panel
+    .getByRole('article')
+    .filter({ hasText: 'Cancelled: no codes were deleted.' })
+    .waitFor({ timeout: 10_000 });
   expect(sb.codes(BULK, store.storeHash)).toEqual(before);
   expect(await panel.getByRole('button', { name: 'Purge codes' }).isDisabled()).toBe(false);
 
@@ -161,12 +196,26 @@ test('the confirmation names the store, the promotion and its id; leaving for an
   const popup = await l.context.newPage();
   await popup.goto(l.popupUrl());
   const reply = await popup.evaluate(async (storeHash) => {
-    const chrome = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome;
-    const jobs = (await chrome.runtime.sendMessage({ id: 1, type: 'listJobs', data: undefined, timestamp: Date.now() })) as {
+    const chrome = (
+      globalThis as unknown as {
+        chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+      }
+    ).chrome;
+    const jobs = (await chrome.runtime.sendMessage({
+      id: 1,
+      type: 'listJobs',
+      data: undefined,
+      timestamp: Date.now(),
+    })) as {
       res: { value: Array<{ id: string; status: string }> };
     };
     const job = jobs.res.value.find((j) => j.status === 'awaiting-confirmation')!;
-    return chrome.runtime.sendMessage({ id: 2, type: 'confirmPurge', data: { jobId: job.id, storeHash, promotionId: 2 }, timestamp: Date.now() });
+    return chrome.runtime.sendMessage({
+      id: 2,
+      type: 'confirmPurge',
+      data: { jobId: job.id, storeHash, promotionId: 2 },
+      timestamp: Date.now(),
+    });
   }, store.storeHash);
   expect(JSON.stringify(reply)).toMatch(/another promotion than the purge’s\. Nothing was deleted/);
   expect(sb.codes(BULK, store.storeHash)).toEqual(before);
@@ -186,11 +235,15 @@ test('page scripts typing and clicking in the panel cannot purge', async () => {
     const tick = () => new Promise((r) => setTimeout(r, 100));
     const root = document.querySelector(host)?.shadowRoot;
     const field = root?.querySelector<HTMLInputElement>('#bcm-purge-confirm');
-    const button = [...(root?.querySelectorAll<HTMLButtonElement>('button') ?? [])].find((b) => b.textContent === 'Purge');
+    const button = [...(root?.querySelectorAll<HTMLButtonElement>('button') ?? [])].find(
+      (b) => b.textContent === 'Purge',
+    );
     if (!field || !button) return false;
     field.focus();
     field.value = 'PURGE';
-    field.dispatchEvent(new InputEvent('input', { bubbles: true, data: 'PURGE', inputType: 'insertText' }));
+    field.dispatchEvent(
+      new InputEvent('input', { bubbles: true, data: 'PURGE', inputType: 'insertText' }),
+    );
     await tick(); // let the panel render what it was "typed"
     field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
     button.disabled = false;
@@ -204,7 +257,9 @@ test('page scripts typing and clicking in the panel cannot purge', async () => {
   await sleep(1_500);
   expect(sb.codes(BULK, store.storeHash)).toEqual(before);
   expect(sb.stats(store.storeHash).perEndpoint.deleteCodes.requests).toBe(0);
-  expect(await dialog.getByRole('status').filter({ hasText: '150 codes will be deleted' }).count()).toBe(1);
+  expect(
+    await dialog.getByRole('status').filter({ hasText: '150 codes will be deleted' }).count(),
+  ).toBe(1);
   // A person's typing still works.
   await typeInto(page, dialog.getByLabel('Type PURGE to confirm'), 'PURGE');
   await dialog.getByRole('button', { name: 'Purge', exact: true }).click();
@@ -225,7 +280,9 @@ test('a store address that redirects elsewhere: the token never leaves, the job 
     await alert.first().waitFor({ timeout: 60_000 });
     // Nothing at all reached the other host: no request, so no token.
     expect(sb.sink.requests()).toEqual([]);
-    expect(await alert.first().innerText()).toMatch(/answered with a redirect.*never sends your access token anywhere but api\.bigcommerce\.com/);
+    expect(await alert.first().innerText()).toMatch(
+      /answered with a redirect.*never sends your access token anywhere but api\.bigcommerce\.com/,
+    );
   } finally {
     sb.configure({ faults: {} });
   }

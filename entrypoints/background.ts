@@ -26,7 +26,10 @@ export default defineBackground(() => {
   const stores = createStoreRegistry();
   const clients = createStoreClients({ tokenFor: (hash) => vault.get(hash) });
   // Listeners are registered now, at the worker's start: the browser wakes the worker for them.
-  const downloads = createDownloads(spool, (id, change) => void registry.downloadChanged(id, change));
+  const downloads = createDownloads(
+    spool,
+    (id, change) => void registry.downloadChanged(id, change),
+  );
   const feed = createJobsFeed({ extensionId, extensionOrigin, list: () => registry.list() });
   const registry = createRegistry({
     records: createJobRecordStore<JobRecord>(),
@@ -52,7 +55,9 @@ export default defineBackground(() => {
       vault,
       checkToken: (storeHash, token) => checkToken(storeHash, token),
       openOptions: async (storeHash) => {
-        const url = browser.runtime.getURL('/options.html') + (storeHash ? `?store=${encodeURIComponent(storeHash)}` : '');
+        const url =
+          browser.runtime.getURL('/options.html') +
+          (storeHash ? `?store=${encodeURIComponent(storeHash)}` : '');
         await browser.tabs.create({ url });
       },
     },
@@ -62,7 +67,8 @@ export default defineBackground(() => {
   // browser session resumes everything; after a browser restart, exports resume and
   // generate/purge wait for the merchant.
   const session = detectSession();
-  const recover = () => session.then(({ sameSession }) => registry.recover(sameSession)).then(keepAwake);
+  const recover = () =>
+    session.then(({ sameSession }) => registry.recover(sameSession)).then(keepAwake);
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === WATCHDOG) void recover();
   });

@@ -10,20 +10,68 @@ interface FlagSpec {
 }
 
 const FLAGS: FlagSpec[] = [
-  { flag: 'port', env: 'SANDBOX_PORT', help: 'TCP port on 127.0.0.1 (0 = any free port). Default 8443.' },
-  { flag: 'plan', env: 'SANDBOX_PLAN', help: 'standard (150/30s) | pro (450/30s) | unlimited. Default standard.' },
-  { flag: 'limits', env: 'SANDBOX_LIMITS', help: 'current (list 10 in flight, delete 250 ids) | legacy (list 40, delete 50). Default current.' },
-  { flag: 'latency', env: 'SANDBOX_LATENCY', help: 'Mean added latency per API request, ms. Default 0.' },
+  {
+    flag: 'port',
+    env: 'SANDBOX_PORT',
+    help: 'TCP port on 127.0.0.1 (0 = any free port). Default 8443.',
+  },
+  {
+    flag: 'plan',
+    env: 'SANDBOX_PLAN',
+    help: 'standard (150/30s) | pro (450/30s) | unlimited. Default standard.',
+  },
+  {
+    flag: 'limits',
+    env: 'SANDBOX_LIMITS',
+    help: 'current (list 10 in flight, delete 250 ids) | legacy (list 40, delete 50). Default current.',
+  },
+  {
+    flag: 'latency',
+    env: 'SANDBOX_LATENCY',
+    help: 'Mean added latency per API request, ms. Default 0.',
+  },
   { flag: 'jitter', env: 'SANDBOX_JITTER', help: '+- uniform jitter, ms. Default latency/4.' },
-  { flag: 'faults-500', env: 'SANDBOX_FAULTS_500', help: 'Fraction 0..1 of API requests answered 500 without doing the work.' },
-  { flag: 'faults-drop', env: 'SANDBOX_FAULTS_DROP', help: 'Fraction 0..1 of API requests done, then dropped without a response.' },
-  { flag: 'faults-429', env: 'SANDBOX_FAULTS_429', help: 'Fraction 0..1 of API requests starting a ~1 s burst of 429s without rate-limit headers.' },
-  { flag: 'faults-redirect', env: 'SANDBOX_FAULTS_REDIRECT', help: 'Fraction 0..1 of API requests answered 307 to the sink (another host).' },
+  {
+    flag: 'faults-500',
+    env: 'SANDBOX_FAULTS_500',
+    help: 'Fraction 0..1 of API requests answered 500 without doing the work.',
+  },
+  {
+    flag: 'faults-drop',
+    env: 'SANDBOX_FAULTS_DROP',
+    help: 'Fraction 0..1 of API requests done, then dropped without a response.',
+  },
+  {
+    flag: 'faults-429',
+    env: 'SANDBOX_FAULTS_429',
+    help: 'Fraction 0..1 of API requests starting a ~1 s burst of 429s without rate-limit headers.',
+  },
+  {
+    flag: 'faults-redirect',
+    env: 'SANDBOX_FAULTS_REDIRECT',
+    help: 'Fraction 0..1 of API requests answered 307 to the sink (another host).',
+  },
   { flag: 'window-ms', env: 'SANDBOX_WINDOW_MS', help: 'Quota window, ms. Default 30000.' },
-  { flag: 'seed-codes', env: 'SANDBOX_SEED_CODES', help: 'Codes in the seeded bulk promotion. Default 1200.' },
-  { flag: 'seed-promotions', env: 'SANDBOX_SEED_PROMOTIONS', help: 'Extra bulk promotions (ids 5, 6...), a few codes each. Default 0.' },
-  { flag: 'quota', env: 'SANDBOX_QUOTA', help: "Requests per window, overriding the plan's quota." },
-  { flag: 'seed', env: 'SANDBOX_SEED', help: 'Seed of the PRNG (tokens, codes, faults). Default fixed.' },
+  {
+    flag: 'seed-codes',
+    env: 'SANDBOX_SEED_CODES',
+    help: 'Codes in the seeded bulk promotion. Default 1200.',
+  },
+  {
+    flag: 'seed-promotions',
+    env: 'SANDBOX_SEED_PROMOTIONS',
+    help: 'Extra bulk promotions (ids 5, 6...), a few codes each. Default 0.',
+  },
+  {
+    flag: 'quota',
+    env: 'SANDBOX_QUOTA',
+    help: "Requests per window, overriding the plan's quota.",
+  },
+  {
+    flag: 'seed',
+    env: 'SANDBOX_SEED',
+    help: 'Seed of the PRNG (tokens, codes, faults). Default fixed.',
+  },
 ];
 
 export function usage(): string {
@@ -39,9 +87,14 @@ export function usage(): string {
   ].join('\n');
 }
 
-export type CliParse = { kind: 'help' } | { kind: 'run'; options: SandboxOptions } | { kind: 'error'; message: string };
+export type CliParse =
+  { kind: 'help' } | { kind: 'run'; options: SandboxOptions } | { kind: 'error'; message: string };
 
-function num(name: string, raw: string, opts: { int?: boolean; min?: number; max?: number }): number {
+function num(
+  name: string,
+  raw: string,
+  opts: { int?: boolean; min?: number; max?: number },
+): number {
   const v = raw.trim() === '' ? NaN : Number(raw);
   const bad =
     !Number.isFinite(v) ||
@@ -59,7 +112,12 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
   let values: Record<string, string | boolean | undefined>;
   try {
     const options = Object.fromEntries(FLAGS.map((f) => [f.flag, { type: 'string' as const }]));
-    values = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false }).values;
+    values = parseArgs({
+      args: argv,
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: false,
+    }).values;
   } catch (e) {
     return { kind: 'error', message: (e as Error).message };
   }
@@ -77,12 +135,14 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
     if (port !== undefined) o.port = num('port', port, { int: true, min: 0, max: 65535 });
     const plan = get('plan');
     if (plan !== undefined) {
-      if (!['standard', 'pro', 'unlimited'].includes(plan)) throw new Error(`--plan must be standard, pro or unlimited (got ${JSON.stringify(plan)})`);
+      if (!['standard', 'pro', 'unlimited'].includes(plan))
+        throw new Error(`--plan must be standard, pro or unlimited (got ${JSON.stringify(plan)})`);
       o.plan = plan as Plan;
     }
     const limits = get('limits');
     if (limits !== undefined) {
-      if (!['current', 'legacy'].includes(limits)) throw new Error(`--limits must be current or legacy (got ${JSON.stringify(limits)})`);
+      if (!['current', 'legacy'].includes(limits))
+        throw new Error(`--limits must be current or legacy (got ${JSON.stringify(limits)})`);
       o.limits = limits as LimitsProfile;
     }
     const latency = get('latency');
@@ -107,9 +167,16 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
     const seed = get('seed');
     if (seedCodes !== undefined || seedPromotions !== undefined || seed !== undefined) {
       o.seed = {};
-      if (seedCodes !== undefined) o.seed.bulkCodes = num('seed-codes', seedCodes, { int: true, min: 0, max: 10_000_000 });
-      if (seedPromotions !== undefined) o.seed.bulkPromotions = num('seed-promotions', seedPromotions, { int: true, min: 0, max: MAX_EXTRA_PROMOTIONS });
-      if (seed !== undefined) o.seed.random = num('seed', seed, { int: true, min: 0, max: 4294967295 });
+      if (seedCodes !== undefined)
+        o.seed.bulkCodes = num('seed-codes', seedCodes, { int: true, min: 0, max: 10_000_000 });
+      if (seedPromotions !== undefined)
+        o.seed.bulkPromotions = num('seed-promotions', seedPromotions, {
+          int: true,
+          min: 0,
+          max: MAX_EXTRA_PROMOTIONS,
+        });
+      if (seed !== undefined)
+        o.seed.random = num('seed', seed, { int: true, min: 0, max: 4294967295 });
     }
     const quota = get('quota');
     if (quota !== undefined) o.quota = num('quota', quota, { int: true, min: 1 });

@@ -18,7 +18,9 @@ function banner(sb: Sandbox, plan: string, limits: string, extra = 0): string {
     `Token (read-only):  ${sb.tokens.readOnly}`,
     '',
     `Promotions: bulk ${sb.promotions.bulk}, bulk (empty) ${sb.promotions.bulkEmpty}, single ${sb.promotions.single}, automatic ${sb.promotions.automatic}` +
-      (extra > 0 ? `, and ${extra} more bulk (${FIRST_EXTRA_ID} to ${FIRST_EXTRA_ID + extra - 1})` : ''),
+      (extra > 0
+        ? `, and ${extra} more bulk (${FIRST_EXTRA_ID} to ${FIRST_EXTRA_ID + extra - 1})`
+        : ''),
     '',
     `Sink (another host, where the redirect fault points): ${sb.sink.origin}`,
     '',
@@ -49,7 +51,14 @@ async function main(): Promise<void> {
     console.error(`sandbox: could not start: ${(e as Error).message}`);
     process.exit(1);
   }
-  console.log(banner(sb, parsed.options.plan ?? 'standard', parsed.options.limits ?? 'current', parsed.options.seed?.bulkPromotions));
+  console.log(
+    banner(
+      sb,
+      parsed.options.plan ?? 'standard',
+      parsed.options.limits ?? 'current',
+      parsed.options.seed?.bulkPromotions,
+    ),
+  );
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

@@ -17,7 +17,8 @@
  *  429 platform burst     {status:429, title, error}            without rate-limit headers
  *  500 injected fault     {errors:[{status:500, title, detail}]}
  */
-export const STATUS_TYPE = 'https://developer.bigcommerce.com/api-docs/getting-started/api-status-codes';
+export const STATUS_TYPE =
+  'https://developer.bigcommerce.com/api-docs/getting-started/api-status-codes';
 
 export interface ErrorItem {
   status: number;
@@ -35,16 +36,21 @@ export const errors = {
   unauthorized: (detail: string) => gateway(401, 'Unauthorized', detail),
   forbidden: () => ({
     status: '403',
-    title: 'You don\'t have a required scope to access the endpoint',
-    error: 'This access token has the read-only Marketing scope; modify (store_v2_marketing) is required.',
+    title: "You don't have a required scope to access the endpoint",
+    error:
+      'This access token has the read-only Marketing scope; modify (store_v2_marketing) is required.',
   }),
-  promotionNotFound: (id: string) => ({ errors: [{ status: 404, title: `Promotion with id ${id} not found.`, type: STATUS_TYPE }] }),
-  routeNotFound: (detail = 'The requested resource was not found.') => gateway(404, 'Not Found', detail),
+  promotionNotFound: (id: string) => ({
+    errors: [{ status: 404, title: `Promotion with id ${id} not found.`, type: STATUS_TYPE }],
+  }),
+  routeNotFound: (detail = 'The requested resource was not found.') =>
+    gateway(404, 'Not Found', detail),
   storeNotFound: (hash: string) => gateway(404, 'Not Found', `Store ${hash} was not found.`),
   notBulk: () => ({
     status: '405',
     title: 'Method Not Allowed',
-    error: "Bulk coupon codes are only supported for promotions with redemption_type 'COUPON' and coupon_type 'BULK'.",
+    error:
+      "Bulk coupon codes are only supported for promotions with redemption_type 'COUPON' and coupon_type 'BULK'.",
   }),
   methodNotAllowed: (method: string, allow: string[]) => ({
     status: '405',
@@ -55,11 +61,24 @@ export const errors = {
   tooLarge: () => gateway(413, 'Payload Too Large', 'Request bodies are limited to 1 MB.'),
   uriTooLong: () => gateway(414, 'URI Too Long', 'The query string is limited to 16 KB.'),
   invalid: (details: string[]) => ({
-    errors: details.map((detail): ErrorItem => ({ status: 422, title: 'Input is invalid', type: STATUS_TYPE, detail })),
+    errors: details.map((detail): ErrorItem => ({
+      status: 422,
+      title: 'Input is invalid',
+      type: STATUS_TYPE,
+      detail,
+    })),
   }),
   tooManyRequests: (detail: string) => gateway(429, 'Too Many Requests', detail),
-  platformBusy: () => ({ status: 429, title: 'Too Many Requests', error: 'The platform is under heavy load. Please retry later.' }),
-  internal: () => ({ errors: [{ status: 500, title: 'Internal Server Error', detail: 'Injected fault: nothing was done.' }] }),
+  platformBusy: () => ({
+    status: 429,
+    title: 'Too Many Requests',
+    error: 'The platform is under heavy load. Please retry later.',
+  }),
+  internal: () => ({
+    errors: [
+      { status: 500, title: 'Internal Server Error', detail: 'Injected fault: nothing was done.' },
+    ],
+  }),
   bulkDelete: (
     title: string,
     meta: { total: number; success: number; failed: number },

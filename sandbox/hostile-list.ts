@@ -23,11 +23,19 @@ interface CursorMeta {
 }
 interface ListBody {
   data: unknown[];
-  meta: { cursor_pagination?: CursorMeta; pagination?: { total: number; per_page: number; total_pages: number } };
+  meta: {
+    cursor_pagination?: CursorMeta;
+    pagination?: { total: number; per_page: number; total_pages: number };
+  };
 }
 
 function isListBody(b: unknown): b is ListBody {
-  return typeof b === 'object' && b !== null && Array.isArray((b as ListBody).data) && typeof (b as ListBody).meta === 'object';
+  return (
+    typeof b === 'object' &&
+    b !== null &&
+    Array.isArray((b as ListBody).data) &&
+    typeof (b as ListBody).meta === 'object'
+  );
 }
 
 /** A made-up code for an id: the same text every time, so a client sees a stable (if endless) list. */
@@ -35,7 +43,14 @@ export function madeUpCode(id: number, nowMs: number): CodeView {
   const rng = mulberry32(hashString(`endless:${id}`));
   let code = '';
   for (let i = 0; i < 16; i++) code += FULL_ALPHABET[pick(rng, FULL_ALPHABET.length)];
-  return { id, code, current_uses: 0, max_uses: 1, max_uses_per_customer: 1, created: formatDate(nowMs) };
+  return {
+    id,
+    code,
+    current_uses: 0,
+    max_uses: 1,
+    max_uses_per_customer: 1,
+    created: formatDate(nowMs),
+  };
 }
 
 /** Links keep the code filter, as the honest handler's links do. */
@@ -44,7 +59,12 @@ function codeExtra(query: URLSearchParams): string {
   return c !== null ? `&code=${encodeURIComponent(c)}` : '';
 }
 
-function endlessPage(afterId: number, limit: number, query: URLSearchParams, nowMs: number): ListBody {
+function endlessPage(
+  afterId: number,
+  limit: number,
+  query: URLSearchParams,
+  nowMs: number,
+): ListBody {
   const data = Array.from({ length: limit }, (_, i) => madeUpCode(afterId + 1 + i, nowMs));
   const start = encodeCursor(afterId + 1);
   const end = encodeCursor(afterId + limit);
@@ -57,22 +77,33 @@ function endlessPage(afterId: number, limit: number, query: URLSearchParams, now
         per_page: limit,
         start_cursor: start,
         end_cursor: end,
-        links: { previous: `?limit=${limit}&before=${start}${extra}`, next: `?limit=${limit}&after=${end}${extra}` },
+        links: {
+          previous: `?limit=${limit}&before=${start}${extra}`,
+          next: `?limit=${limit}&after=${end}${extra}`,
+        },
       },
     },
   };
 }
 
 /** Returns the reply to send: the same object when nothing applies. */
-export function hostileList(hostile: Hostile, endpoint: EndpointKey, query: URLSearchParams, reply: Reply, nowMs: number): Reply {
-  if (reply.status !== 200 || !LIST_ENDPOINTS.includes(endpoint) || !isListBody(reply.body)) return reply;
+export function hostileList(
+  hostile: Hostile,
+  endpoint: EndpointKey,
+  query: URLSearchParams,
+  reply: Reply,
+  nowMs: number,
+): Reply {
+  if (reply.status !== 200 || !LIST_ENDPOINTS.includes(endpoint) || !isListBody(reply.body))
+    return reply;
   let body: ListBody = reply.body;
 
   if (endpoint === 'listCodes') {
     const after = query.get('after');
     const afterId = after === null ? null : decodeCursor(after);
     const cp = body.meta.cursor_pagination;
-    if (hostile.endlessCursor && afterId !== null && cp) body = endlessPage(afterId, cp.per_page, query, nowMs);
+    if (hostile.endlessCursor && afterId !== null && cp)
+      body = endlessPage(afterId, cp.per_page, query, nowMs);
     const cursor = body.meta.cursor_pagination;
     // Without `after` (the first page) the honest end cursor already is "the first page's own".
     if (hostile.repeatCursor && after !== null && cursor) {

@@ -13,7 +13,15 @@ const RATE_KEYS: Record<keyof HostileRateHeaders, keyof RateHeaders> = {
   quota: 'X-Rate-Limit-Requests-Quota',
   left: 'X-Rate-Limit-Requests-Left',
 };
-const HOSTILE_KEYS = ['rateHeaders', 'always429', 'total', 'repeatCursor', 'endlessCursor', 'hugeBodyBytes', 'hugeBodyChunked'] as const;
+const HOSTILE_KEYS = [
+  'rateHeaders',
+  'always429',
+  'total',
+  'repeatCursor',
+  'endlessCursor',
+  'hugeBodyBytes',
+  'hugeBodyChunked',
+] as const;
 /** Padding is streamed, never held in memory, but a bound keeps a typo from writing gigabytes. */
 export const MAX_HUGE_BODY_BYTES = 512 * 1024 * 1024;
 /** What Node accepts in a header value (anything else would throw when the answer is written). */
@@ -32,18 +40,24 @@ export function validateHostile(raw: unknown): Hostile {
   if (!isObject(raw)) throw new Error('hostile must be an object');
   const out: Hostile = {};
   for (const k of Object.keys(raw)) {
-    if (!(HOSTILE_KEYS as readonly string[]).includes(k)) throw new Error(`hostile.${k} is not a setting; known: ${HOSTILE_KEYS.join(', ')}`);
+    if (!(HOSTILE_KEYS as readonly string[]).includes(k))
+      throw new Error(`hostile.${k} is not a setting; known: ${HOSTILE_KEYS.join(', ')}`);
   }
   if (raw.rateHeaders !== undefined) {
     const rh = raw.rateHeaders;
     if (!isObject(rh)) throw new Error('hostile.rateHeaders must be an object');
     const headers: HostileRateHeaders = {};
     for (const k of Object.keys(rh)) {
-      if (!(k in RATE_KEYS)) throw new Error(`hostile.rateHeaders.${k} is not a header; known: ${Object.keys(RATE_KEYS).join(', ')}`);
+      if (!(k in RATE_KEYS))
+        throw new Error(
+          `hostile.rateHeaders.${k} is not a header; known: ${Object.keys(RATE_KEYS).join(', ')}`,
+        );
       const v = rh[k];
       if (v === undefined) continue;
       if (typeof v !== 'string' || !HEADER_VALUE_RE.test(v)) {
-        throw new Error(`hostile.rateHeaders.${k} must be a string that can be a header value (no line breaks)`);
+        throw new Error(
+          `hostile.rateHeaders.${k} must be a string that can be a header value (no line breaks)`,
+        );
       }
       headers[k as keyof HostileRateHeaders] = v;
     }
@@ -57,13 +71,16 @@ export function validateHostile(raw: unknown): Hostile {
   }
   if (raw.total !== undefined) {
     // Negative or fractional totals are allowed on purpose: they are odd answers too.
-    if (typeof raw.total !== 'number' || !Number.isFinite(raw.total)) throw new Error('hostile.total must be a finite number');
+    if (typeof raw.total !== 'number' || !Number.isFinite(raw.total))
+      throw new Error('hostile.total must be a finite number');
     out.total = raw.total;
   }
   if (raw.hugeBodyBytes !== undefined) {
     const v = raw.hugeBodyBytes;
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > MAX_HUGE_BODY_BYTES) {
-      throw new Error(`hostile.hugeBodyBytes must be an integer between 0 and ${MAX_HUGE_BODY_BYTES}`);
+      throw new Error(
+        `hostile.hugeBodyBytes must be an integer between 0 and ${MAX_HUGE_BODY_BYTES}`,
+      );
     }
     out.hugeBodyBytes = v;
   }
@@ -75,7 +92,9 @@ export function overrideRateHeaders(h: RateHeaders, hostile: Hostile): RateHeade
   const rh = hostile.rateHeaders;
   if (!rh) return h;
   const out = { ...h };
-  for (const [k, name] of Object.entries(RATE_KEYS) as Array<[keyof HostileRateHeaders, keyof RateHeaders]>) {
+  for (const [k, name] of Object.entries(RATE_KEYS) as Array<
+    [keyof HostileRateHeaders, keyof RateHeaders]
+  >) {
     const v = rh[k];
     if (v !== undefined) out[name] = v;
   }

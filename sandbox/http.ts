@@ -27,7 +27,10 @@ export function json(status: number, body: unknown, headers?: Record<string, str
 
 export function send(res: ServerResponse, reply: Reply, extra?: object): void {
   if (res.headersSent || res.destroyed) return;
-  const headers: Record<string, string> = { ...(extra as Record<string, string> | undefined), ...reply.headers };
+  const headers: Record<string, string> = {
+    ...(extra as Record<string, string> | undefined),
+    ...reply.headers,
+  };
   let payload: string | undefined;
   if (reply.body !== undefined) {
     payload = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
@@ -50,7 +53,14 @@ export function send(res: ServerResponse, reply: Reply, extra?: object): void {
  * whitespace before a closing brace), honouring back-pressure. Without
  * Content-Length, Node sends HTTP/1.1 chunked transfer encoding.
  */
-async function sendPadded(res: ServerResponse, status: number, headers: Record<string, string>, payload: string, pad: number, chunked: boolean): Promise<void> {
+async function sendPadded(
+  res: ServerResponse,
+  status: number,
+  headers: Record<string, string>,
+  payload: string,
+  pad: number,
+  chunked: boolean,
+): Promise<void> {
   const closer = /[}\]]$/.test(payload) ? payload.slice(-1) : '';
   const head = payload.slice(0, payload.length - closer.length);
   if (!chunked) headers['Content-Length'] = String(Buffer.byteLength(payload) + pad);
@@ -102,9 +112,13 @@ export function readBody(req: IncomingMessage): Promise<BodyResult> {
         finish({ ok: false });
       }
     });
-    req.on('end', () => finish(size <= MAX_BODY_BYTES ? { ok: true, body: Buffer.concat(chunks) } : { ok: false }));
+    req.on('end', () =>
+      finish(size <= MAX_BODY_BYTES ? { ok: true, body: Buffer.concat(chunks) } : { ok: false }),
+    );
     req.on('error', () => finish({ ok: false }));
-    req.on('close', () => finish(size <= MAX_BODY_BYTES ? { ok: true, body: Buffer.concat(chunks) } : { ok: false }));
+    req.on('close', () =>
+      finish(size <= MAX_BODY_BYTES ? { ok: true, body: Buffer.concat(chunks) } : { ok: false }),
+    );
   });
 }
 
@@ -112,7 +126,8 @@ export type JsonResult = { ok: true; value: unknown } | { ok: false; error: stri
 
 export function parseJson(body: Buffer): JsonResult {
   const text = body.toString('utf8');
-  if (text.trim() === '') return { ok: false, error: 'The request body is empty; a JSON object is required.' };
+  if (text.trim() === '')
+    return { ok: false, error: 'The request body is empty; a JSON object is required.' };
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch {

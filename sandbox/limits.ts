@@ -58,7 +58,9 @@ export class StoreLimiter {
     const q = quota ?? UNLIMITED_QUOTA;
     return {
       'X-Rate-Limit-Time-Window-Ms': String(windowMs),
-      'X-Rate-Limit-Time-Reset-Ms': String(Math.max(0, Math.ceil(this.windowStart + windowMs - now))),
+      'X-Rate-Limit-Time-Reset-Ms': String(
+        Math.max(0, Math.ceil(this.windowStart + windowMs - now)),
+      ),
       'X-Rate-Limit-Requests-Quota': String(q),
       'X-Rate-Limit-Requests-Left': String(Math.max(0, q - this.used)),
     };

@@ -21,30 +21,48 @@ const CODE_RE = /^[a-zA-Z0-9_ -]{1,50}$/;
 const AFFIX_RE = /^[A-Z0-9_-]{0,20}$/;
 /** Enough for a million-code store in one call. */
 export const MAX_ADD_COUNT = 1_000_000;
-const SPEC_KEYS = ['count', 'prefix', 'suffix', 'delimiter', 'codeLength', 'maxUses', 'maxUsesPerCustomer'] as const;
+const SPEC_KEYS = [
+  'count',
+  'prefix',
+  'suffix',
+  'delimiter',
+  'codeLength',
+  'maxUses',
+  'maxUsesPerCustomer',
+] as const;
 
 const bad = (message: string) => new SandboxRequestError(message, 422);
 
-function intIn(spec: Record<string, unknown>, key: string, min: number, max: number, dflt: number): number {
+function intIn(
+  spec: Record<string, unknown>,
+  key: string,
+  min: number,
+  max: number,
+  dflt: number,
+): number {
   const v = spec[key];
   if (v === undefined) return dflt;
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) throw bad(`${key} must be an integer between ${min} and ${max}`);
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max)
+    throw bad(`${key} must be an integer between ${min} and ${max}`);
   return v;
 }
 
 /** Codegen's own rules (prefix / suffix / delimiter / length), in the names of the in-process API. */
 function generatorParams(raw: unknown): CodegenParams {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw bad('the codes to add must be a list of codes or an object with count');
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw bad('the codes to add must be a list of codes or an object with count');
   const spec = raw as Record<string, unknown>;
   for (const k of Object.keys(spec)) {
-    if (!(SPEC_KEYS as readonly string[]).includes(k)) throw bad(`${k} is not an option; known: ${SPEC_KEYS.join(', ')}`);
+    if (!(SPEC_KEYS as readonly string[]).includes(k))
+      throw bad(`${k} is not an option; known: ${SPEC_KEYS.join(', ')}`);
   }
   if (spec.count === undefined) throw bad('count is required (or give a list of codes)');
   const count = intIn(spec, 'count', 0, MAX_ADD_COUNT, 0);
   const affix = (key: 'prefix' | 'suffix'): string => {
     const v = spec[key];
     if (v === undefined) return '';
-    if (typeof v !== 'string' || !AFFIX_RE.test(v)) throw bad(`${key} must be at most 20 capital letters, digits, underscores or hyphens`);
+    if (typeof v !== 'string' || !AFFIX_RE.test(v))
+      throw bad(`${key} must be at most 20 capital letters, digits, underscores or hyphens`);
     return v;
   };
   const prefix = affix('prefix');
@@ -53,7 +71,10 @@ function generatorParams(raw: unknown): CodegenParams {
   if (d !== undefined && d !== '_' && d !== '-') throw bad("delimiter must be '_' or '-'");
   const delimiter = (d ?? '') as string;
   const codeLength = intIn(spec, 'codeLength', 6, 16, 16);
-  const total = codeLength + (prefix ? prefix.length + delimiter.length : 0) + (suffix ? suffix.length + delimiter.length : 0);
+  const total =
+    codeLength +
+    (prefix ? prefix.length + delimiter.length : 0) +
+    (suffix ? suffix.length + delimiter.length : 0);
   if (total > 50) throw bad(`the codes would be ${total} characters long; at most 50 are allowed`);
   return {
     batchSize: count,
@@ -67,22 +88,39 @@ function generatorParams(raw: unknown): CodegenParams {
   };
 }
 
-export function addCodes(store: StoreData, promotionId: number, spec: unknown, rng: () => number, nowMs: number): CodeView[] {
+export function addCodes(
+  store: StoreData,
+  promotionId: number,
+  spec: unknown,
+  rng: () => number,
+  nowMs: number,
+): CodeView[] {
   const p = Number.isInteger(promotionId) ? store.promotion(promotionId) : undefined;
-  if (!p) throw new SandboxRequestError(`promotion ${String(promotionId)} does not exist in store ${store.hash}`, 404);
-  if (!store.isBulk(p)) throw bad(`promotion ${p.id} is not a bulk coupon promotion, so codes cannot be added to it`);
+  if (!p)
+    throw new SandboxRequestError(
+      `promotion ${String(promotionId)} does not exist in store ${store.hash}`,
+      404,
+    );
+  if (!store.isBulk(p))
+    throw bad(`promotion ${p.id} is not a bulk coupon promotion, so codes cannot be added to it`);
 
   if (Array.isArray(spec)) {
     const seen = new Set<string>();
     for (const c of spec as unknown[]) {
       if (typeof c !== 'string' || !CODE_RE.test(c)) {
-        throw bad(`${JSON.stringify(c)} is not a valid code: 1 to 50 letters, digits, spaces, underscores or hyphens`);
+        throw bad(
+          `${JSON.stringify(c)} is not a valid code: 1 to 50 letters, digits, spaces, underscores or hyphens`,
+        );
       }
       const key = c.toUpperCase();
-      if (seen.has(key)) throw bad(`the code ${c} is given twice (codes are compared ignoring case)`);
+      if (seen.has(key))
+        throw bad(`the code ${c} is given twice (codes are compared ignoring case)`);
       seen.add(key);
       const owner = store.codeByText(c);
-      if (owner) throw bad(`the code ${c} already exists in store ${store.hash} (promotion ${owner.promotionId})`);
+      if (owner)
+        throw bad(
+          `the code ${c} already exists in store ${store.hash} (promotion ${owner.promotionId})`,
+        );
     }
     // Same use limits as codegen's defaults: the other app is assumed to generate codes too.
     return (spec as string[]).map((c) => codeView(store.addCode(p, c, 1, 1, nowMs)!));
@@ -90,7 +128,8 @@ export function addCodes(store: StoreData, promotionId: number, spec: unknown, r
 
   const params = generatorParams(spec);
   const made = store.generate(p, params, rng, nowMs);
-  if (made === null) throw bad(`could not make ${params.batchSize} codes unique in the store with these settings`);
+  if (made === null)
+    throw bad(`could not make ${params.batchSize} codes unique in the store with these settings`);
   return made.map(codeView);
 }
 
@@ -99,13 +138,23 @@ export function addCodes(store: StoreData, promotionId: number, spec: unknown, r
  * {store?, promotion, count, prefix?, ...}. Returns the store hash, the
  * promotion id and the spec for addCodes().
  */
-export function parseAddCodesBody(body: unknown): { store: string | undefined; promotion: number; spec: string[] | AddCodesSpec } {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw bad('the body must be a JSON object');
+export function parseAddCodesBody(body: unknown): {
+  store: string | undefined;
+  promotion: number;
+  spec: string[] | AddCodesSpec;
+} {
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw bad('the body must be a JSON object');
   const { store, promotion, codes, ...rest } = body as Record<string, unknown>;
-  if (store !== undefined && typeof store !== 'string') throw bad('store must be a store hash (a string)');
-  if (typeof promotion !== 'number' || !Number.isInteger(promotion)) throw bad('promotion must be a promotion id (an integer)');
+  if (store !== undefined && typeof store !== 'string')
+    throw bad('store must be a store hash (a string)');
+  if (typeof promotion !== 'number' || !Number.isInteger(promotion))
+    throw bad('promotion must be a promotion id (an integer)');
   if (codes !== undefined) {
-    if (Object.keys(rest).length > 0) throw bad(`give either codes or count (with its options), not both: ${Object.keys(rest).join(', ')}`);
+    if (Object.keys(rest).length > 0)
+      throw bad(
+        `give either codes or count (with its options), not both: ${Object.keys(rest).join(', ')}`,
+      );
     if (!Array.isArray(codes)) throw bad('codes must be a list of codes');
     return { store, promotion, spec: codes as string[] };
   }

@@ -27,7 +27,8 @@ const TOKEN_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 /** BigCommerce access tokens are 31 lowercase alphanumerics. */
 export function randomToken(rng: () => number, length = 31): string {
   let out = '';
-  for (let i = 0; i < length; i++) out += TOKEN_ALPHABET[Math.floor(rng() * TOKEN_ALPHABET.length)] ?? 'a';
+  for (let i = 0; i < length; i++)
+    out += TOKEN_ALPHABET[Math.floor(rng() * TOKEN_ALPHABET.length)] ?? 'a';
   return out;
 }
 

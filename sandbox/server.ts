@@ -17,10 +17,25 @@ import { API_PATH_RE, handleApi, rateHeadersFor } from './routes/api';
 import { handleInspect } from './routes/inspect';
 import { mulberry32 } from './rng';
 import { startSink, type RunningSink } from './sink';
-import { DEFAULT_SEED, DEFAULT_STORE_HASH, MAX_EXTRA_PROMOTIONS, SandboxState, validateConfig, type StoreEntry } from './state';
+import {
+  DEFAULT_SEED,
+  DEFAULT_STORE_HASH,
+  MAX_EXTRA_PROMOTIONS,
+  SandboxState,
+  validateConfig,
+  type StoreEntry,
+} from './state';
 import { SEEDED_IDS } from './store';
 import { sandboxCert } from './tls';
-import type { AddCodesSpec, CodeView, CreateStoreOptions, Sandbox, SandboxOptions, SandboxStats, StoreHandle } from './types';
+import type {
+  AddCodesSpec,
+  CodeView,
+  CreateStoreOptions,
+  Sandbox,
+  SandboxOptions,
+  SandboxStats,
+  StoreHandle,
+} from './types';
 
 export type {
   AddCodesSpec,
@@ -59,12 +74,18 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     ...(opts.quota !== undefined ? { quota: opts.quota } : {}),
   });
   const port = opts.port ?? 0;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('port must be an integer between 0 and 65535');
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error('port must be an integer between 0 and 65535');
   const host = opts.host ?? '127.0.0.1';
   const bulkCodes = opts.seed?.bulkCodes ?? 1200;
-  if (!Number.isInteger(bulkCodes) || bulkCodes < 0) throw new Error('seed.bulkCodes must be an integer >= 0');
+  if (!Number.isInteger(bulkCodes) || bulkCodes < 0)
+    throw new Error('seed.bulkCodes must be an integer >= 0');
   const bulkPromotions = opts.seed?.bulkPromotions ?? 0;
-  if (!Number.isInteger(bulkPromotions) || bulkPromotions < 0 || bulkPromotions > MAX_EXTRA_PROMOTIONS)
+  if (
+    !Number.isInteger(bulkPromotions) ||
+    bulkPromotions < 0 ||
+    bulkPromotions > MAX_EXTRA_PROMOTIONS
+  )
     throw new Error(`seed.bulkPromotions must be an integer between 0 and ${MAX_EXTRA_PROMOTIONS}`);
   const seed = opts.seed?.random ?? DEFAULT_SEED;
 
@@ -88,7 +109,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const defaultStore = state.createStore({ hash: DEFAULT_STORE_HASH });
 
   const cert = await sandboxCert();
-  const server = createServer({ key: cert.key, cert: cert.pem, maxHeaderSize: MAX_HEADER_BYTES, keepAliveTimeout: 5_000 });
+  const server = createServer({
+    key: cert.key,
+    cert: cert.pem,
+    maxHeaderSize: MAX_HEADER_BYTES,
+    keepAliveTimeout: 5_000,
+  });
   let origin = '';
   let sink: RunningSink | undefined;
 
@@ -116,11 +142,17 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const createStore = (o?: CreateStoreOptions): StoreHandle => handleOf(state.createStore(o ?? {}));
   const removePromotion = (promotionId: number, hash?: string): void => {
     const entry = entryOf(hash);
-    if (!entry.data.removePromotion(promotionId)) throw new Error(`unknown promotion ${promotionId} in store ${entry.data.hash}`);
+    if (!entry.data.removePromotion(promotionId))
+      throw new Error(`unknown promotion ${promotionId} in store ${entry.data.hash}`);
   };
-  const addCodes = (promotionId: number, spec: string[] | AddCodesSpec, hash?: string): CodeView[] => {
+  const addCodes = (
+    promotionId: number,
+    spec: string[] | AddCodesSpec,
+    hash?: string,
+  ): CodeView[] => {
     const entry = state.stores.get(hash ?? state.defaultHash);
-    if (!entry) throw new SandboxRequestError(`store ${hash ?? state.defaultHash} does not exist`, 404);
+    if (!entry)
+      throw new SandboxRequestError(`store ${hash ?? state.defaultHash} does not exist`, 404);
     return addOtherAppCodes(entry.data, promotionId, spec, state.otherAppRng, Date.now());
   };
   // The sink's records are cleared with the stats; its origin and the settings stay.
@@ -160,32 +192,63 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       // The rest of the body was not read: the connection cannot be reused.
       return send(res, json(413, errors.tooLarge(), { Connection: 'close' }), apiHeaders());
     }
-    if (query.length > MAX_QUERY_CHARS) return send(res, json(414, errors.uriTooLong()), apiHeaders());
+    if (query.length > MAX_QUERY_CHARS)
+      return send(res, json(414, errors.uriTooLong()), apiHeaders());
     const q = new URLSearchParams(query);
 
     if (path.startsWith('/__sandbox/')) {
-      return send(res, handleInspect(state, hooks, method, path, q, body.body), { 'Cache-Control': 'no-store' });
+      return send(res, handleInspect(state, hooks, method, path, q, body.body), {
+        'Cache-Control': 'no-store',
+      });
     }
     if (path === '/manage' || path.startsWith('/manage/')) return send(res, panel(req, method));
     if (path === '/') return send(res, { status: 302, headers: { Location: PANEL_PATH } });
-    if (api) return handleApi(state, { req, res, hash: api[1] ?? '', sub: api[2] ?? '', query: q, body: body.body, path, rawQuery: query });
+    if (api)
+      return handleApi(state, {
+        req,
+        res,
+        hash: api[1] ?? '',
+        sub: api[2] ?? '',
+        query: q,
+        body: body.body,
+        path,
+        rawQuery: query,
+      });
     return send(res, json(404, errors.routeNotFound()));
   }
 
   function panel(req: IncomingMessage, method: string): Reply {
     if (method !== 'GET' && method !== 'HEAD') {
-      return json(405, gateway(405, 'Method Not Allowed', 'The control panel only answers GET.'), { Allow: 'GET, HEAD' });
+      return json(405, gateway(405, 'Method Not Allowed', 'The control panel only answers GET.'), {
+        Allow: 'GET, HEAD',
+      });
     }
     const fromHost = storeFromHost(req.headers.host);
-    const hash = fromHost !== undefined && state.stores.has(fromHost) ? fromHost : state.defaultHash;
-    return { status: 200, body: panelHtml(hash), contentType: 'text/html; charset=utf-8', headers: { 'Cache-Control': 'no-store' } };
+    const hash =
+      fromHost !== undefined && state.stores.has(fromHost) ? fromHost : state.defaultHash;
+    return {
+      status: 200,
+      body: panelHtml(hash),
+      contentType: 'text/html; charset=utf-8',
+      headers: { 'Cache-Control': 'no-store' },
+    };
   }
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     // Never let one request take the server down, whatever it contains.
     handle(req, res).catch((e: unknown) => {
       if (!res.headersSent && !res.destroyed) {
-        send(res, json(500, gateway(500, 'Internal Server Error', `Sandbox error: ${(e as Error)?.message ?? String(e)}`)));
+        send(
+          res,
+          json(
+            500,
+            gateway(
+              500,
+              'Internal Server Error',
+              `Sandbox error: ${(e as Error)?.message ?? String(e)}`,
+            ),
+          ),
+        );
       } else {
         res.destroy();
       }
@@ -194,7 +257,13 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
     if (!socket.writable) return socket.destroy();
     const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
-    const body = JSON.stringify(gateway(status, status === 431 ? 'Request Header Fields Too Large' : 'Bad Request', 'The request could not be parsed.'));
+    const body = JSON.stringify(
+      gateway(
+        status,
+        status === 431 ? 'Request Header Fields Too Large' : 'Bad Request',
+        'The request could not be parsed.',
+      ),
+    );
     socket.end(
       `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
         `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
@@ -206,7 +275,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 
   await listen(server, port, host);
   const actualPort = (server.address() as AddressInfo).port;
-  const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  const urlHost =
+    host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
   origin = `https://${urlHost}:${actualPort}`;
   const closeServer = () =>
     new Promise<void>((resolve) => {
@@ -223,8 +293,10 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const runningSink = sink;
 
   const agent = new Agent({ connect: { ca: cert.pem } });
-  const boundFetch = ((input: Parameters<typeof undiciFetch>[0], init?: Parameters<typeof undiciFetch>[1]) =>
-    undiciFetch(input, { ...init, dispatcher: agent })) as unknown as typeof fetch;
+  const boundFetch = ((
+    input: Parameters<typeof undiciFetch>[0],
+    init?: Parameters<typeof undiciFetch>[1],
+  ) => undiciFetch(input, { ...init, dispatcher: agent })) as unknown as typeof fetch;
 
   const first = handleOf(defaultStore);
   return {
@@ -243,7 +315,11 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     codes,
     addCodes,
     removePromotion,
-    sink: { origin: runningSink.origin, requests: () => runningSink.requests(), reset: () => runningSink.reset() },
+    sink: {
+      origin: runningSink.origin,
+      requests: () => runningSink.requests(),
+      reset: () => runningSink.reset(),
+    },
     reset,
     close: async () => {
       await agent.close().catch(() => undefined);

@@ -20,7 +20,14 @@ export const SINK_PAGE = {
   data: [],
   meta: {
     cursor_pagination: { count: 0, per_page: 50, links: {} },
-    pagination: { total: 0, count: 0, per_page: 50, current_page: 1, total_pages: 0, links: { current: '?page=1&limit=50' } },
+    pagination: {
+      total: 0,
+      count: 0,
+      per_page: 50,
+      current_page: 1,
+      total_pages: 0,
+      links: { current: '?page=1&limit=50' },
+    },
   },
 };
 
@@ -28,7 +35,11 @@ export interface RunningSink extends SandboxSink {
   close(): Promise<void>;
 }
 
-export async function startSink(cert: { key: string; pem: string }, host: string, urlHost: string): Promise<RunningSink> {
+export async function startSink(
+  cert: { key: string; pem: string },
+  host: string,
+  urlHost: string,
+): Promise<RunningSink> {
   const records: SinkRequest[] = [];
   const server: Server = createServer({ key: cert.key, cert: cert.pem, keepAliveTimeout: 5_000 });
 

@@ -5,7 +5,14 @@ import { PLAN_QUOTA, StoreLimiter } from './limits';
 import { mulberry32, randomToken } from './rng';
 import { StatsCollector } from './stats';
 import { StoreData } from './store';
-import type { ConfigurableOptions, CreateStoreOptions, Faults, Hostile, LimitsProfile, Plan } from './types';
+import type {
+  ConfigurableOptions,
+  CreateStoreOptions,
+  Faults,
+  Hostile,
+  LimitsProfile,
+  Plan,
+} from './types';
 
 export interface RuntimeConfig {
   plan: Plan;
@@ -37,13 +44,15 @@ const PROFILES: readonly LimitsProfile[] = ['current', 'legacy'];
 
 /** Throws a plain Error naming the bad field; used by configure() and the CLI alike. */
 export function validateConfig(partial: unknown): ConfigurableOptions {
-  if (typeof partial !== 'object' || partial === null || Array.isArray(partial)) throw new Error('configure expects an object');
+  if (typeof partial !== 'object' || partial === null || Array.isArray(partial))
+    throw new Error('configure expects an object');
   const p = partial as Record<string, unknown>;
   const out: ConfigurableOptions = {};
   const nonNeg = (k: 'latencyMs' | 'jitterMs'): void => {
     const v = p[k];
     if (v === undefined) return;
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw new Error(`${k} must be a number >= 0`);
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+      throw new Error(`${k} must be a number >= 0`);
     out[k] = v;
   };
   if (p.plan !== undefined) {
@@ -51,15 +60,18 @@ export function validateConfig(partial: unknown): ConfigurableOptions {
     out.plan = p.plan as Plan;
   }
   if (p.limits !== undefined) {
-    if (!PROFILES.includes(p.limits as LimitsProfile)) throw new Error(`limits must be one of ${PROFILES.join(', ')}`);
+    if (!PROFILES.includes(p.limits as LimitsProfile))
+      throw new Error(`limits must be one of ${PROFILES.join(', ')}`);
     out.limits = p.limits as LimitsProfile;
   }
   nonNeg('latencyMs');
   // An explicit undefined / null jitter goes back to the default (latencyMs / 4).
-  if ('jitterMs' in p && (p.jitterMs === undefined || p.jitterMs === null)) out.jitterMs = undefined;
+  if ('jitterMs' in p && (p.jitterMs === undefined || p.jitterMs === null))
+    out.jitterMs = undefined;
   else nonNeg('jitterMs');
   if (p.windowMs !== undefined) {
-    if (typeof p.windowMs !== 'number' || !Number.isFinite(p.windowMs) || p.windowMs <= 0) throw new Error('windowMs must be a number > 0');
+    if (typeof p.windowMs !== 'number' || !Number.isFinite(p.windowMs) || p.windowMs <= 0)
+      throw new Error('windowMs must be a number > 0');
     out.windowMs = p.windowMs;
   }
   if ('quota' in p) {
@@ -70,17 +82,20 @@ export function validateConfig(partial: unknown): ConfigurableOptions {
     } else out.quota = p.quota;
   }
   if (p.faults !== undefined) {
-    if (typeof p.faults !== 'object' || p.faults === null || Array.isArray(p.faults)) throw new Error('faults must be an object');
+    if (typeof p.faults !== 'object' || p.faults === null || Array.isArray(p.faults))
+      throw new Error('faults must be an object');
     const f = p.faults as Record<string, unknown>;
     const faults: Faults = {};
     for (const k of ['error500', 'drop', 'burst429', 'redirect'] as const) {
       const v = f[k];
       if (v === undefined) continue;
-      if (typeof v !== 'number' || !(v >= 0 && v <= 1)) throw new Error(`faults.${k} must be a fraction between 0 and 1`);
+      if (typeof v !== 'number' || !(v >= 0 && v <= 1))
+        throw new Error(`faults.${k} must be a fraction between 0 and 1`);
       faults[k] = v;
     }
     if (f.burstMs !== undefined) {
-      if (typeof f.burstMs !== 'number' || !Number.isFinite(f.burstMs) || f.burstMs < 0) throw new Error('faults.burstMs must be a number >= 0');
+      if (typeof f.burstMs !== 'number' || !Number.isFinite(f.burstMs) || f.burstMs < 0)
+        throw new Error('faults.burstMs must be a number >= 0');
       faults.burstMs = f.burstMs;
     }
     out.faults = faults;
@@ -115,14 +130,24 @@ export class SandboxState {
 
   createStore(opts: CreateStoreOptions = {}): StoreEntry {
     const hash = opts.hash ?? this.nextHash();
-    if (!HASH_RE.test(hash)) throw new Error(`store hash must be 1-32 lowercase letters or digits: ${JSON.stringify(hash)}`);
+    if (!HASH_RE.test(hash))
+      throw new Error(
+        `store hash must be 1-32 lowercase letters or digits: ${JSON.stringify(hash)}`,
+      );
     if (this.stores.has(hash)) throw new Error(`store ${hash} already exists`);
-    if (opts.plan !== undefined && !PLANS.includes(opts.plan)) throw new Error(`plan must be one of ${PLANS.join(', ')}`);
-    if (opts.limits !== undefined && !PROFILES.includes(opts.limits)) throw new Error(`limits must be one of ${PROFILES.join(', ')}`);
+    if (opts.plan !== undefined && !PLANS.includes(opts.plan))
+      throw new Error(`plan must be one of ${PLANS.join(', ')}`);
+    if (opts.limits !== undefined && !PROFILES.includes(opts.limits))
+      throw new Error(`limits must be one of ${PROFILES.join(', ')}`);
     const bulkCodes = opts.bulkCodes ?? this.defaults.bulkCodes;
-    if (!Number.isInteger(bulkCodes) || bulkCodes < 0) throw new Error('bulkCodes must be an integer >= 0');
+    if (!Number.isInteger(bulkCodes) || bulkCodes < 0)
+      throw new Error('bulkCodes must be an integer >= 0');
     const bulkPromotions = opts.bulkPromotions ?? this.defaults.bulkPromotions;
-    if (!Number.isInteger(bulkPromotions) || bulkPromotions < 0 || bulkPromotions > MAX_EXTRA_PROMOTIONS)
+    if (
+      !Number.isInteger(bulkPromotions) ||
+      bulkPromotions < 0 ||
+      bulkPromotions > MAX_EXTRA_PROMOTIONS
+    )
       throw new Error(`bulkPromotions must be an integer between 0 and ${MAX_EXTRA_PROMOTIONS}`);
     const entry: StoreEntry = {
       data: new StoreData({
@@ -196,7 +221,8 @@ export class SandboxState {
   /** Tokens must differ even if an injected rng is degenerate (e.g. () => 0). */
   private newToken(): string {
     let t = randomToken(this.rng);
-    for (let i = 0; this.tokens.has(t); i++) t = (t.slice(0, 31 - String(i).length) + String(i)).slice(0, 31);
+    for (let i = 0; this.tokens.has(t); i++)
+      t = (t.slice(0, 31 - String(i).length) + String(i)).slice(0, 31);
     this.tokens.add(t);
     return t;
   }

@@ -2,7 +2,15 @@
 import { ENDPOINT_KEYS, type EndpointKey, type EndpointStats } from './types';
 
 function emptyEndpoint(): EndpointStats {
-  return { requests: 0, maxInFlight: 0, status429: 0, status429NoHeaders: 0, errors500: 0, dropped: 0, redirected: 0 };
+  return {
+    requests: 0,
+    maxInFlight: 0,
+    status429: 0,
+    status429NoHeaders: 0,
+    errors500: 0,
+    dropped: 0,
+    redirected: 0,
+  };
 }
 
 export class StatsCollector {
@@ -29,7 +37,11 @@ export class StatsCollector {
     if (n > e.maxInFlight) e.maxInFlight = n;
   }
 
-  snapshot(): { perEndpoint: Record<EndpointKey, EndpointStats>; quota429: number; concurrency429: number } {
+  snapshot(): {
+    perEndpoint: Record<EndpointKey, EndpointStats>;
+    quota429: number;
+    concurrency429: number;
+  } {
     const perEndpoint = {} as Record<EndpointKey, EndpointStats>;
     for (const k of ENDPOINT_KEYS) perEndpoint[k] = { ...this.perEndpoint[k] };
     return { perEndpoint, quota429: this.quota429, concurrency429: this.concurrency429 };

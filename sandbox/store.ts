@@ -55,9 +55,26 @@ export const SEEDED_IDS: SeededPromotions = { bulk: 1, bulkEmpty: 2, single: 3, 
 export const FIRST_EXTRA_ID = 5;
 /** Their names: a theme and a year ("Black Friday 2024 — bulk codes"), so filters find a few. */
 const THEMES = [
-  'Black Friday', 'Cyber Monday', 'Newsletter welcome', 'Loyalty reward', 'Back to school', 'Holiday gift', 'Flash sale',
-  'VIP customers', 'Influencer', 'Referral thank-you', 'Win-back', 'Birthday treat', 'Clearance', 'New collection',
-  'Free gift', 'Student discount', 'Trade show', 'Partner', 'Retail event', 'Survey thank-you',
+  'Black Friday',
+  'Cyber Monday',
+  'Newsletter welcome',
+  'Loyalty reward',
+  'Back to school',
+  'Holiday gift',
+  'Flash sale',
+  'VIP customers',
+  'Influencer',
+  'Referral thank-you',
+  'Win-back',
+  'Birthday treat',
+  'Clearance',
+  'New collection',
+  'Free gift',
+  'Student discount',
+  'Trade show',
+  'Partner',
+  'Retail event',
+  'Survey thank-you',
 ];
 
 /** BigCommerce prints dates as 2019-01-20T22:00:00+00:00. */
@@ -125,18 +142,48 @@ export class StoreData {
     // Seed data uses its own PRNG derived from the seed and the store hash, so
     // reset() reproduces it whatever randomness was consumed since.
     const rng = mulberry32(hashString(`${this.seed}:${this.hash}`));
-    const add = (p: Omit<Promotion, 'codeIds' | 'currentUses' | 'startDate' | 'status'>): Promotion => {
-      const promo: Promotion = { ...p, status: 'ENABLED', startDate: SEED_START_DATE, currentUses: 0, codeIds: new SortedIds() };
+    const add = (
+      p: Omit<Promotion, 'codeIds' | 'currentUses' | 'startDate' | 'status'>,
+    ): Promotion => {
+      const promo: Promotion = {
+        ...p,
+        status: 'ENABLED',
+        startDate: SEED_START_DATE,
+        currentUses: 0,
+        codeIds: new SortedIds(),
+      };
       this.promotions.set(promo.id, promo);
       return promo;
     };
-    const bulk = add({ id: SEEDED_IDS.bulk, name: 'Spring sale — bulk codes', redemptionType: 'COUPON', couponType: 'BULK' });
-    add({ id: SEEDED_IDS.bulkEmpty, name: 'Summer sale — bulk codes (empty)', redemptionType: 'COUPON', couponType: 'BULK' });
-    const single = add({ id: SEEDED_IDS.single, name: 'Welcome 10% off', redemptionType: 'COUPON', couponType: 'SINGLE' });
+    const bulk = add({
+      id: SEEDED_IDS.bulk,
+      name: 'Spring sale — bulk codes',
+      redemptionType: 'COUPON',
+      couponType: 'BULK',
+    });
+    add({
+      id: SEEDED_IDS.bulkEmpty,
+      name: 'Summer sale — bulk codes (empty)',
+      redemptionType: 'COUPON',
+      couponType: 'BULK',
+    });
+    const single = add({
+      id: SEEDED_IDS.single,
+      name: 'Welcome 10% off',
+      redemptionType: 'COUPON',
+      couponType: 'SINGLE',
+    });
     add({ id: SEEDED_IDS.automatic, name: 'Free shipping over $50', redemptionType: 'AUTOMATIC' });
 
     const params: CodegenParams = {
-      batchSize: 0, maxUses: 1, maxUsesPerCustomer: 1, prefix: '', suffix: '', delimiter: '', alphabet: FULL_ALPHABET, codeLength: 16,
+      batchSize: 0,
+      maxUses: 1,
+      maxUsesPerCustomer: 1,
+      prefix: '',
+      suffix: '',
+      delimiter: '',
+      alphabet: FULL_ALPHABET,
+      codeLength: 16,
     };
     for (let i = 0; i < this.bulkCodes; i++) {
       const text = this.uniqueCode(params, rng, new Set());
@@ -194,7 +241,13 @@ export class StoreData {
   }
 
   /** Adds one caller-chosen code; null when the code is taken anywhere in the store. */
-  addCode(p: Promotion, text: string, maxUses: number, maxUsesPerCustomer: number, nowMs: number): Code | null {
+  addCode(
+    p: Promotion,
+    text: string,
+    maxUses: number,
+    maxUsesPerCustomer: number,
+    nowMs: number,
+  ): Code | null {
     if (this.byCode.has(text.toUpperCase())) return null;
     return this.insert(p, text, maxUses, maxUsesPerCustomer, nowMs);
   }
@@ -228,8 +281,22 @@ export class StoreData {
     return out;
   }
 
-  private insert(p: Promotion, text: string, maxUses: number, maxUsesPerCustomer: number, createdMs: number): Code {
-    const c: Code = { id: this.nextCodeId++, code: text, promotionId: p.id, currentUses: 0, maxUses, maxUsesPerCustomer, createdMs };
+  private insert(
+    p: Promotion,
+    text: string,
+    maxUses: number,
+    maxUsesPerCustomer: number,
+    createdMs: number,
+  ): Code {
+    const c: Code = {
+      id: this.nextCodeId++,
+      code: text,
+      promotionId: p.id,
+      currentUses: 0,
+      maxUses,
+      maxUsesPerCustomer,
+      createdMs,
+    };
     this.byId[c.id] = c;
     this.byCode.set(text.toUpperCase(), c);
     p.codeIds.append(c.id);

@@ -40,11 +40,18 @@ async function makeCert(): Promise<SandboxCert> {
       { name: 'extKeyUsage', serverAuth: true },
       {
         name: 'subjectAltName',
-        altNames: [...CERT_HOSTS.map((value) => ({ type: 2 as const, value })), { type: 7 as const, ip: '127.0.0.1' }],
+        altNames: [
+          ...CERT_HOSTS.map((value) => ({ type: 2 as const, value })),
+          { type: 7 as const, ip: '127.0.0.1' },
+        ],
       },
     ],
   });
   const x509 = new X509Certificate(pems.cert);
   const spki = x509.publicKey.export({ type: 'spki', format: 'der' });
-  return { key: pems.private, pem: pems.cert, spkiSha256: createHash('sha256').update(spki).digest('base64') };
+  return {
+    key: pems.private,
+    pem: pems.cert,
+    spkiSha256: createHash('sha256').update(spki).digest('base64'),
+  };
 }

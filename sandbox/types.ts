@@ -58,7 +58,10 @@ export interface SandboxOptions {
 }
 
 export type ConfigurableOptions = Partial<
-  Pick<SandboxOptions, 'plan' | 'limits' | 'latencyMs' | 'jitterMs' | 'faults' | 'hostile' | 'windowMs' | 'quota'>
+  Pick<
+    SandboxOptions,
+    'plan' | 'limits' | 'latencyMs' | 'jitterMs' | 'faults' | 'hostile' | 'windowMs' | 'quota'
+  >
 >;
 
 export type EndpointKey =

@@ -29,12 +29,21 @@ export const ROOMS: Record<string, { path: string; may: string[] }> = {
   api: { path: 'utils/api/', may: ['rate', 'vocabulary'] },
   storage: { path: 'utils/storage/', may: ['vocabulary'] },
   jobs: { path: 'utils/jobs/', may: ['api', 'rate', 'csv', 'codes', 'vocabulary'] },
-  messages: { path: 'utils/messages/', may: ['messages-protocol', 'jobs', 'api', 'csv', 'codes', 'vocabulary'] },
-  background: { path: 'utils/background/', may: ['jobs', 'api', 'csv', 'messages', 'messages-protocol', 'storage', 'vocabulary'] },
+  messages: {
+    path: 'utils/messages/',
+    may: ['messages-protocol', 'jobs', 'api', 'csv', 'codes', 'vocabulary'],
+  },
+  background: {
+    path: 'utils/background/',
+    may: ['jobs', 'api', 'csv', 'messages', 'messages-protocol', 'storage', 'vocabulary'],
+  },
   ui: { path: 'utils/ui/', may: ['messages-protocol', 'codes', 'vocabulary'] },
   'messages-protocol': { path: 'utils/messages/index.ts', may: [] },
   'control-panel-url': { path: 'utils/control-panel-url.ts', may: ['vocabulary'] },
-  components: { path: 'components/', may: ['ui', 'messages-protocol', 'control-panel-url', 'codes', 'vocabulary'] },
+  components: {
+    path: 'components/',
+    may: ['ui', 'messages-protocol', 'control-panel-url', 'codes', 'vocabulary'],
+  },
   entrypoints: { path: 'entrypoints/', may: ['*'] },
 };
 
@@ -78,24 +87,48 @@ function resolveImport(from: string, spec: string): string | null {
   if (spec.startsWith('@/')) base = join(ROOT, spec.slice(2));
   else if (spec.startsWith('.')) base = resolve(dirname(from), spec);
   else return null; // a package, or '#imports'
-  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')])
+  for (const candidate of [
+    base,
+    `${base}.ts`,
+    `${base}.tsx`,
+    join(base, 'index.ts'),
+    join(base, 'index.tsx'),
+  ])
     if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
   return null;
 }
 
 /** The module specifiers a file imports at run time (type-only imports and exports are skipped). */
 export function runtimeImports(file: string, text: string): string[] {
-  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const source = ts.createSourceFile(
+    file,
+    text,
+    ts.ScriptTarget.Latest,
+    false,
+    file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
   const out: string[] = [];
   for (const node of source.statements) {
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
       const clause = node.importClause;
       const typeOnly =
         clause?.isTypeOnly ||
-        (clause && !clause.name && clause.namedBindings && ts.isNamedImports(clause.namedBindings) && clause.namedBindings.elements.every((e) => e.isTypeOnly));
+        (clause &&
+          !clause.name &&
+          clause.namedBindings &&
+          ts.isNamedImports(clause.namedBindings) &&
+          clause.namedBindings.elements.every((e) => e.isTypeOnly));
       if (!typeOnly) out.push(node.moduleSpecifier.text);
-    } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
-      const typeOnly = node.isTypeOnly || (node.exportClause && ts.isNamedExports(node.exportClause) && node.exportClause.elements.every((e) => e.isTypeOnly));
+    } else if (
+      ts.isExportDeclaration(node) &&
+      node.moduleSpecifier &&
+      ts.isStringLiteral(node.moduleSpecifier)
+    ) {
+      const typeOnly =
+        node.isTypeOnly ||
+        (node.exportClause &&
+          ts.isNamedExports(node.exportClause) &&
+          node.exportClause.elements.every((e) => e.isTypeOnly));
       if (!typeOnly) out.push(node.moduleSpecifier.text);
     }
   }
@@ -126,8 +159,11 @@ export function check(): Report {
     for (const spec of runtimeImports(file, readFileSync(file, 'utf8'))) {
       const target = resolveImport(file, spec);
       if (!target) {
-        const pkg = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!;
-        if (room && FORBIDDEN_PACKAGES[room]?.includes(pkg)) violations.push(`${rel} imports ${pkg}, which room "${room}" may not bring in`);
+        const pkg = spec.startsWith('@')
+          ? spec.split('/').slice(0, 2).join('/')
+          : spec.split('/')[0]!;
+        if (room && FORBIDDEN_PACKAGES[room]?.includes(pkg))
+          violations.push(`${rel} imports ${pkg}, which room "${room}" may not bring in`);
         continue;
       }
       const targetRel = relative(ROOT, target);
@@ -135,7 +171,8 @@ export function check(): Report {
       const targetRoom = roomOf(targetRel);
       if (!room || !targetRoom || room === targetRoom) continue;
       const may = ROOMS[room]!.may;
-      if (!may.includes('*') && !may.includes(targetRoom)) violations.push(`${rel} (${room}) imports ${targetRel} (${targetRoom})`);
+      if (!may.includes('*') && !may.includes(targetRoom))
+        violations.push(`${rel} (${room}) imports ${targetRel} (${targetRoom})`);
     }
     graph.set(rel, edges);
   }
@@ -181,6 +218,8 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(new URL(import.meta.
   for (const v of violations) console.log(`room rule: ${v}`);
   for (const c of cycles) console.log(`import cycle: ${c.join(' -> ')}`);
   for (const f of long) console.log(`longer than ${MAX_LINES} lines: ${f}`);
-  console.log(`${files} modules: ${violations.length} room rule(s) broken, ${cycles.length} import cycle(s), ${long.length} file(s) over ${MAX_LINES} lines.`);
+  console.log(
+    `${files} modules: ${violations.length} room rule(s) broken, ${cycles.length} import cycle(s), ${long.length} file(s) over ${MAX_LINES} lines.`,
+  );
   process.exit(violations.length || cycles.length || long.length ? 1 : 0);
 }

@@ -43,11 +43,18 @@ import { managerUrl, tourManager } from './tour-manager';
 const ROOT = resolve(new URL('..', import.meta.url).pathname);
 const args = new Set(process.argv.slice(2));
 /** One folder per clone under the system temp folder (short, whatever the clone's path). */
-const WORK = join(tmpdir(), `bcm-start-${createHash('sha256').update(ROOT).digest('hex').slice(0, 8)}`);
+const WORK = join(
+  tmpdir(),
+  `bcm-start-${createHash('sha256').update(ROOT).digest('hex').slice(0, 8)}`,
+);
 const PROFILE = join(WORK, 'profile');
 /** Chromium's profile lock socket ends up at about this path; Unix allows 107 bytes. */
-const SOCKET_PATH_BYTES = Buffer.byteLength(join(WORK, 'home', 'tmp', '.org.chromium.Chromium.XXXXXX', 'SingletonSocket'));
-const SHOTS = args.has('--update-docs') ? join(ROOT, 'docs', 'screenshots') : join(ROOT, '.tmp', 'screenshots');
+const SOCKET_PATH_BYTES = Buffer.byteLength(
+  join(WORK, 'home', 'tmp', '.org.chromium.Chromium.XXXXXX', 'SingletonSocket'),
+);
+const SHOTS = args.has('--update-docs')
+  ? join(ROOT, 'docs', 'screenshots')
+  : join(ROOT, '.tmp', 'screenshots');
 const BULK = 1;
 
 const headless = args.has('--headless') || !process.env.DISPLAY;
@@ -59,7 +66,11 @@ function step(text: string) {
 }
 
 function run(cmd: string, argv: string[]): number {
-  const r = spawnSync(cmd, argv, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NO_UPDATE_NOTIFIER: '1' } });
+  const r = spawnSync(cmd, argv, {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, NO_UPDATE_NOTIFIER: '1' },
+  });
   return r.status ?? 1;
 }
 
@@ -99,7 +110,8 @@ async function pageShot(name: string, page: Page, fullPage = false): Promise<voi
 
 /** The finished job cards, put away so that the next screenshot shows one job. */
 async function dismissFinished(panel: Locator): Promise<void> {
-  for (const button of await panel.getByRole('button', { name: 'Dismiss' }).all()) await button.click();
+  for (const button of await panel.getByRole('button', { name: 'Dismiss' }).all())
+    await button.click();
 }
 
 async function connectThroughOptions(l: Launched, sb: Sandbox): Promise<Page> {
@@ -109,8 +121,12 @@ async function connectThroughOptions(l: Launched, sb: Sandbox): Promise<Page> {
   await options.getByRole('button', { name: 'Save store' }).click();
   const outcome = options.locator('form').locator('[role="status"], [role="alert"]').first();
   await outcome.waitFor({ timeout: 30_000 });
-  if ((await outcome.getAttribute('role')) === 'alert') throw new Error(`Connecting the store failed: ${await outcome.innerText()}`);
-  await options.getByRole('listitem').filter({ hasText: `Store ${sb.storeHash}` }).waitFor();
+  if ((await outcome.getAttribute('role')) === 'alert')
+    throw new Error(`Connecting the store failed: ${await outcome.innerText()}`);
+  await options
+    .getByRole('listitem')
+    .filter({ hasText: `Store ${sb.storeHash}` })
+    .waitFor();
   console.log(`  ${await outcome.innerText()}`);
   return options;
 }
@@ -130,7 +146,12 @@ async function runTour(first: Launched, sb: Sandbox, options: Page): Promise<Lau
 
   step('Generate 500 codes (a tiny quota for a moment, to show the wait)');
   sb.configure({ quota: 4, windowMs: 6_000, latencyMs: 600, jitterMs: 0 });
-  await generateByKeyboard(page, panel, { count: 500, prefix: 'DEMO', maxUses: 1, maxUsesPerCustomer: 1 });
+  await generateByKeyboard(page, panel, {
+    count: 500,
+    prefix: 'DEMO',
+    maxUses: 1,
+    maxUsesPerCustomer: 1,
+  });
   await panel.getByText(/Waiting for the store's API quota/).waitFor({ timeout: 30_000 });
   await waitForProgress(panel, 250);
   await shot('waiting-for-quota', panel);
@@ -160,7 +181,10 @@ async function runTour(first: Launched, sb: Sandbox, options: Page): Promise<Lau
   const count = dialog.getByRole('status').filter({ hasText: /will be deleted$/ });
   await count.waitFor({ timeout: 60_000 });
   console.log(`  dry run: ${await count.innerText()}`);
-  await dialog.getByRole('alert').filter({ hasText: 'backup file could not be saved' }).waitFor({ timeout: 30_000 });
+  await dialog
+    .getByRole('alert')
+    .filter({ hasText: 'backup file could not be saved' })
+    .waitFor({ timeout: 30_000 });
   await shot('backup-not-saved', dialog);
   await cdp.send('Browser.setDownloadBehavior', { behavior: 'default' });
   await cdp.detach();
@@ -176,7 +200,9 @@ async function runTour(first: Launched, sb: Sandbox, options: Page): Promise<Lau
   step('The manager page: every bulk promotion of the store, one chosen, no control panel needed');
   await tourManager(l, sb.storeHash, pageShot);
 
-  step('Codes of your own: 120 in a pattern, then 60 from a file with 3 lines that cannot be codes');
+  step(
+    'Codes of your own: 120 in a pattern, then 60 from a file with 3 lines that cannot be codes',
+  );
   await dismissFinished(panel);
   console.log(`  ${await tourPattern(page, panel, shot)}`);
   await dismissFinished(panel);
@@ -201,7 +227,9 @@ async function runTour(first: Launched, sb: Sandbox, options: Page): Promise<Lau
     await l.waitForDownload(/-generated-/);
   };
 
-  step('A bigger generate (slowed down, to show progress), paused, another app adds codes, resumed');
+  step(
+    'A bigger generate (slowed down, to show progress), paused, another app adds codes, resumed',
+  );
   await startSlowGenerate('PAUSE');
   await panel.getByText(/codes\/s/).waitFor();
   await shot('running', panel);
@@ -210,7 +238,9 @@ async function runTour(first: Launched, sb: Sandbox, options: Page): Promise<Lau
   await shot('paused', panel);
   normalSpeed();
   const theirs = sb.addCodes(BULK, { count: 40, prefix: 'PAUSE', codeLength: 12 });
-  console.log(`  another app added ${theirs.length} codes of the same shape (${theirs[0]!.code}, …)`);
+  console.log(
+    `  another app added ${theirs.length} codes of the same shape (${theirs[0]!.code}, …)`,
+  );
   await resumeToTheEnd(panel.getByRole('button', { name: 'Resume' }));
   await panel.getByText(/40 codes that this job did not make/).waitFor();
   await shot('codes-not-made-by-job', panel.getByRole('article').first());
@@ -276,7 +306,9 @@ async function runTour(first: Launched, sb: Sandbox, options: Page): Promise<Lau
   await popup.close();
   await page.close();
 
-  console.log(`\nFiles: generate ${generated}\n       export ${exported}\n       purge backup ${backup}`);
+  console.log(
+    `\nFiles: generate ${generated}\n       export ${exported}\n       purge backup ${backup}`,
+  );
   return l;
 }
 
@@ -290,7 +322,8 @@ async function main(): Promise<void> {
   if (run('npx', ['wxt', 'build']) !== 0) throw new Error('The build failed.');
   step('Checking for Chromium');
   if (run('bash', ['scripts/ensure-browsers.sh']) !== 0) {
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing (${CHROMIUM}) and could not be installed.`);
+    if (!existsSync(CHROMIUM))
+      throw new Error(`Chromium is missing (${CHROMIUM}) and could not be installed.`);
     console.log(`  (browser install helper failed; ${CHROMIUM} is there, carrying on)`);
   }
 
@@ -329,21 +362,37 @@ async function main(): Promise<void> {
     step('Opening the bulk promotion');
     const { page } = await openPanel(l, sb.storeHash, BULK);
     await page.bringToFront();
-    console.log(`  ${page.url()}\n\nReady. Use the "Bulk coupon codes" panel, or the manager page (${managerUrl(l, sb.storeHash)}); Ctrl-C to stop.`);
+    console.log(
+      `  ${page.url()}\n\nReady. Use the "Bulk coupon codes" panel, or the manager page (${managerUrl(l, sb.storeHash)}); Ctrl-C to stop.`,
+    );
     l.context.on('close', () => void stop(0));
     return;
   }
 
   l = await runTour(l, sb, options);
-  const shots = readdirSync(SHOTS).filter((f) => f.endsWith('.png')).sort();
+  const shots = readdirSync(SHOTS)
+    .filter((f) => f.endsWith('.png'))
+    .sort();
   const downloads = readdirSync(l.downloadsDir).sort();
-  console.log(`\nScreenshots in ${relative(ROOT, SHOTS)}/: ${shots.map((f) => `${f} (${Math.round(statSync(join(SHOTS, f)).size / 1024)} KB)`).join(', ')}`);
+  console.log(
+    `\nScreenshots in ${relative(ROOT, SHOTS)}/: ${shots.map((f) => `${f} (${Math.round(statSync(join(SHOTS, f)).size / 1024)} KB)`).join(', ')}`,
+  );
   console.log(`CSV files in ${l.downloadsDir}/:\n  ${downloads.join('\n  ')}`);
   await stop(0);
 }
 
 main().catch(async (e: unknown) => {
-  if (debugPage) console.error(`\nThe panel said: ${(await debugPage.locator('body').innerText().catch(() => '?')).replace(/\s+/g, ' ').slice(0, 1500)}`);
+  if (debugPage)
+    console.error(
+      `\nThe panel said: ${(
+        await debugPage
+          .locator('body')
+          .innerText()
+          .catch(() => '?')
+      )
+        .replace(/\s+/g, ' ')
+        .slice(0, 1500)}`,
+    );
   console.error(`\nnpm start failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
   await cleanup?.().catch(() => {});
   process.exit(1);

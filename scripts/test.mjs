@@ -14,7 +14,12 @@ const suites = [];
 
 function run(cmd, args, opts = {}) {
   console.log(`\n$ ${cmd} ${args.join(' ')}`);
-  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, NO_UPDATE_NOTIFIER: '1' }, ...opts });
+  const r = spawnSync(cmd, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NO_UPDATE_NOTIFIER: '1' },
+    ...opts,
+  });
   return r.status ?? 1;
 }
 
@@ -30,7 +35,13 @@ function setup(name, cmd, args) {
 
 function vitestSuite(name, config) {
   const file = join(out, `${name}.json`);
-  const args = ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`];
+  const args = [
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${file}`,
+  ];
   if (config) args.push('--config', config);
   const status = run('npx', args);
   if (!existsSync(file)) {
@@ -41,11 +52,15 @@ function vitestSuite(name, config) {
   const r = JSON.parse(readFileSync(file, 'utf8'));
   const skipped = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
   // A suite file that failed to load has no failed tests but must still count as a failure.
-  const brokenFiles = (r.testResults ?? []).filter((t) => t.status === 'failed' && !(t.assertionResults ?? []).some((a) => a.status === 'failed')).length;
+  const brokenFiles = (r.testResults ?? []).filter(
+    (t) => t.status === 'failed' && !(t.assertionResults ?? []).some((a) => a.status === 'failed'),
+  ).length;
   totals.passed += r.numPassedTests;
   totals.failed += r.numFailedTests + brokenFiles;
   totals.skipped += skipped;
-  suites.push(`${name}: ${r.numPassedTests} passed, ${r.numFailedTests + brokenFiles} failed${skipped ? `, ${skipped} skipped` : ''}`);
+  suites.push(
+    `${name}: ${r.numPassedTests} passed, ${r.numFailedTests + brokenFiles} failed${skipped ? `, ${skipped} skipped` : ''}`,
+  );
 }
 
 function checkSuite(name, cmd, args) {
@@ -59,12 +74,25 @@ const browsers = setup('browsers', 'bash', ['scripts/ensure-browsers.sh']);
 const builtChrome = setup('build chrome', 'npx', ['wxt', 'build']);
 const builtFirefox = setup('build firefox', 'npx', ['wxt', 'build', '-b', 'firefox']);
 checkSuite('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']);
-checkSuite('house rules (rooms, no import cycles, files up to 300 lines)', 'npx', ['tsx', 'scripts/check-house.ts']);
+checkSuite('house rules (rooms, no import cycles, files up to 300 lines)', 'npx', [
+  'tsx',
+  'scripts/check-house.ts',
+]);
 vitestSuite('unit');
 if (browsers && builtChrome && builtFirefox) vitestSuite('e2e', 'vitest.e2e.config.ts');
-if (builtFirefox) checkSuite('web-ext lint', 'npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv2', '--self-hosted', '--warnings-as-errors=false']);
+if (builtFirefox)
+  checkSuite('web-ext lint', 'npx', [
+    'web-ext',
+    'lint',
+    '--source-dir',
+    '.output/firefox-mv2',
+    '--self-hosted',
+    '--warnings-as-errors=false',
+  ]);
 
 console.log('\nSuites:');
 for (const s of suites) console.log(`  ${s}`);
-console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+console.log(
+  `${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`,
+);
 process.exit(totals.failed ? 1 : 0);

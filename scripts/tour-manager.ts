@@ -8,7 +8,12 @@ import type { Launched } from '../e2e/harness';
 import { panelOf, waitForOperations } from '../e2e/panel';
 
 export function managerUrl(l: Launched, storeHash?: string): string {
-  return l.popupUrl().replace('/popup.html', `/manager.html${storeHash ? `?store=${encodeURIComponent(storeHash)}` : ''}`);
+  return l
+    .popupUrl()
+    .replace(
+      '/popup.html',
+      `/manager.html${storeHash ? `?store=${encodeURIComponent(storeHash)}` : ''}`,
+    );
 }
 
 /** Takes the screenshots through `shoot`: the visible part of the window, or the whole page. */

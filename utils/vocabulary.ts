@@ -40,7 +40,13 @@ export const BACKUP_KEEP_MS = 30 * 24 * 60 * 60_000;
  */
 export type JobKind = 'generate' | 'import' | 'pattern' | 'export' | 'purge' | 'delete-code';
 /** Kinds that create or delete codes: at most one of them at a time on a promotion. */
-export const WRITING_KINDS: readonly JobKind[] = ['generate', 'import', 'pattern', 'purge', 'delete-code'];
+export const WRITING_KINDS: readonly JobKind[] = [
+  'generate',
+  'import',
+  'pattern',
+  'purge',
+  'delete-code',
+];
 export const isWritingKind = (kind: JobKind): boolean => WRITING_KINDS.includes(kind);
 
 /**
@@ -59,20 +65,40 @@ export type JobStatus =
   | 'cancelled';
 
 /** Jobs that are not over yet: the merchant may still act on them. */
-export const isUnfinished = (status: JobStatus): boolean => status !== 'completed' && status !== 'failed' && status !== 'cancelled';
+export const isUnfinished = (status: JobStatus): boolean =>
+  status !== 'completed' && status !== 'failed' && status !== 'cancelled';
 /** A failed job keeps its checkpoint: once the cause is fixed it can carry on. */
-export const isResumable = (status: JobStatus): boolean => status === 'paused' || status === 'interrupted' || status === 'failed';
+export const isResumable = (status: JobStatus): boolean =>
+  status === 'paused' || status === 'interrupted' || status === 'failed';
 /** States in which a writing job holds its promotion (no other writing job may start there). */
 export const holdsPromotion = (status: JobStatus): boolean =>
-  status === 'queued' || status === 'running' || status === 'paused' || status === 'interrupted' || status === 'awaiting-confirmation';
+  status === 'queued' ||
+  status === 'running' ||
+  status === 'paused' ||
+  status === 'interrupted' ||
+  status === 'awaiting-confirmation';
 
 /** The files a job can leave. */
-export type FileKind = 'generated' | 'imported' | 'export' | 'purge-backup' | 'unattributed' | 'rejected';
-export const FILE_KINDS: readonly FileKind[] = ['generated', 'imported', 'export', 'purge-backup', 'unattributed', 'rejected'];
+export type FileKind =
+  'generated' | 'imported' | 'export' | 'purge-backup' | 'unattributed' | 'rejected';
+export const FILE_KINDS: readonly FileKind[] = [
+  'generated',
+  'imported',
+  'export',
+  'purge-backup',
+  'unattributed',
+  'rejected',
+];
 
 /** A coupon promotion with bulk (unique) codes: the only kind these tools work on. */
-export const isBulkCoupon = (p: { redemption_type?: string; redemptionType?: string; coupon_type?: string | null; couponType?: string | null }): boolean =>
-  (p.redemption_type ?? p.redemptionType) === 'COUPON' && (p.coupon_type ?? p.couponType) === 'BULK';
+export const isBulkCoupon = (p: {
+  redemption_type?: string;
+  redemptionType?: string;
+  coupon_type?: string | null;
+  couponType?: string | null;
+}): boolean =>
+  (p.redemption_type ?? p.redemptionType) === 'COUPON' &&
+  (p.coupon_type ?? p.couponType) === 'BULK';
 
 /** A code no shopper has redeemed yet. */
 export const isUnusedCode = (c: { current_uses: number }): boolean => c.current_uses === 0;

@@ -26,11 +26,19 @@ interface FindCodeProps {
   newTab?: boolean;
 }
 
-function StorePicker(props: { stores: StoreView[]; value: string; onChange: (hash: string) => void }): JSX.Element {
+function StorePicker(props: {
+  stores: StoreView[];
+  value: string;
+  onChange: (hash: string) => void;
+}): JSX.Element {
   return (
     <div class="bcm-field bcm-find-store">
       <label for="bcm-find-store">Store</label>
-      <select id="bcm-find-store" value={props.value} onChange={(e) => props.onChange(e.currentTarget.value)}>
+      <select
+        id="bcm-find-store"
+        value={props.value}
+        onChange={(e) => props.onChange(e.currentTarget.value)}
+      >
         {props.stores.map((s) => (
           <option key={s.storeHash} value={s.storeHash}>
             {s.storeHash}
@@ -90,7 +98,12 @@ export function FindCode(props: FindCodeProps): JSX.Element {
         </button>
       </div>
       {s.error ? <ErrorAlert message={s.error} /> : null}
-      <FindResult finder={finder} jobs={props.jobs} canDelete={foundIn?.access !== 'read-only'} newTab={props.newTab} />
+      <FindResult
+        finder={finder}
+        jobs={props.jobs}
+        canDelete={foundIn?.access !== 'read-only'}
+        newTab={props.newTab}
+      />
     </form>
   );
 }

@@ -7,7 +7,13 @@ import type { JSX } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { CodeLookup } from '@/utils/messages';
 import { promotionPageUrl } from '@/utils/control-panel-url';
-import { deleteJobText, deleteQuestion, notFoundText, perCustomerText, usesText } from '@/utils/ui/find-text';
+import {
+  deleteJobText,
+  deleteQuestion,
+  notFoundText,
+  perCustomerText,
+  usesText,
+} from '@/utils/ui/find-text';
 import { dateText } from '../date-text';
 import type { JobsStore } from '../state/jobs-store';
 import { useStore } from '../state/use-store';
@@ -16,7 +22,12 @@ import type { Finder } from './find-store';
 
 type Found = Extract<CodeLookup, { found: true }>;
 
-const JOB_CLASS: Record<string, string> = { completed: 'bcm-success', failed: 'bcm-error', paused: 'bcm-notice', interrupted: 'bcm-notice' };
+const JOB_CLASS: Record<string, string> = {
+  completed: 'bcm-success',
+  failed: 'bcm-error',
+  paused: 'bcm-notice',
+  interrupted: 'bcm-notice',
+};
 
 function madeText(created: string): string {
   const ms = Date.parse(created);
@@ -25,7 +36,10 @@ function madeText(created: string): string {
 
 function Facts(props: { storeHash: string; lookup: Found; newTab?: boolean }): JSX.Element {
   const { code, promotion } = props.lookup;
-  const status = promotion?.status && promotion.status !== 'ENABLED' ? ` (${promotion.status.toLowerCase()})` : '';
+  const status =
+    promotion?.status && promotion.status !== 'ENABLED'
+      ? ` (${promotion.status.toLowerCase()})`
+      : '';
   return (
     <dl class="bcm-facts">
       <dt>Code</dt>
@@ -59,7 +73,12 @@ function Facts(props: { storeHash: string; lookup: Found; newTab?: boolean }): J
 }
 
 /** "Delete this code", its question, then where its job stands. */
-function Delete(props: { finder: Finder; jobs: JobsStore; lookup: Found; canDelete: boolean }): JSX.Element | null {
+function Delete(props: {
+  finder: Finder;
+  jobs: JobsStore;
+  lookup: Found;
+  canDelete: boolean;
+}): JSX.Element | null {
   const { finder, lookup } = props;
   const s = useStore(finder.store, (st) => st);
   const job = useStore(props.jobs, (st) => st.jobs.find((j) => j.id === s.deleteJobId) ?? null);
@@ -73,13 +92,29 @@ function Delete(props: { finder: Finder; jobs: JobsStore; lookup: Found; canDele
     wasConfirming.current = s.confirming;
   }, [s.confirming]);
 
-  if (s.deleteJobId) return <p class={JOB_CLASS[job?.status ?? ''] ?? 'bcm-muted'}>{job ? deleteJobText(job) : 'Starting…'}</p>;
+  if (s.deleteJobId)
+    return (
+      <p class={JOB_CLASS[job?.status ?? ''] ?? 'bcm-muted'}>
+        {job ? deleteJobText(job) : 'Starting…'}
+      </p>
+    );
   if (!lookup.promotion?.bulk) return null;
-  if (!props.canDelete) return <p class="bcm-muted">This store is connected read-only: codes can be found here, not deleted.</p>;
+  if (!props.canDelete)
+    return (
+      <p class="bcm-muted">
+        This store is connected read-only: codes can be found here, not deleted.
+      </p>
+    );
   if (!s.confirming)
     return (
       <div class="bcm-actions">
-        <button type="button" ref={ask} class="bcm-button bcm-danger" disabled={s.busy} onClick={(e) => isTrustedEvent(e) && finder.askDelete()}>
+        <button
+          type="button"
+          ref={ask}
+          class="bcm-button bcm-danger"
+          disabled={s.busy}
+          onClick={(e) => isTrustedEvent(e) && finder.askDelete()}
+        >
           Delete this code
         </button>
       </div>
@@ -105,7 +140,12 @@ function Delete(props: { finder: Finder; jobs: JobsStore; lookup: Found; canDele
   );
 }
 
-export function FindResult(props: { finder: Finder; jobs: JobsStore; canDelete: boolean; newTab?: boolean }): JSX.Element {
+export function FindResult(props: {
+  finder: Finder;
+  jobs: JobsStore;
+  canDelete: boolean;
+  newTab?: boolean;
+}): JSX.Element {
   const found = useStore(props.finder.store, (st) => st.found);
   return (
     <div role="status" class="bcm-find-result">
@@ -114,7 +154,12 @@ export function FindResult(props: { finder: Finder; jobs: JobsStore; canDelete: 
       ) : (
         <>
           <Facts storeHash={found.storeHash} lookup={found.lookup} newTab={props.newTab} />
-          <Delete finder={props.finder} jobs={props.jobs} lookup={found.lookup} canDelete={props.canDelete} />
+          <Delete
+            finder={props.finder}
+            jobs={props.jobs}
+            lookup={found.lookup}
+            canDelete={props.canDelete}
+          />
         </>
       )}
     </div>

@@ -35,7 +35,15 @@ export interface Finder {
   confirmDelete(): Promise<void>;
 }
 
-const INITIAL: FindState = { text: '', inputError: null, busy: false, found: null, error: null, confirming: false, deleteJobId: null };
+const INITIAL: FindState = {
+  text: '',
+  inputError: null,
+  busy: false,
+  found: null,
+  error: null,
+  confirming: false,
+  deleteJobId: null,
+};
 
 export function createFinder(bridge: UiBridge): Finder {
   const store = createStore<FindState>()(() => INITIAL);
@@ -45,7 +53,13 @@ export function createFinder(bridge: UiBridge): Finder {
     const search = ++latest;
     const checked = codeToFind(store.getState().text);
     if ('error' in checked) {
-      store.setState({ inputError: checked.error, found: null, error: null, confirming: false, busy: false });
+      store.setState({
+        inputError: checked.error,
+        found: null,
+        error: null,
+        confirming: false,
+        busy: false,
+      });
       return;
     }
     store.setState({ busy: true, inputError: null, error: null, confirming: false });
@@ -64,11 +78,18 @@ export function createFinder(bridge: UiBridge): Finder {
     if (s.busy || !found?.lookup.found || !found.lookup.promotion) return;
     const { code, promotion } = found.lookup;
     store.setState({ busy: true, error: null });
-    const reply = await bridge.send('startJob', { kind: 'delete-code', storeHash: found.storeHash, promotionId: promotion.id, code: code.code });
+    const reply = await bridge.send('startJob', {
+      kind: 'delete-code',
+      storeHash: found.storeHash,
+      promotionId: promotion.id,
+      code: code.code,
+    });
     // Another search since: the job runs all the same and shows in the job list.
     if (store.getState().found !== found) return store.setState({ busy: false });
     store.setState(
-      reply.ok ? { busy: false, confirming: false, deleteJobId: reply.value.jobId } : { busy: false, confirming: false, error: reply.error },
+      reply.ok
+        ? { busy: false, confirming: false, deleteJobId: reply.value.jobId }
+        : { busy: false, confirming: false, error: reply.error },
     );
   }
 
@@ -80,7 +101,13 @@ export function createFinder(bridge: UiBridge): Finder {
     keep: () => store.setState({ confirming: false }),
     clear: () => {
       latest++; // an answer still on its way is about the other store
-      store.setState({ found: null, error: null, confirming: false, busy: false, deleteJobId: null });
+      store.setState({
+        found: null,
+        error: null,
+        confirming: false,
+        busy: false,
+        deleteJobId: null,
+      });
     },
     confirmDelete,
   };

@@ -13,9 +13,18 @@ import type { FieldMaker } from './field-maker';
 /** Characters for the example code (the real ones are random); excluded ones are skipped. */
 const SAMPLE = 'K7Q2XM9T4PR3BH6WNZ8CDFGJLSUVY5AE01IO';
 
-function preview(prefix: string, delimiter: string, length: number, suffix: string, exclude: string): string {
+function preview(
+  prefix: string,
+  delimiter: string,
+  length: number,
+  suffix: string,
+  exclude: string,
+): string {
   const allowed = SAMPLE.split('').filter((c) => !exclude.includes(c));
-  const random = Array.from({ length }, (_, i) => allowed[i % Math.max(1, allowed.length)] ?? 'X').join('');
+  const random = Array.from(
+    { length },
+    (_, i) => allowed[i % Math.max(1, allowed.length)] ?? 'X',
+  ).join('');
   return `${prefix}${prefix ? delimiter : ''}${random}${suffix ? delimiter : ''}${suffix}`;
 }
 
@@ -25,9 +34,16 @@ export function BigCommerceFields(props: { model: PanelModel; text: FieldMaker }
   const delimiter = useStore(model.form, (s) => s.values.delimiter);
   return (
     <>
-      {text('codeLength', 'Code length', { numeric: true, hint: 'Random characters per code, 6 to 16.' })}
-      {text('prefix', 'Prefix', { hint: 'Optional. A–Z, 0–9, _ and -, up to 20. Letters become capitals.' })}
-      {text('suffix', 'Suffix', { hint: 'Optional. A–Z, 0–9, _ and -, up to 20. Letters become capitals.' })}
+      {text('codeLength', 'Code length', {
+        numeric: true,
+        hint: 'Random characters per code, 6 to 16.',
+      })}
+      {text('prefix', 'Prefix', {
+        hint: 'Optional. A–Z, 0–9, _ and -, up to 20. Letters become capitals.',
+      })}
+      {text('suffix', 'Suffix', {
+        hint: 'Optional. A–Z, 0–9, _ and -, up to 20. Letters become capitals.',
+      })}
       <div class="bcm-field">
         <label for="bcm-delimiter">Delimiter</label>
         <select
@@ -55,7 +71,11 @@ export function BigCommerceFields(props: { model: PanelModel; text: FieldMaker }
 export function BigCommerceSample(props: { model: PanelModel }): JSX.Element | null {
   const values = useStore(props.model.form, (s) => s.values);
   const verdict = validateGenerate(values);
-  const lengthOk = verdict.totalLength !== null && !verdict.errors.prefix && !verdict.errors.suffix && !verdict.errors.codeLength;
+  const lengthOk =
+    verdict.totalLength !== null &&
+    !verdict.errors.prefix &&
+    !verdict.errors.suffix &&
+    !verdict.errors.codeLength;
   if (!lengthOk) return null;
   const sample = preview(
     values.prefix.trim().toUpperCase(),
@@ -66,8 +86,8 @@ export function BigCommerceSample(props: { model: PanelModel }): JSX.Element | n
   );
   return (
     <p class="bcm-muted">
-      Codes will look like <code>{sample}</code> ({formatCount(verdict.totalLength ?? 0)} characters; the random part
-      differs for each code).
+      Codes will look like <code>{sample}</code> ({formatCount(verdict.totalLength ?? 0)}{' '}
+      characters; the random part differs for each code).
     </p>
   );
 }

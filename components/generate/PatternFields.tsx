@@ -21,10 +21,18 @@ export function PatternFields(props: { model: PanelModel; text: FieldMaker }): J
   const set = useStore(model.form, (s) => s.values.characterSet);
   return (
     <>
-      {text('pattern', 'Pattern', { hint: 'Each # is a random character, e.g. SPRING-####-####.', describedBy: SAMPLES_ID, wide: true })}
+      {text('pattern', 'Pattern', {
+        hint: 'Each # is a random character, e.g. SPRING-####-####.',
+        describedBy: SAMPLES_ID,
+        wide: true,
+      })}
       <div class="bcm-field bcm-wide">
         <label for="bcm-characterSet">Characters</label>
-        <select id="bcm-characterSet" value={set} onChange={(e) => setField(model.form, 'characterSet', e.currentTarget.value)}>
+        <select
+          id="bcm-characterSet"
+          value={set}
+          onChange={(e) => setField(model.form, 'characterSet', e.currentTarget.value)}
+        >
           {Object.entries(CHARACTER_SETS).map(([id, { label }]) => (
             <option key={id} value={id}>
               {label}
@@ -33,7 +41,9 @@ export function PatternFields(props: { model: PanelModel; text: FieldMaker }): J
           <option value="custom">Your own set</option>
         </select>
       </div>
-      {set === 'custom' ? text('ownCharacters', 'Your characters', { hint: 'Each # is one of these.', wide: true }) : null}
+      {set === 'custom'
+        ? text('ownCharacters', 'Your characters', { hint: 'Each # is one of these.', wide: true })
+        : null}
     </>
   );
 }
@@ -53,7 +63,8 @@ export function PatternSamples(props: { model: PanelModel }): JSX.Element {
     <p id={SAMPLES_ID} class="bcm-muted">
       {sound ? (
         <>
-          Codes will look like <code>{samples[0]}</code>, <code>{samples[1]}</code>, <code>{samples[2]}</code>.
+          Codes will look like <code>{samples[0]}</code>, <code>{samples[1]}</code>,{' '}
+          <code>{samples[2]}</code>.
           {errors.pattern ? null : ` This pattern can make ${spaceText(space)} codes.`}
         </>
       ) : null}

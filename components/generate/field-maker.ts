@@ -13,4 +13,3 @@ export interface FieldExtra {
 }
 
 export type FieldMaker = (field: FormField, label: string, extra?: FieldExtra) => JSX.Element;
-

@@ -6,7 +6,10 @@ import type { JSX } from 'preact';
 
 const ID = 'bcm-import-file';
 
-export function FileField(props: { error: string | undefined; onFile: (file: File | null) => void }): JSX.Element {
+export function FileField(props: {
+  error: string | undefined;
+  onFile: (file: File | null) => void;
+}): JSX.Element {
   const { error } = props;
   return (
     <div class="bcm-field">
@@ -21,8 +24,8 @@ export function FileField(props: { error: string | undefined; onFile: (file: Fil
         onChange={(e) => props.onFile(e.currentTarget.files?.[0] ?? null)}
       />
       <p id={`${ID}-hint`} class="bcm-hint">
-        A column named code, or the only column. Optional max_uses and max_uses_per_customer columns override the fields
-        below.
+        A column named code, or the only column. Optional max_uses and max_uses_per_customer columns
+        override the fields below.
       </p>
       {error ? (
         <p id={`${ID}-message`} class="bcm-field-error" role="alert">

@@ -9,7 +9,10 @@ import { pluralCodes } from '@/utils/ui/format';
 import { estimateText, pluralLines } from '@/utils/ui/import-text';
 
 /** `reading`: the file's name while it is read; `preview`: the background's answer. */
-export function Preview(props: { reading: string | undefined; preview: ImportPreview | undefined }): JSX.Element {
+export function Preview(props: {
+  reading: string | undefined;
+  preview: ImportPreview | undefined;
+}): JSX.Element {
   const { preview } = props;
   return (
     <div role="status">
@@ -24,7 +27,13 @@ export function Preview(props: { reading: string | undefined; preview: ImportPre
                 {preview.reasons.map(({ kind, label, count, example }) => (
                   <li key={kind}>
                     {label}: {pluralLines(count)}, e.g. line {example.line}
-                    {example.code ? <> <code>{example.code}</code></> : null}: {example.reason}
+                    {example.code ? (
+                      <>
+                        {' '}
+                        <code>{example.code}</code>
+                      </>
+                    ) : null}
+                    : {example.reason}
                   </li>
                 ))}
               </ul>

@@ -9,10 +9,16 @@ import { Panel } from '../Panel';
 import { useStore } from '../state/use-store';
 import type { ManagerModel } from './manager-model';
 
-export function ChosenPromotion(props: { model: ManagerModel; storeHash: string; promotion: { id: number; name: string } }): JSX.Element {
+export function ChosenPromotion(props: {
+  model: ManagerModel;
+  storeHash: string;
+  promotion: { id: number; name: string };
+}): JSX.Element {
   const { model, promotion } = props;
   // Opened from the page's address, the list has not named it: the panel's reading does.
-  const read = useStore(model.panel.panel, (s) => (s.promotion.value?.id === promotion.id ? s.promotion.value.name : null));
+  const read = useStore(model.panel.panel, (s) =>
+    s.promotion.value?.id === promotion.id ? s.promotion.value.name : null,
+  );
   const name = promotion.name || read || `Promotion ${promotion.id}`;
   const frame = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {

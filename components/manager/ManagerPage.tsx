@@ -24,7 +24,9 @@ function useFocusOnReturn(model: ManagerModel) {
       return;
     }
     if (lastChosen.current === null || !listShown) return;
-    const button = document.querySelector<HTMLElement>(`[data-promotion-id="${lastChosen.current}"]`);
+    const button = document.querySelector<HTMLElement>(
+      `[data-promotion-id="${lastChosen.current}"]`,
+    );
     (button ?? heading.current)?.focus();
     lastChosen.current = null;
   }, [chosen, listShown]);
@@ -72,7 +74,12 @@ export function ManagerPage(props: {
   filterDelayMs?: number;
 }): JSX.Element {
   const model = useMemo(
-    () => createManagerModel(props.bridge, { initialStore: props.initialStore, initialPromotion: props.initialPromotion, filterDelayMs: props.filterDelayMs }),
+    () =>
+      createManagerModel(props.bridge, {
+        initialStore: props.initialStore,
+        initialPromotion: props.initialPromotion,
+        filterDelayMs: props.filterDelayMs,
+      }),
     [props.bridge],
   );
   const onPlace = props.onPlace;

@@ -10,16 +10,34 @@ import type { PromotionPage, PromotionRow } from '@/utils/messages';
 import { ErrorAlert } from '../ErrorAlert';
 import { useStore } from '../state/use-store';
 import { useNow } from '../use-now';
-import { codeCountText, lastJobs, lastJobText, listSummary, readAtText, statusText } from './list-text';
+import {
+  codeCountText,
+  lastJobs,
+  lastJobText,
+  listSummary,
+  readAtText,
+  statusText,
+} from './list-text';
 import type { ManagerModel } from './manager-model';
 
-function Row(props: { p: PromotionRow; job: JobView | undefined; now: number; onChoose: () => void }): JSX.Element {
+function Row(props: {
+  p: PromotionRow;
+  job: JobView | undefined;
+  now: number;
+  onChoose: () => void;
+}): JSX.Element {
   const { p } = props;
   const details = `bcm-promotion-${p.id}-details`;
   const enabled = p.status === 'ENABLED';
   return (
     <li class="bcm-manager-row">
-      <button type="button" class="bcm-manager-promotion" data-promotion-id={p.id} aria-describedby={details} onClick={props.onChoose}>
+      <button
+        type="button"
+        class="bcm-manager-promotion"
+        data-promotion-id={p.id}
+        aria-describedby={details}
+        onClick={props.onChoose}
+      >
         {p.name}
       </button>
       <p id={details} class="bcm-manager-details">
@@ -31,18 +49,32 @@ function Row(props: { p: PromotionRow; job: JobView | undefined; now: number; on
   );
 }
 
-function Pager(props: { model: ManagerModel; page: PromotionPage; busy: boolean }): JSX.Element | null {
+function Pager(props: {
+  model: ManagerModel;
+  page: PromotionPage;
+  busy: boolean;
+}): JSX.Element | null {
   const { page, model } = props;
   if (page.pages <= 1) return null;
   return (
     <nav class="bcm-manager-pager" aria-label="Pages of promotions">
-      <button type="button" class="bcm-button" disabled={props.busy || page.page <= 1} onClick={() => model.goToPage(page.page - 1)}>
+      <button
+        type="button"
+        class="bcm-button"
+        disabled={props.busy || page.page <= 1}
+        onClick={() => model.goToPage(page.page - 1)}
+      >
         Previous page
       </button>
       <span>
         Page {page.page} of {page.pages}
       </span>
-      <button type="button" class="bcm-button" disabled={props.busy || page.page >= page.pages} onClick={() => model.goToPage(page.page + 1)}>
+      <button
+        type="button"
+        class="bcm-button"
+        disabled={props.busy || page.page >= page.pages}
+        onClick={() => model.goToPage(page.page + 1)}
+      >
         Next page
       </button>
     </nav>
@@ -73,8 +105,9 @@ function Body(props: { model: ManagerModel; storeHash: string; now: number }): J
   if (page.total === 0)
     return (
       <p class="bcm-notice-block">
-        Store {storeHash} has no bulk coupon promotions yet. To make one, open <strong>Marketing › Promotions</strong> in the
-        BigCommerce control panel, create a coupon promotion that uses bulk (unique) codes and save it; then press Refresh.
+        Store {storeHash} has no bulk coupon promotions yet. To make one, open{' '}
+        <strong>Marketing › Promotions</strong> in the BigCommerce control panel, create a coupon
+        promotion that uses bulk (unique) codes and save it; then press Refresh.
       </p>
     );
   const last = lastJobs(jobs, storeHash);
@@ -98,7 +131,11 @@ function Body(props: { model: ManagerModel; storeHash: string; now: number }): J
   );
 }
 
-export function PromotionList(props: { model: ManagerModel; storeHash: string; headingRef?: (el: HTMLHeadingElement | null) => void }): JSX.Element {
+export function PromotionList(props: {
+  model: ManagerModel;
+  storeHash: string;
+  headingRef?: (el: HTMLHeadingElement | null) => void;
+}): JSX.Element {
   const { model, storeHash } = props;
   const filter = useStore(model.state, (s) => s.filter);
   const loading = useStore(model.state, (s) => s.list.status === 'loading');
@@ -110,7 +147,12 @@ export function PromotionList(props: { model: ManagerModel; storeHash: string; h
         <h2 id="bcm-promotions-title" ref={props.headingRef} tabIndex={-1}>
           Bulk coupon promotions in store {storeHash}
         </h2>
-        <button type="button" class="bcm-button" disabled={loading} onClick={() => void model.refresh()}>
+        <button
+          type="button"
+          class="bcm-button"
+          disabled={loading}
+          onClick={() => void model.refresh()}
+        >
           Refresh
         </button>
       </header>

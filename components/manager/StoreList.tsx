@@ -11,16 +11,25 @@ export function StoreList(props: { model: ManagerModel }): JSX.Element {
 
   let body: JSX.Element;
   if (stores.status === 'error')
-    body = <ErrorAlert message={stores.error ?? ''} retry={{ label: 'Try again', onClick: () => void model.loadStores() }} />;
+    body = (
+      <ErrorAlert
+        message={stores.error ?? ''}
+        retry={{ label: 'Try again', onClick: () => void model.loadStores() }}
+      />
+    );
   else if (stores.status !== 'ready') body = <p class="bcm-muted">Loading your stores…</p>;
   else if (stores.value.length === 0)
     body = (
       <div class="bcm-notice-block">
         <p>
-          No store is connected yet. Connect one in the extension’s settings with a BigCommerce API account (Marketing:
-          modify); its bulk coupon promotions then show here.
+          No store is connected yet. Connect one in the extension’s settings with a BigCommerce API
+          account (Marketing: modify); its bulk coupon promotions then show here.
         </p>
-        <button type="button" class="bcm-button bcm-primary" onClick={() => void model.openSettings()}>
+        <button
+          type="button"
+          class="bcm-button bcm-primary"
+          onClick={() => void model.openSettings()}
+        >
           Connect a store
         </button>
       </div>
@@ -34,7 +43,9 @@ export function StoreList(props: { model: ManagerModel }): JSX.Element {
               type="button"
               class="bcm-manager-store"
               aria-current={s.storeHash === current ? 'true' : undefined}
-              aria-describedby={s.access === 'read-only' ? `bcm-store-${s.storeHash}-access` : undefined}
+              aria-describedby={
+                s.access === 'read-only' ? `bcm-store-${s.storeHash}-access` : undefined
+              }
               onClick={() => model.chooseStore(s.storeHash)}
             >
               Store {s.storeHash}

@@ -46,7 +46,9 @@ export function lastJobText(job: JobView | undefined, now: number): string {
     // How far it got means something while it moves or rests, not while it waits for you.
     const { done, total } = job.progress;
     const moving = job.status === 'running' || job.status === 'paused';
-    return moving && total ? `${what}, ${Math.floor((100 * Math.min(done, total)) / total)}%` : what;
+    return moving && total
+      ? `${what}, ${Math.floor((100 * Math.min(done, total)) / total)}%`
+      : what;
   }
   return `${what} ${whenText(job.finishedAt ?? job.updatedAt, now)}`;
 }
@@ -63,5 +65,7 @@ export function listSummary(page: PromotionPage): string {
 
 /** When the list was read from the store: the page keeps it two minutes. */
 export function readAtText(loadedAt: number, now: number): string {
-  return now - loadedAt < 60_000 ? 'List read from the store just now.' : `List read from the store ${whenText(loadedAt, now)}.`;
+  return now - loadedAt < 60_000
+    ? 'List read from the store just now.'
+    : `List read from the store ${whenText(loadedAt, now)}.`;
 }

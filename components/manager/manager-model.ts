@@ -41,7 +41,11 @@ export interface ManagerModel {
 
 export function createManagerModel(
   bridge: UiBridge,
-  options: { initialStore?: string | null; initialPromotion?: number | null; filterDelayMs?: number } = {},
+  options: {
+    initialStore?: string | null;
+    initialPromotion?: number | null;
+    filterDelayMs?: number;
+  } = {},
 ): ManagerModel {
   const state = createStore<ManagerState>()(() => ({
     stores: empty<StoreView[]>([]),
@@ -67,7 +71,9 @@ export function createManagerModel(
     const reply = await bridge.send('listPromotionPage', { storeHash, filter, page, ...extra });
     if (seq !== listSeq) return;
     state.setState({
-      list: reply.ok ? { status: 'ready', value: reply.value, error: null } : { status: 'error', value: null, error: reply.error },
+      list: reply.ok
+        ? { status: 'ready', value: reply.value, error: null }
+        : { status: 'error', value: null, error: reply.error },
       // The background brings a page past the end back within the list.
       ...(reply.ok ? { page: reply.value.page } : {}),
     });
@@ -83,7 +89,9 @@ export function createManagerModel(
     const stores = reply.value;
     state.setState({ stores: { status: 'ready', value: stores, error: null } });
     const current = state.getState().storeHash;
-    const wanted = [current, options.initialStore].find((h) => h && stores.some((s) => s.storeHash === h));
+    const wanted = [current, options.initialStore].find(
+      (h) => h && stores.some((s) => s.storeHash === h),
+    );
     const next = wanted ?? stores[0]?.storeHash ?? null;
     if (next !== current) selectStore(next);
     // Back from the settings with the token saved again: a list that failed is asked for again.
@@ -92,7 +100,13 @@ export function createManagerModel(
 
   function selectStore(storeHash: string | null): void {
     clearTimeout(filterTimer);
-    state.setState({ storeHash, filter: '', page: 1, chosen: null, list: empty<PromotionPage | null>(null) });
+    state.setState({
+      storeHash,
+      filter: '',
+      page: 1,
+      chosen: null,
+      list: empty<PromotionPage | null>(null),
+    });
     void loadList();
     const id = pendingPromotion;
     pendingPromotion = null;
@@ -105,7 +119,8 @@ export function createManagerModel(
     if (!storeHash) return;
     state.setState({ chosen: { id: promotion.id, name: promotion.name } });
     const before = panel.panel.getState().location;
-    if (before?.storeHash === storeHash && before.promotionId === promotion.id) void panel.refreshPromotion();
+    if (before?.storeHash === storeHash && before.promotionId === promotion.id)
+      void panel.refreshPromotion();
     else panel.navigate({ storeHash, promotionId: promotion.id, page: 'promotion' });
   }
 
@@ -114,7 +129,8 @@ export function createManagerModel(
   let lastPromotionStatus = panel.panel.getState().promotion.status;
   const unsubscribePanel = panel.panel.subscribe((s) => {
     const status = s.promotion.status;
-    if (status === 'error' && lastPromotionStatus !== 'error' && state.getState().chosen) void loadList({ refresh: true });
+    if (status === 'error' && lastPromotionStatus !== 'error' && state.getState().chosen)
+      void loadList({ refresh: true });
     lastPromotionStatus = status;
   });
 

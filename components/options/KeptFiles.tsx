@@ -48,7 +48,8 @@ export function KeptFiles(props: { bridge: UiBridge; version: number }): JSX.Ele
     void load();
   }, [props.version]);
 
-  const removeOne = (f: KeptFileView) => bridge.send('removeKeptFile', { jobId: f.jobId, kind: f.kind, confirmed: true });
+  const removeOne = (f: KeptFileView) =>
+    bridge.send('removeKeptFile', { jobId: f.jobId, kind: f.kind, confirmed: true });
   const confirm = async () => {
     if (!asking || !files) return;
     setBusy(true);
@@ -70,8 +71,8 @@ export function KeptFiles(props: { bridge: UiBridge; version: number }): JSX.Ele
     <section class="bcm-card" aria-labelledby="bcm-files-title">
       <h2 id="bcm-files-title">Files kept in the extension</h2>
       <p class="bcm-muted">
-        Each job’s file stays here so it can be downloaded again. A purge’s backup is kept for at least 30 days, even when its job is
-        removed from the list.
+        Each job’s file stays here so it can be downloaded again. A purge’s backup is kept for at
+        least 30 days, even when its job is removed from the list.
       </p>
       {error ? (
         <p role="alert" class="bcm-error">
@@ -81,8 +82,12 @@ export function KeptFiles(props: { bridge: UiBridge; version: number }): JSX.Ele
       {files === null ? <p class="bcm-muted">Loading…</p> : null}
       {files !== null ? (
         <p>
-          {files.length === 0 ? 'No files are kept.' : `${formatCount(files.length)} ${files.length === 1 ? 'file' : 'files'}, ${formatBytes(total)}.`}
-          {usage !== null ? ` The extension uses ${formatBytes(usage)} of this browser’s storage in all.` : ''}
+          {files.length === 0
+            ? 'No files are kept.'
+            : `${formatCount(files.length)} ${files.length === 1 ? 'file' : 'files'}, ${formatBytes(total)}.`}
+          {usage !== null
+            ? ` The extension uses ${formatBytes(usage)} of this browser’s storage in all.`
+            : ''}
         </p>
       ) : null}
       {files && files.length > 0 ? (
@@ -93,16 +98,31 @@ export function KeptFiles(props: { bridge: UiBridge; version: number }): JSX.Ele
                 <strong>{f.filename}</strong>
                 <span class="bcm-muted">
                   {' '}
-                  · {formatCount(f.rows)} rows · {f.bytes === null ? 'size not known yet' : formatBytes(f.bytes)} · store {f.storeHash}
+                  · {formatCount(f.rows)} rows ·{' '}
+                  {f.bytes === null ? 'size not known yet' : formatBytes(f.bytes)} · store{' '}
+                  {f.storeHash}
                   {f.keepUntil !== null ? ` · kept until ${dateText(f.keepUntil)}` : ''}
                   {f.listed ? '' : ' · its job was removed from the list'}
                 </span>
               </div>
               <div class="bcm-actions">
-                <button type="button" class="bcm-button" disabled={busy} onClick={() => void bridge.send('downloadFile', { jobId: f.jobId, fileKind: f.kind })}>
+                <button
+                  type="button"
+                  class="bcm-button"
+                  disabled={busy}
+                  onClick={() =>
+                    void bridge.send('downloadFile', { jobId: f.jobId, fileKind: f.kind })
+                  }
+                >
                   Download
                 </button>
-                <button type="button" class="bcm-button" disabled={busy} aria-label={`Remove ${f.filename}`} onClick={() => setAsking({ file: f })}>
+                <button
+                  type="button"
+                  class="bcm-button"
+                  disabled={busy}
+                  aria-label={`Remove ${f.filename}`}
+                  onClick={() => setAsking({ file: f })}
+                >
                   Remove
                 </button>
               </div>
@@ -113,7 +133,12 @@ export function KeptFiles(props: { bridge: UiBridge; version: number }): JSX.Ele
       {asking ? (
         <div class="bcm-actions" role="group" aria-label="Remove kept files?">
           <span>{question(asking, files ?? [])}</span>
-          <button type="button" class="bcm-button bcm-danger" disabled={busy} onClick={() => void confirm()}>
+          <button
+            type="button"
+            class="bcm-button bcm-danger"
+            disabled={busy}
+            onClick={() => void confirm()}
+          >
             Yes, remove
           </button>
           <button type="button" class="bcm-button" onClick={() => setAsking(null)}>
@@ -122,7 +147,12 @@ export function KeptFiles(props: { bridge: UiBridge; version: number }): JSX.Ele
         </div>
       ) : files && files.length > 0 ? (
         <div class="bcm-actions">
-          <button type="button" class="bcm-button" disabled={busy} onClick={() => setAsking({ all: true })}>
+          <button
+            type="button"
+            class="bcm-button"
+            disabled={busy}
+            onClick={() => setAsking({ all: true })}
+          >
             Remove all files
           </button>
         </div>

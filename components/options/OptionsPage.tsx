@@ -15,7 +15,11 @@ import { TOKEN_MAX_LENGTH } from '@/utils/vocabulary';
 type Outcome = { kind: 'success' | 'notice' | 'error'; text: string } | null;
 
 function describeCheck(storeHash: string, check: TokenCheck): Outcome {
-  if (!check.ok) return { kind: 'error', text: check.message || 'The token was not accepted. Check it and try again.' };
+  if (!check.ok)
+    return {
+      kind: 'error',
+      text: check.message || 'The token was not accepted. Check it and try again.',
+    };
   if (check.access === 'read-only')
     return {
       kind: 'notice',
@@ -32,7 +36,10 @@ function describeCheck(storeHash: string, check: TokenCheck): Outcome {
   };
 }
 
-export function OptionsPage(props: { bridge: UiBridge; initialStoreHash?: string | null }): JSX.Element {
+export function OptionsPage(props: {
+  bridge: UiBridge;
+  initialStoreHash?: string | null;
+}): JSX.Element {
   const { bridge } = props;
   const [storeHash, setStoreHash] = useState(props.initialStoreHash ?? '');
   const [token, setToken] = useState('');
@@ -95,8 +102,11 @@ export function OptionsPage(props: { bridge: UiBridge; initialStoreHash?: string
       next.storeHash = storeHash.trim()
         ? 'That is not a store hash: use the letters and digits after “store-” in your control panel’s address (e.g. abc123).'
         : 'Enter the store hash: the letters and digits after “store-” in your control panel’s address.';
-    if (!trimmed) next.token = 'Enter the access token of the store’s API account, or import the file BigCommerce downloaded.';
-    else if (trimmed.length > TOKEN_MAX_LENGTH || /\s/.test(trimmed)) next.token = 'This does not look like an access token. Copy it again from BigCommerce.';
+    if (!trimmed)
+      next.token =
+        'Enter the access token of the store’s API account, or import the file BigCommerce downloaded.';
+    else if (trimmed.length > TOKEN_MAX_LENGTH || /\s/.test(trimmed))
+      next.token = 'This does not look like an access token. Copy it again from BigCommerce.';
     setErrors(next);
     if (!hash || next.token) {
       (next.storeHash ? hashInput.current : tokenInput.current)?.focus();
@@ -143,8 +153,13 @@ export function OptionsPage(props: { bridge: UiBridge; initialStoreHash?: string
               aria-describedby="bcm-import-hint"
               onChange={(e) => void onImport(e.currentTarget)}
             />
-            <p id="bcm-import-hint" class={fileNote?.error ? 'bcm-field-error' : fileNote ? 'bcm-note' : 'bcm-hint'} role={fileNote?.error ? 'alert' : undefined}>
-              {fileNote?.text ?? 'The .txt file BigCommerce downloaded when you created the API account. It is read here only.'}
+            <p
+              id="bcm-import-hint"
+              class={fileNote?.error ? 'bcm-field-error' : fileNote ? 'bcm-note' : 'bcm-hint'}
+              role={fileNote?.error ? 'alert' : undefined}
+            >
+              {fileNote?.text ??
+                'The .txt file BigCommerce downloaded when you created the API account. It is read here only.'}
             </p>
           </div>
           <Field
@@ -178,7 +193,16 @@ export function OptionsPage(props: { bridge: UiBridge; initialStoreHash?: string
             {saving ? <span class="bcm-muted">Checking the token with BigCommerce…</span> : null}
           </div>
           {outcome ? (
-            <p role={outcome.kind === 'error' ? 'alert' : 'status'} class={outcome.kind === 'error' ? 'bcm-error' : outcome.kind === 'notice' ? 'bcm-notice' : 'bcm-success'}>
+            <p
+              role={outcome.kind === 'error' ? 'alert' : 'status'}
+              class={
+                outcome.kind === 'error'
+                  ? 'bcm-error'
+                  : outcome.kind === 'notice'
+                    ? 'bcm-notice'
+                    : 'bcm-success'
+              }
+            >
               {outcome.text}
             </p>
           ) : null}
@@ -193,11 +217,18 @@ export function OptionsPage(props: { bridge: UiBridge; initialStoreHash?: string
           </p>
         ) : null}
         {stores === null && !listError ? <p class="bcm-muted">Loading…</p> : null}
-        {stores !== null && stores.length === 0 ? <p class="bcm-muted">No store is connected yet.</p> : null}
+        {stores !== null && stores.length === 0 ? (
+          <p class="bcm-muted">No store is connected yet.</p>
+        ) : null}
         {stores !== null && stores.length > 0 ? (
           <ul class="bcm-store-list" aria-labelledby="bcm-stores-title">
             {stores.map((store) => (
-              <StoreRow key={store.storeHash} bridge={bridge} store={store} onRemove={() => onRemove(store.storeHash)} />
+              <StoreRow
+                key={store.storeHash}
+                bridge={bridge}
+                store={store}
+                onRemove={() => onRemove(store.storeHash)}
+              />
             ))}
           </ul>
         ) : null}
@@ -208,18 +239,28 @@ export function OptionsPage(props: { bridge: UiBridge; initialStoreHash?: string
       <section class="bcm-card" aria-labelledby="bcm-help-title">
         <h2 id="bcm-help-title">Creating the API account</h2>
         <ol>
-          <li>In your BigCommerce control panel, open Settings › Store-level API accounts, and choose Create API account.</li>
-          <li>Pick the token type “V2/V3 API token” and give it a name, e.g. “Bulk Coupon Manager”.</li>
           <li>
-            Under OAuth scopes, set <strong>Marketing</strong> to <strong>modify</strong>. (Read-only is enough to export codes,
-            but not to generate or purge them. Scopes cannot be changed later.) Leave every other scope at None.
+            In your BigCommerce control panel, open Settings › Store-level API accounts, and choose
+            Create API account.
+          </li>
+          <li>
+            Pick the token type “V2/V3 API token” and give it a name, e.g. “Bulk Coupon Manager”.
+          </li>
+          <li>
+            Under OAuth scopes, set <strong>Marketing</strong> to <strong>modify</strong>.
+            (Read-only is enough to export codes, but not to generate or purge them. Scopes cannot
+            be changed later.) Leave every other scope at None.
           </li>
           <li>Save. BigCommerce shows the access token once and downloads a .txt file with it.</li>
-          <li>Import that file above (or paste the store hash and the access token), then press “Save store”.</li>
+          <li>
+            Import that file above (or paste the store hash and the access token), then press “Save
+            store”.
+          </li>
         </ol>
         <p class="bcm-muted">
-          The token stays in this browser’s extension storage and is used only by the extension’s background service to call
-          api.bigcommerce.com. The client secret in the file is not needed and is ignored.
+          The token stays in this browser’s extension storage and is used only by the extension’s
+          background service to call api.bigcommerce.com. The client secret in the file is not
+          needed and is ignored.
         </p>
       </section>
     </main>

@@ -17,13 +17,23 @@ type Footprint = { jobs: number; unfinished: number; files: number; bytes: numbe
 function removalQuestion(hash: string, f: Footprint | null): string {
   const parts = [`its token`];
   if (f && f.jobs) parts.push(`${formatCount(f.jobs)} ${f.jobs === 1 ? 'job' : 'jobs'}`);
-  if (f && f.files) parts.push(`${formatCount(f.files)} kept ${f.files === 1 ? 'file' : 'files'}${f.bytes ? ` (${formatBytes(f.bytes)})` : ''}`);
-  const list = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : parts[0];
-  const running = f?.unfinished ? ` ${formatCount(f.unfinished)} unfinished ${f.unfinished === 1 ? 'job is' : 'jobs are'} cancelled.` : '';
+  if (f && f.files)
+    parts.push(
+      `${formatCount(f.files)} kept ${f.files === 1 ? 'file' : 'files'}${f.bytes ? ` (${formatBytes(f.bytes)})` : ''}`,
+    );
+  const list =
+    parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : parts[0];
+  const running = f?.unfinished
+    ? ` ${formatCount(f.unfinished)} unfinished ${f.unfinished === 1 ? 'job is' : 'jobs are'} cancelled.`
+    : '';
   return `Remove store ${hash}, ${list} from the extension?${running} Files you downloaded stay on your computer; codes in BigCommerce are not touched.`;
 }
 
-export function StoreRow(props: { bridge: UiBridge; store: StoreView; onRemove: () => Promise<void> }): JSX.Element {
+export function StoreRow(props: {
+  bridge: UiBridge;
+  store: StoreView;
+  onRemove: () => Promise<void>;
+}): JSX.Element {
   const [confirming, setConfirming] = useState(false);
   const [footprint, setFootprint] = useState<Footprint | null>(null);
   const [removing, setRemoving] = useState(false);
@@ -43,7 +53,10 @@ export function StoreRow(props: { bridge: UiBridge; store: StoreView; onRemove: 
     <li class="bcm-store-row">
       <div id={id}>
         <strong>Store {hash}</strong>
-        <span class="bcm-muted"> · {ACCESS_LABEL[props.store.access]} · added {dateText(props.store.addedAt)}</span>
+        <span class="bcm-muted">
+          {' '}
+          · {ACCESS_LABEL[props.store.access]} · added {dateText(props.store.addedAt)}
+        </span>
       </div>
       {confirming ? (
         <div class="bcm-actions" role="group" aria-label={`Remove store ${hash}?`}>
@@ -75,7 +88,13 @@ export function StoreRow(props: { bridge: UiBridge; store: StoreView; onRemove: 
         </div>
       ) : (
         <div class="bcm-actions">
-          <button type="button" class="bcm-button" ref={remove} aria-describedby={id} onClick={() => void ask()}>
+          <button
+            type="button"
+            class="bcm-button"
+            ref={remove}
+            aria-describedby={id}
+            onClick={() => void ask()}
+          >
             Remove
           </button>
         </div>

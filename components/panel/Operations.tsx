@@ -27,7 +27,11 @@ export interface DialogHooks {
 /** While a job runs, the start buttons point at the hint that says why they wait. */
 const RUNNING_HINT = 'bcm-running-hint';
 
-function ExportGroup(props: { model: PanelModel; blocked: boolean; running: boolean }): JSX.Element {
+function ExportGroup(props: {
+  model: PanelModel;
+  blocked: boolean;
+  running: boolean;
+}): JSX.Element {
   const { model } = props;
   const unusedOnly = useStore(model.form, (st) => st.exportUnusedOnly);
   return (
@@ -110,7 +114,12 @@ function DialogGroup(props: DialogGroupProps): JSX.Element {
   );
 }
 
-export function Operations(props: { model: PanelModel; store: StoreView; info: PromotionInfo; dialog: DialogHooks }): JSX.Element {
+export function Operations(props: {
+  model: PanelModel;
+  store: StoreView;
+  info: PromotionInfo;
+  dialog: DialogHooks;
+}): JSX.Element {
   const { model, store, info } = props;
   const s = useStore(model.panel, (st) => st);
   const allJobs = useStore(model.jobs, (st) => st.jobs);
@@ -131,21 +140,26 @@ export function Operations(props: { model: PanelModel; store: StoreView; info: P
           onControl={(action) => void model.control(job.id, action)}
           onDownload={(kind) => void model.download(job.id, kind)}
           onDismiss={() => model.dismissJob(job.id)}
-          onReview={job.kind === 'purge' ? (opener) => props.dialog.open('purge', opener, job.id) : undefined}
+          onReview={
+            job.kind === 'purge'
+              ? (opener) => props.dialog.open('purge', opener, job.id)
+              : undefined
+          }
         />
       ))}
       {/* While a dialog is open it shows the error itself. */}
       {s.actionError && !isDialogOpen(s) ? <ErrorAlert message={s.actionError} /> : null}
       {running ? (
         <p class="bcm-muted" id={RUNNING_HINT}>
-          A job is under way on this promotion. New jobs can start when it has finished or been cancelled.
+          A job is under way on this promotion. New jobs can start when it has finished or been
+          cancelled.
         </p>
       ) : null}
       {readOnly ? (
         <p class="bcm-notice">
-          This store is connected with read-only access (Marketing: read-only), so codes can be exported but not generated
-          or purged. To do those, create an API account with Marketing: modify and connect the store again in the
-          extension’s settings.
+          This store is connected with read-only access (Marketing: read-only), so codes can be
+          exported but not generated or purged. To do those, create an API account with Marketing:
+          modify and connect the store again in the extension’s settings.
         </p>
       ) : (
         <GenerateForm model={model} disabled={blocked} />
@@ -154,8 +168,18 @@ export function Operations(props: { model: PanelModel; store: StoreView; info: P
         <ExportGroup model={model} blocked={blocked} running={running} />
         {readOnly ? null : (
           <>
-            <DialogGroup name="import" title="Import" hint="Codes you already have, from a CSV file." {...groupProps} />
-            <DialogGroup name="purge" title="Purge" hint="Deletes codes after a backup and your confirmation." {...groupProps} />
+            <DialogGroup
+              name="import"
+              title="Import"
+              hint="Codes you already have, from a CSV file."
+              {...groupProps}
+            />
+            <DialogGroup
+              name="purge"
+              title="Purge"
+              hint="Deletes codes after a backup and your confirmation."
+              {...groupProps}
+            />
           </>
         )}
       </div>

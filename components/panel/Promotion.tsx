@@ -16,7 +16,9 @@ function PromotionSummary(props: { info: PromotionInfo }): JSX.Element {
   return (
     <p class="bcm-promotion">
       <strong>{info.name}</strong>
-      {info.codeCount !== null ? <span class="bcm-muted"> · {pluralCodes(info.codeCount)}</span> : null}
+      {info.codeCount !== null ? (
+        <span class="bcm-muted"> · {pluralCodes(info.codeCount)}</span>
+      ) : null}
     </p>
   );
 }
@@ -36,12 +38,22 @@ function notBulkText(info: PromotionInfo): string {
  * `onListPage`: the picker above already names the promotion, so the summary is left out
  * (except for a promotion without bulk codes, where it says which one that is).
  */
-export function Promotion(props: { model: PanelModel; store: StoreView; onListPage: boolean; dialog: DialogHooks }): JSX.Element {
+export function Promotion(props: {
+  model: PanelModel;
+  store: StoreView;
+  onListPage: boolean;
+  dialog: DialogHooks;
+}): JSX.Element {
   const { model } = props;
   const promotion = useStore(model.panel, (s) => s.promotion);
   const info = promotion.value;
   if (promotion.status === 'error')
-    return <ErrorAlert message={promotion.error ?? ''} retry={{ label: 'Try again', onClick: () => void model.refreshPromotion() }} />;
+    return (
+      <ErrorAlert
+        message={promotion.error ?? ''}
+        retry={{ label: 'Try again', onClick: () => void model.refreshPromotion() }}
+      />
+    );
   if (!info) return <p class="bcm-muted">Loading the promotion…</p>;
   if (!isBulkCoupon(info))
     return (

@@ -13,13 +13,19 @@ export function PromotionPicker(props: { model: PanelModel }): JSX.Element {
   const list = useStore(model.panel, (s) => s.bulkPromotions);
   const selected = useStore(model.panel, (s) => s.promotionId);
   if (list.status === 'error')
-    return <ErrorAlert message={list.error ?? ''} retry={{ label: 'Try again', onClick: () => void model.refreshBulkPromotions() }} />;
-  if (list.status !== 'ready') return <p class="bcm-muted">Loading this store’s bulk coupon promotions…</p>;
+    return (
+      <ErrorAlert
+        message={list.error ?? ''}
+        retry={{ label: 'Try again', onClick: () => void model.refreshBulkPromotions() }}
+      />
+    );
+  if (list.status !== 'ready')
+    return <p class="bcm-muted">Loading this store’s bulk coupon promotions…</p>;
   if (list.value.length === 0)
     return (
       <p class="bcm-muted">
-        This store has no bulk coupon promotions yet. Create a promotion that uses coupon codes with bulk codes, then open it
-        here.
+        This store has no bulk coupon promotions yet. Create a promotion that uses coupon codes with
+        bulk codes, then open it here.
       </p>
     );
   return (

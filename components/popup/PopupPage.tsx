@@ -14,7 +14,9 @@ import { useStore } from '../state/use-store';
 
 /** Unfinished jobs first (newest first), then finished ones by when they ended; at most `limit`. */
 export function orderJobs(jobs: readonly JobView[], limit = 20): JobView[] {
-  const unfinished = jobs.filter((j) => isUnfinished(j.status)).sort((a, b) => b.createdAt - a.createdAt);
+  const unfinished = jobs
+    .filter((j) => isUnfinished(j.status))
+    .sort((a, b) => b.createdAt - a.createdAt);
   const finished = jobs
     .filter((j) => !isUnfinished(j.status))
     .sort((a, b) => (b.finishedAt ?? b.updatedAt) - (a.finishedAt ?? a.updatedAt));
@@ -97,7 +99,9 @@ export function PopupPage(props: PopupProps): JSX.Element {
       ) : (
         <p class="bcm-muted">Connect a store in the settings to find its codes here.</p>
       )}
-      {state.feed === 'reconnecting' ? <p class="bcm-notice">Reconnecting to the extension…</p> : null}
+      {state.feed === 'reconnecting' ? (
+        <p class="bcm-notice">Reconnecting to the extension…</p>
+      ) : null}
       {error ? <ErrorAlert message={error} /> : null}
       {notice ? (
         <p role="status" class="bcm-notice">
@@ -108,8 +112,8 @@ export function PopupPage(props: PopupProps): JSX.Element {
         <p class="bcm-muted">Loading jobs…</p>
       ) : jobs.length === 0 ? (
         <p class="bcm-muted">
-          No jobs yet. Open a bulk coupon promotion in your BigCommerce control panel to generate, export or purge codes; its
-          progress shows here.
+          No jobs yet. Open a bulk coupon promotion in your BigCommerce control panel to generate,
+          export or purge codes; its progress shows here.
         </p>
       ) : (
         <ul class="bcm-job-list" aria-label="Jobs">
@@ -119,13 +123,19 @@ export function PopupPage(props: PopupProps): JSX.Element {
                 job={job}
                 showContext
                 busy={busy}
-                onControl={(action) => void run(() => bridge.send('controlJob', { jobId: job.id, action }))}
-                onDownload={(fileKind) => void run(() => bridge.send('downloadFile', { jobId: job.id, fileKind }))}
+                onControl={(action) =>
+                  void run(() => bridge.send('controlJob', { jobId: job.id, action }))
+                }
+                onDownload={(fileKind) =>
+                  void run(() => bridge.send('downloadFile', { jobId: job.id, fileKind }))
+                }
                 onDismiss={() => void remove(job)}
                 dismissLabel="Remove from list"
               />
               {job.status === 'awaiting-confirmation' ? (
-                <p class="bcm-hint">Confirm or cancel this purge on the promotion’s page in the control panel.</p>
+                <p class="bcm-hint">
+                  Confirm or cancel this purge on the promotion’s page in the control panel.
+                </p>
               ) : null}
             </li>
           ))}

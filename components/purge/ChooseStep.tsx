@@ -40,11 +40,19 @@ export function ChooseStep(props: { model: PanelModel; codeCount: number | null 
     setReading(true);
     const read = await readChosenFile(chosen, MAX_FILE_BYTES);
     const summary = `${chosen.name} is ready (${formatCount(Math.ceil(chosen.size / 1024))} KB).`;
-    setFile({ name: chosen.name, text: 'text' in read ? read.text : '', summary, error: 'error' in read ? read.error : null });
+    setFile({
+      name: chosen.name,
+      text: 'text' in read ? read.text : '',
+      summary,
+      error: 'error' in read ? read.error : null,
+    });
     setReading(false);
   };
 
-  const canStart = !busy && !reading && (mode !== 'list' || (file !== null && file.text.length > 0 && !file.error));
+  const canStart =
+    !busy &&
+    !reading &&
+    (mode !== 'list' || (file !== null && file.text.length > 0 && !file.error));
   const total = props.codeCount !== null ? ` (${pluralCodes(props.codeCount)})` : '';
   const option = (value: PurgeMode, label: string, hint: string) => (
     <div class="bcm-radio">
@@ -76,7 +84,11 @@ export function ChooseStep(props: { model: PanelModel; codeCount: number | null 
         <legend>Which codes to delete</legend>
         {option('all', 'All codes', `Every code in this promotion${total}.`)}
         {option('unused', 'Unused codes', 'Only codes that have never been redeemed.')}
-        {option('list', 'Codes from a CSV file', 'Only the codes listed in a file (one per line, or a "code" column).')}
+        {option(
+          'list',
+          'Codes from a CSV file',
+          'Only the codes listed in a file (one per line, or a "code" column).',
+        )}
       </fieldset>
       {mode === 'list' ? (
         <div class="bcm-field">
@@ -89,14 +101,21 @@ export function ChooseStep(props: { model: PanelModel; codeCount: number | null 
             aria-invalid={file?.error ? 'true' : undefined}
             onChange={(e) => void onFile(e.currentTarget)}
           />
-          <p id="bcm-purge-file-message" class={file?.error ? 'bcm-field-error' : 'bcm-hint'} role={file?.error ? 'alert' : undefined}>
-            {reading ? 'Reading the file…' : (file?.error ?? (file?.summary || 'The file is read on this computer; only the codes are used.'))}
+          <p
+            id="bcm-purge-file-message"
+            class={file?.error ? 'bcm-field-error' : 'bcm-hint'}
+            role={file?.error ? 'alert' : undefined}
+          >
+            {reading
+              ? 'Reading the file…'
+              : (file?.error ??
+                (file?.summary || 'The file is read on this computer; only the codes are used.'))}
           </p>
         </div>
       ) : null}
       <p class="bcm-muted">
-        Nothing is deleted yet: the extension first finds the matching codes and saves a backup file of them, then asks you
-        to confirm.
+        Nothing is deleted yet: the extension first finds the matching codes and saves a backup file
+        of them, then asks you to confirm.
       </p>
       <div class="bcm-actions">
         <button type="submit" class="bcm-button bcm-danger" disabled={!canStart}>

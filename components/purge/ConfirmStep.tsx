@@ -21,9 +21,14 @@ const MODE_TEXT: Record<PurgeMode, string> = {
   list: 'The codes of your file that are in this promotion',
 };
 
-function fileSummary(fileCodes: number | null | undefined, skipped: number | null | undefined): string | null {
+function fileSummary(
+  fileCodes: number | null | undefined,
+  skipped: number | null | undefined,
+): string | null {
   if (fileCodes == null) return null;
-  const lines = skipped ? ` ${formatCount(skipped)} ${skipped === 1 ? 'line was' : 'lines were'} skipped as unreadable.` : '';
+  const lines = skipped
+    ? ` ${formatCount(skipped)} ${skipped === 1 ? 'line was' : 'lines were'} skipped as unreadable.`
+    : '';
   return `Your file lists ${pluralCodes(fileCodes)}.${lines}`;
 }
 
@@ -34,7 +39,9 @@ function fileSummary(fileCodes: number | null | undefined, skipped: number | nul
 function backupProblem(error: string | null | undefined): string {
   const notSaved = /^The file was not saved: (.*?)\.?$/.exec(error ?? '');
   if (notSaved) return `The backup file could not be saved: ${notSaved[1]}`;
-  return error ? `The backup file ${error.replace(/^The file /, '').replace(/\.$/, '')}` : 'The backup file could not be saved';
+  return error
+    ? `The backup file ${error.replace(/^The file /, '').replace(/\.$/, '')}`
+    : 'The backup file could not be saved';
 }
 
 /** What will be deleted, and where: store, promotion, which codes, and what the file gave. */
@@ -58,8 +65,8 @@ function PurgeFacts(props: { job: JobView; promotionName: string | undefined }):
       {fromFile ? <p class="bcm-muted">{fromFile}</p> : null}
       {purge.notFound ? (
         <p class="bcm-muted">
-          {pluralCodes(purge.notFound)} from your file {purge.notFound === 1 ? 'was' : 'were'} not found in this promotion and will be
-          left alone.
+          {pluralCodes(purge.notFound)} from your file {purge.notFound === 1 ? 'was' : 'were'} not
+          found in this promotion and will be left alone.
         </p>
       ) : null}
     </>
@@ -72,7 +79,12 @@ function BackupState(props: { model: PanelModel; job: JobView }): JSX.Element {
   const busy = useStore(model.panel, (s) => s.busy);
   const file = job.files.find((f) => f.kind === 'purge-backup');
   const again = (label: string) => (
-    <button type="button" class="bcm-button" disabled={busy} onClick={() => void model.download(job.id, 'purge-backup')}>
+    <button
+      type="button"
+      class="bcm-button"
+      disabled={busy}
+      onClick={() => void model.download(job.id, 'purge-backup')}
+    >
       {label}
     </button>
   );
@@ -91,15 +103,16 @@ function BackupState(props: { model: PanelModel; job: JobView }): JSX.Element {
     return (
       <div class="bcm-backup">
         <p class="bcm-error" role="alert">
-          {backupProblem(file.saved?.error)}. Nothing has been deleted, and nothing can be until the backup is
-          saved.
+          {backupProblem(file.saved?.error)}. Nothing has been deleted, and nothing can be until the
+          backup is saved.
         </p>
         <p>{again('Save backup again')}</p>
       </div>
     );
   return (
     <p class="bcm-muted" role="status">
-      Saving the backup file <code>{file.filename}</code>… Deleting is possible once the browser has saved it.
+      Saving the backup file <code>{file.filename}</code>… Deleting is possible once the browser has
+      saved it.
     </p>
   );
 }
@@ -113,7 +126,9 @@ export function ConfirmStep(props: { model: PanelModel; job: JobView }): JSX.Ele
   const promotion = useStore(model.panel, (s) => s.promotion.value);
   const now = useNow(true);
   const [word, setWord] = useState('');
-  const backupSaved = job.files.some((f) => f.kind === 'purge-backup' && f.saved?.state === 'saved');
+  const backupSaved = job.files.some(
+    (f) => f.kind === 'purge-backup' && f.saved?.state === 'saved',
+  );
   const age = purge.plannedAt === null ? 0 : now - purge.plannedAt;
   const stale = age > PLAN_FRESH_MS;
   const ready = word === CONFIRM_WORD && !busy && backupSaved && !stale;
@@ -134,11 +149,16 @@ export function ConfirmStep(props: { model: PanelModel; job: JobView }): JSX.Ele
       {stale ? (
         <div>
           <p class="bcm-error" role="alert">
-            These codes were found {Math.round(age / 60_000)} minutes ago; some may have been used since. Nothing has been deleted.
-            Find them again before deleting.
+            These codes were found {Math.round(age / 60_000)} minutes ago; some may have been used
+            since. Nothing has been deleted. Find them again before deleting.
           </p>
           <div class="bcm-actions">
-            <button type="button" class="bcm-button" disabled={busy} onClick={() => void model.control(job.id, 'rescan')}>
+            <button
+              type="button"
+              class="bcm-button"
+              disabled={busy}
+              onClick={() => void model.control(job.id, 'rescan')}
+            >
               Find the codes again
             </button>
           </div>
@@ -161,7 +181,8 @@ export function ConfirmStep(props: { model: PanelModel; job: JobView }): JSX.Ele
             }}
           />
           <p id="bcm-purge-confirm-hint" class="bcm-hint">
-            In capital letters, exactly as shown.{backupSaved ? '' : ' Purge becomes available once the backup is saved.'}
+            In capital letters, exactly as shown.
+            {backupSaved ? '' : ' Purge becomes available once the backup is saved.'}
           </p>
         </div>
       )}

@@ -3,8 +3,18 @@
  * merchant's own pattern), and what the export offers. Validation is derived, never stored.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { GENERATE_DEFAULTS, validateGenerate, type GenerateFormValues, type GenerateValidation } from '@/utils/ui/validate-generate';
-import { PATTERN_DEFAULTS, validatePattern, type PatternFormValues, type PatternValidation } from '@/utils/ui/validate-pattern';
+import {
+  GENERATE_DEFAULTS,
+  validateGenerate,
+  type GenerateFormValues,
+  type GenerateValidation,
+} from '@/utils/ui/validate-generate';
+import {
+  PATTERN_DEFAULTS,
+  validatePattern,
+  type PatternFormValues,
+  type PatternValidation,
+} from '@/utils/ui/validate-pattern';
 
 /** How codes are made: by BigCommerce (prefix, length, suffix), or in the merchant's pattern. */
 export type GenerateMode = 'bigcommerce' | 'pattern';
@@ -44,7 +54,9 @@ export function touchField(store: FormStore, field: FormField): void {
 }
 
 /** The form's verdict in the way chosen. */
-export function verdictOf(state: Pick<FormState, 'mode' | 'values'>): GenerateValidation | PatternValidation {
+export function verdictOf(
+  state: Pick<FormState, 'mode' | 'values'>,
+): GenerateValidation | PatternValidation {
   return state.mode === 'pattern' ? validatePattern(state.values) : validateGenerate(state.values);
 }
 

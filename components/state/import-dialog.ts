@@ -12,5 +12,6 @@ export function show(panel: PanelStore): void {
 
 /** Closes it (its error with it); nothing was sent to the store unless "Import" started the job. */
 export function close(panel: PanelStore): void {
-  if (panel.getState().importDialog.open) panel.setState({ importDialog: { open: false }, actionError: null });
+  if (panel.getState().importDialog.open)
+    panel.setState({ importDialog: { open: false }, actionError: null });
 }

@@ -6,7 +6,13 @@
  * belong beside the file field).
  */
 import type { ControlAction, ImportPreview, Result } from '@/utils/messages';
-import type { FileKind, GenerateParams, JobRequest, PatternParams, PurgeMode } from '@/utils/jobs/types';
+import type {
+  FileKind,
+  GenerateParams,
+  JobRequest,
+  PatternParams,
+  PurgeMode,
+} from '@/utils/jobs/types';
 import type { UiBridge } from '@/utils/ui/bridge';
 import * as importDialog from './import-dialog';
 import type { JobsStore } from './jobs-store';
@@ -14,7 +20,11 @@ import { storeHashOf, targetOf, type PanelStore } from './panel-state';
 import * as purgeDialog from './purge-dialog';
 
 /** A job request, for the promotion shown (the store and promotion are added). */
-type NewJob = JobRequest extends infer R ? (R extends JobRequest ? Omit<R, 'storeHash' | 'promotionId'> : never) : never;
+type NewJob = JobRequest extends infer R
+  ? R extends JobRequest
+    ? Omit<R, 'storeHash' | 'promotionId'>
+    : never
+  : never;
 
 /** An import read by prepareImport, with the limits for its codes (a file's own columns win). */
 export interface ImportStart {
@@ -80,7 +90,10 @@ export function createJobActions(bridge: UiBridge, panel: PanelStore, jobs: Jobs
     if (!t) return null;
     const reply = await bridge.send('prepareImport', { ...t, csvText });
     const now = targetOf(panel);
-    const current = panel.getState().importDialog.open && now?.storeHash === t.storeHash && now.promotionId === t.promotionId;
+    const current =
+      panel.getState().importDialog.open &&
+      now?.storeHash === t.storeHash &&
+      now.promotionId === t.promotionId;
     return current ? reply : null;
   }
 
@@ -88,7 +101,8 @@ export function createJobActions(bridge: UiBridge, panel: PanelStore, jobs: Jobs
     const t = targetOf(panel);
     const job = jobs.getState().jobs.find((j) => j.id === jobId);
     // The page has moved to another promotion since the confirmation was shown: dropped.
-    if (!t || !job || job.storeHash !== t.storeHash || job.promotionId !== t.promotionId) return false;
+    if (!t || !job || job.storeHash !== t.storeHash || job.promotionId !== t.promotionId)
+      return false;
     const ok = (await act(() => bridge.send('confirmPurge', { jobId, ...t }))).ok;
     if (ok) purgeDialog.closeConfirmed(panel, jobId);
     return ok;
@@ -112,12 +126,14 @@ export function createJobActions(bridge: UiBridge, panel: PanelStore, jobs: Jobs
     startGenerate: (params) => start({ kind: 'generate', params }),
     startPattern: (params) => start({ kind: 'pattern', params }),
     prepareImport,
-    startImport: (request) => start({ kind: 'import', ...request }, () => importDialog.close(panel)),
+    startImport: (request) =>
+      start({ kind: 'import', ...request }, () => importDialog.close(panel)),
     startExport: (unusedOnly) => start({ kind: 'export', unusedOnly }),
     startUsageReport: () => start({ kind: 'export', unusedOnly: false, reportOnly: true }),
     startPurge: (mode, csvText) =>
-      start(mode === 'list' ? { kind: 'purge', mode, csvText: csvText ?? '' } : { kind: 'purge', mode }, (jobId) =>
-        purgeDialog.show(panel, jobId),
+      start(
+        mode === 'list' ? { kind: 'purge', mode, csvText: csvText ?? '' } : { kind: 'purge', mode },
+        (jobId) => purgeDialog.show(panel, jobId),
       ),
     confirmPurge,
     control,

@@ -29,7 +29,9 @@ export function createLoaders(bridge: UiBridge, panel: PanelStore): Loaders {
     if (!hash) return;
     const seq = ++storeSeq;
     // Asking again about a store already shown keeps it on screen (no flash of "Checking...").
-    panel.setState((s) => (s.store.status === 'ready' ? s : { store: { ...s.store, status: 'loading', error: null } }));
+    panel.setState((s) =>
+      s.store.status === 'ready' ? s : { store: { ...s.store, status: 'loading', error: null } },
+    );
     const wasReady = panel.getState().store.status === 'ready';
     const reply = await bridge.send('getStore', { storeHash: hash });
     if (seq !== storeSeq) return;
@@ -43,7 +45,8 @@ export function createLoaders(bridge: UiBridge, panel: PanelStore): Loaders {
     const s = panel.getState();
     if (reply.ok && reply.value) {
       if (s.promotionId !== null && s.promotion.status !== 'ready') void refreshPromotion();
-      if (s.location && s.location.promotionId === null && s.bulkPromotions.status !== 'ready') void refreshBulkPromotions();
+      if (s.location && s.location.promotionId === null && s.bulkPromotions.status !== 'ready')
+        void refreshBulkPromotions();
     }
   }
 
@@ -72,7 +75,9 @@ export function createLoaders(bridge: UiBridge, panel: PanelStore): Loaders {
     const hash = storeHashOf(panel);
     if (!hash) return;
     const seq = ++listSeq;
-    panel.setState((s) => ({ bulkPromotions: { ...s.bulkPromotions, status: 'loading', error: null } }));
+    panel.setState((s) => ({
+      bulkPromotions: { ...s.bulkPromotions, status: 'loading', error: null },
+    }));
     const reply = await bridge.send('listBulkPromotions', { storeHash: hash });
     if (seq !== listSeq) return;
     panel.setState({

@@ -14,14 +14,19 @@ import * as importDialog from './import-dialog';
 import { createJobActions, type JobActions } from './job-actions';
 import { createJobsStore, feedJobs, type JobsStore } from './jobs-store';
 import { createLoaders, type Loaders } from './loaders';
-import { createPanelStore, empty, targetOf, type PanelLocation, type PanelStore } from './panel-state';
+import {
+  createPanelStore,
+  empty,
+  targetOf,
+  type PanelLocation,
+  type PanelStore,
+} from './panel-state';
 import * as purgeDialog from './purge-dialog';
 
 export type { PanelLocation } from './panel-state';
 
 export interface PanelModel
-  extends Pick<Loaders, 'refreshStore' | 'refreshPromotion' | 'refreshBulkPromotions'>,
-    JobActions {
+  extends Pick<Loaders, 'refreshStore' | 'refreshPromotion' | 'refreshBulkPromotions'>, JobActions {
   bridge: UiBridge;
   panel: PanelStore;
   jobs: JobsStore;
@@ -40,13 +45,17 @@ export interface PanelModel
   dispose(): void;
 }
 
-export function createPanelModel(bridge: UiBridge, options: { collapsed?: boolean } = {}): PanelModel {
+export function createPanelModel(
+  bridge: UiBridge,
+  options: { collapsed?: boolean } = {},
+): PanelModel {
   const jobs = createJobsStore();
   const form = createFormStore();
   const panel = createPanelStore(options);
   const loaders = createLoaders(bridge, panel);
   const actions = createJobActions(bridge, panel, jobs);
-  const closePurgeDialog = () => purgeDialog.close(panel, jobs, (jobId) => actions.control(jobId, 'cancel'));
+  const closePurgeDialog = () =>
+    purgeDialog.close(panel, jobs, (jobId) => actions.control(jobId, 'cancel'));
 
   function navigate(location: PanelLocation): void {
     const before = panel.getState();
@@ -85,7 +94,9 @@ export function createPanelModel(bridge: UiBridge, options: { collapsed?: boolea
     const listed = panel.getState().bulkPromotions.value.find((p) => p.id === promotionId) ?? null;
     panel.setState({
       promotionId,
-      promotion: listed ? { status: 'ready', value: listed, error: null } : empty<PromotionInfo | null>(null),
+      promotion: listed
+        ? { status: 'ready', value: listed, error: null }
+        : empty<PromotionInfo | null>(null),
       actionError: null,
     });
     if (promotionId !== null) void loaders.refreshPromotion();

@@ -14,7 +14,8 @@ export function show(panel: PanelStore, jobId: string | null): void {
 
 /** A purge was confirmed: the dialog closes if it still shows that purge (nothing is left to decide). */
 export function closeConfirmed(panel: PanelStore, jobId: string): void {
-  if (panel.getState().purgeDialog.jobId === jobId) panel.setState({ purgeDialog: { open: false, jobId: null } });
+  if (panel.getState().purgeDialog.jobId === jobId)
+    panel.setState({ purgeDialog: { open: false, jobId: null } });
 }
 
 /**

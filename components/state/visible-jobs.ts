@@ -3,7 +3,11 @@ import type { JobView } from '@/utils/jobs/types';
 import { isUnfinished } from '@/utils/ui/job-text';
 
 /** Jobs of one promotion, newest first. */
-function jobsForPromotion(jobs: readonly JobView[], storeHash: string, promotionId: number | null): JobView[] {
+function jobsForPromotion(
+  jobs: readonly JobView[],
+  storeHash: string,
+  promotionId: number | null,
+): JobView[] {
   if (promotionId === null) return [];
   return jobs
     .filter((job) => job.storeHash === storeHash && job.promotionId === promotionId)
@@ -22,5 +26,7 @@ export function visibleJobs(
   const lastFinished = mine
     .filter((job) => !isUnfinished(job.status))
     .sort((a, b) => (b.finishedAt ?? b.updatedAt) - (a.finishedAt ?? a.updatedAt))[0];
-  return lastFinished && !dismissed.includes(lastFinished.id) ? [...unfinished, lastFinished] : unfinished;
+  return lastFinished && !dismissed.includes(lastFinished.id)
+    ? [...unfinished, lastFinished]
+    : unfinished;
 }

@@ -34,7 +34,8 @@ export class BidiConnection {
     ws.addEventListener('message', (ev) => this.onMessage(String(ev.data)));
     ws.addEventListener('close', () => {
       this.closed = true;
-      for (const p of this.pending.values()) p.reject(new Error(`BiDi connection closed during ${p.method}`));
+      for (const p of this.pending.values())
+        p.reject(new Error(`BiDi connection closed during ${p.method}`));
       this.pending.clear();
     });
   }
@@ -78,7 +79,11 @@ export class BidiConnection {
     else p.reject(new Error(`BiDi ${p.method} failed: ${msg.error}: ${msg.message}`));
   }
 
-  send<T = Record<string, unknown>>(method: string, params: Record<string, unknown> = {}, timeoutMs = 30_000): Promise<T> {
+  send<T = Record<string, unknown>>(
+    method: string,
+    params: Record<string, unknown> = {},
+    timeoutMs = 30_000,
+  ): Promise<T> {
     if (this.closed) return Promise.reject(new Error(`BiDi connection closed before ${method}`));
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
@@ -219,28 +224,46 @@ export function pacUrl(proxyPort: number): string {
 export async function launchFirefox(opts: FirefoxOptions): Promise<Firefox> {
   const profileDir = join(opts.dir, 'profile');
   const home = join(opts.dir, 'home');
-  for (const d of [profileDir, home, join(home, '.cache'), join(home, '.config'), join(home, '.local/share'), join(opts.dir, 'tmp')])
+  for (const d of [
+    profileDir,
+    home,
+    join(home, '.cache'),
+    join(home, '.config'),
+    join(home, '.local/share'),
+    join(opts.dir, 'tmp'),
+  ])
     mkdirSync(d, { recursive: true });
   writeFileSync(join(profileDir, 'user.js'), userJs({ ...QUIET_PREFS, ...opts.prefs }) + '\n');
 
-  const child = spawn(FIREFOX, ['--headless', '--no-remote', '--remote-debugging-port=0', '--profile', profileDir, 'about:blank'], {
-    detached: true, // its own process group, so close() ends the content processes as well
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      PATH: process.env.PATH ?? '/usr/bin:/bin',
-      HOME: home,
-      XDG_CONFIG_HOME: join(home, '.config'),
-      XDG_CACHE_HOME: join(home, '.cache'),
-      XDG_DATA_HOME: join(home, '.local/share'),
-      TMPDIR: join(opts.dir, 'tmp'),
-      MOZ_HEADLESS: '1',
-      MOZ_CRASHREPORTER_DISABLE: '1',
-      MOZ_DISABLE_AUTO_SAFE_MODE: '1',
-      // Release builds ignore `services.settings.server` unless this is set; without it, Remote
-      // Settings (Nimbus, blocklists...) would call firefox.settings.services.mozilla.com.
-      MOZ_REMOTE_SETTINGS_DEVTOOLS: '1',
+  const child = spawn(
+    FIREFOX,
+    [
+      '--headless',
+      '--no-remote',
+      '--remote-debugging-port=0',
+      '--profile',
+      profileDir,
+      'about:blank',
+    ],
+    {
+      detached: true, // its own process group, so close() ends the content processes as well
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        PATH: process.env.PATH ?? '/usr/bin:/bin',
+        HOME: home,
+        XDG_CONFIG_HOME: join(home, '.config'),
+        XDG_CACHE_HOME: join(home, '.cache'),
+        XDG_DATA_HOME: join(home, '.local/share'),
+        TMPDIR: join(opts.dir, 'tmp'),
+        MOZ_HEADLESS: '1',
+        MOZ_CRASHREPORTER_DISABLE: '1',
+        MOZ_DISABLE_AUTO_SAFE_MODE: '1',
+        // Release builds ignore `services.settings.server` unless this is set; without it, Remote
+        // Settings (Nimbus, blocklists...) would call firefox.settings.services.mozilla.com.
+        MOZ_REMOTE_SETTINGS_DEVTOOLS: '1',
+      },
     },
-  });
+  );
   let output = '';
   let exited = false;
   // Should the test process end without close() (a crash, Ctrl-C), take the browser with it.
@@ -253,7 +276,12 @@ export async function launchFirefox(opts: FirefoxOptions): Promise<Firefox> {
 
   const wsBase = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(
-      () => reject(new Error(`Firefox printed no BiDi address within ${opts.startTimeoutMs ?? 20_000} ms:\n${output}`)),
+      () =>
+        reject(
+          new Error(
+            `Firefox printed no BiDi address within ${opts.startTimeoutMs ?? 20_000} ms:\n${output}`,
+          ),
+        ),
       opts.startTimeoutMs ?? 20_000,
     );
     const onData = (chunk: Buffer) => {
@@ -282,7 +310,9 @@ export async function launchFirefox(opts: FirefoxOptions): Promise<Firefox> {
   let bidi: BidiConnection;
   try {
     bidi = await BidiConnection.connect(`${wsBase.replace(/\/$/, '')}/session`);
-    await bidi.send('session.new', { capabilities: { alwaysMatch: { acceptInsecureCerts: true } } });
+    await bidi.send('session.new', {
+      capabilities: { alwaysMatch: { acceptInsecureCerts: true } },
+    });
   } catch (e) {
     killGroup(child);
     throw e;
@@ -329,12 +359,18 @@ export class Tab {
   ) {}
 
   static async open(bidi: BidiConnection): Promise<Tab> {
-    const { context } = await bidi.send<{ context: string }>('browsingContext.create', { type: 'tab' });
+    const { context } = await bidi.send<{ context: string }>('browsingContext.create', {
+      type: 'tab',
+    });
     return new Tab(bidi, context);
   }
 
   async navigate(url: string): Promise<void> {
-    await this.bidi.send('browsingContext.navigate', { context: this.context, url, wait: 'complete' });
+    await this.bidi.send('browsingContext.navigate', {
+      context: this.context,
+      url,
+      wait: 'complete',
+    });
   }
 
   /**
@@ -353,7 +389,8 @@ export class Tab {
       awaitPromise: true,
       resultOwnership: 'none',
     });
-    if (r.type === 'exception') throw new Error(`In page: ${r.exceptionDetails?.text ?? 'exception'}`);
+    if (r.type === 'exception')
+      throw new Error(`In page: ${r.exceptionDetails?.text ?? 'exception'}`);
     return JSON.parse(r.result?.value ?? 'null') as T;
   }
 
@@ -366,11 +403,20 @@ export class Tab {
       { type: 'keyDown', value },
       { type: 'keyUp', value },
     ]);
-    await this.bidi.send('input.performActions', { context: this.context, actions: [{ type: 'key', id: 'keyboard', actions }] });
+    await this.bidi.send('input.performActions', {
+      context: this.context,
+      actions: [{ type: 'key', id: 'keyboard', actions }],
+    });
   }
 
   /** Polls `fn` in the page until it returns something other than null/false; its last value on timeout. */
-  async waitFor<T extends Json>(fn: string, arg: Json, what: string, timeoutMs = 20_000, everyMs = 100): Promise<T> {
+  async waitFor<T extends Json>(
+    fn: string,
+    arg: Json,
+    what: string,
+    timeoutMs = 20_000,
+    everyMs = 100,
+  ): Promise<T> {
     const until = Date.now() + timeoutMs;
     let last: Json | void = null;
     let lastError: unknown = null;
@@ -385,6 +431,8 @@ export class Tab {
       }
       await new Promise((r) => setTimeout(r, everyMs));
     }
-    throw new Error(`Timed out waiting for ${what}${lastError ? ` (last error: ${String(lastError)})` : ''}`);
+    throw new Error(
+      `Timed out waiting for ${what}${lastError ? ` (last error: ${String(lastError)})` : ''}`,
+    );
   }
 }

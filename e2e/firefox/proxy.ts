@@ -19,10 +19,16 @@ export interface SandboxProxy {
 
 export function isSandboxHost(host: string): boolean {
   const h = host.toLowerCase();
-  return h === 'api.bigcommerce.com' || (h.endsWith('.mybigcommerce.com') && h.length > '.mybigcommerce.com'.length);
+  return (
+    h === 'api.bigcommerce.com' ||
+    (h.endsWith('.mybigcommerce.com') && h.length > '.mybigcommerce.com'.length)
+  );
 }
 
-export async function startProxy(opts: { targetPort: number; targetHost?: string }): Promise<SandboxProxy> {
+export async function startProxy(opts: {
+  targetPort: number;
+  targetHost?: string;
+}): Promise<SandboxProxy> {
   const targetHost = opts.targetHost ?? '127.0.0.1';
   const refused: string[] = [];
   const tunnels: string[] = [];
@@ -31,7 +37,9 @@ export async function startProxy(opts: { targetPort: number; targetHost?: string
   const server = createServer((req, res) => {
     // Plain HTTP through the proxy: nothing of ours uses it.
     refused.push(req.headers.host ?? req.url ?? '?');
-    res.writeHead(403, { 'content-type': 'text/plain' }).end('Only CONNECT to the sandbox hosts is allowed.\n');
+    res
+      .writeHead(403, { 'content-type': 'text/plain' })
+      .end('Only CONNECT to the sandbox hosts is allowed.\n');
   });
 
   server.on('connect', (req: IncomingMessage, client: Socket, head: Buffer) => {

@@ -31,17 +31,17 @@ function parseCsv(text: string): Record<string, string>[] {
   for (let i = 0; i < body.length; i++) {
     const ch = body[i]!;
     if (quoted) {
-      if (ch === '"' && body[i + 1] === '"') (cell += '"'), i++;
+      if (ch === '"' && body[i + 1] === '"') ((cell += '"'), i++);
       else if (ch === '"') quoted = false;
       else cell += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(cell), (cell = '');
+    else if (ch === ',') (row.push(cell), (cell = ''));
     else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && body[i + 1] === '\n') i++;
-      row.push(cell), rows.push(row), (row = []), (cell = '');
+      (row.push(cell), rows.push(row), (row = []), (cell = ''));
     } else cell += ch;
   }
-  if (cell || row.length) row.push(cell), rows.push(row);
+  if (cell || row.length) (row.push(cell), rows.push(row));
   const [header, ...data] = rows;
   return data.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i] ?? ''])));
 }
@@ -91,13 +91,21 @@ const jobCards = `() => {
 }`;
 
 /** Waits for a top-level tab whose URL passes `test` (e.g. one the extension opened). */
-async function waitForTab(bidi: BidiConnection, test: (url: string) => boolean, timeoutMs = 10_000) {
+async function waitForTab(
+  bidi: BidiConnection,
+  test: (url: string) => boolean,
+  timeoutMs = 10_000,
+) {
   const until = Date.now() + timeoutMs;
   for (;;) {
-    const { contexts } = await bidi.send<{ contexts: { context: string; url: string }[] }>('browsingContext.getTree', { maxDepth: 0 });
+    const { contexts } = await bidi.send<{ contexts: { context: string; url: string }[] }>(
+      'browsingContext.getTree',
+      { maxDepth: 0 },
+    );
     const found = contexts.find((c) => test(c.url));
     if (found) return found;
-    if (Date.now() > until) throw new Error(`No such tab; open: ${contexts.map((c) => c.url).join(', ')}`);
+    if (Date.now() > until)
+      throw new Error(`No such tab; open: ${contexts.map((c) => c.url).join(', ')}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -112,8 +120,12 @@ describe('Firefox (firefox-esr over WebDriver BiDi)', () => {
 
   beforeAll(async () => {
     // Missing prerequisites fail loudly: a skipped browser suite would look like a pass.
-    if (!existsSync(join(EXT_DIR, 'manifest.json'))) throw new Error(`No Firefox build in ${EXT_DIR}: run \`npx wxt build -b firefox\` first.`);
-    if (!existsSync(FIREFOX)) throw new Error(`No ${FIREFOX}: run \`bash scripts/ensure-browsers.sh\` (or set FIREFOX_BIN).`);
+    if (!existsSync(join(EXT_DIR, 'manifest.json')))
+      throw new Error(`No Firefox build in ${EXT_DIR}: run \`npx wxt build -b firefox\` first.`);
+    if (!existsSync(FIREFOX))
+      throw new Error(
+        `No ${FIREFOX}: run \`bash scripts/ensure-browsers.sh\` (or set FIREFOX_BIN).`,
+      );
     dir = mkdtempSync(join(tmpdir(), 'bcm-firefox-'));
     downloads = join(dir, 'downloads');
     sandbox = await startSandbox({ seed: { bulkCodes: 50 } });
@@ -159,18 +171,45 @@ describe('Firefox (firefox-esr over WebDriver BiDi)', () => {
       const promotionId = sb.promotions.bulkEmpty;
       await tab.navigate(`https://store-${sb.storeHash}.mybigcommerce.com/manage/dashboard`);
       await tab.run(`() => { window.__noReload = true; }`);
-      expect(await tab.waitFor<boolean>(clickLink, 'nav a[href$="/manage/marketing/promotions"]', 'the menu’s Promotions link')).toBe(true);
-      expect(await tab.waitFor<boolean>(clickLink, `#app table a[href$="/promotions/${promotionId}/edit"]`, 'the promotion’s link')).toBe(true);
-      expect(await tab.waitFor<boolean>(clickButton, 'Connect this store', 'the panel’s "Connect this store" button')).toBe(true);
+      expect(
+        await tab.waitFor<boolean>(
+          clickLink,
+          'nav a[href$="/manage/marketing/promotions"]',
+          'the menu’s Promotions link',
+        ),
+      ).toBe(true);
+      expect(
+        await tab.waitFor<boolean>(
+          clickLink,
+          `#app table a[href$="/promotions/${promotionId}/edit"]`,
+          'the promotion’s link',
+        ),
+      ).toBe(true);
+      expect(
+        await tab.waitFor<boolean>(
+          clickButton,
+          'Connect this store',
+          'the panel’s "Connect this store" button',
+        ),
+      ).toBe(true);
       expect(await tab.run<boolean>(`() => window.__noReload === true`)).toBe(true);
 
       // 2. The background opens the options page in a new tab (BiDi itself may not navigate to
       //    moz-extension: URLs); its URL also tells the extension's internal UUID.
-      const options = await waitForTab(firefox!.bidi, (url) => url.startsWith('moz-extension://') && url.includes('/options.html'));
+      const options = await waitForTab(
+        firefox!.bidi,
+        (url) => url.startsWith('moz-extension://') && url.includes('/options.html'),
+      );
       expect(new URL(options.url).searchParams.get('store')).toBe(sb.storeHash);
       const optionsTab = new Tab(firefox!.bidi, options.context);
-      await optionsTab.waitFor(`() => document.querySelector('#bcm-store-hash')?.value || null`, null, 'the options form');
-      expect(await optionsTab.run<string>(`() => document.querySelector('#bcm-store-hash').value`)).toBe(sb.storeHash);
+      await optionsTab.waitFor(
+        `() => document.querySelector('#bcm-store-hash')?.value || null`,
+        null,
+        'the options form',
+      );
+      expect(
+        await optionsTab.run<string>(`() => document.querySelector('#bcm-store-hash').value`),
+      ).toBe(sb.storeHash);
       await optionsTab.run(fill, { '#bcm-token': sb.tokens.modify });
       expect(await optionsTab.run<boolean>(clickButton, 'Save store')).toBe(true);
       const saved = await optionsTab.waitFor<string>(
@@ -183,11 +222,23 @@ describe('Firefox (firefox-esr over WebDriver BiDi)', () => {
 
       // Back on the control panel, the panel picks the store up by itself (on focus / visibility).
       await firefox!.bidi.send('browsingContext.activate', { context: tab.context });
-      await tab.waitFor(`() => !!(${PANEL_ROOT})()?.querySelector('#bcm-count')`, null, 'the panel’s generate form', 10_000);
+      await tab.waitFor(
+        `() => !!(${PANEL_ROOT})()?.querySelector('#bcm-count')`,
+        null,
+        'the panel’s generate form',
+        10_000,
+      );
 
       // 3. Generate.
       await tab.run(fill, { '#bcm-count': String(COUNT) });
-      expect(await tab.waitFor<boolean>(clickButton, 'Generate codes', 'an enabled "Generate codes" button', 5_000)).toBe(true);
+      expect(
+        await tab.waitFor<boolean>(
+          clickButton,
+          'Generate codes',
+          'an enabled "Generate codes" button',
+          5_000,
+        ),
+      ).toBe(true);
       const generated = await tab.waitFor<{ title: string; badge: string; text: string }>(
         `() => (${jobCards})()?.find((j) => j.title === 'Generate codes' && ['Completed', 'Failed', 'Cancelled'].includes(j.badge)) ?? null`,
         null,
@@ -200,7 +251,14 @@ describe('Firefox (firefox-esr over WebDriver BiDi)', () => {
       expect(sb.codes(promotionId)).toHaveLength(COUNT);
 
       // 4. Export.
-      expect(await tab.waitFor<boolean>(clickButton, 'Export codes', 'an enabled "Export codes" button', 5_000)).toBe(true);
+      expect(
+        await tab.waitFor<boolean>(
+          clickButton,
+          'Export codes',
+          'an enabled "Export codes" button',
+          5_000,
+        ),
+      ).toBe(true);
       const exported = await tab.waitFor<{ title: string; badge: string; text: string }>(
         `() => (${jobCards})()?.find((j) => j.title === 'Export codes' && ['Completed', 'Failed', 'Cancelled'].includes(j.badge)) ?? null`,
         null,
@@ -232,7 +290,9 @@ describe('Firefox (firefox-esr over WebDriver BiDi)', () => {
       const store = sb.codes(promotionId);
       const generatedRows = parseCsv(readFileSync(join(downloads, generatedFile!), 'utf8'));
       expect(generatedRows.map((r) => r.code).sort()).toEqual(store.map((c) => c.code).sort());
-      expect(generatedRows.every((r) => r.max_uses === '1' && r.max_uses_per_customer === '1')).toBe(true);
+      expect(
+        generatedRows.every((r) => r.max_uses === '1' && r.max_uses_per_customer === '1'),
+      ).toBe(true);
 
       const exportRows = parseCsv(readFileSync(join(downloads, exportFile!), 'utf8'));
       expect(
@@ -248,9 +308,27 @@ describe('Firefox (firefox-esr over WebDriver BiDi)', () => {
 
       // 6. Purge them all. Nothing is deleted before the backup is on disk (Firefox's downloads
       //    report it), and the typed confirmation takes only a person's keys (BiDi input actions).
-      expect(await tab.waitFor<boolean>(clickButton, 'Purge codes', 'an enabled "Purge codes" button', 5_000)).toBe(true);
-      await tab.waitFor<boolean>(`() => { const r = (${PANEL_ROOT})()?.querySelector('#bcm-purge-all'); if (!r) return false; r.click(); return true; }`, null, 'the "All codes" choice');
-      expect(await tab.waitFor<boolean>(clickButton, 'Find codes to delete', 'an enabled "Find codes to delete" button', 5_000)).toBe(true);
+      expect(
+        await tab.waitFor<boolean>(
+          clickButton,
+          'Purge codes',
+          'an enabled "Purge codes" button',
+          5_000,
+        ),
+      ).toBe(true);
+      await tab.waitFor<boolean>(
+        `() => { const r = (${PANEL_ROOT})()?.querySelector('#bcm-purge-all'); if (!r) return false; r.click(); return true; }`,
+        null,
+        'the "All codes" choice',
+      );
+      expect(
+        await tab.waitFor<boolean>(
+          clickButton,
+          'Find codes to delete',
+          'an enabled "Find codes to delete" button',
+          5_000,
+        ),
+      ).toBe(true);
       const backupSaved = await tab.waitFor<string>(
         `() => (${PANEL_ROOT})()?.querySelector('[role=dialog] .bcm-backup .bcm-success')?.textContent ?? null`,
         null,
@@ -258,12 +336,16 @@ describe('Firefox (firefox-esr over WebDriver BiDi)', () => {
         30_000,
         200,
       );
-      expect(backupSaved).toMatch(new RegExp(`Backup saved: ${prefix}purge-backup-\\d{8}-\\d{6}\\.csv \\(${COUNT} codes\\)`));
+      expect(backupSaved).toMatch(
+        new RegExp(`Backup saved: ${prefix}purge-backup-\\d{8}-\\d{6}\\.csv \\(${COUNT} codes\\)`),
+      );
       // A page script's "typing" does not count.
       await tab.run(fill, { '#bcm-purge-confirm': 'PURGE' });
       expect(await tab.run<boolean>(clickButton, 'Purge')).toBe(false);
       expect(sb.codes(promotionId)).toHaveLength(COUNT);
-      await tab.run(`() => { const f = (${PANEL_ROOT})().querySelector('#bcm-purge-confirm'); f.value = ''; f.focus(); }`);
+      await tab.run(
+        `() => { const f = (${PANEL_ROOT})().querySelector('#bcm-purge-confirm'); f.value = ''; f.focus(); }`,
+      );
       await tab.type('PURGE\uE007');
       const purged = await tab.waitFor<{ title: string; badge: string; text: string }>(
         `() => (${jobCards})()?.find((j) => j.title === 'Purge codes' && ['Completed', 'Failed', 'Cancelled'].includes(j.badge)) ?? null`,
@@ -274,8 +356,12 @@ describe('Firefox (firefox-esr over WebDriver BiDi)', () => {
       );
       expect(purged.text).toContain(`Completed: ${COUNT} codes deleted.`);
       expect(sb.codes(promotionId)).toEqual([]);
-      const backupFile = readdirSync(downloads).find((n) => n.startsWith(`${prefix}purge-backup-`) && n.endsWith('.csv'));
-      expect(parseCsv(readFileSync(join(downloads, backupFile!), 'utf8')).map((r) => Number(r.id))).toEqual(store.map((c) => c.id));
+      const backupFile = readdirSync(downloads).find(
+        (n) => n.startsWith(`${prefix}purge-backup-`) && n.endsWith('.csv'),
+      );
+      expect(
+        parseCsv(readFileSync(join(downloads, backupFile!), 'utf8')).map((r) => Number(r.id)),
+      ).toEqual(store.map((c) => c.id));
 
       // 7. Find a code of the other bulk promotion from this panel (a lookup is store-wide), typed
       //    with spaces around and in lower case; one that is not there; then delete it: its
@@ -291,27 +377,54 @@ describe('Firefox (firefox-esr over WebDriver BiDi)', () => {
         null,
         'the code to be found',
       );
-      expect(link).toEqual({ name: 'Spring sale — bulk codes', href: `https://store-${sb.storeHash}.mybigcommerce.com/manage/marketing/promotions/${bulkId}/edit` });
+      expect(link).toEqual({
+        name: 'Spring sale — bulk codes',
+        href: `https://store-${sb.storeHash}.mybigcommerce.com/manage/marketing/promotions/${bulkId}/edit`,
+      });
       expect(await tab.run<string>(findResult)).toContain(`${target.code}`);
       await tab.run(fill, { '#bcm-find-code': 'NOPE-NOT-HERE' });
       await tab.type('\uE007'); // Enter in the field (focused by fill): a person's key, as "Find" requires
-      await tab.waitFor(`() => (${findResult})() === 'No code NOPE-NOT-HERE in this store.'`, null, '"not found"');
+      await tab.waitFor(
+        `() => (${findResult})() === 'No code NOPE-NOT-HERE in this store.'`,
+        null,
+        '"not found"',
+      );
 
       await tab.run(fill, { '#bcm-find-code': target.code });
       await tab.type('\uE007'); // Enter in the field (focused by fill): a person's key, as "Find" requires
       // A page script's click on "Delete this code" does not even ask; a person's key does.
-      expect(await tab.waitFor<boolean>(clickButton, 'Delete this code', 'the "Delete this code" button')).toBe(true);
+      expect(
+        await tab.waitFor<boolean>(
+          clickButton,
+          'Delete this code',
+          'the "Delete this code" button',
+        ),
+      ).toBe(true);
       await new Promise((r) => setTimeout(r, 200));
-      expect(await tab.run<string | null>(`() => (${PANEL_ROOT})()?.querySelector('#bcm-find-question')?.textContent ?? null`)).toBeNull();
-      await tab.run(`() => { const b = Array.from((${PANEL_ROOT})().querySelectorAll('.bcm-find-result button')).find((x) => x.textContent.trim() === 'Delete this code'); b.focus(); }`);
+      expect(
+        await tab.run<string | null>(
+          `() => (${PANEL_ROOT})()?.querySelector('#bcm-find-question')?.textContent ?? null`,
+        ),
+      ).toBeNull();
+      await tab.run(
+        `() => { const b = Array.from((${PANEL_ROOT})().querySelectorAll('.bcm-find-result button')).find((x) => x.textContent.trim() === 'Delete this code'); b.focus(); }`,
+      );
       await tab.type('\uE007');
-      const question = await tab.waitFor<string>(`() => (${PANEL_ROOT})()?.querySelector('#bcm-find-question')?.textContent ?? null`, null, 'the question');
-      expect(question).toMatch(new RegExp(`^Delete the code ${target.code}\\? A backup with this one code is saved first`));
+      const question = await tab.waitFor<string>(
+        `() => (${PANEL_ROOT})()?.querySelector('#bcm-find-question')?.textContent ?? null`,
+        null,
+        'the question',
+      );
+      expect(question).toMatch(
+        new RegExp(`^Delete the code ${target.code}\\? A backup with this one code is saved first`),
+      );
       // A page script's click on the confirmation does nothing.
       expect(await tab.run<boolean>(clickButton, 'Delete this code')).toBe(true);
       await new Promise((r) => setTimeout(r, 500));
       expect(sb.codes(bulkId)).toHaveLength(before.length);
-      await tab.run(`() => { const b = Array.from((${PANEL_ROOT})().querySelectorAll('.bcm-find-confirm button')).find((x) => x.textContent.trim() === 'Delete this code'); b.focus(); }`);
+      await tab.run(
+        `() => { const b = Array.from((${PANEL_ROOT})().querySelectorAll('.bcm-find-confirm button')).find((x) => x.textContent.trim() === 'Delete this code'); b.focus(); }`,
+      );
       await tab.type('\uE007');
       const deleted = await tab.waitFor<string>(
         `() => { const t = (${findResult})() ?? ''; return /Completed|stopped/.test(t) ? t : null; }`,
@@ -320,10 +433,14 @@ describe('Firefox (firefox-esr over WebDriver BiDi)', () => {
         30_000,
         200,
       );
-      expect(deleted).toContain(`Completed: the code ${target.code} was deleted. Its backup was saved first.`);
+      expect(deleted).toContain(
+        `Completed: the code ${target.code} was deleted. Its backup was saved first.`,
+      );
       expect(sb.codes(bulkId)).toEqual(before.filter((c) => c.id !== target.id));
       const onePrefix = `${sb.storeHash}-promotion-${bulkId}-purge-backup-`;
-      const oneBackup = readdirSync(downloads).find((n) => n.startsWith(onePrefix) && n.endsWith('.csv'));
+      const oneBackup = readdirSync(downloads).find(
+        (n) => n.startsWith(onePrefix) && n.endsWith('.csv'),
+      );
       expect(parseCsv(readFileSync(join(downloads, oneBackup!), 'utf8'))).toEqual([
         {
           id: String(target.id),
@@ -339,9 +456,12 @@ describe('Firefox (firefox-esr over WebDriver BiDi)', () => {
       expect(proxy!.refused).toEqual([]);
     } catch (e) {
       const log = firefox?.log().split('\n').slice(-40).join('\n') ?? '';
-      throw new Error(`${(e as Error).message}\n--- proxy refused: ${JSON.stringify(proxy?.refused)}\n--- firefox output (tail):\n${log}`, {
-        cause: e,
-      });
+      throw new Error(
+        `${(e as Error).message}\n--- proxy refused: ${JSON.stringify(proxy?.refused)}\n--- firefox output (tail):\n${log}`,
+        {
+          cause: e,
+        },
+      );
     }
   }, 120_000);
 });

@@ -23,6 +23,11 @@ function onPlace(storeHash: string | null, promotionId: number | null): void {
 }
 
 render(
-  <ManagerPage bridge={createBrowserBridge()} initialStore={initialStore} initialPromotion={initialPromotion} onPlace={onPlace} />,
+  <ManagerPage
+    bridge={createBrowserBridge()}
+    initialStore={initialStore}
+    initialPromotion={initialPromotion}
+    onPlace={onPlace}
+  />,
   document.getElementById('app')!,
 );

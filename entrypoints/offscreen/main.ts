@@ -14,7 +14,8 @@ const spool = createIdbSpool();
  * could otherwise have any job's file built, or a download's URL revoked.
  */
 const origin = browser.runtime.getURL('/').replace(/\/$/, '');
-const fromExtension = (sender: SenderLike) => classifySender(sender, browser.runtime.id, origin) === 'extension-page';
+const fromExtension = (sender: SenderLike) =>
+  classifySender(sender, browser.runtime.id, origin) === 'extension-page';
 
 offscreenMessaging.onMessage('buildCsv', async ({ data, sender }) => {
   if (!fromExtension(sender)) return { error: 'untrusted sender' };

@@ -6,5 +6,10 @@ import { normalizeStoreHash } from '@/utils/ui/api-account';
 import { createBrowserBridge } from '@/utils/ui/bridge';
 
 // The background opens this page with ?store={hash} when "Connect this store" is pressed.
-const initialStoreHash = normalizeStoreHash(new URLSearchParams(location.search).get('store') ?? '');
-render(<OptionsPage bridge={createBrowserBridge()} initialStoreHash={initialStoreHash} />, document.getElementById('app')!);
+const initialStoreHash = normalizeStoreHash(
+  new URLSearchParams(location.search).get('store') ?? '',
+);
+render(
+  <OptionsPage bridge={createBrowserBridge()} initialStoreHash={initialStoreHash} />,
+  document.getElementById('app')!,
+);

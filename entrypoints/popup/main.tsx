@@ -15,6 +15,10 @@ async function openManager(): Promise<void> {
 }
 
 render(
-  <PopupPage bridge={createBrowserBridge()} onSettingsOpened={() => window.close()} onOpenManager={() => void openManager()} />,
+  <PopupPage
+    bridge={createBrowserBridge()}
+    onSettingsOpened={() => window.close()}
+    onOpenManager={() => void openManager()}
+  />,
   document.getElementById('app')!,
 );

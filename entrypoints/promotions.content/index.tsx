@@ -12,7 +12,11 @@ import '@/components/ui.css';
 import { render } from 'preact';
 import { createShadowRootUi, defineContentScript, type ContentScriptContext } from '#imports';
 import { Panel } from '@/components/Panel';
-import { createPanelModel, type PanelLocation, type PanelModel } from '@/components/state/panel-model';
+import {
+  createPanelModel,
+  type PanelLocation,
+  type PanelModel,
+} from '@/components/state/panel-model';
 import { isPromotionsPage, parseControlPanelUrl } from '@/utils/control-panel-url';
 import { createBrowserBridge } from '@/utils/ui/bridge';
 import { createMountController } from '@/utils/ui/mount-controller';
@@ -102,7 +106,8 @@ export default defineContentScript({
 
     // Panels left by an older copy of this script (extension updated under the page).
     const removeStrays = () => {
-      for (const el of Array.from(document.querySelectorAll(HOST_NAME))) if (el !== ui.shadowHost) el.remove();
+      for (const el of Array.from(document.querySelectorAll(HOST_NAME)))
+        if (el !== ui.shadowHost) el.remove();
     };
 
     const controller = createMountController(
@@ -131,7 +136,9 @@ export default defineContentScript({
     );
 
     // The event carries the new URL; `location` may still be the old one when it fires.
-    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => controller.setUrl(newUrl.href));
+    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) =>
+      controller.setUrl(newUrl.href),
+    );
 
     // The legacy iframe comes and goes, and the app may re-render our anchor away: check again
     // after DOM changes, at most once per frame.

@@ -37,7 +37,11 @@ interface RouteDef {
 }
 
 const ROUTES: RouteDef[] = [
-  { pattern: /^\/promotions$/, names: [], methods: { GET: { endpoint: 'promotions', write: false, handler: listPromotions } } },
+  {
+    pattern: /^\/promotions$/,
+    names: [],
+    methods: { GET: { endpoint: 'promotions', write: false, handler: listPromotions } },
+  },
   // Before /promotions/{id}: the first match wins, and 'codes' is not a promotion id.
   {
     pattern: /^\/promotions\/codes$/,
@@ -47,7 +51,11 @@ const ROUTES: RouteDef[] = [
       DELETE: { endpoint: 'deleteCodeByCode', write: true, handler: deleteCodeByCode },
     },
   },
-  { pattern: /^\/promotions\/([^/]+)$/, names: ['id'], methods: { GET: { endpoint: 'promotion', write: false, handler: getPromotion } } },
+  {
+    pattern: /^\/promotions\/([^/]+)$/,
+    names: ['id'],
+    methods: { GET: { endpoint: 'promotion', write: false, handler: getPromotion } },
+  },
   {
     pattern: /^\/promotions\/([^/]+)\/codes$/,
     names: ['promotion_id'],
@@ -97,7 +105,11 @@ function trueRateHeaders(state: SandboxState, hash: string | undefined, now: num
 }
 
 /** Rate-limit headers for any response under /stores/{hash}/v3, as hostile.rateHeaders may rewrite them. */
-export function rateHeadersFor(state: SandboxState, hash: string | undefined, now: number): RateHeaders {
+export function rateHeadersFor(
+  state: SandboxState,
+  hash: string | undefined,
+  now: number,
+): RateHeaders {
   return overrideRateHeaders(trueRateHeaders(state, hash, now), state.config.hostile);
 }
 
@@ -136,18 +148,30 @@ export async function handleApi(state: SandboxState, call: ApiCall): Promise<voi
   const rawToken = req.headers['x-auth-token'];
   const token = Array.isArray(rawToken) ? rawToken[0] : rawToken;
   const { modify, readOnly } = entry.data.tokens;
-  if (token === undefined || token === '') return reply(json(401, errors.unauthorized('Missing X-Auth-Token header.')));
-  if (token !== modify && token !== readOnly) return reply(json(401, errors.unauthorized('The access token is not valid for this store.')));
+  if (token === undefined || token === '')
+    return reply(json(401, errors.unauthorized('Missing X-Auth-Token header.')));
+  if (token !== modify && token !== readOnly)
+    return reply(json(401, errors.unauthorized('The access token is not valid for this store.')));
 
   if (m.kind === 'none') return reply(json(404, errors.routeNotFound()));
-  if (m.kind === 'method') return reply(json(405, errors.methodNotAllowed(method, m.allow), { Allow: m.allow.join(', ') }));
+  if (m.kind === 'method')
+    return reply(
+      json(405, errors.methodNotAllowed(method, m.allow), { Allow: m.allow.join(', ') }),
+    );
   if (m.op.write && token === readOnly) return reply(json(403, errors.forbidden()));
 
   const now = Date.now();
   if (state.config.hostile.always429) {
     epStats.status429++;
     const headers = always429Headers(trueRateHeaders(state, call.hash, now), state.config.hostile);
-    return send(res, json(429, errors.tooManyRequests('Too many requests. Retry after X-Rate-Limit-Time-Reset-Ms.')), headers);
+    return send(
+      res,
+      json(
+        429,
+        errors.tooManyRequests('Too many requests. Retry after X-Rate-Limit-Time-Reset-Ms.'),
+      ),
+      headers,
+    );
   }
   if (state.faults.inBurst(now)) {
     epStats.status429++;
@@ -157,13 +181,17 @@ export async function handleApi(state: SandboxState, call: ApiCall): Promise<voi
   if (entry.limiter.quotaExhausted(now, state.quotaFor(entry), state.config.windowMs)) {
     epStats.status429++;
     entry.stats.quota429++;
-    return reply(json(429, errors.tooManyRequests('The store\'s request quota for this window is used up.')));
+    return reply(
+      json(429, errors.tooManyRequests("The store's request quota for this window is used up.")),
+    );
   }
   const inFlight = entry.limiter.tryEnter(endpoint, inFlightCap(endpoint, entry.data.limits));
   if (inFlight === 0) {
     epStats.status429++;
     entry.stats.concurrency429++;
-    return reply(json(429, errors.tooManyRequests('Too many concurrent requests to this endpoint.')));
+    return reply(
+      json(429, errors.tooManyRequests('Too many concurrent requests to this endpoint.')),
+    );
   }
   entry.limiter.consume();
   entry.stats.inFlight(endpoint, inFlight);

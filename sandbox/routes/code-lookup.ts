@@ -12,7 +12,8 @@ import type { ApiRequest } from './context';
 /** The spec marks `code` required (CodeQueryRequired); an empty value finds nothing useful either. */
 function codeParam(r: ApiRequest): string | Reply {
   const code = r.query.get('code');
-  if (code === null || code === '') return json(422, errors.invalid(["The 'code' query parameter is required."]));
+  if (code === null || code === '')
+    return json(422, errors.invalid(["The 'code' query parameter is required."]));
   return code;
 }
 

@@ -14,13 +14,15 @@ function isInt(v: unknown): v is number {
 
 /** Returns the parameters, or every problem found (one 422 error item each). */
 export function validateCodegen(body: unknown): CodegenParams | string[] {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return ['The request body must be a JSON object.'];
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    return ['The request body must be a JSON object.'];
   const b = body as Record<string, unknown>;
   const problems: string[] = [];
 
   const batchSize = b.batch_size;
   if (batchSize === undefined) problems.push('batch_size is required.');
-  else if (!isInt(batchSize) || batchSize < 1 || batchSize > 250) problems.push('batch_size must be an integer between 1 and 250.');
+  else if (!isInt(batchSize) || batchSize < 1 || batchSize > 250)
+    problems.push('batch_size must be an integer between 1 and 250.');
 
   const uses = (name: string): number => {
     const v = b[name];
@@ -60,22 +62,37 @@ export function validateCodegen(body: unknown): CodegenParams | string[] {
     } else {
       const excluded = new Set(ex as string[]);
       alphabet = [...FULL_ALPHABET].filter((c) => !excluded.has(c)).join('');
-      if (alphabet.length === 0) problems.push('exclude_characters leaves no characters to generate codes from.');
+      if (alphabet.length === 0)
+        problems.push('exclude_characters leaves no characters to generate codes from.');
     }
   }
 
   let codeLength = 16;
   if (b.code_length !== undefined) {
-    if (!isInt(b.code_length) || b.code_length < 6 || b.code_length > 16) problems.push('code_length must be an integer between 6 and 16.');
+    if (!isInt(b.code_length) || b.code_length < 6 || b.code_length > 16)
+      problems.push('code_length must be an integer between 6 and 16.');
     else codeLength = b.code_length;
   }
 
   // The delimiter is only placed next to a prefix or suffix that is present.
-  const total = codeLength + (prefix ? prefix.length + delimiter.length : 0) + (suffix ? suffix.length + delimiter.length : 0);
-  if (total > MAX_TOTAL_LENGTH) problems.push(`The total code length (${total}) exceeds ${MAX_TOTAL_LENGTH} characters.`);
+  const total =
+    codeLength +
+    (prefix ? prefix.length + delimiter.length : 0) +
+    (suffix ? suffix.length + delimiter.length : 0);
+  if (total > MAX_TOTAL_LENGTH)
+    problems.push(`The total code length (${total}) exceeds ${MAX_TOTAL_LENGTH} characters.`);
 
   if (problems.length > 0) return problems;
-  return { batchSize: batchSize as number, maxUses, maxUsesPerCustomer, prefix, suffix, delimiter, alphabet, codeLength };
+  return {
+    batchSize: batchSize as number,
+    maxUses,
+    maxUsesPerCustomer,
+    prefix,
+    suffix,
+    delimiter,
+    alphabet,
+    codeLength,
+  };
 }
 
 export function codegen(r: ApiRequest): Reply {
@@ -88,7 +105,10 @@ export function codegen(r: ApiRequest): Reply {
   const codes = r.store.generate(p, params, r.rng, r.now);
   if (codes === null) {
     // Only reachable with a tiny alphabet and code_length: nothing is created.
-    return json(422, errors.invalid([`Could not generate ${params.batchSize} unique codes with these settings.`]));
+    return json(
+      422,
+      errors.invalid([`Could not generate ${params.batchSize} unique codes with these settings.`]),
+    );
   }
   return json(201, {
     data: {

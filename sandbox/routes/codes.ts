@@ -40,14 +40,16 @@ export function listCodes(r: ApiRequest): Reply {
   const after = q.get('after');
   const pageRaw = q.get('page');
   const given = [before, after, pageRaw].filter((v) => v !== null).length;
-  if (given > 1) problems.push("The 'before', 'after' and 'page' parameters cannot be used together.");
+  if (given > 1)
+    problems.push("The 'before', 'after' and 'page' parameters cannot be used together.");
 
   let limit = 50;
   const limitRaw = q.get('limit');
   if (limitRaw !== null) {
     const n = parseIntStrict(limitRaw);
     // The spec's LimitQuery says minimum 1, maximum 250: out of range is invalid, not clamped.
-    if (n === null || n < 1 || n > 250) problems.push('limit must be an integer between 1 and 250.');
+    if (n === null || n < 1 || n > 250)
+      problems.push('limit must be an integer between 1 and 250.');
     else limit = n;
   }
   let page = 1;
@@ -106,7 +108,14 @@ export function listCodes(r: ApiRequest): Reply {
     const links: Record<string, string> = { current: `?page=${page}&limit=${limit}${extra}` };
     if (page > 1) links.previous = `?page=${page - 1}&limit=${limit}${extra}`;
     if (page < totalPages) links.next = `?page=${page + 1}&limit=${limit}${extra}`;
-    return { total, count: data.length, per_page: limit, current_page: page, total_pages: totalPages, links };
+    return {
+      total,
+      count: data.length,
+      per_page: limit,
+      current_page: page,
+      total_pages: totalPages,
+      links,
+    };
   };
 
   let meta: Record<string, unknown>;
@@ -147,7 +156,8 @@ export function createCode(r: ApiRequest): Reply {
   const maxPerCustomer = usesField(b, 'max_uses_per_customer', problems);
   if (problems.length > 0 || typeof code !== 'string') return json(422, errors.invalid(problems));
   const c = r.store.addCode(p, code, maxUses, maxPerCustomer, r.now);
-  if (!c) return json(409, errors.conflict(`The coupon code '${code}' already exists in this store.`));
+  if (!c)
+    return json(409, errors.conflict(`The coupon code '${code}' already exists in this store.`));
   return json(201, { data: codeView(c), meta: {} });
 }
 
@@ -159,23 +169,42 @@ export function deleteCodes(r: ApiRequest): Reply {
   if (raw === null) return json(422, errors.bulkDelete('Parameter id:in is required', none));
   const items = raw.split(',');
   if (!items.every((s) => /^\d{1,15}$/.test(s))) {
-    return json(422, errors.bulkDelete('Parameter id:in must be a comma-separated list of integer ids', none));
+    return json(
+      422,
+      errors.bulkDelete('Parameter id:in must be a comma-separated list of integer ids', none),
+    );
   }
   // Repeated ids count once: deleting the same code twice in one request is not a failure.
   const ids = [...new Set(items.map(Number))];
   const max = deleteBatchLimit(r.limits);
   if (ids.length > max) {
-    return json(422, errors.bulkDelete(`Parameter id:in is limited to ${max} ids per request`, { total: ids.length, success: 0, failed: ids.length }));
+    return json(
+      422,
+      errors.bulkDelete(`Parameter id:in is limited to ${max} ids per request`, {
+        total: ids.length,
+        success: 0,
+        failed: ids.length,
+      }),
+    );
   }
   const failures: Record<string, string> = {};
   let success = 0;
   ids.forEach((id, index) => {
     if (r.store.deleteCode(p, id)) success++;
-    else failures[`${index}.id`] = `Failed for id=${id}. Error: coupon code not found in promotion ${p.id}.`;
+    else
+      failures[`${index}.id`] =
+        `Failed for id=${id}. Error: coupon code not found in promotion ${p.id}.`;
   });
   const failed = ids.length - success;
   if (failed === 0) return { status: 204 };
-  return json(422, errors.bulkDelete('Errors occurred in bulk delete action.', { total: ids.length, success, failed }, failures));
+  return json(
+    422,
+    errors.bulkDelete(
+      'Errors occurred in bulk delete action.',
+      { total: ids.length, success, failed },
+      failures,
+    ),
+  );
 }
 
 export function deleteCode(r: ApiRequest): Reply {

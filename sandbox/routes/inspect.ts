@@ -35,7 +35,8 @@ const ROUTES: Record<string, string[]> = {
 
 function storeParam(state: SandboxState, q: URLSearchParams): string | Reply {
   const hash = q.get('store') || state.defaultHash;
-  if (!state.stores.has(hash)) return json(404, gateway(404, 'Not Found', `Store ${hash} was not found.`));
+  if (!state.stores.has(hash))
+    return json(404, gateway(404, 'Not Found', `Store ${hash} was not found.`));
   return hash;
 }
 
@@ -50,12 +51,16 @@ export function handleInspect(
   const allowed = ROUTES[path];
   if (!allowed) return json(404, gateway(404, 'Not Found', `Unknown sandbox endpoint ${path}.`));
   if (!allowed.includes(method)) {
-    return json(405, gateway(405, 'Method Not Allowed', `Use ${allowed.join(', ')}.`), { Allow: allowed.join(', ') });
+    return json(405, gateway(405, 'Method Not Allowed', `Use ${allowed.join(', ')}.`), {
+      Allow: allowed.join(', '),
+    });
   }
   const readJson = (): { ok: true; value: unknown } | { ok: false; reply: Reply } => {
     if (body.length === 0) return { ok: true, value: {} };
     const parsed = parseJson(body);
-    return parsed.ok ? parsed : { ok: false, reply: json(400, gateway(400, 'Bad Request', parsed.error)) };
+    return parsed.ok
+      ? parsed
+      : { ok: false, reply: json(400, gateway(400, 'Bad Request', parsed.error)) };
   };
   switch (path) {
     case '/__sandbox/stats': {
@@ -68,7 +73,10 @@ export function handleInspect(
       const raw = q.get('promotion') ?? '';
       const id = /^\d{1,15}$/.test(raw) ? Number(raw) : NaN;
       if (Number.isNaN(id) || !state.stores.get(hash)!.data.promotion(id)) {
-        return json(404, gateway(404, 'Not Found', `Promotion ${raw} was not found in store ${hash}.`));
+        return json(
+          404,
+          gateway(404, 'Not Found', `Promotion ${raw} was not found in store ${hash}.`),
+        );
       }
       return json(200, hooks.codes(id, hash));
     }
@@ -117,7 +125,14 @@ export function handleInspect(
         return json(201, hooks.addCodes(b.value));
       } catch (e) {
         const status = e instanceof SandboxRequestError ? e.status : 422;
-        return json(status, gateway(status, status === 404 ? 'Not Found' : 'Unprocessable Entity', (e as Error).message));
+        return json(
+          status,
+          gateway(
+            status,
+            status === 404 ? 'Not Found' : 'Unprocessable Entity',
+            (e as Error).message,
+          ),
+        );
       }
     }
     case '/__sandbox/sink':

@@ -5,7 +5,13 @@ import { codeView, type Promotion, type StoreData } from '../store';
 import type { ApiRequest } from './context';
 
 /** Minimal but schema-valid rules: a condition is left out because the spec's Condition oneOf is ambiguous. */
-const RULES = [{ action: { cart_value: { discount: { percentage_amount: '10' } } }, apply_once: true, stop: false }];
+const RULES = [
+  {
+    action: { cart_value: { discount: { percentage_amount: '10' } } },
+    apply_once: true,
+    stop: false,
+  },
+];
 
 export function promotionBody(store: StoreData, p: Promotion): Record<string, unknown> {
   const base: Record<string, unknown> = {
@@ -71,9 +77,11 @@ export function listPromotions(r: ApiRequest): Reply {
     problems.push("redemption_type must be 'automatic' or 'coupon'.");
   }
   const sort = q.get('sort') || 'id';
-  if (!(SORTS as readonly string[]).includes(sort)) problems.push(`sort must be one of ${SORTS.join(', ')}.`);
+  if (!(SORTS as readonly string[]).includes(sort))
+    problems.push(`sort must be one of ${SORTS.join(', ')}.`);
   const direction = (q.get('direction') || 'asc').toLowerCase();
-  if (direction !== 'asc' && direction !== 'desc') problems.push("direction must be 'asc' or 'desc'.");
+  if (direction !== 'asc' && direction !== 'desc')
+    problems.push("direction must be 'asc' or 'desc'.");
   if (problems.length > 0) return json(422, errors.invalid(problems));
 
   const name = q.get('name');
@@ -90,10 +98,16 @@ export function listPromotions(r: ApiRequest): Reply {
     if (status && p.status !== status) return false;
     if (currency && currency !== 'USD' && currency !== '*') return false;
     if (codeFilter && codeOwner !== p.id) return false;
-    if (text && !p.name.toLowerCase().includes(text) && r.store.codeByText(text)?.promotionId !== p.id) return false;
+    if (
+      text &&
+      !p.name.toLowerCase().includes(text) &&
+      r.store.codeByText(text)?.promotionId !== p.id
+    )
+      return false;
     return true;
   });
-  const key = (p: Promotion): string | number => (sort === 'name' ? p.name : sort === 'start_date' ? p.startDate : p.id);
+  const key = (p: Promotion): string | number =>
+    sort === 'name' ? p.name : sort === 'start_date' ? p.startDate : p.id;
   list.sort((a, b) => {
     const ka = key(a);
     const kb = key(b);
@@ -109,6 +123,15 @@ export function listPromotions(r: ApiRequest): Reply {
   if (page < totalPages) links.next = `?page=${page + 1}&limit=${limit}`;
   return json(200, {
     data: list.map((p) => promotionBody(r.store, p)),
-    meta: { pagination: { total, count: list.length, per_page: limit, current_page: page, total_pages: totalPages, links } },
+    meta: {
+      pagination: {
+        total,
+        count: list.length,
+        per_page: limit,
+        current_page: page,
+        total_pages: totalPages,
+        links,
+      },
+    },
   });
 }

@@ -20,8 +20,16 @@ function clientWith(answer: (url: string, init: RequestInit) => Response | Promi
   return { client, calls };
 }
 
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-const code = (id: number) => ({ id, code: `C${id}`, current_uses: 0, max_uses: 1, max_uses_per_customer: 1, created: '2026-01-01T00:00:00Z' });
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const code = (id: number) => ({
+  id,
+  code: `C${id}`,
+  current_uses: 0,
+  max_uses: 1,
+  max_uses_per_customer: 1,
+  created: '2026-01-01T00:00:00Z',
+});
 
 async function errorOf(p: Promise<unknown>): Promise<ApiError> {
   try {
@@ -37,19 +45,31 @@ describe('requests', () => {
     const { client, calls } = clientWith(() => new Response(null, { status: 204 }));
     await client.deleteCodes(5, [1, 2, 3]);
     expect(calls[0]!.url).toBe('https://api.test/stores/abc/v3/promotions/5/codes?id:in=1,2,3');
-    expect((calls[0]!.init.headers as Record<string, string>)['X-Auth-Token']).toBe('secret-token-value');
+    expect((calls[0]!.init.headers as Record<string, string>)['X-Auth-Token']).toBe(
+      'secret-token-value',
+    );
     expect(calls[0]!.init.method).toBe('DELETE');
   });
 });
 
 describe('hostile or broken responses end in a clear error, never a wrong result', () => {
   const cases: Array<[string, () => Response]> = [
-    ['an HTML error page from a proxy', () => new Response('<html><body>502 Bad Gateway</body></html>', { status: 200 })],
+    [
+      'an HTML error page from a proxy',
+      () => new Response('<html><body>502 Bad Gateway</body></html>', { status: 200 }),
+    ],
     ['truncated JSON', () => new Response('{"data":[{"id":1,"code":"A"', { status: 200 })],
     ['an empty 200', () => new Response('', { status: 200 })],
     ['wrong field types', () => json({ data: [{ ...code(1), id: 'one' }], meta: {} })],
     ['a 204 where JSON was expected', () => new Response(null, { status: 204 })],
-    ['a page larger than asked', () => json({ data: [code(1), code(2), code(3)], meta: { cursor_pagination: { count: 3, per_page: 2, links: {} } } })],
+    [
+      'a page larger than asked',
+      () =>
+        json({
+          data: [code(1), code(2), code(3)],
+          meta: { cursor_pagination: { count: 3, per_page: 2, links: {} } },
+        }),
+    ],
   ];
   it.each(cases)('%s', async (_, make) => {
     const { client } = clientWith(make);
@@ -70,20 +90,31 @@ describe('hostile or broken responses end in a clear error, never a wrong result
 
   it('a garbage generate response is ambiguous (the store may have made codes)', async () => {
     const { client } = clientWith(() => json({ data: { codes: [{ code: 'A' }] } }, 201));
-    const e = await errorOf(client.generate(1, { batch_size: 2, max_uses: 1, max_uses_per_customer: 1, code_length: 8 }));
+    const e = await errorOf(
+      client.generate(1, { batch_size: 2, max_uses: 1, max_uses_per_customer: 1, code_length: 8 }),
+    );
     expect(e.kind).toBe('ambiguous');
   });
 
   it('never throws anything but ApiError on random bodies', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.string(), fc.jsonValue().map((v) => JSON.stringify(v))), fc.constantFrom(200, 201, 204, 400, 401, 403, 404, 405, 422, 418), async (body, status) => {
-        const { client } = clientWith(() => new Response(status === 204 ? null : body, { status }));
-        try {
-          await client.listCodes(1, { limit: 250 });
-        } catch (e) {
-          expect(e).toBeInstanceOf(ApiError);
-        }
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.string(),
+          fc.jsonValue().map((v) => JSON.stringify(v)),
+        ),
+        fc.constantFrom(200, 201, 204, 400, 401, 403, 404, 405, 422, 418),
+        async (body, status) => {
+          const { client } = clientWith(
+            () => new Response(status === 204 ? null : body, { status }),
+          );
+          try {
+            await client.listCodes(1, { limit: 250 });
+          } catch (e) {
+            expect(e).toBeInstanceOf(ApiError);
+          }
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -91,12 +122,27 @@ describe('hostile or broken responses end in a clear error, never a wrong result
 
 describe('deletes', () => {
   it('reports partial success from a 422 with meta', async () => {
-    const { client } = clientWith(() => json({ errors: [{ status: 422, title: 'Errors occurred in bulk delete action.' }], meta: { total: 5, success: 3, failed: 2 } }, 422));
+    const { client } = clientWith(() =>
+      json(
+        {
+          errors: [{ status: 422, title: 'Errors occurred in bulk delete action.' }],
+          meta: { total: 5, success: 3, failed: 2 },
+        },
+        422,
+      ),
+    );
     expect(await client.deleteCodes(1, [1, 2, 3, 4, 5])).toEqual({ deleted: 3, failed: 2 });
   });
   it('reads a refusal of more than 50 ids as the older batch limit', async () => {
-    const { client } = clientWith(() => json({ errors: [{ status: 422, title: 'Too many ids' }] }, 422));
-    const e = await errorOf(client.deleteCodes(1, [...Array(250).keys()].map((i) => i + 1)));
+    const { client } = clientWith(() =>
+      json({ errors: [{ status: 422, title: 'Too many ids' }] }, 422),
+    );
+    const e = await errorOf(
+      client.deleteCodes(
+        1,
+        [...Array(250).keys()].map((i) => i + 1),
+      ),
+    );
     expect(e.kind).toBe('too-many-ids');
   });
 });

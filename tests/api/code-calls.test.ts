@@ -7,8 +7,19 @@ import { describe, expect, it } from 'vitest';
 import { codeCalls } from '../../utils/api/code-calls';
 import type { ApiCall } from '../../utils/api/transport';
 
-const row = (id: number, code: string) => ({ id, code, current_uses: 0, max_uses: 1, max_uses_per_customer: 1, created: '2026-12-01T10:00:00+00:00' });
-const page = (...codes: ReturnType<typeof row>[]) => JSON.stringify({ data: codes, meta: { cursor_pagination: { count: codes.length, per_page: 10 } } });
+const row = (id: number, code: string) => ({
+  id,
+  code,
+  current_uses: 0,
+  max_uses: 1,
+  max_uses_per_customer: 1,
+  created: '2026-12-01T10:00:00+00:00',
+});
+const page = (...codes: ReturnType<typeof row>[]) =>
+  JSON.stringify({
+    data: codes,
+    meta: { cursor_pagination: { count: codes.length, per_page: 10 } },
+  });
 
 function calls(answer: string) {
   const sent: ApiCall[] = [];
@@ -26,7 +37,11 @@ describe('one code looked up', () => {
   it('finds the row that is the code, whatever its letter case, among what the store sent', async () => {
     const { api, sent } = calls(page(row(1, 'SAVE10X'), row(2, 'save10')));
     expect(await api.findCodeIn(7, 'SAVE10')).toMatchObject({ id: 2, code: 'save10' });
-    expect(sent[0]).toMatchObject({ method: 'GET', path: '/promotions/7/codes', query: { code: 'SAVE10', limit: 10 } });
+    expect(sent[0]).toMatchObject({
+      method: 'GET',
+      path: '/promotions/7/codes',
+      query: { code: 'SAVE10', limit: 10 },
+    });
   });
 
   it.each([

@@ -4,10 +4,20 @@ import { errorForStatus, extractReason } from '../../utils/api/errors';
 
 describe('extractReason', () => {
   it('reads every error body shape BigCommerce uses', () => {
-    expect(extractReason('{"status":422,"title":"Bad batch","type":"https://x/y","detail":"batch_size must be <= 250"}')).toBe('batch_size must be <= 250 — Bad batch');
-    expect(extractReason('{"status":"403","title":"Forbidden","error":"missing scope"}')).toBe('Forbidden — missing scope');
-    expect(extractReason('{"errors":[{"status":422,"title":"Parameter id:in is required"}]}')).toBe('Parameter id:in is required');
-    expect(extractReason('{"errors":{"batch_size":"must be an integer"}}')).toBe('must be an integer');
+    expect(
+      extractReason(
+        '{"status":422,"title":"Bad batch","type":"https://x/y","detail":"batch_size must be <= 250"}',
+      ),
+    ).toBe('batch_size must be <= 250 — Bad batch');
+    expect(extractReason('{"status":"403","title":"Forbidden","error":"missing scope"}')).toBe(
+      'Forbidden — missing scope',
+    );
+    expect(extractReason('{"errors":[{"status":422,"title":"Parameter id:in is required"}]}')).toBe(
+      'Parameter id:in is required',
+    );
+    expect(extractReason('{"errors":{"batch_size":"must be an integer"}}')).toBe(
+      'must be an integer',
+    );
     expect(extractReason('<html>502 Bad Gateway</html>')).toBeNull();
     expect(extractReason('')).toBeNull();
   });

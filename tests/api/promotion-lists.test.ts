@@ -1,11 +1,23 @@
 /** The manager's promotion lists on plain inputs: filter by name, pages, and the two-minute cache. */
 import { describe, expect, it, vi } from 'vitest';
-import { createPromotionListCache, filterByName, LIST_TTL_MS, normalizeFilter, pageOf, sortByName } from '../../utils/api/promotion-lists';
+import {
+  createPromotionListCache,
+  filterByName,
+  LIST_TTL_MS,
+  normalizeFilter,
+  pageOf,
+  sortByName,
+} from '../../utils/api/promotion-lists';
 
 const named = (...names: string[]) => names.map((name, i) => ({ id: i + 1, name }));
 
 describe('filter by name', () => {
-  const list = named('Black Friday 2024', 'Cyber  Monday', 'black friday 2025', 'Spring sale — bulk codes');
+  const list = named(
+    'Black Friday 2024',
+    'Cyber  Monday',
+    'black friday 2025',
+    'Spring sale — bulk codes',
+  );
 
   it('ignores case, spaces around and inside, and word order', () => {
     expect(filterByName(list, '  FRIDAY   black ').map((p) => p.id)).toEqual([1, 3]);
@@ -31,7 +43,12 @@ describe('pages', () => {
   const sixty = Array.from({ length: 60 }, (_, i) => i + 1);
 
   it('cuts 60 into 25, 25 and 10', () => {
-    expect(pageOf(sixty, 1, 25)).toEqual({ items: sixty.slice(0, 25), page: 1, pages: 3, total: 60 });
+    expect(pageOf(sixty, 1, 25)).toEqual({
+      items: sixty.slice(0, 25),
+      page: 1,
+      pages: 3,
+      total: 60,
+    });
     expect(pageOf(sixty, 2, 25).items[0]).toBe(26);
     expect(pageOf(sixty, 3, 25)).toMatchObject({ items: sixty.slice(50), page: 3 });
   });
@@ -84,7 +101,12 @@ describe('the cache', () => {
     await cache.list('b', b);
     await cache.count('a', 7, countA);
     await cache.count('b', 7, countB);
-    expect([a.mock.calls.length, b.mock.calls.length, countA.mock.calls.length, countB.mock.calls.length]).toEqual([2, 1, 2, 1]);
+    expect([
+      a.mock.calls.length,
+      b.mock.calls.length,
+      countA.mock.calls.length,
+      countB.mock.calls.length,
+    ]).toEqual([2, 1, 2, 1]);
   });
 
   it('a store hash that starts like another is not dropped with it', async () => {

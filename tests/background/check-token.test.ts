@@ -8,7 +8,8 @@ beforeAll(async () => {
 });
 afterAll(() => sb.close());
 
-const check = (token: string, store = sb.storeHash) => checkToken(store, token, { fetch: sb.fetch, apiOrigin: sb.origin });
+const check = (token: string, store = sb.storeHash) =>
+  checkToken(store, token, { fetch: sb.fetch, apiOrigin: sb.origin });
 
 describe('checkToken (live, against the sandbox)', () => {
   it('a modify token can do everything', async () => {

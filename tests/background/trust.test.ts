@@ -13,16 +13,43 @@ describe('sender trust', () => {
     for (const m of Object.keys(MESSAGES) as MessageName[]) expect(allowedFrom(ctx, m)).toBe(true);
   });
   it('the content script on a store panel gets only panel messages', () => {
-    const ctx = classifySender({ id: ID, url: 'https://store-abc123.mybigcommerce.com/manage/marketing/promotions', tab: { id: 3 } }, ID, ORIGIN);
+    const ctx = classifySender(
+      {
+        id: ID,
+        url: 'https://store-abc123.mybigcommerce.com/manage/marketing/promotions',
+        tab: { id: 3 },
+      },
+      ID,
+      ORIGIN,
+    );
     expect(ctx).toBe('content-script');
-    for (const m of ['startJob', 'confirmPurge', 'listJobs', 'downloadFile'] as const) expect(allowedFrom(ctx, m)).toBe(true);
-    for (const m of ['saveStore', 'listStores', 'removeStore', 'removeJob', 'listKeptFiles', 'removeKeptFile', 'storeFootprint'] as const)
+    for (const m of ['startJob', 'confirmPurge', 'listJobs', 'downloadFile'] as const)
+      expect(allowedFrom(ctx, m)).toBe(true);
+    for (const m of [
+      'saveStore',
+      'listStores',
+      'removeStore',
+      'removeJob',
+      'listKeptFiles',
+      'removeKeptFile',
+      'storeFootprint',
+    ] as const)
       expect(allowedFrom(ctx, m)).toBe(false);
   });
   it('anything else is untrusted', () => {
-    expect(classifySender({ id: 'otherextension', url: `${ORIGIN}/x` }, ID, ORIGIN)).toBe('untrusted');
-    expect(classifySender({ id: ID, url: 'https://evil.example/', tab: { id: 1 } }, ID, ORIGIN)).toBe('untrusted');
-    expect(classifySender({ id: ID, url: 'https://store-abc.mybigcommerce.com.evil.example/', tab: { id: 1 } }, ID, ORIGIN)).toBe('untrusted');
+    expect(classifySender({ id: 'otherextension', url: `${ORIGIN}/x` }, ID, ORIGIN)).toBe(
+      'untrusted',
+    );
+    expect(
+      classifySender({ id: ID, url: 'https://evil.example/', tab: { id: 1 } }, ID, ORIGIN),
+    ).toBe('untrusted');
+    expect(
+      classifySender(
+        { id: ID, url: 'https://store-abc.mybigcommerce.com.evil.example/', tab: { id: 1 } },
+        ID,
+        ORIGIN,
+      ),
+    ).toBe('untrusted');
     expect(classifySender({ id: ID, url: `${ORIGIN}evil.example/` }, ID, ORIGIN)).toBe('untrusted');
     expect(classifySender({}, ID, ORIGIN)).toBe('untrusted');
     expect(allowedFrom('untrusted', 'listJobs')).toBe(false);

@@ -16,28 +16,72 @@ import { createJobRecordStore } from '../../utils/storage/jobs';
 /** An event the fake browser does not provide: listeners kept, nothing fired. */
 function quietEvent() {
   const listeners: Array<(...args: unknown[]) => void> = [];
-  return { addListener: (fn: (...args: unknown[]) => void) => void listeners.push(fn), removeListener: () => {}, hasListener: () => false, listeners };
+  return {
+    addListener: (fn: (...args: unknown[]) => void) => void listeners.push(fn),
+    removeListener: () => {},
+    hasListener: () => false,
+    listeners,
+  };
 }
 
 function record(id: string, kind: JobRecord['kind'], patch: Partial<JobRecord> = {}): JobRecord {
   const request =
     kind === 'generate'
-      ? { kind, storeHash: 'shop1', promotionId: 1, params: { count: 10, maxUses: 1, maxUsesPerCustomer: 1, prefix: '', suffix: '', delimiter: '' as const, codeLength: 8, excludeCharacters: [] } }
+      ? {
+          kind,
+          storeHash: 'shop1',
+          promotionId: 1,
+          params: {
+            count: 10,
+            maxUses: 1,
+            maxUsesPerCustomer: 1,
+            prefix: '',
+            suffix: '',
+            delimiter: '' as const,
+            codeLength: 8,
+            excludeCharacters: [],
+          },
+        }
       : kind === 'export'
         ? { kind, storeHash: 'shop1', promotionId: 1, unusedOnly: false }
         : { kind, storeHash: 'shop1', promotionId: 1, mode: 'all' as const };
-  return { id, kind, storeHash: 'shop1', promotionId: 1, promotionName: 'P', request, status: 'running', done: 3, total: 10, error: null, files: [], createdAt: 1, updatedAt: 1, finishedAt: null, ...patch } as JobRecord;
+  return {
+    id,
+    kind,
+    storeHash: 'shop1',
+    promotionId: 1,
+    promotionName: 'P',
+    request,
+    status: 'running',
+    done: 3,
+    total: 10,
+    error: null,
+    files: [],
+    createdAt: 1,
+    updatedAt: 1,
+    finishedAt: null,
+    ...patch,
+  } as JobRecord;
 }
 
-async function statusesAfterStart(sameSession: boolean, alarmFirst: boolean): Promise<Record<string, string>> {
+async function statusesAfterStart(
+  sameSession: boolean,
+  alarmFirst: boolean,
+): Promise<Record<string, string>> {
   const records = createJobRecordStore<JobRecord>();
-  for (const r of [record('g', 'generate'), record('p', 'purge'), record('e', 'export')]) await records.save(r);
+  for (const r of [record('g', 'generate'), record('p', 'purge'), record('e', 'export')])
+    await records.save(r);
   if (sameSession) await fakeBrowser.storage.session.set({ alive: true });
   vi.resetModules(); // a fresh worker: module state (message listeners) starts over
   const background = (await import('../../entrypoints/background')).default;
   background.main!();
   // The watchdog may fire before start-up has made up its mind (it persists across restarts).
-  if (alarmFirst) await fakeBrowser.alarms.onAlarm.trigger({ name: WATCHDOG, scheduledTime: Date.now(), persistAcrossSessions: true });
+  if (alarmFirst)
+    await fakeBrowser.alarms.onAlarm.trigger({
+      name: WATCHDOG,
+      scheduledTime: Date.now(),
+      persistAcrossSessions: true,
+    });
   await new Promise((r) => setTimeout(r, 300));
   const out: Record<string, string> = {};
   for (const r of await records.list()) out[r.id] = r.status;
@@ -47,13 +91,21 @@ async function statusesAfterStart(sameSession: boolean, alarmFirst: boolean): Pr
 describe('start-up after a browser restart', () => {
   beforeEach(() => {
     fakeBrowser.reset();
-    Object.assign(fakeBrowser.runtime, { onConnect: quietEvent(), getPlatformInfo: async () => ({}) });
-    Object.assign(fakeBrowser, { downloads: { onChanged: quietEvent(), search: async () => [], download: async () => 1 } });
+    Object.assign(fakeBrowser.runtime, {
+      onConnect: quietEvent(),
+      getPlatformInfo: async () => ({}),
+    });
+    Object.assign(fakeBrowser, {
+      downloads: { onChanged: quietEvent(), search: async () => [], download: async () => 1 },
+    });
   });
-  afterEach(() => new Promise<void>((resolve) => {
-    const req = indexedDB.deleteDatabase('bcm-jobs');
-    req.onsuccess = req.onerror = req.onblocked = () => resolve();
-  }));
+  afterEach(
+    () =>
+      new Promise<void>((resolve) => {
+        const req = indexedDB.deleteDatabase('bcm-jobs');
+        req.onsuccess = req.onerror = req.onblocked = () => resolve();
+      }),
+  );
 
   it('generate and purge wait for the merchant, even when the watchdog alarm fires first; an export carries on', async () => {
     const after = await statusesAfterStart(false, true);
@@ -91,8 +143,16 @@ describe('the jobs feed', () => {
 
   it('a control panel page hears only its own store; extension pages hear all; others are turned away', async () => {
     const jobs = [job('a', 'shop1'), job('b', 'shop2')];
-    const feed = createJobsFeed({ extensionId: 'abc', extensionOrigin: origin, list: async () => jobs });
-    const panel = port(JOBS_PORT, { id: 'abc', url: 'https://store-shop1.mybigcommerce.com/manage/marketing/promotions/1/edit', tab: { id: 1 } });
+    const feed = createJobsFeed({
+      extensionId: 'abc',
+      extensionOrigin: origin,
+      list: async () => jobs,
+    });
+    const panel = port(JOBS_PORT, {
+      id: 'abc',
+      url: 'https://store-shop1.mybigcommerce.com/manage/marketing/promotions/1/edit',
+      tab: { id: 1 },
+    });
     const popup = port(JOBS_PORT, { id: 'abc', url: `${origin}/popup.html` });
     const stranger = port(JOBS_PORT, { id: 'other', url: 'https://evil.example/' });
     const wrongName = port('something-else', { id: 'abc', url: `${origin}/popup.html` });
@@ -101,7 +161,8 @@ describe('the jobs feed', () => {
     expect(stranger.disconnected && wrongName.disconnected).toBe(true);
     expect(feed.size).toBe(2);
     feed.broadcast(jobs);
-    const ids = (p: ReturnType<typeof port>) => (p.sent.at(-1) as { jobs: JobView[] }).jobs.map((j) => j.id);
+    const ids = (p: ReturnType<typeof port>) =>
+      (p.sent.at(-1) as { jobs: JobView[] }).jobs.map((j) => j.id);
     expect(ids(panel)).toEqual(['a']);
     expect(ids(popup)).toEqual(['a', 'b']);
   });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createBound, cursorBoundMs, phaseBound, sequentialPhasesBound, windowsFor, type Limits } from '../../bench/bound';
+import {
+  createBound,
+  cursorBoundMs,
+  phaseBound,
+  sequentialPhasesBound,
+  windowsFor,
+  type Limits,
+} from '../../bench/bound';
 
 const unlimited: Limits = { latencyMs: 80, quota: null, windowMs: 30_000 };
 const standard: Limits = { latencyMs: 80, quota: 150, windowMs: 30_000 };
@@ -19,15 +26,33 @@ describe('benchmark bounds', () => {
   });
 
   it('adds up phases that run one after the other, each at its own latency', () => {
-    const same = sequentialPhasesBound([{ n: 400, cap: 10 }, { n: 400, cap: 40 }], unlimited);
+    const same = sequentialPhasesBound(
+      [
+        { n: 400, cap: 10 },
+        { n: 400, cap: 40 },
+      ],
+      unlimited,
+    );
     expect(same.boundMs).toBe(3_200 + 800);
-    const own = sequentialPhasesBound([{ n: 400, cap: 10, latencyMs: 82 }, { n: 400, cap: 40, latencyMs: 90 }], unlimited);
+    const own = sequentialPhasesBound(
+      [
+        { n: 400, cap: 10, latencyMs: 82 },
+        { n: 400, cap: 40, latencyMs: 90 },
+      ],
+      unlimited,
+    );
     expect(own.boundMs).toBeCloseTo((400 * 82) / 10 + (400 * 90) / 40, 6);
   });
 
   it('puts the last window’s tail on the phases that end the job', () => {
     // 800 requests at 150: 6 windows; the last holds 50, all deletes (cap 40, 90 ms each).
-    const b = sequentialPhasesBound([{ n: 400, cap: 10 }, { n: 400, cap: 40, latencyMs: 90 }], standard);
+    const b = sequentialPhasesBound(
+      [
+        { n: 400, cap: 10 },
+        { n: 400, cap: 40, latencyMs: 90 },
+      ],
+      standard,
+    );
     expect(b.quotaMs).toBeCloseTo(5 * 30_000 + (50 * 90) / 40, 6);
   });
 
@@ -41,7 +66,10 @@ describe('benchmark bounds', () => {
     expect(b).toMatchObject({ requests: 10_000, cap: 40, quotaMs: 0, limitedBy: 'concurrency' });
     expect(b.boundMs).toBe(Math.ceil(10_000 / 40) * 80);
     // At a measured round trip instead of the injected latency.
-    expect(createBound(10_000, { ...unlimited, latencyMs: 83.5 }).boundMs).toBeCloseTo(250 * 83.5, 6);
+    expect(createBound(10_000, { ...unlimited, latencyMs: 83.5 }).boundMs).toBeCloseTo(
+      250 * 83.5,
+      6,
+    );
   });
 
   it('bounds an import on a quota plan by its windows: every one but the last waited out', () => {

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CHARACTER_SETS, charactersOf, checkPattern, patternCode, randomSource, spaceText, uniformIndex } from '../../utils/codes/pattern';
+import {
+  CHARACTER_SETS,
+  charactersOf,
+  checkPattern,
+  patternCode,
+  randomSource,
+  spaceText,
+  uniformIndex,
+} from '../../utils/codes/pattern';
 import { createEstimate } from '../../utils/codes/estimate';
 
 describe('checkPattern', () => {
@@ -13,13 +21,22 @@ describe('checkPattern', () => {
     [' ####', digits, 10, /starts or ends with a space/],
     ['####', 'A', 10, /at least two different characters/],
     ['####', 'AB!', 10, /cannot be in a code: “!”/],
-    ['A##', digits, 2000, /can make 100 codes; 2,000 codes need at least 200,000 \(100 times as many/],
+    [
+      'A##',
+      digits,
+      2000,
+      /can make 100 codes; 2,000 codes need at least 200,000 \(100 times as many/,
+    ],
   ])('%j over %j for %i: %s', (pattern, characters, count, error) => {
     expect(checkPattern(pattern, characters, count).error).toMatch(error);
   });
 
   it('accepts a roomy pattern and says how many codes it can make', () => {
-    const ok = checkPattern('SPRING-####-####', CHARACTER_SETS['letters-digits'].characters, 10_000);
+    const ok = checkPattern(
+      'SPRING-####-####',
+      CHARACTER_SETS['letters-digits'].characters,
+      10_000,
+    );
     expect(ok).toEqual({ error: null, slots: 8, space: 36 ** 8 });
     expect(spaceText(ok.space)).toBe('about 2.8 × 10^12');
     expect(spaceText(1_679_616)).toBe('1,679,616');
@@ -31,20 +48,26 @@ describe('checkPattern', () => {
     expect(charactersOf('custom', 'aabbc')).toBe('abc');
     // One letter in two cases is one character to the store: drawn once, not twice as often.
     expect(charactersOf('custom', 'aA0bB1')).toBe('a0b1');
-    expect(checkPattern('####', charactersOf('custom', 'aA'), 1).error).toMatch(/at least two different characters.*either case/);
+    expect(checkPattern('####', charactersOf('custom', 'aA'), 1).error).toMatch(
+      /at least two different characters.*either case/,
+    );
   });
 });
 
 describe('random codes', () => {
   it('every code has the pattern’s shape, from the chosen characters only', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...Object.values(CHARACTER_SETS).map((s) => s.characters)), fc.integer({ min: 1, max: 1e9 }), (characters, seed) => {
-        let x = seed;
-        const next = () => (x = (Math.imul(x, 1664525) + 1013904223) >>> 0);
-        const code = patternCode('X-##-#', characters, next);
-        expect(code).toMatch(/^X-..-.$/);
-        for (const c of [code[2], code[3], code[5]]) expect(characters).toContain(c);
-      }),
+      fc.property(
+        fc.constantFrom(...Object.values(CHARACTER_SETS).map((s) => s.characters)),
+        fc.integer({ min: 1, max: 1e9 }),
+        (characters, seed) => {
+          let x = seed;
+          const next = () => (x = (Math.imul(x, 1664525) + 1013904223) >>> 0);
+          const code = patternCode('X-##-#', characters, next);
+          expect(code).toMatch(/^X-..-.$/);
+          for (const c of [code[2], code[3], code[5]]) expect(characters).toContain(c);
+        },
+      ),
     );
   });
 
@@ -70,7 +93,7 @@ describe('random codes', () => {
     // 0..99 mod 36: residues 0..27 come three times, 28..35 twice.
     let i = 0;
     const counts = new Array(36).fill(0);
-    for (let k = 0; k < 36_000; k++) counts[i++ % 100 % 36]++;
+    for (let k = 0; k < 36_000; k++) counts[(i++ % 100) % 36]++;
     const chi2 = counts.reduce((s, c) => s + (c - 1000) ** 2 / 1000, 0);
     expect(chi2).toBeGreaterThan(66.6);
   });
@@ -79,15 +102,36 @@ describe('random codes', () => {
 describe('how long creating codes takes, told before', () => {
   it('the store’s quota sets the pace: 100,000 codes at 150 per 30 s (144 of them ours) is 5 h 47 min', () => {
     // 694 windows of 144 waited out, then the last 64 codes: 2 rounds of 40 at 250 ms.
-    expect(createEstimate(100_000, { quota: 150, windowMs: 30_000 })).toEqual({ ms: 694 * 30_000 + 500, basis: 'quota', quota: 150, windowMs: 30_000 });
+    expect(createEstimate(100_000, { quota: 150, windowMs: 30_000 })).toEqual({
+      ms: 694 * 30_000 + 500,
+      basis: 'quota',
+      quota: 150,
+      windowMs: 30_000,
+    });
   });
   it('what fits in one window of the quota goes at once: 60 codes take two rounds, not 12 s', () => {
-    expect(createEstimate(60, { quota: 150, windowMs: 30_000 })).toMatchObject({ ms: 500, basis: 'concurrency' });
-    expect(createEstimate(144, { quota: 150, windowMs: 30_000 })).toMatchObject({ ms: 1_000, basis: 'concurrency' });
-    expect(createEstimate(145, { quota: 150, windowMs: 30_000 })).toMatchObject({ ms: 30_250, basis: 'quota' });
+    expect(createEstimate(60, { quota: 150, windowMs: 30_000 })).toMatchObject({
+      ms: 500,
+      basis: 'concurrency',
+    });
+    expect(createEstimate(144, { quota: 150, windowMs: 30_000 })).toMatchObject({
+      ms: 1_000,
+      basis: 'concurrency',
+    });
+    expect(createEstimate(145, { quota: 150, windowMs: 30_000 })).toMatchObject({
+      ms: 30_250,
+      basis: 'quota',
+    });
   });
   it('no quota (or an unlimited one): 40 at a time, a round trip each', () => {
-    expect(createEstimate(10_000, { quota: 2_147_483_647, windowMs: 30_000 }, 80)).toMatchObject({ ms: 250 * 80, basis: 'concurrency' });
-    expect(createEstimate(10_000, { quota: null, windowMs: null }, 80)).toMatchObject({ ms: 250 * 80, basis: 'concurrency', quota: null });
+    expect(createEstimate(10_000, { quota: 2_147_483_647, windowMs: 30_000 }, 80)).toMatchObject({
+      ms: 250 * 80,
+      basis: 'concurrency',
+    });
+    expect(createEstimate(10_000, { quota: null, windowMs: null }, 80)).toMatchObject({
+      ms: 250 * 80,
+      basis: 'concurrency',
+      quota: null,
+    });
   });
 });

@@ -2,7 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { usageCounter, usageOf } from '../../utils/codes/usage';
 
-const code = (current_uses: number, max_uses: number, created: string) => ({ current_uses, max_uses, created });
+const code = (current_uses: number, max_uses: number, created: string) => ({
+  current_uses,
+  max_uses,
+  created,
+});
 
 describe('usage at a glance', () => {
   it('counts unused, used, used up and unlimited codes, and codes made per day', () => {
@@ -29,11 +33,22 @@ describe('usage at a glance', () => {
   });
 
   it('a promotion with no codes', () => {
-    expect(usageOf([])).toEqual({ total: 0, unused: 0, used: 0, usedUp: 0, unlimited: 0, perDay: [] });
+    expect(usageOf([])).toEqual({
+      total: 0,
+      unused: 0,
+      used: 0,
+      usedUp: 0,
+      unlimited: 0,
+      perDay: [],
+    });
   });
 
   it('counting page by page gives what counting at once gives, and the parts add up', () => {
-    const row = fc.record({ current_uses: fc.nat(5), max_uses: fc.nat(5), created: fc.constantFrom('2026-01-01T00:00:00+00:00', '2026-01-02T00:00:00+00:00') });
+    const row = fc.record({
+      current_uses: fc.nat(5),
+      max_uses: fc.nat(5),
+      created: fc.constantFrom('2026-01-01T00:00:00+00:00', '2026-01-02T00:00:00+00:00'),
+    });
     fc.assert(
       fc.property(fc.array(fc.array(row, { maxLength: 20 }), { maxLength: 10 }), (pages) => {
         const c = usageCounter();

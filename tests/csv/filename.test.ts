@@ -18,23 +18,32 @@ describe('csvFilename', () => {
   });
 
   it('pads months, days and times', () => {
-    expect(csvFilename({ storeHash: 'x', promotionId: 1, kind: 'export', at: new Date(Date.UTC(2025, 2, 4, 5, 6, 7)) })).toBe(
-      'x-promotion-1-export-20250304-050607.csv',
-    );
+    expect(
+      csvFilename({
+        storeHash: 'x',
+        promotionId: 1,
+        kind: 'export',
+        at: new Date(Date.UTC(2025, 2, 4, 5, 6, 7)),
+      }),
+    ).toBe('x-promotion-1-export-20250304-050607.csv');
   });
 
   it('keeps only safe characters from the store hash', () => {
-    expect(csvFilename({ storeHash: '../AB c/\\:*?"<>|', promotionId: 1, kind: 'export', at })).toBe(
-      'abc-promotion-1-export-20240131-235907.csv',
+    expect(
+      csvFilename({ storeHash: '../AB c/\\:*?"<>|', promotionId: 1, kind: 'export', at }),
+    ).toBe('abc-promotion-1-export-20240131-235907.csv');
+    expect(csvFilename({ storeHash: '///', promotionId: 1, kind: 'export', at })).toMatch(
+      /^store-promotion-1-/,
     );
-    expect(csvFilename({ storeHash: '///', promotionId: 1, kind: 'export', at })).toMatch(/^store-promotion-1-/);
   });
 
   it('never writes NaN or a bad id', () => {
-    expect(csvFilename({ storeHash: 'a', promotionId: -1, kind: 'export', at: new Date('nope') })).toBe(
-      'a-promotion-unknown-export-00000000-000000.csv',
+    expect(
+      csvFilename({ storeHash: 'a', promotionId: -1, kind: 'export', at: new Date('nope') }),
+    ).toBe('a-promotion-unknown-export-00000000-000000.csv');
+    expect(csvFilename({ storeHash: 'a', promotionId: 1.5, kind: 'export', at })).toContain(
+      '-unknown-',
     );
-    expect(csvFilename({ storeHash: 'a', promotionId: 1.5, kind: 'export', at })).toContain('-unknown-');
   });
 
   it('is always made of safe characters', () => {

@@ -17,11 +17,27 @@ describe('reading a file of codes to import', () => {
       ['C', 0, null],
     ]);
     // Headers as spreadsheets write them.
-    expect(parseImportCsv('Code,Max uses,Max-Uses per customer\nD,4,1\n').rows.map((r) => [r.code, r.maxUses, r.maxUsesPerCustomer])).toEqual([['D', 4, 1]]);
+    expect(
+      parseImportCsv('Code,Max uses,Max-Uses per customer\nD,4,1\n').rows.map((r) => [
+        r.code,
+        r.maxUses,
+        r.maxUsesPerCustomer,
+      ]),
+    ).toEqual([['D', 4, 1]]);
   });
 
   it('rejects each unusable line with its reason and line number, and keeps going', () => {
-    const text = ['code,max_uses', 'GOOD-1,', `${'x'.repeat(51)},`, 'bad!code,', '=HYPERLINK("http://x"),', 'good-1,', ',3', 'NUM,7.5', 'LAST,'].join('\n');
+    const text = [
+      'code,max_uses',
+      'GOOD-1,',
+      `${'x'.repeat(51)},`,
+      'bad!code,',
+      '=HYPERLINK("http://x"),',
+      'good-1,',
+      ',3',
+      'NUM,7.5',
+      'LAST,',
+    ].join('\n');
     const { rows, rejected } = parseImportCsv(text);
     expect(rows.map((r) => r.code)).toEqual(['GOOD-1', 'LAST']);
     expect(rejected.map((r) => [r.line, r.kind])).toEqual([
@@ -33,9 +49,15 @@ describe('reading a file of codes to import', () => {
       [8, 'uses'],
     ]);
     expect(rejected[0]!.reason).toBe('the code has 51 characters; codes may have at most 50');
-    expect(rejected[1]!.reason).toMatch(/characters BigCommerce does not allow \(“!”\): only letters, digits, spaces, _ and -/);
-    expect(rejected[3]!.reason).toMatch(/already on line 2 of the file \(codes that differ only in upper and lower case count as one/);
-    expect(rejected[5]!.reason).toMatch(/max_uses is “7.5”: it must be a whole number from 0 \(unlimited\) to 100,000/);
+    expect(rejected[1]!.reason).toMatch(
+      /characters BigCommerce does not allow \(“!”\): only letters, digits, spaces, _ and -/,
+    );
+    expect(rejected[3]!.reason).toMatch(
+      /already on line 2 of the file \(codes that differ only in upper and lower case count as one/,
+    );
+    expect(rejected[5]!.reason).toMatch(
+      /max_uses is “7.5”: it must be a whole number from 0 \(unlimited\) to 100,000/,
+    );
   });
 
   it('reads our own exports back: guarded cells are the codes they guard', () => {
@@ -62,7 +84,9 @@ describe('reading a file of codes to import', () => {
     expect(parseImportCsv('code\nA1\n"A2\nA3\nA4\n').error).toBe(
       'Line 3 opens a quote that is not closed where it should be, so the 2 lines after it were read as part of it. Fix or remove the quotes on line 3 and choose the file again.',
     );
-    expect(parseImportCsv('code\nA1\n"A2"x\nA3\n').error).toMatch(/^Line 3 opens a quote .*the line after it was/);
+    expect(parseImportCsv('code\nA1\n"A2"x\nA3\n').error).toMatch(
+      /^Line 3 opens a quote .*the line after it was/,
+    );
     // On the last line it takes nothing else in: that line alone is rejected.
     const last = parseImportCsv('code\nA1\nA2\n"A3');
     expect(last.error).toBeUndefined();
@@ -75,7 +99,9 @@ describe('reading a file of codes to import', () => {
     expect(huge.rejected[0]!.code).toHaveLength(101);
     expect(huge.rejected[0]!.reason).toMatch(/has 1000000 characters/);
     const junk = parseImportCsv(`code\n${'=\n'.repeat(1_000_001)}`);
-    expect(junk.error).toMatch(/^More than 1,000,000 lines of the file cannot be codes \(the first: line 2, the cell looks like a spreadsheet formula/);
+    expect(junk.error).toMatch(
+      /^More than 1,000,000 lines of the file cannot be codes \(the first: line 2, the cell looks like a spreadsheet formula/,
+    );
     expect(junk.rejected).toEqual([]);
   });
 });

@@ -10,7 +10,11 @@ async function* oneChunk(rows: unknown[]) {
 
 describe('parseCodesCsv: accepted shapes', () => {
   it('reads a header with a code column', () => {
-    expect(parseCodesCsv('code\nA1\nB2\n')).toEqual({ codes: ['A1', 'B2'], skipped: [], skippedCount: 0 });
+    expect(parseCodesCsv('code\nA1\nB2\n')).toEqual({
+      codes: ['A1', 'B2'],
+      skipped: [],
+      skippedCount: 0,
+    });
   });
 
   it('finds the code column in any case and position, trimming', () => {
@@ -65,9 +69,30 @@ describe('parseCodesCsv: accepted shapes', () => {
     const rows = [
       { id: 1, code: '-ABC', current_uses: 0, max_uses: 1, max_uses_per_customer: 1, created: 'x' },
       { id: 2, code: '=1+1', current_uses: 0, max_uses: 1, max_uses_per_customer: 1, created: 'x' },
-      { id: 3, code: 'PLAIN', current_uses: 0, max_uses: 1, max_uses_per_customer: 1, created: 'x' },
-      { id: 4, code: "'quoted", current_uses: 0, max_uses: 1, max_uses_per_customer: 1, created: 'x' },
-      { id: 5, code: "'=odd", current_uses: 0, max_uses: 1, max_uses_per_customer: 1, created: 'x' },
+      {
+        id: 3,
+        code: 'PLAIN',
+        current_uses: 0,
+        max_uses: 1,
+        max_uses_per_customer: 1,
+        created: 'x',
+      },
+      {
+        id: 4,
+        code: "'quoted",
+        current_uses: 0,
+        max_uses: 1,
+        max_uses_per_customer: 1,
+        created: 'x',
+      },
+      {
+        id: 5,
+        code: "'=odd",
+        current_uses: 0,
+        max_uses: 1,
+        max_uses_per_customer: 1,
+        created: 'x',
+      },
     ];
     let text = '';
     for await (const piece of jobCsvParts('export', oneChunk(rows))) text += piece;
@@ -81,7 +106,12 @@ describe('parseCodesCsv: bad input', () => {
     ['blank', '  \n\r\n \n'],
     ['BOM only', '\uFEFF'],
   ])('rejects a file that is %s', (_name, text) => {
-    expect(parseCodesCsv(text)).toEqual({ codes: [], skipped: [], skippedCount: 0, error: 'The file is empty.' });
+    expect(parseCodesCsv(text)).toEqual({
+      codes: [],
+      skipped: [],
+      skippedCount: 0,
+      error: 'The file is empty.',
+    });
   });
 
   it('rejects several columns with none named code, naming them', () => {
@@ -92,7 +122,8 @@ describe('parseCodesCsv: bad input', () => {
   });
 
   it('rejects binary junk', () => {
-    const junk = 'PK\u0003\u0004\u0000\u0000\u0014\u0000\u0006\u0000\u0008\u0000\u0000\u0000!\u0000';
+    const junk =
+      'PK\u0003\u0004\u0000\u0000\u0014\u0000\u0006\u0000\u0008\u0000\u0000\u0000!\u0000';
     expect(parseCodesCsv(junk).error).toMatch(/does not look like a CSV/);
     const decoded = Array.from({ length: 400 }, (_, i) => (i % 3 === 0 ? '\uFFFD' : 'x')).join('');
     expect(parseCodesCsv(decoded).error).toMatch(/does not look like a CSV/);
@@ -135,7 +166,9 @@ describe('parseCodesCsv: bad input', () => {
   it('refuses a file whose quote, never closed, swallows the lines after it (they would go undeleted unseen); on the last line it is skipped', () => {
     const r = parseCodesCsv('code\nA1\n"B2\nC3\n');
     expect(r.codes).toEqual([]);
-    expect(r.error).toMatch(/^Line 3 opens a quote that is not closed where it should be, so the line after it was read as part of it/);
+    expect(r.error).toMatch(
+      /^Line 3 opens a quote that is not closed where it should be, so the line after it was read as part of it/,
+    );
     const last = parseCodesCsv('code\nA1\n"B2');
     expect(last.codes).toEqual(['A1']);
     expect(last.skipped[0]?.line).toBe(3);
@@ -204,7 +237,14 @@ describe('parseCodesCsv: properties', () => {
         // Trimmed because the reader trims cells (codes never start or end with spaces).
         const clean = codes.map((c) => c.trim()).filter((c) => c !== '');
         fc.pre(clean.length > 0);
-        const rows = clean.map((c, i) => ({ id: i + 1, code: c, current_uses: 0, max_uses: 1, max_uses_per_customer: 1, created: '2024-01-01' }));
+        const rows = clean.map((c, i) => ({
+          id: i + 1,
+          code: c,
+          current_uses: 0,
+          max_uses: 1,
+          max_uses_per_customer: 1,
+          created: '2024-01-01',
+        }));
         let text = '';
         for await (const piece of jobCsvParts('export', oneChunk(rows))) text += piece;
         const r = parseCodesCsv(text);

@@ -8,18 +8,42 @@ import { FORMULA_TRIGGERS, unguardText } from '../../utils/csv/guard';
 /** Strings rich in what CSV and spreadsheets care about, plus arbitrary Unicode. */
 const tricky = fc.string({
   unit: fc.oneof(
-    fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', '"', ',', ';', "'", ' ', 'A', '1', '\uFEFF', 'é', '😀'),
+    fc.constantFrom(
+      '=',
+      '+',
+      '-',
+      '@',
+      '\t',
+      '\r',
+      '\n',
+      '"',
+      ',',
+      ';',
+      "'",
+      ' ',
+      'A',
+      '1',
+      '\uFEFF',
+      'é',
+      '😀',
+    ),
     fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
   ),
   maxLength: 20,
 });
-const rowsArb = fc.array(fc.array(tricky, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 30 });
+const rowsArb = fc.array(fc.array(tricky, { minLength: 1, maxLength: 6 }), {
+  minLength: 1,
+  maxLength: 30,
+});
 
 function parseBack(text: string): string[][] {
   expect(text.endsWith('\r\n')).toBe(true);
   // As in a real file, a BOM comes first (papaparse drops it, and only it, as Excel does);
   // the file ends with CRLF, after which papaparse would report one more empty row.
-  const parsed = Papa.parse<string[]>(CSV_BOM + text.slice(0, -2), { delimiter: ',', newline: '\r\n' });
+  const parsed = Papa.parse<string[]>(CSV_BOM + text.slice(0, -2), {
+    delimiter: ',',
+    newline: '\r\n',
+  });
   expect(parsed.errors).toEqual([]);
   return parsed.data;
 }
@@ -68,7 +92,7 @@ describe('csvCell', () => {
     expect(csvCell(NaN)).toBe('NaN');
   });
 
-  it("adds one more apostrophe to text that already looks guarded, so reading it back is exact", () => {
+  it('adds one more apostrophe to text that already looks guarded, so reading it back is exact', () => {
     expect(csvCell("'=x")).toBe("''=x");
     expect(unguardText("''=x")).toBe("'=x");
     expect(csvCell("'quoted'")).toBe("'quoted'");
@@ -91,7 +115,6 @@ describe('csvRow and row lines', () => {
     expect(csvRow([null])).toBe('""\r\n');
     expect(csvRow(['', ''])).toBe(',\r\n');
   });
-
 });
 
 /** A job's spooled chunks, as the spool hands them out. */
@@ -101,25 +124,60 @@ const chunksOf = (...chunks: unknown[][]) =>
   })();
 
 describe('job files (jobCsvParts)', () => {
-  const row = { id: 7, code: '-ABC', current_uses: 2, max_uses: 10, max_uses_per_customer: 1, created: '2024-01-31T23:59:59Z' };
+  const row = {
+    id: 7,
+    code: '-ABC',
+    current_uses: 2,
+    max_uses: 10,
+    max_uses_per_customer: 1,
+    created: '2024-01-31T23:59:59Z',
+  };
 
   it('has the agreed column sets', () => {
-    expect(columnsOf('export')).toEqual(['id', 'code', 'current_uses', 'max_uses', 'max_uses_per_customer', 'created']);
+    expect(columnsOf('export')).toEqual([
+      'id',
+      'code',
+      'current_uses',
+      'max_uses',
+      'max_uses_per_customer',
+      'created',
+    ]);
     expect(columnsOf('purge-backup')).toEqual(columnsOf('export'));
     expect(columnsOf('generated')).toEqual(['code', 'max_uses', 'max_uses_per_customer']);
-    expect(columnsOf('unattributed')).toEqual(['id', 'code', 'max_uses', 'max_uses_per_customer', 'created']);
+    expect(columnsOf('unattributed')).toEqual([
+      'id',
+      'code',
+      'max_uses',
+      'max_uses_per_customer',
+      'created',
+    ]);
   });
 
   it('writes each kind’s lines in column order, formulas guarded', async () => {
-    expect((await collect(jobCsvParts('export', chunksOf([row])))).join('')).toBe(`${CSV_BOM}id,code,current_uses,max_uses,max_uses_per_customer,created\r\n7,'-ABC,2,10,1,2024-01-31T23:59:59Z\r\n`);
-    expect((await collect(jobCsvParts('unattributed', chunksOf([row]))))[1]).toBe("7,'-ABC,10,1,2024-01-31T23:59:59Z\r\n");
-    expect((await collect(jobCsvParts('generated', chunksOf([{ code: 'X1', max_uses: 1, max_uses_per_customer: 0 }]))))[1]).toBe('X1,1,0\r\n');
+    expect((await collect(jobCsvParts('export', chunksOf([row])))).join('')).toBe(
+      `${CSV_BOM}id,code,current_uses,max_uses,max_uses_per_customer,created\r\n7,'-ABC,2,10,1,2024-01-31T23:59:59Z\r\n`,
+    );
+    expect((await collect(jobCsvParts('unattributed', chunksOf([row]))))[1]).toBe(
+      "7,'-ABC,10,1,2024-01-31T23:59:59Z\r\n",
+    );
+    expect(
+      (
+        await collect(
+          jobCsvParts(
+            'generated',
+            chunksOf([{ code: 'X1', max_uses: 1, max_uses_per_customer: 0 }]),
+          ),
+        )
+      )[1],
+    ).toBe('X1,1,0\r\n');
   });
 
   it('yields BOM+header first, then one string per non-empty chunk; the unused filter drops rows and empty pieces', async () => {
     const used = { ...row, id: 8, code: 'USED' };
     const unused = { ...row, id: 9, code: 'FREE', current_uses: 0 };
-    expect(await collect(jobCsvParts('export', chunksOf([unused, used], [], [used]), true))).toEqual([
+    expect(
+      await collect(jobCsvParts('export', chunksOf([unused, used], [], [used]), true)),
+    ).toEqual([
       `${CSV_BOM}id,code,current_uses,max_uses,max_uses_per_customer,created\r\n`,
       '9,FREE,0,10,1,2024-01-31T23:59:59Z\r\n',
     ]);
@@ -133,7 +191,8 @@ describe('job files (jobCsvParts)', () => {
     async function* gen() {
       for (let c = 0; c < chunkCount; c++) {
         const rows = [];
-        for (let r = 0; r < 1000; r++) rows.push({ code: `CODE${c}-${r}`, max_uses: 1, max_uses_per_customer: 0 });
+        for (let r = 0; r < 1000; r++)
+          rows.push({ code: `CODE${c}-${r}`, max_uses: 1, max_uses_per_customer: 0 });
         produced++;
         yield { rows };
       }
@@ -167,18 +226,24 @@ describe('properties', () => {
   });
 
   it('mixed numbers and text round-trip; numbers are never guarded', () => {
-    const cell: fc.Arbitrary<CsvValue> = fc.oneof(tricky, fc.integer({ min: -1_000_000, max: 1_000_000 }));
+    const cell: fc.Arbitrary<CsvValue> = fc.oneof(
+      tricky,
+      fc.integer({ min: -1_000_000, max: 1_000_000 }),
+    );
     fc.assert(
-      fc.property(fc.array(fc.array(cell, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 20 }), (rows) => {
-        const back = parseBack(rows.map((r) => csvRow(r)).join(''));
-        rows.forEach((row, i) =>
-          row.forEach((value, j) => {
-            const got = back[i]?.[j];
-            if (typeof value === 'number') expect(got).toBe(String(value));
-            else expect(unguardText(got ?? '')).toBe(value);
-          }),
-        );
-      }),
+      fc.property(
+        fc.array(fc.array(cell, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 20 }),
+        (rows) => {
+          const back = parseBack(rows.map((r) => csvRow(r)).join(''));
+          rows.forEach((row, i) =>
+            row.forEach((value, j) => {
+              const got = back[i]?.[j];
+              if (typeof value === 'number') expect(got).toBe(String(value));
+              else expect(unguardText(got ?? '')).toBe(value);
+            }),
+          );
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -196,14 +261,19 @@ describe('properties', () => {
 
   it('a file has the BOM exactly once, at the start', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.array(tricky, { maxLength: 8 }), { maxLength: 5 }), async (chunks) => {
-        const rows = chunks.map((codes) => codes.map((code) => ({ code, max_uses: 1, max_uses_per_customer: 1 })));
-        const text = (await collect(jobCsvParts('generated', chunksOf(...rows)))).join('');
-        expect(text.startsWith(CSV_BOM)).toBe(true);
-        // Cells may hold U+FEFF themselves; count the ones the writer added.
-        const inCells = chunks.flat().join('').split(CSV_BOM).length - 1;
-        expect(text.split(CSV_BOM).length - 1).toBe(1 + inCells);
-      }),
+      fc.asyncProperty(
+        fc.array(fc.array(tricky, { maxLength: 8 }), { maxLength: 5 }),
+        async (chunks) => {
+          const rows = chunks.map((codes) =>
+            codes.map((code) => ({ code, max_uses: 1, max_uses_per_customer: 1 })),
+          );
+          const text = (await collect(jobCsvParts('generated', chunksOf(...rows)))).join('');
+          expect(text.startsWith(CSV_BOM)).toBe(true);
+          // Cells may hold U+FEFF themselves; count the ones the writer added.
+          const inCells = chunks.flat().join('').split(CSV_BOM).length - 1;
+          expect(text.split(CSV_BOM).length - 1).toBe(1 + inCells);
+        },
+      ),
       { numRuns: 200 },
     );
   });

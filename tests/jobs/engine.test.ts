@@ -26,22 +26,34 @@ afterEach(async () => {
 });
 
 /** The bulk promotion's codes now, to tell afterwards which ones a job made. */
-const bulkCodesNow = (t: Harness) => new Set(t.sandbox.codes(t.sandbox.promotions.bulk).map((c) => c.code));
+const bulkCodesNow = (t: Harness) =>
+  new Set(t.sandbox.codes(t.sandbox.promotions.bulk).map((c) => c.code));
 /** The bulk promotion's codes not in `before`, sorted. */
 const madeSince = (t: Harness, before: Set<string>) =>
-  t.sandbox.codes(t.sandbox.promotions.bulk).filter((c) => !before.has(c.code)).map((c) => c.code).sort();
+  t.sandbox
+    .codes(t.sandbox.promotions.bulk)
+    .filter((c) => !before.has(c.code))
+    .map((c) => c.code)
+    .sort();
 
 /**
  * What "exactly N" means: the job's file lists exactly N codes it made, each once, all in the
  * store; everything else the promotion gained is in the unattributed file, and nothing the job
  * did not make was deleted (every code present before is still there).
  */
-async function expectExact(t: Harness, id: string, before: Set<string>, n: number): Promise<{ others: string[] }> {
+async function expectExact(
+  t: Harness,
+  id: string,
+  before: Set<string>,
+  n: number,
+): Promise<{ others: string[] }> {
   const now = t.sandbox.codes(t.sandbox.promotions.bulk).map((c) => c.code);
   for (const c of before) expect(now).toContain(c);
   const created = madeSince(t, before);
   const ledger = (await spoolRows<GeneratedRow>(t.spool, id)).map((r) => r.code);
-  const others = (await spoolRows<CouponCode>(t.spool, generateSpools(id).unattributed)).map((r) => r.code);
+  const others = (await spoolRows<CouponCode>(t.spool, generateSpools(id).unattributed)).map(
+    (r) => r.code,
+  );
   expect(ledger).toHaveLength(n);
   expect(new Set(ledger).size).toBe(n);
   expect([...ledger, ...others].sort()).toEqual(created);
@@ -50,7 +62,12 @@ async function expectExact(t: Harness, id: string, before: Set<string>, n: numbe
 }
 
 /** A new worker (state only from storage and the spool) finishes the job: exactly `n` codes in the file, each in the store. */
-async function resumeInNewWorker(t: Harness, id: string, before: Set<string>, n: number): Promise<void> {
+async function resumeInNewWorker(
+  t: Harness,
+  id: string,
+  before: Set<string>,
+  n: number,
+): Promise<void> {
   const second = t.registry();
   await second.recover(true);
   const job = await waitFor(second, id, ['completed', 'failed']);
@@ -64,7 +81,12 @@ describe('generate', () => {
     h = await harness({ seed: { bulkCodes: 300 } });
     const reg = h.registry();
     const before = bulkCodesNow(h);
-    const id = await reg.start({ kind: 'generate', storeHash: h.sandbox.storeHash, promotionId: h.sandbox.promotions.bulk, params: params(1234) });
+    const id = await reg.start({
+      kind: 'generate',
+      storeHash: h.sandbox.storeHash,
+      promotionId: h.sandbox.promotions.bulk,
+      params: params(1234),
+    });
     const job = await waitFor(reg, id, ['completed', 'failed']);
     expect(job.error).toBeNull();
     expect(job.status).toBe('completed');
@@ -76,10 +98,19 @@ describe('generate', () => {
   });
 
   it('stays exact when connections drop after the store made the codes: unanswered batches are listed, not claimed', async () => {
-    h = await harness({ seed: { bulkCodes: 700 }, faults: { drop: 0.15, error500: 0.05 }, latencyMs: 2 });
+    h = await harness({
+      seed: { bulkCodes: 700 },
+      faults: { drop: 0.15, error500: 0.05 },
+      latencyMs: 2,
+    });
     const reg = h.registry();
     const before = bulkCodesNow(h);
-    const id = await reg.start({ kind: 'generate', storeHash: h.sandbox.storeHash, promotionId: h.sandbox.promotions.bulk, params: params(5000) });
+    const id = await reg.start({
+      kind: 'generate',
+      storeHash: h.sandbox.storeHash,
+      promotionId: h.sandbox.promotions.bulk,
+      params: params(5000),
+    });
     const job = await waitFor(reg, id, ['completed', 'failed']);
     expect(job.error).toBeNull();
     expect(h.sandbox.stats().perEndpoint.codegen.dropped).toBeGreaterThan(0);
@@ -108,7 +139,12 @@ describe('generate', () => {
     };
     const reg = h.registry({ fetch: resending });
     const before = bulkCodesNow(h);
-    const id = await reg.start({ kind: 'generate', storeHash: h.sandbox.storeHash, promotionId: h.sandbox.promotions.bulk, params: params(5000) });
+    const id = await reg.start({
+      kind: 'generate',
+      storeHash: h.sandbox.storeHash,
+      promotionId: h.sandbox.promotions.bulk,
+      params: params(5000),
+    });
     const job = await waitFor(reg, id, ['completed', 'failed']);
     expect(job.error).toBeNull();
     expect(job.progress.done).toBe(5000);
@@ -122,9 +158,14 @@ describe('generate', () => {
     h = await harness({ seed: { bulkCodes: 10 }, latencyMs: 5 });
     const first = h.registry();
     const before = bulkCodesNow(h);
-    const id = await first.start({ kind: 'generate', storeHash: h.sandbox.storeHash, promotionId: h.sandbox.promotions.bulk, params: params(6000) });
+    const id = await first.start({
+      kind: 'generate',
+      storeHash: h.sandbox.storeHash,
+      promotionId: h.sandbox.promotions.bulk,
+      params: params(6000),
+    });
     // Stop once the job is well under way, with requests in flight.
-    for (let done = 0; done < 1500; ) {
+    for (let done = 0; done < 1500;) {
       await new Promise((r) => setTimeout(r, 5));
       done = (await first.list()).find((j) => j.id === id)?.progress.done ?? 0;
     }
@@ -143,8 +184,13 @@ describe('generate', () => {
     const first = h.registry({ saveEveryMs: 60_000 });
     const before = bulkCodesNow(h);
     // Large enough that the saved checkpoint can lag many chunks behind the spool.
-    const id = await first.start({ kind: 'generate', storeHash: h.sandbox.storeHash, promotionId: h.sandbox.promotions.bulk, params: params(20_000) });
-    for (let done = 0; done < 3000; ) {
+    const id = await first.start({
+      kind: 'generate',
+      storeHash: h.sandbox.storeHash,
+      promotionId: h.sandbox.promotions.bulk,
+      params: params(20_000),
+    });
+    for (let done = 0; done < 3000;) {
       await new Promise((r) => setTimeout(r, 5));
       done = (await first.list()).find((j) => j.id === id)?.progress.done ?? 0;
     }
@@ -159,7 +205,13 @@ describe('export', () => {
   it('a usage report reads the same, and saves no file', async () => {
     h = await harness({ seed: { bulkCodes: 700 } });
     const reg = h.registry();
-    const id = await reg.start({ kind: 'export', storeHash: h.sandbox.storeHash, promotionId: h.sandbox.promotions.bulk, unusedOnly: false, reportOnly: true });
+    const id = await reg.start({
+      kind: 'export',
+      storeHash: h.sandbox.storeHash,
+      promotionId: h.sandbox.promotions.bulk,
+      unusedOnly: false,
+      reportOnly: true,
+    });
     const job = await waitFor(reg, id, ['completed', 'failed']);
     expect(job.reportOnly).toBe(true);
     expect(job.usage).toEqual(usageOf(h.sandbox.codes(h.sandbox.promotions.bulk)));
@@ -170,8 +222,13 @@ describe('export', () => {
   it('a worker stopped mid-export: the resumed job tells the usage of every code, the pages read before the stop included', async () => {
     h = await harness({ seed: { bulkCodes: 6000 }, latencyMs: 10 });
     const first = h.registry();
-    const id = await first.start({ kind: 'export', storeHash: h.sandbox.storeHash, promotionId: h.sandbox.promotions.bulk, unusedOnly: false });
-    for (let done = 0; done < 1500; ) {
+    const id = await first.start({
+      kind: 'export',
+      storeHash: h.sandbox.storeHash,
+      promotionId: h.sandbox.promotions.bulk,
+      unusedOnly: false,
+    });
+    for (let done = 0; done < 1500;) {
       await new Promise((r) => setTimeout(r, 5));
       done = (await first.list()).find((j) => j.id === id)?.progress.done ?? 0;
     }
@@ -181,13 +238,20 @@ describe('export', () => {
     const job = await waitFor(second, id, ['completed', 'failed']);
     expect(job.error).toBeNull();
     expect(job.usage).toEqual(usageOf(h.sandbox.codes(h.sandbox.promotions.bulk)));
-    expect(await spoolRows<CouponCode>(h.spool, id)).toEqual(h.sandbox.codes(h.sandbox.promotions.bulk));
+    expect(await spoolRows<CouponCode>(h.spool, id)).toEqual(
+      h.sandbox.codes(h.sandbox.promotions.bulk),
+    );
   });
 
   it('exports exactly the server set through the parallel path', async () => {
     h = await harness({ seed: { bulkCodes: 5321 }, latencyMs: 1 });
     const reg = h.registry();
-    const id = await reg.start({ kind: 'export', storeHash: h.sandbox.storeHash, promotionId: h.sandbox.promotions.bulk, unusedOnly: false });
+    const id = await reg.start({
+      kind: 'export',
+      storeHash: h.sandbox.storeHash,
+      promotionId: h.sandbox.promotions.bulk,
+      unusedOnly: false,
+    });
     const job = await waitFor(reg, id, ['completed', 'failed']);
     expect(job.error).toBeNull();
     const rows = await spoolRows<CouponCode>(h.spool, id);
@@ -200,9 +264,18 @@ describe('export', () => {
   });
 
   it('stays exact with 500s, drops and 429 bursts', async () => {
-    h = await harness({ seed: { bulkCodes: 4000 }, latencyMs: 1, faults: { error500: 0.05, drop: 0.05, burst429: 0.02 } });
+    h = await harness({
+      seed: { bulkCodes: 4000 },
+      latencyMs: 1,
+      faults: { error500: 0.05, drop: 0.05, burst429: 0.02 },
+    });
     const reg = h.registry();
-    const id = await reg.start({ kind: 'export', storeHash: h.sandbox.storeHash, promotionId: h.sandbox.promotions.bulk, unusedOnly: true });
+    const id = await reg.start({
+      kind: 'export',
+      storeHash: h.sandbox.storeHash,
+      promotionId: h.sandbox.promotions.bulk,
+      unusedOnly: true,
+    });
     const job = await waitFor(reg, id, ['completed', 'failed']);
     expect(job.error).toBeNull();
     const rows = await spoolRows<CouponCode>(h.spool, id);
@@ -213,10 +286,21 @@ describe('export', () => {
 });
 
 describe('purge', () => {
-  async function purge(h: Harness, mode: 'all' | 'unused' | 'list', codes?: string[], deps: Partial<RegistryDeps> = {}) {
+  async function purge(
+    h: Harness,
+    mode: 'all' | 'unused' | 'list',
+    codes?: string[],
+    deps: Partial<RegistryDeps> = {},
+  ) {
     const reg = h.registry(deps);
     const csvText = codes ? `code\r\n${codes.join('\r\n')}\r\n` : undefined;
-    const id = await reg.start({ kind: 'purge', storeHash: h.sandbox.storeHash, promotionId: h.sandbox.promotions.bulk, mode, csvText });
+    const id = await reg.start({
+      kind: 'purge',
+      storeHash: h.sandbox.storeHash,
+      promotionId: h.sandbox.promotions.bulk,
+      mode,
+      csvText,
+    });
     const planned = await waitFor(reg, id, ['awaiting-confirmation', 'failed']);
     return { reg, id, planned };
   }
@@ -235,7 +319,9 @@ describe('purge', () => {
     const done = await waitFor(reg, id, ['completed', 'failed']);
     expect(done.error).toBeNull();
     expect(done.purge?.deleted).toBe(unused.length);
-    expect(h.sandbox.codes(h.sandbox.promotions.bulk)).toEqual(all.filter((c) => c.current_uses > 0));
+    expect(h.sandbox.codes(h.sandbox.promotions.bulk)).toEqual(
+      all.filter((c) => c.current_uses > 0),
+    );
   });
 
   it('purging all writes the scan straight into the backup, complete, and deletes every code', async () => {
@@ -243,7 +329,10 @@ describe('purge', () => {
     const all = h.sandbox.codes(h.sandbox.promotions.bulk);
     const written: string[] = [];
     const base = h.spool;
-    h.spool = { ...base, putChunk: (ns, n, rows) => (written.push(ns), base.putChunk(ns, n, rows)) };
+    h.spool = {
+      ...base,
+      putChunk: (ns, n, rows) => (written.push(ns), base.putChunk(ns, n, rows)),
+    };
     const { reg, id, planned } = await purge(h, 'all');
     expect(planned.purge?.targetCount).toBe(all.length);
     expect(await spoolRows<CouponCode>(h.spool, purgeSpools(id).targets)).toEqual(all);
@@ -274,12 +363,18 @@ describe('purge', () => {
     h = await harness({ seed: { bulkCodes: 300 } });
     const all = h.sandbox.codes(h.sandbox.promotions.bulk);
     const chosen = all.filter((_, i) => i % 5 === 0).map((c) => c.code);
-    const { reg, id, planned } = await purge(h, 'list', chosen.map((c, i) => (i % 2 ? c.toLowerCase() : c)));
+    const { reg, id, planned } = await purge(
+      h,
+      'list',
+      chosen.map((c, i) => (i % 2 ? c.toLowerCase() : c)),
+    );
     expect(planned.purge?.targetCount).toBe(chosen.length);
     expect(planned.purge?.notFound).toBe(0);
     await confirm(reg, id);
     await waitFor(reg, id, ['completed']);
-    expect(h.sandbox.codes(h.sandbox.promotions.bulk).map((c) => c.code)).toEqual(all.filter((_, i) => i % 5 !== 0).map((c) => c.code));
+    expect(h.sandbox.codes(h.sandbox.promotions.bulk).map((c) => c.code)).toEqual(
+      all.filter((_, i) => i % 5 !== 0).map((c) => c.code),
+    );
   });
 
   it('falls back to 50 ids a request where the store refuses 250 (older limit)', async () => {
@@ -360,7 +455,12 @@ describe('errors in plain words', () => {
   it('a revoked token fails the job with what to do', async () => {
     h = await harness();
     const reg = h.registry({ tokenFor: async () => 'wrongtoken' });
-    const id = await reg.start({ kind: 'export', storeHash: h.sandbox.storeHash, promotionId: h.sandbox.promotions.bulk, unusedOnly: false });
+    const id = await reg.start({
+      kind: 'export',
+      storeHash: h.sandbox.storeHash,
+      promotionId: h.sandbox.promotions.bulk,
+      unusedOnly: false,
+    });
     const job = await waitFor(reg, id, ['failed', 'completed']);
     expect(job.status).toBe('failed');
     expect(job.error).toMatch(/did not accept the access token.*wrong or has been revoked/);
@@ -370,7 +470,12 @@ describe('errors in plain words', () => {
   it('a read-only token cannot generate and says which scope is missing', async () => {
     h = await harness();
     const reg = h.registry({ tokenFor: async () => h!.sandbox.tokens.readOnly });
-    const id = await reg.start({ kind: 'generate', storeHash: h.sandbox.storeHash, promotionId: h.sandbox.promotions.bulk, params: params(10) });
+    const id = await reg.start({
+      kind: 'generate',
+      storeHash: h.sandbox.storeHash,
+      promotionId: h.sandbox.promotions.bulk,
+      params: params(10),
+    });
     const job = await waitFor(reg, id, ['failed', 'completed']);
     expect(job.error).toMatch(/Marketing "modify" scope/);
   });
@@ -378,7 +483,12 @@ describe('errors in plain words', () => {
   it('a promotion that is not a bulk coupon one is named as such', async () => {
     h = await harness();
     const reg = h.registry();
-    const id = await reg.start({ kind: 'export', storeHash: h.sandbox.storeHash, promotionId: h.sandbox.promotions.single, unusedOnly: false });
+    const id = await reg.start({
+      kind: 'export',
+      storeHash: h.sandbox.storeHash,
+      promotionId: h.sandbox.promotions.single,
+      unusedOnly: false,
+    });
     const job = await waitFor(reg, id, ['failed', 'completed']);
     expect(job.error).toMatch(/not a bulk coupon promotion/);
   });

@@ -20,8 +20,16 @@ afterEach(async () => {
 
 /** The findCode handler as an extension page calls it. */
 function finder(t: Harness) {
-  const clients = createStoreClients({ tokenFor: async () => t.sandbox.tokens.modify, fetch: t.sandbox.fetch, apiOrigin: t.sandbox.origin });
-  const ctx = { services: { clients } as unknown as Services, caller: { context: 'extension-page', store: null }, jobOf: () => undefined } as unknown as HandlerContext;
+  const clients = createStoreClients({
+    tokenFor: async () => t.sandbox.tokens.modify,
+    fetch: t.sandbox.fetch,
+    apiOrigin: t.sandbox.origin,
+  });
+  const ctx = {
+    services: { clients } as unknown as Services,
+    caller: { context: 'extension-page', store: null },
+    jobOf: () => undefined,
+  } as unknown as HandlerContext;
   return (code: string) => MESSAGES.findCode.handle({ storeHash: t.sandbox.storeHash, code }, ctx);
 }
 
@@ -33,10 +41,25 @@ describe('find a code', () => {
     const r = await find(`  ${used.code.toLowerCase()} `);
     expect(r).toEqual({
       found: true,
-      code: { id: used.id, code: used.code, current_uses: used.current_uses, max_uses: used.max_uses, max_uses_per_customer: used.max_uses_per_customer, created: used.created },
-      promotion: { id: h.sandbox.promotions.bulk, name: 'Spring sale — bulk codes', status: 'ENABLED', bulk: true },
+      code: {
+        id: used.id,
+        code: used.code,
+        current_uses: used.current_uses,
+        max_uses: used.max_uses,
+        max_uses_per_customer: used.max_uses_per_customer,
+        created: used.created,
+      },
+      promotion: {
+        id: h.sandbox.promotions.bulk,
+        name: 'Spring sale — bulk codes',
+        status: 'ENABLED',
+        bulk: true,
+      },
     });
-    expect(await find('welcome10')).toMatchObject({ found: true, promotion: { id: h.sandbox.promotions.single, bulk: false } });
+    expect(await find('welcome10')).toMatchObject({
+      found: true,
+      promotion: { id: h.sandbox.promotions.single, bulk: false },
+    });
     expect(await find('NO-SUCH-CODE')).toEqual({ found: false, code: 'NO-SUCH-CODE' });
   });
 
@@ -57,7 +80,12 @@ describe('delete this code', () => {
     h = await harness({ seed: { bulkCodes: 30 } });
     const reg = h.registry();
     const target = h.sandbox.codes(h.sandbox.promotions.bulk)[7]!;
-    const id = await reg.start({ kind: 'delete-code', storeHash: h.sandbox.storeHash, promotionId: h.sandbox.promotions.bulk, code: target.code.toLowerCase() });
+    const id = await reg.start({
+      kind: 'delete-code',
+      storeHash: h.sandbox.storeHash,
+      promotionId: h.sandbox.promotions.bulk,
+      code: target.code.toLowerCase(),
+    });
     const job = await waitFor(reg, id, ['completed', 'failed']);
     expect(job.error).toBeNull();
     expect(job.deleteCode).toEqual({ code: target.code });
@@ -68,7 +96,9 @@ describe('delete this code', () => {
     // Its one-line backup outlives the job card, like a purge's.
     const removed = await reg.remove(id);
     expect(removed.keptUntil).toBe(reg.get(id)!.files[0]!.createdAt! + BACKUP_KEEP_MS);
-    expect(await reg.keptFiles()).toEqual([expect.objectContaining({ jobId: id, kind: 'purge-backup', rows: 1, listed: false })]);
+    expect(await reg.keptFiles()).toEqual([
+      expect.objectContaining({ jobId: id, kind: 'purge-backup', rows: 1, listed: false }),
+    ]);
     expect(await spoolRows(h.spool, purgeSpools(id).targets)).toEqual([target]);
   });
 
@@ -77,10 +107,19 @@ describe('delete this code', () => {
     h.downloadOutcome = { state: 'interrupted', error: 'USER_CANCELED' };
     const reg = h.registry();
     const target = h.sandbox.codes(h.sandbox.promotions.bulk)[0]!;
-    const id = await reg.start({ kind: 'delete-code', storeHash: h.sandbox.storeHash, promotionId: h.sandbox.promotions.bulk, code: target.code });
+    const id = await reg.start({
+      kind: 'delete-code',
+      storeHash: h.sandbox.storeHash,
+      promotionId: h.sandbox.promotions.bulk,
+      code: target.code,
+    });
     const failed = await waitFor(reg, id, ['completed', 'failed']);
     expect(failed.status).toBe('failed');
-    expect(failed.error).toMatch(new RegExp(`backup of ${target.code} was not saved, so the code was not deleted: .*cancelled or refused.*Press Resume`));
+    expect(failed.error).toMatch(
+      new RegExp(
+        `backup of ${target.code} was not saved, so the code was not deleted: .*cancelled or refused.*Press Resume`,
+      ),
+    );
     expect(h.sandbox.codes(h.sandbox.promotions.bulk).map((c) => c.id)).toContain(target.id);
     expect(h.sandbox.stats().perEndpoint.deleteCodes.requests).toBe(0);
     h.downloadOutcome = { state: 'complete' };
@@ -92,7 +131,12 @@ describe('delete this code', () => {
   it('a code no longer there: said plainly, nothing deleted', async () => {
     h = await harness({ seed: { bulkCodes: 5 } });
     const reg = h.registry();
-    const id = await reg.start({ kind: 'delete-code', storeHash: h.sandbox.storeHash, promotionId: h.sandbox.promotions.bulk, code: 'GONE' });
+    const id = await reg.start({
+      kind: 'delete-code',
+      storeHash: h.sandbox.storeHash,
+      promotionId: h.sandbox.promotions.bulk,
+      code: 'GONE',
+    });
     const job = await waitFor(reg, id, ['completed', 'failed']);
     expect(job.error).toMatch(/GONE is no longer in this promotion, so there is nothing to delete/);
     expect(h.sandbox.codes(h.sandbox.promotions.bulk)).toHaveLength(5);

@@ -1,6 +1,11 @@
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/server';
 import type { DownloadChange, Downloads } from '../../utils/jobs/file-keeper';
-import { createRegistry, type JobRegistry, type RecordStore, type RegistryDeps } from '../../utils/jobs/registry';
+import {
+  createRegistry,
+  type JobRegistry,
+  type RecordStore,
+  type RegistryDeps,
+} from '../../utils/jobs/registry';
 import type { JobRecord } from '../../utils/jobs/record';
 import { createMemorySpool } from '../../utils/storage/spool-memory';
 import type { Spool } from '../../utils/storage/spool';
@@ -96,12 +101,18 @@ export async function harness(opts: SandboxOptions = {}): Promise<Harness> {
   return h;
 }
 
-export async function waitFor(reg: { list(): Promise<JobView[]> }, id: string, statuses: string[], timeoutMs = 60_000): Promise<JobView> {
+export async function waitFor(
+  reg: { list(): Promise<JobView[]> },
+  id: string,
+  statuses: string[],
+  timeoutMs = 60_000,
+): Promise<JobView> {
   const t0 = Date.now();
   for (;;) {
     const job = (await reg.list()).find((j) => j.id === id);
     if (job && statuses.includes(job.status)) return job;
-    if (Date.now() - t0 > timeoutMs) throw new Error(`job ${id} still ${job?.status} after ${timeoutMs} ms`);
+    if (Date.now() - t0 > timeoutMs)
+      throw new Error(`job ${id} still ${job?.status} after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 10));
   }
 }
@@ -118,7 +129,8 @@ export async function backupSaved(reg: JobRegistry, id: string, timeoutMs = 10_0
   for (;;) {
     const state = reg.get(id)?.files.find((f) => f.kind === 'purge-backup')?.saved?.state;
     if (state === 'saved') return;
-    if (Date.now() - t0 > timeoutMs) throw new Error(`backup of ${id} still ${state ?? 'not made'} after ${timeoutMs} ms`);
+    if (Date.now() - t0 > timeoutMs)
+      throw new Error(`backup of ${id} still ${state ?? 'not made'} after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 5));
   }
 }
@@ -136,7 +148,10 @@ export function instantDownloads(registry: () => JobRegistry | null): Downloads 
   return {
     async save() {
       const downloadId = next++;
-      setTimeout(() => void registry()?.downloadChanged(downloadId, { state: 'complete', exists: true }), 0);
+      setTimeout(
+        () => void registry()?.downloadChanged(downloadId, { state: 'complete', exists: true }),
+        0,
+      );
       return { downloadId, bytes: null };
     },
     async state() {

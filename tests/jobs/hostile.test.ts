@@ -25,7 +25,10 @@ afterEach(async () => {
   h = null;
 });
 
-const bulk = (t: Harness) => ({ storeHash: t.sandbox.storeHash, promotionId: t.sandbox.promotions.bulk });
+const bulk = (t: Harness) => ({
+  storeHash: t.sandbox.storeHash,
+  promotionId: t.sandbox.promotions.bulk,
+});
 
 describe('a redirect', () => {
   it('is never followed: the other host receives nothing, the job fails in plain words', async () => {
@@ -35,7 +38,9 @@ describe('a redirect', () => {
     const id = await reg.start({ kind: 'export', ...bulk(h), unusedOnly: false });
     const job = await waitFor(reg, id, ['failed', 'completed', 'paused']);
     expect(job.status).toBe('failed');
-    expect(job.error).toMatch(/answered with a redirect to 127\.0\.0\.1:\d+\. The extension never sends your access token anywhere but api\.bigcommerce\.com/);
+    expect(job.error).toMatch(
+      /answered with a redirect to 127\.0\.0\.1:\d+\. The extension never sends your access token anywhere but api\.bigcommerce\.com/,
+    );
     expect(h.sandbox.sink.requests()).toEqual([]);
     expect(h.sandbox.stats().perEndpoint.listCodes.redirected).toBeGreaterThan(0);
   });
@@ -45,7 +50,9 @@ describe('a huge body', () => {
   for (const chunked of [false, true]) {
     it(`is refused, not read (${chunked ? 'no Content-Length' : 'with Content-Length'})`, async () => {
       h = await harness({ seed: { bulkCodes: 300 } });
-      h.sandbox.configure({ hostile: { hugeBodyBytes: 17 * 1024 * 1024, hugeBodyChunked: chunked } });
+      h.sandbox.configure({
+        hostile: { hugeBodyBytes: 17 * 1024 * 1024, hugeBodyChunked: chunked },
+      });
       const reg = h.registry();
       const id = await reg.start({ kind: 'export', ...bulk(h), unusedOnly: false });
       const job = await waitFor(reg, id, ['failed', 'completed', 'paused']);
@@ -58,19 +65,27 @@ describe('a huge body', () => {
 describe('429s that never end', () => {
   it('pause the job with a message once the time budget is spent, instead of spinning', async () => {
     h = await harness({ seed: { bulkCodes: 300 } });
-    h.sandbox.configure({ hostile: { always429: true, rateHeaders: { resetMs: '50', windowMs: '1000' } } });
-    const reg = h.registry({ governor: { backoff: { baseMs: 20, maxMs: 200 }, troubleBudgetMs: 400 } });
+    h.sandbox.configure({
+      hostile: { always429: true, rateHeaders: { resetMs: '50', windowMs: '1000' } },
+    });
+    const reg = h.registry({
+      governor: { backoff: { baseMs: 20, maxMs: 200 }, troubleBudgetMs: 400 },
+    });
     const id = await reg.start({ kind: 'export', ...bulk(h), unusedOnly: false });
     const job = await waitFor(reg, id, ['failed', 'completed', 'paused'], 20_000);
     expect(job.status).toBe('paused');
-    expect(job.error).toMatch(/kept refusing requests \(429 Too Many Requests\).*press Resume later/);
+    expect(job.error).toMatch(
+      /kept refusing requests \(429 Too Many Requests\).*press Resume later/,
+    );
     expect(reg.busy()).toBe(false);
     // Once the store lets requests through again, Resume finishes the job exactly.
     h.sandbox.configure({ hostile: {} });
     await reg.control(id, 'resume');
     const done = await waitFor(reg, id, ['completed', 'failed']);
     expect(done.status).toBe('completed');
-    expect(await spoolRows<CouponCode>(h.spool, id)).toEqual(h.sandbox.codes(h.sandbox.promotions.bulk));
+    expect(await spoolRows<CouponCode>(h.spool, id)).toEqual(
+      h.sandbox.codes(h.sandbox.promotions.bulk),
+    );
   });
 });
 
@@ -83,7 +98,9 @@ describe('a count that makes no sense (10^12 codes)', () => {
     const job = await waitFor(reg, id, ['failed', 'completed', 'paused']);
     expect(job.error).toBeNull();
     expect(reg.get(id)!.scan!.mode).toBe('cursor');
-    expect(await spoolRows<CouponCode>(h.spool, id)).toEqual(h.sandbox.codes(h.sandbox.promotions.bulk));
+    expect(await spoolRows<CouponCode>(h.spool, id)).toEqual(
+      h.sandbox.codes(h.sandbox.promotions.bulk),
+    );
   });
 
   it('a generate stops cleanly before making anything: exactness cannot be kept without a count', async () => {

@@ -21,27 +21,31 @@ const base: GenerateParams = {
 describe('batch planning', () => {
   it('never plans past N, whatever the interleaving of grants and completions', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.array(fc.boolean(), { maxLength: 300 }), (target, steps) => {
-        let confirmed = 0;
-        let reserved = 0;
-        const inFlight: number[] = [];
-        for (const grant of steps) {
-          if (grant) {
-            const size = nextBatchSize(target, confirmed, reserved);
-            expect(size).toBeGreaterThanOrEqual(0);
-            expect(size).toBeLessThanOrEqual(BATCH_MAX);
-            if (size > 0) {
-              reserved += size;
-              inFlight.push(size);
+      fc.property(
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.array(fc.boolean(), { maxLength: 300 }),
+        (target, steps) => {
+          let confirmed = 0;
+          let reserved = 0;
+          const inFlight: number[] = [];
+          for (const grant of steps) {
+            if (grant) {
+              const size = nextBatchSize(target, confirmed, reserved);
+              expect(size).toBeGreaterThanOrEqual(0);
+              expect(size).toBeLessThanOrEqual(BATCH_MAX);
+              if (size > 0) {
+                reserved += size;
+                inFlight.push(size);
+              }
+            } else if (inFlight.length) {
+              const size = inFlight.shift()!;
+              reserved -= size;
+              confirmed += size;
             }
-          } else if (inFlight.length) {
-            const size = inFlight.shift()!;
-            reserved -= size;
-            confirmed += size;
+            expect(confirmed + reserved).toBeLessThanOrEqual(target);
           }
-          expect(confirmed + reserved).toBeLessThanOrEqual(target);
-        }
-      }),
+        },
+      ),
     );
   });
 
@@ -62,8 +66,15 @@ describe('batch planning', () => {
   });
 
   it('builds the codegen body the API documents, delimiter only with a prefix or suffix', () => {
-    expect(codegenBody({ ...base, delimiter: '-' }, 250)).toEqual({ batch_size: 250, max_uses: 1, max_uses_per_customer: 1, code_length: 8 });
-    expect(codegenBody({ ...base, prefix: 'A', delimiter: '_', excludeCharacters: ['O'] }, 5)).toEqual({
+    expect(codegenBody({ ...base, delimiter: '-' }, 250)).toEqual({
+      batch_size: 250,
+      max_uses: 1,
+      max_uses_per_customer: 1,
+      code_length: 8,
+    });
+    expect(
+      codegenBody({ ...base, prefix: 'A', delimiter: '_', excludeCharacters: ['O'] }, 5),
+    ).toEqual({
       batch_size: 5,
       max_uses: 1,
       max_uses_per_customer: 1,
@@ -78,23 +89,30 @@ describe('batch planning', () => {
 describe('code set (is this code one of ours?)', () => {
   it('finds every code added, regardless of case, and nothing else', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.stringMatching(/^[A-Z0-9_-]{1,50}$/), { minLength: 0, maxLength: 400 }), fc.stringMatching(/^[a-z]{3,12}$/), (codes, other) => {
-        const b = codeSetBuilder();
-        for (const c of codes) b.add(c);
-        const set = b.build();
-        expect(set.size).toBe(codes.length);
-        for (const c of codes) {
-          expect(set.indexOf(c)).toBeGreaterThanOrEqual(0);
-          expect(set.indexOf(c.toLowerCase())).toBe(set.indexOf(c));
-        }
-        if (!codes.includes(other.toUpperCase())) expect(set.indexOf(other)).toBe(-1);
-      }),
+      fc.property(
+        fc.uniqueArray(fc.stringMatching(/^[A-Z0-9_-]{1,50}$/), { minLength: 0, maxLength: 400 }),
+        fc.stringMatching(/^[a-z]{3,12}$/),
+        (codes, other) => {
+          const b = codeSetBuilder();
+          for (const c of codes) b.add(c);
+          const set = b.build();
+          expect(set.size).toBe(codes.length);
+          for (const c of codes) {
+            expect(set.indexOf(c)).toBeGreaterThanOrEqual(0);
+            expect(set.indexOf(c.toLowerCase())).toBe(set.indexOf(c));
+          }
+          if (!codes.includes(other.toUpperCase())) expect(set.indexOf(other)).toBe(-1);
+        },
+      ),
     );
   });
 
   it('gives distinct codes distinct positions (no collision among 200,000 codes of one shape)', () => {
     const b = codeSetBuilder();
-    const codes = Array.from({ length: 200_000 }, (_, i) => `SPRING-${i.toString(36).toUpperCase().padStart(10, '0')}`);
+    const codes = Array.from(
+      { length: 200_000 },
+      (_, i) => `SPRING-${i.toString(36).toUpperCase().padStart(10, '0')}`,
+    );
     for (const c of codes) b.add(c);
     const set = b.build();
     expect(new Set(codes.map((c) => set.indexOf(c))).size).toBe(codes.length);

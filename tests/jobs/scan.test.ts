@@ -7,29 +7,59 @@ import { PAGE_SIZE } from '../../utils/vocabulary';
 import { createMemorySpool } from '../../utils/storage/spool-memory';
 import { spoolRows } from './helpers';
 
-const code = (id: number): CouponCode => ({ id, code: `C${id}`, current_uses: 0, max_uses: 1, max_uses_per_customer: 1, created: '2026-01-01T00:00:00Z' });
+const code = (id: number): CouponCode => ({
+  id,
+  code: `C${id}`,
+  current_uses: 0,
+  max_uses: 1,
+  max_uses_per_customer: 1,
+  created: '2026-01-01T00:00:00Z',
+});
 
 /** A fake API over a list of ids with hooks to misbehave: unit tests only. */
-function fakeClient(ids: number[], misbehave: { pageHook?: (page: number, codes: CouponCode[]) => CouponCode[]; cursorHook?: (after: string | undefined) => string | null; noOffset?: boolean; pagesWithoutTotal?: boolean; countAtEnd?: number } = {}) {
+function fakeClient(
+  ids: number[],
+  misbehave: {
+    pageHook?: (page: number, codes: CouponCode[]) => CouponCode[];
+    cursorHook?: (after: string | undefined) => string | null;
+    noOffset?: boolean;
+    pagesWithoutTotal?: boolean;
+    countAtEnd?: number;
+  } = {},
+) {
   const all = ids.map(code);
   const calls = { pages: 0, cursors: 0, counts: 0 };
   const client = {
-    async listCodes(_p: number, q: { limit: number; after?: string; page?: number }): Promise<CodePage> {
+    async listCodes(
+      _p: number,
+      q: { limit: number; after?: string; page?: number },
+    ): Promise<CodePage> {
       const total = all.length;
       const totalPages = Math.ceil(total / q.limit);
       if (q.page !== undefined) {
         calls.pages++;
         const slice = all.slice((q.page - 1) * q.limit, q.page * q.limit);
         const told = misbehave.pagesWithoutTotal && q.page > 1 ? null : total;
-        return { codes: misbehave.pageHook?.(q.page, slice) ?? slice, total: told, totalPages: told === null ? null : totalPages, nextCursor: null };
+        return {
+          codes: misbehave.pageHook?.(q.page, slice) ?? slice,
+          total: told,
+          totalPages: told === null ? null : totalPages,
+          nextCursor: null,
+        };
       }
       calls.cursors++;
       const start = q.after ? all.findIndex((c) => c.id > Number(q.after)) : 0;
       const slice = start < 0 ? [] : all.slice(start, start + q.limit);
-      const natural = slice.length && start + q.limit < total ? String(slice[slice.length - 1]!.id) : null;
+      const natural =
+        slice.length && start + q.limit < total ? String(slice[slice.length - 1]!.id) : null;
       const next = misbehave.cursorHook ? misbehave.cursorHook(q.after) : natural;
       const withTotals = q.after === undefined && !misbehave.noOffset;
-      return { codes: slice, total: withTotals ? total : null, totalPages: withTotals ? totalPages : null, nextCursor: next };
+      return {
+        codes: slice,
+        total: withTotals ? total : null,
+        totalPages: withTotals ? totalPages : null,
+        nextCursor: next,
+      };
     },
     async codeCount() {
       calls.counts++;
@@ -40,7 +70,17 @@ function fakeClient(ids: number[], misbehave: { pageHook?: (page: number, codes:
 }
 
 async function scan(client: BigCommerceClient, spool = createMemorySpool(), cp = emptyScan()) {
-  await scanPromotion({ client, spool, ns: 'j', promotionId: 1, signal: new AbortController().signal, workers: 4, checkpoint: cp, save: async () => {}, onProgress: () => {} });
+  await scanPromotion({
+    client,
+    spool,
+    ns: 'j',
+    promotionId: 1,
+    signal: new AbortController().signal,
+    workers: 4,
+    checkpoint: cp,
+    save: async () => {},
+    onProgress: () => {},
+  });
   return { rows: await spoolRows<CouponCode>(spool, 'j'), cp };
 }
 
@@ -60,7 +100,9 @@ describe('scanPromotion', () => {
 
   it('falls back to the cursor walk when a page is short (a code vanished mid-read)', async () => {
     const ids = Array.from({ length: 1000 }, (_, i) => i + 1);
-    const { client, all, calls } = fakeClient(ids, { pageHook: (p, c) => (p === 3 ? c.slice(1) : c) });
+    const { client, all, calls } = fakeClient(ids, {
+      pageHook: (p, c) => (p === 3 ? c.slice(1) : c),
+    });
     const { rows, cp } = await scan(client);
     expect(cp.mode).toBe('cursor');
     expect(cp.fallbackReason).toMatch(/page 3 held 249 codes/);
@@ -70,7 +112,9 @@ describe('scanPromotion', () => {
 
   it('falls back when pages overlap (a code inserted mid-read shifted the offsets)', async () => {
     const ids = Array.from({ length: 3 * PAGE_SIZE }, (_, i) => i + 1);
-    const { client, all } = fakeClient(ids, { pageHook: (p, c) => (p === 2 ? [code(PAGE_SIZE), ...c.slice(0, -1)] : c) });
+    const { client, all } = fakeClient(ids, {
+      pageHook: (p, c) => (p === 2 ? [code(PAGE_SIZE), ...c.slice(0, -1)] : c),
+    });
     const { rows, cp } = await scan(client);
     expect(cp.mode).toBe('cursor');
     expect(cp.fallbackReason).toMatch(/overlap/);
@@ -123,7 +167,13 @@ describe('scanPromotion', () => {
   it('checks pages spooled before a restart against the pages read after it', async () => {
     const ids = Array.from({ length: 4 * PAGE_SIZE }, (_, i) => i + 1);
     const { client, all } = fakeClient(ids);
-    const cp = { ...emptyScan(), mode: 'pages' as const, total: ids.length, totalPages: 4, cursorChunk: 1 };
+    const cp = {
+      ...emptyScan(),
+      mode: 'pages' as const,
+      total: ids.length,
+      totalPages: 4,
+      cursorChunk: 1,
+    };
 
     // Intact pages from before: the scan reads only the others and keeps them.
     const spool = createMemorySpool();
@@ -171,7 +221,10 @@ describe('scanPromotion', () => {
     expect(ok.rows).toEqual(small.all);
 
     // Page 3 answers with codes although the first page says there is one page: the count moved.
-    const moved = fakeClient(Array.from({ length: 100 }, (_, i) => i + 1), { pageHook: (p, c) => (p === 3 ? [code(500)] : c) });
+    const moved = fakeClient(
+      Array.from({ length: 100 }, (_, i) => i + 1),
+      { pageHook: (p, c) => (p === 3 ? [code(500)] : c) },
+    );
     const { rows, cp } = await scan(moved.client);
     expect(cp.mode).toBe('cursor');
     expect(cp.fallbackReason).toMatch(/page 3 is past the end yet held codes/);

@@ -30,11 +30,14 @@ afterEach(async () => {
   h = null;
 });
 
-const bulk = (t: Harness) => ({ storeHash: t.sandbox.storeHash, promotionId: t.sandbox.promotions.bulk });
+const bulk = (t: Harness) => ({
+  storeHash: t.sandbox.storeHash,
+  promotionId: t.sandbox.promotions.bulk,
+});
 const codesNow = (t: Harness) => t.sandbox.codes(t.sandbox.promotions.bulk);
 
 async function progressAtLeast(reg: ReturnType<Harness['registry']>, id: string, n: number) {
-  for (let done = 0; done < n; ) {
+  for (let done = 0; done < n;) {
     await new Promise((r) => setTimeout(r, 5));
     done = (await reg.list()).find((j) => j.id === id)?.progress.done ?? 0;
   }
@@ -70,17 +73,26 @@ describe('a job deletes only codes it can prove it made', () => {
     const id = await reg.start({ kind: 'generate', ...bulk(h), params: params(6_000) });
     await progressAtLeast(reg, id, 2_000);
     // Another person deletes 30 of the job's codes through the API while it runs.
-    const victims = codesNow(h).slice(0, 30).map((c) => c.id);
-    const res = await h.sandbox.fetch(`${h.sandbox.apiBase}/promotions/${h.sandbox.promotions.bulk}/codes?id:in=${victims.join(',')}`, {
-      method: 'DELETE',
-      headers: { 'X-Auth-Token': h.sandbox.tokens.modify },
-    });
+    const victims = codesNow(h)
+      .slice(0, 30)
+      .map((c) => c.id);
+    const res = await h.sandbox.fetch(
+      `${h.sandbox.apiBase}/promotions/${h.sandbox.promotions.bulk}/codes?id:in=${victims.join(',')}`,
+      {
+        method: 'DELETE',
+        headers: { 'X-Auth-Token': h.sandbox.tokens.modify },
+      },
+    );
     expect(res.status).toBe(204);
     const job = await waitFor(reg, id, ['completed', 'failed']);
     expect(job.error).toBeNull();
     const ledger = (await spoolRows<GeneratedRow>(h.spool, id)).map((r) => r.code).sort();
     expect(ledger).toHaveLength(6_000);
-    expect(codesNow(h).map((c) => c.code).sort()).toEqual(ledger);
+    expect(
+      codesNow(h)
+        .map((c) => c.code)
+        .sort(),
+    ).toEqual(ledger);
     expect(job.generate?.lost).toBe(30);
   });
 });
@@ -96,7 +108,11 @@ describe('pausing loses no answer', () => {
     const ledger = (await spoolRows<GeneratedRow>(h.spool, id)).map((r) => r.code).sort();
     expect(ledger.length).toBeGreaterThan(2_000);
     expect(ledger.length).toBeLessThan(20_000);
-    expect(codesNow(h).map((c) => c.code).sort()).toEqual(ledger);
+    expect(
+      codesNow(h)
+        .map((c) => c.code)
+        .sort(),
+    ).toEqual(ledger);
     await reg.control(id, 'resume');
     const job = await waitFor(reg, id, ['completed', 'failed']);
     expect(job.generate).toMatchObject({ unattributed: 0, cutOff: 0 });
@@ -128,15 +144,25 @@ describe('a generate cancelled part-way', () => {
     const cancelling = reg.control(id, 'cancel');
     await new Promise((r) => setTimeout(r, 200));
     // Winding down: a new writing job must wait, or its codes would count as the old job's.
-    await expect(reg.start({ kind: 'generate', ...bulk(h), params: params(10) })).rejects.toThrow(/stopping: it is checking what its last requests made/);
+    await expect(reg.start({ kind: 'generate', ...bulk(h), params: params(10) })).rejects.toThrow(
+      /stopping: it is checking what its last requests made/,
+    );
     await cancelling;
     const job = (await reg.list()).find((j) => j.id === id)!;
     expect(job.status).toBe('cancelled');
     const ledger = (await spoolRows<GeneratedRow>(h.spool, id)).map((r) => r.code);
-    const others = (await spoolRows<CouponCode>(h.spool, generateSpools(id).unattributed)).map((r) => r.code);
-    expect([...ledger, ...others].sort()).toEqual(codesNow(h).map((c) => c.code).sort());
+    const others = (await spoolRows<CouponCode>(h.spool, generateSpools(id).unattributed)).map(
+      (r) => r.code,
+    );
+    expect([...ledger, ...others].sort()).toEqual(
+      codesNow(h)
+        .map((c) => c.code)
+        .sort(),
+    );
     expect(job.generate?.unattributed).toBe(others.length);
-    expect(job.files.map((f) => f.kind)).toEqual(others.length ? ['generated', 'unattributed'] : ['generated']);
+    expect(job.files.map((f) => f.kind)).toEqual(
+      others.length ? ['generated', 'unattributed'] : ['generated'],
+    );
   });
 });
 
@@ -151,13 +177,17 @@ describe('a generate cancelled while paused', () => {
     const cancelling = reg.control(id, 'cancel');
     await new Promise((r) => setTimeout(r, 200));
     // Winding down: a second tab's generate waits, or its codes would count as this job's.
-    await expect(reg.start({ kind: 'generate', ...bulk(h), params: params(10) })).rejects.toThrow(/stopping: it is checking what its last requests made/);
+    await expect(reg.start({ kind: 'generate', ...bulk(h), params: params(10) })).rejects.toThrow(
+      /stopping: it is checking what its last requests made/,
+    );
     await cancelling;
     const job = (await reg.list()).find((j) => j.id === id)!;
     expect(job.status).toBe('cancelled');
     expect(h.sandbox.stats().perEndpoint.deleteCodes.requests).toBe(0);
     const ledger = (await spoolRows<GeneratedRow>(h.spool, id)).map((r) => r.code);
-    const others = (await spoolRows<CouponCode>(h.spool, generateSpools(id).unattributed)).map((r) => r.code);
+    const others = (await spoolRows<CouponCode>(h.spool, generateSpools(id).unattributed)).map(
+      (r) => r.code,
+    );
     for (const t of theirs) expect(others).toContain(t.code);
     expect(ledger.filter((c) => others.includes(c))).toEqual([]);
     expect(codesNow(h)).toHaveLength(50 + ledger.length + others.length);
@@ -172,22 +202,40 @@ describe('one writing job per promotion', () => {
     const first = await reg.start({ kind: 'generate', ...bulk(h), params: params(3_000) });
     const refusal = reg.start({ kind: 'generate', ...bulk(h), params: params(3_000) });
     await expect(refusal).rejects.toThrow(ApiError);
-    await expect(refusal).rejects.toThrow(/already under way on “Spring sale|already under way on promotion 1/);
-    await expect(reg.start({ kind: 'purge', ...bulk(h), mode: 'all' })).rejects.toThrow(/toolbar popup/);
+    await expect(refusal).rejects.toThrow(
+      /already under way on “Spring sale|already under way on promotion 1/,
+    );
+    await expect(reg.start({ kind: 'purge', ...bulk(h), mode: 'all' })).rejects.toThrow(
+      /toolbar popup/,
+    );
     const exportId = await reg.start({ kind: 'export', ...bulk(h), unusedOnly: false });
     expect((await waitFor(reg, exportId, ['completed', 'failed'])).status).toBe('completed');
     // Another promotion of the store is free.
-    await expect(reg.start({ kind: 'generate', storeHash: h.sandbox.storeHash, promotionId: h.sandbox.promotions.bulkEmpty, params: params(10) })).resolves.toBeTruthy();
+    await expect(
+      reg.start({
+        kind: 'generate',
+        storeHash: h.sandbox.storeHash,
+        promotionId: h.sandbox.promotions.bulkEmpty,
+        params: params(10),
+      }),
+    ).resolves.toBeTruthy();
     await waitFor(reg, first, ['completed']);
-    expect((await reg.list()).filter((j) => j.kind === 'generate' && j.promotionId === h!.sandbox.promotions.bulk)).toHaveLength(1);
+    expect(
+      (await reg.list()).filter(
+        (j) => j.kind === 'generate' && j.promotionId === h!.sandbox.promotions.bulk,
+      ),
+    ).toHaveLength(1);
   });
 
   it('two tabs asking at the same moment: one job starts, the other is refused', async () => {
     h = await harness({ seed: { bulkCodes: 0 }, latencyMs: 2 });
     const reg = h.registry();
-    const outcomes = await Promise.allSettled([0, 1].map(() => reg.start({ kind: 'generate', ...bulk(h!), params: params(3_000) })));
+    const outcomes = await Promise.allSettled(
+      [0, 1].map(() => reg.start({ kind: 'generate', ...bulk(h!), params: params(3_000) })),
+    );
     expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
-    const id = (outcomes.find((o) => o.status === 'fulfilled') as PromiseFulfilledResult<string>).value;
+    const id = (outcomes.find((o) => o.status === 'fulfilled') as PromiseFulfilledResult<string>)
+      .value;
     await waitFor(reg, id, ['completed']);
     expect(codesNow(h)).toHaveLength(3_000);
   });
@@ -198,7 +246,9 @@ describe('one writing job per promotion', () => {
     const a = await reg.start({ kind: 'generate', ...bulk(h), params: params(5_000) });
     await progressAtLeast(reg, a, 500);
     await reg.control(a, 'pause');
-    await expect(reg.start({ kind: 'generate', ...bulk(h), params: params(10) })).rejects.toThrow(/paused/);
+    await expect(reg.start({ kind: 'generate', ...bulk(h), params: params(10) })).rejects.toThrow(
+      /paused/,
+    );
     await reg.control(a, 'cancel');
     const b = await reg.start({ kind: 'generate', ...bulk(h), params: params(2_000) });
     // A cancelled job stays cancelled; a failed one could resume, but not beside b.
@@ -222,11 +272,14 @@ describe('no deletion before the backup is on disk', () => {
     h.downloadOutcome = { state: 'interrupted', error: 'USER_CANCELED' };
     const reg = h.registry();
     const id = await planned(h, reg);
-    for (let i = 0; reg.get(id)!.files[0]?.saved?.state !== 'failed' && i < 200; i++) await new Promise((r) => setTimeout(r, 5));
+    for (let i = 0; reg.get(id)!.files[0]?.saved?.state !== 'failed' && i < 200; i++)
+      await new Promise((r) => setTimeout(r, 5));
     const view = (await reg.list()).find((j) => j.id === id)!;
     expect(view.files[0]!.saved).toMatchObject({ state: 'failed' });
     expect(view.files[0]!.saved!.error).toMatch(/not saved: the download was cancelled or refused/);
-    await expect(reg.confirmPurge(id, bulk(h))).rejects.toThrow(/backup file is not on disk.*Nothing was deleted/);
+    await expect(reg.confirmPurge(id, bulk(h))).rejects.toThrow(
+      /backup file is not on disk.*Nothing was deleted/,
+    );
     expect(codesNow(h)).toHaveLength(400);
 
     h.downloadOutcome = { state: 'complete' };
@@ -242,7 +295,8 @@ describe('no deletion before the backup is on disk', () => {
     h.downloadOutcome = { state: 'refused', error: 'Download must be initiated by a user gesture' };
     const reg = h.registry();
     const id = await planned(h, reg);
-    for (let i = 0; reg.get(id)!.files[0]?.saved?.state !== 'failed' && i < 200; i++) await new Promise((r) => setTimeout(r, 5));
+    for (let i = 0; reg.get(id)!.files[0]?.saved?.state !== 'failed' && i < 200; i++)
+      await new Promise((r) => setTimeout(r, 5));
     expect(reg.get(id)!.files[0]!.saved!.error).toMatch(/refused to start the download/);
     await expect(reg.confirmPurge(id, bulk(h))).rejects.toThrow(/not on disk/);
     expect(codesNow(h)).toHaveLength(50);
@@ -254,7 +308,8 @@ describe('no deletion before the backup is on disk', () => {
     const reg = h.registry();
     const id = await planned(h, reg);
     const backup = () => reg.get(id)!.files.find((f) => f.kind === 'purge-backup')!;
-    for (let i = 0; i < 200 && backup().saved?.state !== 'failed'; i++) await new Promise((r) => setTimeout(r, 5));
+    for (let i = 0; i < 200 && backup().saved?.state !== 'failed'; i++)
+      await new Promise((r) => setTimeout(r, 5));
     const downloadId = backup().saved!.downloadId!;
     expect(downloadId).not.toBeNull();
     await reg.downloadChanged(downloadId, { state: 'complete', exists: true });
@@ -265,7 +320,12 @@ describe('no deletion before the backup is on disk', () => {
 
   it('while the backup is still being saved, confirming is refused', async () => {
     h = await harness({ seed: { bulkCodes: 50 } });
-    const reg = h.registry({ downloads: { save: async () => ({ downloadId: 9, bytes: 10 }), state: async () => ({ state: 'in_progress' }) } });
+    const reg = h.registry({
+      downloads: {
+        save: async () => ({ downloadId: 9, bytes: 10 }),
+        state: async () => ({ state: 'in_progress' }),
+      },
+    });
     const id = await planned(h, reg);
     await expect(reg.confirmPurge(id, bulk(h))).rejects.toThrow(/still being saved/);
     await reg.downloadChanged(9, { state: 'complete' });
@@ -276,7 +336,12 @@ describe('no deletion before the backup is on disk', () => {
   it('a backup moved or deleted from disk since it was saved: refused', async () => {
     h = await harness({ seed: { bulkCodes: 50 } });
     let exists = true;
-    const reg = h.registry({ downloads: { save: async () => ({ downloadId: 5, bytes: 10 }), state: async () => ({ state: 'complete', exists }) } });
+    const reg = h.registry({
+      downloads: {
+        save: async () => ({ downloadId: 5, bytes: 10 }),
+        state: async () => ({ state: 'complete', exists }),
+      },
+    });
     const id = await planned(h, reg);
     await reg.downloadChanged(5, { state: 'complete' });
     exists = false;
@@ -292,7 +357,9 @@ describe('the confirmation names what it will delete', () => {
     const id = await reg.start({ kind: 'purge', ...bulk(h), mode: 'all' });
     await waitFor(reg, id, ['awaiting-confirmation']);
     await backupSaved(reg, id);
-    await expect(reg.confirmPurge(id, { storeHash: h.sandbox.storeHash, promotionId: 2 })).rejects.toThrow(/another promotion/);
+    await expect(
+      reg.confirmPurge(id, { storeHash: h.sandbox.storeHash, promotionId: 2 }),
+    ).rejects.toThrow(/another promotion/);
     expect(codesNow(h)).toHaveLength(50);
   });
 
@@ -304,7 +371,9 @@ describe('the confirmation names what it will delete', () => {
     await waitFor(reg, id, ['awaiting-confirmation']);
     await backupSaved(reg, id);
     clock += PLAN_FRESH_MS + 60_000;
-    await expect(reg.confirmPurge(id, bulk(h))).rejects.toThrow(/found 16 minutes ago.*Nothing was deleted/);
+    await expect(reg.confirmPurge(id, bulk(h))).rejects.toThrow(
+      /found 16 minutes ago.*Nothing was deleted/,
+    );
     // A code used meanwhile: the fresh plan leaves it alone.
     const unusedBefore = codesNow(h).filter((c) => c.current_uses === 0);
     await reg.control(id, 'rescan');
@@ -340,7 +409,9 @@ describe('a purge acts only on what the merchant confirmed, while it is fresh', 
     await new Promise((r) => setTimeout(r, 20));
     await reg.control(id, 'cancel');
     release();
-    await expect(confirming).rejects.toThrow(/changed while its backup was being checked.*Nothing was deleted/);
+    await expect(confirming).rejects.toThrow(
+      /changed while its backup was being checked.*Nothing was deleted/,
+    );
     await new Promise((r) => setTimeout(r, 50));
     expect(reg.get(id)!.status).toBe('cancelled');
     expect(codesNow(h)).toHaveLength(50);
@@ -365,7 +436,9 @@ describe('a purge acts only on what the merchant confirmed, while it is fresh', 
     const left = codesNow(h!).length;
     expect(left).toBeGreaterThan(0);
     time.now += PLAN_FRESH_MS + 60_000;
-    await expect(reg.control(id, 'resume')).rejects.toThrow(/stopped 16 minutes ago.*Nothing more was deleted.*Cancel it/);
+    await expect(reg.control(id, 'resume')).rejects.toThrow(
+      /stopped 16 minutes ago.*Nothing more was deleted.*Cancel it/,
+    );
     expect(reg.get(id)!.status).toBe('paused');
     expect(codesNow(h!)).toHaveLength(left);
     // Cancelled, its backup is kept all the same.
@@ -395,9 +468,19 @@ describe('kept backups', () => {
     expect(removed.keptUntil).toBe(reg.get(id)!.files[0]!.createdAt! + BACKUP_KEEP_MS);
     expect((await reg.list()).map((j) => j.id)).not.toContain(id);
     const kept = await reg.keptFiles();
-    expect(kept).toEqual([expect.objectContaining({ jobId: id, kind: 'purge-backup', rows: 60, listed: false, keepUntil: removed.keptUntil })]);
+    expect(kept).toEqual([
+      expect.objectContaining({
+        jobId: id,
+        kind: 'purge-backup',
+        rows: 60,
+        listed: false,
+        keepUntil: removed.keptUntil,
+      }),
+    ]);
     expect(await spoolRows(h.spool, purgeSpools(id).targets)).toHaveLength(60);
-    await expect(reg.removeFile(id, 'purge-backup', false)).rejects.toThrow(/kept for 30 days. Confirm/);
+    await expect(reg.removeFile(id, 'purge-backup', false)).rejects.toThrow(
+      /kept for 30 days. Confirm/,
+    );
     // Still downloadable from the settings page.
     await reg.download(id, 'purge-backup');
 
@@ -415,7 +498,11 @@ describe('kept backups', () => {
     const reg = h.registry();
     const a = await reg.start({ kind: 'export', ...bulk(h), unusedOnly: false });
     await waitFor(reg, a, ['completed']);
-    expect(await reg.storeFootprint(h.sandbox.storeHash)).toMatchObject({ jobs: 1, files: 1, unfinished: 0 });
+    expect(await reg.storeFootprint(h.sandbox.storeHash)).toMatchObject({
+      jobs: 1,
+      files: 1,
+      unfinished: 0,
+    });
     await reg.removeStore(h.sandbox.storeHash);
     expect(await reg.list()).toEqual([]);
     expect(await reg.keptFiles()).toEqual([]);
@@ -432,7 +519,10 @@ describe('a full disk', () => {
     h.spool = {
       ...base,
       putChunk: (ns, n, rows) => {
-        if (++chunks > 4) return Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+        if (++chunks > 4)
+          return Promise.reject(
+            new DOMException('The quota has been exceeded.', 'QuotaExceededError'),
+          );
         return base.putChunk(ns, n, rows);
       },
     };
@@ -453,7 +543,10 @@ describe('a full disk', () => {
     const reg = h.registry({
       records: {
         ...records,
-        save: (r) => (++writes > 6 ? Promise.reject(new DOMException('full', 'QuotaExceededError')) : records.save(r)),
+        save: (r) =>
+          ++writes > 6
+            ? Promise.reject(new DOMException('full', 'QuotaExceededError'))
+            : records.save(r),
       },
     });
     const id = await reg.start({ kind: 'generate', ...bulk(h), params: params(5_000) });

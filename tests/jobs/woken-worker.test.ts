@@ -16,14 +16,26 @@ afterEach(async () => {
 it('the first message after the worker woke acts on a job it has not loaded yet', async () => {
   h = await harness({ seed: { bulkCodes: 30 } });
   const before = h.registry();
-  const id = await before.start({ kind: 'purge', storeHash: h.sandbox.storeHash, promotionId: h.sandbox.promotions.bulk, mode: 'all' });
+  const id = await before.start({
+    kind: 'purge',
+    storeHash: h.sandbox.storeHash,
+    promotionId: h.sandbox.promotions.bulk,
+    mode: 'all',
+  });
   await waitFor(before, id, ['awaiting-confirmation']);
   await before.halt();
 
   const woken = h.registry(); // nothing read yet
-  const o = { services: { registry: woken } as unknown as Services, extensionId: 'abcdefghijklmnop', extensionOrigin: 'chrome-extension://abcdefghijklmnop' };
+  const o = {
+    services: { registry: woken } as unknown as Services,
+    extensionId: 'abcdefghijklmnop',
+    extensionOrigin: 'chrome-extension://abcdefghijklmnop',
+  };
   const page = { id: o.extensionId, url: `${o.extensionOrigin}/popup.html` };
-  expect(await dispatch('controlJob', { jobId: id, action: 'cancel' }, page, o)).toEqual({ ok: true, value: null });
+  expect(await dispatch('controlJob', { jobId: id, action: 'cancel' }, page, o)).toEqual({
+    ok: true,
+    value: null,
+  });
   expect(woken.get(id)!.status).toBe('cancelled');
   expect(h.sandbox.codes(h.sandbox.promotions.bulk)).toHaveLength(30);
 });

@@ -23,8 +23,20 @@ export interface FakeStoreOptions {
 
 export class FakeStore {
   readonly admittedPerWindow = new Map<number, number>();
-  readonly maxInFlight: Record<Endpoint, number> = { generate: 0, create: 0, list: 0, delete: 0, other: 0 };
-  readonly inFlight: Record<Endpoint, number> = { generate: 0, create: 0, list: 0, delete: 0, other: 0 };
+  readonly maxInFlight: Record<Endpoint, number> = {
+    generate: 0,
+    create: 0,
+    list: 0,
+    delete: 0,
+    other: 0,
+  };
+  readonly inFlight: Record<Endpoint, number> = {
+    generate: 0,
+    create: 0,
+    list: 0,
+    delete: 0,
+    other: 0,
+  };
   quota429 = 0;
   concurrency429 = 0;
   admitted = 0;
@@ -49,7 +61,9 @@ export class FakeStore {
     this.roll(now);
     return {
       'X-Rate-Limit-Time-Window-Ms': String(this.opts.windowMs),
-      'X-Rate-Limit-Time-Reset-Ms': String(Math.max(0, Math.ceil(this.windowStart + this.opts.windowMs - now))),
+      'X-Rate-Limit-Time-Reset-Ms': String(
+        Math.max(0, Math.ceil(this.windowStart + this.opts.windowMs - now)),
+      ),
       'X-Rate-Limit-Requests-Quota': String(this.opts.quota),
       'X-Rate-Limit-Requests-Left': String(Math.max(0, this.opts.quota - this.used)),
     };
@@ -69,7 +83,10 @@ export class FakeStore {
     }
     this.used++;
     this.admitted++;
-    this.admittedPerWindow.set(this.windowStart, (this.admittedPerWindow.get(this.windowStart) ?? 0) + 1);
+    this.admittedPerWindow.set(
+      this.windowStart,
+      (this.admittedPerWindow.get(this.windowStart) ?? 0) + 1,
+    );
     this.inFlight[endpoint]++;
     this.maxInFlight[endpoint] = Math.max(this.maxInFlight[endpoint], this.inFlight[endpoint]);
     const early = this.opts.headersAt === 'admission' ? this.headers(now) : null;

@@ -21,10 +21,16 @@ describe('429 with rate-limit headers', () => {
     const list = scripted(respond(429, rateHeaders(0, 5_000)), respond(200));
     const listRun = gov.run('list', list, { idempotent: false });
     await settle();
-    expect(gov.snapshot()).toMatchObject({ pausedUntil: t0 + 5_000, left: 0, stats: { status429: 1 } });
+    expect(gov.snapshot()).toMatchObject({
+      pausedUntil: t0 + 5_000,
+      left: 0,
+      stats: { status429: 1 },
+    });
 
     const others = scripted(respond(200));
-    const runs = ENDPOINTS.flatMap((endpoint) => [1, 2, 3].map(() => gov.run(endpoint, others, { idempotent: false })));
+    const runs = ENDPOINTS.flatMap((endpoint) =>
+      [1, 2, 3].map(() => gov.run(endpoint, others, { idempotent: false })),
+    );
     await settle();
     // Every run waits (three per endpoint, and the first), on a single timer.
     expect(vi.getTimerCount()).toBe(1);
@@ -53,7 +59,10 @@ describe('429 with rate-limit headers', () => {
     const refusedRun = gov.run('generate', refused, { idempotent: false });
     await settle();
     // 7 were in flight when it was refused: the cap becomes 6.
-    expect(gov.snapshot()).toMatchObject({ caps: { ...DEFAULT_CAPS, generate: 6 }, pausedUntil: t0 + 2_000 });
+    expect(gov.snapshot()).toMatchObject({
+      caps: { ...DEFAULT_CAPS, generate: 6 },
+      pausedUntil: t0 + 2_000,
+    });
     expect(gov.snapshot().inFlight.generate).toBe(6);
 
     const listing = scripted(respond(200));
@@ -75,9 +84,16 @@ describe('429 with rate-limit headers', () => {
   });
 
   it('adapts to a store enforcing a lower cap than the default, and then stops hitting it', async () => {
-    const store = new FakeStore({ quota: 100_000, windowMs: 1_000, caps: { generate: 4, list: 10 }, latencyMs: () => 100 });
+    const store = new FakeStore({
+      quota: 100_000,
+      windowMs: 1_000,
+      caps: { generate: 4, list: 10 },
+      latencyMs: () => 100,
+    });
     const gov = createGovernor();
-    const runs = Array.from({ length: 60 }, () => gov.run('generate', store.attempt('generate'), { idempotent: false }));
+    const runs = Array.from({ length: 60 }, () =>
+      gov.run('generate', store.attempt('generate'), { idempotent: false }),
+    );
     await vi.runAllTimersAsync();
     const responses = await Promise.all(runs);
     expect(responses.every((r) => r.status === 200)).toBe(true);
@@ -92,8 +108,15 @@ describe('429 with rate-limit headers', () => {
 
   it('never lowers a cap below 1, and never raises one', async () => {
     const gov = createGovernor({ caps: { delete: 3 } });
-    const attempt = scripted(respond(429, rateHeaders(10, 0)), respond(429, rateHeaders(10, 0)), respond(429, rateHeaders(10, 0)), respond(204));
-    await expect(gov.run('delete', attempt, { idempotent: true })).resolves.toMatchObject({ status: 204 });
+    const attempt = scripted(
+      respond(429, rateHeaders(10, 0)),
+      respond(429, rateHeaders(10, 0)),
+      respond(429, rateHeaders(10, 0)),
+      respond(204),
+    );
+    await expect(gov.run('delete', attempt, { idempotent: true })).resolves.toMatchObject({
+      status: 204,
+    });
     expect(attempt.calls.length).toBe(4);
     expect(gov.snapshot().caps.delete).toBe(1);
     const more = scripted(respond(204));
@@ -115,7 +138,9 @@ describe('429 without headers (platform load)', () => {
     const gaps = attempt.calls.slice(1).map((t, i) => t - attempt.calls[i]!);
     expect(gaps).toEqual([500, 1_000, 2_000, 4_000, 8_000, 10_000, 10_000]);
     expect(gov.snapshot().stats.status429).toBe(7);
-    expect(waits.filter((w) => w !== null).map((w) => w!.kind)).toEqual(Array(7).fill('platform-busy'));
+    expect(waits.filter((w) => w !== null).map((w) => w!.kind)).toEqual(
+      Array(7).fill('platform-busy'),
+    );
     expect(waits.at(-1)).toBeNull();
   });
 

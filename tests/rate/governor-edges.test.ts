@@ -42,7 +42,9 @@ describe('queueing', () => {
         return answers[Math.min(i++, answers.length - 1)]!.clone();
       };
     };
-    const a = gov.run('generate', named('a', respond(429, rateHeaders(0, 1_000)), respond(201)), { idempotent: false });
+    const a = gov.run('generate', named('a', respond(429, rateHeaders(0, 1_000)), respond(201)), {
+      idempotent: false,
+    });
     const b = gov.run('generate', named('b', respond(201)), { idempotent: false });
     const c = gov.run('generate', named('c', respond(201)), { idempotent: false });
     await vi.runAllTimersAsync();
@@ -56,7 +58,10 @@ describe('queueing', () => {
     const t0 = Date.now();
     await gov.run('list', scripted(respond(200, rateHeaders(6, 5_000))), { idempotent: true }); // at the reserve
     const controller = new AbortController();
-    const cancelled = gov.run('list', scripted(respond(200)), { signal: controller.signal, idempotent: true });
+    const cancelled = gov.run('list', scripted(respond(200)), {
+      signal: controller.signal,
+      idempotent: true,
+    });
     const next = scripted(respond(200));
     const nextRun = gov.run('list', next, { idempotent: true });
     await settle();
@@ -75,7 +80,9 @@ describe('quota estimate', () => {
     await gov.run('other', scripted(respond(200, rateHeaders(10, 20_000))), { idempotent: true });
     const hanging = Array.from({ length: 4 }, () => deferred<Response>());
     let i = 0;
-    const runs = hanging.map(() => gov.run('other', () => hanging[i++]!.promise, { idempotent: true }));
+    const runs = hanging.map(() =>
+      gov.run('other', () => hanging[i++]!.promise, { idempotent: true }),
+    );
     await settle();
     expect(gov.snapshot()).toMatchObject({ left: 6, resetAt: t0 + 20_000 }); // at the reserve
     const held = scripted(respond(200));
@@ -125,7 +132,9 @@ describe('quota estimate', () => {
     const gov = createGovernor();
     const answers = Array.from({ length: 5 }, () => deferred<Response>());
     let i = 0;
-    const runs = answers.map(() => gov.run('delete', () => answers[i++]!.promise, { idempotent: true }));
+    const runs = answers.map(() =>
+      gov.run('delete', () => answers[i++]!.promise, { idempotent: true }),
+    );
     await settle();
     // The first one's figure was taken when only it had been admitted.
     answers[0]!.resolve(respond(204, rateHeaders(9, 10_000, 10, 30_000)));

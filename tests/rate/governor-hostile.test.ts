@@ -64,7 +64,12 @@ describe('429s for ever', () => {
   });
 
   it('server errors stop at the budget too, even with retries left', async () => {
-    const gov = createGovernor({ troubleBudgetMs: 3_000, maxRetries: 1000, backoff: { baseMs: 1_000, maxMs: 1_000 }, random: () => 0.99 });
+    const gov = createGovernor({
+      troubleBudgetMs: 3_000,
+      maxRetries: 1000,
+      backoff: { baseMs: 1_000, maxMs: 1_000 },
+      random: () => 0.99,
+    });
     const attempt = scripted(respond(503));
     const outcome = gov.run('list', attempt, { idempotent: true }).catch((e: unknown) => e);
     await vi.advanceTimersByTimeAsync(10_000);

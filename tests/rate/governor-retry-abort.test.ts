@@ -60,26 +60,47 @@ describe('retries (idempotent: true)', () => {
     await vi.runAllTimersAsync();
     const e = await error;
     expect(e).toBeInstanceOf(GovernorError);
-    expect(e).toMatchObject({ name: 'GovernorError', kind: 'server', status: 504, ambiguous: false, attempts: 4 });
+    expect(e).toMatchObject({
+      name: 'GovernorError',
+      kind: 'server',
+      status: 504,
+      ambiguous: false,
+      attempts: 4,
+    });
     expect(attempt.calls.length).toBe(4); // 1 + maxRetries, never more
     expect(gov.snapshot().stats.retries).toBe(3);
   });
 
   it('gives up as a server error when 5xx answers turned into failures without one (Chrome throttling)', async () => {
     const gov = createGovernor({ backoff, random: () => 0.1, maxRetries: 4 });
-    const attempt = scripted(respond(503), respond(500), new TypeError('Failed to fetch'), new TypeError('Failed to fetch'), new TypeError('Failed to fetch'));
+    const attempt = scripted(
+      respond(503),
+      respond(500),
+      new TypeError('Failed to fetch'),
+      new TypeError('Failed to fetch'),
+      new TypeError('Failed to fetch'),
+    );
     const error = rejection(gov.run('list', attempt, { idempotent: true }));
     await vi.runAllTimersAsync();
-    expect(await error).toMatchObject({ kind: 'server', status: 500, ambiguous: false, attempts: 5 });
+    expect(await error).toMatchObject({
+      kind: 'server',
+      status: 500,
+      ambiguous: false,
+      attempts: 5,
+    });
 
     // A run resumed soon after sees only failures without an answer: still the store's 500.
-    const again = rejection(gov.run('list', scripted(new TypeError('Failed to fetch')), { idempotent: true }));
+    const again = rejection(
+      gov.run('list', scripted(new TypeError('Failed to fetch')), { idempotent: true }),
+    );
     await vi.runAllTimersAsync();
     expect(await again).toMatchObject({ kind: 'server', status: 500, ambiguous: false });
 
     // A quarter of an hour later, such failures are the network's again.
     await vi.advanceTimersByTimeAsync(15 * 60_000);
-    const later = rejection(gov.run('list', scripted(new TypeError('Failed to fetch')), { idempotent: true }));
+    const later = rejection(
+      gov.run('list', scripted(new TypeError('Failed to fetch')), { idempotent: true }),
+    );
     await vi.runAllTimersAsync();
     expect(await later).toMatchObject({ kind: 'network', ambiguous: false });
   });
@@ -101,7 +122,11 @@ describe('retries (idempotent: true)', () => {
   it('maxRetries 0 means a single try', async () => {
     const gov = createGovernor({ maxRetries: 0 });
     const attempt = scripted(respond(500));
-    await expect(gov.run('list', attempt, { idempotent: true })).rejects.toMatchObject({ kind: 'server', ambiguous: false, attempts: 1 });
+    await expect(gov.run('list', attempt, { idempotent: true })).rejects.toMatchObject({
+      kind: 'server',
+      ambiguous: false,
+      attempts: 1,
+    });
     expect(attempt.calls.length).toBe(1);
   });
 
@@ -164,7 +189,9 @@ describe('cancellation', () => {
     const attempt = scripted(respond(200));
     const controller = new AbortController();
     controller.abort();
-    const e = await rejection(gov.run('list', attempt, { signal: controller.signal, idempotent: true }));
+    const e = await rejection(
+      gov.run('list', attempt, { signal: controller.signal, idempotent: true }),
+    );
     expect(e).toBe(controller.signal.reason);
     expect(e).toMatchObject({ name: 'AbortError' });
     expect(attempt.calls.length).toBe(0);
@@ -186,7 +213,13 @@ describe('cancellation', () => {
     await vi.advanceTimersByTimeAsync(10_000);
     await kept;
     expect(attempt.calls.length).toBe(1);
-    expect(gov.snapshot().inFlight).toEqual({ generate: 0, create: 0, list: 0, delete: 0, other: 0 });
+    expect(gov.snapshot().inFlight).toEqual({
+      generate: 0,
+      create: 0,
+      list: 0,
+      delete: 0,
+      other: 0,
+    });
   });
 
   it('abort while waiting for a slot rejects at once and gives up its place', async () => {
@@ -195,7 +228,10 @@ describe('cancellation', () => {
     const firstRun = gov.run('generate', () => first.promise, { idempotent: false });
     const controller = new AbortController();
     const cancelledAttempt = scripted(respond(201));
-    const cancelled = gov.run('generate', cancelledAttempt, { signal: controller.signal, idempotent: false });
+    const cancelled = gov.run('generate', cancelledAttempt, {
+      signal: controller.signal,
+      idempotent: false,
+    });
     const third = scripted(respond(201));
     const thirdRun = gov.run('generate', third, { idempotent: false });
     await settle();
@@ -236,7 +272,9 @@ describe('cancellation', () => {
     let seen: AbortSignal | undefined;
     const attempt = (signal: AbortSignal) => {
       seen = signal;
-      return new Promise<Response>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
+      return new Promise<Response>((_, reject) =>
+        signal.addEventListener('abort', () => reject(signal.reason)),
+      );
     };
     const controller = new AbortController();
     const run = gov.run('delete', attempt, { signal: controller.signal, idempotent: true });
@@ -255,7 +293,10 @@ describe('cancellation', () => {
     const gov = createGovernor({ caps: { list: 1 } });
     const stubborn = deferred<Response>();
     const controller = new AbortController();
-    const run = gov.run('list', () => stubborn.promise, { signal: controller.signal, idempotent: true });
+    const run = gov.run('list', () => stubborn.promise, {
+      signal: controller.signal,
+      idempotent: true,
+    });
     await settle();
     controller.abort();
     await expect(run).rejects.toMatchObject({ name: 'AbortError' });
@@ -279,7 +320,11 @@ describe('cancellation', () => {
     const add = vi.spyOn(controller.signal, 'addEventListener');
     const remove = vi.spyOn(controller.signal, 'removeEventListener');
     const attempt = scripted(respond(200));
-    await Promise.all(Array.from({ length: 100 }, () => gov.run('delete', attempt, { signal: controller.signal, idempotent: true })));
+    await Promise.all(
+      Array.from({ length: 100 }, () =>
+        gov.run('delete', attempt, { signal: controller.signal, idempotent: true }),
+      ),
+    );
     expect(add.mock.calls.length).toBeGreaterThan(0);
     expect(remove.mock.calls.length).toBe(add.mock.calls.length);
   });
@@ -292,7 +337,10 @@ describe('onWait', () => {
     const t0 = Date.now();
     await gov.run('list', scripted(respond(200, rateHeaders(6, 10_000))), { idempotent: true });
     const controller = new AbortController();
-    const run = gov.run('list', scripted(respond(200)), { signal: controller.signal, idempotent: true });
+    const run = gov.run('list', scripted(respond(200)), {
+      signal: controller.signal,
+      idempotent: true,
+    });
     await settle();
     expect(waits).toEqual([{ kind: 'quota', untilMs: t0 + 10_000 }]);
     controller.abort();

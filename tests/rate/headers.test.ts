@@ -17,7 +17,12 @@ function without(name: keyof typeof full): Record<string, string> {
 
 describe('parseRateHeaders', () => {
   it('reads a complete set from a Headers object', () => {
-    expect(parseRateHeaders(new Headers(full))).toEqual({ windowMs: 30000, resetMs: 12345, quota: 150, left: 42 });
+    expect(parseRateHeaders(new Headers(full))).toEqual({
+      windowMs: 30000,
+      resetMs: 12345,
+      quota: 150,
+      left: 42,
+    });
   });
 
   it('reads a plain record whatever the case of its keys', () => {
@@ -27,7 +32,12 @@ describe('parseRateHeaders', () => {
       'x-Rate-Limit-Requests-Quota': '150',
       'X-Rate-limit-requests-left': '42',
     };
-    expect(parseRateHeaders(mixed)).toEqual({ windowMs: 30000, resetMs: 12345, quota: 150, left: 42 });
+    expect(parseRateHeaders(mixed)).toEqual({
+      windowMs: 30000,
+      resetMs: 12345,
+      quota: 150,
+      left: 42,
+    });
   });
 
   it('returns null when the headers are absent', () => {
@@ -36,7 +46,13 @@ describe('parseRateHeaders', () => {
   });
 
   it('tolerates surrounding whitespace and zeros where they make sense', () => {
-    expect(parseRateHeaders({ ...full, 'X-Rate-Limit-Requests-Left': ' 0 ', 'X-Rate-Limit-Time-Reset-Ms': '0' })).toEqual({
+    expect(
+      parseRateHeaders({
+        ...full,
+        'X-Rate-Limit-Requests-Left': ' 0 ',
+        'X-Rate-Limit-Time-Reset-Ms': '0',
+      }),
+    ).toEqual({
       windowMs: 30000,
       resetMs: 0,
       quota: 150,
@@ -44,17 +60,32 @@ describe('parseRateHeaders', () => {
     });
   });
 
-  it.each(['', 'abc', '-1', '1.5', '1e3', '0x10', 'NaN', 'Infinity', '12abc', '1, 2', '9999999999999999'])(
-    'treats the garbage value %j as missing',
-    (bad) => {
-      // In any required header, garbage means no usable figures at all.
-      for (const name of ['X-Rate-Limit-Requests-Left', 'X-Rate-Limit-Requests-Quota', 'X-Rate-Limit-Time-Reset-Ms'] as const) {
-        expect(parseRateHeaders({ ...full, [name]: bad })).toBeNull();
-      }
-      // In the window length it is filled in, like a missing one.
-      expect(parseRateHeaders({ ...full, 'X-Rate-Limit-Time-Window-Ms': bad })?.windowMs).toBe(DEFAULT_WINDOW_MS);
-    },
-  );
+  it.each([
+    '',
+    'abc',
+    '-1',
+    '1.5',
+    '1e3',
+    '0x10',
+    'NaN',
+    'Infinity',
+    '12abc',
+    '1, 2',
+    '9999999999999999',
+  ])('treats the garbage value %j as missing', (bad) => {
+    // In any required header, garbage means no usable figures at all.
+    for (const name of [
+      'X-Rate-Limit-Requests-Left',
+      'X-Rate-Limit-Requests-Quota',
+      'X-Rate-Limit-Time-Reset-Ms',
+    ] as const) {
+      expect(parseRateHeaders({ ...full, [name]: bad })).toBeNull();
+    }
+    // In the window length it is filled in, like a missing one.
+    expect(parseRateHeaders({ ...full, 'X-Rate-Limit-Time-Window-Ms': bad })?.windowMs).toBe(
+      DEFAULT_WINDOW_MS,
+    );
+  });
 
   it('needs left, quota and reset: without any of them it returns null', () => {
     expect(parseRateHeaders(without('X-Rate-Limit-Requests-Left'))).toBeNull();
@@ -63,15 +94,37 @@ describe('parseRateHeaders', () => {
   });
 
   it('fills a missing window length with max(reset, 30 s)', () => {
-    expect(parseRateHeaders(without('X-Rate-Limit-Time-Window-Ms'))).toEqual({ windowMs: 30000, resetMs: 12345, quota: 150, left: 42 });
-    expect(parseRateHeaders({ ...without('X-Rate-Limit-Time-Window-Ms'), 'X-Rate-Limit-Time-Reset-Ms': '45000' })?.windowMs).toBe(45000);
+    expect(parseRateHeaders(without('X-Rate-Limit-Time-Window-Ms'))).toEqual({
+      windowMs: 30000,
+      resetMs: 12345,
+      quota: 150,
+      left: 42,
+    });
+    expect(
+      parseRateHeaders({
+        ...without('X-Rate-Limit-Time-Window-Ms'),
+        'X-Rate-Limit-Time-Reset-Ms': '45000',
+      })?.windowMs,
+    ).toBe(45000);
   });
 
   it('rejects figures that contradict each other', () => {
     expect(parseRateHeaders({ ...full, 'X-Rate-Limit-Requests-Left': '151' })).toBeNull(); // more left than the quota
-    expect(parseRateHeaders({ ...full, 'X-Rate-Limit-Requests-Quota': '0', 'X-Rate-Limit-Requests-Left': '0' })).toBeNull();
+    expect(
+      parseRateHeaders({
+        ...full,
+        'X-Rate-Limit-Requests-Quota': '0',
+        'X-Rate-Limit-Requests-Left': '0',
+      }),
+    ).toBeNull();
     expect(parseRateHeaders({ ...full, 'X-Rate-Limit-Time-Reset-Ms': '30001' })).toBeNull(); // reset beyond the window
-    expect(parseRateHeaders({ ...full, 'X-Rate-Limit-Time-Window-Ms': '0', 'X-Rate-Limit-Time-Reset-Ms': '0' })).toBeNull();
+    expect(
+      parseRateHeaders({
+        ...full,
+        'X-Rate-Limit-Time-Window-Ms': '0',
+        'X-Rate-Limit-Time-Reset-Ms': '0',
+      }),
+    ).toBeNull();
   });
 
   it('ignores non-string values smuggled into a record', () => {

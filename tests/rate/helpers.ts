@@ -1,6 +1,11 @@
 import { vi } from 'vitest';
 
-export function rateHeaders(left: number, resetMs: number, quota = 150, windowMs = 30_000): Record<string, string> {
+export function rateHeaders(
+  left: number,
+  resetMs: number,
+  quota = 150,
+  windowMs = 30_000,
+): Record<string, string> {
   return {
     'X-Rate-Limit-Time-Window-Ms': String(windowMs),
     'X-Rate-Limit-Time-Reset-Ms': String(resetMs),
@@ -35,7 +40,9 @@ export async function settle(): Promise<void> {
 }
 
 /** A promise's state without waiting for it. */
-export async function stateOf(promise: Promise<unknown>): Promise<'pending' | 'fulfilled' | 'rejected'> {
+export async function stateOf(
+  promise: Promise<unknown>,
+): Promise<'pending' | 'fulfilled' | 'rejected'> {
   let state: 'pending' | 'fulfilled' | 'rejected' = 'pending';
   promise.then(
     () => (state = 'fulfilled'),

@@ -30,7 +30,13 @@ describe('before any figures', () => {
     sendUpTo(q, 0, 500);
     expect(q.holdBeforeSend(T0)).toBeNull();
     expect(q.heldUntil(T0)).toBe(-Infinity);
-    expect(q.snapshot(T0)).toEqual({ quota: null, windowMs: null, left: null, resetAt: null, spendable: null });
+    expect(q.snapshot(T0)).toEqual({
+      quota: null,
+      windowMs: null,
+      left: null,
+      resetAt: null,
+      spendable: null,
+    });
   });
 });
 
@@ -87,7 +93,12 @@ describe('the reserve', () => {
     const q = new QuotaWindow();
     q.spend(1);
     q.absorb(info(8, 10_000), 1, T0); // reserve for 150 is 6
-    expect(q.snapshot(T0)).toMatchObject({ quota: 150, left: 8, resetAt: T0 + 10_000, spendable: 2 });
+    expect(q.snapshot(T0)).toMatchObject({
+      quota: 150,
+      left: 8,
+      resetAt: T0 + 10_000,
+      spendable: 2,
+    });
     expect(q.holdBeforeSend(T0)).toBeNull();
     q.spend(2);
     expect(q.holdBeforeSend(T0)).toBeNull();
@@ -151,7 +162,12 @@ describe('a later window', () => {
     q.absorb(info(6, 10_000), 1, T0);
     // Pure: looking does not open the new window.
     expect(q.heldUntil(T0 + 10_000)).toBe(-Infinity);
-    expect(q.snapshot(T0 + 10_000)).toMatchObject({ quota: 150, left: 150, resetAt: null, spendable: 144 });
+    expect(q.snapshot(T0 + 10_000)).toMatchObject({
+      quota: 150,
+      left: 150,
+      resetAt: null,
+      spendable: 144,
+    });
     expect(q.holdBeforeSend(T0 + 12_000)).toBeNull();
     q.spend(2);
     expect(q.snapshot(T0 + 12_000)).toMatchObject({ left: 149, resetAt: T0 + 12_000 + 30_000 });
@@ -216,6 +232,9 @@ describe('absurd figures', () => {
     // After the capped wait a new window opens, itself no longer than MAX_WAIT_MS.
     expect(q.holdBeforeSend(T0 + MAX_WAIT_MS)).toBeNull();
     q.spend(2);
-    expect(q.snapshot(T0 + MAX_WAIT_MS)).toMatchObject({ left: 149, resetAt: T0 + 2 * MAX_WAIT_MS });
+    expect(q.snapshot(T0 + MAX_WAIT_MS)).toMatchObject({
+      left: 149,
+      resetAt: T0 + 2 * MAX_WAIT_MS,
+    });
   });
 });

@@ -170,55 +170,59 @@ describe('Semaphore', () => {
       fc.record({ op: fc.constant('resize' as const), capacity: fc.integer({ min: 0, max: 5 }) }),
     );
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 0, max: 4 }), fc.array(op, { maxLength: 60 }), async (initial, ops) => {
-        const sem = new Semaphore(initial);
-        let capacity = initial;
-        let nextId = 0;
-        // Our model of the queue: ids in the order they must be served.
-        const queue: number[] = [];
-        const served: number[] = [];
-        const held: Release[] = [];
-        const controllers = new Map<number, AbortController>();
-        let heldAfterShrink = 0;
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: 4 }),
+        fc.array(op, { maxLength: 60 }),
+        async (initial, ops) => {
+          const sem = new Semaphore(initial);
+          let capacity = initial;
+          let nextId = 0;
+          // Our model of the queue: ids in the order they must be served.
+          const queue: number[] = [];
+          const served: number[] = [];
+          const held: Release[] = [];
+          const controllers = new Map<number, AbortController>();
+          let heldAfterShrink = 0;
 
-        for (const o of ops) {
-          if (o.op === 'acquire') {
-            const id = nextId++;
-            const controller = new AbortController();
-            controllers.set(id, controller);
-            if (o.front) queue.unshift(id);
-            else queue.push(id);
-            sem.acquire({ signal: controller.signal, front: o.front }).then(
-              (release) => {
-                served.push(id);
-                held.push(release);
-              },
-              () => undefined,
-            );
-          } else if (o.op === 'release' && held.length > 0) {
-            held.splice(o.pick % held.length, 1)[0]!();
-          } else if (o.op === 'abort' && queue.length > 0) {
-            const id = queue.splice(o.pick % queue.length, 1)[0]!;
-            controllers.get(id)!.abort();
-          } else if (o.op === 'resize') {
-            capacity = o.capacity;
-            heldAfterShrink = sem.inUse;
-            sem.setCapacity(capacity);
+          for (const o of ops) {
+            if (o.op === 'acquire') {
+              const id = nextId++;
+              const controller = new AbortController();
+              controllers.set(id, controller);
+              if (o.front) queue.unshift(id);
+              else queue.push(id);
+              sem.acquire({ signal: controller.signal, front: o.front }).then(
+                (release) => {
+                  served.push(id);
+                  held.push(release);
+                },
+                () => undefined,
+              );
+            } else if (o.op === 'release' && held.length > 0) {
+              held.splice(o.pick % held.length, 1)[0]!();
+            } else if (o.op === 'abort' && queue.length > 0) {
+              const id = queue.splice(o.pick % queue.length, 1)[0]!;
+              controllers.get(id)!.abort();
+            } else if (o.op === 'resize') {
+              capacity = o.capacity;
+              heldAfterShrink = sem.inUse;
+              sem.setCapacity(capacity);
+            }
+            await flush();
+            // Served in model order: whoever was served is removed from the head of the model queue.
+            while (served.length > 0) {
+              const id = served.shift()!;
+              expect(queue.shift()).toBe(id);
+            }
+            expect(sem.waiting).toBe(queue.length);
+            expect(sem.inUse).toBe(held.length);
+            // Never more than capacity, except slots held from before a shrink.
+            expect(sem.inUse).toBeLessThanOrEqual(Math.max(capacity, heldAfterShrink));
+            if (sem.inUse < capacity) expect(sem.waiting).toBe(0); // no idle slot while someone waits
+            heldAfterShrink = Math.min(heldAfterShrink, sem.inUse);
           }
-          await flush();
-          // Served in model order: whoever was served is removed from the head of the model queue.
-          while (served.length > 0) {
-            const id = served.shift()!;
-            expect(queue.shift()).toBe(id);
-          }
-          expect(sem.waiting).toBe(queue.length);
-          expect(sem.inUse).toBe(held.length);
-          // Never more than capacity, except slots held from before a shrink.
-          expect(sem.inUse).toBeLessThanOrEqual(Math.max(capacity, heldAfterShrink));
-          if (sem.inUse < capacity) expect(sem.waiting).toBe(0); // no idle slot while someone waits
-          heldAfterShrink = Math.min(heldAfterShrink, sem.inUse);
-        }
-      }),
+        },
+      ),
     );
   });
 });

@@ -27,7 +27,9 @@ describe('auth', () => {
   });
 
   it('accepts the header in any case', async () => {
-    const r = await sb.fetch(`${sb.apiBase}/promotions`, { headers: { 'x-AUTH-token': sb.tokens.readOnly } });
+    const r = await sb.fetch(`${sb.apiBase}/promotions`, {
+      headers: { 'x-AUTH-token': sb.tokens.readOnly },
+    });
     expect(r.status).toBe(200);
   });
 
@@ -51,24 +53,36 @@ describe('auth', () => {
   });
 
   it('unknown store hash -> 404', async () => {
-    const r = await apiClient(sb, { base: `${sb.origin}/stores/nosuchstore/v3` })('GET', '/promotions');
+    const r = await apiClient(sb, { base: `${sb.origin}/stores/nosuchstore/v3` })(
+      'GET',
+      '/promotions',
+    );
     expect(r.status).toBe(404);
     expect(r.body).toMatchObject({ status: 404, title: 'Not Found' });
     expectRateHeaders(r.headers);
   });
 
-  it("a token of another store is 401 there", async () => {
+  it('a token of another store is 401 there', async () => {
     const other = sb.createStore({ bulkCodes: 0 });
     const r = await apiClient(sb, { base: other.apiBase })('GET', '/promotions');
     expect(r.status).toBe(401);
-    const ok = await apiClient(sb, { base: other.apiBase, token: other.tokens.modify })('GET', '/promotions');
+    const ok = await apiClient(sb, { base: other.apiBase, token: other.tokens.modify })(
+      'GET',
+      '/promotions',
+    );
     expect(ok.status).toBe(200);
   });
 });
 
 describe('routing and HTTP errors', () => {
   it('unknown API route -> 404 JSON', async () => {
-    for (const path of ['/nope', '/promotions/1/codes/1/extra', '/promotions/', '', '//promotions']) {
+    for (const path of [
+      '/nope',
+      '/promotions/1/codes/1/extra',
+      '/promotions/',
+      '',
+      '//promotions',
+    ]) {
       const r = await api('GET', path);
       expect(r.status, path).toBe(404);
       expect(r.headers.get('content-type')).toMatch(/application\/json/);
@@ -140,7 +154,11 @@ describe('routing and HTTP errors', () => {
       ['GET', '/promotions/1/codes?after=%00%ff', undefined],
       ['GET', '/promotions/1/codes?before=eyJpZCI6Ii0xIn0', undefined],
       ['GET', '/promotions/1/codes?after=' + Buffer.from('null').toString('base64url'), undefined],
-      ['GET', '/promotions/1/codes?after=' + Buffer.from('{"id":{}}').toString('base64url'), undefined],
+      [
+        'GET',
+        '/promotions/1/codes?after=' + Buffer.from('{"id":{}}').toString('base64url'),
+        undefined,
+      ],
       ['DELETE', '/promotions/1/codes?id:in=' + '9'.repeat(400), undefined],
       ['DELETE', '/promotions/1/codes?id%3Ain=,,,', undefined],
       ['POST', '/promotions/1/codegen', 'null'],
@@ -153,7 +171,11 @@ describe('routing and HTTP errors', () => {
       ['POST', '/promotions/1/codes', '{"code":null}'],
       ['POST', '/promotions/1/codes', '{"code":["A"]}'],
       ['POST', '/promotions/%ZZ/codes', '{}'],
-      ['GET', '/promotions?limit=abc&page=-1&id=x&sort=zzz&direction=up&redemption_type=bogus', undefined],
+      [
+        'GET',
+        '/promotions?limit=abc&page=-1&id=x&sort=zzz&direction=up&redemption_type=bogus',
+        undefined,
+      ],
     ];
     for (const [method, path, body] of garbage) {
       const r = await api(method, path, body);
@@ -167,7 +189,10 @@ describe('routing and HTTP errors', () => {
   it('survives raw malformed HTTP on the socket', async () => {
     const raw = (payload: string) =>
       new Promise<string>((resolve) => {
-        const s = connect({ host: '127.0.0.1', port: sb.port, ca: sb.cert.pem, servername: 'localhost' }, () => s.write(payload));
+        const s = connect(
+          { host: '127.0.0.1', port: sb.port, ca: sb.cert.pem, servername: 'localhost' },
+          () => s.write(payload),
+        );
         let out = '';
         s.on('data', (d) => (out += d.toString()));
         s.on('close', () => resolve(out));
@@ -175,10 +200,14 @@ describe('routing and HTTP errors', () => {
         setTimeout(() => s.destroy(), 1000);
       });
     expect(await raw('THIS IS NOT HTTP\r\n\r\n')).toMatch(/^HTTP\/1\.1 400/);
-    expect(await raw(`GET /x HTTP/1.1\r\nHost: a\r\nX-Big: ${'a'.repeat(70 * 1024)}\r\n\r\n`)).toMatch(/^HTTP\/1\.1 431/);
-    expect(await raw('GET https://api.bigcommerce.com/stores/sandbox1/v3/promotions HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n')).toMatch(
-      /^HTTP\/1\.1 401/,
-    );
+    expect(
+      await raw(`GET /x HTTP/1.1\r\nHost: a\r\nX-Big: ${'a'.repeat(70 * 1024)}\r\n\r\n`),
+    ).toMatch(/^HTTP\/1\.1 431/);
+    expect(
+      await raw(
+        'GET https://api.bigcommerce.com/stores/sandbox1/v3/promotions HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n',
+      ),
+    ).toMatch(/^HTTP\/1\.1 401/);
     expect((await api('GET', '/promotions')).status).toBe(200);
   });
 });

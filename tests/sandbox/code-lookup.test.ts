@@ -15,7 +15,14 @@ beforeAll(async () => {
   api = apiClient(sb);
 });
 beforeEach(() => {
-  sb.configure({ faults: {}, hostile: {}, quota: undefined, plan: 'unlimited', latencyMs: 0, jitterMs: 0 });
+  sb.configure({
+    faults: {},
+    hostile: {},
+    quota: undefined,
+    plan: 'unlimited',
+    latencyMs: 0,
+    jitterMs: 0,
+  });
   sb.reset();
 });
 afterAll(() => sb.close());
@@ -28,7 +35,13 @@ describe('GET /promotions/codes?code=', () => {
       expect(r.status).toBe(200);
       expect(r.body.data).toEqual([target]);
       const cp = r.body.meta.cursor_pagination;
-      expect(cp).toEqual({ count: 1, per_page: 50, start_cursor: expect.any(String), end_cursor: expect.any(String), links: {} });
+      expect(cp).toEqual({
+        count: 1,
+        per_page: 50,
+        start_cursor: expect.any(String),
+        end_cursor: expect.any(String),
+        links: {},
+      });
       expect(decodeCursor(cp.start_cursor)).toBe(target.id);
       expect(r.body.meta.pagination).toBeUndefined();
       expectRateHeaders(r.headers);
@@ -42,7 +55,10 @@ describe('GET /promotions/codes?code=', () => {
     for (const q of [code.slice(0, 8), 'NOPE', `${code}X`, ' ']) {
       const r = await api('GET', `/promotions/codes?code=${encodeURIComponent(q)}`);
       expect(r.status, q).toBe(200);
-      expect(r.body).toEqual({ data: [], meta: { cursor_pagination: { count: 0, per_page: 50, links: {} } } });
+      expect(r.body).toEqual({
+        data: [],
+        meta: { cursor_pagination: { count: 0, per_page: 50, links: {} } },
+      });
     }
   });
 
@@ -50,9 +66,19 @@ describe('GET /promotions/codes?code=', () => {
     for (const q of ['', '?code=', '?limit=5']) {
       const r = await api('GET', `/promotions/codes${q}`);
       expect(r.status, q).toBe(422);
-      expect(r.body.errors[0]).toMatchObject({ status: 422, detail: expect.stringContaining("'code'") });
+      expect(r.body.errors[0]).toMatchObject({
+        status: 422,
+        detail: expect.stringContaining("'code'"),
+      });
     }
-    expect((await apiClient(sb, { token: sb.tokens.readOnly })('GET', '/promotions/codes?code=WELCOME10')).status).toBe(200);
+    expect(
+      (
+        await apiClient(sb, { token: sb.tokens.readOnly })(
+          'GET',
+          '/promotions/codes?code=WELCOME10',
+        )
+      ).status,
+    ).toBe(200);
     expect(sb.stats().perEndpoint.findCode.requests).toBe(4);
     expect(sb.stats().perEndpoint.promotion.requests).toBe(0); // not taken for /promotions/{id}
   });
@@ -67,7 +93,9 @@ describe('GET /promotions/codes?code=', () => {
 
   it('in-flight cap 40', async () => {
     sb.configure({ latencyMs: 150, jitterMs: 0 });
-    const rs = await Promise.all(Array.from({ length: 45 }, () => api('GET', '/promotions/codes?code=WELCOME10')));
+    const rs = await Promise.all(
+      Array.from({ length: 45 }, () => api('GET', '/promotions/codes?code=WELCOME10')),
+    );
     expect(rs.filter((r) => r.status === 429)).toHaveLength(5);
     expect(sb.stats().perEndpoint.findCode.maxInFlight).toBe(40);
   });
@@ -76,7 +104,9 @@ describe('GET /promotions/codes?code=', () => {
 describe('DELETE /promotions/codes?code=', () => {
   it('deletes the code wherever it is (ignoring case); 204 whether or not it existed', async () => {
     const [a, b] = sb.codes(1);
-    expect((await api('DELETE', `/promotions/codes?code=${a!.code.toLowerCase()}`)).status).toBe(204);
+    expect((await api('DELETE', `/promotions/codes?code=${a!.code.toLowerCase()}`)).status).toBe(
+      204,
+    );
     expect(sb.codes(1).some((c) => c.id === a!.id)).toBe(false);
     const again = await api('DELETE', `/promotions/codes?code=${a!.code}`);
     expect(again.status).toBe(204);
@@ -90,7 +120,10 @@ describe('DELETE /promotions/codes?code=', () => {
 
   it('needs the modify token (403) and a code (422)', async () => {
     const code = sb.codes(1)[0]!.code;
-    const ro = await apiClient(sb, { token: sb.tokens.readOnly })('DELETE', `/promotions/codes?code=${code}`);
+    const ro = await apiClient(sb, { token: sb.tokens.readOnly })(
+      'DELETE',
+      `/promotions/codes?code=${code}`,
+    );
     expect(ro.status).toBe(403);
     expect((await api('DELETE', '/promotions/codes')).status).toBe(422);
     expect(sb.stats().codes[1]).toBe(40);
@@ -99,7 +132,10 @@ describe('DELETE /promotions/codes?code=', () => {
 
 describe('GET /promotions?code=', () => {
   it('returns the promotion holding that code, bulk or single, ignoring case', async () => {
-    const ids = async (q: string) => (await api('GET', `/promotions?code=${encodeURIComponent(q)}`)).body.data.map((p: { id: number }) => p.id);
+    const ids = async (q: string) =>
+      (await api('GET', `/promotions?code=${encodeURIComponent(q)}`)).body.data.map(
+        (p: { id: number }) => p.id,
+      );
     const bulkCode = sb.codes(1)[12]!.code;
     expect(await ids(bulkCode)).toEqual([1]);
     expect(await ids(bulkCode.toLowerCase())).toEqual([1]);
@@ -119,7 +155,11 @@ describe('POST /promotions/{id}/codes', () => {
     for (const code of [existing, existing.toLowerCase(), 'welcome10']) {
       const r = await api('POST', '/promotions/2/codes', { code });
       expect(r.status, code).toBe(409);
-      expect(r.body).toMatchObject({ status: 409, title: 'Conflict', detail: expect.stringContaining('already exists') });
+      expect(r.body).toMatchObject({
+        status: 409,
+        title: 'Conflict',
+        detail: expect.stringContaining('already exists'),
+      });
       expectRateHeaders(r.headers);
     }
     expect((await api('POST', '/promotions/2/codes', { code: 'NEW-ONE' })).status).toBe(201);
@@ -155,12 +195,22 @@ describe('POST /promotions/{id}/codes', () => {
     await expect(api('POST', '/promotions/2/codes', { code: 'D1' })).rejects.toThrow();
     expect(sb.codes(2).map((c) => c.code)).toEqual(['Q1', 'Q2', 'D1']); // done, then dropped
     const s = sb.stats().perEndpoint.createCode;
-    expect(s).toMatchObject({ errors500: 1, redirected: 1, dropped: 1, status429NoHeaders: 1, status429: 3 });
+    expect(s).toMatchObject({
+      errors500: 1,
+      redirected: 1,
+      dropped: 1,
+      status429NoHeaders: 1,
+      status429: 3,
+    });
   });
 
-  it('in-flight cap 40 (the spec\'s figure for this endpoint)', async () => {
+  it("in-flight cap 40 (the spec's figure for this endpoint)", async () => {
     sb.configure({ latencyMs: 150, jitterMs: 0 });
-    const rs = await Promise.all(Array.from({ length: 45 }, (_, i) => api('POST', '/promotions/2/codes', { code: `CAP-${i}` })));
+    const rs = await Promise.all(
+      Array.from({ length: 45 }, (_, i) =>
+        api('POST', '/promotions/2/codes', { code: `CAP-${i}` }),
+      ),
+    );
     expect(rs.filter((r) => r.status === 429)).toHaveLength(5);
     expect(rs.filter((r) => r.status === 201)).toHaveLength(40);
     expect(sb.stats().perEndpoint.createCode.maxInFlight).toBe(40);

@@ -47,8 +47,20 @@ describe('POST /promotions/{id}/codegen validation (422)', () => {
     ['code_length 5', { batch_size: 1, code_length: 5 }],
     ['code_length 17', { batch_size: 1, code_length: 17 }],
     ['code_length fractional', { batch_size: 1, code_length: 8.5 }],
-    ['total length 51', { batch_size: 1, prefix: 'P'.repeat(20), suffix: 'S'.repeat(14), delimiter: '-', code_length: 16 }],
-    ['no alphabet left', { batch_size: 1, exclude_characters: [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'] }],
+    [
+      'total length 51',
+      {
+        batch_size: 1,
+        prefix: 'P'.repeat(20),
+        suffix: 'S'.repeat(14),
+        delimiter: '-',
+        code_length: 16,
+      },
+    ],
+    [
+      'no alphabet left',
+      { batch_size: 1, exclude_characters: [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'] },
+    ],
     ['body an array', [1]],
     ['body null', null],
   ];
@@ -71,13 +83,24 @@ describe('POST /promotions/{id}/codegen validation (422)', () => {
   });
 
   it('exactly 50 total characters is allowed', async () => {
-    const r = await gen({ batch_size: 1, prefix: 'P'.repeat(20), suffix: 'S'.repeat(12), delimiter: '-', code_length: 16 });
+    const r = await gen({
+      batch_size: 1,
+      prefix: 'P'.repeat(20),
+      suffix: 'S'.repeat(12),
+      delimiter: '-',
+      code_length: 16,
+    });
     expect(r.status).toBe(201);
     expect(r.body.data.codes[0].code).toHaveLength(50);
   });
 
   it('without a delimiter the affixes do not count one', async () => {
-    const r = await gen({ batch_size: 1, prefix: 'P'.repeat(20), suffix: 'S'.repeat(14), code_length: 16 });
+    const r = await gen({
+      batch_size: 1,
+      prefix: 'P'.repeat(20),
+      suffix: 'S'.repeat(14),
+      code_length: 16,
+    });
     expect(r.status).toBe(201);
   });
 });
@@ -88,7 +111,13 @@ describe('codegen results', () => {
     expect(r.status).toBe(201);
     expect(Object.keys(r.body).sort()).toEqual(['data', 'meta']);
     expect(r.body.meta).toEqual({});
-    expect(Object.keys(r.body.data).sort()).toEqual(['batch_size', 'codes', 'created', 'max_uses', 'max_uses_per_customer']);
+    expect(Object.keys(r.body.data).sort()).toEqual([
+      'batch_size',
+      'codes',
+      'created',
+      'max_uses',
+      'max_uses_per_customer',
+    ]);
     expect(r.body.data).toMatchObject({ batch_size: 5, max_uses: 1, max_uses_per_customer: 1 });
     expect(r.body.data.created).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00$/);
     expect(r.body.data.codes).toHaveLength(5);
@@ -97,8 +126,12 @@ describe('codegen results', () => {
       expect(c.code).toMatch(/^[A-Z0-9]{16}$/);
     }
     const truth = sb.codes(2);
-    expect(truth.map((c) => c.code)).toEqual(r.body.data.codes.map((c: { code: string }) => c.code));
-    expect(truth.every((c) => c.max_uses === 1 && c.max_uses_per_customer === 1 && c.current_uses === 0)).toBe(true);
+    expect(truth.map((c) => c.code)).toEqual(
+      r.body.data.codes.map((c: { code: string }) => c.code),
+    );
+    expect(
+      truth.every((c) => c.max_uses === 1 && c.max_uses_per_customer === 1 && c.current_uses === 0),
+    ).toBe(true);
   });
 
   it('echoes max_uses and max_uses_per_customer (0 = unlimited)', async () => {
@@ -118,7 +151,10 @@ describe('codegen results', () => {
           suffix: fc.option(fc.stringMatching(/^[A-Z0-9_-]{1,6}$/), { nil: undefined }),
           delimiter: fc.option(fc.constantFrom('_', '-'), { nil: undefined }),
           code_length: fc.integer({ min: 6, max: 16 }),
-          exclude_characters: fc.uniqueArray(fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'), { maxLength: 30 }),
+          exclude_characters: fc.uniqueArray(
+            fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'),
+            { maxLength: 30 },
+          ),
         }),
         async (params) => {
           const r = await gen({ batch_size: 20, ...params });
@@ -147,7 +183,11 @@ describe('codegen results', () => {
 
   it('codes are unique across the whole store, including other promotions', async () => {
     // A two-letter alphabet and length 6 gives 64 possible codes: 3 batches of 15 must not repeat.
-    const params = { batch_size: 15, code_length: 6, exclude_characters: [...'CDEFGHIJKLMNOPQRSTUVWXYZ0123456789'] };
+    const params = {
+      batch_size: 15,
+      code_length: 6,
+      exclude_characters: [...'CDEFGHIJKLMNOPQRSTUVWXYZ0123456789'],
+    };
     const a = await gen(params, 1);
     const b = await gen(params, 2);
     const c = await gen(params, 2);
@@ -157,7 +197,11 @@ describe('codegen results', () => {
   });
 
   it('when unique codes cannot be made: 422 and nothing created', async () => {
-    const r = await gen({ batch_size: 2, code_length: 6, exclude_characters: [...'BCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'] });
+    const r = await gen({
+      batch_size: 2,
+      code_length: 6,
+      exclude_characters: [...'BCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'],
+    });
     expect(r.status).toBe(422);
     expect(sb.stats().codes[2]).toBe(0);
   });
@@ -185,13 +229,26 @@ describe('POST /promotions/{id}/codes (single code)', () => {
     const r = await api('POST', '/promotions/2/codes', { code: 'Hello World_1-2' });
     expect(r.status).toBe(201);
     expect(r.body.meta).toEqual({});
-    expect(r.body.data).toMatchObject({ code: 'Hello World_1-2', max_uses: 0, max_uses_per_customer: 0, current_uses: 0 });
+    expect(r.body.data).toMatchObject({
+      code: 'Hello World_1-2',
+      max_uses: 0,
+      max_uses_per_customer: 0,
+      current_uses: 0,
+    });
     expect(r.body.data.id).toBeTypeOf('number');
     expect(sb.codes(2).map((c) => c.id)).toEqual([r.body.data.id]);
   });
 
   it('422 on invalid fields', async () => {
-    for (const body of [{}, { code: '' }, { code: 'a'.repeat(51) }, { code: 'bad!' }, { code: 'OK', max_uses: -1 }, { code: 'OK', max_uses_per_customer: 'x' }, 'null']) {
+    for (const body of [
+      {},
+      { code: '' },
+      { code: 'a'.repeat(51) },
+      { code: 'bad!' },
+      { code: 'OK', max_uses: -1 },
+      { code: 'OK', max_uses_per_customer: 'x' },
+      'null',
+    ]) {
       const r = await api('POST', '/promotions/2/codes', body);
       expect(r.status, JSON.stringify(body)).toBe(422);
       expect(r.body.errors[0].status).toBe(422);

@@ -12,9 +12,15 @@ import { parse } from 'yaml';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { apiClient, type Api, type ApiResult } from './helpers';
 
-const besideClone = fileURLToPath(new URL('../../../shared/bigcommerce/promotions.v3.yml', import.meta.url));
-const specPath = process.env.BIGCOMMERCE_OPENAPI ?? (existsSync(besideClone) ? besideClone : undefined);
-if (!specPath) console.warn('contract test skipped: set BIGCOMMERCE_OPENAPI=/path/to/promotions.v3.yml to run it');
+const besideClone = fileURLToPath(
+  new URL('../../../shared/bigcommerce/promotions.v3.yml', import.meta.url),
+);
+const specPath =
+  process.env.BIGCOMMERCE_OPENAPI ?? (existsSync(besideClone) ? besideClone : undefined);
+if (!specPath)
+  console.warn(
+    'contract test skipped: set BIGCOMMERCE_OPENAPI=/path/to/promotions.v3.yml to run it',
+  );
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
@@ -33,7 +39,15 @@ function resolveRef(ref: string, root: Json): Json {
 /** Resolves $refs down to (not inside) a response's schema; ajv resolves the schema's own $refs against the registered spec. */
 function deref(node: Json, root: Json): Json {
   let n = node;
-  for (let i = 0; i < 16 && n !== null && typeof n === 'object' && !Array.isArray(n) && typeof n.$ref === 'string'; i++) {
+  for (
+    let i = 0;
+    i < 16 &&
+    n !== null &&
+    typeof n === 'object' &&
+    !Array.isArray(n) &&
+    typeof n.$ref === 'string';
+    i++
+  ) {
     n = resolveRef(n.$ref, root);
   }
   return n;
@@ -60,7 +74,8 @@ describe.skipIf(!specPath)('contract: sandbox responses match promotions.v3.yml'
 
   /** Validates status + body against the spec's response for that path template and method. */
   function check(r: ApiResult, path: string, method: string): void {
-    const ops = (raw as { paths: { [p: string]: Json } }).paths[path] as { [m: string]: Json } | undefined;
+    const ops = (raw as { paths: { [p: string]: Json } }).paths[path] as
+      { [m: string]: Json } | undefined;
     const op = ops?.[method] as { responses: { [s: string]: Json } } | undefined;
     expect(op, `${method} ${path} in spec`).toBeDefined();
     const responseRef = op!.responses[String(r.status)];
@@ -76,14 +91,18 @@ describe.skipIf(!specPath)('contract: sandbox responses match promotions.v3.yml'
     const key = `${method} ${path} ${r.status}`;
     const validate = validatorFor(path, method, String(r.status));
     const ok = validate(r.body);
-    expect(ok ? [] : validate.errors, `${key}: ${JSON.stringify(r.body).slice(0, 300)}`).toEqual([]);
+    expect(ok ? [] : validate.errors, `${key}: ${JSON.stringify(r.body).slice(0, 300)}`).toEqual(
+      [],
+    );
   }
 
   function validatorFor(path: string, method: string, status: string): ValidateFunction {
     const key = `${method} ${path} ${status}`;
     let validate = compiled.get(key);
     if (!validate) {
-      const op = ((raw as { paths: { [p: string]: Json } }).paths[path] as { [m: string]: Json })[method] as { responses: { [s: string]: Json } };
+      const op = ((raw as { paths: { [p: string]: Json } }).paths[path] as { [m: string]: Json })[
+        method
+      ] as { responses: { [s: string]: Json } };
       // A local $ref in the response schema is relative to the spec document.
       const pointer = schemaPointer(op.responses[status]!, path, method, status);
       validate = ajv.getSchema(`spec.yml#${pointer}`);
@@ -97,12 +116,20 @@ describe.skipIf(!specPath)('contract: sandbox responses match promotions.v3.yml'
   function schemaPointer(responseRef: Json, path: string, method: string, status: string): string {
     const esc = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
     const ref = (responseRef as { $ref?: unknown }).$ref;
-    const base = typeof ref === 'string' ? ref.slice(1) : `/paths/${esc(path)}/${method}/responses/${status}`;
+    const base =
+      typeof ref === 'string' ? ref.slice(1) : `/paths/${esc(path)}/${method}/responses/${status}`;
     return `${base}/content/${esc('application/json')}/schema`;
   }
 
   it('GET /promotions: 200 (with filters and pages) and 422', async () => {
-    for (const q of ['', '?limit=2', '?page=2&limit=2', '?redemption_type=coupon', '?redemption_type=automatic', '?status=DISABLED']) {
+    for (const q of [
+      '',
+      '?limit=2',
+      '?page=2&limit=2',
+      '?redemption_type=coupon',
+      '?redemption_type=automatic',
+      '?status=DISABLED',
+    ]) {
       const r = await api('GET', `/promotions${q}`);
       expect(r.status).toBe(200);
       check(r, '/promotions', 'get');
@@ -142,7 +169,11 @@ describe.skipIf(!specPath)('contract: sandbox responses match promotions.v3.yml'
   });
 
   it('POST /promotions/{promotion_id}/codes: 201', async () => {
-    const r = await api('POST', '/promotions/2/codes', { code: 'CONTRACT-1', max_uses: 10, max_uses_per_customer: 5 });
+    const r = await api('POST', '/promotions/2/codes', {
+      code: 'CONTRACT-1',
+      max_uses: 10,
+      max_uses_per_customer: 5,
+    });
     expect(r.status).toBe(201);
     check(r, '/promotions/{promotion_id}/codes', 'post');
     const d = await api('POST', '/promotions/2/codes', { code: 'CONTRACT 2' });
@@ -150,19 +181,31 @@ describe.skipIf(!specPath)('contract: sandbox responses match promotions.v3.yml'
   });
 
   it('POST /promotions/{promotion_id}/codegen: 201, 400, 403, 405, 422', async () => {
-    const ok = await api('POST', '/promotions/2/codegen', { batch_size: 5, max_uses: 10, max_uses_per_customer: 5 });
+    const ok = await api('POST', '/promotions/2/codegen', {
+      batch_size: 5,
+      max_uses: 10,
+      max_uses_per_customer: 5,
+    });
     expect(ok.status).toBe(201);
     check(ok, '/promotions/{promotion_id}/codegen', 'post');
     const badJson = await api('POST', '/promotions/2/codegen', '{nope');
     expect(badJson.status).toBe(400);
     check(badJson, '/promotions/{promotion_id}/codegen', 'post');
-    const ro = await apiClient(sb, { token: sb.tokens.readOnly })('POST', '/promotions/2/codegen', { batch_size: 1 });
+    const ro = await apiClient(sb, { token: sb.tokens.readOnly })('POST', '/promotions/2/codegen', {
+      batch_size: 1,
+    });
     expect(ro.status).toBe(403);
     check(ro, '/promotions/{promotion_id}/codegen', 'post');
-    const notBulk = await api('POST', `/promotions/${sb.promotions.single}/codegen`, { batch_size: 1 });
+    const notBulk = await api('POST', `/promotions/${sb.promotions.single}/codegen`, {
+      batch_size: 1,
+    });
     expect(notBulk.status).toBe(405);
     check(notBulk, '/promotions/{promotion_id}/codegen', 'post');
-    for (const body of [{ batch_size: 251 }, {}, { batch_size: 1, code_length: 3, prefix: 'low' }]) {
+    for (const body of [
+      { batch_size: 251 },
+      {},
+      { batch_size: 1, code_length: 3, prefix: 'low' },
+    ]) {
       const invalid = await api('POST', '/promotions/2/codegen', body);
       expect(invalid.status).toBe(422);
       check(invalid, '/promotions/{promotion_id}/codegen', 'post');
@@ -213,11 +256,16 @@ describe.skipIf(!specPath)('contract: sandbox responses match promotions.v3.yml'
     }
   });
 
-  it('hostile list answers and the sink\'s page still match the spec (they are meant to fool clients)', async () => {
+  it("hostile list answers and the sink's page still match the spec (they are meant to fool clients)", async () => {
     try {
-      sb.configure({ hostile: { total: 123456, repeatCursor: true, endlessCursor: true, hugeBodyBytes: 20_000 } });
+      sb.configure({
+        hostile: { total: 123456, repeatCursor: true, endlessCursor: true, hugeBodyBytes: 20_000 },
+      });
       const first = await api('GET', '/promotions/1/codes?limit=5');
-      const endless = await api('GET', `/promotions/1/codes${first.body.meta.cursor_pagination.links.next as string}`);
+      const endless = await api(
+        'GET',
+        `/promotions/1/codes${first.body.meta.cursor_pagination.links.next as string}`,
+      );
       for (const r of [first, endless, await api('GET', '/promotions/1/codes?page=2&limit=5')]) {
         expect(r.status).toBe(200);
         check(r, '/promotions/{promotion_id}/codes', 'get');
@@ -227,7 +275,16 @@ describe.skipIf(!specPath)('contract: sandbox responses match promotions.v3.yml'
     }
     const sink = await sb.fetch(`${sb.sink.origin}/stores/sandbox1/v3/promotions/1/codes`);
     const text = await sink.text();
-    check({ status: sink.status, headers: sink.headers as unknown as Headers, text, body: JSON.parse(text) }, '/promotions/{promotion_id}/codes', 'get');
+    check(
+      {
+        status: sink.status,
+        headers: sink.headers as unknown as Headers,
+        text,
+        body: JSON.parse(text),
+      },
+      '/promotions/{promotion_id}/codes',
+      'get',
+    );
   });
 
   it('the validators are not vacuous: broken bodies fail', () => {
@@ -235,11 +292,15 @@ describe.skipIf(!specPath)('contract: sandbox responses match promotions.v3.yml'
     expect(codegen({ data: { codes: [{ code: 'lowercase' }] }, meta: {} })).toBe(false);
     expect(codegen({ meta: {} })).toBe(false);
     const list = validatorFor('/promotions/{promotion_id}/codes', 'get', '200');
-    expect(list({ data: [{ id: 'x', code: 'A', current_uses: 0, created: 'now' }], meta: {} })).toBe(false);
+    expect(
+      list({ data: [{ id: 'x', code: 'A', current_uses: 0, created: 'now' }], meta: {} }),
+    ).toBe(false);
     expect(list({ data: [], meta: { cursor_pagination: { count: 0 } } })).toBe(false);
     const byCode = validatorFor('/promotions/codes', 'get', '200');
     expect(byCode({ data: [{ id: 1, code: 'A' }], meta: {} })).toBe(false);
-    expect(byCode({ data: [], meta: { cursor_pagination: { count: 0, per_page: 50 } } })).toBe(false);
+    expect(byCode({ data: [], meta: { cursor_pagination: { count: 0, per_page: 50 } } })).toBe(
+      false,
+    );
     const promo = validatorFor('/promotions/{id}', 'get', '200');
     expect(promo({ data: { id: 1, name: 'x' }, meta: {} })).toBe(false);
     const e400 = validatorFor('/promotions/{promotion_id}/codegen', 'post', '400');

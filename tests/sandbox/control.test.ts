@@ -75,7 +75,12 @@ describe('reset', () => {
 
 describe('createStore', () => {
   it('makes an isolated store with its own tokens, data, stats and quota', async () => {
-    const s = sb.createStore({ hash: 'isolated1', plan: 'standard', limits: 'legacy', bulkCodes: 3 });
+    const s = sb.createStore({
+      hash: 'isolated1',
+      plan: 'standard',
+      limits: 'legacy',
+      bulkCodes: 3,
+    });
     expect(s.storeHash).toBe('isolated1');
     expect(s.apiBase).toBe(`${sb.origin}/stores/isolated1/v3`);
     expect(s.promotions).toEqual(sb.promotions);
@@ -90,8 +95,16 @@ describe('createStore', () => {
     expect(sb.stats().perEndpoint.codegen.requests).toBe(0);
     // legacy profile: 51 ids is too many there but not in the default store
     const many = Array.from({ length: 51 }, (_, i) => i + 100000).join(',');
-    expect((await c('DELETE', `/promotions/1/codes?id:in=${many}`)).body.meta).toEqual({ total: 51, success: 0, failed: 51 });
-    expect((await api('DELETE', `/promotions/1/codes?id:in=${many}`)).body.meta).toEqual({ total: 51, success: 0, failed: 51 });
+    expect((await c('DELETE', `/promotions/1/codes?id:in=${many}`)).body.meta).toEqual({
+      total: 51,
+      success: 0,
+      failed: 51,
+    });
+    expect((await api('DELETE', `/promotions/1/codes?id:in=${many}`)).body.meta).toEqual({
+      total: 51,
+      success: 0,
+      failed: 51,
+    });
     const limited = await c('DELETE', `/promotions/1/codes?id:in=${many}`);
     expect(limited.body.errors[0].title).toContain('50');
   });
@@ -126,7 +139,18 @@ describe('inspection over HTTP', () => {
     const r = await inspect('GET', 'stats');
     expect(r.status).toBe(200);
     expect(Object.keys(r.body.perEndpoint).sort()).toEqual(
-      ['codegen', 'createCode', 'deleteCode', 'deleteCodeByCode', 'deleteCodes', 'findCode', 'listCodes', 'other', 'promotion', 'promotions'].sort(),
+      [
+        'codegen',
+        'createCode',
+        'deleteCode',
+        'deleteCodeByCode',
+        'deleteCodes',
+        'findCode',
+        'listCodes',
+        'other',
+        'promotion',
+        'promotions',
+      ].sort(),
     );
     expect(r.body.codes['1']).toBeTypeOf('number');
     expect((await inspect('GET', 'stats?store=isolated1')).body.codes['1']).toBe(5);
@@ -144,11 +168,17 @@ describe('inspection over HTTP', () => {
 
   it('POST /__sandbox/configure and /__sandbox/reset', async () => {
     expect((await inspect('POST', 'configure', { plan: 'pro' })).status).toBe(200);
-    expect((await api('GET', '/promotions')).headers.get('x-rate-limit-requests-quota')).toBe('450');
+    expect((await api('GET', '/promotions')).headers.get('x-rate-limit-requests-quota')).toBe(
+      '450',
+    );
     expect((await inspect('POST', 'configure', { quota: 7 })).status).toBe(200);
     expect((await api('GET', '/promotions')).headers.get('x-rate-limit-requests-quota')).toBe('7');
-    expect((await inspect('POST', 'configure', { quota: null, plan: 'unlimited' })).status).toBe(200);
-    expect(Number((await api('GET', '/promotions')).headers.get('x-rate-limit-requests-quota'))).toBeGreaterThan(1e6);
+    expect((await inspect('POST', 'configure', { quota: null, plan: 'unlimited' })).status).toBe(
+      200,
+    );
+    expect(
+      Number((await api('GET', '/promotions')).headers.get('x-rate-limit-requests-quota')),
+    ).toBeGreaterThan(1e6);
     expect((await inspect('POST', 'configure', { plan: 'gold' })).status).toBe(422);
     expect((await inspect('POST', 'configure', '{oops')).status).toBe(400);
     await api('POST', '/promotions/2/codegen', { batch_size: 2 });
@@ -164,7 +194,12 @@ describe('inspection over HTTP', () => {
     expect(sb.stats(r.body.storeHash).codes[1]).toBe(2);
     expect((await inspect('POST', 'stores', { hash: r.body.storeHash })).status).toBe(422);
     const info = await inspect('GET', 'info');
-    expect(info.body).toMatchObject({ storeHash: 'sandbox1', tokens: sb.tokens, spkiSha256: sb.cert.spkiSha256, apiBase: sb.apiBase });
+    expect(info.body).toMatchObject({
+      storeHash: 'sandbox1',
+      tokens: sb.tokens,
+      spkiSha256: sb.cert.spkiSha256,
+      apiBase: sb.apiBase,
+    });
   });
 
   it('unknown inspection path 404, wrong method 405, no auth needed, no rate headers', async () => {

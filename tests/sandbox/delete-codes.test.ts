@@ -15,8 +15,13 @@ beforeEach(() => {
 });
 afterAll(() => sb.close());
 
-const ids = (n: number, from = 0) => sb.codes(1).slice(from, from + n).map((c) => c.id);
-const del = (list: Array<number | string>) => api('DELETE', `/promotions/1/codes?id:in=${list.join(',')}`);
+const ids = (n: number, from = 0) =>
+  sb
+    .codes(1)
+    .slice(from, from + n)
+    .map((c) => c.id);
+const del = (list: Array<number | string>) =>
+  api('DELETE', `/promotions/1/codes?id:in=${list.join(',')}`);
 
 describe('DELETE /promotions/{id}/codes?id:in=', () => {
   it('204 with an empty body, and the codes are gone', async () => {
@@ -39,13 +44,28 @@ describe('DELETE /promotions/{id}/codes?id:in=', () => {
     const r = await api('DELETE', '/promotions/1/codes');
     expect(r.status).toBe(422);
     expect(r.body).toEqual({
-      errors: [{ status: 422, title: 'Parameter id:in is required', type: 'https://developer.bigcommerce.com/api-docs/getting-started/api-status-codes' }],
+      errors: [
+        {
+          status: 422,
+          title: 'Parameter id:in is required',
+          type: 'https://developer.bigcommerce.com/api-docs/getting-started/api-status-codes',
+        },
+      ],
       meta: { total: 0, success: 0, failed: 0 },
     });
   });
 
   it('422 when malformed, nothing deleted', async () => {
-    for (const q of ['id:in=', 'id:in=1,,2', 'id:in=a,b', 'id:in=1.5', 'id:in=-1', 'id:in=1,', 'id:in= 1', 'id=1']) {
+    for (const q of [
+      'id:in=',
+      'id:in=1,,2',
+      'id:in=a,b',
+      'id:in=1.5',
+      'id:in=-1',
+      'id:in=1,',
+      'id:in= 1',
+      'id=1',
+    ]) {
       const r = await api('DELETE', `/promotions/1/codes?${q}`);
       expect(r.status, q).toBe(422);
       expect(r.body.meta).toEqual({ total: 0, success: 0, failed: 0 });
@@ -77,7 +97,10 @@ describe('DELETE /promotions/{id}/codes?id:in=', () => {
     const r = await del([a!, 999999, b!, foreign]);
     expect(r.status).toBe(422);
     expect(r.body.meta).toEqual({ total: 4, success: 2, failed: 2 });
-    expect(r.body.errors[0]).toMatchObject({ status: 422, title: 'Errors occurred in bulk delete action.' });
+    expect(r.body.errors[0]).toMatchObject({
+      status: 422,
+      title: 'Errors occurred in bulk delete action.',
+    });
     expect(Object.keys(r.body.errors[0].errors).sort()).toEqual(['1.id', '3.id']);
     expect(r.body.errors[0].errors['1.id']).toContain('id=999999');
     expect(sb.codes(1).some((c) => c.id === a || c.id === b)).toBe(false);
@@ -99,7 +122,9 @@ describe('DELETE /promotions/{id}/codes?id:in=', () => {
 
   it('404 unknown promotion, 405 non-bulk', async () => {
     expect((await api('DELETE', '/promotions/42/codes?id:in=1')).status).toBe(404);
-    expect((await api('DELETE', `/promotions/${sb.promotions.single}/codes?id:in=1`)).status).toBe(405);
+    expect((await api('DELETE', `/promotions/${sb.promotions.single}/codes?id:in=1`)).status).toBe(
+      405,
+    );
   });
 });
 

@@ -53,13 +53,18 @@ describe('faults', () => {
   it('a burst lasts burstMs after the request that started it', async () => {
     // A controllable rng: low values make the fault roll fire.
     let next = 0.99;
-    const local = await startSandbox({ seed: { bulkCodes: 0 }, faults: { burst429: 0.5, burstMs: 250 }, rng: () => next });
+    const local = await startSandbox({
+      seed: { bulkCodes: 0 },
+      faults: { burst429: 0.5, burstMs: 250 },
+      rng: () => next,
+    });
     try {
       const c = apiClient(local);
       next = 0.1;
       const during = [await c('POST', '/promotions/2/codegen', { batch_size: 1 })];
       next = 0.99; // later rolls would not start a burst: only its duration matters now
-      for (let i = 0; i < 2; i++) during.push(await c('POST', '/promotions/2/codegen', { batch_size: 1 }));
+      for (let i = 0; i < 2; i++)
+        during.push(await c('POST', '/promotions/2/codegen', { batch_size: 1 }));
       for (const r of during) {
         expect(r.status).toBe(429);
         expectNoRateHeaders(r.headers);
@@ -70,7 +75,11 @@ describe('faults', () => {
       expect(after.status).toBe(201);
       expectRateHeaders(after.headers);
       const s = local.stats();
-      expect(s.perEndpoint.codegen).toMatchObject({ requests: 4, status429: 3, status429NoHeaders: 3 });
+      expect(s.perEndpoint.codegen).toMatchObject({
+        requests: 4,
+        status429: 3,
+        status429NoHeaders: 3,
+      });
       expect(s.quota429 + s.concurrency429).toBe(0);
     } finally {
       await local.close();

@@ -10,7 +10,12 @@ export interface ApiResult {
   body: any;
 }
 
-export type Api = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<ApiResult>;
+export type Api = (
+  method: string,
+  path: string,
+  body?: unknown,
+  headers?: Record<string, string>,
+) => Promise<ApiResult>;
 
 export function apiClient(sb: Sandbox, opts: { token?: string | null; base?: string } = {}): Api {
   const token = opts.token === undefined ? sb.tokens.modify : opts.token;
@@ -42,7 +47,12 @@ export const RATE_HEADERS = [
   'x-rate-limit-requests-left',
 ] as const;
 
-export function expectRateHeaders(h: Headers): { window: number; reset: number; quota: number; left: number } {
+export function expectRateHeaders(h: Headers): {
+  window: number;
+  reset: number;
+  quota: number;
+  left: number;
+} {
   for (const name of RATE_HEADERS) expect(h.get(name), name).toMatch(/^\d+$/);
   return {
     window: Number(h.get('x-rate-limit-time-window-ms')),

@@ -19,15 +19,34 @@ beforeEach(() => {
 afterAll(() => sb.close());
 
 /** Raw GET through node:https, to see the framing headers fetch hides or normalises. */
-function rawGet(path: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+function rawGet(
+  path: string,
+): Promise<{
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}> {
   const url = new URL(sb.apiBase + path);
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: url.hostname, port: url.port, path: url.pathname + url.search, ca: sb.cert.pem, servername: 'localhost', headers: { 'X-Auth-Token': sb.tokens.modify } },
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname + url.search,
+        ca: sb.cert.pem,
+        servername: 'localhost',
+        headers: { 'X-Auth-Token': sb.tokens.modify },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
       },
     );
     req.on('error', reject);
@@ -41,23 +60,42 @@ describe('hostile.total', () => {
     sb.configure({ hostile: { total: 1_000_000 } });
     const r = await api('GET', '/promotions/1/codes?limit=10');
     expect(r.body.data).toEqual(honest.body.data);
-    expect(r.body.meta.pagination).toMatchObject({ total: 1_000_000, total_pages: 100_000, count: 10, per_page: 10 });
+    expect(r.body.meta.pagination).toMatchObject({
+      total: 1_000_000,
+      total_pages: 100_000,
+      count: 10,
+      per_page: 10,
+    });
     expect(r.body.meta.cursor_pagination).toEqual(honest.body.meta.cursor_pagination);
     const paged = await api('GET', '/promotions/1/codes?page=2&limit=7');
-    expect(paged.body.meta.pagination).toMatchObject({ total: 1_000_000, total_pages: 142_858, current_page: 2 });
-    const cursorOnly = await api('GET', `/promotions/1/codes?after=${honest.body.meta.cursor_pagination.end_cursor}`);
+    expect(paged.body.meta.pagination).toMatchObject({
+      total: 1_000_000,
+      total_pages: 142_858,
+      current_page: 2,
+    });
+    const cursorOnly = await api(
+      'GET',
+      `/promotions/1/codes?after=${honest.body.meta.cursor_pagination.end_cursor}`,
+    );
     expect(cursorOnly.body.meta.pagination).toBeUndefined();
     sb.configure({ hostile: { total: 0 } });
-    expect((await api('GET', '/promotions/1/codes')).body.meta.pagination).toMatchObject({ total: 0, total_pages: 0, count: 30 });
+    expect((await api('GET', '/promotions/1/codes')).body.meta.pagination).toMatchObject({
+      total: 0,
+      total_pages: 0,
+      count: 30,
+    });
     sb.configure({ hostile: { total: 3 } });
-    expect((await api('GET', '/promotions/1/codes?limit=2')).body.meta.pagination).toMatchObject({ total: 3, total_pages: 2 });
+    expect((await api('GET', '/promotions/1/codes?limit=2')).body.meta.pagination).toMatchObject({
+      total: 3,
+      total_pages: 2,
+    });
     // Only list-codes answers: the promotions list keeps its true total.
     expect((await api('GET', '/promotions')).body.meta.pagination.total).toBe(4);
   });
 });
 
 describe('hostile.repeatCursor', () => {
-  it('hands back the request\'s own after cursor, so following next never ends', async () => {
+  it("hands back the request's own after cursor, so following next never ends", async () => {
     sb.configure({ hostile: { repeatCursor: true } });
     const first = await api('GET', '/promotions/1/codes?limit=10');
     const c1 = first.body.meta.cursor_pagination.end_cursor;
@@ -69,7 +107,12 @@ describe('hostile.repeatCursor', () => {
       const r = await api('GET', `/promotions/1/codes${next}`);
       expect(r.status).toBe(200);
       expect(r.body.meta.cursor_pagination.end_cursor).toBe(c1);
-      expect(r.body.data.map((c: { id: number }) => c.id)).toEqual(sb.codes(1).slice(10, 20).map((c) => c.id)); // the true page after c1
+      expect(r.body.data.map((c: { id: number }) => c.id)).toEqual(
+        sb
+          .codes(1)
+          .slice(10, 20)
+          .map((c) => c.id),
+      ); // the true page after c1
       next = r.body.meta.cursor_pagination.links.next;
       expect(next).toBe(`?limit=10&after=${c1}`);
     }
@@ -81,7 +124,10 @@ describe('hostile.repeatCursor', () => {
     const last = encodeCursor(1_000_000);
     const r = await api('GET', `/promotions/1/codes?limit=5&after=${last}`);
     expect(r.body.data).toEqual([]);
-    expect(r.body.meta.cursor_pagination).toMatchObject({ end_cursor: last, links: { next: `?limit=5&after=${last}` } });
+    expect(r.body.meta.cursor_pagination).toMatchObject({
+      end_cursor: last,
+      links: { next: `?limit=5&after=${last}` },
+    });
     const code = sb.codes(1)[0]!.code;
     const f = await api('GET', `/promotions/1/codes?code=${code}&after=${last}`);
     expect(f.body.meta.cursor_pagination.links.next).toBe(`?limit=50&after=${last}&code=${code}`);
@@ -100,7 +146,8 @@ describe('hostile.endlessCursor', () => {
       expect(r.status).toBe(200);
       const ids = r.body.data.map((c: { id: number }) => c.id);
       expect(ids).toEqual(Array.from({ length: 25 }, (_, k) => lastId + 1 + k));
-      for (const c of r.body.data) expect(c).toMatchObject({ code: expect.stringMatching(/^[A-Z0-9]{16}$/), current_uses: 0 });
+      for (const c of r.body.data)
+        expect(c).toMatchObject({ code: expect.stringMatching(/^[A-Z0-9]{16}$/), current_uses: 0 });
       expect(r.body.meta.cursor_pagination).toMatchObject({ count: 25, per_page: 25 });
       expect(decodeCursor(r.body.meta.cursor_pagination.end_cursor)).toBe(ids[24]);
       next = r.body.meta.cursor_pagination.links.next;
@@ -111,7 +158,9 @@ describe('hostile.endlessCursor', () => {
     // The same cursor gives the same made-up codes.
     const a = await api('GET', `/promotions/1/codes?limit=3&after=${encodeCursor(500)}`);
     const b = await api('GET', `/promotions/1/codes?limit=3&after=${encodeCursor(500)}`);
-    expect(a.body.data.map((c: { code: string }) => c.code)).toEqual(b.body.data.map((c: { code: string }) => c.code));
+    expect(a.body.data.map((c: { code: string }) => c.code)).toEqual(
+      b.body.data.map((c: { code: string }) => c.code),
+    );
   });
 
   it('with repeatCursor too, the made-up page comes back under the same cursor', async () => {
@@ -147,7 +196,9 @@ describe('hostile.hugeBodyBytes and hugeBodyChunked', () => {
     }
     // Not lists: single objects and errors keep their size.
     expect(Buffer.byteLength((await rawGet('/promotions/1')).body)).toBeLessThan(10_000);
-    expect(Buffer.byteLength((await rawGet('/promotions/1/codes?limit=0')).body)).toBeLessThan(10_000);
+    expect(Buffer.byteLength((await rawGet('/promotions/1/codes?limit=0')).body)).toBeLessThan(
+      10_000,
+    );
   });
 
   it('a body already bigger than the size is sent as is', async () => {
@@ -177,7 +228,14 @@ describe('hostile.hugeBodyBytes and hugeBodyChunked', () => {
     const url = new URL(`${sb.apiBase}/promotions/1/codes`);
     await new Promise<void>((resolve) => {
       const req = request(
-        { host: url.hostname, port: url.port, path: url.pathname, ca: sb.cert.pem, servername: 'localhost', headers: { 'X-Auth-Token': sb.tokens.modify } },
+        {
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname,
+          ca: sb.cert.pem,
+          servername: 'localhost',
+          headers: { 'X-Auth-Token': sb.tokens.modify },
+        },
         (res) => {
           res.once('data', () => {
             req.destroy();

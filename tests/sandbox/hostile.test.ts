@@ -17,11 +17,22 @@ beforeEach(() => {
 afterAll(() => sb.close());
 
 const configureOverHttp = (body: unknown) =>
-  sb.fetch(`${sb.origin}/__sandbox/configure`, { method: 'POST', body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, body: await r.json() }));
+  sb
+    .fetch(`${sb.origin}/__sandbox/configure`, { method: 'POST', body: JSON.stringify(body) })
+    .then(async (r) => ({ status: r.status, body: await r.json() }));
 
 describe('hostile.rateHeaders', () => {
   it('replace the header values on every API response with the raw strings', async () => {
-    sb.configure({ hostile: { rateHeaders: { resetMs: '1000000000000', windowMs: '1000000000000', quota: 'lots', left: '-3' } } });
+    sb.configure({
+      hostile: {
+        rateHeaders: {
+          resetMs: '1000000000000',
+          windowMs: '1000000000000',
+          quota: 'lots',
+          left: '-3',
+        },
+      },
+    });
     const responses = await Promise.all([
       api('GET', '/promotions'),
       api('GET', '/promotions/1/codes'),
@@ -80,7 +91,11 @@ describe('hostile.always429', () => {
     }
     expect(sb.stats().codes).toEqual({ 1: 30, 2: 0, 3: 1, 4: 0 });
     const s = sb.stats();
-    expect(s.perEndpoint.codegen).toMatchObject({ requests: 1, status429: 1, status429NoHeaders: 0 });
+    expect(s.perEndpoint.codegen).toMatchObject({
+      requests: 1,
+      status429: 1,
+      status429NoHeaders: 0,
+    });
     expect(s.quota429 + s.concurrency429).toBe(0);
   });
 
@@ -100,7 +115,13 @@ describe('hostile.always429', () => {
     sb.configure({ hostile: { always429: true } });
     expect((await apiClient(sb, { token: null })('GET', '/promotions')).status).toBe(401);
     expect((await api('GET', '/nowhere')).status).toBe(404);
-    expect((await apiClient(sb, { token: sb.tokens.readOnly })('POST', '/promotions/2/codegen', { batch_size: 1 })).status).toBe(403);
+    expect(
+      (
+        await apiClient(sb, { token: sb.tokens.readOnly })('POST', '/promotions/2/codegen', {
+          batch_size: 1,
+        })
+      ).status,
+    ).toBe(403);
   });
 });
 
@@ -122,7 +143,9 @@ describe('configuring hostile', () => {
       [{ always492: true }, /hostile.always492 is not a setting/],
     ];
     for (const [hostile, message] of bad) {
-      expect(() => sb.configure({ hostile: hostile as never }), JSON.stringify(hostile)).toThrow(message);
+      expect(() => sb.configure({ hostile: hostile as never }), JSON.stringify(hostile)).toThrow(
+        message,
+      );
       const r = await configureOverHttp({ hostile });
       expect(r.status, JSON.stringify(hostile)).toBe(422);
       expect(r.body.detail).toMatch(message);

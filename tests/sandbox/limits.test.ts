@@ -10,7 +10,15 @@ beforeAll(async () => {
   api = apiClient(sb);
 });
 beforeEach(() => {
-  sb.configure({ plan: 'unlimited', limits: 'current', latencyMs: 0, jitterMs: 0, windowMs: 30_000, quota: undefined, faults: {} });
+  sb.configure({
+    plan: 'unlimited',
+    limits: 'current',
+    latencyMs: 0,
+    jitterMs: 0,
+    windowMs: 30_000,
+    quota: undefined,
+    faults: {},
+  });
   sb.reset();
 });
 afterAll(() => sb.close());
@@ -40,8 +48,11 @@ describe('rate-limit headers', () => {
     }
   });
 
-  it("plan quotas: standard 150, pro 450; unlimited sends a very large quota", async () => {
-    for (const [plan, quota] of [['standard', 150], ['pro', 450]] as const) {
+  it('plan quotas: standard 150, pro 450; unlimited sends a very large quota', async () => {
+    for (const [plan, quota] of [
+      ['standard', 150],
+      ['pro', 450],
+    ] as const) {
       sb.configure({ plan });
       expect(expectRateHeaders((await api('GET', '/promotions')).headers).quota).toBe(quota);
     }
@@ -77,7 +88,11 @@ describe('quota exhaustion and refresh', () => {
     const s = sb.stats();
     expect(s.quota429).toBe(3);
     expect(s.concurrency429).toBe(0);
-    expect(s.perEndpoint.promotion).toMatchObject({ requests: 8, status429: 3, status429NoHeaders: 0 });
+    expect(s.perEndpoint.promotion).toMatchObject({
+      requests: 8,
+      status429: 3,
+      status429NoHeaders: 0,
+    });
     await sleep(h.reset + 20);
     const after = await api('GET', '/promotions/1');
     expect(after.status).toBe(200);
@@ -90,7 +105,10 @@ describe('quota exhaustion and refresh', () => {
     await api('GET', '/promotions');
     for (let i = 0; i < 5; i++) expect((await api('GET', '/promotions')).status).toBe(429);
     const other = sb.createStore({ bulkCodes: 0 });
-    const r = await apiClient(sb, { base: other.apiBase, token: other.tokens.modify })('GET', '/promotions');
+    const r = await apiClient(sb, { base: other.apiBase, token: other.tokens.modify })(
+      'GET',
+      '/promotions',
+    );
     expect(r.status).toBe(200);
     expect(expectRateHeaders(r.headers).left).toBe(1);
   });
@@ -99,7 +117,11 @@ describe('quota exhaustion and refresh', () => {
 describe('in-flight caps', () => {
   /** Opens n keep-alive connections first, so TLS handshakes do not spread the burst out in time. */
   async function burst(n: number, call: () => Promise<{ status: number; headers: Headers }>) {
-    await Promise.all(Array.from({ length: n }, () => sb.fetch(`${sb.origin}/__sandbox/stats`).then((r) => r.text())));
+    await Promise.all(
+      Array.from({ length: n }, () =>
+        sb.fetch(`${sb.origin}/__sandbox/stats`).then((r) => r.text()),
+      ),
+    );
     return Promise.all(Array.from({ length: n }, call));
   }
 
@@ -135,7 +157,10 @@ describe('in-flight caps', () => {
     sb.configure({ latencyMs: 200, jitterMs: 0 });
     const all = sb.codes(1).map((c) => c.id);
     let i = 0;
-    const [rs, promo] = await Promise.all([burst(42, () => api('DELETE', `/promotions/1/codes?id:in=${all[i++]}`)), api('GET', '/promotions/1')]);
+    const [rs, promo] = await Promise.all([
+      burst(42, () => api('DELETE', `/promotions/1/codes?id:in=${all[i++]}`)),
+      api('GET', '/promotions/1'),
+    ]);
     expect(rs.filter((r) => r.status === 429).length).toBe(2);
     expect(rs.filter((r) => r.status === 204).length).toBe(40);
     expect(promo.status).toBe(200);

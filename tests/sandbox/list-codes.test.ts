@@ -15,8 +15,21 @@ afterAll(() => sb.close());
 interface Page {
   data: Array<{ id: number; code: string }>;
   meta: {
-    cursor_pagination?: { count: number; per_page: number; start_cursor?: string; end_cursor?: string; links: { next?: string; previous?: string } };
-    pagination?: { total: number; count: number; per_page: number; current_page: number; total_pages: number; links: Record<string, string> };
+    cursor_pagination?: {
+      count: number;
+      per_page: number;
+      start_cursor?: string;
+      end_cursor?: string;
+      links: { next?: string; previous?: string };
+    };
+    pagination?: {
+      total: number;
+      count: number;
+      per_page: number;
+      current_page: number;
+      total_pages: number;
+      links: Record<string, string>;
+    };
   };
 }
 
@@ -44,7 +57,12 @@ async function walkForward(client: Api, promotion: number, limit: number): Promi
   return ids;
 }
 
-async function walkBackward(client: Api, promotion: number, limit: number, fromCursor: string): Promise<number[]> {
+async function walkBackward(
+  client: Api,
+  promotion: number,
+  limit: number,
+  fromCursor: string,
+): Promise<number[]> {
   const chunks: number[][] = [];
   let path: string | undefined = `?limit=${limit}&before=${fromCursor}`;
   while (path) {
@@ -76,14 +94,24 @@ describe('GET /promotions/{id}/codes meta shapes', () => {
 
   it('data items have exactly the CouponCode fields, ids ascending', async () => {
     const p = await get('/promotions/1/codes?limit=5');
-    for (const c of p.data) expect(Object.keys(c).sort()).toEqual(['code', 'created', 'current_uses', 'id', 'max_uses', 'max_uses_per_customer']);
+    for (const c of p.data)
+      expect(Object.keys(c).sort()).toEqual([
+        'code',
+        'created',
+        'current_uses',
+        'id',
+        'max_uses',
+        'max_uses_per_customer',
+      ]);
     const ids = p.data.map((c) => c.id);
     expect(ids).toEqual([...ids].sort((a, b) => a - b));
   });
 
   it('cursor given: only cursor_pagination, with previous after the first page', async () => {
     const first = await get('/promotions/1/codes?limit=10');
-    const second = await get(`/promotions/1/codes?limit=10&after=${first.meta.cursor_pagination!.end_cursor}`);
+    const second = await get(
+      `/promotions/1/codes?limit=10&after=${first.meta.cursor_pagination!.end_cursor}`,
+    );
     expect(Object.keys(second.meta)).toEqual(['cursor_pagination']);
     const cp = second.meta.cursor_pagination!;
     expect(cp.count).toBe(10);
@@ -101,7 +129,11 @@ describe('GET /promotions/{id}/codes meta shapes', () => {
       per_page: 50,
       current_page: 2,
       total_pages: 3,
-      links: { previous: '?page=1&limit=50', current: '?page=2&limit=50', next: '?page=3&limit=50' },
+      links: {
+        previous: '?page=1&limit=50',
+        current: '?page=2&limit=50',
+        next: '?page=3&limit=50',
+      },
     });
     const past = await get('/promotions/1/codes?page=9');
     expect(past.data).toEqual([]);
@@ -166,7 +198,9 @@ describe('code filter', () => {
     const p = await get(`/promotions/1/codes?code=${target.code.toLowerCase()}`);
     expect(p.data.map((c) => c.id)).toEqual([target.id]);
     expect(p.meta.pagination!.total).toBe(1);
-    expect(p.meta.cursor_pagination!.links.next).toBe(`?limit=50&after=${p.meta.cursor_pagination!.end_cursor}&code=${target.code.toLowerCase()}`);
+    expect(p.meta.cursor_pagination!.links.next).toBe(
+      `?limit=50&after=${p.meta.cursor_pagination!.end_cursor}&code=${target.code.toLowerCase()}`,
+    );
     const next = await get(`/promotions/1/codes${p.meta.cursor_pagination!.links.next}`);
     expect(next.data).toEqual([]);
   });
@@ -182,7 +216,9 @@ describe('walking all pages', () => {
     const truth = sb.codes(1).map((c) => c.id);
     expect(await walkForward(api, 1, 7)).toEqual(truth);
     const last = await get('/promotions/1/codes?limit=1&page=120');
-    const lastCursor = last.data.length ? Buffer.from(JSON.stringify({ id: String(last.data[0]!.id + 1) })).toString('base64url') : '';
+    const lastCursor = last.data.length
+      ? Buffer.from(JSON.stringify({ id: String(last.data[0]!.id + 1) })).toString('base64url')
+      : '';
     // Backward from just past the last id (a cursor we build only to start the walk).
     expect(await walkBackward(api, 1, 9, lastCursor)).toEqual(truth);
     const byPage: number[] = [];
@@ -204,9 +240,14 @@ describe('walking all pages', () => {
           const store = sb.createStore({ bulkCodes: total });
           const client = apiClient(sb, { base: store.apiBase, token: store.tokens.modify });
           const all = sb.codes(1, store.storeHash).map((c) => c.id);
-          const doomed = [...new Set(deletions.filter(() => all.length > 0).map((n) => all[n % all.length]!))];
+          const doomed = [
+            ...new Set(deletions.filter(() => all.length > 0).map((n) => all[n % all.length]!)),
+          ];
           for (let i = 0; i < doomed.length; i += 250) {
-            const r = await client('DELETE', `/promotions/1/codes?id:in=${doomed.slice(i, i + 250).join(',')}`);
+            const r = await client(
+              'DELETE',
+              `/promotions/1/codes?id:in=${doomed.slice(i, i + 250).join(',')}`,
+            );
             expect(r.status).toBe(204);
           }
           const truth = sb.codes(1, store.storeHash).map((c) => c.id);
@@ -229,7 +270,10 @@ describe('walking all pages', () => {
     expect((await client('DELETE', `/promotions/1/codes?id:in=${ids.join(',')}`)).status).toBe(204);
     const next = await get(`/promotions/1/codes${p.meta.cursor_pagination!.links.next}`, client);
     expect(next.data[0]!.id).toBe(ids[9]! + 1);
-    const back = await get(`/promotions/1/codes?limit=10&before=${next.meta.cursor_pagination!.start_cursor}`, client);
+    const back = await get(
+      `/promotions/1/codes?limit=10&before=${next.meta.cursor_pagination!.start_cursor}`,
+      client,
+    );
     expect(back.data).toEqual([]);
     expect(back.meta.cursor_pagination!.links).toEqual({});
   });

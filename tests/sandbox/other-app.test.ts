@@ -14,7 +14,10 @@ beforeEach(() => sb.reset());
 afterAll(() => sb.close());
 
 const addOverHttp = async (body: unknown) => {
-  const r = await sb.fetch(`${sb.origin}/__sandbox/add-codes`, { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body) });
+  const r = await sb.fetch(`${sb.origin}/__sandbox/add-codes`, {
+    method: 'POST',
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
   const text = await r.text();
   return { status: r.status, body: text ? JSON.parse(text) : undefined };
 };
@@ -23,7 +26,8 @@ describe('sandbox.addCodes (in-process)', () => {
   it('adds exact codes, returns their views, and they list through the API like any other', async () => {
     const made = sb.addCodes(sb.promotions.bulkEmpty, ['OTHER-APP-1', 'other app 2']);
     expect(made.map((c) => c.code)).toEqual(['OTHER-APP-1', 'other app 2']);
-    for (const c of made) expect(c).toMatchObject({ current_uses: 0, max_uses: 1, max_uses_per_customer: 1 });
+    for (const c of made)
+      expect(c).toMatchObject({ current_uses: 0, max_uses: 1, max_uses_per_customer: 1 });
     expect(made[1]!.id).toBeGreaterThan(made[0]!.id);
     expect(sb.codes(2)).toEqual(made);
     const listed = await api('GET', '/promotions/2/codes');
@@ -37,7 +41,15 @@ describe('sandbox.addCodes (in-process)', () => {
       expect(c.code).toMatch(/^[A-Z0-9]{16}$/);
       expect(c).toMatchObject({ max_uses: 1, max_uses_per_customer: 1, current_uses: 0 });
     }
-    const shaped = sb.addCodes(1, { count: 5, prefix: 'OA', suffix: 'X', delimiter: '-', codeLength: 8, maxUses: 3, maxUsesPerCustomer: 0 });
+    const shaped = sb.addCodes(1, {
+      count: 5,
+      prefix: 'OA',
+      suffix: 'X',
+      delimiter: '-',
+      codeLength: 8,
+      maxUses: 3,
+      maxUsesPerCustomer: 0,
+    });
     for (const c of shaped) {
       expect(c.code).toMatch(/^OA-[A-Z0-9]{8}-X$/);
       expect(c).toMatchObject({ max_uses: 3, max_uses_per_customer: 0 });
@@ -61,7 +73,9 @@ describe('sandbox.addCodes (in-process)', () => {
 
   it('keeps codes unique store-wide, ignoring case, and is all-or-nothing', () => {
     const existing = sb.codes(1)[0]!.code;
-    expect(() => sb.addCodes(2, ['FRESH1', existing.toLowerCase()])).toThrow(/already exists.*promotion 1/);
+    expect(() => sb.addCodes(2, ['FRESH1', existing.toLowerCase()])).toThrow(
+      /already exists.*promotion 1/,
+    );
     expect(() => sb.addCodes(2, ['welcome10'])).toThrow(/already exists/);
     expect(() => sb.addCodes(2, ['Twice', 'TWICE'])).toThrow(/given twice/);
     expect(sb.codes(2)).toEqual([]);
@@ -77,7 +91,9 @@ describe('sandbox.addCodes (in-process)', () => {
     expect(() => sb.addCodes(77, ['A1'])).toThrow('promotion 77 does not exist in store sandbox1');
     expect(() => sb.addCodes(1, ['A1'], 'nosuch')).toThrow('store nosuch does not exist');
     expect(() => sb.addCodes(sb.promotions.single, ['A1'])).toThrow(/not a bulk coupon promotion/);
-    expect(() => sb.addCodes(sb.promotions.automatic, { count: 1 })).toThrow(/not a bulk coupon promotion/);
+    expect(() => sb.addCodes(sb.promotions.automatic, { count: 1 })).toThrow(
+      /not a bulk coupon promotion/,
+    );
     const bad: unknown[] = [
       ['has/slash'],
       [''],
@@ -94,7 +110,8 @@ describe('sandbox.addCodes (in-process)', () => {
       { count: 1, prefix: 'P'.repeat(20), suffix: 'S'.repeat(20), delimiter: '-' },
       { count: 1, colour: 'red' },
     ];
-    for (const spec of bad) expect(() => sb.addCodes(1, spec as never), JSON.stringify(spec)).toThrow();
+    for (const spec of bad)
+      expect(() => sb.addCodes(1, spec as never), JSON.stringify(spec)).toThrow();
     expect(sb.stats().codes[1]).toBe(20);
   });
 
@@ -117,10 +134,17 @@ describe('POST /__sandbox/add-codes', () => {
     const exact = await addOverHttp({ promotion: 2, codes: ['HTTP-1', 'HTTP-2'] });
     expect(exact.status).toBe(201);
     expect(exact.body.map((c: { code: string }) => c.code)).toEqual(['HTTP-1', 'HTTP-2']);
-    const gen = await addOverHttp({ promotion: 2, count: 4, prefix: 'G', delimiter: '_', maxUses: 0 });
+    const gen = await addOverHttp({
+      promotion: 2,
+      count: 4,
+      prefix: 'G',
+      delimiter: '_',
+      maxUses: 0,
+    });
     expect(gen.status).toBe(201);
     expect(gen.body).toHaveLength(4);
-    for (const c of gen.body) expect(c).toMatchObject({ code: expect.stringMatching(/^G_[A-Z0-9]{16}$/), max_uses: 0 });
+    for (const c of gen.body)
+      expect(c).toMatchObject({ code: expect.stringMatching(/^G_[A-Z0-9]{16}$/), max_uses: 0 });
     expect(sb.codes(2)).toEqual([...exact.body, ...gen.body]);
     expect(sb.stats().perEndpoint.other.requests).toBe(0);
   });

@@ -15,12 +15,25 @@ afterAll(() => sb.close());
 const page = (path: string, host?: string) =>
   new Promise<{ status: number; type: string; text: string }>((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port: sb.port, path, ca: sb.cert.pem, servername: 'localhost', headers: host ? { Host: host } : {} },
+      {
+        host: '127.0.0.1',
+        port: sb.port,
+        path,
+        ca: sb.cert.pem,
+        servername: 'localhost',
+        headers: host ? { Host: host } : {},
+      },
       (res) => {
         let text = '';
         res.setEncoding('utf8');
         res.on('data', (d: string) => (text += d));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), text }));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            type: String(res.headers['content-type'] ?? ''),
+            text,
+          }),
+        );
       },
     );
     req.on('error', reject);
@@ -61,8 +74,13 @@ describe('control panel', () => {
 
   it('takes the store from the Host header, falling back to the default store', async () => {
     const other = sb.createStore({ hash: 'panelstore', bulkCodes: 0 });
-    expect((await page('/manage/marketing/promotions', `store-${other.storeHash}.mybigcommerce.com`)).text).toContain('"store":"panelstore"');
-    expect((await page('/manage/marketing/promotions', 'store-unknown.mybigcommerce.com')).text).toContain('"store":"sandbox1"');
+    expect(
+      (await page('/manage/marketing/promotions', `store-${other.storeHash}.mybigcommerce.com`))
+        .text,
+    ).toContain('"store":"panelstore"');
+    expect(
+      (await page('/manage/marketing/promotions', 'store-unknown.mybigcommerce.com')).text,
+    ).toContain('"store":"sandbox1"');
     expect((await page('/manage/marketing/promotions')).text).toContain('"store":"sandbox1"');
     expect(storeFromHost('store-abc123.mybigcommerce.com:8443')).toBe('abc123');
     expect(storeFromHost('STORE-ABC.MyBigCommerce.com')).toBe('abc');
@@ -73,13 +91,44 @@ describe('control panel', () => {
   it('panel-data gives the promotions without a token', async () => {
     const r = await sb.fetch(`${sb.origin}/__sandbox/panel-data?store=sandbox1`);
     expect(r.status).toBe(200);
-    const body = (await r.json()) as { storeHash: string; promotions: Array<Record<string, unknown>> };
+    const body = (await r.json()) as {
+      storeHash: string;
+      promotions: Array<Record<string, unknown>>;
+    };
     expect(body.storeHash).toBe('sandbox1');
     expect(body.promotions).toEqual([
-      { id: 1, name: 'Spring sale — bulk codes', redemption_type: 'COUPON', coupon_type: 'BULK', status: 'ENABLED', codes: 12 },
-      { id: 2, name: 'Summer sale — bulk codes (empty)', redemption_type: 'COUPON', coupon_type: 'BULK', status: 'ENABLED', codes: 0 },
-      { id: 3, name: 'Welcome 10% off', redemption_type: 'COUPON', coupon_type: 'SINGLE', status: 'ENABLED', codes: 1 },
-      { id: 4, name: 'Free shipping over $50', redemption_type: 'AUTOMATIC', coupon_type: null, status: 'ENABLED', codes: 0 },
+      {
+        id: 1,
+        name: 'Spring sale — bulk codes',
+        redemption_type: 'COUPON',
+        coupon_type: 'BULK',
+        status: 'ENABLED',
+        codes: 12,
+      },
+      {
+        id: 2,
+        name: 'Summer sale — bulk codes (empty)',
+        redemption_type: 'COUPON',
+        coupon_type: 'BULK',
+        status: 'ENABLED',
+        codes: 0,
+      },
+      {
+        id: 3,
+        name: 'Welcome 10% off',
+        redemption_type: 'COUPON',
+        coupon_type: 'SINGLE',
+        status: 'ENABLED',
+        codes: 1,
+      },
+      {
+        id: 4,
+        name: 'Free shipping over $50',
+        redemption_type: 'AUTOMATIC',
+        coupon_type: null,
+        status: 'ENABLED',
+        codes: 0,
+      },
     ]);
   });
 
@@ -87,7 +136,10 @@ describe('control panel', () => {
     const r = await sb.fetch(`${sb.origin}/`, { redirect: 'manual' });
     expect(r.status).toBe(302);
     expect(r.headers.get('location')).toBe('/manage/marketing/promotions');
-    const p = await sb.fetch(`${sb.origin}/manage/marketing/promotions`, { method: 'POST', body: 'x' });
+    const p = await sb.fetch(`${sb.origin}/manage/marketing/promotions`, {
+      method: 'POST',
+      body: 'x',
+    });
     expect(p.status).toBe(405);
     expect(await p.json()).toMatchObject({ status: 405 });
   });
@@ -114,7 +166,10 @@ describe('control panel client-side behaviour (happy-dom)', () => {
             beforeAsyncRequest: async ({ request, window }) => {
               const u = new URL(request.url);
               const r = await sb.fetch(`${sb.origin}${u.pathname}${u.search}`);
-              return new window.Response(await r.text(), { status: r.status, headers: { 'content-type': 'application/json' } });
+              return new window.Response(await r.text(), {
+                status: r.status,
+                headers: { 'content-type': 'application/json' },
+              });
             },
           },
         },
@@ -133,7 +188,10 @@ describe('control panel client-side behaviour (happy-dom)', () => {
     try {
       await settle(w);
       const doc = w.document;
-      const rows = () => [...doc.querySelectorAll('tbody tr[data-promotion-id]')].map((r) => r.getAttribute('data-promotion-id'));
+      const rows = () =>
+        [...doc.querySelectorAll('tbody tr[data-promotion-id]')].map((r) =>
+          r.getAttribute('data-promotion-id'),
+        );
       expect(rows()).toEqual(['1', '2', '3']);
       (doc.querySelector('a[data-tab="automatic"]') as unknown as HTMLElement).click();
       await settle(w);
@@ -141,7 +199,9 @@ describe('control panel client-side behaviour (happy-dom)', () => {
       expect(rows()).toEqual(['4']);
       (doc.querySelector('a[data-tab="coupon"]') as unknown as HTMLElement).click();
       await settle(w);
-      (doc.querySelector('a[href="/manage/marketing/promotions/1/edit"]') as unknown as HTMLElement).click();
+      (
+        doc.querySelector('a[href="/manage/marketing/promotions/1/edit"]') as unknown as HTMLElement
+      ).click();
       await settle(w);
       expect(w.document).toBe(doc); // same document: client-side routing
       expect(w.location.pathname).toBe('/manage/marketing/promotions/1/edit');
@@ -162,11 +222,15 @@ describe('control panel client-side behaviour (happy-dom)', () => {
   });
 
   it('deep-links to an edit page; the legacy view embeds it in iframe#content-iframe', async () => {
-    const w = openPanel('https://store-sandbox1.mybigcommerce.com/manage/marketing/promotions/3/edit');
+    const w = openPanel(
+      'https://store-sandbox1.mybigcommerce.com/manage/marketing/promotions/3/edit',
+    );
     try {
       await settle(w);
       expect(w.document.getElementById('promotion-name')?.textContent).toBe('Welcome 10% off');
-      expect(w.document.getElementById('promotion-type')?.getAttribute('data-coupon-type')).toBe('SINGLE');
+      expect(w.document.getElementById('promotion-type')?.getAttribute('data-coupon-type')).toBe(
+        'SINGLE',
+      );
       w.history.pushState({}, '', '/manage/marketing/promotions/1/legacy');
       w.dispatchEvent(new w.PopStateEvent('popstate'));
       await settle(w);
@@ -179,18 +243,24 @@ describe('control panel client-side behaviour (happy-dom)', () => {
   });
 
   it('embedded=1 hides the header and navigation', async () => {
-    const w = openPanel('https://store-sandbox1.mybigcommerce.com/manage/marketing/promotions/1/edit?embedded=1');
+    const w = openPanel(
+      'https://store-sandbox1.mybigcommerce.com/manage/marketing/promotions/1/edit?embedded=1',
+    );
     try {
       await settle(w);
       expect(w.document.body.classList.contains('embedded')).toBe(true);
-      expect(w.document.getElementById('promotion-name')?.textContent).toBe('Spring sale — bulk codes');
+      expect(w.document.getElementById('promotion-name')?.textContent).toBe(
+        'Spring sale — bulk codes',
+      );
     } finally {
       await w.happyDOM.close();
     }
   });
 
   it('an unknown promotion id shows a not-found message', async () => {
-    const w = openPanel('https://store-sandbox1.mybigcommerce.com/manage/marketing/promotions/999/edit');
+    const w = openPanel(
+      'https://store-sandbox1.mybigcommerce.com/manage/marketing/promotions/999/edit',
+    );
     try {
       await settle(w);
       expect(w.document.querySelector('h1')?.textContent).toBe('Promotion not found');

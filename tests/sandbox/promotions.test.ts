@@ -29,9 +29,23 @@ describe('GET /promotions', () => {
   it('shapes promotions per type', async () => {
     const { data } = (await api('GET', '/promotions')).body;
     const [bulk, empty, single, auto] = data;
-    expect(bulk).toMatchObject({ id: sb.promotions.bulk, name: 'Spring sale — bulk codes', redemption_type: 'COUPON', coupon_type: 'BULK', status: 'ENABLED' });
-    expect(empty).toMatchObject({ id: sb.promotions.bulkEmpty, redemption_type: 'COUPON', coupon_type: 'BULK' });
-    expect(single).toMatchObject({ id: sb.promotions.single, redemption_type: 'COUPON', coupon_type: 'SINGLE' });
+    expect(bulk).toMatchObject({
+      id: sb.promotions.bulk,
+      name: 'Spring sale — bulk codes',
+      redemption_type: 'COUPON',
+      coupon_type: 'BULK',
+      status: 'ENABLED',
+    });
+    expect(empty).toMatchObject({
+      id: sb.promotions.bulkEmpty,
+      redemption_type: 'COUPON',
+      coupon_type: 'BULK',
+    });
+    expect(single).toMatchObject({
+      id: sb.promotions.single,
+      redemption_type: 'COUPON',
+      coupon_type: 'SINGLE',
+    });
     expect(single.codes).toMatchObject({ code: 'WELCOME10' });
     expect(auto).toMatchObject({ id: sb.promotions.automatic, redemption_type: 'AUTOMATIC' });
     expect(auto.coupon_type).toBeUndefined();
@@ -42,7 +56,8 @@ describe('GET /promotions', () => {
   });
 
   it('filters by id, name, redemption_type, status, code', async () => {
-    const ids = async (q: string) => (await api('GET', `/promotions?${q}`)).body.data.map((p: { id: number }) => p.id);
+    const ids = async (q: string) =>
+      (await api('GET', `/promotions?${q}`)).body.data.map((p: { id: number }) => p.id);
     expect(await ids('id=3')).toEqual([3]);
     expect(await ids('name=spring')).toEqual([1]);
     expect(await ids('redemption_type=automatic')).toEqual([4]);
@@ -57,12 +72,30 @@ describe('GET /promotions', () => {
   it('pages with page and limit', async () => {
     const r = await api('GET', '/promotions?page=2&limit=3');
     expect(r.body.data.map((p: { id: number }) => p.id)).toEqual([4]);
-    expect(r.body.meta.pagination).toMatchObject({ total: 4, count: 1, per_page: 3, current_page: 2, total_pages: 2 });
-    expect(r.body.meta.pagination.links).toEqual({ current: '?page=2&limit=3', previous: '?page=1&limit=3' });
+    expect(r.body.meta.pagination).toMatchObject({
+      total: 4,
+      count: 1,
+      per_page: 3,
+      current_page: 2,
+      total_pages: 2,
+    });
+    expect(r.body.meta.pagination.links).toEqual({
+      current: '?page=2&limit=3',
+      previous: '?page=1&limit=3',
+    });
   });
 
   it('422 on invalid query parameters', async () => {
-    for (const q of ['limit=0', 'limit=251', 'limit=x', 'page=0', 'id=abc', 'redemption_type=bogus', 'sort=price', 'direction=sideways']) {
+    for (const q of [
+      'limit=0',
+      'limit=251',
+      'limit=x',
+      'page=0',
+      'id=abc',
+      'redemption_type=bogus',
+      'sort=price',
+      'direction=sideways',
+    ]) {
       const r = await api('GET', `/promotions?${q}`);
       expect(r.status, q).toBe(422);
       expect(r.body.errors[0]).toMatchObject({ status: 422 });

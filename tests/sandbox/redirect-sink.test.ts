@@ -19,7 +19,11 @@ beforeEach(() => {
 afterAll(() => sb.close());
 
 const manual = (path: string, init: RequestInit = {}) =>
-  sb.fetch(`${sb.apiBase}${path}`, { redirect: 'manual', ...init, headers: { 'X-Auth-Token': sb.tokens.modify, ...init.headers } });
+  sb.fetch(`${sb.apiBase}${path}`, {
+    redirect: 'manual',
+    ...init,
+    headers: { 'X-Auth-Token': sb.tokens.modify, ...init.headers },
+  });
 
 describe('the sink', () => {
   it('is another origin on loopback, trusted through the same certificate', () => {
@@ -28,7 +32,10 @@ describe('the sink', () => {
   });
 
   it('records every request and answers 200 with an empty page of codes', async () => {
-    const r = await sb.fetch(`${sb.sink.origin}/stores/sandbox1/v3/promotions/1/codes?limit=5&after=abc`, { headers: { 'X-Auth-Token': 'secret' } });
+    const r = await sb.fetch(
+      `${sb.sink.origin}/stores/sandbox1/v3/promotions/1/codes?limit=5&after=abc`,
+      { headers: { 'X-Auth-Token': 'secret' } },
+    );
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toMatch(/application\/json/);
     const body = await r.json();
@@ -39,7 +46,13 @@ describe('the sink', () => {
     expect(post.status).toBe(200);
     const recs = sb.sink.requests();
     expect(recs).toHaveLength(2);
-    expect(recs[0]).toEqual({ method: 'GET', path: '/stores/sandbox1/v3/promotions/1/codes', query: 'limit=5&after=abc', hadToken: true, at: expect.any(Number) });
+    expect(recs[0]).toEqual({
+      method: 'GET',
+      path: '/stores/sandbox1/v3/promotions/1/codes',
+      query: 'limit=5&after=abc',
+      hadToken: true,
+      at: expect.any(Number),
+    });
     expect(recs[1]).toMatchObject({ method: 'POST', path: '/x', query: '', hadToken: false });
     expect(Math.abs(recs[0]!.at - Date.now())).toBeLessThan(10_000);
   });
@@ -70,7 +83,9 @@ describe('the sink', () => {
     await local.close();
     const port = Number(new URL(origin).port);
     const refused = await new Promise<boolean>((resolve) => {
-      const req = request({ host: '127.0.0.1', port, path: '/', rejectUnauthorized: false }, () => resolve(false));
+      const req = request({ host: '127.0.0.1', port, path: '/', rejectUnauthorized: false }, () =>
+        resolve(false),
+      );
       req.on('error', () => resolve(true));
       req.end();
     });
@@ -81,13 +96,20 @@ describe('the sink', () => {
 describe('faults.redirect', () => {
   it('answers 307 to the sink with the same path and query, before any work, without rate headers', async () => {
     sb.configure({ faults: { redirect: 1 } });
-    const r = await manual('/promotions/2/codegen?x=1&y=%20', { method: 'POST', body: JSON.stringify({ batch_size: 5 }) });
+    const r = await manual('/promotions/2/codegen?x=1&y=%20', {
+      method: 'POST',
+      body: JSON.stringify({ batch_size: 5 }),
+    });
     expect(r.status).toBe(307);
-    expect(r.headers.get('location')).toBe(`${sb.sink.origin}/stores/sandbox1/v3/promotions/2/codegen?x=1&y=%20`);
+    expect(r.headers.get('location')).toBe(
+      `${sb.sink.origin}/stores/sandbox1/v3/promotions/2/codegen?x=1&y=%20`,
+    );
     expectNoRateHeaders(r.headers as unknown as Headers);
     expect(sb.stats().codes[2]).toBe(0);
     const g = await manual('/promotions/1/codes');
-    expect(g.headers.get('location')).toBe(`${sb.sink.origin}/stores/sandbox1/v3/promotions/1/codes`);
+    expect(g.headers.get('location')).toBe(
+      `${sb.sink.origin}/stores/sandbox1/v3/promotions/1/codes`,
+    );
     const s = sb.stats();
     expect(s.perEndpoint.codegen).toMatchObject({ requests: 1, redirected: 1 });
     expect(s.perEndpoint.listCodes).toMatchObject({ requests: 1, redirected: 1 });
@@ -99,7 +121,9 @@ describe('faults.redirect', () => {
     try {
       for (let i = 0; i < 8; i++) expect((await manual('/promotions/1')).status).toBe(307);
       sb.configure({ faults: {} });
-      expect((await api('GET', '/promotions/1')).headers.get('x-rate-limit-requests-left')).toBe('4');
+      expect((await api('GET', '/promotions/1')).headers.get('x-rate-limit-requests-left')).toBe(
+        '4',
+      );
     } finally {
       sb.configure({ quota: undefined, plan: 'unlimited' });
     }
@@ -112,7 +136,12 @@ describe('faults.redirect', () => {
     expect(r.body.data).toEqual([]);
     const recs = sb.sink.requests();
     expect(recs).toHaveLength(1);
-    expect(recs[0]).toMatchObject({ method: 'GET', path: '/stores/sandbox1/v3/promotions/1/codes', query: 'limit=10', hadToken: true });
+    expect(recs[0]).toMatchObject({
+      method: 'GET',
+      path: '/stores/sandbox1/v3/promotions/1/codes',
+      query: 'limit=10',
+      hadToken: true,
+    });
   });
 
   it('about that fraction of requests is redirected; the rest are answered', async () => {
@@ -128,19 +157,30 @@ describe('faults.redirect', () => {
 
   it('never touches /__sandbox or the panel', async () => {
     sb.configure({ faults: { redirect: 1 } });
-    expect((await sb.fetch(`${sb.origin}/__sandbox/stats`, { redirect: 'manual' })).status).toBe(200);
+    expect((await sb.fetch(`${sb.origin}/__sandbox/stats`, { redirect: 'manual' })).status).toBe(
+      200,
+    );
     expect((await sb.fetch(sb.panelUrl, { redirect: 'manual' })).status).toBe(200);
   });
 
   it('is validated like the other faults and settable over HTTP and from the command line', async () => {
-    expect(() => sb.configure({ faults: { redirect: 1.5 } })).toThrow('faults.redirect must be a fraction between 0 and 1');
+    expect(() => sb.configure({ faults: { redirect: 1.5 } })).toThrow(
+      'faults.redirect must be a fraction between 0 and 1',
+    );
     expect(() => sb.configure({ faults: { redirect: '1' as never } })).toThrow(/faults.redirect/);
-    const post = (body: unknown) => sb.fetch(`${sb.origin}/__sandbox/configure`, { method: 'POST', body: JSON.stringify(body) });
+    const post = (body: unknown) =>
+      sb.fetch(`${sb.origin}/__sandbox/configure`, { method: 'POST', body: JSON.stringify(body) });
     expect((await post({ faults: { redirect: -1 } })).status).toBe(422);
     expect((await post({ faults: { redirect: 1 } })).status).toBe(200);
     expect((await manual('/promotions')).status).toBe(307);
-    expect(parseCliArgs(['--faults-redirect', '0.25'], {})).toMatchObject({ kind: 'run', options: { faults: { redirect: 0.25 } } });
-    expect(parseCliArgs([], { SANDBOX_FAULTS_REDIRECT: '1' })).toMatchObject({ kind: 'run', options: { faults: { redirect: 1 } } });
+    expect(parseCliArgs(['--faults-redirect', '0.25'], {})).toMatchObject({
+      kind: 'run',
+      options: { faults: { redirect: 0.25 } },
+    });
+    expect(parseCliArgs([], { SANDBOX_FAULTS_REDIRECT: '1' })).toMatchObject({
+      kind: 'run',
+      options: { faults: { redirect: 1 } },
+    });
     expect(parseCliArgs(['--faults-redirect', '2'], {}).kind).toBe('error');
   });
 });

@@ -13,7 +13,11 @@ describe('SortedIds', () => {
           fc.oneof(
             fc.record({ op: fc.constant('append' as const), n: fc.integer({ min: 1, max: 1500 }) }),
             fc.record({ op: fc.constant('delete' as const), n: fc.nat() }),
-            fc.record({ op: fc.constant('query' as const), n: fc.nat(), len: fc.integer({ min: 0, max: 700 }) }),
+            fc.record({
+              op: fc.constant('query' as const),
+              n: fc.nat(),
+              len: fc.integer({ min: 0, max: 700 }),
+            }),
           ),
           { maxLength: 40 },
         ),
@@ -85,7 +89,13 @@ describe('cursors', () => {
 
   it('reject anything else without throwing', () => {
     fc.assert(fc.property(fc.string(), (s) => void decodeCursor(s)));
-    for (const bad of ['', '!!', '123', Buffer.from('{"id":1}').toString('base64url'), Buffer.from('{"id":"-1"}').toString('base64url')]) {
+    for (const bad of [
+      '',
+      '!!',
+      '123',
+      Buffer.from('{"id":1}').toString('base64url'),
+      Buffer.from('{"id":"-1"}').toString('base64url'),
+    ]) {
       expect(decodeCursor(bad)).toBeNull();
     }
   });
@@ -124,12 +134,35 @@ describe('limits', () => {
 
 describe('CLI arguments', () => {
   it('defaults: port 8443, standard plan, current limits', () => {
-    expect(parseCliArgs([], {})).toEqual({ kind: 'run', options: { port: 8443, plan: 'standard', limits: 'current' } });
+    expect(parseCliArgs([], {})).toEqual({
+      kind: 'run',
+      options: { port: 8443, plan: 'standard', limits: 'current' },
+    });
   });
 
   it('reads every flag, and env vars, with flags winning', () => {
     const r = parseCliArgs(
-      ['--port', '9000', '--plan=pro', '--limits', 'legacy', '--latency', '50', '--jitter', '5', '--faults-500', '0.1', '--faults-drop', '0.2', '--faults-429', '0.3', '--window-ms', '1000', '--seed-codes', '10'],
+      [
+        '--port',
+        '9000',
+        '--plan=pro',
+        '--limits',
+        'legacy',
+        '--latency',
+        '50',
+        '--jitter',
+        '5',
+        '--faults-500',
+        '0.1',
+        '--faults-drop',
+        '0.2',
+        '--faults-429',
+        '0.3',
+        '--window-ms',
+        '1000',
+        '--seed-codes',
+        '10',
+      ],
       { SANDBOX_PORT: '1234', SANDBOX_PLAN: 'unlimited' },
     );
     expect(r).toEqual({
@@ -173,7 +206,18 @@ describe('CLI arguments', () => {
   });
 
   it('bad values and unknown flags are errors; --help is help', () => {
-    for (const args of [['--port', 'x'], ['--port', '70000'], ['--plan', 'gold'], ['--limits', 'old'], ['--latency', '-1'], ['--faults-500', '2'], ['--window-ms', '0'], ['--seed-codes', '1.5'], ['--bogus'], ['positional']]) {
+    for (const args of [
+      ['--port', 'x'],
+      ['--port', '70000'],
+      ['--plan', 'gold'],
+      ['--limits', 'old'],
+      ['--latency', '-1'],
+      ['--faults-500', '2'],
+      ['--window-ms', '0'],
+      ['--seed-codes', '1.5'],
+      ['--bogus'],
+      ['positional'],
+    ]) {
       expect(parseCliArgs(args, {}).kind, args.join(' ')).toBe('error');
     }
     expect(parseCliArgs([], { SANDBOX_PLAN: 'gold' }).kind).toBe('error');

@@ -31,7 +31,14 @@ describe('the house rules checker', () => {
       ['e', ['e']],
     ]);
     expect(findCycles(g)).toEqual([['a', 'b', 'c'], ['e']]);
-    expect(findCycles(new Map([['a', ['b']], ['b', []]]))).toEqual([]);
+    expect(
+      findCycles(
+        new Map([
+          ['a', ['b']],
+          ['b', []],
+        ]),
+      ),
+    ).toEqual([]);
   });
 
   it('the product keeps them: no room imports what it may not, no cycle, no file over 300 lines', () => {

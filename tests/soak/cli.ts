@@ -11,11 +11,18 @@ const arg = (name: string, fallback: number) => {
   return v;
 };
 const codes = arg('codes', 200_000);
-console.log(`Soak: ${codes.toLocaleString('en-US')} codes, 5% 500s, 5% dropped connections, 1% 429 bursts\n`);
+console.log(
+  `Soak: ${codes.toLocaleString('en-US')} codes, 5% 500s, 5% dropped connections, 1% 429 bursts\n`,
+);
 const t0 = performance.now();
 const result = await runSoak({ codes, log: (l) => console.log(l) });
 console.log(`\n| phase | time | requests | faults served | 429s |\n|---|---:|---:|---:|---:|`);
-for (const p of result.phases) console.log(`| ${p.phase} | ${(p.ms / 1000).toFixed(1)} s | ${p.requests} | ${p.faults} | ${p.status429} |`);
+for (const p of result.phases)
+  console.log(
+    `| ${p.phase} | ${(p.ms / 1000).toFixed(1)} s | ${p.requests} | ${p.faults} | ${p.status429} |`,
+  );
 const failed = result.checks.filter((c) => !c.ok);
-console.log(`\nTotal ${((performance.now() - t0) / 1000).toFixed(1)} s; ${result.checks.length - failed.length} of ${result.checks.length} invariants hold.`);
+console.log(
+  `\nTotal ${((performance.now() - t0) / 1000).toFixed(1)} s; ${result.checks.length - failed.length} of ${result.checks.length} invariants hold.`,
+);
 process.exit(failed.length ? 1 : 0);

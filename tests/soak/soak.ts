@@ -36,7 +36,12 @@ export interface SoakResult {
 export async function runSoak(o: SoakOptions): Promise<SoakResult> {
   const log = o.log ?? (() => {});
   const faults = o.faults ?? { error500: 0.05, drop: 0.05, burst429: 0.01 };
-  const sandbox = await startSandbox({ port: 0, seed: { bulkCodes: 0 }, latencyMs: o.latencyMs ?? 5, faults });
+  const sandbox = await startSandbox({
+    port: 0,
+    seed: { bulkCodes: 0 },
+    latencyMs: o.latencyMs ?? 5,
+    faults,
+  });
   const spool: Spool = createMemorySpool();
   const registry: JobRegistry = createRegistry({
     records: memoryRecords(),
@@ -76,18 +81,27 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
       faults: after.faults - before.faults,
       status429: after.status429 - before.status429,
     });
-    log(`${name}: ${job.status} in ${phases.at(-1)!.ms} ms, ${phases.at(-1)!.requests} requests, ${phases.at(-1)!.faults} faults served`);
+    log(
+      `${name}: ${job.status} in ${phases.at(-1)!.ms} ms, ${phases.at(-1)!.requests} requests, ${phases.at(-1)!.faults} faults served`,
+    );
     return job;
   }
-  const run = async (request: Parameters<typeof registry.start>[0], until = ['completed', 'failed', 'cancelled']) =>
-    waitFor(registry, await registry.start(request), until, 30 * 60_000);
+  const run = async (
+    request: Parameters<typeof registry.start>[0],
+    until = ['completed', 'failed', 'cancelled'],
+  ) => waitFor(registry, await registry.start(request), until, 30 * 60_000);
 
   /**
    * Another app writing to the same promotion while the jobs run: every `everyMs` it adds a
    * few codes of the very shape the job makes. None of them may ever be deleted by a job.
    */
   const theirs: string[] = [];
-  function anotherWriter(everyMs: number, count: number, shape: Omit<AddCodesSpec, 'count'>, while_: () => boolean = () => true) {
+  function anotherWriter(
+    everyMs: number,
+    count: number,
+    shape: Omit<AddCodesSpec, 'count'>,
+    while_: () => boolean = () => true,
+  ) {
     const timer = setInterval(() => {
       if (!while_()) return;
       for (const c of sandbox.addCodes(promo, { count, ...shape })) theirs.push(c.code);
@@ -110,68 +124,189 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     // Not before its first count either: codes there before it are the promotion's own, not gained.
     const midJob = () => {
       const job = registry.get(genId);
-      return job?.status === 'running' && job.generate?.baselineTotal != null && job.done < o.codes * 0.6;
+      return (
+        job?.status === 'running' && job.generate?.baselineTotal != null && job.done < o.codes * 0.6
+      );
     };
     const stopWriter = anotherWriter(50, 7, shape, midJob);
     let secondRefused = '';
     const gen = await phase('generate', async () => {
-      const id = (genId = await registry.start({ ...base, kind: 'generate', params: { count: o.codes, maxUses: 1, maxUsesPerCustomer: 1, prefix: 'SOAK', suffix: '', delimiter: '-', codeLength: 12, excludeCharacters: [] } }));
-      await registry.start({ ...base, kind: 'generate', params: { count: 10, maxUses: 1, maxUsesPerCustomer: 1, prefix: '', suffix: '', delimiter: '', codeLength: 8, excludeCharacters: [] } }).then(
-        () => (secondRefused = 'started'),
-        (e: Error) => (secondRefused = e.message),
-      );
+      const id = (genId = await registry.start({
+        ...base,
+        kind: 'generate',
+        params: {
+          count: o.codes,
+          maxUses: 1,
+          maxUsesPerCustomer: 1,
+          prefix: 'SOAK',
+          suffix: '',
+          delimiter: '-',
+          codeLength: 12,
+          excludeCharacters: [],
+        },
+      }));
+      await registry
+        .start({
+          ...base,
+          kind: 'generate',
+          params: {
+            count: 10,
+            maxUses: 1,
+            maxUsesPerCustomer: 1,
+            prefix: '',
+            suffix: '',
+            delimiter: '',
+            codeLength: 8,
+            excludeCharacters: [],
+          },
+        })
+        .then(
+          () => (secondRefused = 'started'),
+          (e: Error) => (secondRefused = e.message),
+        );
       return waitFor(registry, id, ['completed', 'failed', 'cancelled'], 30 * 60_000);
     });
     stopWriter();
     const server = sandbox.codes(promo);
     const generated = (await spoolRows<GeneratedRow>(spool, gen.id)).map((r) => r.code);
-    const unattributed = (await spoolRows<CouponCode>(spool, generateSpools(gen.id).unattributed)).map((r) => r.code);
+    const unattributed = (
+      await spoolRows<CouponCode>(spool, generateSpools(gen.id).unattributed)
+    ).map((r) => r.code);
     check('generate completed', gen.status === 'completed', gen.error ?? gen.status);
-    check('a second writing job on the promotion was refused', /already under way/.test(secondRefused), secondRefused);
-    check('generated file lists exactly N codes, each once', generated.length === o.codes && new Set(generated).size === o.codes, `${generated.length} rows, ${new Set(generated).size} distinct`);
+    check(
+      'a second writing job on the promotion was refused',
+      /already under way/.test(secondRefused),
+      secondRefused,
+    );
+    check(
+      'generated file lists exactly N codes, each once',
+      generated.length === o.codes && new Set(generated).size === o.codes,
+      `${generated.length} rows, ${new Set(generated).size} distinct`,
+    );
     const inStore = new Set(server.map((c) => c.code));
-    check('every code in the file exists in the store', generated.every((c) => inStore.has(c)), `${server.length} in the store`);
-    check('the store holds the file, the other app’s codes and the unattributed ones, nothing else', sameSet([...generated, ...unattributed], server.map((c) => c.code)), `${generated.length} + ${unattributed.length} vs ${server.length}`);
+    check(
+      'every code in the file exists in the store',
+      generated.every((c) => inStore.has(c)),
+      `${server.length} in the store`,
+    );
+    check(
+      'the store holds the file, the other app’s codes and the unattributed ones, nothing else',
+      sameSet(
+        [...generated, ...unattributed],
+        server.map((c) => c.code),
+      ),
+      `${generated.length} + ${unattributed.length} vs ${server.length}`,
+    );
     const listed = new Set(unattributed);
     check('the other app wrote during the job', theirs.length > 0, `${theirs.length} codes added`);
-    check('every code the other app added is listed as not made by the job', theirs.every((c) => listed.has(c)), `${theirs.length} added by the other app, ${unattributed.length} listed`);
-    check('no code the job did not make was deleted (generate)', stillThere().length === 0 && sandbox.stats().perEndpoint.deleteCodes.requests === 0, `${stillThere().length} missing`);
+    check(
+      'every code the other app added is listed as not made by the job',
+      theirs.every((c) => listed.has(c)),
+      `${theirs.length} added by the other app, ${unattributed.length} listed`,
+    );
+    check(
+      'no code the job did not make was deleted (generate)',
+      stillThere().length === 0 && sandbox.stats().perEndpoint.deleteCodes.requests === 0,
+      `${stillThere().length} missing`,
+    );
 
     // Export.
     const exp = await phase('export', () => run({ ...base, kind: 'export', unusedOnly: false }));
     const exported = await spoolRows<CouponCode>(spool, exp.id);
     check('export completed', exp.status === 'completed', exp.error ?? exp.status);
-    check('export equals the server set, in id order, all columns', JSON.stringify(exported) === JSON.stringify(sandbox.codes(promo)), `${exported.length} rows`);
+    check(
+      'export equals the server set, in id order, all columns',
+      JSON.stringify(exported) === JSON.stringify(sandbox.codes(promo)),
+      `${exported.length} rows`,
+    );
 
     // Purge every other code of the job's file through a list (the merchant's CSV) while the
     // other app keeps adding codes: only listed codes go.
     const half = generated.filter((_, i) => i % 2 === 0);
-    const pl = await phase('purge (list, plan)', () => run({ ...base, kind: 'purge', mode: 'list', csvText: `code\n${half.join('\n')}\n` }, ['awaiting-confirmation', 'failed']));
-    check('purge dry run counts the list', pl.purge?.targetCount === half.length && pl.purge?.notFound === 0, `${pl.purge?.targetCount} targets, ${pl.purge?.notFound} not found`);
-    check('dry run deleted nothing', sandbox.codes(promo).length === server.length, `${sandbox.codes(promo).length} codes`);
+    const pl = await phase('purge (list, plan)', () =>
+      run({ ...base, kind: 'purge', mode: 'list', csvText: `code\n${half.join('\n')}\n` }, [
+        'awaiting-confirmation',
+        'failed',
+      ]),
+    );
+    check(
+      'purge dry run counts the list',
+      pl.purge?.targetCount === half.length && pl.purge?.notFound === 0,
+      `${pl.purge?.targetCount} targets, ${pl.purge?.notFound} not found`,
+    );
+    check(
+      'dry run deleted nothing',
+      sandbox.codes(promo).length === server.length,
+      `${sandbox.codes(promo).length} codes`,
+    );
     const beforeList = sandbox.codes(promo);
     const stopWriter2 = anotherWriter(100, 5, shape);
     await confirm(registry, pl.id);
-    const plDone = await phase('purge (list, delete)', () => waitFor(registry, pl.id, ['completed', 'failed'], 30 * 60_000));
+    const plDone = await phase('purge (list, delete)', () =>
+      waitFor(registry, pl.id, ['completed', 'failed'], 30 * 60_000),
+    );
     stopWriter2();
     const backup = await spoolRows<CouponCode>(spool, purgeSpools(pl.id).targets);
     const remaining = new Set(sandbox.codes(promo).map((c) => c.id));
     const deleted = beforeList.filter((c) => !remaining.has(c.id));
-    check('list purge completed', plDone.status === 'completed' && !plDone.error, plDone.error ?? plDone.status);
-    check('list purge removed exactly the listed codes', sameSet(deleted.map((c) => c.code), half), `${deleted.length} deleted of ${half.length}`);
-    check('backup equals what was deleted', JSON.stringify(backup) === JSON.stringify(deleted), `${backup.length} backup rows`);
-    check('no code the purge did not target was deleted', stillThere().length === 0, `${theirs.length} added by the other app, ${stillThere().length} missing`);
+    check(
+      'list purge completed',
+      plDone.status === 'completed' && !plDone.error,
+      plDone.error ?? plDone.status,
+    );
+    check(
+      'list purge removed exactly the listed codes',
+      sameSet(
+        deleted.map((c) => c.code),
+        half,
+      ),
+      `${deleted.length} deleted of ${half.length}`,
+    );
+    check(
+      'backup equals what was deleted',
+      JSON.stringify(backup) === JSON.stringify(deleted),
+      `${backup.length} backup rows`,
+    );
+    check(
+      'no code the purge did not target was deleted',
+      stillThere().length === 0,
+      `${theirs.length} added by the other app, ${stillThere().length} missing`,
+    );
 
-    const pa = await phase('purge (all, plan)', () => run({ ...base, kind: 'purge', mode: 'all' }, ['awaiting-confirmation', 'failed']));
+    const pa = await phase('purge (all, plan)', () =>
+      run({ ...base, kind: 'purge', mode: 'all' }, ['awaiting-confirmation', 'failed']),
+    );
     const beforeAll = sandbox.codes(promo);
-    check('purge-all dry run counts what is left', pa.purge?.targetCount === beforeAll.length, `${pa.purge?.targetCount} of ${beforeAll.length}`);
+    check(
+      'purge-all dry run counts what is left',
+      pa.purge?.targetCount === beforeAll.length,
+      `${pa.purge?.targetCount} of ${beforeAll.length}`,
+    );
     await confirm(registry, pa.id);
-    const paDone = await phase('purge (all, delete)', () => waitFor(registry, pa.id, ['completed', 'failed'], 30 * 60_000));
+    const paDone = await phase('purge (all, delete)', () =>
+      waitFor(registry, pa.id, ['completed', 'failed'], 30 * 60_000),
+    );
     const backupAll = await spoolRows<CouponCode>(spool, purgeSpools(pa.id).targets);
-    check('purge all completed', paDone.status === 'completed' && !paDone.error, paDone.error ?? paDone.status);
-    check('store is empty afterwards', sandbox.codes(promo).length === 0, `${sandbox.codes(promo).length} left`);
-    check('purge-all backup equals what was deleted', JSON.stringify(backupAll) === JSON.stringify(beforeAll), `${backupAll.length} backup rows`);
-    check('faults were really served', phases.reduce((a, p) => a + p.faults, 0) > 0, `${phases.reduce((a, p) => a + p.faults, 0)} faults`);
+    check(
+      'purge all completed',
+      paDone.status === 'completed' && !paDone.error,
+      paDone.error ?? paDone.status,
+    );
+    check(
+      'store is empty afterwards',
+      sandbox.codes(promo).length === 0,
+      `${sandbox.codes(promo).length} left`,
+    );
+    check(
+      'purge-all backup equals what was deleted',
+      JSON.stringify(backupAll) === JSON.stringify(beforeAll),
+      `${backupAll.length} backup rows`,
+    );
+    check(
+      'faults were really served',
+      phases.reduce((a, p) => a + p.faults, 0) > 0,
+      `${phases.reduce((a, p) => a + p.faults, 0)} faults`,
+    );
     const quota429 = sandbox.stats().quota429;
     check('no quota 429s', quota429 === 0, `${quota429} quota 429s`);
   } finally {

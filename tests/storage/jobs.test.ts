@@ -10,7 +10,12 @@ interface Rec {
   createdAt: number;
 }
 
-const rec = (id: string, done = 0, status = 'running', createdAt = 1): Rec => ({ id, status, done, createdAt });
+const rec = (id: string, done = 0, status = 'running', createdAt = 1): Rec => ({
+  id,
+  status,
+  done,
+  createdAt,
+});
 let db = 0;
 const fresh = () => `jobs-test-${++db}`;
 
@@ -41,7 +46,11 @@ describe('job record store (IndexedDB)', () => {
   });
 
   it('moves records an older version kept in storage.local, once, and clears them there', async () => {
-    await fakeBrowser.storage.local.set({ 'job-ids': ['a', 'b'], 'job:a': rec('a', 3), 'job:b': rec('b', 4, 'paused', 2) });
+    await fakeBrowser.storage.local.set({
+      'job-ids': ['a', 'b'],
+      'job:a': rec('a', 3),
+      'job:b': rec('b', 4, 'paused', 2),
+    });
     const name = fresh();
     const s = createJobRecordStore<Rec>(name);
     expect(await s.list()).toEqual([rec('a', 3), rec('b', 4, 'paused', 2)]);
@@ -52,7 +61,9 @@ describe('job record store (IndexedDB)', () => {
   it('concurrent saves keep every record', async () => {
     const s = createJobRecordStore<Rec>(fresh());
     await Promise.all(Array.from({ length: 30 }, (_, i) => s.save(rec(`j${i}`, i))));
-    expect((await s.list()).map((r) => r.id).sort()).toEqual(Array.from({ length: 30 }, (_, i) => `j${i}`).sort());
+    expect((await s.list()).map((r) => r.id).sort()).toEqual(
+      Array.from({ length: 30 }, (_, i) => `j${i}`).sort(),
+    );
   });
 
   it('survives a new instance (a restarted service worker)', async () => {

@@ -16,7 +16,10 @@ function freshIdb(readBatch?: number): IdbSpool {
   return spool;
 }
 
-async function all(spool: Spool, jobId: string): Promise<Array<{ chunkNo: number; rows: unknown[] }>> {
+async function all(
+  spool: Spool,
+  jobId: string,
+): Promise<Array<{ chunkNo: number; rows: unknown[] }>> {
   const out: Array<{ chunkNo: number; rows: unknown[] }> = [];
   for await (const c of spool.chunks(jobId)) out.push(c);
   return out;
@@ -126,9 +129,25 @@ describe.each(implementations)('Spool contract: %s', (_name, make) => {
 
   it('survives concurrent puts to the same job with the right total', async () => {
     const s = make();
-    await Promise.all(Array.from({ length: 50 }, (_, i) => s.putChunk('j', i, Array.from({ length: i }, () => i))));
+    await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        s.putChunk(
+          'j',
+          i,
+          Array.from({ length: i }, () => i),
+        ),
+      ),
+    );
     // Re-puts racing with first puts must not double count either.
-    await Promise.all(Array.from({ length: 50 }, (_, i) => s.putChunk('j', i, Array.from({ length: i }, () => i))));
+    await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        s.putChunk(
+          'j',
+          i,
+          Array.from({ length: i }, () => i),
+        ),
+      ),
+    );
     expect(await s.rowCount('j')).toBe((49 * 50) / 2);
     expect(await s.chunkNumbers('j')).toEqual(Array.from({ length: 50 }, (_, i) => i));
   });
@@ -138,8 +157,17 @@ describe.each(implementations)('Spool contract: %s', (_name, make) => {
       fc.asyncProperty(
         fc.array(
           fc.oneof(
-            fc.record({ op: fc.constant('put' as const), job: fc.constantFrom('a', 'a:b', 'b'), n: fc.integer({ min: 0, max: 6 }), len: fc.nat(4) }),
-            fc.record({ op: fc.constant('del' as const), job: fc.constantFrom('a', 'a:b', 'b'), n: fc.integer({ min: 0, max: 6 }) }),
+            fc.record({
+              op: fc.constant('put' as const),
+              job: fc.constantFrom('a', 'a:b', 'b'),
+              n: fc.integer({ min: 0, max: 6 }),
+              len: fc.nat(4),
+            }),
+            fc.record({
+              op: fc.constant('del' as const),
+              job: fc.constantFrom('a', 'a:b', 'b'),
+              n: fc.integer({ min: 0, max: 6 }),
+            }),
             fc.record({ op: fc.constant('clear' as const), job: fc.constantFrom('a', 'a:b', 'b') }),
           ),
           { maxLength: 25 },
@@ -167,7 +195,9 @@ describe.each(implementations)('Spool contract: %s', (_name, make) => {
             const nums = [...m.keys()].sort((x, y) => x - y);
             expect(await s.chunkNumbers(job)).toEqual(nums);
             expect(await s.rowCount(job)).toBe([...m.values()].reduce((n, r) => n + r.length, 0));
-            expect(await all(s, job)).toEqual(nums.map((chunkNo) => ({ chunkNo, rows: m.get(chunkNo) })));
+            expect(await all(s, job)).toEqual(
+              nums.map((chunkNo) => ({ chunkNo, rows: m.get(chunkNo) })),
+            );
           }
         },
       ),
@@ -209,7 +239,9 @@ describe('IDB spool specifics', () => {
     const chunkCount = 800;
     const perChunk = 250;
     // Put out of order (as concurrent page fetches finish) to prove order comes from the keys.
-    const order = Array.from({ length: chunkCount }, (_, i) => i + 1).sort((a, b) => ((a * 7919) % chunkCount) - ((b * 7919) % chunkCount));
+    const order = Array.from({ length: chunkCount }, (_, i) => i + 1).sort(
+      (a, b) => ((a * 7919) % chunkCount) - ((b * 7919) % chunkCount),
+    );
     for (const chunkNo of order) {
       const rows = Array.from({ length: perChunk }, (_, r) => {
         const id = (chunkNo - 1) * perChunk + r + 1;

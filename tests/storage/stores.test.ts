@@ -28,7 +28,10 @@ describe('store registry', () => {
     await r.put(view('def', { access: 'read-only' }));
     expect((await r.list()).map((s) => s.storeHash)).toEqual(['abc', 'def']);
     await r.put(view('abc', { access: 'read-only', lastCheckedAt: 5 }));
-    expect(await r.list()).toEqual([view('abc', { access: 'read-only', lastCheckedAt: 5 }), view('def', { access: 'read-only' })]);
+    expect(await r.list()).toEqual([
+      view('abc', { access: 'read-only', lastCheckedAt: 5 }),
+      view('def', { access: 'read-only' }),
+    ]);
     expect(await r.get('def')).toEqual(view('def', { access: 'read-only' }));
   });
 
@@ -46,7 +49,9 @@ describe('store registry', () => {
     await Promise.all(Array.from({ length: 20 }, (_, i) => r.put(view(`s${i}`))));
     expect(await r.list()).toHaveLength(20);
     await Promise.all(Array.from({ length: 10 }, (_, i) => r.remove(`s${i * 2}`)));
-    expect((await r.list()).map((s) => s.storeHash)).toEqual(Array.from({ length: 10 }, (_, i) => `s${i * 2 + 1}`));
+    expect((await r.list()).map((s) => s.storeHash)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `s${i * 2 + 1}`),
+    );
   });
 
   it('writes only StoreView fields (a stray token property never reaches storage)', async () => {

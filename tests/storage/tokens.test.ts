@@ -83,14 +83,15 @@ describe('token vault', () => {
   });
 
   it('never logs, and a failed save does not echo the token', async () => {
-    const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((m) => vi.spyOn(console, m).mockImplementation(() => {}));
+    const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((m) =>
+      vi.spyOn(console, m).mockImplementation(() => {}),
+    );
     const v = fresh();
     await v.set('abc', 'secret-token');
     await v.get('abc');
     await v.list();
     await v.remove('abc');
     for (const spy of spies) expect(spy).not.toHaveBeenCalled();
-
   });
 
   it('a failed save does not echo the token', async () => {

@@ -30,17 +30,32 @@ describe('parseApiAccountFile', () => {
   test('tolerates case, spacing, tabs, BOM, LF or CR, quotes and key spelling', () => {
     const messy =
       '\uFEFF  access   token :\t"tok123"\rapi_path= https://api.bigcommerce.com/stores/XYZ9/v3/ \n name:  Shop  ';
-    expect(parseApiAccountFile(messy)).toEqual({ ok: true, storeHash: 'xyz9', token: 'tok123', accountName: 'Shop' });
+    expect(parseApiAccountFile(messy)).toEqual({
+      ok: true,
+      storeHash: 'xyz9',
+      token: 'tok123',
+      accountName: 'Shop',
+    });
   });
 
   test('an API path with no trailing slash, or a v2 path, still gives the hash', () => {
-    expect(parseApiAccountFile('ACCESS TOKEN: t0k\nAPI PATH: https://api.bigcommerce.com/stores/q1w2e3').ok && true).toBe(true);
-    const r = parseApiAccountFile('ACCESS TOKEN: t0k\nAPI PATH: https://api.bigcommerce.com/stores/q1w2e3/v2/');
+    expect(
+      parseApiAccountFile('ACCESS TOKEN: t0k\nAPI PATH: https://api.bigcommerce.com/stores/q1w2e3')
+        .ok && true,
+    ).toBe(true);
+    const r = parseApiAccountFile(
+      'ACCESS TOKEN: t0k\nAPI PATH: https://api.bigcommerce.com/stores/q1w2e3/v2/',
+    );
     expect(r.ok && r.storeHash).toBe('q1w2e3');
   });
 
   test('a file without the API path gives the token and no hash', () => {
-    expect(parseApiAccountFile('ACCESS TOKEN: t0k')).toEqual({ ok: true, storeHash: null, token: 't0k', accountName: null });
+    expect(parseApiAccountFile('ACCESS TOKEN: t0k')).toEqual({
+      ok: true,
+      storeHash: null,
+      token: 't0k',
+      accountName: null,
+    });
   });
 
   test('a file without a token is explained', () => {

@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { JOBS_PORT } from '@/utils/messages';
-import { MESSAGES, createBridge, reconnectDelay, type BridgeDeps, type PortLike } from '@/utils/ui/bridge';
+import {
+  MESSAGES,
+  createBridge,
+  reconnectDelay,
+  type BridgeDeps,
+  type PortLike,
+} from '@/utils/ui/bridge';
 import { makeJob } from './fixtures';
 
 class FakePort implements PortLike {
@@ -52,7 +58,9 @@ describe('send', () => {
   });
 
   test('passes replies through', async () => {
-    const { bridge, deps } = setup({ sendRaw: vi.fn(async () => ({ ok: true, value: { jobId: 'j1' } })) });
+    const { bridge, deps } = setup({
+      sendRaw: vi.fn(async () => ({ ok: true, value: { jobId: 'j1' } })),
+    });
     const reply = await bridge.send('controlJob', { jobId: 'j1', action: 'pause' });
     expect(reply).toEqual({ ok: true, value: { jobId: 'j1' } });
     expect(deps.sendRaw).toHaveBeenCalledWith('controlJob', { jobId: 'j1', action: 'pause' });
@@ -64,7 +72,10 @@ describe('send', () => {
         throw new Error('Could not establish connection. Receiving end does not exist.');
       },
     });
-    expect(await bridge.send('getStore', { storeHash: 'abc' })).toEqual({ ok: false, error: MESSAGES.noBackground });
+    expect(await bridge.send('getStore', { storeHash: 'abc' })).toEqual({
+      ok: false,
+      error: MESSAGES.noBackground,
+    });
   });
 
   test('a reloaded extension says to reload the page', async () => {
@@ -73,7 +84,10 @@ describe('send', () => {
         throw new Error('Extension context invalidated.');
       },
     });
-    expect(await bridge.send('getStore', { storeHash: 'abc' })).toEqual({ ok: false, error: MESSAGES.contextGone });
+    expect(await bridge.send('getStore', { storeHash: 'abc' })).toEqual({
+      ok: false,
+      error: MESSAGES.contextGone,
+    });
   });
 
   test('no send at all once the context is gone', async () => {
@@ -106,7 +120,9 @@ describe('send', () => {
     expect(reply.ok).toBe(false);
     expect(JSON.stringify(reply)).not.toContain(token);
     const { bridge: b2 } = setup({ sendRaw: async () => ({ ok: false, error: `bad ${token}` }) });
-    expect(JSON.stringify(await b2.send('saveStore', { storeHash: 'abc', token }))).not.toContain(token);
+    expect(JSON.stringify(await b2.send('saveStore', { storeHash: 'abc', token }))).not.toContain(
+      token,
+    );
   });
 });
 

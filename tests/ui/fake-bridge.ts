@@ -4,7 +4,13 @@
  */
 import { act } from '@testing-library/preact';
 import type { JobView } from '@/utils/jobs/types';
-import type { FeedState, MessageArgs, MessageReply, MessageType, UiBridge } from '@/utils/ui/bridge';
+import type {
+  FeedState,
+  MessageArgs,
+  MessageReply,
+  MessageType,
+  UiBridge,
+} from '@/utils/ui/bridge';
 import { BULK_PROMOTION, IMPORT_PREVIEW, STORE_MODIFY } from './fixtures';
 
 export type Handlers = {
@@ -41,7 +47,10 @@ export const defaultHandlers: Handlers = {
 export function createFakeBridge(handlers: Handlers = {}, initialJobs: JobView[] = []) {
   const traffic: TrafficEntry[] = [];
   const all = { ...defaultHandlers, ...handlers };
-  const watchers = new Set<{ onJobs: (jobs: JobView[]) => void; onState?: (s: FeedState) => void }>();
+  const watchers = new Set<{
+    onJobs: (jobs: JobView[]) => void;
+    onState?: (s: FeedState) => void;
+  }>();
   let jobs = initialJobs;
 
   const bridge: UiBridge = {
@@ -49,7 +58,9 @@ export function createFakeBridge(handlers: Handlers = {}, initialJobs: JobView[]
       const data = args[0];
       traffic.push({ direction: 'sent', type, data: structuredClone(data) });
       const handler = all[type] as ((d: unknown) => unknown) | undefined;
-      const reply = (handler ? await handler(data) : { ok: false, error: `No handler for ${type}` }) as MessageReply<typeof type>;
+      const reply = (
+        handler ? await handler(data) : { ok: false, error: `No handler for ${type}` }
+      ) as MessageReply<typeof type>;
       traffic.push({ direction: 'reply', type, data: structuredClone(reply) });
       return reply;
     },

@@ -23,8 +23,19 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-const CODE = { id: 901, code: 'SPRING-AB12', current_uses: 1, max_uses: 1, max_uses_per_customer: 1, created: '2026-03-02T12:00:00+00:00' };
-const FOUND: CodeLookup = { found: true, code: CODE, promotion: { id: 42, name: 'Summer sale', status: 'ENABLED', bulk: true } };
+const CODE = {
+  id: 901,
+  code: 'SPRING-AB12',
+  current_uses: 1,
+  max_uses: 1,
+  max_uses_per_customer: 1,
+  created: '2026-03-02T12:00:00+00:00',
+};
+const FOUND: CodeLookup = {
+  found: true,
+  code: CODE,
+  promotion: { id: 42, name: 'Summer sale', status: 'ENABLED', bulk: true },
+};
 
 async function renderFind(opts: { handlers?: Handlers; stores?: StoreView[] } = {}) {
   const fake = createFakeBridge({ findCode: () => ({ ok: true, value: FOUND }), ...opts.handlers });
@@ -50,7 +61,9 @@ describe('find a code', () => {
     // Trimmed; letter case left to the store.
     expect(fake.sent('findCode')).toEqual([{ storeHash: STORE_HASH, code: 'spring-ab12' }]);
     const link = within(result()).getByRole('link', { name: 'Summer sale' });
-    expect(link.getAttribute('href')).toBe(`https://store-${STORE_HASH}.mybigcommerce.com/manage/marketing/promotions/42/edit`);
+    expect(link.getAttribute('href')).toBe(
+      `https://store-${STORE_HASH}.mybigcommerce.com/manage/marketing/promotions/42/edit`,
+    );
     const text = result().textContent ?? '';
     expect(text).toContain('SPRING-AB12');
     expect(text).toContain('used 1 of 1 (used up: it cannot be redeemed again)');
@@ -62,7 +75,15 @@ describe('find a code', () => {
 
   test('Enter in the field finds; no limit said as such', async () => {
     const { fake } = await renderFind({
-      handlers: { findCode: () => ({ ok: true, value: { ...FOUND, code: { ...CODE, current_uses: 3, max_uses: 0, max_uses_per_customer: 0 } } }) },
+      handlers: {
+        findCode: () => ({
+          ok: true,
+          value: {
+            ...FOUND,
+            code: { ...CODE, current_uses: 3, max_uses: 0, max_uses_per_customer: 0 },
+          },
+        }),
+      },
     });
     const field = screen.getByLabelText('Find a code');
     fireEvent.input(field, { target: { value: 'SPRING-AB12' } });
@@ -74,7 +95,9 @@ describe('find a code', () => {
   });
 
   test('not found, in plain words', async () => {
-    await renderFind({ handlers: { findCode: ({ code }) => ({ ok: true, value: { found: false, code } }) } });
+    await renderFind({
+      handlers: { findCode: ({ code }) => ({ ok: true, value: { found: false, code } }) },
+    });
     await find('XYZ');
     expect(result().textContent).toBe('No code XYZ in this store.');
     expect(screen.queryByRole('button', { name: 'Delete this code' })).toBeNull();
@@ -84,14 +107,19 @@ describe('find a code', () => {
     ['', 'Type a code to find.'],
     ['   ', 'Type a code to find.'],
     ['A'.repeat(51), 'A code has at most 50 characters; this has 51, so no store can hold it.'],
-    ['SPRING!AB#', 'A code holds only letters, digits, spaces, _ and -: “!”, “#” cannot be in one, so no store can hold it.'],
+    [
+      'SPRING!AB#',
+      'A code holds only letters, digits, spaces, _ and -: “!”, “#” cannot be in one, so no store can hold it.',
+    ],
   ])('%j is refused before any request', async (typed, message) => {
     const { fake } = await renderFind();
     await find(typed);
     expect(fake.sent('findCode')).toEqual([]);
     const field = screen.getByLabelText('Find a code');
     expect(field.getAttribute('aria-invalid')).toBe('true');
-    const described = (field.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent);
+    const described = (field.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => document.getElementById(id)?.textContent);
     expect(described).toContain(message);
     // Typing again clears it.
     fireEvent.input(field, { target: { value: 'SPRING' } });
@@ -99,7 +127,9 @@ describe('find a code', () => {
   });
 
   test('a store that cannot answer: its error as an alert, no result', async () => {
-    await renderFind({ handlers: { findCode: () => ({ ok: false, error: 'The store refused the access token.' }) } });
+    await renderFind({
+      handlers: { findCode: () => ({ ok: false, error: 'The store refused the access token.' }) },
+    });
     await find('SPRING-AB12');
     expect(screen.getByRole('alert').textContent).toBe('The store refused the access token.');
     expect(result().textContent).toBe('');
@@ -111,7 +141,9 @@ describe('find a code', () => {
       handlers: {
         findCode: ({ code }) =>
           code === 'SLOW'
-            ? new Promise((resolve) => (release = () => resolve({ ok: true, value: { found: false, code } })))
+            ? new Promise(
+                (resolve) => (release = () => resolve({ ok: true, value: { found: false, code } })),
+              )
             : { ok: true, value: FOUND },
       },
     });
@@ -130,7 +162,9 @@ describe('delete this code', () => {
     const { fake } = await renderFind();
     await find('SPRING-AB12');
     fireEvent.click(screen.getByRole('button', { name: 'Delete this code' }));
-    const question = screen.getByRole('group', { name: /^Delete the code SPRING-AB12\? A backup with this one code is saved first/ });
+    const question = screen.getByRole('group', {
+      name: /^Delete the code SPRING-AB12\? A backup with this one code is saved first/,
+    });
     expect(document.activeElement).toBe(within(question).getByRole('button', { name: 'Keep it' }));
     fireEvent.click(within(question).getByRole('button', { name: 'Keep it' }));
     expect(screen.queryByRole('group')).toBeNull();
@@ -138,11 +172,15 @@ describe('delete this code', () => {
     expect(fake.sent('startJob')).toEqual([]);
 
     fireEvent.click(screen.getByRole('button', { name: 'Delete this code' }));
-    const confirm = within(screen.getByRole('group')).getByRole('button', { name: 'Delete this code' });
+    const confirm = within(screen.getByRole('group')).getByRole('button', {
+      name: 'Delete this code',
+    });
     fireEvent.click(confirm);
     fireEvent.click(confirm);
     await settle();
-    expect(fake.sent('startJob')).toEqual([{ kind: 'delete-code', storeHash: STORE_HASH, promotionId: 42, code: 'SPRING-AB12' }]);
+    expect(fake.sent('startJob')).toEqual([
+      { kind: 'delete-code', storeHash: STORE_HASH, promotionId: 42, code: 'SPRING-AB12' },
+    ]);
     expect(screen.queryByRole('button', { name: 'Delete this code' })).toBeNull();
     expect(document.activeElement).toBe(screen.getByLabelText('Find a code'));
   });
@@ -151,15 +189,33 @@ describe('delete this code', () => {
     const { fake } = await renderFind();
     await find('SPRING-AB12');
     fireEvent.click(screen.getByRole('button', { name: 'Delete this code' }));
-    fireEvent.click(within(screen.getByRole('group')).getByRole('button', { name: 'Delete this code' }));
+    fireEvent.click(
+      within(screen.getByRole('group')).getByRole('button', { name: 'Delete this code' }),
+    );
     await settle();
-    const job = makeJob({ id: 'job-1', kind: 'delete-code', deleteCode: { code: 'SPRING-AB12' }, progress: { done: 0, total: 1, ratePerSecond: 0, etaMs: null, wait: null } });
+    const job = makeJob({
+      id: 'job-1',
+      kind: 'delete-code',
+      deleteCode: { code: 'SPRING-AB12' },
+      progress: { done: 0, total: 1, ratePerSecond: 0, etaMs: null, wait: null },
+    });
     await fake.pushJobs([job]);
     expect(result().textContent).toContain('Saving a backup of SPRING-AB12, then deleting it…');
     await fake.pushJobs([{ ...job, status: 'completed', finishedAt: NOW }]);
-    expect(result().textContent).toContain('Completed: the code SPRING-AB12 was deleted. Its backup was saved first.');
-    await fake.pushJobs([{ ...job, status: 'failed', error: 'The code SPRING-AB12 is no longer in this promotion, so there is nothing to delete.' }]);
-    expect(result().textContent).toContain('Deleting the code stopped: The code SPRING-AB12 is no longer in this promotion');
+    expect(result().textContent).toContain(
+      'Completed: the code SPRING-AB12 was deleted. Its backup was saved first.',
+    );
+    await fake.pushJobs([
+      {
+        ...job,
+        status: 'failed',
+        error:
+          'The code SPRING-AB12 is no longer in this promotion, so there is nothing to delete.',
+      },
+    ]);
+    expect(result().textContent).toContain(
+      'Deleting the code stopped: The code SPRING-AB12 is no longer in this promotion',
+    );
   });
 
   test('a page script’s click does not delete', async () => {
@@ -167,7 +223,9 @@ describe('delete this code', () => {
     await find('SPRING-AB12');
     fireEvent.click(screen.getByRole('button', { name: 'Delete this code' }));
     trust.person = false;
-    fireEvent.click(within(screen.getByRole('group')).getByRole('button', { name: 'Delete this code' }));
+    fireEvent.click(
+      within(screen.getByRole('group')).getByRole('button', { name: 'Delete this code' }),
+    );
     await settle();
     expect(fake.sent('startJob')).toEqual([]);
   });
@@ -185,17 +243,31 @@ describe('delete this code', () => {
   });
 
   test('refused by the background (a job holds the promotion): said, nothing else sent', async () => {
-    const { fake } = await renderFind({ handlers: { startJob: () => ({ ok: false, error: 'A purge is running on this promotion.' }) } });
+    const { fake } = await renderFind({
+      handlers: { startJob: () => ({ ok: false, error: 'A purge is running on this promotion.' }) },
+    });
     await find('SPRING-AB12');
     fireEvent.click(screen.getByRole('button', { name: 'Delete this code' }));
-    fireEvent.click(within(screen.getByRole('group')).getByRole('button', { name: 'Delete this code' }));
+    fireEvent.click(
+      within(screen.getByRole('group')).getByRole('button', { name: 'Delete this code' }),
+    );
     await settle();
     expect(screen.getByRole('alert').textContent).toBe('A purge is running on this promotion.');
     expect(fake.sent('startJob')).toHaveLength(1);
   });
 
   test('only for codes of bulk promotions, and not with a read-only token', async () => {
-    await renderFind({ handlers: { findCode: () => ({ ok: true, value: { ...FOUND, promotion: { id: 7, name: 'Welcome code', status: 'DISABLED', bulk: false } } }) } });
+    await renderFind({
+      handlers: {
+        findCode: () => ({
+          ok: true,
+          value: {
+            ...FOUND,
+            promotion: { id: 7, name: 'Welcome code', status: 'DISABLED', bulk: false },
+          },
+        }),
+      },
+    });
     await find('WELCOME');
     expect(result().textContent).toContain('not a bulk coupon promotion');
     expect(result().textContent).toContain('Welcome code (disabled)');
@@ -226,7 +298,10 @@ describe('in the popup', () => {
 
   test('several stores: a picker chooses where to look', async () => {
     const other: StoreView = { ...STORE_MODIFY, storeHash: 'zzz999' };
-    const fake = createFakeBridge({ listStores: () => ({ ok: true, value: [STORE_MODIFY, other] }), findCode: ({ code }) => ({ ok: true, value: { found: false, code } }) });
+    const fake = createFakeBridge({
+      listStores: () => ({ ok: true, value: [STORE_MODIFY, other] }),
+      findCode: ({ code }) => ({ ok: true, value: { found: false, code } }),
+    });
     render(<PopupPage bridge={fake.bridge} />);
     await settle();
     fireEvent.change(screen.getByLabelText('Store'), { target: { value: 'zzz999' } });

@@ -26,7 +26,12 @@ export function makeJob(patch: Partial<JobView> = {}): JobView {
   };
 }
 
-export const STORE_MODIFY: StoreView = { storeHash: STORE_HASH, access: 'modify', addedAt: NOW - 86_400_000, lastCheckedAt: NOW };
+export const STORE_MODIFY: StoreView = {
+  storeHash: STORE_HASH,
+  access: 'modify',
+  addedAt: NOW - 86_400_000,
+  lastCheckedAt: NOW,
+};
 export const STORE_READ_ONLY: StoreView = { ...STORE_MODIFY, access: 'read-only' };
 
 export const BULK_PROMOTION: PromotionInfo = {
@@ -61,13 +66,22 @@ export const IMPORT_PREVIEW: ImportPreview = {
       kind: 'characters',
       label: 'characters not allowed',
       count: 1,
-      example: { line: 1_005, code: 'not allowed!', reason: 'the code holds characters BigCommerce does not allow (“!”): only letters, digits, spaces, _ and -' },
+      example: {
+        line: 1_005,
+        code: 'not allowed!',
+        reason:
+          'the code holds characters BigCommerce does not allow (“!”): only letters, digits, spaces, _ and -',
+      },
     },
     {
       kind: 'repeated',
       label: 'repeated in the file',
       count: 1,
-      example: { line: 1_008, code: 'SPRING-0001', reason: 'the code is already on line 3 of the file' },
+      example: {
+        line: 1_008,
+        code: 'SPRING-0001',
+        reason: 'the code is already on line 3 of the file',
+      },
     },
   ],
   estimate: { ms: 19_980_000, basis: 'quota', quota: 150, windowMs: 30_000 },

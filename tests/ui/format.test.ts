@@ -2,7 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, test, vi } from 'vitest';
 import type { JobView } from '@/utils/jobs/types';
 import { formatCount, formatDuration, formatRate, pluralCodes } from '@/utils/ui/format';
-import { completedText, controlsFor, etaText, failedText, progressText, waitText } from '@/utils/ui/job-text';
+import {
+  completedText,
+  controlsFor,
+  etaText,
+  failedText,
+  progressText,
+  waitText,
+} from '@/utils/ui/job-text';
 import { makeJob } from './fixtures';
 
 describe('format', () => {
@@ -22,8 +29,31 @@ describe('format', () => {
   test('counts are written as Intl.NumberFormat en-US writes them, without it', () => {
     const intl = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
     const same = (n: number) => expect(formatCount(n)).toBe(intl.format(Math.round(n)));
-    for (const n of [0, 7, 999, 1000, 999_999, 1_000_000, 123_456_789, -1, -1234, 1e21, 2 ** 53, 0.5, 1.5, -1.5, 999.6, NaN, Infinity, -Infinity]) same(n);
-    const numbers = fc.oneof(fc.integer({ min: -1e12, max: 1e12 }), fc.double({ min: -1e16, max: 1e16, noNaN: true }));
+    for (const n of [
+      0,
+      7,
+      999,
+      1000,
+      999_999,
+      1_000_000,
+      123_456_789,
+      -1,
+      -1234,
+      1e21,
+      2 ** 53,
+      0.5,
+      1.5,
+      -1.5,
+      999.6,
+      NaN,
+      Infinity,
+      -Infinity,
+    ])
+      same(n);
+    const numbers = fc.oneof(
+      fc.integer({ min: -1e12, max: 1e12 }),
+      fc.double({ min: -1e16, max: 1e16, noNaN: true }),
+    );
     fc.assert(
       fc.property(numbers, (n) => {
         if (!Object.is(Math.round(n), -0)) same(n);
@@ -51,26 +81,49 @@ describe('format', () => {
 describe('job text', () => {
   const now = 1_750_000_000_000;
   test('wait reasons in words', () => {
-    expect(waitText({ kind: 'quota', untilMs: now + 12_000 }, now)).toBe("Waiting for the store's API quota (resumes in 12 s)");
-    expect(waitText({ kind: 'rate-limited', untilMs: now + 3_000 }, now)).toMatch(/^BigCommerce asked us to slow down…/);
+    expect(waitText({ kind: 'quota', untilMs: now + 12_000 }, now)).toBe(
+      "Waiting for the store's API quota (resumes in 12 s)",
+    );
+    expect(waitText({ kind: 'rate-limited', untilMs: now + 3_000 }, now)).toMatch(
+      /^BigCommerce asked us to slow down…/,
+    );
     expect(waitText({ kind: 'platform-busy', untilMs: now + 5_000 }, now)).toMatch(/busy/);
-    expect(waitText({ kind: 'retrying', untilMs: now + 1_000, attempt: 2 }, now)).toBe('Connection problem, retrying (attempt 2)…');
-    expect(waitText({ kind: 'reconciling' }, now)).toBe('Checking with the store which codes were created…');
+    expect(waitText({ kind: 'retrying', untilMs: now + 1_000, attempt: 2 }, now)).toBe(
+      'Connection problem, retrying (attempt 2)…',
+    );
+    expect(waitText({ kind: 'reconciling' }, now)).toBe(
+      'Checking with the store which codes were created…',
+    );
     // Never a negative countdown.
     expect(waitText({ kind: 'quota', untilMs: now - 5_000 }, now)).toMatch(/resumes in 0 s/);
   });
 
   test('progress, eta, completed and failed', () => {
-    const job: JobView = makeJob({ progress: { done: 12_500, total: 100_000, ratePerSecond: 1900, etaMs: 46_000, wait: null } });
+    const job: JobView = makeJob({
+      progress: { done: 12_500, total: 100_000, ratePerSecond: 1900, etaMs: 46_000, wait: null },
+    });
     expect(progressText(job)).toBe('12,500 / 100,000');
     expect(etaText(job)).toBe('About 46 s left');
-    expect(progressText(makeJob({ progress: { done: 300, total: null, ratePerSecond: 0, etaMs: null, wait: null } }))).toBe('300');
-    expect(completedText(makeJob({ status: 'completed', progress: { done: 10_000, total: 10_000, ratePerSecond: 0, etaMs: null, wait: null } }))).toBe(
-      'Completed: 10,000 codes generated.',
-    );
-    expect(failedText(makeJob({ status: 'failed', error: 'The token was revoked. Connect the store again.' }))).toBe(
-      'Generating codes stopped: The token was revoked. Connect the store again.',
-    );
+    expect(
+      progressText(
+        makeJob({
+          progress: { done: 300, total: null, ratePerSecond: 0, etaMs: null, wait: null },
+        }),
+      ),
+    ).toBe('300');
+    expect(
+      completedText(
+        makeJob({
+          status: 'completed',
+          progress: { done: 10_000, total: 10_000, ratePerSecond: 0, etaMs: null, wait: null },
+        }),
+      ),
+    ).toBe('Completed: 10,000 codes generated.');
+    expect(
+      failedText(
+        makeJob({ status: 'failed', error: 'The token was revoked. Connect the store again.' }),
+      ),
+    ).toBe('Generating codes stopped: The token was revoked. Connect the store again.');
   });
 
   test('controls that apply', () => {

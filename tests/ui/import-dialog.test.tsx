@@ -2,7 +2,14 @@
 import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { ImportPreview } from '@/utils/messages';
-import { IMPORT_PREVIEW, NOW, PROMOTION_ID, STORE_HASH, STORE_READ_ONLY, makeJob } from './fixtures';
+import {
+  IMPORT_PREVIEW,
+  NOW,
+  PROMOTION_ID,
+  STORE_HASH,
+  STORE_READ_ONLY,
+  makeJob,
+} from './fixtures';
 import { renderPanel, settle } from './render-panel';
 
 beforeEach(() => {
@@ -14,7 +21,8 @@ afterEach(() => {
 });
 
 const dialog = () => screen.getByRole('dialog', { name: 'Import codes' });
-const importButton = () => within(dialog()).getByRole('button', { name: 'Import' }) as HTMLButtonElement;
+const importButton = () =>
+  within(dialog()).getByRole('button', { name: 'Import' }) as HTMLButtonElement;
 const fileInput = () => within(dialog()).getByLabelText('CSV file with codes') as HTMLInputElement;
 const CSV = 'code\nSPRING-0000\nSPRING-0001\n';
 
@@ -55,18 +63,26 @@ describe('import codes dialog', () => {
     const d = dialog();
     expect(d.getAttribute('aria-modal')).toBe('true');
     expect(document.activeElement).toBe(fileInput());
-    expect(screen.getByLabelText('Bulk coupon codes', { selector: 'section' }).hasAttribute('inert')).toBe(true);
+    expect(
+      screen.getByLabelText('Bulk coupon codes', { selector: 'section' }).hasAttribute('inert'),
+    ).toBe(true);
     // Every control is labelled; the hints are read with the fields.
-    expect(describedBy(fileInput()).map((id) => document.getElementById(id)?.textContent).join(' ')).toMatch(
-      /column named code.*max_uses and max_uses_per_customer columns override/,
-    );
+    expect(
+      describedBy(fileInput())
+        .map((id) => document.getElementById(id)?.textContent)
+        .join(' '),
+    ).toMatch(/column named code.*max_uses and max_uses_per_customer columns override/);
     for (const label of ['Max uses per code', 'Max uses per customer']) {
       const field = within(d).getByRole('textbox', { name: label }) as HTMLInputElement;
       expect(field.value).toBe('1');
-      expect(document.getElementById(describedBy(field)[0]!)?.textContent).toBe('0 means unlimited.');
+      expect(document.getElementById(describedBy(field)[0]!)?.textContent).toBe(
+        '0 means unlimited.',
+      );
     }
     // Tab stays inside.
-    const focusables = Array.from(d.querySelectorAll<HTMLElement>('button:not([disabled]), input:not([disabled])'));
+    const focusables = Array.from(
+      d.querySelectorAll<HTMLElement>('button:not([disabled]), input:not([disabled])'),
+    );
     const last = focusables[focusables.length - 1]!;
     last.focus();
     fireEvent.keyDown(last, { key: 'Tab' });
@@ -86,14 +102,18 @@ describe('import codes dialog', () => {
     expect(importButton().disabled).toBe(true);
     await chooseFile(new File([CSV], 'codes.csv', { type: 'text/csv' }));
     // The file went to the background to be read; nothing was started.
-    expect(fake.sent('prepareImport')).toEqual([{ storeHash: STORE_HASH, promotionId: PROMOTION_ID, csvText: CSV }]);
+    expect(fake.sent('prepareImport')).toEqual([
+      { storeHash: STORE_HASH, promotionId: PROMOTION_ID, csvText: CSV },
+    ]);
     expect(fake.sent('startJob')).toEqual([]);
 
     const preview = within(dialog()).getByRole('status');
     const text = preview.textContent ?? '';
     expect(text).toContain('1,006 codes will be created');
     expect(text).toContain('2 lines will be rejected');
-    const reasons = within(preview).getAllByRole('listitem').map((li) => li.textContent);
+    const reasons = within(preview)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
     expect(reasons).toEqual([
       'characters not allowed: 1 line, e.g. line 1005 not allowed!: the code holds characters BigCommerce does not allow (“!”): only letters, digits, spaces, _ and -',
       'repeated in the file: 1 line, e.g. line 1008 SPRING-0001: the code is already on line 3 of the file',
@@ -113,7 +133,14 @@ describe('import codes dialog', () => {
     fireEvent.click(importButton());
     await settle();
     expect(fake.sent('startJob')).toEqual([
-      { kind: 'import', storeHash: STORE_HASH, promotionId: PROMOTION_ID, draftId: 'draft-1', maxUses: 2, maxUsesPerCustomer: 0 },
+      {
+        kind: 'import',
+        storeHash: STORE_HASH,
+        promotionId: PROMOTION_ID,
+        draftId: 'draft-1',
+        maxUses: 2,
+        maxUsesPerCustomer: 0,
+      },
     ]);
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(document.activeElement).toBe(opener);
@@ -123,15 +150,29 @@ describe('import codes dialog', () => {
     const { fake } = await renderPanel();
     await openByKeyboard();
     await chooseFile(new File([CSV], 'codes.csv'));
-    fireEvent.submit(within(dialog()).getByRole('textbox', { name: 'Max uses per code' }).closest('form')!);
+    fireEvent.submit(
+      within(dialog()).getByRole('textbox', { name: 'Max uses per code' }).closest('form')!,
+    );
     await settle();
     expect(fake.sent('startJob')).toEqual([
-      { kind: 'import', storeHash: STORE_HASH, promotionId: PROMOTION_ID, draftId: 'draft-1', maxUses: 1, maxUsesPerCustomer: 1 },
+      {
+        kind: 'import',
+        storeHash: STORE_HASH,
+        promotionId: PROMOTION_ID,
+        draftId: 'draft-1',
+        maxUses: 1,
+        maxUsesPerCustomer: 1,
+      },
     ]);
   });
 
   test('the estimate when requests in flight set the pace, and while the quota is not known', async () => {
-    const preview: ImportPreview = { ...IMPORT_PREVIEW, rejected: 0, reasons: [], estimate: { ms: 120_000, basis: 'concurrency', quota: null, windowMs: null } };
+    const preview: ImportPreview = {
+      ...IMPORT_PREVIEW,
+      rejected: 0,
+      reasons: [],
+      estimate: { ms: 120_000, basis: 'concurrency', quota: null, windowMs: null },
+    };
     await renderPanel({ handlers: { prepareImport: () => ({ ok: true, value: preview }) } });
     await openByKeyboard();
     await chooseFile(new File([CSV], 'codes.csv'));
@@ -169,8 +210,11 @@ describe('import codes dialog', () => {
   });
 
   test("the background's error for the whole file shows beside the field, and Import stays off", async () => {
-    const error = 'The file holds more than 1,000,000 codes, the most one import takes. Split it into smaller files.';
-    const { fake } = await renderPanel({ handlers: { prepareImport: () => ({ ok: false, error }) } });
+    const error =
+      'The file holds more than 1,000,000 codes, the most one import takes. Split it into smaller files.';
+    const { fake } = await renderPanel({
+      handlers: { prepareImport: () => ({ ok: false, error }) },
+    });
     await openByKeyboard();
     await chooseFile(new File([CSV], 'codes.csv'));
     const message = messageOf(fileInput());
@@ -228,7 +272,10 @@ describe('import codes dialog', () => {
   test('an answer about a file chosen before another is dropped', async () => {
     const answers: Array<(preview: ImportPreview) => void> = [];
     const { fake } = await renderPanel({
-      handlers: { prepareImport: () => new Promise((resolve) => answers.push((value) => resolve({ ok: true, value }))) },
+      handlers: {
+        prepareImport: () =>
+          new Promise((resolve) => answers.push((value) => resolve({ ok: true, value }))),
+      },
     });
     await openByKeyboard();
     await chooseFile(new File([CSV], 'first.csv'));
@@ -245,7 +292,8 @@ describe('import codes dialog', () => {
   });
 
   test('a refused start shows the reason in the dialog, which stays open', async () => {
-    const error = 'This file was read a while ago (or for another promotion) and is no longer held: choose it again.';
+    const error =
+      'This file was read a while ago (or for another promotion) and is no longer held: choose it again.';
     await renderPanel({ handlers: { startJob: () => ({ ok: false, error }) } });
     await openByKeyboard();
     await chooseFile(new File([CSV], 'codes.csv'));
@@ -265,6 +313,8 @@ describe('import codes dialog', () => {
     await renderPanel({ jobs: [makeJob({ status: 'running' })] });
     const button = screen.getByRole('button', { name: 'Import codes' }) as HTMLButtonElement;
     expect(button.disabled).toBe(true);
-    expect(document.getElementById(describedBy(button)[0]!)?.textContent).toMatch(/A job is under way/);
+    expect(document.getElementById(describedBy(button)[0]!)?.textContent).toMatch(
+      /A job is under way/,
+    );
   });
 });

@@ -1,6 +1,13 @@
 /** The manager list's words on plain inputs: status, code count, last job, what the list holds. */
 import { describe, expect, it } from 'vitest';
-import { codeCountText, lastJobs, lastJobText, listSummary, readAtText, statusText } from '@/components/manager/list-text';
+import {
+  codeCountText,
+  lastJobs,
+  lastJobText,
+  listSummary,
+  readAtText,
+  statusText,
+} from '@/components/manager/list-text';
 import type { PromotionPage } from '@/utils/messages';
 import { NOW, makeJob } from './fixtures';
 
@@ -16,7 +23,12 @@ describe('status and counts', () => {
     ]);
   });
   it('0 codes is a count; null is said to be unknown for now', () => {
-    expect([0, 1, 12_345, null].map(codeCountText)).toEqual(['0 codes', '1 code', '12,345 codes', 'code count not available just now']);
+    expect([0, 1, 12_345, null].map(codeCountText)).toEqual([
+      '0 codes',
+      '1 code',
+      '12,345 codes',
+      'code count not available just now',
+    ]);
   });
 });
 
@@ -34,17 +46,44 @@ describe('last job', () => {
 
   it('unfinished with progress, finished with when', () => {
     const at = (minutesAgo: number) => NOW - minutesAgo * 60_000;
-    expect(lastJobText(makeJob({ kind: 'generate', status: 'running', progress: { done: 999, total: 1_000, ratePerSecond: 1, etaMs: 1, wait: null } }), NOW)).toBe(
-      'Generate codes, running, 99%',
+    expect(
+      lastJobText(
+        makeJob({
+          kind: 'generate',
+          status: 'running',
+          progress: { done: 999, total: 1_000, ratePerSecond: 1, etaMs: 1, wait: null },
+        }),
+        NOW,
+      ),
+    ).toBe('Generate codes, running, 99%');
+    expect(
+      lastJobText(
+        makeJob({
+          kind: 'export',
+          status: 'running',
+          progress: { done: 0, total: null, ratePerSecond: 0, etaMs: null, wait: null },
+        }),
+        NOW,
+      ),
+    ).toBe('Export codes, running');
+    expect(lastJobText(makeJob({ kind: 'purge', status: 'awaiting-confirmation' }), NOW)).toBe(
+      'Purge codes, waiting for your confirmation',
     );
-    expect(lastJobText(makeJob({ kind: 'export', status: 'running', progress: { done: 0, total: null, ratePerSecond: 0, etaMs: null, wait: null } }), NOW)).toBe(
-      'Export codes, running',
-    );
-    expect(lastJobText(makeJob({ kind: 'purge', status: 'awaiting-confirmation' }), NOW)).toBe('Purge codes, waiting for your confirmation');
-    expect(lastJobText(makeJob({ kind: 'export', status: 'completed', finishedAt: NOW - 20_000 }), NOW)).toBe('Export codes, completed less than a minute ago');
-    expect(lastJobText(makeJob({ kind: 'export', status: 'failed', finishedAt: at(45) }), NOW)).toBe('Export codes, failed 45 min ago');
-    expect(lastJobText(makeJob({ kind: 'import', status: 'cancelled', finishedAt: at(185) }), NOW)).toBe('Import codes, cancelled 3 h ago');
-    expect(lastJobText(makeJob({ kind: 'generate', status: 'completed', finishedAt: at(3 * 24 * 60) }), NOW)).toMatch(/^Generate codes, completed on [A-Z][a-z]{2} \d{1,2}, \d{4}$/);
+    expect(
+      lastJobText(makeJob({ kind: 'export', status: 'completed', finishedAt: NOW - 20_000 }), NOW),
+    ).toBe('Export codes, completed less than a minute ago');
+    expect(
+      lastJobText(makeJob({ kind: 'export', status: 'failed', finishedAt: at(45) }), NOW),
+    ).toBe('Export codes, failed 45 min ago');
+    expect(
+      lastJobText(makeJob({ kind: 'import', status: 'cancelled', finishedAt: at(185) }), NOW),
+    ).toBe('Import codes, cancelled 3 h ago');
+    expect(
+      lastJobText(
+        makeJob({ kind: 'generate', status: 'completed', finishedAt: at(3 * 24 * 60) }),
+        NOW,
+      ),
+    ).toMatch(/^Generate codes, completed on [A-Z][a-z]{2} \d{1,2}, \d{4}$/);
     expect(lastJobText(undefined, NOW)).toBe('no jobs yet');
   });
 });
@@ -62,13 +101,24 @@ describe('what the list holds', () => {
     loadedAt: NOW,
     ...patch,
   });
-  const rows = (n: number) => Array.from({ length: n }, (_, i) => ({ id: i + 1, name: `P${i}`, status: null, codeCount: 0 }));
+  const rows = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({ id: i + 1, name: `P${i}`, status: null, codeCount: 0 }));
 
   it('counts, the slice shown on many pages, and the filter the page matched', () => {
-    expect(listSummary(page({ promotions: rows(1), total: 1, matching: 1 }))).toBe('1 bulk coupon promotion.');
-    expect(listSummary(page({ promotions: rows(25), total: 1_062, matching: 1_062, page: 2, pages: 43 }))).toBe('1,062 bulk coupon promotions, showing 26–50.');
-    expect(listSummary(page({ promotions: rows(12), total: 62, matching: 62, page: 3, pages: 3 }))).toBe('62 bulk coupon promotions, showing 51–62.');
-    expect(listSummary(page({ promotions: rows(3), total: 62, matching: 3, filter: 'friday' }))).toBe('3 of 62 bulk coupon promotions match “friday”.');
+    expect(listSummary(page({ promotions: rows(1), total: 1, matching: 1 }))).toBe(
+      '1 bulk coupon promotion.',
+    );
+    expect(
+      listSummary(
+        page({ promotions: rows(25), total: 1_062, matching: 1_062, page: 2, pages: 43 }),
+      ),
+    ).toBe('1,062 bulk coupon promotions, showing 26–50.');
+    expect(
+      listSummary(page({ promotions: rows(12), total: 62, matching: 62, page: 3, pages: 3 })),
+    ).toBe('62 bulk coupon promotions, showing 51–62.');
+    expect(
+      listSummary(page({ promotions: rows(3), total: 62, matching: 3, filter: 'friday' })),
+    ).toBe('3 of 62 bulk coupon promotions match “friday”.');
   });
 
   it('when the list was read', () => {

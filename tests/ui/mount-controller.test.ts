@@ -1,6 +1,10 @@
 import { describe, expect, test, vi } from 'vitest';
 import { parseControlPanelUrl } from '@/utils/control-panel-url';
-import { createMountController, panelLocationFor, type MountTarget } from '@/utils/ui/mount-controller';
+import {
+  createMountController,
+  panelLocationFor,
+  type MountTarget,
+} from '@/utils/ui/mount-controller';
 
 const BASE = 'https://store-abc123.mybigcommerce.com/manage/marketing/promotions';
 
@@ -21,7 +25,12 @@ function setup(opts: { isTopFrame?: boolean; url?: string } = {}) {
     isAttached: () => attached,
   };
   const controller = createMountController(
-    { parse: parseControlPanelUrl, isTopFrame: opts.isTopFrame ?? true, hasContentIframe: () => iframe, target },
+    {
+      parse: parseControlPanelUrl,
+      isTopFrame: opts.isTopFrame ?? true,
+      hasContentIframe: () => iframe,
+      target,
+    },
     opts.url ?? `${BASE}/42/edit`,
   );
   return {
@@ -41,13 +50,37 @@ describe('panelLocationFor', () => {
       page: 'promotion',
     });
     expect(panelLocationFor(BASE, top, parseControlPanelUrl)?.page).toBe('promotions-list');
-    expect(panelLocationFor('https://store-abc123.mybigcommerce.com/manage/orders', top, parseControlPanelUrl)).toBeNull();
-    expect(panelLocationFor('https://example.com/manage/marketing/promotions', top, parseControlPanelUrl)).toBeNull();
+    expect(
+      panelLocationFor(
+        'https://store-abc123.mybigcommerce.com/manage/orders',
+        top,
+        parseControlPanelUrl,
+      ),
+    ).toBeNull();
+    expect(
+      panelLocationFor(
+        'https://example.com/manage/marketing/promotions',
+        top,
+        parseControlPanelUrl,
+      ),
+    ).toBeNull();
   });
 
   test('the top frame stands aside for the legacy iframe; the iframe itself does not', () => {
-    expect(panelLocationFor(`${BASE}/42/legacy`, { isTopFrame: true, hasContentIframe: true }, parseControlPanelUrl)).toBeNull();
-    expect(panelLocationFor(`${BASE}/42/edit?embedded=1`, { isTopFrame: false, hasContentIframe: false }, parseControlPanelUrl)?.promotionId).toBe(42);
+    expect(
+      panelLocationFor(
+        `${BASE}/42/legacy`,
+        { isTopFrame: true, hasContentIframe: true },
+        parseControlPanelUrl,
+      ),
+    ).toBeNull();
+    expect(
+      panelLocationFor(
+        `${BASE}/42/edit?embedded=1`,
+        { isTopFrame: false, hasContentIframe: false },
+        parseControlPanelUrl,
+      )?.promotionId,
+    ).toBe(42);
   });
 });
 

@@ -32,12 +32,24 @@ function assertClean(traffic: TrafficEntry[]) {
   expect(traffic.length).toBeGreaterThan(10);
   for (const entry of traffic) {
     walk(entry.data, (key, str) => {
-      if (key !== null) expect(key, `${entry.direction} ${entry.type}`).not.toMatch(/token|secret|password|credential/i);
+      if (key !== null)
+        expect(key, `${entry.direction} ${entry.type}`).not.toMatch(
+          /token|secret|password|credential/i,
+        );
       if (str !== null) expect(str, `${entry.direction} ${entry.type}`).not.toContain(TOKEN);
     });
   }
   // Only what the page may ask: never saveStore (the token is typed in the extension's settings).
-  const allowed = ['getStore', 'getPromotion', 'listBulkPromotions', 'startJob', 'controlJob', 'downloadFile', 'openOptions', 'jobs'];
+  const allowed = [
+    'getStore',
+    'getPromotion',
+    'listBulkPromotions',
+    'startJob',
+    'controlJob',
+    'downloadFile',
+    'openOptions',
+    'jobs',
+  ];
   for (const entry of traffic) expect(allowed).toContain(entry.type);
 }
 
@@ -52,27 +64,46 @@ function assertDomClean() {
 function background(): Handlers {
   const secrets = new Map([[STORE_HASH, TOKEN]]);
   return {
-    getStore: ({ storeHash }) => ({ ok: true, value: secrets.has(storeHash) ? STORE_MODIFY : null }),
+    getStore: ({ storeHash }) => ({
+      ok: true,
+      value: secrets.has(storeHash) ? STORE_MODIFY : null,
+    }),
     getPromotion: () => ({ ok: true, value: BULK_PROMOTION }),
     listBulkPromotions: () => ({ ok: true, value: [BULK_PROMOTION] }),
     startJob: (request) => ({ ok: true, value: { jobId: `${request.kind}-1` } }),
   };
 }
 
-function job(kind: JobView['kind'], status: JobView['status'], patch: Partial<JobView> = {}): JobView {
+function job(
+  kind: JobView['kind'],
+  status: JobView['status'],
+  patch: Partial<JobView> = {},
+): JobView {
   return makeJob({ id: `${kind}-1`, kind, status, ...patch });
 }
 
 test('a full panel session: no token in the DOM or in any message', async () => {
   const { fake } = await renderPanel({ handlers: background(), location: LIST_PAGE });
-  fireEvent.change(screen.getByRole('combobox', { name: 'Promotion' }), { target: { value: String(BULK_PROMOTION.id) } });
+  fireEvent.change(screen.getByRole('combobox', { name: 'Promotion' }), {
+    target: { value: String(BULK_PROMOTION.id) },
+  });
   await settle();
 
   // Generate, watch it run, wait and finish; download the file again.
   fireEvent.input(screen.getByLabelText('Number of codes'), { target: { value: '1000' } });
   fireEvent.click(screen.getByRole('button', { name: 'Generate codes' }));
   await settle();
-  await fake.pushJobs([job('generate', 'running', { progress: { done: 200, total: 1000, ratePerSecond: 100, etaMs: 8000, wait: { kind: 'quota', untilMs: NOW + 5000 } } })]);
+  await fake.pushJobs([
+    job('generate', 'running', {
+      progress: {
+        done: 200,
+        total: 1000,
+        ratePerSecond: 100,
+        etaMs: 8000,
+        wait: { kind: 'quota', untilMs: NOW + 5000 },
+      },
+    }),
+  ]);
   fireEvent.click(screen.getByRole('button', { name: 'Pause' }));
   await settle();
   await fake.pushJobs([
@@ -88,7 +119,12 @@ test('a full panel session: no token in the DOM or in any message', async () => 
   // Export.
   fireEvent.click(screen.getByRole('button', { name: 'Export codes' }));
   await settle();
-  await fake.pushJobs([job('export', 'completed', { files: [{ kind: 'export', filename: 'e.csv', rows: 5 }], finishedAt: NOW })]);
+  await fake.pushJobs([
+    job('export', 'completed', {
+      files: [{ kind: 'export', filename: 'e.csv', rows: 5 }],
+      finishedAt: NOW,
+    }),
+  ]);
 
   // Purge from a file, confirm.
   fireEvent.click(screen.getByRole('button', { name: 'Purge codes' }));
@@ -102,21 +138,39 @@ test('a full panel session: no token in the DOM or in any message', async () => 
   fireEvent.click(within(dialog).getByRole('button', { name: 'Find codes to delete' }));
   await settle();
   await fake.pushJobs([
-    job('purge', 'awaiting-confirmation', { purge: { plannedAt: null, mode: 'list', targetCount: 2, notFound: 0, deleted: 0, failed: 0 } }),
+    job('purge', 'awaiting-confirmation', {
+      purge: { plannedAt: null, mode: 'list', targetCount: 2, notFound: 0, deleted: 0, failed: 0 },
+    }),
   ]);
-  fireEvent.input(within(screen.getByRole('dialog')).getByLabelText('Type PURGE to confirm'), { target: { value: 'PURGE' } });
+  fireEvent.input(within(screen.getByRole('dialog')).getByLabelText('Type PURGE to confirm'), {
+    target: { value: 'PURGE' },
+  });
   fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Purge' }));
   await settle();
-  await fake.pushJobs([job('purge', 'completed', { purge: { plannedAt: null, mode: 'list', targetCount: 2, notFound: 0, deleted: 2, failed: 0 }, finishedAt: NOW })]);
+  await fake.pushJobs([
+    job('purge', 'completed', {
+      purge: { plannedAt: null, mode: 'list', targetCount: 2, notFound: 0, deleted: 2, failed: 0 },
+      finishedAt: NOW,
+    }),
+  ]);
 
   const sentTypes = new Set(fake.traffic.filter((t) => t.direction === 'sent').map((t) => t.type));
-  expect([...sentTypes].sort()).toEqual(['controlJob', 'downloadFile', 'getPromotion', 'getStore', 'listBulkPromotions', 'startJob']);
+  expect([...sentTypes].sort()).toEqual([
+    'controlJob',
+    'downloadFile',
+    'getPromotion',
+    'getStore',
+    'listBulkPromotions',
+    'startJob',
+  ]);
   assertClean(fake.traffic);
   assertDomClean();
 });
 
 test('a store not connected: the panel sends the merchant to the settings, never asks for the token', async () => {
-  const { fake } = await renderPanel({ handlers: { ...background(), getStore: () => ({ ok: true, value: null }) } });
+  const { fake } = await renderPanel({
+    handlers: { ...background(), getStore: () => ({ ok: true, value: null }) },
+  });
   fireEvent.click(screen.getByRole('button', { name: 'Connect this store' }));
   await settle();
   fireEvent.click(screen.getByRole('button', { name: 'Check again' }));

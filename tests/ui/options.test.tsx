@@ -48,7 +48,10 @@ describe('options page', () => {
 
   test('"Import API account file" fills the fields from the downloaded .txt, secret ignored', async () => {
     await renderOptions();
-    await chooseFile('Import API account file', new File([ACCOUNT_FILE], 'bigcommerce-api.txt', { type: 'text/plain' }));
+    await chooseFile(
+      'Import API account file',
+      new File([ACCOUNT_FILE], 'bigcommerce-api.txt', { type: 'text/plain' }),
+    );
     expect(field('Store hash').value).toBe('def456');
     expect(field('Access token').value).toBe(TOKEN);
     expect(document.body.textContent).toMatch(/Filled in from bigcommerce-api\.txt/);
@@ -77,16 +80,29 @@ describe('options page', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save store' }));
     await settle();
     expect(fake.sent('saveStore')).toEqual([{ storeHash: 'def456', token: TOKEN }]);
-    expect(screen.getByRole('status').textContent).toMatch(/Store def456 is connected with full access/);
+    expect(screen.getByRole('status').textContent).toMatch(
+      /Store def456 is connected with full access/,
+    );
     expect(field('Access token').value).toBe('');
     expect(screen.getByText('Store def456')).toBeTruthy();
     expect(document.body.textContent).not.toContain(TOKEN);
   });
 
   test('a wrong token: the check message as an alert, the token kept to fix', async () => {
-    await renderOptions({
-      saveStore: () => ({ ok: true, value: { ok: false, access: 'unknown', message: 'BigCommerce did not accept this token (401). Check that you copied the whole access token.' } }),
-    }, 'abc123');
+    await renderOptions(
+      {
+        saveStore: () => ({
+          ok: true,
+          value: {
+            ok: false,
+            access: 'unknown',
+            message:
+              'BigCommerce did not accept this token (401). Check that you copied the whole access token.',
+          },
+        }),
+      },
+      'abc123',
+    );
     fireEvent.input(field('Access token'), { target: { value: 'wrongtoken' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save store' }));
     await settle();
@@ -95,13 +111,25 @@ describe('options page', () => {
   });
 
   test('missing Marketing modify scope: read-only, export only', async () => {
-    await renderOptions({
-      saveStore: () => ({ ok: true, value: { ok: true, access: 'read-only', message: 'The API account lacks Marketing: modify.' } }),
-    }, 'abc123');
+    await renderOptions(
+      {
+        saveStore: () => ({
+          ok: true,
+          value: {
+            ok: true,
+            access: 'read-only',
+            message: 'The API account lacks Marketing: modify.',
+          },
+        }),
+      },
+      'abc123',
+    );
     fireEvent.input(field('Access token'), { target: { value: 'readonlytoken' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save store' }));
     await settle();
-    expect(screen.getByRole('status').textContent).toMatch(/read-only access: you can export codes, but not generate or purge/);
+    expect(screen.getByRole('status').textContent).toMatch(
+      /read-only access: you can export codes, but not generate or purge/,
+    );
   });
 
   test('empty or wrong fields: messages, no request', async () => {
@@ -111,7 +139,9 @@ describe('options page', () => {
     expect(field('Store hash').getAttribute('aria-invalid')).toBe('true');
     expect(field('Access token').getAttribute('aria-invalid')).toBe('true');
     expect(document.activeElement).toBe(field('Store hash'));
-    fireEvent.input(field('Store hash'), { target: { value: 'https://store-abc123.mybigcommerce.com/manage' } });
+    fireEvent.input(field('Store hash'), {
+      target: { value: 'https://store-abc123.mybigcommerce.com/manage' },
+    });
     fireEvent.input(field('Access token'), { target: { value: 'has spaces in it' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save store' }));
     await settle();
@@ -142,18 +172,25 @@ describe('options page', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Yes, remove' }));
     await settle();
     expect(fake.sent('removeStore')).toEqual([{ storeHash: 'abc123' }]);
-    expect(within(screen.getByRole('list', { name: 'Connected stores' })).getAllByRole('listitem')).toHaveLength(1);
+    expect(
+      within(screen.getByRole('list', { name: 'Connected stores' })).getAllByRole('listitem'),
+    ).toHaveLength(1);
   });
 
   test('Remove names what goes with the store: its jobs, kept files and their size', async () => {
     const fake = await renderOptions({
-      storeFootprint: () => ({ ok: true, value: { jobs: 3, unfinished: 1, files: 2, bytes: 1_572_864 } }),
+      storeFootprint: () => ({
+        ok: true,
+        value: { jobs: 3, unfinished: 1, files: 2, bytes: 1_572_864 },
+      }),
     });
     fireEvent.click(screen.getAllByRole('button', { name: 'Remove' })[0]!);
     await settle();
     expect(fake.sent('storeFootprint')).toEqual([{ storeHash: 'abc123' }]);
     const question = screen.getByRole('group', { name: 'Remove store abc123?' }).textContent ?? '';
-    expect(question).toContain('Remove store abc123, its token, 3 jobs and 2 kept files (1.5 MB) from the extension? 1 unfinished job is cancelled.');
+    expect(question).toContain(
+      'Remove store abc123, its token, 3 jobs and 2 kept files (1.5 MB) from the extension? 1 unfinished job is cancelled.',
+    );
     expect(fake.sent('removeStore')).toEqual([]);
   });
 });
@@ -173,7 +210,16 @@ describe('files kept in the extension', () => {
     keepUntil: Date.UTC(2026, 11, 31),
     listed: false,
   };
-  const exported: KeptFileView = { ...backup, jobId: 'e1', jobKind: 'export', kind: 'export', filename: 'abc123-promotion-42-export.csv', bytes: 1_000, keepUntil: null, listed: true };
+  const exported: KeptFileView = {
+    ...backup,
+    jobId: 'e1',
+    jobKind: 'export',
+    kind: 'export',
+    filename: 'abc123-promotion-42-export.csv',
+    bytes: 1_000,
+    keepUntil: null,
+    listed: true,
+  };
 
   test('lists them with their size, and each removal asks first, naming the file (a backup: until when it is kept)', async () => {
     let files = [backup, exported];
@@ -186,16 +232,24 @@ describe('files kept in the extension', () => {
     });
     const section = screen.getByRole('list', { name: 'Files kept in the extension' });
     expect(within(section).getAllByRole('listitem')).toHaveLength(2);
-    expect(section.textContent).toMatch(/400 rows · 23 KB · store abc123 · kept until Dec 31, 2026 · its job was removed from the list/);
+    expect(section.textContent).toMatch(
+      /400 rows · 23 KB · store abc123 · kept until Dec 31, 2026 · its job was removed from the list/,
+    );
     expect(screen.getByText(/2 files, 24 KB\./)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: `Remove ${backup.filename}` }));
     const question = screen.getByRole('group', { name: 'Remove kept files?' }).textContent ?? '';
-    expect(question).toMatch(new RegExp(`Remove ${backup.filename}\\? It is the backup of a purge, kept until Dec 31, 2026`));
+    expect(question).toMatch(
+      new RegExp(
+        `Remove ${backup.filename}\\? It is the backup of a purge, kept until Dec 31, 2026`,
+      ),
+    );
     expect(fake.sent('removeKeptFile')).toEqual([]);
     fireEvent.click(screen.getByRole('button', { name: 'Keep' }));
     fireEvent.click(screen.getByRole('button', { name: 'Remove all files' }));
     expect(screen.getByRole('group', { name: 'Remove kept files?' }).textContent).toMatch(
-      new RegExp(`Remove all 2 files kept in the extension\\? This includes the backup of a purge kept for 30 days: ${backup.filename}`),
+      new RegExp(
+        `Remove all 2 files kept in the extension\\? This includes the backup of a purge kept for 30 days: ${backup.filename}`,
+      ),
     );
     fireEvent.click(screen.getByRole('button', { name: 'Yes, remove' }));
     await settle();

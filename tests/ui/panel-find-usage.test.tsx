@@ -20,7 +20,9 @@ const panel = () => screen.getByRole('region', { name: 'Bulk coupon codes' });
 
 describe('the panel: "Find a code"', () => {
   test('looks in the panel’s own store, with no store picker', async () => {
-    const { fake } = await renderPanel({ handlers: { findCode: ({ code }) => ({ ok: true, value: { found: false, code } }) } });
+    const { fake } = await renderPanel({
+      handlers: { findCode: ({ code }) => ({ ok: true, value: { found: false, code } }) },
+    });
     expect(within(panel()).queryByLabelText('Store')).toBeNull();
     fireEvent.input(within(panel()).getByLabelText('Find a code'), { target: { value: 'XYZ' } });
     fireEvent.click(within(panel()).getByRole('button', { name: 'Find' }));
@@ -30,7 +32,10 @@ describe('the panel: "Find a code"', () => {
   });
 
   test('also on the promotions list, and with a read-only token', async () => {
-    await renderPanel({ location: LIST_PAGE, handlers: { getStore: () => ({ ok: true, value: STORE_READ_ONLY }) } });
+    await renderPanel({
+      location: LIST_PAGE,
+      handlers: { getStore: () => ({ ok: true, value: STORE_READ_ONLY }) },
+    });
     expect(within(panel()).getByLabelText('Find a code')).toBeTruthy();
   });
 
@@ -45,15 +50,39 @@ describe('the panel: "Usage report"', () => {
     const { fake } = await renderPanel();
     fireEvent.click(within(panel()).getByRole('button', { name: 'Usage report' }));
     await settle();
-    expect(fake.sent('startJob')).toEqual([{ kind: 'export', unusedOnly: false, reportOnly: true, storeHash: STORE_HASH, promotionId: PROMOTION_ID }]);
+    expect(fake.sent('startJob')).toEqual([
+      {
+        kind: 'export',
+        unusedOnly: false,
+        reportOnly: true,
+        storeHash: STORE_HASH,
+        promotionId: PROMOTION_ID,
+      },
+    ]);
   });
 
   test('its finished job shows the chart and no download', async () => {
-    const usage = { total: 3, unused: 2, used: 1, usedUp: 1, unlimited: 0, perDay: [{ day: '2026-12-01', codes: 3 }] };
-    const job = makeJob({ kind: 'export', status: 'completed', reportOnly: true, usage, finishedAt: NOW, progress: { done: 3, total: 3, ratePerSecond: 0, etaMs: null, wait: null } });
+    const usage = {
+      total: 3,
+      unused: 2,
+      used: 1,
+      usedUp: 1,
+      unlimited: 0,
+      perDay: [{ day: '2026-12-01', codes: 3 }],
+    };
+    const job = makeJob({
+      kind: 'export',
+      status: 'completed',
+      reportOnly: true,
+      usage,
+      finishedAt: NOW,
+      progress: { done: 3, total: 3, ratePerSecond: 0, etaMs: null, wait: null },
+    });
     await renderPanel({ jobs: [job] });
     const card = within(panel()).getByRole('article', { name: 'Usage report Completed' });
-    expect(within(card).getByRole('status').textContent).toBe('Completed: the usage of 3 codes was read.');
+    expect(within(card).getByRole('status').textContent).toBe(
+      'Completed: the usage of 3 codes was read.',
+    );
     const chart = within(card).getByRole('img');
     expect(document.getElementById(chart.getAttribute('aria-labelledby')!)?.textContent).toBe(
       '3 codes: 2 unused, 1 used (1 used up), 0 unlimited; all made on 2026-12-01.',
@@ -63,6 +92,8 @@ describe('the panel: "Usage report"', () => {
 
   test('waits, like the other buttons, while a job runs on the promotion', async () => {
     await renderPanel({ jobs: [makeJob()] });
-    expect((within(panel()).getByRole('button', { name: 'Usage report' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(
+      (within(panel()).getByRole('button', { name: 'Usage report' }) as HTMLButtonElement).disabled,
+    ).toBe(true);
   });
 });

@@ -37,7 +37,14 @@ function type(label: string, value: string) {
 function running(patch: Partial<JobView['progress']> = {}, job: Partial<JobView> = {}): JobView {
   return makeJob({
     status: 'running',
-    progress: { done: 12_500, total: 100_000, ratePerSecond: 1900, etaMs: 46_000, wait: null, ...patch },
+    progress: {
+      done: 12_500,
+      total: 100_000,
+      ratePerSecond: 1900,
+      etaMs: 46_000,
+      wait: null,
+      ...patch,
+    },
     ...job,
   });
 }
@@ -48,7 +55,14 @@ describe('idle panel on a bulk promotion', () => {
     const panel = region();
     expect(within(panel).getByText('Summer sale')).toBeTruthy();
     expect(within(panel).getByText(/12,345 codes/)).toBeTruthy();
-    for (const label of ['Number of codes', 'Max uses per code', 'Max uses per customer', 'Prefix', 'Suffix', 'Code length']) {
+    for (const label of [
+      'Number of codes',
+      'Max uses per code',
+      'Max uses per customer',
+      'Prefix',
+      'Suffix',
+      'Code length',
+    ]) {
       expect(within(panel).getByRole('textbox', { name: label })).toBeTruthy();
     }
     expect((screen.getByLabelText('Max uses per code') as HTMLInputElement).value).toBe('1');
@@ -62,20 +76,23 @@ describe('idle panel on a bulk promotion', () => {
     expect(screen.queryByRole('progressbar')).toBeNull();
   });
 
-  test.each(['0', '-5', '1e9', '2.5', '', 'abc'])('Number of codes %j: a message beside the field, no request', async (value) => {
-    const { fake } = await renderPanel();
-    const input = type('Number of codes', value);
-    fireEvent.click(button('Generate codes'));
-    await settle();
-    expect(input.getAttribute('aria-invalid')).toBe('true');
-    const describedBy = (input.getAttribute('aria-describedby') ?? '').split(' ');
-    const message = document.getElementById(`${input.id}-message`);
-    expect(describedBy).toContain(`${input.id}-message`);
-    expect(message?.textContent).toMatch(/\w/);
-    expect(fake.sent('startJob')).toEqual([]);
-    // Focus goes to the field to fix.
-    expect(document.activeElement).toBe(input);
-  });
+  test.each(['0', '-5', '1e9', '2.5', '', 'abc'])(
+    'Number of codes %j: a message beside the field, no request',
+    async (value) => {
+      const { fake } = await renderPanel();
+      const input = type('Number of codes', value);
+      fireEvent.click(button('Generate codes'));
+      await settle();
+      expect(input.getAttribute('aria-invalid')).toBe('true');
+      const describedBy = (input.getAttribute('aria-describedby') ?? '').split(' ');
+      const message = document.getElementById(`${input.id}-message`);
+      expect(describedBy).toContain(`${input.id}-message`);
+      expect(message?.textContent).toMatch(/\w/);
+      expect(fake.sent('startJob')).toEqual([]);
+      // Focus goes to the field to fix.
+      expect(document.activeElement).toBe(input);
+    },
+  );
 
   test('valid settings start a generate job with params the background accepts', async () => {
     const { fake } = await renderPanel();
@@ -92,7 +109,15 @@ describe('idle panel on a bulk promotion', () => {
       kind: 'generate',
       storeHash: STORE_HASH,
       promotionId: PROMOTION_ID,
-      params: { count: 10_000, maxUses: 1, maxUsesPerCustomer: 1, prefix: 'SUMMER', delimiter: '-', codeLength: 12, excludeCharacters: ['0', 'O', '1', 'I'] },
+      params: {
+        count: 10_000,
+        maxUses: 1,
+        maxUsesPerCustomer: 1,
+        prefix: 'SUMMER',
+        delimiter: '-',
+        codeLength: 12,
+        excludeCharacters: ['0', 'O', '1', 'I'],
+      },
     });
     expect(GenerateParamsSchema.safeParse(request?.params).success).toBe(true);
   });
@@ -112,14 +137,22 @@ describe('idle panel on a bulk promotion', () => {
     fireEvent.click(screen.getByRole('checkbox', { name: 'only unused codes' }));
     fireEvent.click(button('Export codes'));
     await settle();
-    expect(fake.sent('startJob')).toEqual([{ kind: 'export', storeHash: STORE_HASH, promotionId: PROMOTION_ID, unusedOnly: true }]);
+    expect(fake.sent('startJob')).toEqual([
+      { kind: 'export', storeHash: STORE_HASH, promotionId: PROMOTION_ID, unusedOnly: true },
+    ]);
   });
 
   test('a refused start shows the reason as an alert', async () => {
-    await renderPanel({ handlers: { startJob: () => ({ ok: false, error: 'Another job is already running on this promotion.' }) } });
+    await renderPanel({
+      handlers: {
+        startJob: () => ({ ok: false, error: 'Another job is already running on this promotion.' }),
+      },
+    });
     fireEvent.click(button('Export codes'));
     await settle();
-    expect(screen.getByRole('alert').textContent).toBe('Another job is already running on this promotion.');
+    expect(screen.getByRole('alert').textContent).toBe(
+      'Another job is already running on this promotion.',
+    );
   });
 
   test('Hide and Show', async () => {
@@ -157,7 +190,9 @@ describe('job states', () => {
   });
 
   test('running before the rate is known: no "0 codes/s"', async () => {
-    await renderPanel({ jobs: [running({ done: 250, total: 1700, ratePerSecond: 0, etaMs: null })] });
+    await renderPanel({
+      jobs: [running({ done: 250, total: 1700, ratePerSecond: 0, etaMs: null })],
+    });
     expect(screen.getByText('250 / 1,700')).toBeTruthy();
     expect(region().textContent).not.toContain('codes/s');
   });
@@ -170,7 +205,14 @@ describe('job states', () => {
   });
 
   test('paused: Resume and Cancel, no Pause', async () => {
-    const { fake } = await renderPanel({ jobs: [makeJob({ status: 'paused', progress: { done: 10, total: 100, ratePerSecond: 0, etaMs: null, wait: null } })] });
+    const { fake } = await renderPanel({
+      jobs: [
+        makeJob({
+          status: 'paused',
+          progress: { done: 10, total: 100, ratePerSecond: 0, etaMs: null, wait: null },
+        }),
+      ],
+    });
     expect(queryButton('Pause')).toBeNull();
     expect(button('Cancel')).toBeTruthy();
     fireEvent.click(button('Resume'));
@@ -180,10 +222,22 @@ describe('job states', () => {
   });
 
   test.each([
-    [{ kind: 'quota', untilMs: NOW + 12_000 }, "Waiting for the store's API quota (resumes in 12 s)"],
-    [{ kind: 'rate-limited', untilMs: NOW + 4_000 }, 'BigCommerce asked us to slow down… (resumes in 4 s)'],
-    [{ kind: 'platform-busy', untilMs: NOW + 9_000 }, 'BigCommerce is busy right now; trying again in 9 s…'],
-    [{ kind: 'retrying', untilMs: NOW + 2_000, attempt: 2 }, 'Connection problem, retrying (attempt 2)…'],
+    [
+      { kind: 'quota', untilMs: NOW + 12_000 },
+      "Waiting for the store's API quota (resumes in 12 s)",
+    ],
+    [
+      { kind: 'rate-limited', untilMs: NOW + 4_000 },
+      'BigCommerce asked us to slow down… (resumes in 4 s)',
+    ],
+    [
+      { kind: 'platform-busy', untilMs: NOW + 9_000 },
+      'BigCommerce is busy right now; trying again in 9 s…',
+    ],
+    [
+      { kind: 'retrying', untilMs: NOW + 2_000, attempt: 2 },
+      'Connection problem, retrying (attempt 2)…',
+    ],
     [{ kind: 'reconciling' }, 'Checking with the store which codes were created…'],
   ] as const)('waiting (%j) says why in words', async (wait, text) => {
     await renderPanel({ jobs: [running({ wait })] });
@@ -200,7 +254,20 @@ describe('job states', () => {
 
   test('awaiting confirmation: the count and a way back to the dialog', async () => {
     await renderPanel({
-      jobs: [makeJob({ kind: 'purge', status: 'awaiting-confirmation', purge: { plannedAt: null, mode: 'all', targetCount: 12_345, notFound: null, deleted: 0, failed: 0 } })],
+      jobs: [
+        makeJob({
+          kind: 'purge',
+          status: 'awaiting-confirmation',
+          purge: {
+            plannedAt: null,
+            mode: 'all',
+            targetCount: 12_345,
+            notFound: null,
+            deleted: 0,
+            failed: 0,
+          },
+        }),
+      ],
     });
     expect(region().textContent).toContain('12,345 codes will be deleted once you confirm');
     fireEvent.click(button('Review and confirm'));
@@ -220,7 +287,9 @@ describe('job states', () => {
         }),
       ],
     });
-    const status = screen.getAllByRole('status').find((el) => el.textContent?.startsWith('Completed'));
+    const status = screen
+      .getAllByRole('status')
+      .find((el) => el.textContent?.startsWith('Completed'));
     expect(status?.textContent).toBe('Completed: 10,000 codes generated.');
     expect(queryButton('Pause')).toBeNull();
     expect(queryButton('Cancel')).toBeNull();
@@ -230,12 +299,20 @@ describe('job states', () => {
     // New jobs may start again.
     expect((button('Generate codes') as HTMLButtonElement).disabled).toBe(false);
     fireEvent.click(button('Dismiss'));
-    expect(screen.queryAllByRole('status').some((el) => el.textContent?.startsWith('Completed'))).toBe(false);
+    expect(
+      screen.queryAllByRole('status').some((el) => el.textContent?.startsWith('Completed')),
+    ).toBe(false);
   });
 
   test('failed: an alert in plain words', async () => {
     await renderPanel({
-      jobs: [makeJob({ status: 'failed', error: 'BigCommerce refused the token. Connect the store again in the settings.', finishedAt: NOW })],
+      jobs: [
+        makeJob({
+          status: 'failed',
+          error: 'BigCommerce refused the token. Connect the store again in the settings.',
+          finishedAt: NOW,
+        }),
+      ],
     });
     expect(screen.getByRole('alert').textContent).toBe(
       'Generating codes stopped: BigCommerce refused the token. Connect the store again in the settings.',
@@ -251,18 +328,25 @@ describe('job states', () => {
   });
 
   test('the count is asked again for a job first seen already finished (started and done between two updates)', async () => {
-    const { fake } = await renderPanel({ jobs: [makeJob({ id: 'old', status: 'completed', finishedAt: NOW - 1000 })] });
+    const { fake } = await renderPanel({
+      jobs: [makeJob({ id: 'old', status: 'completed', finishedAt: NOW - 1000 })],
+    });
     expect(fake.sent('getPromotion')).toHaveLength(1); // history alone asks nothing more
     await fake.pushJobs([makeJob({ id: 'old', status: 'completed', finishedAt: NOW - 1000 })]);
     await settle();
     expect(fake.sent('getPromotion')).toHaveLength(1);
-    await fake.pushJobs([makeJob({ id: 'quick', status: 'completed', finishedAt: NOW }), makeJob({ id: 'old', status: 'completed', finishedAt: NOW - 1000 })]);
+    await fake.pushJobs([
+      makeJob({ id: 'quick', status: 'completed', finishedAt: NOW }),
+      makeJob({ id: 'old', status: 'completed', finishedAt: NOW - 1000 }),
+    ]);
     await settle();
     expect(fake.sent('getPromotion')).toHaveLength(2);
   });
 
   test('jobs of other promotions are not shown', async () => {
-    await renderPanel({ jobs: [running({}, { promotionId: 99 }), running({}, { id: 'job-2', storeHash: 'other1' })] });
+    await renderPanel({
+      jobs: [running({}, { promotionId: 99 }), running({}, { id: 'job-2', storeHash: 'other1' })],
+    });
     expect(screen.queryByRole('progressbar')).toBeNull();
   });
 
@@ -277,7 +361,9 @@ describe('job states', () => {
 
 describe('store and promotion', () => {
   test('store not connected: explains, and "Connect this store" opens the settings for it', async () => {
-    const { fake } = await renderPanel({ handlers: { getStore: () => ({ ok: true, value: null }) } });
+    const { fake } = await renderPanel({
+      handlers: { getStore: () => ({ ok: true, value: null }) },
+    });
     expect(region().textContent).toMatch(/This store is not connected yet/);
     expect(queryButton('Generate codes')).toBeNull();
     expect(queryButton('Export codes')).toBeNull();
@@ -292,7 +378,12 @@ describe('store and promotion', () => {
   test('"Check again" picks up a store connected meanwhile', async () => {
     let connected = false;
     const { fake } = await renderPanel({
-      handlers: { getStore: () => ({ ok: true, value: connected ? { ...STORE_READ_ONLY, access: 'modify' } : null }) },
+      handlers: {
+        getStore: () => ({
+          ok: true,
+          value: connected ? { ...STORE_READ_ONLY, access: 'modify' } : null,
+        }),
+      },
     });
     connected = true;
     fireEvent.click(button('Check again'));
@@ -302,7 +393,9 @@ describe('store and promotion', () => {
   });
 
   test('read-only store: export only, and why', async () => {
-    const { fake } = await renderPanel({ handlers: { getStore: () => ({ ok: true, value: STORE_READ_ONLY }) } });
+    const { fake } = await renderPanel({
+      handlers: { getStore: () => ({ ok: true, value: STORE_READ_ONLY }) },
+    });
     expect(region().textContent).toMatch(/read-only access/);
     expect(region().textContent).toMatch(/exported but not generated or purged/);
     expect(queryButton('Generate codes')).toBeNull();
@@ -312,23 +405,28 @@ describe('store and promotion', () => {
     expect(fake.sent('startJob')).toHaveLength(1);
   });
 
-  test.each([SINGLE_PROMOTION, AUTOMATIC_PROMOTION])('not a bulk promotion ($name): said plainly, nothing offered', async (info) => {
-    await renderPanel({
-      handlers: { getPromotion: () => ({ ok: true, value: info }) },
-      location: { ...PROMOTION_PAGE, promotionId: info.id },
-    });
-    expect(region().textContent).toMatch(/not a bulk coupon promotion/);
-    expect(queryButton('Generate codes')).toBeNull();
-    expect(queryButton('Export codes')).toBeNull();
-    expect(queryButton('Purge codes')).toBeNull();
-  });
+  test.each([SINGLE_PROMOTION, AUTOMATIC_PROMOTION])(
+    'not a bulk promotion ($name): said plainly, nothing offered',
+    async (info) => {
+      await renderPanel({
+        handlers: { getPromotion: () => ({ ok: true, value: info }) },
+        location: { ...PROMOTION_PAGE, promotionId: info.id },
+      });
+      expect(region().textContent).toMatch(/not a bulk coupon promotion/);
+      expect(queryButton('Generate codes')).toBeNull();
+      expect(queryButton('Export codes')).toBeNull();
+      expect(queryButton('Purge codes')).toBeNull();
+    },
+  );
 
   test('background not answering: an alert and Try again', async () => {
     let up = false;
     await renderPanel({
       handlers: {
         getStore: () =>
-          up ? { ok: true, value: STORE_READ_ONLY } : { ok: false, error: "The extension's background service is not answering." },
+          up
+            ? { ok: true, value: STORE_READ_ONLY }
+            : { ok: false, error: "The extension's background service is not answering." },
       },
     });
     expect(screen.getByRole('alert').textContent).toMatch(/not answering/);
@@ -344,23 +442,37 @@ describe('store and promotion', () => {
       location: LIST_PAGE,
       handlers: {
         listBulkPromotions: () => ({ ok: true, value: [BULK_PROMOTION, other] }),
-        getPromotion: ({ promotionId }) => ({ ok: true, value: promotionId === 43 ? other : BULK_PROMOTION }),
+        getPromotion: ({ promotionId }) => ({
+          ok: true,
+          value: promotionId === 43 ? other : BULK_PROMOTION,
+        }),
       },
     });
     const picker = screen.getByRole('combobox', { name: 'Promotion' }) as HTMLSelectElement;
-    const options = within(picker).getAllByRole('option').map((o) => o.textContent);
-    expect(options).toEqual(['Choose a bulk coupon promotion…', 'Summer sale (12,345 codes)', 'Winter sale (0 codes)']);
+    const options = within(picker)
+      .getAllByRole('option')
+      .map((o) => o.textContent);
+    expect(options).toEqual([
+      'Choose a bulk coupon promotion…',
+      'Summer sale (12,345 codes)',
+      'Winter sale (0 codes)',
+    ]);
     expect(queryButton('Generate codes')).toBeNull();
     fireEvent.change(picker, { target: { value: '43' } });
     await settle();
     expect(fake.sent('getPromotion')).toEqual([{ storeHash: STORE_HASH, promotionId: 43 }]);
     fireEvent.click(button('Export codes'));
     await settle();
-    expect(fake.sent('startJob')).toEqual([{ kind: 'export', storeHash: STORE_HASH, promotionId: 43, unusedOnly: false }]);
+    expect(fake.sent('startJob')).toEqual([
+      { kind: 'export', storeHash: STORE_HASH, promotionId: 43, unusedOnly: false },
+    ]);
   });
 
   test('list page with no bulk promotions says so', async () => {
-    await renderPanel({ location: LIST_PAGE, handlers: { listBulkPromotions: () => ({ ok: true, value: [] }) } });
+    await renderPanel({
+      location: LIST_PAGE,
+      handlers: { listBulkPromotions: () => ({ ok: true, value: [] }) },
+    });
     expect(region().textContent).toMatch(/no bulk coupon promotions yet/);
   });
 
@@ -372,7 +484,10 @@ describe('store and promotion', () => {
       handlers: {
         getPromotion: async ({ promotionId }) => {
           if (promotionId === 44) await slow;
-          return { ok: true, value: promotionId === 44 ? { ...BULK_PROMOTION, id: 44, name: 'Stale' } : other };
+          return {
+            ok: true,
+            value: promotionId === 44 ? { ...BULK_PROMOTION, id: 44, name: 'Stale' } : other,
+          };
         },
       },
       location: { ...PROMOTION_PAGE, promotionId: 44 },

@@ -96,7 +96,13 @@ describe('popup', () => {
   });
 
   test('"Remove from list" on a purge says its backup stays in the extension, and until when', async () => {
-    const purge = makeJob({ id: 'purge-9', kind: 'purge', status: 'completed', finishedAt: NOW, files: [{ kind: 'purge-backup', filename: 'b.csv', rows: 5 }] });
+    const purge = makeJob({
+      id: 'purge-9',
+      kind: 'purge',
+      status: 'completed',
+      finishedAt: NOW,
+      files: [{ kind: 'purge-backup', filename: 'b.csv', rows: 5 }],
+    });
     const { fake } = await renderPopup([purge]);
     // The fake answers as the background does for a purge whose backup must be kept.
     const until = Date.UTC(2027, 0, 4, 12);
@@ -104,6 +110,8 @@ describe('popup', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Remove from list' }));
     await settle();
     expect(fake.sent('removeJob')).toEqual([{ jobId: 'purge-9' }]);
-    expect(screen.getByText(/^Removed from the list/).textContent).toMatch(/Removed from the list\. Its backup file is kept in the extension until Jan 4, 2027/);
+    expect(screen.getByText(/^Removed from the list/).textContent).toMatch(
+      /Removed from the list\. Its backup file is kept in the extension until Jan 4, 2027/,
+    );
   });
 });

@@ -21,16 +21,42 @@ afterEach(() => {
 
 const dialog = () => screen.getByRole('dialog', { name: 'Purge codes' });
 
-function purgeJob(status: JobView['status'], purge: Partial<NonNullable<JobView['purge']>> = {}, patch: Partial<JobView> = {}): JobView {
+function purgeJob(
+  status: JobView['status'],
+  purge: Partial<NonNullable<JobView['purge']>> = {},
+  patch: Partial<JobView> = {},
+): JobView {
   return makeJob({
     id: 'purge-1',
     kind: 'purge',
     status,
-    progress: { done: 2_000, total: 12_345, phase: 'scan', ratePerSecond: 500, etaMs: 20_000, wait: null },
-    purge: { plannedAt: NOW, mode: 'all', targetCount: null, notFound: null, deleted: 0, failed: 0, ...purge },
+    progress: {
+      done: 2_000,
+      total: 12_345,
+      phase: 'scan',
+      ratePerSecond: 500,
+      etaMs: 20_000,
+      wait: null,
+    },
+    purge: {
+      plannedAt: NOW,
+      mode: 'all',
+      targetCount: null,
+      notFound: null,
+      deleted: 0,
+      failed: 0,
+      ...purge,
+    },
     files:
       status === 'awaiting-confirmation'
-        ? [{ kind: 'purge-backup', filename: 'backup.csv', rows: 12_345, saved: { state: 'saved', downloadId: 7, error: null, at: NOW } }]
+        ? [
+            {
+              kind: 'purge-backup',
+              filename: 'backup.csv',
+              rows: 12_345,
+              saved: { state: 'saved', downloadId: 7, error: null, at: NOW },
+            },
+          ]
         : [],
     ...patch,
   });
@@ -50,7 +76,9 @@ async function openByKeyboard() {
 }
 
 async function renderWithPurge() {
-  const r = await renderPanel({ handlers: { startJob: () => ({ ok: true, value: { jobId: 'purge-1' } }) } });
+  const r = await renderPanel({
+    handlers: { startJob: () => ({ ok: true, value: { jobId: 'purge-1' } }) },
+  });
   return r;
 }
 
@@ -63,7 +91,9 @@ describe('purge dialog', () => {
     expect(d.contains(document.activeElement)).toBe(true);
     // The default choice is the safest: unused codes.
     expect(document.activeElement).toBe(within(d).getByRole('radio', { name: 'Unused codes' }));
-    const focusables = Array.from(d.querySelectorAll<HTMLElement>('button:not([disabled]), input:not([disabled])'));
+    const focusables = Array.from(
+      d.querySelectorAll<HTMLElement>('button:not([disabled]), input:not([disabled])'),
+    );
     const first = focusables[0]!;
     const last = focusables[focusables.length - 1]!;
     last.focus();
@@ -72,7 +102,9 @@ describe('purge dialog', () => {
     key(first, 'Tab', true);
     expect(document.activeElement).toBe(last);
     // The panel behind is inert while the dialog is open.
-    expect(screen.getByLabelText('Bulk coupon codes', { selector: 'section' }).hasAttribute('inert')).toBe(true);
+    expect(
+      screen.getByLabelText('Bulk coupon codes', { selector: 'section' }).hasAttribute('inert'),
+    ).toBe(true);
   });
 
   test('full flow by keyboard: choose, find, type PURGE, Purge enabled only then, confirm', async () => {
@@ -83,18 +115,24 @@ describe('purge dialog', () => {
     fireEvent.click(all);
     fireEvent.click(within(dialog()).getByRole('button', { name: 'Find codes to delete' }));
     await settle();
-    expect(fake.sent('startJob')).toEqual([{ kind: 'purge', storeHash: STORE_HASH, promotionId: PROMOTION_ID, mode: 'all' }]);
+    expect(fake.sent('startJob')).toEqual([
+      { kind: 'purge', storeHash: STORE_HASH, promotionId: PROMOTION_ID, mode: 'all' },
+    ]);
 
     // Scanning and writing the backup.
     await fake.pushJobs([purgeJob('running')]);
     expect(within(dialog()).getByText(/Nothing is deleted yet/)).toBeTruthy();
-    expect(within(dialog()).getByRole('progressbar', { name: 'Finding codes to delete' })).toBeTruthy();
+    expect(
+      within(dialog()).getByRole('progressbar', { name: 'Finding codes to delete' }),
+    ).toBeTruthy();
 
     // Dry run done: the count, the word, the button.
     await fake.pushJobs([purgeJob('awaiting-confirmation', { targetCount: 12_345 })]);
     const d = dialog();
     expect(within(d).getByText('12,345 codes will be deleted')).toBeTruthy();
-    const field = within(d).getByRole('textbox', { name: 'Type PURGE to confirm' }) as HTMLInputElement;
+    const field = within(d).getByRole('textbox', {
+      name: 'Type PURGE to confirm',
+    }) as HTMLInputElement;
     expect(document.activeElement).toBe(field);
     const purge = within(d).getByRole('button', { name: 'Purge' }) as HTMLButtonElement;
     expect(purge.disabled).toBe(true);
@@ -111,13 +149,32 @@ describe('purge dialog', () => {
     fireEvent.click(purge);
     await settle();
     // The confirmation names the promotion it was shown for.
-    expect(fake.sent('confirmPurge')).toEqual([{ jobId: 'purge-1', storeHash: STORE_HASH, promotionId: PROMOTION_ID }]);
+    expect(fake.sent('confirmPurge')).toEqual([
+      { jobId: 'purge-1', storeHash: STORE_HASH, promotionId: PROMOTION_ID },
+    ]);
     expect(fake.sent('controlJob')).toEqual([]);
     expect(screen.queryByRole('dialog')).toBeNull();
 
     // Deleting: the panel shows progress; focus did not get lost.
-    await fake.pushJobs([purgeJob('running', { targetCount: 12_345 }, { progress: { done: 500, total: 12_345, phase: 'delete', ratePerSecond: 800, etaMs: 15_000, wait: null } })]);
-    expect(screen.getByRole('progressbar', { name: 'Deleting codes' }).getAttribute('aria-valuenow')).toBe('500');
+    await fake.pushJobs([
+      purgeJob(
+        'running',
+        { targetCount: 12_345 },
+        {
+          progress: {
+            done: 500,
+            total: 12_345,
+            phase: 'delete',
+            ratePerSecond: 800,
+            etaMs: 15_000,
+            wait: null,
+          },
+        },
+      ),
+    ]);
+    expect(
+      screen.getByRole('progressbar', { name: 'Deleting codes' }).getAttribute('aria-valuenow'),
+    ).toBe('500');
     expect(opener.isConnected).toBe(true);
     expect(document.activeElement).not.toBe(document.body);
   });
@@ -134,7 +191,9 @@ describe('purge dialog', () => {
     expect(fake.sent('controlJob')).toEqual([{ jobId: 'purge-1', action: 'cancel' }]);
     // "Purge codes" waits for the cancel to finish, so focus goes to the panel's heading, not the page.
     expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Bulk coupon codes' }));
-    await fake.pushJobs([purgeJob('cancelled', { mode: 'unused', targetCount: 3 }, { finishedAt: NOW })]);
+    await fake.pushJobs([
+      purgeJob('cancelled', { mode: 'unused', targetCount: 3 }, { finishedAt: NOW }),
+    ]);
     expect((opener as HTMLButtonElement).disabled).toBe(false);
   });
 
@@ -164,19 +223,39 @@ describe('purge dialog', () => {
     const { fake } = await renderWithPurge();
     await openByKeyboard();
     fireEvent.click(within(dialog()).getByRole('radio', { name: 'Codes from a CSV file' }));
-    const find = within(dialog()).getByRole('button', { name: 'Find codes to delete' }) as HTMLButtonElement;
+    const find = within(dialog()).getByRole('button', {
+      name: 'Find codes to delete',
+    }) as HTMLButtonElement;
     expect(find.disabled).toBe(true);
     const input = within(dialog()).getByLabelText('CSV file with the codes') as HTMLInputElement;
     const text = 'code\nSUMMER-AAAA\nSUMMER-BBBB\n\nSUMMER-CCCC\n';
-    Object.defineProperty(input, 'files', { value: [new File([text], 'codes.csv', { type: 'text/csv' })] });
+    Object.defineProperty(input, 'files', {
+      value: [new File([text], 'codes.csv', { type: 'text/csv' })],
+    });
     fireEvent.change(input);
     await settle();
     expect(within(dialog()).getByText(/codes\.csv is ready/)).toBeTruthy();
     expect(find.disabled).toBe(false);
     fireEvent.click(find);
     await settle();
-    expect(fake.sent('startJob')).toEqual([{ kind: 'purge', storeHash: STORE_HASH, promotionId: PROMOTION_ID, mode: 'list', csvText: text }]);
-    await fake.pushJobs([purgeJob('awaiting-confirmation', { mode: 'list', targetCount: 2, notFound: 1, fileCodes: 3, skippedLines: 1 })]);
+    expect(fake.sent('startJob')).toEqual([
+      {
+        kind: 'purge',
+        storeHash: STORE_HASH,
+        promotionId: PROMOTION_ID,
+        mode: 'list',
+        csvText: text,
+      },
+    ]);
+    await fake.pushJobs([
+      purgeJob('awaiting-confirmation', {
+        mode: 'list',
+        targetCount: 2,
+        notFound: 1,
+        fileCodes: 3,
+        skippedLines: 1,
+      }),
+    ]);
     expect(within(dialog()).getByText('2 codes will be deleted')).toBeTruthy();
     expect(within(dialog()).getByText(/Your file lists 3 codes\. 1 line was skipped/)).toBeTruthy();
     expect(within(dialog()).getByText(/1 code from your file was not found/)).toBeTruthy();
@@ -191,7 +270,10 @@ describe('purge dialog', () => {
     fireEvent.change(input);
     await settle();
     expect(within(dialog()).getByRole('alert').textContent).toMatch(/\w/);
-    expect((within(dialog()).getByRole('button', { name: 'Find codes to delete' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(
+      (within(dialog()).getByRole('button', { name: 'Find codes to delete' }) as HTMLButtonElement)
+        .disabled,
+    ).toBe(true);
     expect(fake.sent('startJob')).toEqual([]);
   });
 
@@ -213,7 +295,13 @@ describe('purge dialog', () => {
     await openByKeyboard();
     fireEvent.click(within(dialog()).getByRole('button', { name: 'Find codes to delete' }));
     await settle();
-    await fake.pushJobs([purgeJob('failed', {}, { error: 'The store stopped answering. Try again later.', finishedAt: NOW })]);
+    await fake.pushJobs([
+      purgeJob(
+        'failed',
+        {},
+        { error: 'The store stopped answering. Try again later.', finishedAt: NOW },
+      ),
+    ]);
     expect(within(dialog()).getByRole('alert').textContent).toMatch(/The store stopped answering/);
     fireEvent.click(within(dialog()).getByRole('button', { name: 'Close' }));
     await settle();
@@ -250,16 +338,32 @@ describe('purge dialog', () => {
     fireEvent.click(within(dialog()).getByRole('button', { name: 'Find codes to delete' }));
     await settle();
     const withBackup = (saved: NonNullable<JobView['files'][number]['saved']>) =>
-      purgeJob('awaiting-confirmation', { targetCount: 5 }, { files: [{ kind: 'purge-backup', filename: 'backup.csv', rows: 5, saved }] });
+      purgeJob(
+        'awaiting-confirmation',
+        { targetCount: 5 },
+        { files: [{ kind: 'purge-backup', filename: 'backup.csv', rows: 5, saved }] },
+      );
     await fake.pushJobs([withBackup({ state: 'saving', downloadId: 3, error: null, at: NOW })]);
-    const purge = () => within(dialog()).getByRole('button', { name: 'Purge' }) as HTMLButtonElement;
-    fireEvent.input(within(dialog()).getByRole('textbox', { name: 'Type PURGE to confirm' }), { target: { value: 'PURGE' } });
+    const purge = () =>
+      within(dialog()).getByRole('button', { name: 'Purge' }) as HTMLButtonElement;
+    fireEvent.input(within(dialog()).getByRole('textbox', { name: 'Type PURGE to confirm' }), {
+      target: { value: 'PURGE' },
+    });
     expect(within(dialog()).getByText(/Saving the backup file/)).toBeTruthy();
     expect(purge().disabled).toBe(true);
 
-    await fake.pushJobs([withBackup({ state: 'failed', downloadId: 3, error: 'The file was not saved: the download was cancelled.', at: NOW })]);
+    await fake.pushJobs([
+      withBackup({
+        state: 'failed',
+        downloadId: 3,
+        error: 'The file was not saved: the download was cancelled.',
+        at: NOW,
+      }),
+    ]);
     const alert = within(dialog()).getByRole('alert');
-    expect(alert.textContent).toMatch(/backup file could not be saved: the download was cancelled\. Nothing has been deleted/);
+    expect(alert.textContent).toMatch(
+      /backup file could not be saved: the download was cancelled\. Nothing has been deleted/,
+    );
     expect(purge().disabled).toBe(true);
     fireEvent.click(purge());
     await settle();
@@ -277,10 +381,16 @@ describe('purge dialog', () => {
     await openByKeyboard();
     fireEvent.click(within(dialog()).getByRole('button', { name: 'Find codes to delete' }));
     await settle();
-    await fake.pushJobs([purgeJob('awaiting-confirmation', { targetCount: 5, plannedAt: NOW - 16 * 60_000 })]);
-    expect(within(dialog()).getByRole('alert').textContent).toMatch(/found 16 minutes ago.*Find them again/);
+    await fake.pushJobs([
+      purgeJob('awaiting-confirmation', { targetCount: 5, plannedAt: NOW - 16 * 60_000 }),
+    ]);
+    expect(within(dialog()).getByRole('alert').textContent).toMatch(
+      /found 16 minutes ago.*Find them again/,
+    );
     expect(within(dialog()).queryByRole('textbox', { name: 'Type PURGE to confirm' })).toBeNull();
-    expect((within(dialog()).getByRole('button', { name: 'Purge' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(
+      (within(dialog()).getByRole('button', { name: 'Purge' }) as HTMLButtonElement).disabled,
+    ).toBe(true);
     fireEvent.click(within(dialog()).getByRole('button', { name: 'Find the codes again' }));
     await settle();
     expect(fake.sent('controlJob')).toEqual([{ jobId: 'purge-1', action: 'rescan' }]);
@@ -293,7 +403,9 @@ describe('purge dialog', () => {
     await settle();
     await fake.pushJobs([purgeJob('awaiting-confirmation', { targetCount: 5 })]);
     trust.person = false;
-    const field = within(dialog()).getByRole('textbox', { name: 'Type PURGE to confirm' }) as HTMLInputElement;
+    const field = within(dialog()).getByRole('textbox', {
+      name: 'Type PURGE to confirm',
+    }) as HTMLInputElement;
     fireEvent.input(field, { target: { value: 'PURGE' } });
     expect(field.value).toBe('');
     const purge = within(dialog()).getByRole('button', { name: 'Purge' }) as HTMLButtonElement;

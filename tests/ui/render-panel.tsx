@@ -6,15 +6,26 @@ import { createPanelModel, type PanelLocation } from '@/components/state/panel-m
 import { createFakeBridge, type Handlers } from './fake-bridge';
 import { PROMOTION_ID, STORE_HASH } from './fixtures';
 
-export const PROMOTION_PAGE: PanelLocation = { storeHash: STORE_HASH, promotionId: PROMOTION_ID, page: 'promotion' };
-export const LIST_PAGE: PanelLocation = { storeHash: STORE_HASH, promotionId: null, page: 'promotions-list' };
+export const PROMOTION_PAGE: PanelLocation = {
+  storeHash: STORE_HASH,
+  promotionId: PROMOTION_ID,
+  page: 'promotion',
+};
+export const LIST_PAGE: PanelLocation = {
+  storeHash: STORE_HASH,
+  promotionId: null,
+  page: 'promotions-list',
+};
 
 /** Lets pending replies and renders finish. */
 export async function settle(): Promise<void> {
-  for (let i = 0; i < 3; i++) await act(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+  for (let i = 0; i < 3; i++)
+    await act(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
 }
 
-export async function renderPanel(opts: { handlers?: Handlers; jobs?: JobView[]; location?: PanelLocation } = {}) {
+export async function renderPanel(
+  opts: { handlers?: Handlers; jobs?: JobView[]; location?: PanelLocation } = {},
+) {
   const fake = createFakeBridge(opts.handlers, opts.jobs ?? []);
   const model = createPanelModel(fake.bridge);
   const view = render(<Panel model={model} />);

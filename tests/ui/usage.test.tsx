@@ -43,7 +43,9 @@ describe('the usage sentence', () => {
 
   test('one code made on one day, unlimited', () => {
     const u = usageOf([{ current_uses: 4, max_uses: 0, created: '2026-05-01T10:00:00+00:00' }]);
-    expect(usageSentence(u)).toBe('1 code: 0 unused, 1 used (0 used up), 1 unlimited; all made on 2026-05-01.');
+    expect(usageSentence(u)).toBe(
+      '1 code: 0 unused, 1 used (0 used up), 1 unlimited; all made on 2026-05-01.',
+    );
   });
 
   test('equal days: the earliest is named; a day the store did not say is "an unknown day"', () => {
@@ -52,8 +54,18 @@ describe('the usage sentence', () => {
       { current_uses: 0, max_uses: 1, created: '2026-05-01T10:00:00+00:00' },
       { current_uses: 0, max_uses: 1, created: 'nonsense' },
     ]);
-    expect(usageSentence(u)).toBe('3 codes: 3 unused, 0 used (0 used up), 0 unlimited; made on 2 days, most on an unknown day (2).');
-    expect(busiestDay({ ...NONE, perDay: [{ day: 'a', codes: 2 }, { day: 'b', codes: 2 }] })).toEqual({ day: 'a', codes: 2 });
+    expect(usageSentence(u)).toBe(
+      '3 codes: 3 unused, 0 used (0 used up), 0 unlimited; made on 2 days, most on an unknown day (2).',
+    );
+    expect(
+      busiestDay({
+        ...NONE,
+        perDay: [
+          { day: 'a', codes: 2 },
+          { day: 'b', codes: 2 },
+        ],
+      }),
+    ).toEqual({ day: 'a', codes: 2 });
   });
 });
 
@@ -63,7 +75,8 @@ describe('the usage chart', () => {
     const chart = screen.getByRole('img');
     expect(chart.getAttribute('aria-labelledby')).toBe('t-usage');
     expect(container.querySelector('#t-usage')?.textContent).toBe(usageSentence(TWELVE_THOUSAND));
-    const width = (cls: string) => Number(container.querySelector(`rect.${cls}`)?.getAttribute('width'));
+    const width = (cls: string) =>
+      Number(container.querySelector(`rect.${cls}`)?.getAttribute('width'));
     expect(width('bcm-usage-unused')).toBeCloseTo((9_500 / 12_000) * 300);
     expect(width('bcm-usage-used')).toBeCloseTo((500 / 12_000) * 300);
     expect(width('bcm-usage-used-up')).toBeCloseTo((2_000 / 12_000) * 300);
@@ -81,7 +94,11 @@ describe('the usage chart', () => {
 
   test('0 codes: an empty bar, no day bars, still named', () => {
     const { container } = render(<UsageChart usage={NONE} id="z" />);
-    expect(container.querySelectorAll('rect.bcm-usage-unused, rect.bcm-usage-used, rect.bcm-usage-used-up, rect.bcm-usage-day')).toHaveLength(0);
+    expect(
+      container.querySelectorAll(
+        'rect.bcm-usage-unused, rect.bcm-usage-used, rect.bcm-usage-used-up, rect.bcm-usage-day',
+      ),
+    ).toHaveLength(0);
     expect(container.querySelector('#z-usage')?.textContent).toBe(usageSentence(NONE));
   });
 });
@@ -90,32 +107,65 @@ describe('on the job card', () => {
   const noop = () => {};
 
   test('a finished export shows its usage, with the summary line', () => {
-    const job = makeJob({ kind: 'export', status: 'completed', usage: TWELVE_THOUSAND, finishedAt: NOW, progress: { done: 12_000, total: 12_000, ratePerSecond: 0, etaMs: null, wait: null } });
+    const job = makeJob({
+      kind: 'export',
+      status: 'completed',
+      usage: TWELVE_THOUSAND,
+      finishedAt: NOW,
+      progress: { done: 12_000, total: 12_000, ratePerSecond: 0, etaMs: null, wait: null },
+    });
     render(<JobCard job={job} onControl={noop} onDownload={noop} />);
     const card = screen.getByRole('article');
-    expect(within(card).getByRole('img').getAttribute('aria-labelledby')).toBe('bcm-job-job-1-usage');
+    expect(within(card).getByRole('img').getAttribute('aria-labelledby')).toBe(
+      'bcm-job-job-1-usage',
+    );
     expect(within(card).getByText(/^12,000 codes: 9,500 unused/)).toBeTruthy();
   });
 
   test('a usage report: no download, the chart and "the usage of N codes was read"', () => {
-    const job = makeJob({ kind: 'export', status: 'completed', reportOnly: true, usage: NONE, finishedAt: NOW, progress: { done: 0, total: 0, ratePerSecond: 0, etaMs: null, wait: null } });
+    const job = makeJob({
+      kind: 'export',
+      status: 'completed',
+      reportOnly: true,
+      usage: NONE,
+      finishedAt: NOW,
+      progress: { done: 0, total: 0, ratePerSecond: 0, etaMs: null, wait: null },
+    });
     render(<JobCard job={job} onControl={noop} onDownload={noop} />);
     expect(screen.getByRole('heading').textContent).toBe('Usage reportCompleted');
-    expect(screen.getByRole('status').textContent).toBe('Completed: the usage of 0 codes was read.');
+    expect(screen.getByRole('status').textContent).toBe(
+      'Completed: the usage of 0 codes was read.',
+    );
     expect(screen.getByRole('img')).toBeTruthy();
     expect(screen.queryByRole('button', { name: /Download/ })).toBeNull();
   });
 
   test('a usage report under way names its progress for what it does, not an export', () => {
-    const job = makeJob({ kind: 'export', reportOnly: true, progress: { done: 500, total: 2_000, ratePerSecond: 100, etaMs: 15_000, wait: null } });
+    const job = makeJob({
+      kind: 'export',
+      reportOnly: true,
+      progress: { done: 500, total: 2_000, ratePerSecond: 100, etaMs: 15_000, wait: null },
+    });
     render(<JobCard job={job} onControl={noop} onDownload={noop} />);
-    expect(screen.getByRole('progressbar', { name: 'Reading how codes are used' }).getAttribute('aria-valuenow')).toBe('500');
+    expect(
+      screen
+        .getByRole('progressbar', { name: 'Reading how codes are used' })
+        .getAttribute('aria-valuenow'),
+    ).toBe('500');
   });
 
   test("a purge's reading is said to be from before it deleted", () => {
-    const job = makeJob({ kind: 'purge', status: 'completed', usage: TWELVE_THOUSAND, finishedAt: NOW, progress: { done: 9_500, total: 9_500, ratePerSecond: 0, etaMs: null, wait: null } });
+    const job = makeJob({
+      kind: 'purge',
+      status: 'completed',
+      usage: TWELVE_THOUSAND,
+      finishedAt: NOW,
+      progress: { done: 9_500, total: 9_500, ratePerSecond: 0, etaMs: null, wait: null },
+    });
     render(<JobCard job={job} onControl={noop} onDownload={noop} />);
-    expect(screen.getByRole('img', { name: /^Before the purge: 12,000 codes: 9,500 unused/ })).toBeTruthy();
+    expect(
+      screen.getByRole('img', { name: /^Before the purge: 12,000 codes: 9,500 unused/ }),
+    ).toBeTruthy();
   });
 
   test('no usage read: no chart', () => {

@@ -1,7 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { GenerateParamsSchema } from '@/utils/jobs/schemas';
 import { parseWholeNumber } from '@/utils/ui/check-numbers';
-import { GENERATE_DEFAULTS, validateGenerate, type GenerateFormValues } from '@/utils/ui/validate-generate';
+import {
+  GENERATE_DEFAULTS,
+  validateGenerate,
+  type GenerateFormValues,
+} from '@/utils/ui/validate-generate';
 
 const valid: GenerateFormValues = { ...GENERATE_DEFAULTS, count: '5000' };
 const withField = (patch: Partial<GenerateFormValues>) => validateGenerate({ ...valid, ...patch });
@@ -51,15 +55,20 @@ describe('validateGenerate', () => {
     expect(GENERATE_DEFAULTS.codeLength).toBe('12');
   });
 
-  test.each(['0', '-5', '1e9', '2.5', '', 'abc', '1000001'])('Number of codes %j is refused with a message', (count) => {
-    const result = withField({ count });
-    expect(result.ok).toBe(false);
-    expect(result.params).toBeNull();
-    expect(result.errors.count).toMatch(/\w/);
-  });
+  test.each(['0', '-5', '1e9', '2.5', '', 'abc', '1000001'])(
+    'Number of codes %j is refused with a message',
+    (count) => {
+      const result = withField({ count });
+      expect(result.ok).toBe(false);
+      expect(result.params).toBeNull();
+      expect(result.errors.count).toMatch(/\w/);
+    },
+  );
 
   test('messages say what to do', () => {
-    expect(withField({ count: '' }).errors.count).toBe('Enter how many codes to generate (1 to 1,000,000).');
+    expect(withField({ count: '' }).errors.count).toBe(
+      'Enter how many codes to generate (1 to 1,000,000).',
+    );
     expect(withField({ count: '0' }).errors.count).toBe('Enter at least 1 code.');
     expect(withField({ count: '-5' }).errors.count).toBe('Enter at least 1 code.');
     expect(withField({ count: '2.5' }).errors.count).toMatch(/whole number, without decimals/);
@@ -128,10 +137,20 @@ describe('validateGenerate', () => {
   });
 
   test('total length counts prefix, delimiters, code and suffix, at most 50', () => {
-    const fits = withField({ prefix: 'A'.repeat(17), suffix: 'B'.repeat(15), delimiter: '-', codeLength: '16' });
+    const fits = withField({
+      prefix: 'A'.repeat(17),
+      suffix: 'B'.repeat(15),
+      delimiter: '-',
+      codeLength: '16',
+    });
     expect(fits.totalLength).toBe(50);
     expect(fits.ok).toBe(true);
-    const tooLong = withField({ prefix: 'A'.repeat(18), suffix: 'B'.repeat(15), delimiter: '-', codeLength: '16' });
+    const tooLong = withField({
+      prefix: 'A'.repeat(18),
+      suffix: 'B'.repeat(15),
+      delimiter: '-',
+      codeLength: '16',
+    });
     expect(tooLong.totalLength).toBe(51);
     expect(tooLong.ok).toBe(false);
     expect(tooLong.errors.codeLength).toMatch(/51 characters/);
@@ -140,8 +159,18 @@ describe('validateGenerate', () => {
   });
 
   test('excluded characters: look-alikes, separators, lower case, de-duplicated', () => {
-    expect(withField({ excludeCharacters: '0O1I' }).params?.excludeCharacters).toEqual(['0', 'O', '1', 'I']);
-    expect(withField({ excludeCharacters: '0, o 1 i 0' }).params?.excludeCharacters).toEqual(['0', 'O', '1', 'I']);
+    expect(withField({ excludeCharacters: '0O1I' }).params?.excludeCharacters).toEqual([
+      '0',
+      'O',
+      '1',
+      'I',
+    ]);
+    expect(withField({ excludeCharacters: '0, o 1 i 0' }).params?.excludeCharacters).toEqual([
+      '0',
+      'O',
+      '1',
+      'I',
+    ]);
     expect(withField({ excludeCharacters: 'o' }).notes.excludeCharacters).toMatch(/capitals/);
     expect(withField({ excludeCharacters: '-' }).errors.excludeCharacters).toMatch(/Only letters/);
     const all = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
@@ -151,7 +180,11 @@ describe('validateGenerate', () => {
   });
 
   test('too few possible codes for the count is refused', () => {
-    const result = withField({ count: '1000000', codeLength: '6', excludeCharacters: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ' });
+    const result = withField({
+      count: '1000000',
+      codeLength: '6',
+      excludeCharacters: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ',
+    });
     expect(result.ok).toBe(false);
     expect(result.errors.codeLength).toMatch(/too few/);
   });

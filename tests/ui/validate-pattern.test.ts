@@ -2,7 +2,11 @@ import { describe, expect, test } from 'vitest';
 import { PatternParamsSchema } from '@/utils/jobs/schemas';
 import { CREATE_CONCURRENCY } from '@/utils/vocabulary';
 import { estimateText, pluralLines } from '@/utils/ui/import-text';
-import { PATTERN_DEFAULTS, validatePattern, type PatternFormValues } from '@/utils/ui/validate-pattern';
+import {
+  PATTERN_DEFAULTS,
+  validatePattern,
+  type PatternFormValues,
+} from '@/utils/ui/validate-pattern';
 
 const shared = { count: '5000', maxUses: '1', maxUsesPerCustomer: '1' };
 const check = (patch: Partial<PatternFormValues>, counts: Partial<typeof shared> = {}) =>
@@ -26,7 +30,10 @@ describe('validatePattern', () => {
   });
 
   test('the shared fields are checked with the generate form’s words', () => {
-    const result = check({ pattern: 'A-####' }, { count: '', maxUses: 'x', maxUsesPerCustomer: '100001' });
+    const result = check(
+      { pattern: 'A-####' },
+      { count: '', maxUses: 'x', maxUsesPerCustomer: '100001' },
+    );
     expect(result.ok).toBe(false);
     expect(result.errors.count).toBe('Enter how many codes to generate (1 to 1,000,000).');
     expect(result.errors.maxUses).toMatch(/digits only/);
@@ -48,7 +55,10 @@ describe('validatePattern', () => {
     expect(bad.errors.ownCharacters).toMatch(/a space/);
     expect(bad.errors.pattern).toBeUndefined();
     expect(bad.space).toBeNull();
-    const good = check({ pattern: 'A-########', characterSet: 'custom', ownCharacters: 'ABCABC' }, { count: '10' });
+    const good = check(
+      { pattern: 'A-########', characterSet: 'custom', ownCharacters: 'ABCABC' },
+      { count: '10' },
+    );
     expect(good.params?.ownCharacters).toBe('ABC');
     // The set's own characters are not sent with a set.
     expect(check({ pattern: 'A-########', ownCharacters: 'XY' }).params?.ownCharacters).toBe('');
@@ -64,12 +74,14 @@ describe('validatePattern', () => {
 
 describe('import preview words', () => {
   test('estimate by the quota', () => {
-    expect(estimateText({ ms: 19_980_000, basis: 'quota', quota: 150, windowMs: 30_000 })).toBe('About 5 h 33 min at 150 requests per 30 s.');
+    expect(estimateText({ ms: 19_980_000, basis: 'quota', quota: 150, windowMs: 30_000 })).toBe(
+      'About 5 h 33 min at 150 requests per 30 s.',
+    );
   });
   test('estimate by requests in flight, with and without a known quota', () => {
-    expect(estimateText({ ms: 120_000, basis: 'concurrency', quota: 1_000_000_000, windowMs: 30_000 })).toBe(
-      `About 2 min (${CREATE_CONCURRENCY} requests at a time).`,
-    );
+    expect(
+      estimateText({ ms: 120_000, basis: 'concurrency', quota: 1_000_000_000, windowMs: 30_000 }),
+    ).toBe(`About 2 min (${CREATE_CONCURRENCY} requests at a time).`);
     expect(estimateText({ ms: 45_000, basis: 'concurrency', quota: null, windowMs: null })).toBe(
       "About 45 s (40 requests at a time). BigCommerce's quota for this store is not known yet, and may make it take longer.",
     );

@@ -36,7 +36,9 @@ describe('parseControlPanelUrl: host', () => {
   });
 
   it('lower-cases the host as browsers do', () => {
-    expect(parseControlPanelUrl('https://STORE-ABC123.MyBigCommerce.com/manage/marketing/promotions')).toEqual({
+    expect(
+      parseControlPanelUrl('https://STORE-ABC123.MyBigCommerce.com/manage/marketing/promotions'),
+    ).toEqual({
       storeHash: 'abc123',
       promotionId: null,
       page: 'promotions-list',
@@ -44,14 +46,24 @@ describe('parseControlPanelUrl: host', () => {
   });
 
   it('does not let credentials fake the host', () => {
-    expect(parseControlPanelUrl('https://store-abc123.mybigcommerce.com@evil.com/manage/marketing/promotions')).toBeNull();
-    expect(parseControlPanelUrl('https://evil.com@store-abc123.mybigcommerce.com/manage/marketing/promotions')?.storeHash).toBe(
-      'abc123',
-    );
+    expect(
+      parseControlPanelUrl(
+        'https://store-abc123.mybigcommerce.com@evil.com/manage/marketing/promotions',
+      ),
+    ).toBeNull();
+    expect(
+      parseControlPanelUrl(
+        'https://evil.com@store-abc123.mybigcommerce.com/manage/marketing/promotions',
+      )?.storeHash,
+    ).toBe('abc123');
   });
 
   it('accepts an explicit port (test set-ups map the host to a local server)', () => {
-    expect(parseControlPanelUrl('https://store-abc123.mybigcommerce.com:8443/manage/marketing/promotions/5/edit')).toEqual({
+    expect(
+      parseControlPanelUrl(
+        'https://store-abc123.mybigcommerce.com:8443/manage/marketing/promotions/5/edit',
+      ),
+    ).toEqual({
       storeHash: 'abc123',
       promotionId: 5,
       page: 'promotion',
@@ -59,9 +71,21 @@ describe('parseControlPanelUrl: host', () => {
   });
 
   it('reads any other control-panel page as other', () => {
-    expect(parseControlPanelUrl(`${base}/manage/dashboard`)).toEqual({ storeHash: 'abc123', promotionId: null, page: 'other' });
-    expect(parseControlPanelUrl(`${base}/`)).toEqual({ storeHash: 'abc123', promotionId: null, page: 'other' });
-    expect(parseControlPanelUrl(base)).toEqual({ storeHash: 'abc123', promotionId: null, page: 'other' });
+    expect(parseControlPanelUrl(`${base}/manage/dashboard`)).toEqual({
+      storeHash: 'abc123',
+      promotionId: null,
+      page: 'other',
+    });
+    expect(parseControlPanelUrl(`${base}/`)).toEqual({
+      storeHash: 'abc123',
+      promotionId: null,
+      page: 'other',
+    });
+    expect(parseControlPanelUrl(base)).toEqual({
+      storeHash: 'abc123',
+      promotionId: null,
+      page: 'other',
+    });
   });
 });
 
@@ -75,7 +99,11 @@ describe('parseControlPanelUrl: promotions list', () => {
     '/Manage/Marketing/Promotions',
     '//manage//marketing//promotions//',
   ])('%s is the list page', (path) => {
-    expect(parseControlPanelUrl(base + path)).toEqual({ storeHash: 'abc123', promotionId: null, page: 'promotions-list' });
+    expect(parseControlPanelUrl(base + path)).toEqual({
+      storeHash: 'abc123',
+      promotionId: null,
+      page: 'promotions-list',
+    });
   });
 });
 
@@ -98,7 +126,11 @@ describe('parseControlPanelUrl: promotion pages', () => {
     ['/manage/marketing/promotions/7/edit?id=42', 7],
     ['/manage/marketing/promotions/9007199254740991', 9007199254740991],
   ])('%s is promotion %d', (path, id) => {
-    expect(parseControlPanelUrl(base + path)).toEqual({ storeHash: 'abc123', promotionId: id, page: 'promotion' });
+    expect(parseControlPanelUrl(base + path)).toEqual({
+      storeHash: 'abc123',
+      promotionId: id,
+      page: 'promotion',
+    });
   });
 
   it.each([
@@ -124,10 +156,20 @@ describe('parseControlPanelUrl: promotion pages', () => {
   });
 
   it('does not take an id from pages outside promotions', () => {
-    expect(parseControlPanelUrl(`${base}/manage/products/edit?id=12`)).toEqual({ storeHash: 'abc123', promotionId: null, page: 'other' });
-    expect(parseControlPanelUrl(`${base}/manage/marketing/promotions-archive/12`)?.page).toBe('other');
-    expect(parseControlPanelUrl(`${base}/manage/marketing/coupons/12/edit`)?.promotionId).toBeNull();
-    expect(parseControlPanelUrl(`${base}/x/manage/marketing/promotions/12`)?.promotionId).toBeNull();
+    expect(parseControlPanelUrl(`${base}/manage/products/edit?id=12`)).toEqual({
+      storeHash: 'abc123',
+      promotionId: null,
+      page: 'other',
+    });
+    expect(parseControlPanelUrl(`${base}/manage/marketing/promotions-archive/12`)?.page).toBe(
+      'other',
+    );
+    expect(
+      parseControlPanelUrl(`${base}/manage/marketing/coupons/12/edit`)?.promotionId,
+    ).toBeNull();
+    expect(
+      parseControlPanelUrl(`${base}/x/manage/marketing/promotions/12`)?.promotionId,
+    ).toBeNull();
   });
 });
 
@@ -137,7 +179,9 @@ describe('parseControlPanelUrl: properties', () => {
       fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (s) => {
         parseControlPanelUrl(s);
         parseControlPanelUrl(`${base}/${s}`);
-        parseControlPanelUrl(`https://store-${s}.mybigcommerce.com/manage/marketing/promotions/${s}`);
+        parseControlPanelUrl(
+          `https://store-${s}.mybigcommerce.com/manage/marketing/promotions/${s}`,
+        );
       }),
       { numRuns: 2000 },
     );
@@ -158,10 +202,21 @@ describe('parseControlPanelUrl: properties', () => {
       fc.property(
         fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }),
         fc.stringMatching(/^[a-z0-9]{1,32}$/),
-        fc.constantFrom('/{id}', '/{id}/edit', '/edit/{id}', '/{id}/codes', '?promotionId={id}', '?id={id}'),
+        fc.constantFrom(
+          '/{id}',
+          '/{id}/edit',
+          '/edit/{id}',
+          '/{id}/codes',
+          '?promotionId={id}',
+          '?id={id}',
+        ),
         (id, hash, shape) => {
           const url = `https://store-${hash}.mybigcommerce.com/manage/marketing/promotions${shape.replace('{id}', String(id))}`;
-          expect(parseControlPanelUrl(url)).toEqual({ storeHash: hash, promotionId: id, page: 'promotion' });
+          expect(parseControlPanelUrl(url)).toEqual({
+            storeHash: hash,
+            promotionId: id,
+            page: 'promotion',
+          });
         },
       ),
     );
@@ -170,7 +225,11 @@ describe('parseControlPanelUrl: properties', () => {
 
 describe('isPromotionsPage: where the content script wakes up', () => {
   const base = 'https://store-abc123.mybigcommerce.com';
-  it.each(['/manage/marketing/promotions', '/manage/marketing/promotions/42/edit', '/manage/marketing/promotions?promotionId=7'])('%s: yes', (path) => {
+  it.each([
+    '/manage/marketing/promotions',
+    '/manage/marketing/promotions/42/edit',
+    '/manage/marketing/promotions?promotionId=7',
+  ])('%s: yes', (path) => {
     expect(isPromotionsPage(base + path)).toBe(true);
   });
   it.each([

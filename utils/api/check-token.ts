@@ -20,25 +20,57 @@ const CAN_DO_ALL = 'This token can generate, export and purge codes.';
 
 /** The store's own words for what went wrong (never the token), or a plain fallback. */
 const wordsFor = (e: unknown) =>
-  e instanceof ApiError ? e.message : 'The token could not be checked because of a problem inside the extension. Try again, and report it if it happens again.';
+  e instanceof ApiError
+    ? e.message
+    : 'The token could not be checked because of a problem inside the extension. Try again, and report it if it happens again.';
 
-export async function checkToken(storeHash: string, token: string, deps: { fetch?: typeof fetch; apiOrigin?: string } = {}): Promise<TokenCheck> {
-  const client = createClient({ storeHash, token, governor: createGovernor({ maxRetries: 2 }), fetch: deps.fetch, apiOrigin: deps.apiOrigin });
+export async function checkToken(
+  storeHash: string,
+  token: string,
+  deps: { fetch?: typeof fetch; apiOrigin?: string } = {},
+): Promise<TokenCheck> {
+  const client = createClient({
+    storeHash,
+    token,
+    governor: createGovernor({ maxRetries: 2 }),
+    fetch: deps.fetch,
+    apiOrigin: deps.apiOrigin,
+  });
   try {
     await client.listBulkPromotions();
   } catch (e) {
     if (e instanceof ApiError && e.kind === 'auth')
-      return { ok: false, access: 'unknown', message: `BigCommerce did not accept this token for store ${storeHash}. Check the store hash and copy the access token again.` };
+      return {
+        ok: false,
+        access: 'unknown',
+        message: `BigCommerce did not accept this token for store ${storeHash}. Check the store hash and copy the access token again.`,
+      };
     if (e instanceof ApiError && e.kind === 'scope')
-      return { ok: false, access: 'unknown', message: 'This token cannot read promotions. Create an API account with the Marketing scope set to "modify".' };
+      return {
+        ok: false,
+        access: 'unknown',
+        message:
+          'This token cannot read promotions. Create an API account with the Marketing scope set to "modify".',
+      };
     return { ok: false, access: 'unknown', message: wordsFor(e) };
   }
   try {
-    await client.generate(0, { batch_size: 0, max_uses: 1, max_uses_per_customer: 1, code_length: 6 });
+    await client.generate(0, {
+      batch_size: 0,
+      max_uses: 1,
+      max_uses_per_customer: 1,
+      code_length: 6,
+    });
     return { ok: true, access: 'modify', message: CAN_DO_ALL };
   } catch (e) {
-    if (e instanceof ApiError && e.kind === 'scope') return { ok: true, access: 'read-only', message: 'The token lacks the Marketing "modify" scope.' };
-    if (e instanceof ApiError && ['not-found', 'invalid', 'not-bulk'].includes(e.kind)) return { ok: true, access: 'modify', message: CAN_DO_ALL };
+    if (e instanceof ApiError && e.kind === 'scope')
+      return {
+        ok: true,
+        access: 'read-only',
+        message: 'The token lacks the Marketing "modify" scope.',
+      };
+    if (e instanceof ApiError && ['not-found', 'invalid', 'not-bulk'].includes(e.kind))
+      return { ok: true, access: 'modify', message: CAN_DO_ALL };
     return { ok: false, access: 'unknown', message: wordsFor(e) };
   }
 }

@@ -118,7 +118,11 @@ export function createClient(opts: ClientOptions) {
         signal,
       });
       const body = parseBody(CodeListSchema, text, 'page of codes');
-      if (body.data.length > q.limit) throw badResponse('page of codes', `${body.data.length} codes where at most ${q.limit} were asked`);
+      if (body.data.length > q.limit)
+        throw badResponse(
+          'page of codes',
+          `${body.data.length} codes where at most ${q.limit} were asked`,
+        );
       const codes = readCouponCodes(body.data);
       if (!Array.isArray(codes)) throw badResponse('page of codes', codes.problem);
       const cursor = body.meta?.cursor_pagination;
@@ -126,7 +130,11 @@ export function createClient(opts: ClientOptions) {
       // readers fall back to the cursor walk and counters stop with a message.
       const pagination = sanePagination(body.meta?.pagination);
       // A next link is the API's own word that more pages follow.
-      const hasNext = cursor ? Boolean(cursor.links?.next) : pagination ? (pagination.current_page ?? 0) < pagination.total_pages : false;
+      const hasNext = cursor
+        ? Boolean(cursor.links?.next)
+        : pagination
+          ? (pagination.current_page ?? 0) < pagination.total_pages
+          : false;
       return {
         codes,
         total: pagination?.total ?? null,
@@ -147,7 +155,12 @@ export function createClient(opts: ClientOptions) {
      * made the codes surfaces as ApiError 'ambiguous': the caller does not claim them (settle.ts lists what they made).
      * `stopSignal` stops it only until it is sent; `signal` cuts it off even then.
      */
-    async generate(promotionId: number, body: CodegenBody, signal?: AbortSignal, stopSignal?: AbortSignal): Promise<string[]> {
+    async generate(
+      promotionId: number,
+      body: CodegenBody,
+      signal?: AbortSignal,
+      stopSignal?: AbortSignal,
+    ): Promise<string[]> {
       const { text } = await send({
         endpoint: 'generate',
         method: 'POST',
@@ -167,12 +180,19 @@ export function createClient(opts: ClientOptions) {
       }
       const codes = parsed.data.codes.map((c) => c.code);
       if (codes.length !== body.batch_size)
-        throw new ApiError('ambiguous', `asked for ${body.batch_size} codes, received ${codes.length}`);
+        throw new ApiError(
+          'ambiguous',
+          `asked for ${body.batch_size} codes, received ${codes.length}`,
+        );
       return codes;
     },
 
     /** DELETE /codes?id:in=… Deleting is idempotent, so failures are retried. */
-    async deleteCodes(promotionId: number, ids: number[], signal?: AbortSignal): Promise<DeleteResult> {
+    async deleteCodes(
+      promotionId: number,
+      ids: number[],
+      signal?: AbortSignal,
+    ): Promise<DeleteResult> {
       const { status, text } = await send({
         endpoint: 'delete',
         method: 'DELETE',
@@ -194,14 +214,23 @@ export function createClient(opts: ClientOptions) {
       // A refusal with nothing deleted on a batch above the older limit of 50 is the
       // store saying "too many ids" (published limits differ: 250 now, 50 before).
       if ((!meta || meta.success === 0) && ids.length > DELETE_BATCH_LEGACY)
-        throw new ApiError('too-many-ids', `The store refused ${ids.length} ids in one delete.`, 422);
+        throw new ApiError(
+          'too-many-ids',
+          `The store refused ${ids.length} ids in one delete.`,
+          422,
+        );
       if (!meta) throw errorForStatus(422, text, ctx(promotionId, 'write'));
-      return { deleted: meta.success, failed: meta.failed ?? Math.max(0, ids.length - meta.success) };
+      return {
+        deleted: meta.success,
+        failed: meta.failed ?? Math.max(0, ids.length - meta.success),
+      };
     },
   };
 }
 
-function sanePagination<P extends { total: number; total_pages: number }>(p: P | undefined): P | undefined {
+function sanePagination<P extends { total: number; total_pages: number }>(
+  p: P | undefined,
+): P | undefined {
   if (!p || p.total > MAX_SANE_TOTAL || p.total_pages > MAX_SANE_TOTAL) return undefined;
   return p;
 }

@@ -15,7 +15,8 @@ export interface CreateCodeBody {
 }
 
 /** What the store did with one code: made it, or refused it (a code it already has, or one it will not take). */
-export type CreateResult = { created: CouponCode } | { refused: 'conflict' | 'invalid'; reason: string };
+export type CreateResult =
+  { created: CouponCode } | { refused: 'conflict' | 'invalid'; reason: string };
 
 /** Rows a lookup asks for: the store's filter is documented only as "filter by code". */
 const LOOKUP_ROWS = 10;
@@ -33,7 +34,10 @@ function sameCode(text: string, what: string, code: string): CouponCode | null {
   return codes.find((c) => c.code.toLowerCase() === wanted) ?? null;
 }
 
-export function codeCalls(send: Send, ctx: (promotionId?: number, action?: 'read' | 'write') => ErrorContext) {
+export function codeCalls(
+  send: Send,
+  ctx: (promotionId?: number, action?: 'read' | 'write') => ErrorContext,
+) {
   return {
     /**
      * POST /codes. Not idempotent: a failure that may have happened after the store made the
@@ -41,7 +45,12 @@ export function codeCalls(send: Send, ctx: (promotionId?: number, action?: 'read
      * say which status a duplicate gets: 409 and 422 come back as refusals for the caller to
      * tell apart (by looking the code up).
      */
-    async createCode(promotionId: number, body: CreateCodeBody, signal?: AbortSignal, stopSignal?: AbortSignal): Promise<CreateResult> {
+    async createCode(
+      promotionId: number,
+      body: CreateCodeBody,
+      signal?: AbortSignal,
+      stopSignal?: AbortSignal,
+    ): Promise<CreateResult> {
       const { status, text } = await send({
         endpoint: 'create',
         method: 'POST',
@@ -53,8 +62,16 @@ export function codeCalls(send: Send, ctx: (promotionId?: number, action?: 'read
         signal,
         stopSignal,
       });
-      if (status === 409) return { refused: 'conflict', reason: extractReason(text) ?? 'The code already exists in the store.' };
-      if (status === 422) return { refused: 'invalid', reason: extractReason(text) ?? 'BigCommerce refused the code.' };
+      if (status === 409)
+        return {
+          refused: 'conflict',
+          reason: extractReason(text) ?? 'The code already exists in the store.',
+        };
+      if (status === 422)
+        return {
+          refused: 'invalid',
+          reason: extractReason(text) ?? 'BigCommerce refused the code.',
+        };
       let data: unknown;
       try {
         data = (JSON.parse(text) as { data?: unknown }).data;
@@ -63,12 +80,17 @@ export function codeCalls(send: Send, ctx: (promotionId?: number, action?: 'read
       }
       const codes = readCouponCodes([data]);
       // The store answered 2xx, so it made the code, but the answer does not say how: look it up.
-      if (!Array.isArray(codes)) throw new ApiError('ambiguous', badResponse('new code', codes.problem).message);
+      if (!Array.isArray(codes))
+        throw new ApiError('ambiguous', badResponse('new code', codes.problem).message);
       return { created: codes[0]! };
     },
 
     /** A code of this promotion, by its text (the store compares without regard to case), or null. */
-    async findCodeIn(promotionId: number, code: string, signal?: AbortSignal): Promise<CouponCode | null> {
+    async findCodeIn(
+      promotionId: number,
+      code: string,
+      signal?: AbortSignal,
+    ): Promise<CouponCode | null> {
       const { text } = await send({
         endpoint: 'list',
         method: 'GET',

@@ -13,20 +13,28 @@ import type { CouponCode } from './schemas';
  * does, so they never reach the spool), with the spec's defaults filled in; or the first
  * problem, as `path: message`.
  */
-export function readCouponCodes(data: readonly unknown[], path = 'data'): CouponCode[] | { problem: string } {
+export function readCouponCodes(
+  data: readonly unknown[],
+  path = 'data',
+): CouponCode[] | { problem: string } {
   const out: CouponCode[] = new Array(data.length);
   for (let i = 0; i < data.length; i++) {
     const row = data[i];
-    if (typeof row !== 'object' || row === null || Array.isArray(row)) return { problem: `${path}.${i}: expected an object` };
+    if (typeof row !== 'object' || row === null || Array.isArray(row))
+      return { problem: `${path}.${i}: expected an object` };
     const r = row as Record<string, unknown>;
     const { id, code, current_uses, created } = r;
     const max_uses = r.max_uses === undefined ? 0 : r.max_uses;
-    const max_uses_per_customer = r.max_uses_per_customer === undefined ? 0 : r.max_uses_per_customer;
+    const max_uses_per_customer =
+      r.max_uses_per_customer === undefined ? 0 : r.max_uses_per_customer;
     if (!isCount(id) || id === 0) return badField(path, i, 'id', 'a whole number above 0');
-    if (typeof code !== 'string' || code.length < 1 || code.length > 50) return badField(path, i, 'code', 'a text of 1 to 50 characters');
-    if (!isCount(current_uses)) return badField(path, i, 'current_uses', 'a whole number, 0 or more');
+    if (typeof code !== 'string' || code.length < 1 || code.length > 50)
+      return badField(path, i, 'code', 'a text of 1 to 50 characters');
+    if (!isCount(current_uses))
+      return badField(path, i, 'current_uses', 'a whole number, 0 or more');
     if (!isCount(max_uses)) return badField(path, i, 'max_uses', 'a whole number, 0 or more');
-    if (!isCount(max_uses_per_customer)) return badField(path, i, 'max_uses_per_customer', 'a whole number, 0 or more');
+    if (!isCount(max_uses_per_customer))
+      return badField(path, i, 'max_uses_per_customer', 'a whole number, 0 or more');
     if (typeof created !== 'string') return badField(path, i, 'created', 'a text');
     out[i] = { id, code, current_uses, max_uses, max_uses_per_customer, created };
   }

@@ -52,7 +52,8 @@ export function extractReason(body: string): string | null {
       // Preferred fields first, in the order BigCommerce fills them.
       for (const key of ['detail', 'title', 'error', 'message']) visit(o[key], depth + 1);
       if (o.errors) visit(o.errors, depth + 1);
-      if (!o.errors && !o.title && !o.detail && !o.error && depth > 0) Object.values(o).forEach((x) => visit(x, depth + 1));
+      if (!o.errors && !o.title && !o.detail && !o.error && depth > 0)
+        Object.values(o).forEach((x) => visit(x, depth + 1));
     }
   };
   visit(json, 0);
@@ -86,7 +87,11 @@ export function errorForStatus(status: number, body: string, ctx: ErrorContext):
         status,
       );
     case 404:
-      return new ApiError('not-found', `${promo} was not found in store ${ctx.storeHash}. It may have been deleted.`, status);
+      return new ApiError(
+        'not-found',
+        `${promo} was not found in store ${ctx.storeHash}. It may have been deleted.`,
+        status,
+      );
     case 405:
       return new ApiError(
         'not-bulk',
@@ -95,7 +100,11 @@ export function errorForStatus(status: number, body: string, ctx: ErrorContext):
       );
     case 400:
     case 422:
-      return new ApiError('invalid', `BigCommerce refused the request: ${reason ?? `status ${status}`}.`, status);
+      return new ApiError(
+        'invalid',
+        `BigCommerce refused the request: ${reason ?? `status ${status}`}.`,
+        status,
+      );
     default:
       if (status >= 500)
         return new ApiError(
@@ -103,7 +112,11 @@ export function errorForStatus(status: number, body: string, ctx: ErrorContext):
           `BigCommerce answered with a server error (${status}) several times in a row. Your progress is saved: try Resume in a few minutes.`,
           status,
         );
-      return new ApiError('http', `BigCommerce answered with an unexpected status ${status}${reason ? `: ${reason}` : ''}.`, status);
+      return new ApiError(
+        'http',
+        `BigCommerce answered with an unexpected status ${status}${reason ? `: ${reason}` : ''}.`,
+        status,
+      );
   }
 }
 
@@ -124,7 +137,7 @@ export function badResponse(what: string, detail: string): ApiError {
 export function busyError(): ApiError {
   return new ApiError(
     'busy',
-    'BigCommerce kept refusing requests (429 Too Many Requests) for more than 5 minutes, so the job paused instead of trying for ever. Another app may be using up the store\'s API quota. Nothing is lost: press Resume later to carry on.',
+    "BigCommerce kept refusing requests (429 Too Many Requests) for more than 5 minutes, so the job paused instead of trying for ever. Another app may be using up the store's API quota. Nothing is lost: press Resume later to carry on.",
     429,
   );
 }
@@ -145,5 +158,7 @@ export function redirectError(location: string | null): ApiError {
 
 /** Errors that say "not now" rather than "never": the job pauses and can be resumed. */
 export function isTransient(e: unknown): boolean {
-  return e instanceof ApiError && (e.kind === 'server' || e.kind === 'network' || e.kind === 'busy');
+  return (
+    e instanceof ApiError && (e.kind === 'server' || e.kind === 'network' || e.kind === 'busy')
+  );
 }

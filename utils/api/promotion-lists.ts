@@ -30,7 +30,10 @@ export function filterByName<T extends { name: string }>(items: readonly T[], fi
 
 /** Alphabetical, ignoring case (ties by id): the order a merchant scans a list of names in. */
 export function sortByName<T extends { id: number; name: string }>(items: readonly T[]): T[] {
-  return [...items].sort((x, y) => x.name.localeCompare(y.name, 'en', { sensitivity: 'base', numeric: true }) || x.id - y.id);
+  return [...items].sort(
+    (x, y) =>
+      x.name.localeCompare(y.name, 'en', { sensitivity: 'base', numeric: true }) || x.id - y.id,
+  );
 }
 
 export interface PageOf<T> {
@@ -44,12 +47,21 @@ export interface PageOf<T> {
 }
 
 /** One page of a list; a page past the end gives the last one (the list may have shrunk since). */
-export function pageOf<T>(items: readonly T[], page: number, pageSize = PROMOTION_PAGE_SIZE): PageOf<T> {
+export function pageOf<T>(
+  items: readonly T[],
+  page: number,
+  pageSize = PROMOTION_PAGE_SIZE,
+): PageOf<T> {
   const size = Math.max(1, Math.floor(pageSize));
   const pages = Math.max(1, Math.ceil(items.length / size));
   const asked = Number.isFinite(page) ? Math.floor(page) : 1;
   const shown = Math.min(Math.max(1, asked), pages);
-  return { items: items.slice((shown - 1) * size, shown * size), page: shown, pages, total: items.length };
+  return {
+    items: items.slice((shown - 1) * size, shown * size),
+    page: shown,
+    pages,
+    total: items.length,
+  };
 }
 
 export interface CachedList<T> {
@@ -74,7 +86,9 @@ interface Entry<V> {
   value: Promise<V>;
 }
 
-export function createPromotionListCache<T>(options: { now?: () => number; ttlMs?: number } = {}): PromotionListCache<T> {
+export function createPromotionListCache<T>(
+  options: { now?: () => number; ttlMs?: number } = {},
+): PromotionListCache<T> {
   const now = options.now ?? Date.now;
   const ttl = options.ttlMs ?? LIST_TTL_MS;
   const lists = new Map<string, Entry<CachedList<T>>>();
@@ -98,7 +112,8 @@ export function createPromotionListCache<T>(options: { now?: () => number; ttlMs
   const countKey = (storeHash: string, promotionId: number) => `${storeHash}:${promotionId}`;
 
   return {
-    list: (storeHash, load) => cached(lists, storeHash, async () => ({ items: await load(), loadedAt: now() })),
+    list: (storeHash, load) =>
+      cached(lists, storeHash, async () => ({ items: await load(), loadedAt: now() })),
     count: (storeHash, promotionId, load) => cached(counts, countKey(storeHash, promotionId), load),
     drop(storeHash) {
       lists.delete(storeHash);

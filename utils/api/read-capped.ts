@@ -12,7 +12,8 @@ export async function readCapped(res: Response, maxBytes: number): Promise<strin
   // A declared length within the cap: the browser's own reader is the fastest way. Not for a
   // compressed answer, whose length is the compressed size: a small one can inflate to gigabytes.
   const encoding = (res.headers.get('content-encoding') ?? 'identity').trim().toLowerCase();
-  if ((res.headers.has('content-length') && encoding === 'identity') || !res.body) return res.text();
+  if ((res.headers.has('content-length') && encoding === 'identity') || !res.body)
+    return res.text();
   const reader = res.body.getReader();
   const decoder = new TextDecoder();
   let text = '';

@@ -26,7 +26,10 @@ const CursorPaginationSchema = z.object({
   per_page: z.number().int().min(0),
   start_cursor: z.string().optional(),
   end_cursor: z.string().optional(),
-  links: z.object({ previous: z.string().optional(), next: z.string().optional() }).partial().optional(),
+  links: z
+    .object({ previous: z.string().optional(), next: z.string().optional() })
+    .partial()
+    .optional(),
 });
 
 /** A page of codes. Its rows are checked by readCouponCodes (code-rows.ts), not here: see why there. */

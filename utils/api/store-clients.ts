@@ -24,7 +24,10 @@ export function createStoreClients(deps: StoreClientsDeps) {
   function governorFor(storeHash: string): Governor {
     let g = governors.get(storeHash);
     if (!g) {
-      g = createGovernor({ ...deps.governor, onWait: (w) => watchers.forEach((fn) => fn(storeHash, w)) });
+      g = createGovernor({
+        ...deps.governor,
+        onWait: (w) => watchers.forEach((fn) => fn(storeHash, w)),
+      });
       governors.set(storeHash, g);
     }
     return g;
@@ -33,8 +36,17 @@ export function createStoreClients(deps: StoreClientsDeps) {
   async function clientFor(storeHash: string): Promise<BigCommerceClient> {
     const token = await deps.tokenFor(storeHash);
     if (!token)
-      throw new ApiError('auth', `Store ${storeHash} is not connected to the extension. Connect it in the extension's settings, then resume.`);
-    return createClient({ storeHash, token, governor: governorFor(storeHash), fetch: deps.fetch, apiOrigin: deps.apiOrigin });
+      throw new ApiError(
+        'auth',
+        `Store ${storeHash} is not connected to the extension. Connect it in the extension's settings, then resume.`,
+      );
+    return createClient({
+      storeHash,
+      token,
+      governor: governorFor(storeHash),
+      fetch: deps.fetch,
+      apiOrigin: deps.apiOrigin,
+    });
   }
 
   return {

@@ -6,7 +6,15 @@
  */
 import type { z } from 'zod';
 import { GovernorError, type Endpoint, type Governor } from '../rate';
-import { ApiError, badResponse, busyError, errorForStatus, networkError, redirectError, type ErrorContext } from './errors';
+import {
+  ApiError,
+  badResponse,
+  busyError,
+  errorForStatus,
+  networkError,
+  redirectError,
+  type ErrorContext,
+} from './errors';
 import { readCapped } from './read-capped';
 
 export const DEFAULT_API_ORIGIN = 'https://api.bigcommerce.com';
@@ -60,10 +68,14 @@ export function createTransport(opts: TransportOptions): Send {
 
   return async function send(call: ApiCall): Promise<ApiAnswer> {
     const url = new URL(base + call.path);
-    for (const [k, v] of Object.entries(call.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
+    for (const [k, v] of Object.entries(call.query ?? {}))
+      if (v !== undefined) url.searchParams.set(k, String(v));
     // The API wants `id:in` with a literal colon; URLSearchParams would encode it as %3A.
     const href = url.href.replace(/id%3Ain=/g, 'id:in=').replace(/%2C/g, ',');
-    const headers: Record<string, string> = { 'X-Auth-Token': opts.token, Accept: 'application/json' };
+    const headers: Record<string, string> = {
+      'X-Auth-Token': opts.token,
+      Accept: 'application/json',
+    };
     if (call.body !== undefined) headers['Content-Type'] = 'application/json';
     // The token must never travel to another host: a redirect is not followed but reported.
     const init: RequestInit = {
@@ -107,10 +119,19 @@ export function createTransport(opts: TransportOptions): Send {
 
     let res: Response;
     try {
-      res = await opts.governor.run(call.endpoint, attempt, { signal: call.signal, stopSignal: call.stopSignal, idempotent: call.idempotent });
+      res = await opts.governor.run(call.endpoint, attempt, {
+        signal: call.signal,
+        stopSignal: call.stopSignal,
+        idempotent: call.idempotent,
+      });
     } catch (e) {
       if (e instanceof GovernorError) {
-        if (e.ambiguous) throw new ApiError('ambiguous', 'The request failed without telling whether it took effect.', e.status);
+        if (e.ambiguous)
+          throw new ApiError(
+            'ambiguous',
+            'The request failed without telling whether it took effect.',
+            e.status,
+          );
         if (e.kind === 'rate-limited') throw busyError();
         if (e.kind === 'server' && e.status) throw errorForStatus(e.status, '', call.ctx);
         throw networkError();
@@ -135,7 +156,10 @@ export function parseBody<S extends z.ZodType>(schema: S, text: string, what: st
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw badResponse(what, issue ? `${issue.path.join('.') || 'body'}: ${issue.message}` : 'unexpected shape');
+    throw badResponse(
+      what,
+      issue ? `${issue.path.join('.') || 'body'}: ${issue.message}` : 'unexpected shape',
+    );
   }
   return parsed.data;
 }

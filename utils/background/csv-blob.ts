@@ -2,7 +2,10 @@
  * Builds a Blob from text parts, folding them into the Blob every ~1 MB: the browser keeps
  * Blob data outside the JS heap, so memory stays flat however long the file is.
  */
-export async function buildBlob(parts: AsyncIterable<string>, type = 'text/csv;charset=utf-8'): Promise<Blob> {
+export async function buildBlob(
+  parts: AsyncIterable<string>,
+  type = 'text/csv;charset=utf-8',
+): Promise<Blob> {
   let blob = new Blob([], { type });
   let pending: string[] = [];
   let size = 0;

@@ -17,7 +17,9 @@ const OFFSCREEN_PATH = '/offscreen.html';
 /** The two Chrome-only calls we need (the polyfill's types do not know them). */
 interface ChromeOffscreenApi {
   runtime: { getContexts(filter: { contextTypes: string[] }): Promise<unknown[]> };
-  offscreen: { createDocument(p: { url: string; reasons: string[]; justification: string }): Promise<void> };
+  offscreen: {
+    createDocument(p: { url: string; reasons: string[]; justification: string }): Promise<void>;
+  };
 }
 
 // Two saves at once (a job's file and its "not made by this job" file) must not race to create
@@ -30,7 +32,11 @@ function ensureOffscreen(): Promise<void> {
     const contexts = await chromeApi.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] });
     if (contexts.length) return;
     await chromeApi.offscreen
-      .createDocument({ url: OFFSCREEN_PATH, reasons: ['BLOBS'], justification: 'Turn a coupon-code job into a CSV file for download.' })
+      .createDocument({
+        url: OFFSCREEN_PATH,
+        reasons: ['BLOBS'],
+        justification: 'Turn a coupon-code job into a CSV file for download.',
+      })
       .catch((e: Error) => {
         // Created meanwhile by another context of ours: one document is all we need.
         if (!/single offscreen|only a single/i.test(e.message)) throw e;
@@ -45,7 +51,10 @@ function ensureOffscreen(): Promise<void> {
  * `onChange` hears every download's state change (the listener is registered here, at the
  * worker's start, so the browser wakes the worker for it).
  */
-export function createDownloads(spool: Spool, onChange: (downloadId: number, change: DownloadChange) => void): Downloads {
+export function createDownloads(
+  spool: Spool,
+  onChange: (downloadId: number, change: DownloadChange) => void,
+): Downloads {
   const canBlob = typeof URL.createObjectURL === 'function';
   const revokeLater = new Map<number, () => void>();
 
@@ -65,7 +74,9 @@ export function createDownloads(spool: Spool, onChange: (downloadId: number, cha
       let bytes: number;
       let revoke: () => void;
       if (canBlob) {
-        const blob = await buildBlob(jobCsvParts(source.kind, spool.chunks(source.ns), source.unusedOnly));
+        const blob = await buildBlob(
+          jobCsvParts(source.kind, spool.chunks(source.ns), source.unusedOnly),
+        );
         url = URL.createObjectURL(blob);
         bytes = blob.size;
         revoke = () => URL.revokeObjectURL(url);
@@ -77,7 +88,12 @@ export function createDownloads(spool: Spool, onChange: (downloadId: number, cha
         revoke = () => void offscreenMessaging.sendMessage('revokeUrl', { url }).catch(() => {});
       }
       try {
-        const downloadId = await browser.downloads.download({ url, filename: file.filename, saveAs: false, conflictAction: 'uniquify' });
+        const downloadId = await browser.downloads.download({
+          url,
+          filename: file.filename,
+          saveAs: false,
+          conflictAction: 'uniquify',
+        });
         revokeLater.set(downloadId, revoke);
         return { downloadId, bytes };
       } catch (e) {
@@ -89,8 +105,16 @@ export function createDownloads(spool: Spool, onChange: (downloadId: number, cha
     async state(downloadId, filename) {
       const [item] = await browser.downloads.search({ id: downloadId });
       // No name yet while a "Save as" dialog is open; one the merchant typed there reads as not ours (save again).
-      if (!item || (filename !== undefined && item.filename !== '' && !isFileNamed(item.filename, filename))) return null;
-      return { state: item.state as DownloadChange['state'], error: item.error, exists: item.exists };
+      if (
+        !item ||
+        (filename !== undefined && item.filename !== '' && !isFileNamed(item.filename, filename))
+      )
+        return null;
+      return {
+        state: item.state as DownloadChange['state'],
+        error: item.error,
+        exists: item.exists,
+      };
     },
   };
 }
@@ -102,5 +126,7 @@ export function createDownloads(spool: Spool, onChange: (downloadId: number, cha
 export function isFileNamed(path: string, asked: string): boolean {
   const base = path.split(/[\\/]/).pop() ?? '';
   const stem = asked.replace(/\.csv$/, '');
-  return base === asked || (base.startsWith(stem) && /^ ?\(\d+\)\.csv$/.test(base.slice(stem.length)));
+  return (
+    base === asked || (base.startsWith(stem) && /^ ?\(\d+\)\.csv$/.test(base.slice(stem.length)))
+  );
 }

@@ -7,13 +7,20 @@ import type { JobView } from '../jobs/types';
 import { JOBS_PORT, type JobsFeedMessage } from '../messages';
 import { classifySender, storeOfSender } from '../messages/sender';
 
-export function createJobsFeed(o: { extensionId: string; extensionOrigin: string; list(): Promise<JobView[]> }) {
+export function createJobsFeed(o: {
+  extensionId: string;
+  extensionOrigin: string;
+  list(): Promise<JobView[]>;
+}) {
   /** Open UIs and, for a control-panel page, the one store it may see. */
   const ports = new Map<Runtime.Port, string | null>();
 
   function post(port: Runtime.Port, jobs: JobView[]) {
     const store = ports.get(port);
-    const msg: JobsFeedMessage = { type: 'jobs', jobs: store ? jobs.filter((j) => j.storeHash === store) : jobs };
+    const msg: JobsFeedMessage = {
+      type: 'jobs',
+      jobs: store ? jobs.filter((j) => j.storeHash === store) : jobs,
+    };
     try {
       port.postMessage(msg);
     } catch {

@@ -25,7 +25,11 @@ const UNLIMITED = 1_000_000;
 /** A round trip to BigCommerce, for stores whose quota does not set the pace. */
 export const ROUND_TRIP_MS = 250;
 
-export function createEstimate(requests: number, pace: Pace, roundTripMs = ROUND_TRIP_MS): Estimate {
+export function createEstimate(
+  requests: number,
+  pace: Pace,
+  roundTripMs = ROUND_TRIP_MS,
+): Estimate {
   const inFlight = (n: number) => Math.ceil(n / CREATE_CONCURRENCY) * roundTripMs;
   const concurrency = inFlight(requests);
   if (pace.quota !== null && pace.windowMs !== null && pace.quota < UNLIMITED) {
@@ -34,7 +38,8 @@ export function createEstimate(requests: number, pace: Pace, roundTripMs = ROUND
     const perWindow = Math.max(1, pace.quota - quotaReserve(pace.quota));
     const waits = Math.max(0, Math.ceil(requests / perWindow) - 1);
     const quotaMs = waits * pace.windowMs + inFlight(requests - waits * perWindow);
-    if (quotaMs > concurrency) return { ms: quotaMs, basis: 'quota', quota: pace.quota, windowMs: pace.windowMs };
+    if (quotaMs > concurrency)
+      return { ms: quotaMs, basis: 'quota', quota: pace.quota, windowMs: pace.windowMs };
   }
   return { ms: concurrency, basis: 'concurrency', quota: pace.quota, windowMs: pace.windowMs };
 }

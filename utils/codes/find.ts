@@ -8,8 +8,14 @@ import { CODE_CHAR_RE, CODE_CHARS, CODE_MAX_LENGTH } from '../vocabulary';
 export function codeToFind(typed: string): { code: string } | { error: string } {
   const code = typed.trim();
   if (code === '') return { error: 'Type a code to find.' };
-  if (code.length > CODE_MAX_LENGTH) return { error: `A code has at most ${CODE_MAX_LENGTH} characters; this has ${code.length}, so no store can hold it.` };
+  if (code.length > CODE_MAX_LENGTH)
+    return {
+      error: `A code has at most ${CODE_MAX_LENGTH} characters; this has ${code.length}, so no store can hold it.`,
+    };
   const bad = [...new Set([...code].filter((c) => !CODE_CHAR_RE.test(c)))];
-  if (bad.length) return { error: `A code holds only ${CODE_CHARS}: ${bad.map((c) => `“${c}”`).join(', ')} cannot be in one, so no store can hold it.` };
+  if (bad.length)
+    return {
+      error: `A code holds only ${CODE_CHARS}: ${bad.map((c) => `“${c}”`).join(', ')} cannot be in one, so no store can hold it.`,
+    };
   return { code };
 }

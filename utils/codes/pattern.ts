@@ -8,11 +8,20 @@ import { CODE_CHAR_RE, CODE_CHARS, CODE_MAX_LENGTH, PATTERN_ROOM } from '../voca
 
 export type CharacterSetId = 'letters-digits' | 'letters' | 'digits' | 'lower-digits' | 'custom';
 
-export const CHARACTER_SETS: Record<Exclude<CharacterSetId, 'custom'>, { label: string; characters: string }> = {
-  'letters-digits': { label: 'Letters and digits', characters: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789' },
+export const CHARACTER_SETS: Record<
+  Exclude<CharacterSetId, 'custom'>,
+  { label: string; characters: string }
+> = {
+  'letters-digits': {
+    label: 'Letters and digits',
+    characters: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789',
+  },
   letters: { label: 'Letters', characters: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ' },
   digits: { label: 'Digits', characters: '0123456789' },
-  'lower-digits': { label: 'Lower-case letters and digits', characters: 'abcdefghijklmnopqrstuvwxyz0123456789' },
+  'lower-digits': {
+    label: 'Lower-case letters and digits',
+    characters: 'abcdefghijklmnopqrstuvwxyz0123456789',
+  },
 };
 
 /**
@@ -48,14 +57,30 @@ export function checkPattern(pattern: string, characters: string, count: number)
   const space = distinct ** slots;
   const fail = (error: string): PatternCheck => ({ error, slots, space });
   if (pattern.trim() === '') return fail('Type a pattern, e.g. SPRING-####-####.');
-  if (slots === 0) return fail('The pattern has no #: each # becomes a random character, so without one every code would be the same.');
-  if (pattern.length > CODE_MAX_LENGTH) return fail(`The pattern has ${pattern.length} characters; codes may have at most ${CODE_MAX_LENGTH}.`);
+  if (slots === 0)
+    return fail(
+      'The pattern has no #: each # becomes a random character, so without one every code would be the same.',
+    );
+  if (pattern.length > CODE_MAX_LENGTH)
+    return fail(
+      `The pattern has ${pattern.length} characters; codes may have at most ${CODE_MAX_LENGTH}.`,
+    );
   const fixed = [...pattern].filter((c) => c !== '#' && !CODE_CHAR_RE.test(c));
-  if (fixed.length) return fail(`The pattern holds characters codes cannot have (${[...new Set(fixed)].map((c) => `“${c}”`).join(', ')}): only ${CODE_CHARS}, and #.`);
-  if (pattern !== pattern.trim()) return fail('The pattern starts or ends with a space, which shoppers would not type.');
-  if (characters.length < 2) return fail('Choose at least two different characters for the random part (a letter counts once in either case: the store does not tell them apart).');
+  if (fixed.length)
+    return fail(
+      `The pattern holds characters codes cannot have (${[...new Set(fixed)].map((c) => `“${c}”`).join(', ')}): only ${CODE_CHARS}, and #.`,
+    );
+  if (pattern !== pattern.trim())
+    return fail('The pattern starts or ends with a space, which shoppers would not type.');
+  if (characters.length < 2)
+    return fail(
+      'Choose at least two different characters for the random part (a letter counts once in either case: the store does not tell them apart).',
+    );
   const badChars = [...characters].filter((c) => !CODE_CHAR_RE.test(c) || c === ' ');
-  if (badChars.length) return fail(`These characters cannot be in a code: ${[...new Set(badChars)].map((c) => (c === ' ' ? 'a space' : `“${c}”`)).join(', ')}. Use ${CODE_CHARS.replace('spaces, ', '')}.`);
+  if (badChars.length)
+    return fail(
+      `These characters cannot be in a code: ${[...new Set(badChars)].map((c) => (c === ' ' ? 'a space' : `“${c}”`)).join(', ')}. Use ${CODE_CHARS.replace('spaces, ', '')}.`,
+    );
   if (space < count * PATTERN_ROOM)
     return fail(
       `This pattern can make ${spaceText(space)} codes; ${count.toLocaleString('en-US')} codes need at least ${spaceText(count * PATTERN_ROOM)} (${PATTERN_ROOM} times as many, so that codes rarely clash with each other or with the store's). Add # or characters.`,
@@ -99,6 +124,7 @@ export function randomSource(fill: RandomFill = cryptoFill, size = 256): () => n
 /** One code of the pattern. */
 export function patternCode(pattern: string, characters: string, next: () => number): string {
   let out = '';
-  for (const c of pattern) out += c === '#' ? characters[uniformIndex(characters.length, next)]! : c;
+  for (const c of pattern)
+    out += c === '#' ? characters[uniformIndex(characters.length, next)]! : c;
   return out;
 }

@@ -51,7 +51,9 @@ export function usageCounter() {
       for (const d of u.perDay) days.set(d.day, (days.get(d.day) ?? 0) + d.codes);
     },
     result(): Usage {
-      const perDay = [...days].map(([day, codes]) => ({ day, codes })).sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+      const perDay = [...days]
+        .map(([day, codes]) => ({ day, codes }))
+        .sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
       return { total, unused, used: total - unused, usedUp, unlimited, perDay };
     },
   };

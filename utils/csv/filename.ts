@@ -45,7 +45,11 @@ function stamp(at: Date): string {
 /** `{store}-promotion-{id}-{kind}-{YYYYMMDD-HHmmss}.csv`, e.g. `abc123-promotion-42-export-20240131-235959.csv`. */
 export function csvFilename({ storeHash, promotionId, kind, at }: CsvFilenameInput): string {
   // Store hashes are already [a-z0-9]; anything else is dropped rather than trusted.
-  const store = String(storeHash).toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 32) || 'store';
+  const store =
+    String(storeHash)
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, '')
+      .slice(0, 32) || 'store';
   const id = Number.isSafeInteger(promotionId) && promotionId > 0 ? String(promotionId) : 'unknown';
   const safeKind = Object.hasOwn(SLUG, kind) ? SLUG[kind] : 'file';
   return `${store}-promotion-${id}-${safeKind}-${stamp(at)}.csv`;

@@ -34,7 +34,8 @@ const COLUMNS: Record<JobCsvKind, ReadonlyArray<keyof Row>> = {
 export const columnsOf = (kind: JobCsvKind): ReadonlyArray<string> => COLUMNS[kind];
 
 /** Only unused codes (an export's filter). */
-const keep = (row: Row, unusedOnly: boolean) => !unusedOnly || isUnusedCode({ current_uses: row.current_uses ?? 0 });
+const keep = (row: Row, unusedOnly: boolean) =>
+  !unusedOnly || isUnusedCode({ current_uses: row.current_uses ?? 0 });
 
 export async function* jobCsvParts(
   kind: JobCsvKind,
@@ -45,14 +46,19 @@ export async function* jobCsvParts(
   yield CSV_BOM + csvRow(columns);
   for await (const { rows } of chunks) {
     let text = '';
-    for (const row of rows as Row[]) if (keep(row, unusedOnly)) text += csvRow(columns.map((c) => row[c] as CsvValue));
+    for (const row of rows as Row[])
+      if (keep(row, unusedOnly)) text += csvRow(columns.map((c) => row[c] as CsvValue));
     if (text) yield text;
   }
 }
 
 /** Rows such a file holds, counted from the same chunks. */
-export async function jobCsvRowCount(chunks: AsyncIterable<{ rows: unknown[] }>, unusedOnly: boolean): Promise<number> {
+export async function jobCsvRowCount(
+  chunks: AsyncIterable<{ rows: unknown[] }>,
+  unusedOnly: boolean,
+): Promise<number> {
   let n = 0;
-  for await (const { rows } of chunks) for (const row of rows as Row[]) if (keep(row, unusedOnly)) n++;
+  for await (const { rows } of chunks)
+    for (const row of rows as Row[]) if (keep(row, unusedOnly)) n++;
   return n;
 }

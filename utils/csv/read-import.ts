@@ -15,7 +15,8 @@ export interface ImportRow {
   maxUsesPerCustomer: number | null;
 }
 
-export type RejectKind = 'empty' | 'too-long' | 'characters' | 'formula' | 'repeated' | 'uses' | 'unreadable';
+export type RejectKind =
+  'empty' | 'too-long' | 'characters' | 'formula' | 'repeated' | 'uses' | 'unreadable';
 
 export interface ImportRejection {
   line: number;
@@ -57,10 +58,20 @@ function badCharacters(code: string): string {
 export function rejectImportCode(code: string): { kind: RejectKind; reason: string } | null {
   if (code === '') return { kind: 'empty', reason: 'the code cell is empty' };
   if (/^[=+@]/.test(code) || /^-.*[()]/.test(code))
-    return { kind: 'formula', reason: `the cell looks like a spreadsheet formula (${code.slice(0, 30)}), not a code` };
-  if (code.length > CODE_MAX_LENGTH) return { kind: 'too-long', reason: `the code has ${code.length} characters; codes may have at most ${CODE_MAX_LENGTH}` };
+    return {
+      kind: 'formula',
+      reason: `the cell looks like a spreadsheet formula (${code.slice(0, 30)}), not a code`,
+    };
+  if (code.length > CODE_MAX_LENGTH)
+    return {
+      kind: 'too-long',
+      reason: `the code has ${code.length} characters; codes may have at most ${CODE_MAX_LENGTH}`,
+    };
   if ([...code].some((c) => !CODE_CHAR_RE.test(c)))
-    return { kind: 'characters', reason: `the code holds characters BigCommerce does not allow (${badCharacters(code)}): only ${CODE_CHARS}` };
+    return {
+      kind: 'characters',
+      reason: `the code holds characters BigCommerce does not allow (${badCharacters(code)}): only ${CODE_CHARS}`,
+    };
   return null;
 }
 
@@ -88,7 +99,12 @@ export function parseImportCsv(text: string): ParsedImport {
   let tooMany = false;
   const walked = walkCodeRows(text, USES_COLUMNS, {
     skip(line, reason) {
-      return reject({ line, code: '', kind: reason.startsWith('the code cell is empty') ? 'empty' : 'unreadable', reason });
+      return reject({
+        line,
+        code: '',
+        kind: reason.startsWith('the code cell is empty') ? 'empty' : 'unreadable',
+        reason,
+      });
     },
     row({ line, code, extra }) {
       const bad = rejectImportCode(code);
@@ -106,8 +122,16 @@ export function parseImportCsv(text: string): ParsedImport {
       const maxUses = readUses(extra.max_uses);
       const maxUsesPerCustomer = readUses(extra.max_uses_per_customer);
       if (maxUses === 'bad' || maxUsesPerCustomer === 'bad') {
-        const [name, value] = maxUses === 'bad' ? ['max_uses', extra.max_uses] : ['max_uses_per_customer', extra.max_uses_per_customer];
-        return reject({ line, code, kind: 'uses', reason: `${name} is “${clip(value ?? '')}”: it must be a whole number from 0 (unlimited) to ${USES_MAX.toLocaleString('en-US')}` });
+        const [name, value] =
+          maxUses === 'bad'
+            ? ['max_uses', extra.max_uses]
+            : ['max_uses_per_customer', extra.max_uses_per_customer];
+        return reject({
+          line,
+          code,
+          kind: 'uses',
+          reason: `${name} is “${clip(value ?? '')}”: it must be a whole number from 0 (unlimited) to ${USES_MAX.toLocaleString('en-US')}`,
+        });
       }
       if (rows.length >= MAX_JOB_CODES) {
         tooMany = true;
@@ -125,7 +149,12 @@ export function parseImportCsv(text: string): ParsedImport {
       error: `More than ${MAX_JOB_CODES.toLocaleString('en-US')} lines of the file cannot be codes (the first: line ${rejected[0]!.line}, ${rejected[0]!.reason}). Is it the right file?`,
     };
   if (tooMany)
-    return { rows: [], rejected: [], error: `The file holds more than ${MAX_JOB_CODES.toLocaleString('en-US')} codes, the most one import takes. Split it into smaller files.` };
-  if (rows.length === 0 && rejected.length === 0) return { rows, rejected, error: 'The file holds no codes.' };
+    return {
+      rows: [],
+      rejected: [],
+      error: `The file holds more than ${MAX_JOB_CODES.toLocaleString('en-US')} codes, the most one import takes. Split it into smaller files.`,
+    };
+  if (rows.length === 0 && rejected.length === 0)
+    return { rows, rejected, error: 'The file holds no codes.' };
   return { rows, rejected };
 }

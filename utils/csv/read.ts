@@ -36,7 +36,8 @@ function fail(error: string): ParsedCodes {
 /** Why a cell is not a usable code, or null when it is one. */
 function rejectCode(code: string): string | null {
   if (code.length > MAX_CODE_LENGTH) return `the code is longer than ${MAX_CODE_LENGTH} characters`;
-  if (CONTROL_CHARS.test(code) || /[\r\n]/.test(code)) return 'the code contains characters a coupon code cannot have';
+  if (CONTROL_CHARS.test(code) || /[\r\n]/.test(code))
+    return 'the code contains characters a coupon code cannot have';
   return null;
 }
 
@@ -69,13 +70,18 @@ export function parseCodesCsv(text: string): ParsedCodes {
     },
   });
   if (walked.error) return fail(walked.error);
-  if (tooMany) return fail(`The file holds more than ${MAX_CODES.toLocaleString('en-US')} codes. Split it into smaller files.`);
+  if (tooMany)
+    return fail(
+      `The file holds more than ${MAX_CODES.toLocaleString('en-US')} codes. Split it into smaller files.`,
+    );
   if (codes.length === 0) {
     return {
       codes,
       skipped,
       skippedCount,
-      error: walked.hasHeader ? 'The file has a "code" column but no usable codes in it.' : 'The file holds no usable codes.',
+      error: walked.hasHeader
+        ? 'The file has a "code" column but no usable codes in it.'
+        : 'The file holds no usable codes.',
     };
   }
   return { codes, skipped, skippedCount };

@@ -8,7 +8,15 @@ import Papa from 'papaparse';
 import { unguardText } from './guard';
 
 /** Header names taken to mean "the codes are in this column" (compared trimmed, lowercase). */
-const CODE_HEADERS = ['code', 'codes', 'coupon', 'coupon code', 'coupon_code', 'coupon-code', 'coupon codes'];
+const CODE_HEADERS = [
+  'code',
+  'codes',
+  'coupon',
+  'coupon code',
+  'coupon_code',
+  'coupon-code',
+  'coupon codes',
+];
 const DELIMITERS = [',', ';', '\t'];
 
 // Characters no coupon code holds: C0/C1 controls and U+FFFD (what a decoder leaves of bytes
@@ -56,11 +64,21 @@ function detectDelimiter(body: string): string {
   const head = body.slice(0, 65_536);
   for (const delimiter of DELIMITERS) {
     // preview counts blank rows too, so look a few rows deep for the first real one.
-    const rows = Papa.parse<string[]>(head, { delimiter, newline: '\n', preview: 20, skipEmptyLines: 'greedy' }).data;
+    const rows = Papa.parse<string[]>(head, {
+      delimiter,
+      newline: '\n',
+      preview: 20,
+      skipEmptyLines: 'greedy',
+    }).data;
     const first = rows[0];
     if (first && first.length > 1 && first.some(isCodeHeader)) return delimiter;
   }
-  const guess = Papa.parse<string[]>(head, { delimitersToGuess: DELIMITERS, newline: '\n', preview: 20, skipEmptyLines: 'greedy' }).meta.delimiter;
+  const guess = Papa.parse<string[]>(head, {
+    delimitersToGuess: DELIMITERS,
+    newline: '\n',
+    preview: 20,
+    skipEmptyLines: 'greedy',
+  }).meta.delimiter;
   return DELIMITERS.includes(guess) ? guess : ',';
 }
 
@@ -71,7 +89,9 @@ function usedWidth(row: string[]): number {
 }
 
 /** Picks the code column from the first row, or explains why there is none. */
-function findCodeColumn(first: string[]): { column: number; hasHeader: boolean } | { error: string } {
+function findCodeColumn(
+  first: string[],
+): { column: number; hasHeader: boolean } | { error: string } {
   const exact = first.findIndex((c) => c.trim().toLowerCase() === 'code');
   if (exact >= 0) return { column: exact, hasHeader: true };
   const alias = first.findIndex(isCodeHeader);
@@ -94,13 +114,23 @@ function findCodeColumn(first: string[]): { column: number; hasHeader: boolean }
  * along with each row when the file has them. Returns an error for the file as a whole (empty,
  * not text, no code column), or whether it had a header.
  */
-export function walkCodeRows(text: string, extraColumns: readonly string[], on: WalkHandlers): { error?: string; hasHeader: boolean } {
-  if (typeof text !== 'string') return { error: 'The file could not be read as text.', hasHeader: false };
+export function walkCodeRows(
+  text: string,
+  extraColumns: readonly string[],
+  on: WalkHandlers,
+): { error?: string; hasHeader: boolean } {
+  if (typeof text !== 'string')
+    return { error: 'The file could not be read as text.', hasHeader: false };
   // One line ending everywhere: papaparse guesses a single newline for the whole file, and a
   // file edited on two systems mixes them. Codes never hold line breaks, so nothing is lost.
   const body = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (body.trim() === '') return { error: 'The file is empty.', hasHeader: false };
-  if (looksBinary(body)) return { error: 'This file does not look like a CSV text file. Save it from your spreadsheet as "CSV UTF-8" and try again.', hasHeader: false };
+  if (looksBinary(body))
+    return {
+      error:
+        'This file does not look like a CSV text file. Save it from your spreadsheet as "CSV UTF-8" and try again.',
+      hasHeader: false,
+    };
 
   let error: string | undefined;
   let column = -1;
@@ -124,7 +154,8 @@ export function walkCodeRows(text: string, extraColumns: readonly string[], on: 
       const line = linesBefore + 1;
       const end = result.meta.cursor;
       const from = rowStart;
-      for (let i = body.indexOf('\n', rowStart); i !== -1 && i < end; i = body.indexOf('\n', i + 1)) linesBefore++;
+      for (let i = body.indexOf('\n', rowStart); i !== -1 && i < end; i = body.indexOf('\n', i + 1))
+        linesBefore++;
       rowStart = end;
 
       const row = result.data.map((c) => (typeof c === 'string' ? c : ''));
@@ -144,7 +175,10 @@ export function walkCodeRows(text: string, extraColumns: readonly string[], on: 
         if (hasHeader) {
           row.forEach((cell, i) => {
             // "Max uses", "max-uses" and "max_uses" alike: spreadsheets' headers vary.
-            const name = cell.trim().toLowerCase().replace(/[\s-]+/g, '_');
+            const name = cell
+              .trim()
+              .toLowerCase()
+              .replace(/[\s-]+/g, '_');
             if (extraColumns.includes(name)) extras.set(name, i);
           });
           return;
@@ -152,7 +186,9 @@ export function walkCodeRows(text: string, extraColumns: readonly string[], on: 
       }
 
       // Lines after the first that this row took in (a quoted cell may span lines).
-      const swallowed = quoteError ? (body.slice(from, end).replace(/\n$/, '').match(/\n/g) ?? []).length : 0;
+      const swallowed = quoteError
+        ? (body.slice(from, end).replace(/\n$/, '').match(/\n/g) ?? []).length
+        : 0;
       if (swallowed > 0) {
         // The quote swallowed the lines after it: skipping one line would hide all of theirs.
         error = `Line ${line} opens a quote that is not closed where it should be, so ${swallowed === 1 ? 'the line after it was' : `the ${swallowed.toLocaleString('en-US')} lines after it were`} read as part of it. Fix or remove the quotes on line ${line} and choose the file again.`;
@@ -170,7 +206,11 @@ export function walkCodeRows(text: string, extraColumns: readonly string[], on: 
         return;
       }
       if (!hasHeader && usedWidth(row) > 1) {
-        skip(parser, line, 'the line has more than one value; use a "code" header to say which one is the code');
+        skip(
+          parser,
+          line,
+          'the line has more than one value; use a "code" header to say which one is the code',
+        );
         return;
       }
       const raw = (row[column] ?? '').trim();

@@ -22,7 +22,8 @@ const NEEDS_QUOTES = /[",\r\n]/;
 export function csvCell(value: CsvValue): string {
   if (value === null || value === undefined) return '';
   // Non-finite numbers are not data a spreadsheet should compute with; treat them as text.
-  const text = typeof value === 'number' && Number.isFinite(value) ? String(value) : guardText(String(value));
+  const text =
+    typeof value === 'number' && Number.isFinite(value) ? String(value) : guardText(String(value));
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -39,7 +39,15 @@ export interface CreateCheckpoint {
   unanswered: number;
 }
 
-export const emptyCreate = (): CreateCheckpoint => ({ baselineMaxId: null, doneChunks: [], chunksMade: 0, created: 0, rejected: 0, clashes: 0, unanswered: 0 });
+export const emptyCreate = (): CreateCheckpoint => ({
+  baselineMaxId: null,
+  doneChunks: [],
+  chunksMade: 0,
+  created: 0,
+  rejected: 0,
+  clashes: 0,
+  unanswered: 0,
+});
 
 /** An input row: a code from the file (with its own limits, null for the form's) or a pattern candidate. */
 export interface InputRow {
@@ -49,7 +57,11 @@ export interface InputRow {
   maxUsesPerCustomer?: number | null;
 }
 
-export const createSpools = (jobId: string) => ({ input: `${jobId}:input`, made: jobId, rejected: `${jobId}:rejected` });
+export const createSpools = (jobId: string) => ({
+  input: `${jobId}:input`,
+  made: jobId,
+  rejected: `${jobId}:rejected`,
+});
 
 export interface CreateDeps {
   client: BigCommerceClient;
@@ -95,10 +107,18 @@ export async function createCodes(d: CreateDeps): Promise<void> {
 
   for (;;) {
     const done = new Set(cp.doneChunks);
-    let next = (await d.spool.chunkNumbers(ns.input)).filter((n) => !done.has(n)).slice(0, CHUNKS_AT_ONCE);
-    if (maker && next.length < CHUNKS_AT_ONCE) next = [...next, ...(await maker.more(CHUNKS_AT_ONCE - next.length))];
+    let next = (await d.spool.chunkNumbers(ns.input))
+      .filter((n) => !done.has(n))
+      .slice(0, CHUNKS_AT_ONCE);
+    if (maker && next.length < CHUNKS_AT_ONCE)
+      next = [...next, ...(await maker.more(CHUNKS_AT_ONCE - next.length))];
     if (next.length === 0) break;
-    const chunks = await Promise.all(next.map(async (n) => ({ n, rows: ((await d.spool.getChunk(ns.input, n)) ?? []) as InputRow[] })));
+    const chunks = await Promise.all(
+      next.map(async (n) => ({
+        n,
+        rows: ((await d.spool.getChunk(ns.input, n)) ?? []) as InputRow[],
+      })),
+    );
     const made = new Map(chunks.map((c) => [c.n, [] as unknown[]]));
     const refused = new Map(chunks.map((c) => [c.n, [] as unknown[]]));
     const units = chunks.flatMap((c) => c.rows.map((row, i) => ({ chunk: c, i, row })));
@@ -118,10 +138,18 @@ export async function createCodes(d: CreateDeps): Promise<void> {
             const outcome = await createOne(x, body);
             if ('created' in outcome) {
               const c = outcome.created; // the limits as the store holds them
-              made.get(chunk.n)!.push({ code: c.code, max_uses: c.max_uses, max_uses_per_customer: c.max_uses_per_customer });
+              made
+                .get(chunk.n)!
+                .push({
+                  code: c.code,
+                  max_uses: c.max_uses,
+                  max_uses_per_customer: c.max_uses_per_customer,
+                });
               cp.created++;
             } else if ('rejected' in outcome) {
-              refused.get(chunk.n)!.push({ line: row.line ?? null, code: row.code, reason: outcome.rejected });
+              refused
+                .get(chunk.n)!
+                .push({ line: row.line ?? null, code: row.code, reason: outcome.rejected });
               cp.rejected++;
             } else {
               // A pattern code the store already has: a fresh one in its place, written down first.
@@ -196,7 +224,11 @@ async function patternMaker(d: CreateDeps) {
         if (planned >= p.count) break;
         const size = Math.min(CREATE_CHUNK, p.count - planned);
         const chunkNo = cp.chunksMade + 1;
-        await d.spool.putChunk(ns.input, chunkNo, Array.from({ length: size }, () => ({ code: candidate() })));
+        await d.spool.putChunk(
+          ns.input,
+          chunkNo,
+          Array.from({ length: size }, () => ({ code: candidate() })),
+        );
         cp.chunksMade = chunkNo;
         out.push(chunkNo);
       }
@@ -207,7 +239,12 @@ async function patternMaker(d: CreateDeps) {
 }
 
 /** Rows of the chunks already settled (numbered from `from` in their spool). */
-async function doneRows(spool: Spool, ns: string, doneChunks: number[], from: number): Promise<number> {
+async function doneRows(
+  spool: Spool,
+  ns: string,
+  doneChunks: number[],
+  from: number,
+): Promise<number> {
   let n = 0;
   for (const chunkNo of doneChunks) n += ((await spool.getChunk(ns, from + chunkNo)) ?? []).length;
   return n;

@@ -34,14 +34,21 @@ export interface CreateOneContext {
 const MAX_LOST_ANSWERS = 5;
 
 const isOurs = (c: CouponCode, body: CreateCodeBody, baselineMaxId: number) =>
-  c.id > baselineMaxId && c.max_uses === body.max_uses && c.max_uses_per_customer === body.max_uses_per_customer;
+  c.id > baselineMaxId &&
+  c.max_uses === body.max_uses &&
+  c.max_uses_per_customer === body.max_uses_per_customer;
 
 export async function createOne(x: CreateOneContext, body: CreateCodeBody): Promise<CodeOutcome> {
-  for (let lost = 0, ghosts = 0; ; ) {
+  for (let lost = 0, ghosts = 0; ;) {
     let refusal: { refused: 'conflict' | 'invalid'; reason: string } | null = null;
     try {
       // Without a signal of its own for requests sent, the job's stop cuts them too.
-      const res = await x.client.createCode(x.promotionId, body, x.requestSignal ?? x.signal, x.signal);
+      const res = await x.client.createCode(
+        x.promotionId,
+        body,
+        x.requestSignal ?? x.signal,
+        x.signal,
+      );
       if ('created' in res) return res;
       refusal = res;
     } catch (e) {
@@ -50,7 +57,8 @@ export async function createOne(x: CreateOneContext, body: CreateCodeBody): Prom
       // Did it happen? The store knows.
       const here = await x.client.findCodeIn(x.promotionId, body.code, x.signal);
       if (here && isOurs(here, body, x.baselineMaxId)) return { created: here };
-      if (here) return x.pattern ? { clash: body.code } : { rejected: alreadyHere(here, x.baselineMaxId) };
+      if (here)
+        return x.pattern ? { clash: body.code } : { rejected: alreadyHere(here, x.baselineMaxId) };
       if (++lost >= MAX_LOST_ANSWERS)
         throw new ApiError(
           'network',
@@ -65,10 +73,17 @@ export async function createOne(x: CreateOneContext, body: CreateCodeBody): Prom
       return x.pattern ? { clash: body.code } : { rejected: alreadyHere(here, x.baselineMaxId) };
     }
     const elsewhere = await x.client.findCode(body.code, x.signal);
-    if (elsewhere) return x.pattern ? { clash: body.code } : { rejected: 'the code is already used by another promotion of this store (codes are unique across the store, whatever their case)' };
+    if (elsewhere)
+      return x.pattern
+        ? { clash: body.code }
+        : {
+            rejected:
+              'the code is already used by another promotion of this store (codes are unique across the store, whatever their case)',
+          };
     // Said to exist, yet found nowhere: deleted meanwhile (try again), or an answer that makes no sense.
     if (refusal.refused === 'conflict' && ++ghosts < MAX_LOST_ANSWERS) continue;
-    if (x.pattern) throw new ApiError('invalid', `BigCommerce refused the code ${body.code}: ${refusal.reason}`);
+    if (x.pattern)
+      throw new ApiError('invalid', `BigCommerce refused the code ${body.code}: ${refusal.reason}`);
     return { rejected: `BigCommerce refused the code: ${refusal.reason}` };
   }
 }

@@ -52,8 +52,15 @@ export function createFileKeeper(core: FileKeeperCore) {
     const saved = file.saved;
     if (!saved) return false;
     const at = core.now();
-    if (change.state === 'complete') file.saved = { ...saved, state: change.exists === false ? 'failed' : 'saved', error: change.exists === false ? NOT_ON_DISK : null, at };
-    else if (change.state === 'interrupted') file.saved = { ...saved, state: 'failed', error: downloadErrorText(change.error), at };
+    if (change.state === 'complete')
+      file.saved = {
+        ...saved,
+        state: change.exists === false ? 'failed' : 'saved',
+        error: change.exists === false ? NOT_ON_DISK : null,
+        at,
+      };
+    else if (change.state === 'interrupted')
+      file.saved = { ...saved, state: 'failed', error: downloadErrorText(change.error), at };
     else return false;
     return true;
   }
@@ -71,7 +78,12 @@ export function createFileKeeper(core: FileKeeperCore) {
       early.delete(downloadId);
       if (change) apply(file, change);
     } catch (e) {
-      file.saved = { state: 'failed', downloadId: null, error: downloadRefusedText((e as Error)?.message), at: core.now() };
+      file.saved = {
+        state: 'failed',
+        downloadId: null,
+        error: downloadRefusedText((e as Error)?.message),
+        at: core.now(),
+      };
     }
     await core.persist(r).catch(() => undefined);
   }
@@ -88,12 +100,18 @@ export function createFileKeeper(core: FileKeeperCore) {
       const file: JobFile = {
         kind,
         rows: await fileRowCount(core.spool, fileSource(r, kind)),
-        filename: csvFilename({ storeHash: r.storeHash, promotionId: r.promotionId, kind, at: new Date(core.now()) }),
+        filename: csvFilename({
+          storeHash: r.storeHash,
+          promotionId: r.promotionId,
+          kind,
+          at: new Date(core.now()),
+        }),
         createdAt: core.now(),
         bytes: null,
       };
       r.files = [...r.files.filter((f) => f.kind !== kind), file];
-      if (core.downloads) file.saved = { state: 'saving', downloadId: null, error: null, at: core.now() };
+      if (core.downloads)
+        file.saved = { state: 'saving', downloadId: null, error: null, at: core.now() };
       await core.persist(r);
       core.onFileReady?.(r, file);
       void save(r, file);
@@ -127,8 +145,17 @@ export function createFileKeeper(core: FileKeeperCore) {
       for (const r of core.records())
         for (const f of r.files) {
           if (f.saved?.state !== 'saving') continue;
-          const change = f.saved.downloadId === null ? null : await core.downloads.state(f.saved.downloadId, f.filename).catch(() => null);
-          if (change === null) f.saved = { ...f.saved, state: 'failed', error: 'The file was not saved: the browser stopped before saving it.', at: core.now() };
+          const change =
+            f.saved.downloadId === null
+              ? null
+              : await core.downloads.state(f.saved.downloadId, f.filename).catch(() => null);
+          if (change === null)
+            f.saved = {
+              ...f.saved,
+              state: 'failed',
+              error: 'The file was not saved: the browser stopped before saving it.',
+              at: core.now(),
+            };
           else if (!apply(f, change)) continue;
           await core.persist(r);
         }

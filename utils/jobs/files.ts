@@ -23,15 +23,29 @@ export function fileSource(job: Pick<JobRecord, 'id' | 'request'>, kind: FileKin
         : kind === 'rejected'
           ? createSpools(job.id).rejected
           : job.id;
-  return { ns, kind, unusedOnly: kind === 'export' && job.request.kind === 'export' && job.request.unusedOnly };
+  return {
+    ns,
+    kind,
+    unusedOnly: kind === 'export' && job.request.kind === 'export' && job.request.unusedOnly,
+  };
 }
 
 /** Rows the file will hold (an export: after the unused filter). */
 export async function fileRowCount(spool: Spool, source: FileSource): Promise<number> {
-  return source.unusedOnly ? jobCsvRowCount(spool.chunks(source.ns), true) : spool.rowCount(source.ns);
+  return source.unusedOnly
+    ? jobCsvRowCount(spool.chunks(source.ns), true)
+    : spool.rowCount(source.ns);
 }
 
 /** Every spool namespace a job may own. */
 export function jobSpools(jobId: string): string[] {
-  return [...new Set([jobId, ...Object.values(purgeSpools(jobId)), ...Object.values(generateSpools(jobId)), ...Object.values(createSpools(jobId)), `${jobId}:verify`])];
+  return [
+    ...new Set([
+      jobId,
+      ...Object.values(purgeSpools(jobId)),
+      ...Object.values(generateSpools(jobId)),
+      ...Object.values(createSpools(jobId)),
+      `${jobId}:verify`,
+    ]),
+  ];
 }

@@ -64,7 +64,10 @@ export interface GeneratedRow {
 }
 
 /** Spool namespaces of a generate job: the ledger (the job's file) and the codes not its own. */
-export const generateSpools = (jobId: string) => ({ ledger: jobId, unattributed: `${jobId}:unattributed` });
+export const generateSpools = (jobId: string) => ({
+  ledger: jobId,
+  unattributed: `${jobId}:unattributed`,
+});
 
 export interface GenerateDeps {
   client: BigCommerceClient;
@@ -123,7 +126,12 @@ export async function generateCodes(d: GenerateDeps): Promise<{ generated: numbe
       promotionId: d.promotionId,
       signal: d.signal,
       spools: generateSpools(d.ns),
-      point: cp.settled ?? { total: cp.baselineTotal!, maxId: cp.baselineMaxId, ledger: 0, chunk: 0 },
+      point: cp.settled ?? {
+        total: cp.baselineTotal!,
+        maxId: cp.baselineMaxId,
+        ledger: 0,
+        chunk: 0,
+      },
       nextChunk: cp.nextChunk,
       onWait: d.onWait,
     });
@@ -170,8 +178,17 @@ async function makeUntilFull(d: GenerateDeps): Promise<void> {
       const chunkNo = cp.nextChunk++;
       try {
         // Without a signal of its own for requests sent, the job's stop cuts them too.
-        const codes = await d.client.generate(d.promotionId, codegenBody(d.params, size), d.requestSignal ?? d.signal, d.signal);
-        const rows: GeneratedRow[] = codes.map((code) => ({ code, max_uses: d.params.maxUses, max_uses_per_customer: d.params.maxUsesPerCustomer }));
+        const codes = await d.client.generate(
+          d.promotionId,
+          codegenBody(d.params, size),
+          d.requestSignal ?? d.signal,
+          d.signal,
+        );
+        const rows: GeneratedRow[] = codes.map((code) => ({
+          code,
+          max_uses: d.params.maxUses,
+          max_uses_per_customer: d.params.maxUsesPerCustomer,
+        }));
         await d.spool.putChunk(d.ns, chunkNo, rows);
         confirmed += size;
         unansweredInARow = 0;

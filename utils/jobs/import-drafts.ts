@@ -8,7 +8,12 @@
  */
 import { ApiError } from '../api/errors';
 import { createEstimate, type Estimate, type Pace } from '../codes/estimate';
-import { parseImportCsv, REJECT_LABEL, type ImportRejection, type RejectKind } from '../csv/read-import';
+import {
+  parseImportCsv,
+  REJECT_LABEL,
+  type ImportRejection,
+  type RejectKind,
+} from '../csv/read-import';
 import type { Spool } from '../storage/spool';
 import { CREATE_CHUNK, createSpools } from './create-codes';
 
@@ -18,7 +23,12 @@ export interface ImportPreview {
   codes: number;
   /** Lines that will not, in all and by reason (with one example each). */
   rejected: number;
-  reasons: Array<{ kind: RejectKind; label: string; count: number; example: { line: number; code: string; reason: string } }>;
+  reasons: Array<{
+    kind: RejectKind;
+    label: string;
+    count: number;
+    example: { line: number; code: string; reason: string };
+  }>;
   estimate: Estimate;
 }
 
@@ -38,30 +48,59 @@ const draftSpool = (draftId: string) => `${draftId}:draft`;
 /** Rejected lines per spool chunk. */
 const REJECT_CHUNK = 5_000;
 
-export function createImportDrafts(spool: Spool, newId: () => string, now: () => number = Date.now) {
+export function createImportDrafts(
+  spool: Spool,
+  newId: () => string,
+  now: () => number = Date.now,
+) {
   const drafts = new Map<string, Draft>();
 
   /** The draft as written down, if it is not too old. */
   async function readBack(draftId: string): Promise<Draft | null> {
-    const [draft] = ((await spool.getChunk(draftSpool(draftId), 1).catch(() => null)) ?? []) as Draft[];
+    const [draft] = ((await spool.getChunk(draftSpool(draftId), 1).catch(() => null)) ??
+      []) as Draft[];
     return draft && now() - draft.at <= DRAFT_KEEP_MS ? draft : null;
   }
 
   return {
-    async prepare(storeHash: string, promotionId: number, csvText: string, pace: Pace): Promise<ImportPreview> {
+    async prepare(
+      storeHash: string,
+      promotionId: number,
+      csvText: string,
+      pace: Pace,
+    ): Promise<ImportPreview> {
       const parsed = parseImportCsv(csvText);
       if (parsed.error) throw new ApiError('invalid', parsed.error);
       if (parsed.rows.length === 0) throw new ApiError('invalid', noCodesText(parsed.rejected));
       const draftId = newId();
       const ns = createSpools(draftId);
       // Written down first, so that a start-up clean-up meanwhile spares what follows.
-      const draft: Draft = { storeHash, promotionId, codes: parsed.rows.length, rejected: parsed.rejected.length, at: now() };
+      const draft: Draft = {
+        storeHash,
+        promotionId,
+        codes: parsed.rows.length,
+        rejected: parsed.rejected.length,
+        at: now(),
+      };
       await spool.putChunk(draftSpool(draftId), 1, [draft]);
-      for (let i = 0, n = 1; i < parsed.rows.length; i += CREATE_CHUNK, n++) await spool.putChunk(ns.input, n, parsed.rows.slice(i, i + CREATE_CHUNK));
+      for (let i = 0, n = 1; i < parsed.rows.length; i += CREATE_CHUNK, n++)
+        await spool.putChunk(ns.input, n, parsed.rows.slice(i, i + CREATE_CHUNK));
       for (let i = 0, n = 1; i < parsed.rejected.length; i += REJECT_CHUNK, n++)
-        await spool.putChunk(ns.rejected, n, parsed.rejected.slice(i, i + REJECT_CHUNK).map(({ line, code, reason }) => ({ line, code, reason })));
+        await spool.putChunk(
+          ns.rejected,
+          n,
+          parsed.rejected
+            .slice(i, i + REJECT_CHUNK)
+            .map(({ line, code, reason }) => ({ line, code, reason })),
+        );
       drafts.set(draftId, draft);
-      return { draftId, codes: parsed.rows.length, rejected: parsed.rejected.length, reasons: byReason(parsed.rejected), estimate: createEstimate(parsed.rows.length, pace) };
+      return {
+        draftId,
+        codes: parsed.rows.length,
+        rejected: parsed.rejected.length,
+        reasons: byReason(parsed.rejected),
+        estimate: createEstimate(parsed.rows.length, pace),
+      };
     },
 
     /**
@@ -70,7 +109,8 @@ export function createImportDrafts(spool: Spool, newId: () => string, now: () =>
      */
     async recall(draftId: string): Promise<void> {
       const draft = drafts.get(draftId) ?? (await readBack(draftId));
-      if (draft && (await spool.rowCount(createSpools(draftId).input)) === draft.codes) drafts.set(draftId, draft);
+      if (draft && (await spool.rowCount(createSpools(draftId).input)) === draft.codes)
+        drafts.set(draftId, draft);
       else drafts.delete(draftId);
     },
 
@@ -82,8 +122,16 @@ export function createImportDrafts(spool: Spool, newId: () => string, now: () =>
     /** The draft an import job starts from; only for the promotion it was read for. */
     take(draftId: string, storeHash: string, promotionId: number): Draft {
       const draft = drafts.get(draftId);
-      if (!draft || draft.storeHash !== storeHash || draft.promotionId !== promotionId || now() - draft.at > DRAFT_KEEP_MS)
-        throw new ApiError('invalid', 'This file was read a while ago (or for another promotion) and is no longer held: choose it again.');
+      if (
+        !draft ||
+        draft.storeHash !== storeHash ||
+        draft.promotionId !== promotionId ||
+        now() - draft.at > DRAFT_KEEP_MS
+      )
+        throw new ApiError(
+          'invalid',
+          'This file was read a while ago (or for another promotion) and is no longer held: choose it again.',
+        );
       drafts.delete(draftId);
       void spool.clear(draftSpool(draftId)).catch(() => undefined);
       return draft;
@@ -95,7 +143,10 @@ export function createImportDrafts(spool: Spool, newId: () => string, now: () =>
 export function noCodesText(rejected: ImportRejection[]): string {
   const reasons = byReason(rejected)
     .slice(0, 3)
-    .map((r) => `${r.label}: ${r.count.toLocaleString('en-US')} ${r.count === 1 ? 'line' : 'lines'} (line ${r.example.line}: ${r.example.reason})`);
+    .map(
+      (r) =>
+        `${r.label}: ${r.count.toLocaleString('en-US')} ${r.count === 1 ? 'line' : 'lines'} (line ${r.example.line}: ${r.example.reason})`,
+    );
   const why = reasons.length ? ` ${reasons.join('; ')}.` : ' It has no lines with codes.';
   return `No line of the file can become a code.${why} Fix the file and choose it again.`;
 }
@@ -105,7 +156,13 @@ function byReason(rejected: ImportRejection[]): ImportPreview['reasons'] {
   for (const r of rejected) {
     const entry = out.get(r.kind);
     if (entry) entry.count++;
-    else out.set(r.kind, { kind: r.kind, label: REJECT_LABEL[r.kind], count: 1, example: { line: r.line, code: r.code, reason: r.reason } });
+    else
+      out.set(r.kind, {
+        kind: r.kind,
+        label: REJECT_LABEL[r.kind],
+        count: 1,
+        example: { line: r.line, code: r.code, reason: r.reason },
+      });
   }
   return [...out.values()].sort((a, b) => b.count - a.count);
 }

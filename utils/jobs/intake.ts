@@ -13,7 +13,8 @@ export interface Intake {
   /** A purge's list, to write to its spool once the job exists. */
   list: PurgeList | null;
   /** What the job's record keeps of it. */
-  extra: { listSize: number; skippedLines: number } | { fileCodes: number; fileRejected: number } | null;
+  extra:
+    { listSize: number; skippedLines: number } | { fileCodes: number; fileRejected: number } | null;
 }
 
 export function intakeRequest(
@@ -30,7 +31,8 @@ export function intakeRequest(
     if (check.error) throw new ApiError('invalid', check.error);
   }
   if (request.kind === 'import') {
-    if (o.hasJob(request.draftId)) throw new ApiError('invalid', 'This file has already been imported.');
+    if (o.hasJob(request.draftId))
+      throw new ApiError('invalid', 'This file has already been imported.');
     const draft = o.drafts.take(request.draftId, request.storeHash, request.promotionId);
     return { list: null, extra: { fileCodes: draft.codes, fileRejected: draft.rejected } };
   }

@@ -69,21 +69,30 @@ export function createJobRunner(deps: JobRunnerDeps) {
     deps
       .table()
       .persist(r, false)
-      .catch((e: unknown) => active.get(r.id)?.controller.abort(isStorageFull(e) ? STORAGE_FULL : e));
+      .catch((e: unknown) =>
+        active.get(r.id)?.controller.abort(isStorageFull(e) ? STORAGE_FULL : e),
+      );
   }
 
   /**
    * Makes a file (again, if an earlier save failed) and waits for the browser to have it on
    * disk: null then, or why not. A "Save as" dialog may keep it waiting; not past FILE_WAIT_MS.
    */
-  async function fileOnDisk(r: JobRecord, kind: FileKind, signal: AbortSignal): Promise<string | null> {
+  async function fileOnDisk(
+    r: JobRecord,
+    kind: FileKind,
+    signal: AbortSignal,
+  ): Promise<string | null> {
     const files = deps.files();
     let file = files.fileOf(r, kind);
     if (!file || file.saved?.state === 'failed') file = await files.finish(r, kind);
-    for (const until = now() + FILE_WAIT_MS; now() < until; ) {
+    for (const until = now() + FILE_WAIT_MS; now() < until;) {
       if (signal.aborted) throw signal.reason;
       const state = file.saved?.state;
-      if (state === 'saved') return (await files.stillOnDisk(r, file)) ? null : (file.saved?.error ?? 'It is no longer on disk.');
+      if (state === 'saved')
+        return (await files.stillOnDisk(r, file))
+          ? null
+          : (file.saved?.error ?? 'It is no longer on disk.');
       if (state === 'failed') return file.saved?.error ?? 'The file was not saved.';
       if (!state) return 'The file could not be handed to the browser’s downloads.';
       await new Promise((resolve) => setTimeout(resolve, 200));
@@ -98,19 +107,33 @@ export function createJobRunner(deps: JobRunnerDeps) {
   async function wrapUp(r: JobRecord): Promise<void> {
     if (r.kind === 'generate') {
       const files = deps.files();
-      await deps.table().persist(r).catch(() => undefined); // the merchant sees it stopped while it winds down
+      await deps
+        .table()
+        .persist(r)
+        .catch(() => undefined); // the merchant sees it stopped while it winds down
       // What requests under way at the stop may have made is settled first (codes of the job the
       // store does not hold leave its ledger), then the codes it made go in a file, the rest apart.
       const client = await deps.clients.clientFor(r.storeHash).catch(() => null);
-      const listed = client ? await settleStopped(r, { client, spool: deps.spool, onWait: () => undefined }).catch(() => false) : false;
-      if ((await deps.spool.rowCount(r.id).catch(() => 0)) > 0) await files.finish(r, 'generated').catch(() => undefined);
+      const listed = client
+        ? await settleStopped(r, { client, spool: deps.spool, onWait: () => undefined }).catch(
+            () => false,
+          )
+        : false;
+      if ((await deps.spool.rowCount(r.id).catch(() => 0)) > 0)
+        await files.finish(r, 'generated').catch(() => undefined);
       if (listed) await files.finish(r, 'unattributed').catch(() => undefined);
     }
     if (r.kind === 'import' || r.kind === 'pattern') {
       const ns = createSpools(r.id);
-      const anything = (await deps.spool.rowCount(ns.made).catch(() => 0)) + (await deps.spool.rowCount(ns.rejected).catch(() => 0));
+      const anything =
+        (await deps.spool.rowCount(ns.made).catch(() => 0)) +
+        (await deps.spool.rowCount(ns.rejected).catch(() => 0));
       // What it made (and could not) before it stopped, in files like a finished job's.
-      if (anything > 0) await finishCreateFiles(r, { spool: deps.spool, finishFile: async (kind) => void (await deps.files().finish(r, kind)) }).catch(() => undefined);
+      if (anything > 0)
+        await finishCreateFiles(r, {
+          spool: deps.spool,
+          finishFile: async (kind) => void (await deps.files().finish(r, kind)),
+        }).catch(() => undefined);
     }
   }
 
@@ -126,7 +149,12 @@ export function createJobRunner(deps: JobRunnerDeps) {
       r.status = 'cancelled';
       r.finishedAt = now();
     } else {
-      const cause = reason === STORAGE_FULL ? Object.assign(new Error('quota'), { name: 'QuotaExceededError' }) : signal.aborted ? reason : e;
+      const cause =
+        reason === STORAGE_FULL
+          ? Object.assign(new Error('quota'), { name: 'QuotaExceededError' })
+          : signal.aborted
+            ? reason
+            : e;
       r.status = statusAfter(cause);
       r.error = messageOf(cause);
       if (r.status === 'failed') r.finishedAt = now();
@@ -143,7 +171,11 @@ export function createJobRunner(deps: JobRunnerDeps) {
       const eta = a ? a.meter.eta(r.done, r.total) : null;
       // A known wait (quota window, 429 pause) adds to the time left at least its own length.
       const waitLeft = wait && 'untilMs' in wait ? Math.max(0, wait.untilMs - now()) : 0;
-      return { ratePerSecond: a ? Math.round(a.meter.rate()) : 0, etaMs: eta === null ? null : Math.max(eta, waitLeft), wait };
+      return {
+        ratePerSecond: a ? Math.round(a.meter.rate()) : 0,
+        etaMs: eta === null ? null : Math.max(eta, waitLeft),
+        wait,
+      };
     },
 
     isActive: (id: string) => active.has(id),
@@ -154,7 +186,12 @@ export function createJobRunner(deps: JobRunnerDeps) {
      */
     async cancelStopped(r: JobRecord): Promise<void> {
       if (active.has(r.id)) return;
-      const entry: Active = { controller: new AbortController(), cut: new AbortController(), meter: createMeter(now), done: Promise.resolve() };
+      const entry: Active = {
+        controller: new AbortController(),
+        cut: new AbortController(),
+        meter: createMeter(now),
+        done: Promise.resolve(),
+      };
       active.set(r.id, entry);
       r.status = 'cancelled';
       r.finishedAt = now();
@@ -192,8 +229,12 @@ export function createJobRunner(deps: JobRunnerDeps) {
       if (!isWritingKind(r.kind)) return;
       const jobs = deps.table().jobs;
       // A job still winding down (checking what its last requests made) holds it too.
-      const winding = [...active.keys()].map((id) => jobs.get(id)).filter((j): j is JobRecord => j !== undefined);
-      const holder = writingJobOn(jobs.values(), r.storeHash, r.promotionId, r.id) ?? writingJobOn(winding, r.storeHash, r.promotionId, r.id, true);
+      const winding = [...active.keys()]
+        .map((id) => jobs.get(id))
+        .filter((j): j is JobRecord => j !== undefined);
+      const holder =
+        writingJobOn(jobs.values(), r.storeHash, r.promotionId, r.id) ??
+        writingJobOn(winding, r.storeHash, r.promotionId, r.id, true);
       if (holder) throw new ApiError('locked', lockedMessage(holder));
     },
 

@@ -7,10 +7,22 @@ import type { JobRecord } from './record';
 import { holdsPromotion, isWritingKind } from '../vocabulary';
 
 /** The writing job holding this promotion, other than `except`, or null. */
-export function writingJobOn(jobs: Iterable<JobRecord>, storeHash: string, promotionId: number, except?: string, anyStatus = false): JobRecord | null {
+export function writingJobOn(
+  jobs: Iterable<JobRecord>,
+  storeHash: string,
+  promotionId: number,
+  except?: string,
+  anyStatus = false,
+): JobRecord | null {
   for (const r of jobs) {
     if (r.id === except || r.hidden) continue;
-    if (r.storeHash === storeHash && r.promotionId === promotionId && isWritingKind(r.kind) && (anyStatus || holdsPromotion(r.status))) return r;
+    if (
+      r.storeHash === storeHash &&
+      r.promotionId === promotionId &&
+      isWritingKind(r.kind) &&
+      (anyStatus || holdsPromotion(r.status))
+    )
+      return r;
   }
   return null;
 }
@@ -35,8 +47,13 @@ const WHERE: Partial<Record<JobRecord['status'], string>> = {
 
 /** Why a new writing job may not start, naming the job in the way and where to find it. */
 export function lockedMessage(holder: JobRecord): string {
-  const started = new Date(holder.createdAt).toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit' });
-  const name = holder.promotionName ? `“${holder.promotionName}”` : `promotion ${holder.promotionId}`;
+  const started = new Date(holder.createdAt).toLocaleTimeString('en-US', {
+    hour: 'numeric',
+    minute: '2-digit',
+  });
+  const name = holder.promotionName
+    ? `“${holder.promotionName}”`
+    : `promotion ${holder.promotionId}`;
   return (
     `${WHAT[holder.kind]} is already under way on ${name} (started ${started}, ${WHERE[holder.status] ?? holder.status}). ` +
     'Only one job that creates or deletes codes can work on a promotion at a time. ' +

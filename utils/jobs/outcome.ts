@@ -3,12 +3,15 @@ import { ApiError, isTransient } from '../api/errors';
 
 export function messageOf(e: unknown): string {
   if (e instanceof ApiError) return e.message;
-  if (isStorageFull(e)) return 'The browser is out of storage space for this job. Free some disk space (or remove kept files in the extension’s settings), then resume.';
+  if (isStorageFull(e))
+    return 'The browser is out of storage space for this job. Free some disk space (or remove kept files in the extension’s settings), then resume.';
   return 'Something went wrong inside the extension. Your progress is saved: try Resume, and if it happens again, report it.';
 }
 
 export function isStorageFull(e: unknown): boolean {
-  return typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'QuotaExceededError';
+  return (
+    typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'QuotaExceededError'
+  );
 }
 
 /**

@@ -22,7 +22,8 @@ export function intakePurgeList(csvText: string): PurgeList {
     codes,
     skippedLines: parsed.skippedCount,
     async write(spool, ns) {
-      for (let i = 0, chunk = 1; i < codes.length; i += CHUNK, chunk++) await spool.putChunk(ns, chunk, codes.slice(i, i + CHUNK));
+      for (let i = 0, chunk = 1; i < codes.length; i += CHUNK, chunk++)
+        await spool.putChunk(ns, chunk, codes.slice(i, i + CHUNK));
     },
   };
 }

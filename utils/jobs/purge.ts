@@ -84,7 +84,9 @@ export function isTarget(mode: PurgeMode, code: CouponCode, list: Set<string> | 
  * Phase 1 (dry run): read every code, keep the targets in their own spool (this is the
  * backup, complete before anything is deleted) and count them.
  */
-export async function planPurge(d: PurgeDeps): Promise<{ targetCount: number; notFound: number | null }> {
+export async function planPurge(
+  d: PurgeDeps,
+): Promise<{ targetCount: number; notFound: number | null }> {
   const cp = d.checkpoint;
   const ns = purgeSpools(d.jobId);
   if (!cp.planned) {
@@ -163,7 +165,7 @@ export async function executePurge(d: PurgeDeps): Promise<{ deleted: number; fai
     const rows = ((await d.spool.getChunk(ns.targets, chunkNo)) ?? []) as CouponCode[];
     const ids = rows.map((r) => r.id);
     let reported = 0;
-    for (let i = 0; i < ids.length; ) {
+    for (let i = 0; i < ids.length;) {
       const batch = ids.slice(i, i + cp.batchSize);
       try {
         const res = await d.client.deleteCodes(d.promotionId, batch, signal);
@@ -176,7 +178,11 @@ export async function executePurge(d: PurgeDeps): Promise<{ deleted: number; fai
         // (a retried delete). Smaller batches tell which: a clean 50 means the former.
         let clean = false;
         for (let j = 0; j < batch.length; j += DELETE_BATCH_LEGACY) {
-          const res = await d.client.deleteCodes(d.promotionId, batch.slice(j, j + DELETE_BATCH_LEGACY), signal);
+          const res = await d.client.deleteCodes(
+            d.promotionId,
+            batch.slice(j, j + DELETE_BATCH_LEGACY),
+            signal,
+          );
           reported += res.deleted;
           if (res.failed > 0) cp.needsVerify = true;
           else clean = true;
@@ -193,7 +199,8 @@ export async function executePurge(d: PurgeDeps): Promise<{ deleted: number; fai
   // Unknown until a delete of 250 ids has been accepted or refused.
   const sizeUnknown = cp.batchSize === DELETE_BATCH && cp.deletedChunks.length === 0;
   const [first, ...rest] = pending;
-  const probe = first !== undefined && sizeUnknown && probeBatchFirst(pending.length, d.spendable?.() ?? null);
+  const probe =
+    first !== undefined && sizeUnknown && probeBatchFirst(pending.length, d.spendable?.() ?? null);
   if (probe) await runPool([first], 1, deleteChunk, d.signal);
   await runPool(probe ? rest : pending, d.workers, deleteChunk, d.signal);
 
@@ -210,7 +217,8 @@ async function verify(d: PurgeDeps) {
   const cp = d.checkpoint;
   const ns = purgeSpools(d.jobId);
   const targetIds = new Set<number>();
-  for await (const { rows } of d.spool.chunks(ns.targets)) for (const c of rows as CouponCode[]) targetIds.add(c.id);
+  for await (const { rows } of d.spool.chunks(ns.targets))
+    for (const c of rows as CouponCode[]) targetIds.add(c.id);
   const remainNs = `${d.jobId}:verify`;
   await d.spool.clear(remainNs);
   await scanPromotion({
@@ -225,7 +233,8 @@ async function verify(d: PurgeDeps) {
     onProgress: () => {},
   });
   let remaining = 0;
-  for await (const { rows } of d.spool.chunks(remainNs)) for (const c of rows as CouponCode[]) if (targetIds.has(c.id)) remaining++;
+  for await (const { rows } of d.spool.chunks(remainNs))
+    for (const c of rows as CouponCode[]) if (targetIds.has(c.id)) remaining++;
   await d.spool.clear(remainNs);
   cp.failed = remaining;
   cp.deleted = (cp.targetCount ?? 0) - remaining;
@@ -235,6 +244,7 @@ async function verify(d: PurgeDeps) {
 
 async function loadList(spool: Spool, ns: string): Promise<Set<string>> {
   const set = new Set<string>();
-  for await (const { rows } of spool.chunks(ns)) for (const c of rows as string[]) set.add(codeKey(c));
+  for await (const { rows } of spool.chunks(ns))
+    for (const c of rows as string[]) set.add(codeKey(c));
   return set;
 }

@@ -4,7 +4,15 @@ import type { DeleteOneCheckpoint } from './delete-one';
 import type { GenerateCheckpoint } from './generate';
 import type { PurgeCheckpoint } from './purge';
 import type { ScanCheckpoint } from './scan';
-import type { JobFile, JobKind, JobRequest, JobStatus, JobView, PurgeMode, WaitReason } from './types';
+import type {
+  JobFile,
+  JobKind,
+  JobRequest,
+  JobStatus,
+  JobView,
+  PurgeMode,
+  WaitReason,
+} from './types';
 import type { JobPhase } from '../vocabulary';
 
 /** What is persisted of a job: the view's facts plus what a restarted worker needs. */
@@ -21,7 +29,10 @@ export interface JobRecord {
   request:
     | Exclude<JobRequest, { kind: 'purge' | 'import' }>
     | (Extract<JobRequest, { kind: 'import' }> & { fileCodes?: number; fileRejected?: number })
-    | (Omit<Extract<JobRequest, { kind: 'purge' }>, 'csvText'> & { listSize?: number; skippedLines?: number });
+    | (Omit<Extract<JobRequest, { kind: 'purge' }>, 'csvText'> & {
+        listSize?: number;
+        skippedLines?: number;
+      });
   status: JobStatus;
   done: number;
   total: number | null;
@@ -74,7 +85,9 @@ export function toView(r: JobRecord, live?: LiveState): JobView {
     error: r.error,
     files: r.files,
     usage: r.usage ?? r.purge?.usage ?? null, // a purge's reading stays in its checkpoint
-    ...(r.request.kind === 'delete-code' ? { deleteCode: { code: r.deleteOne?.row?.code ?? r.request.code } } : {}),
+    ...(r.request.kind === 'delete-code'
+      ? { deleteCode: { code: r.deleteOne?.row?.code ?? r.request.code } }
+      : {}),
     reportOnly: r.request.kind === 'export' && r.request.reportOnly === true,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
@@ -91,7 +104,8 @@ export function toView(r: JobRecord, live?: LiveState): JobView {
   if ((r.kind === 'import' || r.kind === 'pattern') && r.create) {
     view.create = {
       created: r.create.created,
-      rejected: r.create.rejected + (r.request.kind === 'import' ? (r.request.fileRejected ?? 0) : 0),
+      rejected:
+        r.create.rejected + (r.request.kind === 'import' ? (r.request.fileRejected ?? 0) : 0),
       clashes: r.create.clashes,
     };
   }
@@ -116,7 +130,8 @@ export function newRecord(
   request: JobRequest,
   promotionName: string | null,
   at: number,
-  extra: { listSize: number; skippedLines: number } | { fileCodes: number; fileRejected: number } | null,
+  extra:
+    { listSize: number; skippedLines: number } | { fileCodes: number; fileRejected: number } | null,
 ): JobRecord {
   let kept: JobRecord['request'];
   if (request.kind === 'purge') {

@@ -12,7 +12,13 @@ import type { Spool } from '../storage/spool';
 import { createFileKeeper, type DownloadChange, type Downloads } from './file-keeper';
 import { createJobRunner, CANCEL, PAUSE, type JobRunner } from './job-runner';
 import { createJobTable, type RecordStore } from './job-table';
-import { expiredHidden, footprintOf, isProtected, keptUntil, type StoreFootprint } from './kept-files';
+import {
+  expiredHidden,
+  footprintOf,
+  isProtected,
+  keptUntil,
+  type StoreFootprint,
+} from './kept-files';
 import { emptyPurge, purgeSpools } from './purge';
 import { createImportDrafts } from './import-drafts';
 import { intakeRequest } from './intake';
@@ -54,10 +60,16 @@ const invalid = (message: string) => new ApiError('invalid', message);
 
 export function createRegistry(deps: RegistryDeps) {
   const now = deps.now ?? Date.now;
-  const newId = deps.newId ?? (() => `${now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`);
+  const newId =
+    deps.newId ?? (() => `${now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`);
   const clients =
     deps.clients ??
-    createStoreClients({ tokenFor: deps.tokenFor ?? (async () => null), fetch: deps.fetch, apiOrigin: deps.apiOrigin, governor: deps.governor });
+    createStoreClients({
+      tokenFor: deps.tokenFor ?? (async () => null),
+      fetch: deps.fetch,
+      apiOrigin: deps.apiOrigin,
+      governor: deps.governor,
+    });
   const runner: JobRunner = createJobRunner({
     table: () => table,
     files: () => files,
@@ -75,7 +87,15 @@ export function createRegistry(deps: RegistryDeps) {
     live: (r) => runner.live(r),
   });
   const { jobs, load, persist, changed, drop } = table;
-  const files = createFileKeeper({ spool: deps.spool, now, records: () => jobs.values(), persist: (r) => persist(r), drop, downloads: deps.downloads, onFileReady: deps.onFileReady });
+  const files = createFileKeeper({
+    spool: deps.spool,
+    now,
+    records: () => jobs.values(),
+    persist: (r) => persist(r),
+    drop,
+    downloads: deps.downloads,
+    onFileReady: deps.onFileReady,
+  });
   const { launch, refuseIfLocked } = runner;
   const drafts = createImportDrafts(deps.spool, newId, now);
 
@@ -95,8 +115,16 @@ export function createRegistry(deps: RegistryDeps) {
       const id = request.kind === 'import' ? request.draftId : newId();
       if (request.kind === 'import') await drafts.recall(id);
       // Checked and claimed with no await in between: two tabs asking at once cannot both pass.
-      refuseIfLocked({ id, kind: request.kind, storeHash: request.storeHash, promotionId: request.promotionId });
-      const { list, extra } = intakeRequest(request, { hasJob: (jobId) => jobs.has(jobId), drafts });
+      refuseIfLocked({
+        id,
+        kind: request.kind,
+        storeHash: request.storeHash,
+        promotionId: request.promotionId,
+      });
+      const { list, extra } = intakeRequest(request, {
+        hasJob: (jobId) => jobs.has(jobId),
+        drafts,
+      });
       const r = newRecord(id, request, promotionName, now(), extra);
       jobs.set(id, r);
       try {
@@ -127,8 +155,10 @@ export function createRegistry(deps: RegistryDeps) {
           return;
         case 'rescan':
           // A plan gone stale (or a merchant who wants a fresh count): find the codes again.
-          if (r.status !== 'awaiting-confirmation' || !r.purge || r.purge.confirmed) throw invalid('Only a purge waiting for confirmation can look for its codes again.');
-          for (const ns of [purgeSpools(id).scan, purgeSpools(id).targets]) await deps.spool.clear(ns);
+          if (r.status !== 'awaiting-confirmation' || !r.purge || r.purge.confirmed)
+            throw invalid('Only a purge waiting for confirmation can look for its codes again.');
+          for (const ns of [purgeSpools(id).scan, purgeSpools(id).targets])
+            await deps.spool.clear(ns);
           r.purge = emptyPurge();
           r.files = r.files.filter((f) => f.kind !== 'purge-backup');
           r.done = 0;
@@ -152,16 +182,26 @@ export function createRegistry(deps: RegistryDeps) {
      * The merchant typed the word: delete. Only for the promotion the confirmation was shown
      * for, on a plan made in the last PLAN_FRESH_MS, with its backup on disk.
      */
-    async confirmPurge(id: string, shownFor: { storeHash: string; promotionId: number }): Promise<void> {
+    async confirmPurge(
+      id: string,
+      shownFor: { storeHash: string; promotionId: number },
+    ): Promise<void> {
       const r = await jobFor(id);
       if (r.storeHash !== shownFor.storeHash || r.promotionId !== shownFor.promotionId)
-        throw invalid('This confirmation was given for another promotion than the purge’s. Nothing was deleted.');
+        throw invalid(
+          'This confirmation was given for another promotion than the purge’s. Nothing was deleted.',
+        );
       const plan = r.purge;
-      if (r.status !== 'awaiting-confirmation' || !plan || !plan.planned) throw invalid('This purge is not waiting for confirmation.');
+      if (r.status !== 'awaiting-confirmation' || !plan || !plan.planned)
+        throw invalid('This purge is not waiting for confirmation.');
       refuseStalePlan(r, now());
       if (plan.targetCount) {
         const backup = files.fileOf(r, 'purge-backup');
-        if (!backup?.saved || backup.saved.state !== 'saved' || !(await files.stillOnDisk(r, backup)))
+        if (
+          !backup?.saved ||
+          backup.saved.state !== 'saved' ||
+          !(await files.stillOnDisk(r, backup))
+        )
           throw new ApiError(
             'no-backup',
             backup?.saved?.state === 'saving'
@@ -171,7 +211,9 @@ export function createRegistry(deps: RegistryDeps) {
       }
       // The backup check waited on the browser: a Cancel or "Find the codes again" meanwhile wins.
       if (r.purge !== plan || r.status !== 'awaiting-confirmation' || runner.isActive(id))
-        throw invalid('The purge changed while its backup was being checked (cancelled, or its codes looked for again). Nothing was deleted.');
+        throw invalid(
+          'The purge changed while its backup was being checked (cancelled, or its codes looked for again). Nothing was deleted.',
+        );
       plan.confirmed = true;
       launch(r);
     },
@@ -184,7 +226,8 @@ export function createRegistry(deps: RegistryDeps) {
       const file = r && files.fileOf(r, kind);
       if (!r || !file) throw new ApiError('not-found', 'That job has no such file.');
       await files.save(r, file);
-      if (file.saved?.state === 'failed') throw new ApiError('invalid', file.saved.error ?? 'The file was not saved.');
+      if (file.saved?.state === 'failed')
+        throw new ApiError('invalid', file.saved.error ?? 'The file was not saved.');
     },
     /** The browser's downloads reported on a download. */
     async downloadChanged(downloadId: number, change: DownloadChange): Promise<void> {
@@ -251,9 +294,12 @@ export function createRegistry(deps: RegistryDeps) {
       const r = jobs.get(jobId);
       const file = r && files.fileOf(r, kind);
       if (!r || !file) throw new ApiError('not-found', 'That file is no longer kept.');
-      if (runner.isActive(jobId)) throw invalid('This file belongs to a job that is still running: wait for it to end.');
+      if (runner.isActive(jobId))
+        throw invalid('This file belongs to a job that is still running: wait for it to end.');
       if (isProtected(r, file, now()) && !confirmed)
-        throw invalid(`${file.filename} is the backup of a purge and is kept for 30 days. Confirm that you want to remove it now.`);
+        throw invalid(
+          `${file.filename} is the backup of a purge and is kept for 30 days. Confirm that you want to remove it now.`,
+        );
       await files.remove(r, kind, true);
       changed();
     },
@@ -267,7 +313,9 @@ export function createRegistry(deps: RegistryDeps) {
       const done = expiredHidden(jobs.values(), now());
       for (const r of done) await drop(r);
       // Spools no job owns: a worker stopped mid-removal, an import's file never started.
-      for (const ns of await deps.spool.jobIds()) if (!jobs.has(ns.split(':')[0]!) && !(await drafts.held(ns.split(':')[0]!))) await deps.spool.clear(ns);
+      for (const ns of await deps.spool.jobIds())
+        if (!jobs.has(ns.split(':')[0]!) && !(await drafts.held(ns.split(':')[0]!)))
+          await deps.spool.clear(ns);
       return done.length;
     },
 
@@ -294,4 +342,3 @@ export function createRegistry(deps: RegistryDeps) {
     clients,
   };
 }
-

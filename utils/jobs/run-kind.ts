@@ -63,14 +63,23 @@ export async function runKind(r: JobRecord, c: RunContext): Promise<void> {
   if (req.kind === 'import' || req.kind === 'pattern') {
     r.create = { ...emptyCreate(), ...(r.create ?? {}) };
     const params = req.kind === 'pattern' ? req.params : null;
-    const limits = req.kind === 'pattern' ? req.params : { maxUses: req.maxUses, maxUsesPerCustomer: req.maxUsesPerCustomer };
+    const limits =
+      req.kind === 'pattern'
+        ? req.params
+        : { maxUses: req.maxUses, maxUsesPerCustomer: req.maxUsesPerCustomer };
     await createCodes({
       client: c.client,
       spool: c.spool,
       jobId: r.id,
       promotionId: r.promotionId,
       limits,
-      pattern: params ? { count: params.count, pattern: params.pattern, characters: charactersOf(params.characterSet, params.ownCharacters) } : undefined,
+      pattern: params
+        ? {
+            count: params.count,
+            pattern: params.pattern,
+            characters: charactersOf(params.characterSet, params.ownCharacters),
+          }
+        : undefined,
       signal: c.signal,
       requestSignal: c.requestSignal,
       checkpoint: r.create,
@@ -135,7 +144,8 @@ export async function runKind(r: JobRecord, c: RunContext): Promise<void> {
     workers: c.workers.list,
     checkpoint: cp,
     save: c.save,
-    onProgress: (phase: JobPhase, done: number, total: number | null) => c.progress(done, total, phase),
+    onProgress: (phase: JobPhase, done: number, total: number | null) =>
+      c.progress(done, total, phase),
     spendable: c.spendable,
     now: c.now,
   };
@@ -166,7 +176,11 @@ export async function runKind(r: JobRecord, c: RunContext): Promise<void> {
  * gained beyond the job's file is listed like at the end of a completed job. Best effort: the
  * job is over either way; true when something was listed.
  */
-export async function settleStopped(r: JobRecord, c: Pick<RunContext, 'client' | 'spool' | 'onWait'>, waitMs = 1500): Promise<boolean> {
+export async function settleStopped(
+  r: JobRecord,
+  c: Pick<RunContext, 'client' | 'spool' | 'onWait'>,
+  waitMs = 1500,
+): Promise<boolean> {
   const cp = r.generate;
   if (r.request.kind !== 'generate' || !cp || cp.baselineTotal === null) return false;
   await new Promise((resolve) => setTimeout(resolve, waitMs));
@@ -188,7 +202,11 @@ export async function settleStopped(r: JobRecord, c: Pick<RunContext, 'client' |
 }
 
 /** An import's or a pattern's files: the codes it made, and (an import) the lines it could not use. */
-export async function finishCreateFiles(r: JobRecord, c: Pick<RunContext, 'spool' | 'finishFile'>): Promise<void> {
+export async function finishCreateFiles(
+  r: JobRecord,
+  c: Pick<RunContext, 'spool' | 'finishFile'>,
+): Promise<void> {
   await c.finishFile(r.kind === 'import' ? 'imported' : 'generated');
-  if (r.kind === 'import' && (await c.spool.rowCount(createSpools(r.id).rejected)) > 0) await c.finishFile('rejected');
+  if (r.kind === 'import' && (await c.spool.rowCount(createSpools(r.id).rejected)) > 0)
+    await c.finishFile('rejected');
 }

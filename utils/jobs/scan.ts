@@ -5,8 +5,6 @@ import type { Spool } from '../storage/spool';
 import { range, runPool } from './pool';
 import { PAGE_SIZE } from '../vocabulary';
 
-
-
 /**
  * Where a full read of a promotion's codes stands. Saved with the job so a restarted
  * worker carries on: the spool itself says which pages are already in.
@@ -91,12 +89,25 @@ export async function scanPromotion(d: ScanDeps): Promise<{ total: number }> {
   }
 
   if (cp.mode === 'pages') {
-    const problem = await readPages(d, cp, firstPageNow, ahead, () => done, (n) => (done += n));
+    const problem = await readPages(
+      d,
+      cp,
+      firstPageNow,
+      ahead,
+      () => done,
+      (n) => (done += n),
+    );
     if (problem === null) return { total: done };
     // Start over along the cursor: nothing from the offset reads is trusted.
     await d.spool.clear(d.ns);
     done = 0;
-    Object.assign(cp, { mode: 'cursor', nextCursor: null, cursorChunk: 0, cursorDone: false, fallbackReason: problem });
+    Object.assign(cp, {
+      mode: 'cursor',
+      nextCursor: null,
+      cursorChunk: 0,
+      cursorDone: false,
+      fallbackReason: problem,
+    });
     await d.save(cp);
     d.onProgress(0, cp.total);
   }
@@ -115,7 +126,8 @@ async function readPages(
 ): Promise<string | null> {
   const total = cp.total!;
   const totalPages = cp.totalPages!;
-  const expectedLength = (page: number) => (total === 0 ? 0 : page < totalPages ? PAGE_SIZE : total - PAGE_SIZE * (totalPages - 1));
+  const expectedLength = (page: number) =>
+    total === 0 ? 0 : page < totalPages ? PAGE_SIZE : total - PAGE_SIZE * (totalPages - 1);
   const have = new Set(await d.spool.chunkNumbers(d.ns));
   const pending = range(1, totalPages).filter((p) => !have.has(p));
   // First and last id of every page, kept as pages arrive, so the boundaries are checked
@@ -140,8 +152,10 @@ async function readPages(
    */
   const accept = (page: number, res: CodePage): Promise<void> | undefined => {
     if (res.total === null) everyPageToldTotal = false;
-    if (res.total !== null && res.total !== total) problem = `the code count changed during the export (${total} → ${res.total})`;
-    else if (res.codes.length !== expectedLength(page)) problem = `page ${page} held ${res.codes.length} codes, expected ${expectedLength(page)}`;
+    if (res.total !== null && res.total !== total)
+      problem = `the code count changed during the export (${total} → ${res.total})`;
+    else if (res.codes.length !== expectedLength(page))
+      problem = `page ${page} held ${res.codes.length} codes, expected ${expectedLength(page)}`;
     else if (!isAscending(res.codes)) problem = `page ${page} is not in id order`;
     if (problem) return;
     const n = res.codes.length;
@@ -170,7 +184,10 @@ async function readPages(
     d.workers,
     async (page, signal) => {
       if (problem) return;
-      await accept(page, await d.client.listCodes(d.promotionId, { limit: PAGE_SIZE, page }, signal));
+      await accept(
+        page,
+        await d.client.listCodes(d.promotionId, { limit: PAGE_SIZE, page }, signal),
+      );
     },
     d.signal,
   );
@@ -179,9 +196,11 @@ async function readPages(
   // Pages spooled before a restart: their boundaries (and sizes) come from the spool.
   for (const page of have) {
     // (An empty promotion still has its first page, empty.)
-    if (page < 1 || page > Math.max(1, totalPages)) return `page ${page} is not part of the promotion's ${totalPages} pages`;
+    if (page < 1 || page > Math.max(1, totalPages))
+      return `page ${page} is not part of the promotion's ${totalPages} pages`;
     const rows = ((await d.spool.getChunk(d.ns, page)) ?? []) as CouponCode[];
-    if (rows.length !== expectedLength(page)) return `page ${page} held ${rows.length} codes, expected ${expectedLength(page)}`;
+    if (rows.length !== expectedLength(page))
+      return `page ${page} held ${rows.length} codes, expected ${expectedLength(page)}`;
     note(page, rows);
   }
   // Page boundaries must ascend too: a code inserted or removed mid-read shifts offsets.
@@ -202,7 +221,9 @@ async function readPages(
  */
 async function firstWave(d: ScanDeps): Promise<Map<number, CodePage>> {
   const pages = range(2, d.workers);
-  const answers = await Promise.allSettled(pages.map((page) => d.client.listCodes(d.promotionId, { limit: PAGE_SIZE, page }, d.signal)));
+  const answers = await Promise.allSettled(
+    pages.map((page) => d.client.listCodes(d.promotionId, { limit: PAGE_SIZE, page }, d.signal)),
+  );
   const out = new Map<number, CodePage>();
   answers.forEach((a, i) => {
     if (a.status === 'fulfilled') out.set(pages[i]!, a.value);
@@ -210,7 +231,11 @@ async function firstWave(d: ScanDeps): Promise<Map<number, CodePage>> {
   return out;
 }
 
-async function walkCursor(d: ScanDeps, cp: ScanCheckpoint, add: (n: number) => void): Promise<void> {
+async function walkCursor(
+  d: ScanDeps,
+  cp: ScanCheckpoint,
+  add: (n: number) => void,
+): Promise<void> {
   // The last id already spooled, so a resumed walk keeps checking id order.
   let lastId: number | null = null;
   if (cp.cursorChunk > 0) {
@@ -222,13 +247,20 @@ async function walkCursor(d: ScanDeps, cp: ScanCheckpoint, add: (n: number) => v
   while (!cp.cursorDone) {
     if (cp.nextCursor !== null) {
       // A cursor handed back twice would loop forever: a broken API or proxy.
-      if (seen.has(cp.nextCursor)) throw new ApiError('bad-response', 'BigCommerce returned the same page cursor twice; the export stopped instead of looping. Try again later.');
+      if (seen.has(cp.nextCursor))
+        throw new ApiError(
+          'bad-response',
+          'BigCommerce returned the same page cursor twice; the export stopped instead of looping. Try again later.',
+        );
       seen.add(cp.nextCursor);
     }
     // Nor may fresh cursors lead on for ever: no more pages than the count allows, with room
     // for codes added while we read.
     if (cp.cursorChunk >= maxCursorPages(cp.total))
-      throw new ApiError('bad-response', `BigCommerce kept offering more pages of codes than the promotion holds (${cp.cursorChunk} pages read); the export stopped instead of reading for ever. Try again later.`);
+      throw new ApiError(
+        'bad-response',
+        `BigCommerce kept offering more pages of codes than the promotion holds (${cp.cursorChunk} pages read); the export stopped instead of reading for ever. Try again later.`,
+      );
     const page: CodePage = await d.client.listCodes(
       d.promotionId,
       cp.nextCursor === null ? { limit: PAGE_SIZE } : { limit: PAGE_SIZE, after: cp.nextCursor },
@@ -256,7 +288,10 @@ export function maxCursorPages(total: number | null): number {
 
 function consistentFirstPage(p: CodePage): boolean {
   if (p.total == null || p.totalPages == null) return false;
-  return p.totalPages === Math.ceil(p.total / PAGE_SIZE) && p.codes.length === Math.min(PAGE_SIZE, p.total);
+  return (
+    p.totalPages === Math.ceil(p.total / PAGE_SIZE) &&
+    p.codes.length === Math.min(PAGE_SIZE, p.total)
+  );
 }
 
 function isAscending(codes: CouponCode[]): boolean {
@@ -266,5 +301,8 @@ function isAscending(codes: CouponCode[]): boolean {
 
 function checkAscending(codes: CouponCode[], after: number | null) {
   if (!isAscending(codes) || (after !== null && codes.length && codes[0]!.id <= after))
-    throw new ApiError('bad-response', 'BigCommerce returned codes out of order or repeated; the export stopped so the file is not wrong. Try again.');
+    throw new ApiError(
+      'bad-response',
+      'BigCommerce returned codes out of order or repeated; the export stopped so the file is not wrong. Try again.',
+    );
 }

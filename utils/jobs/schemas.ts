@@ -10,8 +10,14 @@ export const GenerateParamsSchema = z.object({
   count: z.number().int().min(1).max(1_000_000),
   maxUses: z.number().int().min(0).max(100_000),
   maxUsesPerCustomer: z.number().int().min(0).max(100_000),
-  prefix: z.string().regex(/^[A-Z0-9_-]*$/).max(20),
-  suffix: z.string().regex(/^[A-Z0-9_-]*$/).max(20),
+  prefix: z
+    .string()
+    .regex(/^[A-Z0-9_-]*$/)
+    .max(20),
+  suffix: z
+    .string()
+    .regex(/^[A-Z0-9_-]*$/)
+    .max(20),
   delimiter: z.enum(['', '-', '_']),
   codeLength: z.number().int().min(6).max(16),
   excludeCharacters: z.array(z.string().regex(/^[A-Z0-9]$/)).max(35),
@@ -74,6 +80,9 @@ export const JobRequestSchema = z.discriminatedUnion('kind', [
     promotionId: z.number().int().positive(),
     mode: PurgeModeSchema,
     /** The merchant's CSV of codes (mode 'list'), as text: parsed and checked by the background. */
-    csvText: z.string().max(64 * 1024 * 1024).optional(),
+    csvText: z
+      .string()
+      .max(64 * 1024 * 1024)
+      .optional(),
   }),
 ]);

@@ -52,12 +52,18 @@ export async function settleGenerate(d: SettleDeps): Promise<SettleResult> {
     const total = await d.client.codeCount(d.promotionId, d.signal);
     // The count moved by exactly the codes the job was told about: nothing else happened.
     if (total === d.point.total + (ledger - d.point.ledger)) {
-      return { changed: false, point: d.point, unattributed: await d.spool.rowCount(d.spools.unattributed), lost: 0 };
+      return {
+        changed: false,
+        point: d.point,
+        unattributed: await d.spool.rowCount(d.spools.unattributed),
+        lost: 0,
+      };
     }
 
     // A settling cut short (worker stopped) may have listed some codes already: start clean.
     let nextOther = (d.point.unattributedChunks ?? 0) + 1;
-    for (const n of await d.spool.chunkNumbers(d.spools.unattributed)) if (n >= nextOther) await d.spool.deleteChunk(d.spools.unattributed, n);
+    for (const n of await d.spool.chunkNumbers(d.spools.unattributed))
+      if (n >= nextOther) await d.spool.deleteChunk(d.spools.unattributed, n);
 
     const mine = await ledgerSince(d.spool, d.spools.ledger, d.point.chunk);
     const found = new Uint8Array(mine.size);
@@ -75,7 +81,13 @@ export async function settleGenerate(d: SettleDeps): Promise<SettleResult> {
     const lost = await dropLost(d.spool, d.spools.ledger, d.point.chunk, mine, found);
     return {
       changed: true,
-      point: { total, maxId, ledger: ledger - lost, chunk: d.nextChunk - 1, unattributedChunks: nextOther - 1 },
+      point: {
+        total,
+        maxId,
+        ledger: ledger - lost,
+        chunk: d.nextChunk - 1,
+        unattributedChunks: nextOther - 1,
+      },
       unattributed: await d.spool.rowCount(d.spools.unattributed),
       lost,
     };
@@ -95,7 +107,13 @@ async function ledgerSince(spool: Spool, ns: string, afterChunk: number): Promis
 }
 
 /** Removes from the ledger (after `afterChunk`) the codes the store did not list; returns how many. */
-async function dropLost(spool: Spool, ns: string, afterChunk: number, mine: CodeSet, found: Uint8Array): Promise<number> {
+async function dropLost(
+  spool: Spool,
+  ns: string,
+  afterChunk: number,
+  mine: CodeSet,
+  found: Uint8Array,
+): Promise<number> {
   let lost = 0;
   for (const chunkNo of await spool.chunkNumbers(ns)) {
     if (chunkNo <= afterChunk) continue;

@@ -1,5 +1,10 @@
 import type { z } from 'zod';
-import type { GenerateParamsSchema, JobRequestSchema, PatternParamsSchema, PurgeModeSchema } from './schemas';
+import type {
+  GenerateParamsSchema,
+  JobRequestSchema,
+  PatternParamsSchema,
+  PurgeModeSchema,
+} from './schemas';
 import type { Usage } from '../codes/usage';
 import type { FileKind, JobKind, JobPhase, JobStatus, WaitReason } from '../vocabulary';
 

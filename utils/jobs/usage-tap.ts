@@ -43,7 +43,8 @@ export function tapUsage(spool: Spool, ns: string): UsageTap {
     async result() {
       const total = usageCounter();
       for (const n of await spool.chunkNumbers(ns)) {
-        const page = counted.get(n) ?? usageOf(((await spool.getChunk(ns, n)) ?? []) as CouponCode[]);
+        const page =
+          counted.get(n) ?? usageOf(((await spool.getChunk(ns, n)) ?? []) as CouponCode[]);
         total.merge(page);
       }
       return total.result();

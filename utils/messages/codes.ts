@@ -10,7 +10,11 @@ import { StoreHashSchema } from './schemas';
 /** What "Find" answers: the code with its uses and limits, and the promotion holding it. */
 export type CodeLookup =
   | { found: false; code: string }
-  | { found: true; code: CouponCode; promotion: { id: number; name: string; status: string | null; bulk: boolean } | null };
+  | {
+      found: true;
+      code: CouponCode;
+      promotion: { id: number; name: string; status: string | null; bulk: boolean } | null;
+    };
 
 export const codeMessages = {
   findCode: defineMessage({

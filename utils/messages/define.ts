@@ -62,5 +62,7 @@ export function defineMessage<S extends z.ZodType, R>(def: MessageDef<S, R>): Me
 
 /** The protocol map @webext-core/messaging wants, derived from a table of entries. */
 export type ProtocolOf<T> = {
-  [K in keyof T]: T[K] extends MessageDef<infer S, infer R> ? (data: z.input<S>) => Result<R> : never;
+  [K in keyof T]: T[K] extends MessageDef<infer S, infer R>
+    ? (data: z.input<S>) => Result<R>
+    : never;
 };

@@ -12,7 +12,11 @@ export const jobMessages = {
     from: 'panel',
     async handle(request, { services }) {
       const store = await services.stores.get(request.storeHash);
-      if (!store) throw new ApiError('auth', `Store ${request.storeHash} is not connected. Use "Connect this store" first.`);
+      if (!store)
+        throw new ApiError(
+          'auth',
+          `Store ${request.storeHash} is not connected. Use "Connect this store" first.`,
+        );
       if (request.kind !== 'export' && store.access === 'read-only')
         throw new ApiError(
           'scope',
@@ -31,15 +35,25 @@ export const jobMessages = {
   }),
   /** Reads an import's file and says what would happen (nothing is sent to the store). */
   prepareImport: defineMessage({
-    schema: z.object({ storeHash: StoreHashSchema, promotionId: PromotionIdSchema, csvText: z.string().max(MAX_IMPORT_BYTES) }),
+    schema: z.object({
+      storeHash: StoreHashSchema,
+      promotionId: PromotionIdSchema,
+      csvText: z.string().max(MAX_IMPORT_BYTES),
+    }),
     from: 'panel',
     async handle({ storeHash, promotionId, csvText }, { services }) {
       const pace = services.clients.governorFor(storeHash).snapshot();
-      return services.registry.drafts.prepare(storeHash, promotionId, csvText, { quota: pace.quota, windowMs: pace.windowMs });
+      return services.registry.drafts.prepare(storeHash, promotionId, csvText, {
+        quota: pace.quota,
+        windowMs: pace.windowMs,
+      });
     },
   }),
   controlJob: defineMessage({
-    schema: z.object({ jobId: JobIdSchema, action: z.enum(['pause', 'resume', 'cancel', 'rescan']) }),
+    schema: z.object({
+      jobId: JobIdSchema,
+      action: z.enum(['pause', 'resume', 'cancel', 'rescan']),
+    }),
     from: 'panel',
     async handle({ jobId, action }, { services, jobOf }) {
       await jobOf(jobId);
@@ -49,7 +63,11 @@ export const jobMessages = {
   }),
   /** The typed confirmation, carrying the promotion it was shown for. */
   confirmPurge: defineMessage({
-    schema: z.object({ jobId: JobIdSchema, storeHash: StoreHashSchema, promotionId: PromotionIdSchema }),
+    schema: z.object({
+      jobId: JobIdSchema,
+      storeHash: StoreHashSchema,
+      promotionId: PromotionIdSchema,
+    }),
     from: 'panel',
     async handle({ jobId, storeHash, promotionId }, { services, jobOf }) {
       await jobOf(jobId);

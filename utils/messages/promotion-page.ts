@@ -22,7 +22,10 @@ type Counted = { ok: true; count: number } | { ok: false; error: unknown };
 
 const kindOf = (e: unknown) => (e instanceof ApiError ? e.kind : null);
 
-export async function readPromotionPage(services: Services, r: PageRequest): Promise<PromotionPage> {
+export async function readPromotionPage(
+  services: Services,
+  r: PageRequest,
+): Promise<PromotionPage> {
   const cache = services.promotionLists;
   // Not connected: clientFor says so in words, before anything is read.
   const client = await services.clients.clientFor(r.storeHash);
@@ -31,15 +34,23 @@ export async function readPromotionPage(services: Services, r: PageRequest): Pro
 
   for (let attempt = 0; ; attempt++) {
     const list = await cache.list(r.storeHash, async () =>
-      sortByName((await client.listBulkPromotions()).map((p): ListedPromotion => ({ id: p.id, name: p.name, status: p.status ?? null }))),
+      sortByName(
+        (await client.listBulkPromotions()).map((p): ListedPromotion => ({
+          id: p.id,
+          name: p.name,
+          status: p.status ?? null,
+        })),
+      ),
     );
     const shown = pageOf(filterByName(list.items, r.filter), r.page, PROMOTION_PAGE_SIZE);
     const counts = await Promise.all(
       shown.items.map((p) =>
-        cache.count(r.storeHash, p.id, () => client.codeCount(p.id)).then(
-          (count): Counted => ({ ok: true, count }),
-          (error: unknown): Counted => ({ ok: false, error }),
-        ),
+        cache
+          .count(r.storeHash, p.id, () => client.codeCount(p.id))
+          .then(
+            (count): Counted => ({ ok: true, count }),
+            (error: unknown): Counted => ({ ok: false, error }),
+          ),
       ),
     );
     const failures = counts.flatMap((c) => (c.ok ? [] : [c.error]));

@@ -30,7 +30,14 @@ export const promotionMessages = {
     async handle({ storeHash }, { services }): Promise<PromotionInfo[]> {
       const client = await services.clients.clientFor(storeHash);
       const list = await client.listBulkPromotions();
-      return list.map((p) => ({ id: p.id, name: p.name, redemptionType: p.redemption_type, couponType: p.coupon_type ?? null, codeCount: null, status: p.status ?? null }));
+      return list.map((p) => ({
+        id: p.id,
+        name: p.name,
+        redemptionType: p.redemption_type,
+        couponType: p.coupon_type ?? null,
+        codeCount: null,
+        status: p.status ?? null,
+      }));
     },
   }),
   /** The manager page: one page of a store's bulk promotions by name, from a list kept two minutes. */

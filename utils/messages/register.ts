@@ -24,13 +24,22 @@ export function allowedFrom(caller: Caller['context'] | 'untrusted', name: Messa
 }
 
 /** Answers one message (exported for tests: the listener is this and nothing more). */
-export async function dispatch(name: MessageName, data: unknown, sender: SenderLike, o: RegisterOptions): Promise<Result<unknown>> {
+export async function dispatch(
+  name: MessageName,
+  data: unknown,
+  sender: SenderLike,
+  o: RegisterOptions,
+): Promise<Result<unknown>> {
   const context = classifySender(sender, o.extensionId, o.extensionOrigin);
-  if (context === 'untrusted' || !allowedFrom(context, name)) return { ok: false, error: 'This request is not allowed from here.' };
+  if (context === 'untrusted' || !allowedFrom(context, name))
+    return { ok: false, error: 'This request is not allowed from here.' };
   const def = MESSAGES[name] as MessageDef<z.ZodType, unknown>;
   const parsed = def.schema.safeParse(data);
   if (!parsed.success) return { ok: false, error: 'The request was malformed.' };
-  const caller: Caller = { context, store: context === 'content-script' ? storeOfSender(sender) : null };
+  const caller: Caller = {
+    context,
+    store: context === 'content-script' ? storeOfSender(sender) : null,
+  };
   const target = (parsed.data as { storeHash?: unknown } | undefined)?.storeHash;
   if (caller.store !== null && target !== undefined && target !== caller.store)
     return { ok: false, error: 'A control-panel page may only act on its own store.' };
@@ -40,7 +49,8 @@ export async function dispatch(name: MessageName, data: unknown, sender: SenderL
     async jobOf(jobId) {
       const job = await o.services.registry.find(jobId);
       if (!job) throw new ApiError('not-found', 'That job no longer exists.');
-      if (caller.store !== null && job.storeHash !== caller.store) throw new ApiError('invalid', 'A control-panel page may only act on its own store.');
+      if (caller.store !== null && job.storeHash !== caller.store)
+        throw new ApiError('invalid', 'A control-panel page may only act on its own store.');
       return job;
     },
   };
@@ -53,5 +63,6 @@ export async function dispatch(name: MessageName, data: unknown, sender: SenderL
 
 export function registerMessages(o: RegisterOptions): void {
   for (const name of Object.keys(MESSAGES) as MessageName[])
-    onMessage(name, (({ data, sender }: { data: unknown; sender: SenderLike }) => dispatch(name, data, sender, o)) as never);
+    onMessage(name, (({ data, sender }: { data: unknown; sender: SenderLike }) =>
+      dispatch(name, data, sender, o)) as never);
 }

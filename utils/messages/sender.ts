@@ -13,7 +13,11 @@ export interface SenderLike {
 
 export type SenderContext = 'extension-page' | 'content-script' | 'untrusted';
 
-export function classifySender(sender: SenderLike, extensionId: string, extensionOrigin: string): SenderContext {
+export function classifySender(
+  sender: SenderLike,
+  extensionId: string,
+  extensionOrigin: string,
+): SenderContext {
   if (sender.id !== extensionId) return 'untrusted';
   const url = sender.url ?? '';
   if (url.startsWith(`${extensionOrigin}/`)) return 'extension-page';

@@ -16,7 +16,10 @@ export const storeMessages = {
     handle: (_, { services }) => services.stores.list(),
   }),
   saveStore: defineMessage({
-    schema: z.object({ storeHash: StoreHashSchema, token: z.string().min(1).max(TOKEN_MAX_LENGTH) }),
+    schema: z.object({
+      storeHash: StoreHashSchema,
+      token: z.string().min(1).max(TOKEN_MAX_LENGTH),
+    }),
     from: 'extension',
     async handle({ storeHash, token }, { services }) {
       const check = await services.checkToken(storeHash, token.trim());
@@ -24,7 +27,12 @@ export const storeMessages = {
         await services.vault.set(storeHash, token.trim());
         const t = Date.now();
         const existing = await services.stores.get(storeHash);
-        await services.stores.put({ storeHash, access: check.access, addedAt: existing?.addedAt ?? t, lastCheckedAt: t });
+        await services.stores.put({
+          storeHash,
+          access: check.access,
+          addedAt: existing?.addedAt ?? t,
+          lastCheckedAt: t,
+        });
         // A new token may see what the old one could not (or a store fixed after a revoked token).
         services.promotionLists.drop(storeHash);
       }

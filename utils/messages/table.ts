@@ -6,7 +6,13 @@ import { jobMessages } from './jobs';
 import { promotionMessages } from './promotions';
 import { storeMessages } from './stores';
 
-export const MESSAGES = { ...storeMessages, ...promotionMessages, ...jobMessages, ...codeMessages, ...fileMessages };
+export const MESSAGES = {
+  ...storeMessages,
+  ...promotionMessages,
+  ...jobMessages,
+  ...codeMessages,
+  ...fileMessages,
+};
 
 export type ProtocolMap = ProtocolOf<typeof MESSAGES>;
 export type MessageName = keyof typeof MESSAGES;

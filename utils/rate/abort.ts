@@ -7,7 +7,11 @@ export function throwIfAborted(signal: AbortSignal | undefined): void {
 
 /** True for an AbortError from any source (DOMException in browsers and Node, or look-alikes). */
 export function isAbortError(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    (error as { name?: unknown }).name === 'AbortError'
+  );
 }
 
 /**
@@ -46,10 +50,13 @@ export function timerSleep(ms: number, signal?: AbortSignal): Promise<void> {
       clearTimeout(id);
       reject(signal?.reason);
     };
-    const id = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, Math.max(0, ms));
+    const id = setTimeout(
+      () => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      },
+      Math.max(0, ms),
+    );
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }

@@ -9,7 +9,13 @@ export type Endpoint = 'generate' | 'create' | 'list' | 'delete' | 'other';
 export const ENDPOINTS: readonly Endpoint[] = ['generate', 'create', 'list', 'delete', 'other'];
 
 /** BigCommerce's current published in-flight caps. Caps only ever adapt downwards from these. */
-export const DEFAULT_CAPS: Readonly<Record<Endpoint, number>> = { generate: 10, create: CREATE_CONCURRENCY, list: 10, delete: 40, other: 40 };
+export const DEFAULT_CAPS: Readonly<Record<Endpoint, number>> = {
+  generate: 10,
+  create: CREATE_CONCURRENCY,
+  list: 10,
+  delete: 40,
+  other: 40,
+};
 /**
  * Longest wait any one answer can impose. A store's window is 30 s; a header naming hours (a
  * broken proxy, a hostile server) must not park every job of the store: after this the next
@@ -75,6 +81,10 @@ export interface GovernorSnapshot {
 }
 
 export interface Governor {
-  run(endpoint: Endpoint, attempt: (signal: AbortSignal) => Promise<Response>, opts: RunOptions): Promise<Response>;
+  run(
+    endpoint: Endpoint,
+    attempt: (signal: AbortSignal) => Promise<Response>,
+    opts: RunOptions,
+  ): Promise<Response>;
   snapshot(): GovernorSnapshot;
 }

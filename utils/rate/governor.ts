@@ -18,7 +18,16 @@
  * Math.random), so tests run on fake clocks.
  */
 import { abortable, isAbortError, throwIfAborted } from './abort';
-import { ENDPOINTS, type AttemptResult, type Endpoint, type Governor, type GovernorOptions, type GovernorSnapshot, type RunOptions, type StoreWait } from './contract';
+import {
+  ENDPOINTS,
+  type AttemptResult,
+  type Endpoint,
+  type Governor,
+  type GovernorOptions,
+  type GovernorSnapshot,
+  type RunOptions,
+  type StoreWait,
+} from './contract';
 import { WakeGate } from './gate';
 import { parseRateHeaders, type RateInfo } from './headers';
 import { StorePause } from './pause';
@@ -69,7 +78,11 @@ class StoreGovernor implements Governor {
 
   // ---------------------------------------------------------------- run
 
-  async run(endpoint: Endpoint, attempt: (signal: AbortSignal) => Promise<Response>, opts: RunOptions): Promise<Response> {
+  async run(
+    endpoint: Endpoint,
+    attempt: (signal: AbortSignal) => Promise<Response>,
+    opts: RunOptions,
+  ): Promise<Response> {
     if (!ENDPOINTS.includes(endpoint)) throw new TypeError(`unknown endpoint ${String(endpoint)}`);
     throwIfAborted(opts.signal);
     throwIfAborted(opts.stopSignal);
@@ -89,7 +102,9 @@ class StoreGovernor implements Governor {
     { signal, idempotent, stopSignal }: RunOptions,
   ): Promise<Response> {
     // What may end a wait; only `signal` may cut a request already sent.
-    const waits = stopSignal ? AbortSignal.any(signal ? [signal, stopSignal] : [stopSignal]) : signal;
+    const waits = stopSignal
+      ? AbortSignal.any(signal ? [signal, stopSignal] : [stopSignal])
+      : signal;
     let failures = 0;
     // A request sent back (429, retry) already waited its turn: it re-queues at the front.
     let requeued = false;
@@ -102,7 +117,13 @@ class StoreGovernor implements Governor {
     for (;;) {
       await this.waitWhilePaused(waits);
       const release = await this.slots.acquire(endpoint, { signal: waits, front: requeued });
-      const { response, error } = await this.sendWhenAllowed(endpoint, attempt, waits, signal, release);
+      const { response, error } = await this.sendWhenAllowed(
+        endpoint,
+        attempt,
+        waits,
+        signal,
+        release,
+      );
       requeued = true;
 
       let failure: { kind: GovernorErrorKind; status?: number; cause?: unknown };
@@ -111,7 +132,13 @@ class StoreGovernor implements Governor {
           // Not processed, so always safe to send again; settle() has already paused the
           // store (or lowered the cap) so the next try waits its turn. Not for ever, though.
           discardBody(response);
-          if (overBudget()) throw new GovernorError({ kind: 'rate-limited', status: 429, ambiguous: false, attempts: failures + 1 });
+          if (overBudget())
+            throw new GovernorError({
+              kind: 'rate-limited',
+              status: 429,
+              ambiguous: false,
+              attempts: failures + 1,
+            });
           continue;
         }
         if (response.status < 500) return response;
@@ -130,8 +157,14 @@ class StoreGovernor implements Governor {
         // Chrome holds back an extension's requests to a URL that kept answering 5xx (for up
         // to 15 minutes): they fail at once, like a network error. The store's own recent
         // answer explains it better, in this run or a resumed one.
-        const recent = this.lastServerError && this.now() - this.lastServerError.at < SERVER_ERROR_MEMORY_MS ? this.lastServerError : null;
-        const last = failure.kind === 'network' && recent ? { ...failure, kind: 'server' as const, status: recent.status } : failure;
+        const recent =
+          this.lastServerError && this.now() - this.lastServerError.at < SERVER_ERROR_MEMORY_MS
+            ? this.lastServerError
+            : null;
+        const last =
+          failure.kind === 'network' && recent
+            ? { ...failure, kind: 'server' as const, status: recent.status }
+            : failure;
         throw new GovernorError({ ...last, ambiguous: false, attempts: failures });
       }
       await this.waitBeforeRetry(failures, waits);
@@ -230,7 +263,12 @@ class StoreGovernor implements Governor {
     if (this.heldUntil(t) < heldUntilBefore) this.gate.wake();
   }
 
-  private onTooManyRequests(endpoint: Endpoint, seq: number, info: RateInfo | null, t: number): void {
+  private onTooManyRequests(
+    endpoint: Endpoint,
+    seq: number,
+    info: RateInfo | null,
+    t: number,
+  ): void {
     this.stats.status429++;
     if (!info) {
       this.pause.platformBusy(seq, t, this.seq);
@@ -260,7 +298,10 @@ class StoreGovernor implements Governor {
     const same =
       wait === null
         ? last === null
-        : last !== null && last.kind === wait.kind && last.untilMs === wait.untilMs && attemptOf(last) === attemptOf(wait);
+        : last !== null &&
+          last.kind === wait.kind &&
+          last.untilMs === wait.untilMs &&
+          attemptOf(last) === attemptOf(wait);
     if (same) return;
     this.lastWait = wait;
     try {

@@ -2,7 +2,13 @@
  * The rate room's public face, for the other rooms (api, jobs): one governor per store, shared
  * by all its jobs, and what its callers need. Modules inside the room never import this file.
  */
-export { parseRateHeaders, RATE_HEADERS, DEFAULT_WINDOW_MS, type RateInfo, type HeaderSource } from './headers';
+export {
+  parseRateHeaders,
+  RATE_HEADERS,
+  DEFAULT_WINDOW_MS,
+  type RateInfo,
+  type HeaderSource,
+} from './headers';
 export { Semaphore, type Release, type AcquireOptions } from './semaphore';
 export { abortable, isAbortError, throwIfAborted, timerSleep } from './abort';
 export { createGovernor } from './governor';

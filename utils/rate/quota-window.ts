@@ -64,7 +64,8 @@ export class QuotaWindow {
   /** Until when the quota holds sends at time t; -Infinity if it does not. Changes nothing. */
   heldUntil(t: number): number {
     const window = this.window;
-    if (window && t < window.resetAt && window.left <= this.reserveFor(window.quota)) return window.resetAt;
+    if (window && t < window.resetAt && window.left <= this.reserveFor(window.quota))
+      return window.resetAt;
     return -Infinity;
   }
 
@@ -145,7 +146,9 @@ export class QuotaWindow {
   /** The reserve, made sane: a whole number, and at least one request per window is always allowed. */
   private reserveFor(quota: number): number {
     const wanted = this.reserve(quota);
-    const reserve = Number.isFinite(wanted) ? Math.max(0, Math.ceil(wanted)) : defaultReserve(quota);
+    const reserve = Number.isFinite(wanted)
+      ? Math.max(0, Math.ceil(wanted))
+      : defaultReserve(quota);
     return Math.min(reserve, quota - 1);
   }
 }

@@ -4,7 +4,10 @@
  */
 
 export const DEFAULT_MAX_RETRIES = 5;
-export const DEFAULT_BACKOFF: Readonly<{ baseMs: number; maxMs: number }> = { baseMs: 1_000, maxMs: 60_000 };
+export const DEFAULT_BACKOFF: Readonly<{ baseMs: number; maxMs: number }> = {
+  baseMs: 1_000,
+  maxMs: 60_000,
+};
 /**
  * How long one request may keep meeting 429s, 5xx or network failures before it gives up and
  * the job pauses with a message, rather than spinning for ever against a store that never
@@ -31,9 +34,22 @@ export class GovernorError extends Error {
   /** Tries that failed this way (1 when not retried). */
   readonly attempts: number;
 
-  constructor(init: { kind: GovernorErrorKind; status?: number; ambiguous: boolean; attempts: number; cause?: unknown }) {
-    const what = init.kind === 'server' ? `server error ${init.status ?? '?'}` : init.kind === 'rate-limited' ? 'refused with 429' : 'network error';
-    const why = init.ambiguous ? 'not retried: the request may or may not have been processed' : `gave up after ${init.attempts} tries`;
+  constructor(init: {
+    kind: GovernorErrorKind;
+    status?: number;
+    ambiguous: boolean;
+    attempts: number;
+    cause?: unknown;
+  }) {
+    const what =
+      init.kind === 'server'
+        ? `server error ${init.status ?? '?'}`
+        : init.kind === 'rate-limited'
+          ? 'refused with 429'
+          : 'network error';
+    const why = init.ambiguous
+      ? 'not retried: the request may or may not have been processed'
+      : `gave up after ${init.attempts} tries`;
     super(`${what}, ${why}`, init.cause === undefined ? undefined : { cause: init.cause });
     this.kind = init.kind;
     if (init.status !== undefined) this.status = init.status;
@@ -46,7 +62,11 @@ export class GovernorError extends Error {
  * Full jitter (uniform in [0, ceiling)) over an exponentially widening ceiling:
  * baseMs, 2 x baseMs, 4 x baseMs, ... capped at maxMs. `step` counts from 0.
  */
-export function fullJitter(step: number, backoff: { baseMs: number; maxMs: number }, random: () => number): number {
+export function fullJitter(
+  step: number,
+  backoff: { baseMs: number; maxMs: number },
+  random: () => number,
+): number {
   const ceiling = Math.min(backoff.maxMs, backoff.baseMs * 2 ** Math.min(step, 52));
   return Math.floor(random() * ceiling);
 }

@@ -3,7 +3,13 @@
  * misbehave (a fractional cap, a backoff of 0) refused at once with a RangeError.
  */
 import { timerSleep } from './abort';
-import { DEFAULT_CAPS, ENDPOINTS, type Endpoint, type GovernorOptions, type StoreWait } from './contract';
+import {
+  DEFAULT_CAPS,
+  ENDPOINTS,
+  type Endpoint,
+  type GovernorOptions,
+  type StoreWait,
+} from './contract';
 import { DEFAULT_BACKOFF, DEFAULT_MAX_RETRIES, DEFAULT_TROUBLE_BUDGET_MS } from './retry';
 
 export interface Settings {
@@ -21,9 +27,17 @@ export interface Settings {
 
 export function resolveOptions(options: GovernorOptions): Settings {
   const maxRetries = checkInteger('maxRetries', options.maxRetries ?? DEFAULT_MAX_RETRIES, 0);
-  const troubleBudgetMs = checkInteger('troubleBudgetMs', options.troubleBudgetMs ?? DEFAULT_TROUBLE_BUDGET_MS, 0);
+  const troubleBudgetMs = checkInteger(
+    'troubleBudgetMs',
+    options.troubleBudgetMs ?? DEFAULT_TROUBLE_BUDGET_MS,
+    0,
+  );
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
-  if (!(backoff.baseMs > 0) || !(backoff.maxMs >= backoff.baseMs) || !Number.isFinite(backoff.maxMs)) {
+  if (
+    !(backoff.baseMs > 0) ||
+    !(backoff.maxMs >= backoff.baseMs) ||
+    !Number.isFinite(backoff.maxMs)
+  ) {
     throw new RangeError('backoff needs 0 < baseMs <= maxMs < Infinity');
   }
   const caps = { ...DEFAULT_CAPS };
@@ -45,6 +59,7 @@ export function resolveOptions(options: GovernorOptions): Settings {
 }
 
 function checkInteger(name: string, value: number, min: number): number {
-  if (!Number.isInteger(value) || value < min) throw new RangeError(`${name} must be an integer >= ${min}, got ${value}`);
+  if (!Number.isInteger(value) || value < min)
+    throw new RangeError(`${name} must be an integer >= ${min}, got ${value}`);
   return value;
 }

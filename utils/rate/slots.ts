@@ -9,7 +9,13 @@ import { Semaphore, type AcquireOptions, type Release } from './semaphore';
 export class EndpointSlots {
   private readonly caps: Record<Endpoint, number>;
   private readonly slots: Record<Endpoint, Semaphore>;
-  private readonly inFlight: Record<Endpoint, number> = { generate: 0, create: 0, list: 0, delete: 0, other: 0 };
+  private readonly inFlight: Record<Endpoint, number> = {
+    generate: 0,
+    create: 0,
+    list: 0,
+    delete: 0,
+    other: 0,
+  };
 
   /** `caps` must already be whole numbers >= 1. */
   constructor(caps: Readonly<Record<Endpoint, number>>) {

@@ -30,21 +30,28 @@ function checkId(id: string): void {
 }
 
 /** Moves records an older version kept in storage.local (readable by content scripts) into the database. */
-async function migrateFromStorageLocal(put: (value: { id: string }) => Promise<void>): Promise<void> {
+async function migrateFromStorageLocal(
+  put: (value: { id: string }) => Promise<void>,
+): Promise<void> {
   const indexKey: StorageItemKey = 'local:job-ids';
   const ids = await storage.getItem<string[]>(indexKey).catch(() => null);
   if (!Array.isArray(ids) || ids.length === 0) return;
   const keys = ids.map((id): StorageItemKey => `local:job:${id}`);
-  for (const { value } of await storage.getItems(keys)) if (value && typeof value === 'object') await put(value as { id: string });
+  for (const { value } of await storage.getItems(keys))
+    if (value && typeof value === 'object') await put(value as { id: string });
   await storage.removeItems([...keys, indexKey]);
 }
 
-export function createJobRecordStore<T extends { id: string; createdAt?: number }>(dbName: string = DEFAULT_JOBS_DB): JobRecordStore<T> {
+export function createJobRecordStore<T extends { id: string; createdAt?: number }>(
+  dbName: string = DEFAULT_JOBS_DB,
+): JobRecordStore<T> {
   const db = lazyDb<JobsSchema>(dbName, 1, ['records'], assertExtensionContext);
   let migrated: Promise<void> | null = null;
   const ready = async () => {
     const d = await db();
-    migrated ??= migrateFromStorageLocal(async (v) => void (await d.put('records', v, v.id))).catch(() => undefined);
+    migrated ??= migrateFromStorageLocal(async (v) => void (await d.put('records', v, v.id))).catch(
+      () => undefined,
+    );
     await migrated;
     return d;
   };

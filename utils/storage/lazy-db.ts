@@ -15,7 +15,8 @@ export function lazyDb<S extends DBSchema>(
     beforeOpen?.();
     dbPromise ??= openDB<S>(name, version, {
       upgrade(d) {
-        for (const store of stores) if (!d.objectStoreNames.contains(store)) d.createObjectStore(store);
+        for (const store of stores)
+          if (!d.objectStoreNames.contains(store)) d.createObjectStore(store);
       },
       // Another context wants a newer schema: step aside rather than block it forever.
       blocking() {

@@ -49,17 +49,32 @@ async function countChunk(
   size: number,
   written: Promise<unknown>,
 ): Promise<void> {
-  const [, oldSize, total] = await Promise.all([written, tx.objectStore('sizes').get(key), tx.objectStore('totals').get(key[0])]);
+  const [, oldSize, total] = await Promise.all([
+    written,
+    tx.objectStore('sizes').get(key),
+    tx.objectStore('totals').get(key[0]),
+  ]);
   const t = total ?? { rows: 0, chunks: 0 };
   // Re-putting a chunk (a retried page) replaces it: the totals count it once.
   await Promise.all([
     tx.objectStore('sizes').put(size, key),
-    tx.objectStore('totals').put({ rows: t.rows - (oldSize ?? 0) + size, chunks: t.chunks + (oldSize === undefined ? 1 : 0) }, key[0]),
+    tx
+      .objectStore('totals')
+      .put(
+        {
+          rows: t.rows - (oldSize ?? 0) + size,
+          chunks: t.chunks + (oldSize === undefined ? 1 : 0),
+        },
+        key[0],
+      ),
     tx.done,
   ]);
 }
 
-export function createIdbSpool(dbName: string = DEFAULT_SPOOL_DB, options: IdbSpoolOptions = {}): IdbSpool {
+export function createIdbSpool(
+  dbName: string = DEFAULT_SPOOL_DB,
+  options: IdbSpoolOptions = {},
+): IdbSpool {
   const readBatch = Math.max(1, Math.floor(options.readBatch ?? 8));
   const db = lazyDb<SpoolSchema>(dbName, DB_VERSION, ['chunks', 'sizes', 'totals']);
 
@@ -123,7 +138,10 @@ export function createIdbSpool(dbName: string = DEFAULT_SPOOL_DB, options: IdbSp
       checkKey(jobId, chunkNo);
       const key: ChunkKey = [jobId, chunkNo];
       const tx = (await db()).transaction(['chunks', 'sizes', 'totals'], 'readwrite');
-      const [oldSize, total] = await Promise.all([tx.objectStore('sizes').get(key), tx.objectStore('totals').get(jobId)]);
+      const [oldSize, total] = await Promise.all([
+        tx.objectStore('sizes').get(key),
+        tx.objectStore('totals').get(jobId),
+      ]);
       if (oldSize === undefined) {
         await tx.done;
         return;
@@ -133,7 +151,9 @@ export function createIdbSpool(dbName: string = DEFAULT_SPOOL_DB, options: IdbSp
       await Promise.all([
         tx.objectStore('chunks').delete(key),
         tx.objectStore('sizes').delete(key),
-        left.chunks > 0 ? tx.objectStore('totals').put(left, jobId) : tx.objectStore('totals').delete(jobId),
+        left.chunks > 0
+          ? tx.objectStore('totals').put(left, jobId)
+          : tx.objectStore('totals').delete(jobId),
         tx.done,
       ]);
     },

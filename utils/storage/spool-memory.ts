@@ -9,7 +9,8 @@ export function createMemorySpool(): Spool {
   const jobs = new Map<string, Map<number, unknown[]>>();
 
   const job = (jobId: string): Map<number, unknown[]> | undefined => jobs.get(jobId);
-  const sortedNumbers = (jobId: string): number[] => [...(job(jobId)?.keys() ?? [])].sort((a, b) => a - b);
+  const sortedNumbers = (jobId: string): number[] =>
+    [...(job(jobId)?.keys() ?? [])].sort((a, b) => a - b);
 
   return {
     async putChunk(jobId, chunkNo, rows) {

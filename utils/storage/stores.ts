@@ -21,7 +21,12 @@ const serial = createSerialQueue();
 
 /** Only StoreView's own fields are written, so a caller's extra properties cannot leak in. */
 function pick(view: StoreView): StoreView {
-  return { storeHash: view.storeHash, access: view.access, addedAt: view.addedAt, lastCheckedAt: view.lastCheckedAt };
+  return {
+    storeHash: view.storeHash,
+    access: view.access,
+    addedAt: view.addedAt,
+    lastCheckedAt: view.lastCheckedAt,
+  };
 }
 
 async function read(): Promise<StoreView[]> {

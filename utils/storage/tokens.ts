@@ -27,7 +27,8 @@ export interface TokenVault {
 export const DEFAULT_VAULT_DB = 'bcm-vault';
 
 function checkHash(storeHash: string): void {
-  if (typeof storeHash !== 'string' || storeHash === '') throw new TypeError('storeHash must be a non-empty string');
+  if (typeof storeHash !== 'string' || storeHash === '')
+    throw new TypeError('storeHash must be a non-empty string');
 }
 
 export function createTokenVault(dbName: string = DEFAULT_VAULT_DB): TokenVault {
@@ -42,7 +43,8 @@ export function createTokenVault(dbName: string = DEFAULT_VAULT_DB): TokenVault 
     },
     async set(storeHash, token) {
       checkHash(storeHash);
-      if (typeof token !== 'string' || token === '') throw new TypeError('token must be a non-empty string');
+      if (typeof token !== 'string' || token === '')
+        throw new TypeError('token must be a non-empty string');
       const d = await db();
       try {
         await d.put('tokens', token, storeHash);

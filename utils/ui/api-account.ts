@@ -40,7 +40,10 @@ function normalizeKey(key: string): string {
 
 function unquote(value: string): string {
   const v = value.trim();
-  if (v.length >= 2 && ((v.startsWith('"') && v.endsWith('"')) || (v.startsWith("'") && v.endsWith("'")))) {
+  if (
+    v.length >= 2 &&
+    ((v.startsWith('"') && v.endsWith('"')) || (v.startsWith("'") && v.endsWith("'")))
+  ) {
     return v.slice(1, -1).trim();
   }
   return v;
@@ -64,11 +67,16 @@ export function parseApiAccountFile(text: string): ApiAccountFile {
     };
   }
   if (/\s/.test(token)) {
-    return { ok: false, error: 'The access token in this file looks damaged (it contains spaces). Copy it from BigCommerce instead.' };
+    return {
+      ok: false,
+      error:
+        'The access token in this file looks damaged (it contains spaces). Copy it from BigCommerce instead.',
+    };
   }
 
   const apiPath = fields.get('api path') ?? fields.get('api url') ?? '';
-  const storeHash = normalizeStoreHash(apiPath) ?? normalizeStoreHash(fields.get('store hash') ?? '');
+  const storeHash =
+    normalizeStoreHash(apiPath) ?? normalizeStoreHash(fields.get('store hash') ?? '');
   const accountName = fields.get('name') || null;
   return { ok: true, storeHash, token, accountName };
 }

@@ -3,13 +3,20 @@
  * to its jobs feed (a runtime Port). Views and stores get a `UiBridge`; tests give them a fake.
  */
 import { browser } from '#imports';
-import { JOBS_PORT, sendMessage, type JobsFeedMessage, type ProtocolMap, type Result } from '../messages';
+import {
+  JOBS_PORT,
+  sendMessage,
+  type JobsFeedMessage,
+  type ProtocolMap,
+  type Result,
+} from '../messages';
 import type { JobView } from '../jobs/types';
 
 export type MessageType = keyof ProtocolMap;
 type DataOf<K extends MessageType> = Parameters<ProtocolMap[K]>[0];
 /** A message that carries nothing may be sent without data. */
-export type MessageArgs<K extends MessageType> = undefined extends DataOf<K> ? [data?: DataOf<K>] : [data: DataOf<K>];
+export type MessageArgs<K extends MessageType> =
+  undefined extends DataOf<K> ? [data?: DataOf<K>] : [data: DataOf<K>];
 export type MessageReply<K extends MessageType> = ReturnType<ProtocolMap[K]>;
 
 /** Where the jobs feed stands: the panel says so when it is not live. */
@@ -75,7 +82,9 @@ function isFeedMessage(value: unknown): value is JobsFeedMessage {
 /** Removes any secret the request carried (the options page sends a token) from a message. */
 function redact(text: string, data: unknown): string {
   const token =
-    typeof data === 'object' && data !== null && typeof (data as { token?: unknown }).token === 'string'
+    typeof data === 'object' &&
+    data !== null &&
+    typeof (data as { token?: unknown }).token === 'string'
       ? (data as { token: string }).token
       : '';
   return token.length >= 4 ? text.split(token).join('[token]') : text;
@@ -84,9 +93,11 @@ function redact(text: string, data: unknown): string {
 /** A thrown error (no background, reloaded extension...) in words a merchant can act on. */
 export function explainSendError(error: unknown, data?: unknown): string {
   const raw = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
-  if (/Could not establish connection|Receiving end does not exist/i.test(raw)) return MESSAGES.noBackground;
+  if (/Could not establish connection|Receiving end does not exist/i.test(raw))
+    return MESSAGES.noBackground;
   if (/Extension context invalidated|context invalidated/i.test(raw)) return MESSAGES.contextGone;
-  if (/message port closed|port closed before a response|No response/i.test(raw)) return MESSAGES.noAnswer;
+  if (/message port closed|port closed before a response|No response/i.test(raw))
+    return MESSAGES.noAnswer;
   if (raw === '') return MESSAGES.noAnswer;
   return redact(`The extension could not do that: ${raw}`, data);
 }
@@ -94,9 +105,13 @@ export function explainSendError(error: unknown, data?: unknown): string {
 export function createBridge(deps: BridgeDeps): UiBridge {
   const timeoutMs = deps.replyTimeoutMs ?? 60_000;
 
-  async function send<K extends MessageType>(type: K, ...args: MessageArgs<K>): Promise<MessageReply<K>> {
+  async function send<K extends MessageType>(
+    type: K,
+    ...args: MessageArgs<K>
+  ): Promise<MessageReply<K>> {
     const data: unknown = args[0];
-    if (!deps.isContextValid()) return { ok: false, error: MESSAGES.contextGone } as MessageReply<K>;
+    if (!deps.isContextValid())
+      return { ok: false, error: MESSAGES.contextGone } as MessageReply<K>;
     let timer: unknown;
     try {
       const timeout = new Promise<'timeout'>((resolve) => {
@@ -114,7 +129,10 @@ export function createBridge(deps: BridgeDeps): UiBridge {
     }
   }
 
-  function watchJobs(onJobs: (jobs: JobView[]) => void, onState?: (state: FeedState) => void): () => void {
+  function watchJobs(
+    onJobs: (jobs: JobView[]) => void,
+    onState?: (state: FeedState) => void,
+  ): () => void {
     let stopped = false;
     let port: PortLike | undefined;
     let timer: unknown;

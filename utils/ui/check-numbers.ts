@@ -24,7 +24,8 @@ export function parseWholeNumber(raw: string): WholeNumber {
     const value = Number(text.replace(/,/g, ''));
     return Number.isSafeInteger(value) ? { kind: 'ok', value } : { kind: 'not-a-number' };
   }
-  if (/^[+-]?(\d[\d,]*)?\.\d+$/.test(text) || /^[+-]?\d[\d,]*\.$/.test(text)) return { kind: 'decimal' };
+  if (/^[+-]?(\d[\d,]*)?\.\d+$/.test(text) || /^[+-]?\d[\d,]*\.$/.test(text))
+    return { kind: 'decimal' };
   return { kind: 'not-a-number' };
 }
 
@@ -37,7 +38,12 @@ export interface RangeWords {
 
 export type Checked<T> = { value: T } | { error: string };
 
-export function checkWhole(raw: string, min: number, max: number, words: RangeWords): Checked<number> {
+export function checkWhole(
+  raw: string,
+  min: number,
+  max: number,
+  words: RangeWords,
+): Checked<number> {
   const parsed = parseWholeNumber(raw);
   switch (parsed.kind) {
     case 'empty':
@@ -62,7 +68,9 @@ export interface SharedValues {
 
 /** "Max uses per code" and "Max uses per customer": 0 (unlimited) to 100,000. */
 export function checkUses(raw: string, perCustomer: boolean): Checked<number> {
-  const what = perCustomer ? 'how many times one customer may use a code' : 'how many times each code works';
+  const what = perCustomer
+    ? 'how many times one customer may use a code'
+    : 'how many times each code works';
   return checkWhole(raw, 0, USES_MAX, {
     empty: `Enter ${what} from 0 to ${formatCount(USES_MAX)} (0 means unlimited).`,
     below: 'Cannot be below 0; use 0 for unlimited.',
@@ -97,6 +105,9 @@ export function checkShared(values: SharedValues): {
   return {
     errors,
     count: 'value' in count ? count.value : null,
-    uses: 'value' in maxUses && 'value' in perCustomer ? { maxUses: maxUses.value, maxUsesPerCustomer: perCustomer.value } : null,
+    uses:
+      'value' in maxUses && 'value' in perCustomer
+        ? { maxUses: maxUses.value, maxUsesPerCustomer: perCustomer.value }
+        : null,
   };
 }

@@ -14,13 +14,17 @@ function times(n: number): string {
 export function usesText(code: { current_uses: number; max_uses: number }): string {
   if (code.max_uses === 0) return `used ${times(code.current_uses)}, no limit`;
   const base = `used ${formatCount(code.current_uses)} of ${formatCount(code.max_uses)}`;
-  return code.current_uses >= code.max_uses ? `${base} (used up: it cannot be redeemed again)` : base;
+  return code.current_uses >= code.max_uses
+    ? `${base} (used up: it cannot be redeemed again)`
+    : base;
 }
 
 /** "once per customer", "up to 3 times per customer", "no limit per customer". */
 export function perCustomerText(maxUsesPerCustomer: number): string {
   if (maxUsesPerCustomer === 0) return 'no limit per customer';
-  return maxUsesPerCustomer === 1 ? 'once per customer' : `up to ${times(maxUsesPerCustomer)} per customer`;
+  return maxUsesPerCustomer === 1
+    ? 'once per customer'
+    : `up to ${times(maxUsesPerCustomer)} per customer`;
 }
 
 export function notFoundText(code: string): string {

@@ -14,7 +14,9 @@ export function formatCount(n: number): string {
   const whole = Math.round(n);
   if (!Number.isFinite(whole)) return Number.isNaN(whole) ? 'NaN' : whole > 0 ? '∞' : '-∞';
   // BigInt writes every digit (no "1e+21"); -0 is written as 0.
-  const digits = BigInt(Math.abs(whole)).toString().replace(/\B(?=(\d{3})+$)/g, ',');
+  const digits = BigInt(Math.abs(whole))
+    .toString()
+    .replace(/\B(?=(\d{3})+$)/g, ',');
   return whole < 0 ? `-${digits}` : digits;
 }
 
@@ -36,7 +38,8 @@ export function formatDuration(ms: number): string {
   if (totalSeconds < 60) return `${totalSeconds} s`;
   const minutes = Math.floor(totalSeconds / 60);
   const seconds = totalSeconds % 60;
-  if (minutes < 60) return seconds && minutes < 10 ? `${minutes} min ${seconds} s` : `${minutes} min`;
+  if (minutes < 60)
+    return seconds && minutes < 10 ? `${minutes} min ${seconds} s` : `${minutes} min`;
   const hours = Math.floor(minutes / 60);
   const restMinutes = minutes % 60;
   return restMinutes ? `${hours} h ${restMinutes} min` : `${hours} h`;
@@ -49,7 +52,8 @@ export function secondsUntil(untilMs: number, now: number): number {
 
 /** 1536 -> "1.5 KB", 5_000_000 -> "4.8 MB" (binary units, one decimal under 10). */
 export function formatBytes(bytes: number): string {
-  if (!Number.isFinite(bytes) || bytes < 1024) return `${Math.max(0, Math.round(bytes || 0))} bytes`;
+  if (!Number.isFinite(bytes) || bytes < 1024)
+    return `${Math.max(0, Math.round(bytes || 0))} bytes`;
   const units = ['KB', 'MB', 'GB', 'TB'];
   let v = bytes / 1024;
   let i = 0;

@@ -21,5 +21,7 @@ export function estimateText(estimate: Estimate): string {
     basis === 'quota' && quota !== null && windowMs !== null
       ? `About ${formatDuration(ms)} at ${formatCount(quota)} requests per ${formatDuration(windowMs)}.`
       : `About ${formatDuration(ms)} (${CREATE_CONCURRENCY} requests at a time).`;
-  return quota === null ? `${pace} BigCommerce's quota for this store is not known yet, and may make it take longer.` : pace;
+  return quota === null
+    ? `${pace} BigCommerce's quota for this store is not known yet, and may make it take longer.`
+    : pace;
 }

@@ -46,7 +46,11 @@ export { isUnfinished };
  * Which of Pause / Resume / Cancel apply. A failed job keeps its checkpoint, and its message
  * says to resume once the cause is fixed (token saved again, store answering again): it can.
  */
-export function controlsFor(status: JobStatus): { pause: boolean; resume: boolean; cancel: boolean } {
+export function controlsFor(status: JobStatus): {
+  pause: boolean;
+  resume: boolean;
+  cancel: boolean;
+} {
   return {
     pause: status === 'running' || status === 'queued',
     resume: isResumable(status),
@@ -99,22 +103,31 @@ export function completedText(job: JobView): string {
       return `Completed: ${pluralCodes(job.progress.done)} generated.`;
     case 'pattern': {
       const clashes = job.create?.clashes ?? 0;
-      const tail = clashes ? ` ${pluralCodes(clashes)} the pattern drew already existed in the store and ${clashes === 1 ? 'was' : 'were'} replaced by fresh ones.` : '';
+      const tail = clashes
+        ? ` ${pluralCodes(clashes)} the pattern drew already existed in the store and ${clashes === 1 ? 'was' : 'were'} replaced by fresh ones.`
+        : '';
       return `Completed: ${pluralCodes(job.create?.created ?? job.progress.done)} generated.${tail}`;
     }
     case 'import': {
       const rejected = job.create?.rejected ?? 0;
-      const tail = rejected ? ` ${formatCount(rejected)} ${rejected === 1 ? 'line was' : 'lines were'} rejected: “${FILE_LABEL.rejected}” lists ${rejected === 1 ? 'it' : 'them'} with the reasons.` : '';
+      const tail = rejected
+        ? ` ${formatCount(rejected)} ${rejected === 1 ? 'line was' : 'lines were'} rejected: “${FILE_LABEL.rejected}” lists ${rejected === 1 ? 'it' : 'them'} with the reasons.`
+        : '';
       return `Completed: ${pluralCodes(job.create?.created ?? 0)} imported.${tail}`;
     }
     case 'export':
-      return job.reportOnly ? `Completed: the usage of ${pluralCodes(job.progress.done)} was read.` : `Completed: ${pluralCodes(job.progress.done)} exported.`;
+      return job.reportOnly
+        ? `Completed: the usage of ${pluralCodes(job.progress.done)} was read.`
+        : `Completed: ${pluralCodes(job.progress.done)} exported.`;
     case 'delete-code':
       return `Completed: the code ${job.deleteCode?.code ?? ''} was deleted. Its backup was saved first.`;
     case 'purge': {
       const deleted = job.purge?.deleted ?? job.progress.done;
       const failed = job.purge?.failed ?? 0;
-      const tail = failed > 0 ? ` ${pluralCodes(failed)} could not be deleted; the backup file lists every code that was targeted.` : '';
+      const tail =
+        failed > 0
+          ? ` ${pluralCodes(failed)} could not be deleted; the backup file lists every code that was targeted.`
+          : '';
       return `Completed: ${pluralCodes(deleted)} deleted.${tail}`;
     }
   }
@@ -122,8 +135,20 @@ export function completedText(job: JobView): string {
 
 /** "Cancelled: 5,000 codes were generated before the job stopped." */
 export function cancelledText(job: JobView): string {
-  const done = job.kind === 'purge' ? (job.purge?.deleted ?? 0) : job.create ? job.create.created : job.progress.done;
-  const verb = { generate: 'generated', pattern: 'generated', import: 'imported', export: 'exported', purge: 'deleted', 'delete-code': 'deleted' }[job.kind];
+  const done =
+    job.kind === 'purge'
+      ? (job.purge?.deleted ?? 0)
+      : job.create
+        ? job.create.created
+        : job.progress.done;
+  const verb = {
+    generate: 'generated',
+    pattern: 'generated',
+    import: 'imported',
+    export: 'exported',
+    purge: 'deleted',
+    'delete-code': 'deleted',
+  }[job.kind];
   if (done === 0) return job.kind === 'purge' ? 'Cancelled: no codes were deleted.' : 'Cancelled.';
   return `Cancelled: ${pluralCodes(done)} ${done === 1 ? 'was' : 'were'} ${verb} before the job stopped.`;
 }
@@ -165,8 +190,14 @@ export function unattributedText(job: JobView): string | null {
   if (!g || n === 0) return null;
   // What may have made them, the job's own lost answers first.
   const causes: string[] = [];
-  if (g.unanswered > 0) causes.push(`${pluralRequests(g.unanswered)} got no answer from BigCommerce (a dropped connection), and the store may have made codes for ${g.unanswered === 1 ? 'it' : 'them'}`);
-  if (g.cutOff > 0) causes.push('the job was stopped while requests were under way (the browser closed or put the extension to sleep), and the store may have made codes for them');
+  if (g.unanswered > 0)
+    causes.push(
+      `${pluralRequests(g.unanswered)} got no answer from BigCommerce (a dropped connection), and the store may have made codes for ${g.unanswered === 1 ? 'it' : 'them'}`,
+    );
+  if (g.cutOff > 0)
+    causes.push(
+      'the job was stopped while requests were under way (the browser closed or put the extension to sleep), and the store may have made codes for them',
+    );
   const why = causes.length
     ? `${pluralCodes(n)} that this job cannot prove it made also appeared in the promotion: ${causes.join('; ')}. Another app, a person or a request the browser repeated by itself can add codes too.`
     : `${pluralCodes(n)} that this job did not make also appeared in the promotion while it ran: another app or a person added them, or the browser repeated a request by itself.`;

@@ -49,13 +49,20 @@ export function panelLocationFor(
   return location;
 }
 
-export function createMountController(deps: MountControllerDeps, initialUrl: string): MountController {
+export function createMountController(
+  deps: MountControllerDeps,
+  initialUrl: string,
+): MountController {
   let url = initialUrl;
   let mounted = false;
   let current: PanelLocation | null = null;
 
   function evaluate() {
-    const wanted = panelLocationFor(url, { isTopFrame: deps.isTopFrame, hasContentIframe: deps.hasContentIframe() }, deps.parse);
+    const wanted = panelLocationFor(
+      url,
+      { isTopFrame: deps.isTopFrame, hasContentIframe: deps.hasContentIframe() },
+      deps.parse,
+    );
     if (!wanted) {
       if (mounted) {
         mounted = false;

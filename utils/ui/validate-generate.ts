@@ -57,17 +57,28 @@ export interface GenerateValidation {
 const ALPHABET_SIZE = 36; // A-Z and 0-9
 
 /** Prefix or suffix: A-Z, 0-9, `_`, `-`, at most 20; lower-case letters are upper-cased (and said so). */
-function checkAffix(raw: string, label: string): { value: string; note?: string } | { error: string } {
+function checkAffix(
+  raw: string,
+  label: string,
+): { value: string; note?: string } | { error: string } {
   const text = raw.trim();
   if (text === '') return { value: '' };
   const upper = text.toUpperCase();
   if (!/^[A-Z0-9_-]*$/.test(upper)) {
-    return { error: `${label} can hold only letters A–Z, digits 0–9, underscores (_) and hyphens (-); no spaces.` };
+    return {
+      error: `${label} can hold only letters A–Z, digits 0–9, underscores (_) and hyphens (-); no spaces.`,
+    };
   }
   if (upper.length > GENERATE_LIMITS.affixMax) {
-    return { error: `${label} can be at most ${GENERATE_LIMITS.affixMax} characters (it has ${upper.length}).` };
+    return {
+      error: `${label} can be at most ${GENERATE_LIMITS.affixMax} characters (it has ${upper.length}).`,
+    };
   }
-  if (upper !== text) return { value: upper, note: `Codes use capital letters: the ${label.toLowerCase()} will be ${upper}.` };
+  if (upper !== text)
+    return {
+      value: upper,
+      note: `Codes use capital letters: the ${label.toLowerCase()} will be ${upper}.`,
+    };
   return { value: upper };
 }
 
@@ -81,7 +92,9 @@ function checkExclude(raw: string): { value: string[]; note?: string } | { error
   }
   const unique = [...new Set(upper.split(''))];
   if (unique.length > GENERATE_LIMITS.excludeMax) {
-    return { error: 'Leave out fewer characters: codes need at least one letter or digit to choose from.' };
+    return {
+      error: 'Leave out fewer characters: codes need at least one letter or digit to choose from.',
+    };
   }
   const note = upper !== text ? `Letters are left out as capitals: ${unique.join('')}.` : undefined;
   return note ? { value: unique, note } : { value: unique };
@@ -94,12 +107,17 @@ export function validateGenerate(values: GenerateFormValues): GenerateValidation
   const shared = checkShared(values);
   Object.assign(errors, shared.errors);
 
-  const codeLength = checkWhole(values.codeLength, GENERATE_LIMITS.codeLength.min, GENERATE_LIMITS.codeLength.max, {
-    empty: 'Enter a code length from 6 to 16.',
-    below: 'Codes need at least 6 random characters.',
-    above: 'The random part can be at most 16 characters.',
-    example: '12',
-  });
+  const codeLength = checkWhole(
+    values.codeLength,
+    GENERATE_LIMITS.codeLength.min,
+    GENERATE_LIMITS.codeLength.max,
+    {
+      empty: 'Enter a code length from 6 to 16.',
+      below: 'Codes need at least 6 random characters.',
+      above: 'The random part can be at most 16 characters.',
+      example: '12',
+    },
+  );
   if ('error' in codeLength) errors.codeLength = codeLength.error;
 
   const prefix = checkAffix(values.prefix, 'Prefix');
@@ -147,7 +165,13 @@ export function validateGenerate(values: GenerateFormValues): GenerateValidation
 
   const ok = Object.keys(errors).length === 0;
   const params: GenerateParams | null =
-    ok && shared.count !== null && shared.uses && 'value' in codeLength && 'value' in prefix && 'value' in suffix && 'value' in exclude
+    ok &&
+    shared.count !== null &&
+    shared.uses &&
+    'value' in codeLength &&
+    'value' in prefix &&
+    'value' in suffix &&
+    'value' in exclude
       ? {
           count: shared.count,
           ...shared.uses,

@@ -16,7 +16,11 @@ export interface PatternFormValues {
 
 export type PatternField = keyof SharedValues | 'pattern' | 'ownCharacters';
 
-export const PATTERN_DEFAULTS: PatternFormValues = { pattern: '', characterSet: 'letters-digits', ownCharacters: '' };
+export const PATTERN_DEFAULTS: PatternFormValues = {
+  pattern: '',
+  characterSet: 'letters-digits',
+  ownCharacters: '',
+};
 
 export interface PatternValidation {
   ok: boolean;
