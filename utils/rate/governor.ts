@@ -17,7 +17,7 @@
  * Pure TypeScript: time, sleep and randomness are injected (defaults: Date.now, setTimeout,
  * Math.random), so tests run on fake clocks.
  */
-import { abortable, isAbortError, throwIfAborted } from './abort';
+import { abortable, eitherSignal, isAbortError, throwIfAborted } from './abort';
 import {
   ENDPOINTS,
   type AttemptResult,
@@ -28,14 +28,16 @@ import {
   type RunOptions,
   type StoreWait,
 } from './contract';
+import { discardBody } from './discard';
 import { WakeGate } from './gate';
 import { parseRateHeaders, type RateInfo } from './headers';
 import { StorePause } from './pause';
 import { QuotaWindow } from './quota-window';
-import { fullJitter, GovernorError, SERVER_ERROR_MEMORY_MS, type GovernorErrorKind } from './retry';
+import { fullJitter, givingUp, GovernorError, type Failure } from './retry';
 import type { Release } from './semaphore';
 import { resolveOptions, type Settings } from './settings';
 import { EndpointSlots } from './slots';
+import { WaitReport } from './wait-report';
 
 export function createGovernor(options: GovernorOptions = {}): Governor {
   return new StoreGovernor(options);
@@ -63,7 +65,7 @@ class StoreGovernor implements Governor {
   private readonly gate: WakeGate;
 
   private activeRuns = 0;
-  private lastWait: StoreWait | null = null;
+  private readonly waits: WaitReport;
 
   constructor(options: GovernorOptions) {
     const settings = resolveOptions(options);
@@ -74,6 +76,7 @@ class StoreGovernor implements Governor {
     this.slots = new EndpointSlots(settings.caps);
     this.quota = new QuotaWindow(settings.reserve);
     this.gate = new WakeGate(this.now, (ms) => this.sleep(ms));
+    this.waits = new WaitReport(settings.onWait);
   }
 
   // ---------------------------------------------------------------- run
@@ -102,9 +105,7 @@ class StoreGovernor implements Governor {
     { signal, idempotent, stopSignal }: RunOptions,
   ): Promise<Response> {
     // What may end a wait; only `signal` may cut a request already sent.
-    const waits = stopSignal
-      ? AbortSignal.any(signal ? [signal, stopSignal] : [stopSignal])
-      : signal;
+    const waits = eitherSignal(signal, stopSignal);
     let failures = 0;
     // A request sent back (429, retry) already waited its turn: it re-queues at the front.
     let requeued = false;
@@ -126,7 +127,7 @@ class StoreGovernor implements Governor {
       );
       requeued = true;
 
-      let failure: { kind: GovernorErrorKind; status?: number; cause?: unknown };
+      let failure: Failure;
       if (response) {
         if (response.status === 429) {
           // Not processed, so always safe to send again; settle() has already paused the
@@ -154,18 +155,7 @@ class StoreGovernor implements Governor {
       failures++;
       if (!idempotent) throw new GovernorError({ ...failure, ambiguous: true, attempts: failures });
       if (failures > this.settings.maxRetries || overBudget()) {
-        // Chrome holds back an extension's requests to a URL that kept answering 5xx (for up
-        // to 15 minutes): they fail at once, like a network error. The store's own recent
-        // answer explains it better, in this run or a resumed one.
-        const recent =
-          this.lastServerError && this.now() - this.lastServerError.at < SERVER_ERROR_MEMORY_MS
-            ? this.lastServerError
-            : null;
-        const last =
-          failure.kind === 'network' && recent
-            ? { ...failure, kind: 'server' as const, status: recent.status }
-            : failure;
-        throw new GovernorError({ ...last, ambiguous: false, attempts: failures });
+        throw givingUp(failure, failures, this.lastServerError, this.now());
       }
       await this.waitBeforeRetry(failures, waits);
     }
@@ -291,24 +281,8 @@ class StoreGovernor implements Governor {
     return Math.max(this.pause.heldUntil(t), this.quota.heldUntil(t));
   }
 
-  // ---------------------------------------------------------------- reporting
-
   private report(wait: StoreWait | null): void {
-    const last = this.lastWait;
-    const same =
-      wait === null
-        ? last === null
-        : last !== null &&
-          last.kind === wait.kind &&
-          last.untilMs === wait.untilMs &&
-          attemptOf(last) === attemptOf(wait);
-    if (same) return;
-    this.lastWait = wait;
-    try {
-      this.settings.onWait?.(wait);
-    } catch {
-      // A failing progress display must not break the requests it reports on.
-    }
+    this.waits.report(wait);
   }
 
   snapshot(): GovernorSnapshot {
@@ -320,18 +294,4 @@ class StoreGovernor implements Governor {
       stats: { ...this.stats },
     };
   }
-}
-
-/** A response we will not hand back: free its connection instead of leaving the body unread. */
-function discardBody(response: Response): void {
-  try {
-    response.body?.cancel().catch(() => undefined);
-  } catch {
-    // already used or locked: nothing to free
-  }
-}
-
-/** The retry number of a wait (retries only). */
-function attemptOf(wait: StoreWait): number | undefined {
-  return wait.kind === 'retrying' ? wait.attempt : undefined;
 }

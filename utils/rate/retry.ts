@@ -58,6 +58,33 @@ export class GovernorError extends Error {
   }
 }
 
+/** How one try failed. */
+export interface Failure {
+  kind: GovernorErrorKind;
+  status?: number;
+  cause?: unknown;
+}
+
+/**
+ * The error a run ends with once it gives up. Chrome holds back an extension's requests to a
+ * URL that kept answering 5xx (for up to 15 minutes): they fail at once, like a network error.
+ * The store's own recent answer explains it better, in this run or a resumed one.
+ */
+export function givingUp(
+  failure: Failure,
+  attempts: number,
+  lastServerError: { status: number; at: number } | null,
+  now: number,
+): GovernorError {
+  const recent =
+    lastServerError && now - lastServerError.at < SERVER_ERROR_MEMORY_MS ? lastServerError : null;
+  const last =
+    failure.kind === 'network' && recent
+      ? { ...failure, kind: 'server' as const, status: recent.status }
+      : failure;
+  return new GovernorError({ ...last, ambiguous: false, attempts });
+}
+
 /**
  * Full jitter (uniform in [0, ceiling)) over an exponentially widening ceiling:
  * baseMs, 2 x baseMs, 4 x baseMs, ... capped at maxMs. `step` counts from 0.
