@@ -3,7 +3,7 @@ import type { CreateCheckpoint } from './create-codes';
 import type { DeleteOneCheckpoint } from './delete-one';
 import type { GenerateCheckpoint } from './generate';
 import type { PurgeCheckpoint } from './purge';
-import type { ScanCheckpoint } from './scan';
+import type { ScanCheckpoint } from './scan-checkpoint';
 import type {
   JobFile,
   JobKind,

@@ -13,7 +13,8 @@ import { generateCodes, generateSpools, normalizeGenerate } from './generate';
 import { settleGenerate } from './settle';
 import { emptyPurge, executePurge, planPurge } from './purge';
 import type { JobRecord } from './record';
-import { emptyScan, scanPromotion } from './scan';
+import { scanPromotion } from './scan';
+import { emptyScan } from './scan-checkpoint';
 import type { FileKind, WaitReason } from './types';
 import type { JobPhase } from '../vocabulary';
 

@@ -1,50 +1,11 @@
-import { MAX_SANE_TOTAL, type BigCommerceClient, type CodePage } from '../api/client';
+/** Reading every code of a promotion, exactly once: by pages checked against each other, else by cursor. */
+import type { CodePage } from '../api/client';
 import { ApiError } from '../api/errors';
 import type { CouponCode } from '../api/schemas';
-import type { Spool } from '../storage/spool';
 import { range, runPool } from './pool';
+import { checkAscending, isAscending, walkCursor } from './cursor-walk';
+import type { ScanCheckpoint, ScanDeps } from './scan-checkpoint';
 import { PAGE_SIZE } from '../vocabulary';
-
-/**
- * Where a full read of a promotion's codes stands. Saved with the job so a restarted
- * worker carries on: the spool itself says which pages are already in.
- */
-export interface ScanCheckpoint {
-  /** 'pages': parallel offset reads verified against the total; 'cursor': the sequential walk. */
-  mode: 'pages' | 'cursor' | null;
-  total: number | null;
-  totalPages: number | null;
-  /** Cursor mode: the `after` cursor of the next page, and the chunk number it will get. */
-  nextCursor: string | null;
-  cursorChunk: number;
-  cursorDone: boolean;
-  /** Why the exact fast path was abandoned, for the record. */
-  fallbackReason?: string;
-}
-
-export const emptyScan = (): ScanCheckpoint => ({
-  mode: null,
-  total: null,
-  totalPages: null,
-  nextCursor: null,
-  cursorChunk: 0,
-  cursorDone: false,
-});
-
-export interface ScanDeps {
-  client: BigCommerceClient;
-  spool: Spool;
-  /** Spool namespace holding the raw pages, chunk number = page order. */
-  ns: string;
-  promotionId: number;
-  signal: AbortSignal;
-  /** Parallel page reads; the governor enforces the store's real cap anyway. */
-  workers: number;
-  checkpoint: ScanCheckpoint;
-  save(cp: ScanCheckpoint): Promise<void>;
-  /** Codes read so far (all of them, before any filter) and the expected total. */
-  onProgress(done: number, total: number | null): void;
-}
 
 /**
  * Reads every code of a promotion into the spool, exactly once each, in id order.
@@ -231,78 +192,10 @@ async function firstWave(d: ScanDeps): Promise<Map<number, CodePage>> {
   return out;
 }
 
-async function walkCursor(
-  d: ScanDeps,
-  cp: ScanCheckpoint,
-  add: (n: number) => void,
-): Promise<void> {
-  // The last id already spooled, so a resumed walk keeps checking id order.
-  let lastId: number | null = null;
-  if (cp.cursorChunk > 0) {
-    const rows = (await d.spool.getChunk(d.ns, cp.cursorChunk)) as CouponCode[] | null;
-    lastId = rows?.length ? rows[rows.length - 1]!.id : null;
-  }
-  const seen = new Set<string>();
-  let done = await d.spool.rowCount(d.ns);
-  while (!cp.cursorDone) {
-    if (cp.nextCursor !== null) {
-      // A cursor handed back twice would loop forever: a broken API or proxy.
-      if (seen.has(cp.nextCursor))
-        throw new ApiError(
-          'bad-response',
-          'BigCommerce returned the same page cursor twice; the export stopped instead of looping. Try again later.',
-        );
-      seen.add(cp.nextCursor);
-    }
-    // Nor may fresh cursors lead on for ever: no more pages than the count allows, with room
-    // for codes added while we read.
-    if (cp.cursorChunk >= maxCursorPages(cp.total))
-      throw new ApiError(
-        'bad-response',
-        `BigCommerce kept offering more pages of codes than the promotion holds (${cp.cursorChunk} pages read); the export stopped instead of reading for ever. Try again later.`,
-      );
-    const page: CodePage = await d.client.listCodes(
-      d.promotionId,
-      cp.nextCursor === null ? { limit: PAGE_SIZE } : { limit: PAGE_SIZE, after: cp.nextCursor },
-      d.signal,
-    );
-    checkAscending(page.codes, lastId);
-    if (page.codes.length) lastId = page.codes[page.codes.length - 1]!.id;
-    if (cp.nextCursor === null && page.total !== null) cp.total = page.total;
-    cp.cursorChunk += 1;
-    await d.spool.putChunk(d.ns, cp.cursorChunk, page.codes);
-    add(page.codes.length);
-    done += page.codes.length;
-    cp.nextCursor = page.nextCursor;
-    cp.cursorDone = page.nextCursor === null || page.codes.length === 0;
-    await d.save(cp);
-    d.onProgress(done, cp.total);
-  }
-}
-
-/** Pages a cursor walk may read: the count's pages plus a tenth and ten more (the whole sane range when the count is unknown). */
-export function maxCursorPages(total: number | null): number {
-  const pages = Math.ceil(Math.min(total ?? MAX_SANE_TOTAL, MAX_SANE_TOTAL) / PAGE_SIZE);
-  return pages + Math.ceil(pages / 10) + 10;
-}
-
 function consistentFirstPage(p: CodePage): boolean {
   if (p.total == null || p.totalPages == null) return false;
   return (
     p.totalPages === Math.ceil(p.total / PAGE_SIZE) &&
     p.codes.length === Math.min(PAGE_SIZE, p.total)
   );
-}
-
-function isAscending(codes: CouponCode[]): boolean {
-  for (let i = 1; i < codes.length; i++) if (codes[i]!.id <= codes[i - 1]!.id) return false;
-  return true;
-}
-
-function checkAscending(codes: CouponCode[], after: number | null) {
-  if (!isAscending(codes) || (after !== null && codes.length && codes[0]!.id <= after))
-    throw new ApiError(
-      'bad-response',
-      'BigCommerce returned codes out of order or repeated; the export stopped so the file is not wrong. Try again.',
-    );
 }
