@@ -19,9 +19,7 @@ beforeEach(() => {
 afterAll(() => sb.close());
 
 /** Raw GET through node:https, to see the framing headers fetch hides or normalises. */
-function rawGet(
-  path: string,
-): Promise<{
+function rawGet(path: string): Promise<{
   status: number;
   headers: Record<string, string | string[] | undefined>;
   body: string;

@@ -138,13 +138,11 @@ export async function createCodes(d: CreateDeps): Promise<void> {
             const outcome = await createOne(x, body);
             if ('created' in outcome) {
               const c = outcome.created; // the limits as the store holds them
-              made
-                .get(chunk.n)!
-                .push({
-                  code: c.code,
-                  max_uses: c.max_uses,
-                  max_uses_per_customer: c.max_uses_per_customer,
-                });
+              made.get(chunk.n)!.push({
+                code: c.code,
+                max_uses: c.max_uses,
+                max_uses_per_customer: c.max_uses_per_customer,
+              });
               cp.created++;
             } else if ('rejected' in outcome) {
               refused

@@ -48,6 +48,8 @@ const draftSpool = (draftId: string) => `${draftId}:draft`;
 /** Rejected lines per spool chunk. */
 const REJECT_CHUNK = 5_000;
 
+export type ImportDrafts = ReturnType<typeof createImportDrafts>;
+
 export function createImportDrafts(
   spool: Spool,
   newId: () => string,

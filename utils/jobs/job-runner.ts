@@ -14,8 +14,8 @@ import { lockedMessage, writingJobOn } from './lock';
 import { createMeter, type Meter } from './meter';
 import { isStorageFull, messageOf, statusAfter } from './outcome';
 import type { JobRecord, LiveState } from './record';
-import { createSpools } from './create-codes';
-import { finishCreateFiles, runKind, settleStopped } from './run-kind';
+import { runKind } from './run-kind';
+import { windDown } from './wind-down';
 import type { FileKind, WaitReason } from './types';
 import { isWritingKind } from '../vocabulary';
 import type { JobPhase } from '../vocabulary';
@@ -100,42 +100,13 @@ export function createJobRunner(deps: JobRunnerDeps) {
     return 'The browser did not finish saving it within 10 minutes (a “Save as” dialog left open?).';
   }
 
-  /**
-   * A creating job that ended short (cancelled, failed, or cancelled while paused): the codes it
-   * made exist in the store, so the merchant gets them in files like a finished job's.
-   */
-  async function wrapUp(r: JobRecord): Promise<void> {
-    if (r.kind === 'generate') {
-      const files = deps.files();
-      await deps
-        .table()
-        .persist(r)
-        .catch(() => undefined); // the merchant sees it stopped while it winds down
-      // What requests under way at the stop may have made is settled first (codes of the job the
-      // store does not hold leave its ledger), then the codes it made go in a file, the rest apart.
-      const client = await deps.clients.clientFor(r.storeHash).catch(() => null);
-      const listed = client
-        ? await settleStopped(r, { client, spool: deps.spool, onWait: () => undefined }).catch(
-            () => false,
-          )
-        : false;
-      if ((await deps.spool.rowCount(r.id).catch(() => 0)) > 0)
-        await files.finish(r, 'generated').catch(() => undefined);
-      if (listed) await files.finish(r, 'unattributed').catch(() => undefined);
-    }
-    if (r.kind === 'import' || r.kind === 'pattern') {
-      const ns = createSpools(r.id);
-      const anything =
-        (await deps.spool.rowCount(ns.made).catch(() => 0)) +
-        (await deps.spool.rowCount(ns.rejected).catch(() => 0));
-      // What it made (and could not) before it stopped, in files like a finished job's.
-      if (anything > 0)
-        await finishCreateFiles(r, {
-          spool: deps.spool,
-          finishFile: async (kind) => void (await deps.files().finish(r, kind)),
-        }).catch(() => undefined);
-    }
-  }
+  const wrapUp = (r: JobRecord) =>
+    windDown(r, {
+      files: deps.files(),
+      table: deps.table(),
+      clients: deps.clients,
+      spool: deps.spool,
+    });
 
   /** Settles a job that threw: paused, cancelled, failed. True when the worker is halting. */
   async function stopped(r: JobRecord, signal: AbortSignal, e: unknown): Promise<boolean> {

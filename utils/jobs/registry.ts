@@ -12,18 +12,13 @@ import type { Spool } from '../storage/spool';
 import { createFileKeeper, type DownloadChange, type Downloads } from './file-keeper';
 import { createJobRunner, CANCEL, PAUSE, type JobRunner } from './job-runner';
 import { createJobTable, type RecordStore } from './job-table';
-import {
-  expiredHidden,
-  footprintOf,
-  isProtected,
-  keptUntil,
-  type StoreFootprint,
-} from './kept-files';
+import { isProtected, keptUntil } from './kept-files';
 import { emptyPurge, purgeSpools } from './purge';
+import { createHousekeeping } from './housekeeping';
 import { createImportDrafts } from './import-drafts';
 import { intakeRequest } from './intake';
 import { newRecord, type JobRecord } from './record';
-import type { FileKind, JobFile, JobRequest, JobView, KeptFileView } from './types';
+import type { FileKind, JobFile, JobRequest, JobView } from './types';
 import { refuseStalePlan, refuseStaleResume } from './purge-guards';
 import { isResumable, isUnfinished } from '../vocabulary';
 
@@ -283,56 +278,7 @@ export function createRegistry(deps: RegistryDeps) {
     get: (id: string): JobRecord | undefined => jobs.get(id),
     find: async (id: string): Promise<JobRecord | undefined> => (await load(), jobs.get(id)),
 
-    async keptFiles(): Promise<KeptFileView[]> {
-      await load();
-      return files.list();
-    },
-
-    /** Removes a kept file; a protected backup only when the merchant confirmed it by name. */
-    async removeFile(jobId: string, kind: FileKind, confirmed: boolean): Promise<void> {
-      await load();
-      const r = jobs.get(jobId);
-      const file = r && files.fileOf(r, kind);
-      if (!r || !file) throw new ApiError('not-found', 'That file is no longer kept.');
-      if (runner.isActive(jobId))
-        throw invalid('This file belongs to a job that is still running: wait for it to end.');
-      if (isProtected(r, file, now()) && !confirmed)
-        throw invalid(
-          `${file.filename} is the backup of a purge and is kept for 30 days. Confirm that you want to remove it now.`,
-        );
-      await files.remove(r, kind, true);
-      changed();
-    },
-
-    /**
-     * Housekeeping at start-up: jobs taken off the lists whose kept files reached the end of
-     * their time go, and so do spools no job owns any more (a worker stopped mid-removal).
-     */
-    async expire(): Promise<number> {
-      await load();
-      const done = expiredHidden(jobs.values(), now());
-      for (const r of done) await drop(r);
-      // Spools no job owns: a worker stopped mid-removal, an import's file never started.
-      for (const ns of await deps.spool.jobIds())
-        if (!jobs.has(ns.split(':')[0]!) && !(await drafts.held(ns.split(':')[0]!)))
-          await deps.spool.clear(ns);
-      return done.length;
-    },
-
-    /** A store removed from the extension: its jobs stop, and their records and files go. */
-    async removeStore(storeHash: string): Promise<void> {
-      await load();
-      const mine = [...jobs.values()].filter((r) => r.storeHash === storeHash);
-      await Promise.allSettled(mine.map((r) => runner.abort(r.id, CANCEL)));
-      for (const r of mine) await drop(r);
-      clients.forget(storeHash);
-    },
-
-    /** What removing a store would remove. */
-    async storeFootprint(storeHash: string): Promise<StoreFootprint> {
-      await load();
-      return footprintOf(jobs.values(), storeHash);
-    },
+    ...createHousekeeping({ table, files, runner, spool: deps.spool, drafts, clients, now }),
 
     /** Reads an import's file before anything is sent (the preview); the job then starts from it. */
     drafts,

@@ -58,15 +58,13 @@ async function countChunk(
   // Re-putting a chunk (a retried page) replaces it: the totals count it once.
   await Promise.all([
     tx.objectStore('sizes').put(size, key),
-    tx
-      .objectStore('totals')
-      .put(
-        {
-          rows: t.rows - (oldSize ?? 0) + size,
-          chunks: t.chunks + (oldSize === undefined ? 1 : 0),
-        },
-        key[0],
-      ),
+    tx.objectStore('totals').put(
+      {
+        rows: t.rows - (oldSize ?? 0) + size,
+        chunks: t.chunks + (oldSize === undefined ? 1 : 0),
+      },
+      key[0],
+    ),
     tx.done,
   ]);
 }
