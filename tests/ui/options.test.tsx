@@ -259,4 +259,14 @@ describe('files kept in the extension', () => {
     ]);
     expect(screen.getByText(/No files are kept\./)).toBeTruthy();
   });
+
+  test('one row and one file are said in the singular', async () => {
+    await renderOptions({
+      listKeptFiles: () => ({ ok: true, value: [{ ...backup, rows: 1, bytes: 60 }] }),
+    });
+    const section = screen.getByRole('list', { name: 'Files kept in the extension' });
+    expect(section.textContent).toMatch(/ · 1 row · 60 bytes · /);
+    expect(section.textContent).not.toMatch(/1 rows/);
+    expect(screen.getByText(/^1 file, 60 bytes\./)).toBeTruthy();
+  });
 });
