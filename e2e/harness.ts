@@ -40,6 +40,8 @@ export interface LaunchOptions {
   /** Where downloads go; default `downloads/` beside the profile folder. */
   downloadsDir?: string;
   viewport?: { width: number; height: number };
+  /** Another Chromium-family browser (Chrome, Edge); default Debian's Chromium (CHROMIUM). */
+  executablePath?: string;
 }
 
 export interface DownloadItem {
@@ -195,16 +197,26 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Launche
     TMPDIR: join(home, 'tmp'),
   });
 
+  const executablePath = opts.executablePath ?? CHROMIUM;
+  // Chrome and Edge 137+ ignore --load-extension unless that feature is turned off again, and
+  // later ones ignore it for good: there the extension is loaded over CDP (below).
+  const otherBrowser = executablePath !== CHROMIUM;
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
+      executablePath,
       headless: opts.headless ?? true,
       viewport: opts.viewport ?? { width: 1280, height: 900 },
       ignoreDefaultArgs: ['--disable-extensions'],
       args: [
         `--disable-extensions-except=${extensionDir}`,
         `--load-extension=${extensionDir}`,
+        ...(otherBrowser
+          ? [
+              '--enable-unsafe-extension-debugging',
+              '--disable-features=DisableLoadExtensionCommandLineSwitch',
+            ]
+          : []),
         ...sandboxBrowserArgs(sandbox),
       ],
       env,
@@ -221,10 +233,17 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Launche
 
   const isOurs = (w: Worker) =>
     w.url().startsWith('chrome-extension://') && w.url().endsWith('/background.js');
+  const waitForWorker = () =>
+    context
+      .waitForEvent('serviceworker', { predicate: isOurs, timeout: 15_000 })
+      .catch(() => undefined);
   let first = context.serviceWorkers().find(isOurs);
-  first ??= await context
-    .waitForEvent('serviceworker', { predicate: isOurs, timeout: 15_000 })
-    .catch(() => undefined);
+  first ??= await waitForWorker();
+  if (!first && otherBrowser) {
+    const loaded = waitForWorker();
+    await browserSession.send('Extensions.loadUnpacked', { path: extensionDir }).catch(() => {});
+    first = context.serviceWorkers().find(isOurs) ?? (await loaded);
+  }
   if (!first) {
     await context.close().catch(() => {});
     if (ownSandbox) await sandbox.close();

@@ -35,7 +35,7 @@ describe('store images', () => {
   });
 
   test('the listing screenshots are 1280×800, made by the tour', () => {
-    const shots = ['panel', 'purge-confirm', 'manager', 'find-code', 'settings'].map((n, i) =>
+    const shots = ['panel', 'purge-confirm', 'manager', 'running', 'settings'].map((n, i) =>
       at(`store/screenshots/${i + 1}-${n}.png`),
     );
     for (const shot of shots) {
