@@ -2,11 +2,16 @@ import { readFileSync } from 'node:fs';
 import { defineConfig } from 'wxt';
 
 /** The one place the project's public address is written; the manifests take it from here. */
-const { homepage } = JSON.parse(
+export const { homepage } = JSON.parse(
   readFileSync(new URL('./package.json', import.meta.url), 'utf8'),
 ) as {
   homepage: string;
 };
+
+/** Where PRIVACY.md is read on the web: the repository's copy on its default branch. */
+export function privacyUrl(home: string): string {
+  return `${home.replace(/\/$/, '')}/blob/main/PRIVACY.md`;
+}
 
 /**
  * Addons.mozilla.org ties a listing, its updates and every user's data to this id: it must
@@ -35,6 +40,8 @@ export default defineConfig({
   // pull zod into the content script).
   imports: false,
   vite: () => ({
+    // The privacy policy's address, for the settings page's link: made from the homepage.
+    define: { __BCM_PRIVACY_URL__: JSON.stringify(privacyUrl(homepage)) },
     resolve: {
       // zustand's hooks import React; Preact's compat layer stands in for it.
       alias: { react: 'preact/compat', 'react-dom': 'preact/compat' },

@@ -71,10 +71,36 @@ export interface Launched {
    * Each download is returned once: a second call waits for another matching download.
    */
   waitForDownload(match: RegExp, timeoutMs?: number): Promise<string>;
+  /**
+   * Requests the pages and the extension's workers made to anywhere but the sandbox's hosts,
+   * loopback and the extension itself (PRIVACY.md: nothing goes anywhere else). Empty in a
+   * good run.
+   */
+  requestsElsewhere(): string[];
   /** Stops the extension's service worker through CDP (as Chrome does to an idle or killed worker). */
   stopServiceWorker(): Promise<void>;
   /** Closes the browser (and the sandbox, if this launch started it). Files stay unless asked. */
   close(options?: { removeFiles?: boolean }): Promise<void>;
+}
+
+/**
+ * Where the extension and the pages may send a request in a run: BigCommerce's API and control
+ * panel hosts (both resolve to the sandbox), loopback, and the extension's own files.
+ */
+export function isSandboxRequest(url: string): boolean {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return false;
+  }
+  if (['chrome-extension:', 'data:', 'blob:', 'about:'].includes(u.protocol)) return true;
+  const host = u.hostname;
+  if (host === '127.0.0.1' || host === 'localhost') return true;
+  return (
+    u.protocol === 'https:' &&
+    (host === 'api.bigcommerce.com' || /^[a-z0-9-]+\.mybigcommerce\.com$/.test(host))
+  );
 }
 
 /** Writes the download folder into the profile's preferences (merged with what Chromium wrote before). */
@@ -263,6 +289,11 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Launche
 
   let closed = false;
   context.on('close', () => (closed = true));
+  // Every request of the pages and of the extension's service worker (Playwright reports both).
+  const elsewhere: string[] = [];
+  context.on('request', (request) => {
+    if (!isSandboxRequest(request.url())) elsewhere.push(`${request.method()} ${request.url()}`);
+  });
 
   async function serviceWorker(): Promise<Worker> {
     if (closed) throw new Error('The browser of this launch is closed.');
@@ -423,6 +454,7 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Launche
     downloads,
     waitForDownload,
     stopServiceWorker,
+    requestsElsewhere: () => [...elsewhere],
     close,
   };
 }
