@@ -54,6 +54,7 @@ export default defineConfig({
       'tests/**',
       'e2e/**',
       'bench/**',
+      'sandbox/**',
       'docs/screenshots/**',
       'store/**',
       '.ci/**',

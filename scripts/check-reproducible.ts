@@ -125,17 +125,23 @@ export async function checkReproducible(opts: {
   }
 }
 
+/**
+ * The environment for a build: this one, less what a test runner sets (NODE_ENV=test and
+ * VITEST would change what Vite builds).
+ */
+export function buildEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_UPDATE_NOTIFIER: '1' };
+  for (const key of Object.keys(env))
+    if (key === 'NODE_ENV' || key === 'MODE' || key.startsWith('VITEST')) delete env[key];
+  return env;
+}
+
 function run(command: string, cwd: string): void {
   const r = spawnSync(command, {
     cwd,
     shell: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      NO_UPDATE_NOTIFIER: '1',
-      npm_config_fund: 'false',
-      npm_config_audit: 'false',
-    },
+    env: { ...buildEnv(), npm_config_fund: 'false', npm_config_audit: 'false' },
   });
   if (r.status !== 0)
     throw new Error(

@@ -22,7 +22,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { checkReproducible } from './check-reproducible';
+import { buildEnv, checkReproducible } from './check-reproducible';
 
 const ROOT = resolve(new URL('..', import.meta.url).pathname);
 export const RELEASE_DIR = join(ROOT, '.output', 'release');
@@ -32,7 +32,7 @@ function run(cmd: string, args: string[]): void {
   const r = spawnSync(cmd, args, {
     cwd: ROOT,
     stdio: 'inherit',
-    env: { ...process.env, NO_UPDATE_NOTIFIER: '1' },
+    env: buildEnv(),
   });
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (exit ${r.status}).`);
 }
@@ -56,8 +56,11 @@ export async function release(opts: { reuseNodeModules?: boolean } = {}): Promis
     sources: `${name}-${version}-sources.zip`,
   };
   for (const file of Object.values(zips)) rmSync(join(ROOT, '.output', file), { force: true });
-  run('npx', ['wxt', 'zip']);
+  // WXT leaves a browser's skipped entrypoints out of its sources zip (Firefox's lacks Chrome's
+  // offscreen page): the Chrome run comes last, and its sources zip, which has every entrypoint,
+  // replaces Firefox's. The rebuild below proves it builds both browsers.
   run('npx', ['wxt', 'zip', '-b', 'firefox']);
+  run('npx', ['wxt', 'zip', '--sources']);
   mkdirSync(RELEASE_DIR, { recursive: true });
   for (const file of Object.values(zips))
     renameSync(join(ROOT, '.output', file), join(RELEASE_DIR, file));
