@@ -30,7 +30,7 @@ function certOverrides(sb: Sandbox, hosts: string[]): string {
 
 export interface FirefoxRun {
   child: ChildProcess;
-  /** Resolves once Firefox has opened a connection to the store's control panel. */
+  /** Resolves once Firefox has the add-on installed and has reached the store's control panel. */
   reachedStore: Promise<void>;
   close(): Promise<void>;
 }
@@ -82,7 +82,7 @@ export async function runFirefox(opts: {
     ],
     {
       cwd: opts.root,
-      stdio: 'inherit',
+      stdio: ['ignore', 'pipe', 'inherit'],
       detached: true, // its own process group: close() ends Firefox with it
       env: {
         ...process.env,
@@ -94,9 +94,15 @@ export async function runFirefox(opts: {
       },
     },
   );
+  // web-ext says when Firefox has taken the add-on; its other lines are passed on as they are.
+  let installed = false;
+  child.stdout?.on('data', (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    if (/Installed .* as a temporary add-on/.test(chunk.toString())) installed = true;
+  });
   const reachedStore = new Promise<void>((resolve, reject) => {
     const timer = setInterval(() => {
-      if (proxy.tunnels.some((t) => t.startsWith(`${storeHost}:`))) {
+      if (installed && proxy.tunnels.some((t) => t.startsWith(`${storeHost}:`))) {
         clearInterval(timer);
         resolve();
       }

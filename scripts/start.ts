@@ -338,7 +338,7 @@ async function runTour(first: Launched, sb: Sandbox, options: Page): Promise<Lau
   const kept = settings.getByRole('region', { name: 'Files kept in the extension' });
   await kept.getByRole('list').waitFor();
   await shot('kept-files', kept);
-  await storeShot('5-settings', settings);
+  await storeShot('5-settings', settings, settings.locator('main'));
   await settings.close();
 
   step('Popup');
@@ -394,7 +394,7 @@ async function startFirefox(): Promise<void> {
   step('Starting the sandbox store');
   const sb = await startSandbox({ plan: 'standard', latencyMs: 40 });
   const startUrl = `https://store-${sb.storeHash}.mybigcommerce.com/manage/marketing/promotions/${BULK}/edit`;
-  step(`Starting Firefox ${headless ? '(headless)' : ''} with the extension (web-ext run)`);
+  step(`Starting Firefox${headless ? ' (headless)' : ''} with the extension (web-ext run)`);
   const ff = await runFirefox({
     root: ROOT,
     work: WORK,
@@ -428,7 +428,9 @@ async function startFirefox(): Promise<void> {
       throw new Error('Firefox did not reach the sandbox store within 90 s.');
     }),
   ]);
-  console.log('  Firefox opened the bulk promotion’s page in the sandbox store.');
+  console.log(
+    '  Firefox has the extension and opened the bulk promotion’s page in the sandbox store.',
+  );
   if (headless) {
     console.log('Headless: Firefox ran the extension against the sandbox; stopping.');
     await stop(0);
