@@ -6,14 +6,17 @@
 import type { JSX } from 'preact';
 import type { Usage } from '@/utils/codes/usage';
 import { formatCount } from '@/utils/ui/format';
-import { usageSentence } from '@/utils/ui/usage-text';
+import { labelledDays, shortDay, usageSentence } from '@/utils/ui/usage-text';
 
 const W = 300;
 const BAR_H = 12;
 const DAYS_TOP = 20;
 const DAYS_H = 28;
-/** A day's bar is at most this wide: a few days stay small bars, not blocks. */
-const DAY_MAX_W = 16;
+/** The dates under the day bars: their baseline below the bars. */
+const LABEL_Y = DAYS_TOP + DAYS_H + 11;
+const H = LABEL_Y + 3;
+/** A day's slot is at most this wide: a few days stay small bars with their date under each. */
+const DAY_MAX_W = 44;
 
 /** The bar's parts, left to right; they add up to the total (used up is a part of used). */
 export function usageSegments(
@@ -32,16 +35,14 @@ export function UsageChart(props: { usage: Usage; id: string; lead?: string }): 
   const textId = `${props.id}-usage`;
   const segments = usageSegments(usage);
   const max = Math.max(1, ...usage.perDay.map((d) => d.codes));
-  const dayW = usage.perDay.length ? Math.min(DAY_MAX_W, W / usage.perDay.length) : 0;
+  const days = usage.perDay.length;
+  const dayW = days ? Math.min(DAY_MAX_W, W / days) : 0;
+  // Every bar labelled: each date under its bar; only the first and last: at the chart's ends.
+  const every = labelledDays(days).length === days;
   let x = 0;
   return (
     <div class="bcm-usage">
-      <svg
-        role="img"
-        aria-labelledby={textId}
-        viewBox={`0 0 ${W} ${DAYS_TOP + DAYS_H}`}
-        class="bcm-usage-chart"
-      >
+      <svg role="img" aria-labelledby={textId} viewBox={`0 0 ${W} ${H}`} class="bcm-usage-chart">
         <rect class="bcm-usage-none" x={0} y={0} width={W} height={BAR_H} rx={3} />
         {usage.total > 0
           ? segments.map((s) => {
@@ -66,13 +67,28 @@ export function UsageChart(props: { usage: Usage; id: string; lead?: string }): 
             <rect
               key={d.day}
               class="bcm-usage-day"
-              x={i * dayW + dayW * 0.1}
+              x={i * dayW + dayW * 0.25}
               y={DAYS_TOP + DAYS_H - h}
-              width={dayW * 0.8}
+              width={dayW * 0.5}
               height={h}
             >
               <title>{`${d.day}: ${formatCount(d.codes)}`}</title>
             </rect>
+          );
+        })}
+        {labelledDays(days).map((i) => {
+          const day = usage.perDay[i]!;
+          const end = !every && i === days - 1 && i > 0;
+          return (
+            <text
+              key={`label-${day.day}`}
+              class="bcm-usage-date"
+              x={every ? (i + 0.5) * dayW : end ? (i + 1) * dayW : i * dayW}
+              y={LABEL_Y}
+              text-anchor={every ? 'middle' : end ? 'end' : 'start'}
+            >
+              {shortDay(day.day)}
+            </text>
           );
         })}
       </svg>

@@ -40,6 +40,8 @@ export interface LaunchOptions {
   /** Where downloads go; default `downloads/` beside the profile folder. */
   downloadsDir?: string;
   viewport?: { width: number; height: number };
+  /** Another Chromium-family browser (Chrome, Edge); default Debian's Chromium (CHROMIUM). */
+  executablePath?: string;
 }
 
 export interface DownloadItem {
@@ -69,10 +71,36 @@ export interface Launched {
    * Each download is returned once: a second call waits for another matching download.
    */
   waitForDownload(match: RegExp, timeoutMs?: number): Promise<string>;
+  /**
+   * Requests the pages and the extension's workers made to anywhere but the sandbox's hosts,
+   * loopback and the extension itself (PRIVACY.md: nothing goes anywhere else). Empty in a
+   * good run.
+   */
+  requestsElsewhere(): string[];
   /** Stops the extension's service worker through CDP (as Chrome does to an idle or killed worker). */
   stopServiceWorker(): Promise<void>;
   /** Closes the browser (and the sandbox, if this launch started it). Files stay unless asked. */
   close(options?: { removeFiles?: boolean }): Promise<void>;
+}
+
+/**
+ * Where the extension and the pages may send a request in a run: BigCommerce's API and control
+ * panel hosts (both resolve to the sandbox), loopback, and the extension's own files.
+ */
+export function isSandboxRequest(url: string): boolean {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return false;
+  }
+  if (['chrome-extension:', 'data:', 'blob:', 'about:'].includes(u.protocol)) return true;
+  const host = u.hostname;
+  if (host === '127.0.0.1' || host === 'localhost') return true;
+  return (
+    u.protocol === 'https:' &&
+    (host === 'api.bigcommerce.com' || /^[a-z0-9-]+\.mybigcommerce\.com$/.test(host))
+  );
 }
 
 /** Writes the download folder into the profile's preferences (merged with what Chromium wrote before). */
@@ -195,16 +223,26 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Launche
     TMPDIR: join(home, 'tmp'),
   });
 
+  const executablePath = opts.executablePath ?? CHROMIUM;
+  // Chrome and Edge 137+ ignore --load-extension unless that feature is turned off again, and
+  // later ones ignore it for good: there the extension is loaded over CDP (below).
+  const otherBrowser = executablePath !== CHROMIUM;
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
+      executablePath,
       headless: opts.headless ?? true,
       viewport: opts.viewport ?? { width: 1280, height: 900 },
       ignoreDefaultArgs: ['--disable-extensions'],
       args: [
         `--disable-extensions-except=${extensionDir}`,
         `--load-extension=${extensionDir}`,
+        ...(otherBrowser
+          ? [
+              '--enable-unsafe-extension-debugging',
+              '--disable-features=DisableLoadExtensionCommandLineSwitch',
+            ]
+          : []),
         ...sandboxBrowserArgs(sandbox),
       ],
       env,
@@ -221,10 +259,17 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Launche
 
   const isOurs = (w: Worker) =>
     w.url().startsWith('chrome-extension://') && w.url().endsWith('/background.js');
+  const waitForWorker = () =>
+    context
+      .waitForEvent('serviceworker', { predicate: isOurs, timeout: 15_000 })
+      .catch(() => undefined);
   let first = context.serviceWorkers().find(isOurs);
-  first ??= await context
-    .waitForEvent('serviceworker', { predicate: isOurs, timeout: 15_000 })
-    .catch(() => undefined);
+  first ??= await waitForWorker();
+  if (!first && otherBrowser) {
+    const loaded = waitForWorker();
+    await browserSession.send('Extensions.loadUnpacked', { path: extensionDir }).catch(() => {});
+    first = context.serviceWorkers().find(isOurs) ?? (await loaded);
+  }
   if (!first) {
     await context.close().catch(() => {});
     if (ownSandbox) await sandbox.close();
@@ -244,6 +289,11 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Launche
 
   let closed = false;
   context.on('close', () => (closed = true));
+  // Every request of the pages and of the extension's service worker (Playwright reports both).
+  const elsewhere: string[] = [];
+  context.on('request', (request) => {
+    if (!isSandboxRequest(request.url())) elsewhere.push(`${request.method()} ${request.url()}`);
+  });
 
   async function serviceWorker(): Promise<Worker> {
     if (closed) throw new Error('The browser of this launch is closed.');
@@ -404,6 +454,7 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Launche
     downloads,
     waitForDownload,
     stopServiceWorker,
+    requestsElsewhere: () => [...elsewhere],
     close,
   };
 }

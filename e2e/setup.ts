@@ -3,7 +3,7 @@
  * fresh sandbox store per test, connected through the options page. A store of its own keeps
  * each test's jobs, codes, quota and download names apart from the others'.
  */
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { CreateStoreOptions, StoreHandle } from '../sandbox/server';
 import { launchExtension, type Launched, type LaunchOptions, type Sandbox } from './harness';
 
@@ -18,7 +18,10 @@ export function useBrowser(options: LaunchOptions = {}): BrowserSuite {
     launched = await launchExtension(options);
   });
   afterAll(async () => {
+    const elsewhere = launched?.requestsElsewhere() ?? [];
     await launched?.close({ removeFiles: true });
+    // PRIVACY.md: the extension talks to BigCommerce only. Every suite's run is held to it.
+    expect(elsewhere, 'requests to hosts other than the sandbox').toEqual([]);
   });
   const get = () => {
     if (!launched) throw new Error('The browser has not been launched (beforeAll failed?)');

@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # Installs Debian's Chromium and Firefox ESR when missing (the browser tests drive them;
-# Playwright's own browser downloads are not possible on our machines).
+# Playwright's own browser downloads are not possible on our machines). With arguments, only
+# those packages (`npm start` asks for the one browser it needs).
 set -euo pipefail
+wanted=("$@")
+[ ${#wanted[@]} -eq 0 ] && wanted=(chromium firefox-esr)
 missing=()
-command -v chromium >/dev/null 2>&1 || missing+=(chromium)
-command -v firefox-esr >/dev/null 2>&1 || missing+=(firefox-esr)
+for pkg in "${wanted[@]}"; do
+  command -v "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+done
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" != 0 ]; then
   echo "Missing browsers: ${missing[*]}. Install them with: sudo apt-get install -y ${missing[*]}" >&2

@@ -1,7 +1,8 @@
 /**
  * `npm start`: the extension against the sandbox store, in Chromium, ready to use.
  *
- * Builds, makes sure Chromium is there, starts the sandbox (40 ms latency, plan "standard" so
+ * Builds, finds the browser (CHROME_PATH, else an installed Chromium, Chrome or Edge, else
+ * Debian's Chromium installed: scripts/find-browser.ts) and prints `Browser: <path>`, starts the sandbox (40 ms latency, plan "standard" so
  * big jobs meet the API quota), launches Chromium with the built extension, connects the
  * sandbox store through the options page and opens the bulk promotion's page with the panel.
  *
@@ -15,18 +16,22 @@
  * runs the tour in a headed browser too; `--no-tour` (with `--headless`, say) only sets up and
  * waits for Ctrl-C.
  *
+ * `--firefox` runs the Firefox build in Firefox through `web-ext run` instead (start-firefox.ts).
+ *
  * The browser's profile lives under the system temp folder, not in the clone: Chromium keeps a
  * Unix socket there, and a socket path may not exceed 107 bytes (a clone in a deep folder
  * would fail at once with "Socket path too long").
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { startSandbox, type Sandbox } from '../sandbox/server';
-import { CHROMIUM, launchExtension, sleep, type Launched } from '../e2e/harness';
+import { launchExtension, sleep, type Launched } from '../e2e/harness';
+import { findChromium, findFirefox, isDebian, type Found } from './find-browser';
+import { runFirefox } from './start-firefox';
 import {
   generateByKeyboard,
   openPanel,
@@ -55,9 +60,18 @@ const SOCKET_PATH_BYTES = Buffer.byteLength(
 const SHOTS = args.has('--update-docs')
   ? join(ROOT, 'docs', 'screenshots')
   : join(ROOT, '.tmp', 'screenshots');
+/** The stores' listing screenshots: the whole window at 1280×800, the size both stores take. */
+const STORE_SHOTS = args.has('--update-docs')
+  ? join(ROOT, 'store', 'screenshots')
+  : join(ROOT, '.tmp', 'screenshots', 'store');
+const STORE_VIEWPORT = { width: 1280, height: 800 };
 const BULK = 1;
 
 const headless = args.has('--headless') || !process.env.DISPLAY;
+/** `--firefox`: the Firefox build in Firefox (web-ext run) instead of Chromium. */
+const firefox = args.has('--firefox');
+/** The browser found, once found: every launch of the tour uses it. */
+let browserPath = '';
 /** The tour runs headless by default; `--tour` asks for it headed, `--no-tour` skips it. */
 const tour = !args.has('--no-tour') && (headless || args.has('--tour'));
 
@@ -84,6 +98,7 @@ function banner(sb: Sandbox, l: Launched): string {
     `  Token (modify):     ${sb.tokens.modify}`,
     `  Token (read-only):  ${sb.tokens.readOnly}`,
     `  Inspect:         ${sb.origin}/__sandbox/stats, ${sb.origin}/__sandbox/codes?promotion=${BULK}`,
+    `Browser ${browserPath}`,
     `Extension ${l.extensionId}`,
     `  Options: ${l.optionsUrl()}`,
     `  Popup:   ${l.popupUrl()}`,
@@ -92,11 +107,27 @@ function banner(sb: Sandbox, l: Launched): string {
   ].join('\n');
 }
 
+/**
+ * A dialog's shot is its own rectangle: the backdrop (the dimmed page) is drawn white for the
+ * shot, so the page behind does not show in the dialog's rounded corners.
+ */
+const PLAIN_BACKDROP = '.bcm-backdrop { background: #fff !important; }';
+
 async function shot(name: string, target: Locator): Promise<void> {
   await target.evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await sleep(150); // let the last render settle
   const path = join(SHOTS, `${name}.png`);
-  await target.screenshot({ path, animations: 'disabled' });
+  await target.screenshot({ path, animations: 'disabled', style: PLAIN_BACKDROP });
+  console.log(`  saved ${relative(ROOT, path)}`);
+}
+
+/** A listing screenshot: the window as it is, 1280×800; `scrollTo` brought to its top first. */
+async function storeShot(name: string, page: Page, scrollTo?: Locator): Promise<void> {
+  await page.setViewportSize(STORE_VIEWPORT);
+  await scrollTo?.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await sleep(150);
+  const path = join(STORE_SHOTS, `${name}.png`);
+  await page.screenshot({ path, animations: 'disabled' });
   console.log(`  saved ${relative(ROOT, path)}`);
 }
 
@@ -167,6 +198,7 @@ async function runTour(first: Launched, sb: Sandbox, options: Page): Promise<Lau
   console.log(`  ${await waitForCompleted(panel, 60_000)}`);
   const exported = await l.waitForDownload(/-export-/);
   await shot('usage', panel.getByRole('article').first());
+  await storeShot('1-panel', page, panel);
 
   step('Purge the unused codes: dry run (with downloads refused at first), then PURGE');
   await dismissFinished(panel);
@@ -192,13 +224,14 @@ async function runTour(first: Launched, sb: Sandbox, options: Page): Promise<Lau
   await dialog.getByText(/Backup saved:/).waitFor({ timeout: 30_000 });
   await typeInto(page, dialog.getByLabel('Type PURGE to confirm'), 'PURGE');
   await shot('purge-confirm', dialog);
+  await storeShot('2-purge-confirm', page);
   await dialog.getByRole('button', { name: 'Purge', exact: true }).click();
   console.log(`  ${await waitForCompleted(panel, 60_000)}`);
   const backup = await l.waitForDownload(/-purge-backup-/);
   console.log(`  the store now holds ${sb.codes(BULK).length} codes, all used at least once`);
 
   step('The manager page: every bulk promotion of the store, one chosen, no control panel needed');
-  await tourManager(l, sb.storeHash, pageShot);
+  await tourManager(l, sb.storeHash, pageShot, (page) => storeShot('3-manager', page));
 
   step(
     'Codes of your own: 120 in a pattern, then 60 from a file with 3 lines that cannot be codes',
@@ -214,11 +247,14 @@ async function runTour(first: Launched, sb: Sandbox, options: Page): Promise<Lau
 
   /** The tour's usual pace: 40 ms a request. */
   const normalSpeed = () => sb.configure({ latencyMs: 40, jitterMs: undefined });
-  /** A 5,000-code generate at 1.5 s a request, caught half-way. */
+  /**
+   * A 10,000-code generate at 1.5 s a request, caught after its first round. Pausing lets the
+   * requests under way answer (up to 2,500 codes more), so it pauses well short of the end.
+   */
   const startSlowGenerate = async (prefix: string) => {
     await dismissFinished(panel);
     sb.configure({ latencyMs: 1_500, jitterMs: 0 });
-    await generateByKeyboard(page, panel, { count: 5_000, prefix });
+    await generateByKeyboard(page, panel, { count: 10_000, prefix });
     await waitForProgress(panel, 2_500, 60_000);
   };
   const resumeToTheEnd = async (resume: Locator) => {
@@ -233,6 +269,7 @@ async function runTour(first: Launched, sb: Sandbox, options: Page): Promise<Lau
   await startSlowGenerate('PAUSE');
   await panel.getByText(/codes\/s/).waitFor();
   await shot('running', panel);
+  await storeShot('4-running', page, panel);
   await panel.getByRole('button', { name: 'Pause' }).click();
   await panel.getByText('Paused. Press Resume to carry on.').waitFor();
   await shot('paused', panel);
@@ -249,7 +286,13 @@ async function runTour(first: Launched, sb: Sandbox, options: Page): Promise<Lau
   step('A generate interrupted by a browser restart');
   await startSlowGenerate('RESTART');
   await l.close();
-  l = await launchExtension({ sandbox: sb, profileDir: PROFILE, headless });
+  l = await launchExtension({
+    sandbox: sb,
+    profileDir: PROFILE,
+    headless,
+    viewport: STORE_VIEWPORT,
+    executablePath: browserPath,
+  });
   ({ page, panel } = await openPanel(l, sb.storeHash, BULK));
   debugPage = page;
   const stopped = panel.getByRole('article').filter({ hasText: 'Stopped by the browser' });
@@ -295,6 +338,7 @@ async function runTour(first: Launched, sb: Sandbox, options: Page): Promise<Lau
   const kept = settings.getByRole('region', { name: 'Files kept in the extension' });
   await kept.getByRole('list').waitFor();
   await shot('kept-files', kept);
+  await storeShot('5-settings', settings, settings.locator('main'));
   await settings.close();
 
   step('Popup');
@@ -317,15 +361,93 @@ let cleanup: (() => Promise<void>) | null = null;
 /** The control-panel page of the tour, to say what it showed if a step fails. */
 let debugPage: Page | null = null;
 
+/**
+ * The browser named by CHROME_PATH (FIREFOX_PATH), else an installed one; on Debian with none,
+ * Debian's Chromium (Firefox ESR) is installed. Prints `Browser: <path>`.
+ */
+function findBrowser(): string {
+  const find = firefox ? findFirefox : findChromium;
+  const what = firefox ? 'Firefox' : 'Chrome, Chromium or Edge';
+  let found: Found | null = find();
+  if (!found && isDebian()) {
+    const pkg = firefox ? 'firefox-esr' : 'chromium';
+    console.log(`  no ${what} found: installing Debian's ${pkg}`);
+    run('bash', ['scripts/ensure-browsers.sh', pkg]);
+    found = find();
+  }
+  if (!found)
+    throw new Error(
+      `No ${what} found. Install one, or name it: ${firefox ? 'FIREFOX_PATH' : 'CHROME_PATH'}=/path/to/browser npm start`,
+    );
+  console.log(`Browser: ${found.path}${found.source === 'installed' ? '' : ` (${found.source})`}`);
+  return found.path;
+}
+
+/** `npm start -- --firefox`: the sandbox, then Firefox on the bulk promotion's page. */
+async function startFirefox(): Promise<void> {
+  step('Building the Firefox extension (wxt build -b firefox)');
+  if (run('npx', ['wxt', 'build', '-b', 'firefox']) !== 0) throw new Error('The build failed.');
+  step('Finding Firefox');
+  browserPath = findBrowser();
+  rmSync(WORK, { recursive: true, force: true });
+  mkdirSync(WORK, { recursive: true });
+  step('Starting the sandbox store');
+  const sb = await startSandbox({ plan: 'standard', latencyMs: 40 });
+  const startUrl = `https://store-${sb.storeHash}.mybigcommerce.com/manage/marketing/promotions/${BULK}/edit`;
+  step(`Starting Firefox${headless ? ' (headless)' : ''} with the extension (web-ext run)`);
+  const ff = await runFirefox({
+    root: ROOT,
+    work: WORK,
+    firefox: browserPath,
+    sandbox: sb,
+    startUrl,
+    headless,
+  });
+  cleanup = async () => {
+    await ff.close();
+    await sb.close().catch(() => {});
+  };
+  const stop = async (code: number) => {
+    await cleanup?.();
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+  console.log(
+    [
+      `Sandbox store ${sb.storeHash} on ${sb.origin} (plan standard, 40 ms latency)`,
+      `  Bulk promotion:  ${startUrl}`,
+      `  Token (modify):     ${sb.tokens.modify}`,
+      `  Token (read-only):  ${sb.tokens.readOnly}`,
+      `Browser ${browserPath}, profile ${join(WORK, 'firefox-profile')}`,
+    ].join('\n'),
+  );
+  await Promise.race([
+    ff.reachedStore,
+    sleep(90_000).then(() => {
+      throw new Error('Firefox did not reach the sandbox store within 90 s.');
+    }),
+  ]);
+  console.log(
+    '  Firefox has the extension and opened the bulk promotion’s page in the sandbox store.',
+  );
+  if (headless) {
+    console.log('Headless: Firefox ran the extension against the sandbox; stopping.');
+    await stop(0);
+    return;
+  }
+  console.log(
+    '\nReady. In the panel, press "Connect this store" and paste the modify token above; Ctrl-C to stop.',
+  );
+  ff.child.once('exit', () => void stop(0));
+}
+
 async function main(): Promise<void> {
+  if (firefox) return startFirefox();
   step('Building the extension (wxt build)');
   if (run('npx', ['wxt', 'build']) !== 0) throw new Error('The build failed.');
-  step('Checking for Chromium');
-  if (run('bash', ['scripts/ensure-browsers.sh']) !== 0) {
-    if (!existsSync(CHROMIUM))
-      throw new Error(`Chromium is missing (${CHROMIUM}) and could not be installed.`);
-    console.log(`  (browser install helper failed; ${CHROMIUM} is there, carrying on)`);
-  }
+  step('Finding the browser');
+  browserPath = findBrowser();
 
   if (SOCKET_PATH_BYTES > 107)
     throw new Error(
@@ -333,7 +455,7 @@ async function main(): Promise<void> {
     );
   rmSync(WORK, { recursive: true, force: true });
   mkdirSync(WORK, { recursive: true });
-  if (tour) mkdirSync(SHOTS, { recursive: true });
+  if (tour) for (const dir of [SHOTS, STORE_SHOTS]) mkdirSync(dir, { recursive: true });
 
   step('Starting the sandbox store');
   // 60 more bulk promotions than the usual seed, so that the manager page has pages to show.
@@ -351,7 +473,13 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop(0));
 
   step(`Launching Chromium ${headless ? '(headless)' : '(headed)'} with the extension`);
-  l = await launchExtension({ sandbox: sb, profileDir: PROFILE, headless });
+  l = await launchExtension({
+    sandbox: sb,
+    profileDir: PROFILE,
+    headless,
+    viewport: STORE_VIEWPORT,
+    executablePath: browserPath,
+  });
   console.log(banner(sb, l));
 
   step('Connecting the sandbox store on the options page');

@@ -21,6 +21,7 @@ export async function tourManager(
   l: Launched,
   storeHash: string,
   shoot: (name: string, page: Page, fullPage?: boolean) => Promise<void>,
+  storeShot: (page: Page) => Promise<void>,
 ): Promise<void> {
   const page = await l.context.newPage();
   try {
@@ -29,6 +30,7 @@ export async function tourManager(
     await status.waitFor({ timeout: 30_000 });
     console.log(`  ${await status.innerText()}`);
     await shoot('manager', page);
+    await storeShot(page);
 
     await page.getByLabel('Filter by name').fill('sale');
     await status.filter({ hasText: /match “sale”/ }).waitFor();

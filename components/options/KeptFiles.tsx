@@ -6,7 +6,7 @@ import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { KeptFileView } from '@/utils/jobs/types';
 import type { UiBridge } from '@/utils/ui/bridge';
-import { formatBytes, formatCount } from '@/utils/ui/format';
+import { formatBytes, formatCount, plural } from '@/utils/ui/format';
 import { dateText } from '../date-text';
 
 type Asking = { file: KeptFileView } | { all: true } | null;
@@ -21,7 +21,7 @@ function question(asking: Exclude<Asking, null>, files: KeptFileView[]): string 
     const backups = kept.length
       ? ` This includes ${kept.length === 1 ? 'the backup' : 'the backups'} of ${kept.length === 1 ? 'a purge' : 'purges'} kept for 30 days: ${kept.map((f) => f.filename).join(', ')}.`
       : '';
-    return `Remove all ${formatCount(files.length)} files kept in the extension?${backups} Copies you downloaded stay on your computer.`;
+    return `Remove all ${plural(files.length, 'file')} kept in the extension?${backups} Copies you downloaded stay on your computer.`;
   }
   const f = asking.file;
   return f.keepUntil !== null
@@ -84,7 +84,7 @@ export function KeptFiles(props: { bridge: UiBridge; version: number }): JSX.Ele
         <p>
           {files.length === 0
             ? 'No files are kept.'
-            : `${formatCount(files.length)} ${files.length === 1 ? 'file' : 'files'}, ${formatBytes(total)}.`}
+            : `${plural(files.length, 'file')}, ${formatBytes(total)}.`}
           {usage !== null
             ? ` The extension uses ${formatBytes(usage)} of this browser’s storage in all.`
             : ''}
@@ -98,7 +98,7 @@ export function KeptFiles(props: { bridge: UiBridge; version: number }): JSX.Ele
                 <strong>{f.filename}</strong>
                 <span class="bcm-muted">
                   {' '}
-                  · {formatCount(f.rows)} rows ·{' '}
+                  · {plural(f.rows, 'row')} ·{' '}
                   {f.bytes === null ? 'size not known yet' : formatBytes(f.bytes)} · store{' '}
                   {f.storeHash}
                   {f.keepUntil !== null ? ` · kept until ${dateText(f.keepUntil)}` : ''}

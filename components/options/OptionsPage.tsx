@@ -11,6 +11,7 @@ import { Field } from '../Field';
 import { KeptFiles } from './KeptFiles';
 import { StoreRow } from './StoreRow';
 import { TOKEN_MAX_LENGTH } from '@/utils/vocabulary';
+import { PRIVACY_URL } from '@/utils/ui/privacy-url';
 
 type Outcome = { kind: 'success' | 'notice' | 'error'; text: string } | null;
 
@@ -241,7 +242,8 @@ export function OptionsPage(props: {
         <ol>
           <li>
             In your BigCommerce control panel, open Settings › Store-level API accounts, and choose
-            Create API account.
+            Create API account. This needs a user allowed to manage API accounts (the store owner,
+            or a user given high-risk permissions); a store can hold only so many API accounts.
           </li>
           <li>
             Pick the token type “V2/V3 API token” and give it a name, e.g. “Bulk Coupon Manager”.
@@ -261,6 +263,13 @@ export function OptionsPage(props: {
           The token stays in this browser’s extension storage and is used only by the extension’s
           background service to call api.bigcommerce.com. The client secret in the file is not
           needed and is ignored.
+        </p>
+        <p class="bcm-muted">
+          What the extension keeps, where it sends it, and how to remove everything:{' '}
+          <a class="bcm-link-text" href={PRIVACY_URL} target="_blank" rel="noopener noreferrer">
+            Privacy policy
+          </a>
+          .
         </p>
       </section>
     </main>

@@ -3,22 +3,32 @@
  * plainly), or its name and code count with the operations.
  */
 import type { JSX } from 'preact';
+import { useMemo } from 'preact/hooks';
 import type { PromotionInfo, StoreView } from '@/utils/messages';
 import { pluralCodes } from '@/utils/ui/format';
+import { changesAtReading, liveCodeCount } from '@/utils/ui/live-count';
 import { ErrorAlert } from '../ErrorAlert';
 import type { PanelModel } from '../state/panel-model';
 import { useStore } from '../state/use-store';
 import { Operations, type DialogHooks } from './Operations';
 import { isBulkCoupon } from '@/utils/vocabulary';
 
-function PromotionSummary(props: { info: PromotionInfo }): JSX.Element {
-  const { info } = props;
+/** The name and the code count, kept up with this promotion's jobs between two readings. */
+function PromotionSummary(props: { info: PromotionInfo; model: PanelModel }): JSX.Element {
+  const { info, model } = props;
+  const store = useStore(model.panel, (s) => s.location?.storeHash ?? '');
+  const jobs = useStore(model.jobs, (s) => s.jobs);
+  // Taken when a reading arrives (a new `info`): what the jobs had done by then is in it.
+  const atReading = useMemo(
+    () => changesAtReading(model.jobs.getState().jobs, store, info.id),
+    [info, store, model],
+  );
+  const count =
+    info.codeCount === null ? null : liveCodeCount(info.codeCount, atReading, jobs, store, info.id);
   return (
     <p class="bcm-promotion">
       <strong>{info.name}</strong>
-      {info.codeCount !== null ? (
-        <span class="bcm-muted"> · {pluralCodes(info.codeCount)}</span>
-      ) : null}
+      {count !== null ? <span class="bcm-muted"> · {pluralCodes(count)}</span> : null}
     </p>
   );
 }
@@ -58,13 +68,13 @@ export function Promotion(props: {
   if (!isBulkCoupon(info))
     return (
       <>
-        <PromotionSummary info={info} />
+        <PromotionSummary info={info} model={model} />
         <p class="bcm-notice">{notBulkText(info)}</p>
       </>
     );
   return (
     <>
-      {props.onListPage ? null : <PromotionSummary info={info} />}
+      {props.onListPage ? null : <PromotionSummary info={info} model={model} />}
       <Operations model={model} store={props.store} info={info} dialog={props.dialog} />
     </>
   );

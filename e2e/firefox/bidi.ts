@@ -201,7 +201,7 @@ export const QUIET_PREFS: Record<string, boolean | number | string> = {
   'toolkit.startup.max_resumed_crashes': -1,
 };
 
-function userJs(prefs: Record<string, boolean | number | string>): string {
+export function userJs(prefs: Record<string, boolean | number | string>): string {
   return Object.entries(prefs)
     .map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`)
     .join('\n');

@@ -1,4 +1,6 @@
 // @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, test } from 'vitest';
 import { OptionsPage } from '@/components/options/OptionsPage';
@@ -36,6 +38,16 @@ async function chooseFile(label: string, file: File) {
 const field = (name: string) => screen.getByLabelText(name) as HTMLInputElement;
 
 describe('options page', () => {
+  test('links the privacy policy, PRIVACY.md on the homepage named in package.json', async () => {
+    await renderOptions();
+    const { homepage } = JSON.parse(readFileSync(join(process.cwd(), 'package.json'), 'utf8')) as {
+      homepage: string;
+    };
+    const link = screen.getByRole('link', { name: 'Privacy policy' });
+    expect(link.getAttribute('href')).toBe(`${homepage}/blob/main/PRIVACY.md`);
+    expect(link.getAttribute('rel')).toContain('noopener');
+  });
+
   test('fields, prefill from ?store=, password field without autocomplete', async () => {
     await renderOptions({}, 'abc123');
     expect(field('Store hash').value).toBe('abc123');
@@ -258,5 +270,15 @@ describe('files kept in the extension', () => {
       { jobId: 'e1', kind: 'export', confirmed: true },
     ]);
     expect(screen.getByText(/No files are kept\./)).toBeTruthy();
+  });
+
+  test('one row and one file are said in the singular', async () => {
+    await renderOptions({
+      listKeptFiles: () => ({ ok: true, value: [{ ...backup, rows: 1, bytes: 60 }] }),
+    });
+    const section = screen.getByRole('list', { name: 'Files kept in the extension' });
+    expect(section.textContent).toMatch(/ · 1 row · 60 bytes · /);
+    expect(section.textContent).not.toMatch(/1 rows/);
+    expect(screen.getByText(/^1 file, 60 bytes\./)).toBeTruthy();
   });
 });

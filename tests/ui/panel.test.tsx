@@ -327,6 +327,18 @@ describe('job states', () => {
     expect(fake.sent('getPromotion')).toHaveLength(2);
   });
 
+  test("the header's count keeps up with a running generate between two readings", async () => {
+    // Read as 12,345 while the job had made 12,500: what it makes after that is added.
+    const { fake } = await renderPanel({ jobs: [running()] });
+    expect(within(region()).getByText(/· 12,345 codes/)).toBeTruthy();
+    await fake.pushJobs([running({ done: 15_000 })]);
+    await settle();
+    expect(within(region()).getByText(/· 14,845 codes/)).toBeTruthy();
+    await fake.pushJobs([running({ done: 15_000 }, { status: 'paused' })]);
+    await settle();
+    expect(within(region()).getByText(/· 14,845 codes/)).toBeTruthy();
+  });
+
   test('the count is asked again for a job first seen already finished (started and done between two updates)', async () => {
     const { fake } = await renderPanel({
       jobs: [makeJob({ id: 'old', status: 'completed', finishedAt: NOW - 1000 })],

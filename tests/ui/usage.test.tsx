@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { JobCard } from '@/components/JobCard';
 import { UsageChart, usageSegments } from '@/components/UsageChart';
 import { usageOf, type Usage } from '@/utils/codes/usage';
-import { busiestDay, usageSentence } from '@/utils/ui/usage-text';
+import { busiestDay, labelledDays, shortDay, usageSentence } from '@/utils/ui/usage-text';
 import { NOW, makeJob } from './fixtures';
 
 beforeEach(() => {
@@ -86,6 +86,28 @@ describe('the usage chart', () => {
     expect(heights[1]).toBe(Math.max(...heights));
     expect(heights[0]).toBeCloseTo(heights[1]! / 10);
     expect(days[1]!.textContent).toBe('2026-12-01: 10,000');
+  });
+
+  test('each day bar carries its date while they fit; many days: the first and the last', () => {
+    const { container } = render(<UsageChart usage={TWELVE_THOUSAND} id="t" />);
+    const dates = [...container.querySelectorAll('text.bcm-usage-date')].map((t) => t.textContent);
+    expect(dates).toEqual(['Nov 30', 'Dec 1', 'Dec 2']);
+    cleanup();
+    const perDay = Array.from({ length: 20 }, (_, i) => ({
+      day: `2026-01-${String(i + 1).padStart(2, '0')}`,
+      codes: 10,
+    }));
+    const { container: many } = render(
+      <UsageChart usage={{ ...TWELVE_THOUSAND, perDay }} id="m" />,
+    );
+    expect([...many.querySelectorAll('text.bcm-usage-date')].map((t) => t.textContent)).toEqual([
+      'Jan 1',
+      'Jan 20',
+    ]);
+    expect(labelledDays(6)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(labelledDays(7)).toEqual([0, 6]);
+    expect(shortDay('2026-12-01')).toBe('Dec 1');
+    expect(shortDay('unknown')).toBe('?');
   });
 
   test('the parts add up to the total', () => {

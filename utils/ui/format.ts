@@ -20,9 +20,14 @@ export function formatCount(n: number): string {
   return whole < 0 ? `-${digits}` : digits;
 }
 
+/** "1 row" / "12,500 rows": a count with its noun, singular for exactly one. */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
+}
+
 /** "1 code" / "12,500 codes". */
 export function pluralCodes(n: number): string {
-  return `${formatCount(n)} ${n === 1 ? 'code' : 'codes'}`;
+  return plural(n, 'code');
 }
 
 /** 1900.4 -> "1,900 codes/s"; slow rates keep one decimal ("0.5 codes/s"). */

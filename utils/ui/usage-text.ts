@@ -12,6 +12,24 @@ export function busiestDay(usage: Usage): { day: string; codes: number } | null 
   return best;
 }
 
+const MONTHS = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
+
+/**
+ * A day bar's label under the chart: "2026-03-01" -> "Mar 1" (the year is in the sentence and
+ * the bar's title). By hand, not Intl: the content script's first Intl formatter costs ~28 ms.
+ */
+export function shortDay(day: string): string {
+  const m = /^\d{4}-(\d{2})-(\d{2})$/.exec(day);
+  const month = m ? MONTHS[Number(m[1]) - 1] : undefined;
+  return m && month ? `${month} ${Number(m[2])}` : '?';
+}
+
+/** Which day bars carry a date under them: every one while they fit, else the first and last. */
+export function labelledDays(days: number): number[] {
+  if (days <= 6) return Array.from({ length: days }, (_, i) => i);
+  return [0, days - 1];
+}
+
 function dayName(day: string): string {
   return day === 'unknown' ? 'an unknown day' : day;
 }
