@@ -92,7 +92,7 @@ describe('GET /promotions/codes?code=', () => {
   });
 
   it('in-flight cap 40', async () => {
-    sb.configure({ latencyMs: 150, jitterMs: 0 });
+    sb.configure({ latencyMs: 1000, jitterMs: 0 });
     const rs = await Promise.all(
       Array.from({ length: 45 }, () => api('GET', '/promotions/codes?code=WELCOME10')),
     );
@@ -205,7 +205,7 @@ describe('POST /promotions/{id}/codes', () => {
   });
 
   it("in-flight cap 40 (the spec's figure for this endpoint)", async () => {
-    sb.configure({ latencyMs: 150, jitterMs: 0 });
+    sb.configure({ latencyMs: 1000, jitterMs: 0 });
     const rs = await Promise.all(
       Array.from({ length: 45 }, (_, i) =>
         api('POST', '/promotions/2/codes', { code: `CAP-${i}` }),

@@ -126,7 +126,7 @@ describe('in-flight caps', () => {
   }
 
   it('codegen: more than 10 at once -> 429 with headers (Requests-Left > 0), maxInFlight <= 10', async () => {
-    sb.configure({ latencyMs: 200, jitterMs: 0, plan: 'pro' });
+    sb.configure({ latencyMs: 1000, jitterMs: 0, plan: 'pro' });
     const rs = await burst(16, () => api('POST', '/promotions/2/codegen', { batch_size: 1 }));
     const ok = rs.filter((r) => r.status === 201);
     const limited = rs.filter((r) => r.status === 429);
@@ -142,7 +142,7 @@ describe('in-flight caps', () => {
   });
 
   it('list: 10 in flight on current, 40 on legacy', async () => {
-    sb.configure({ latencyMs: 200, jitterMs: 0 });
+    sb.configure({ latencyMs: 1000, jitterMs: 0 });
     let rs = await burst(14, () => api('GET', '/promotions/1/codes?limit=5'));
     expect(rs.filter((r) => r.status === 429).length).toBe(4);
     expect(sb.stats().perEndpoint.listCodes.maxInFlight).toBe(10);
@@ -154,7 +154,7 @@ describe('in-flight caps', () => {
   });
 
   it('delete: 40 in flight; caps are per endpoint (other endpoints unaffected)', async () => {
-    sb.configure({ latencyMs: 200, jitterMs: 0 });
+    sb.configure({ latencyMs: 1000, jitterMs: 0 });
     const all = sb.codes(1).map((c) => c.id);
     let i = 0;
     const [rs, promo] = await Promise.all([
