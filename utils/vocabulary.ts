@@ -114,6 +114,9 @@ export const STORE_PAGE_RE = new RegExp(`^https://store-(${STORE_HASH})\\.mybigc
 /** The longest access token taken (BigCommerce's are 31 characters; anything this long is a paste gone wrong). */
 export const TOKEN_MAX_LENGTH = 200;
 
+/** What a merchant may ask of a job that is under way (the controlJob message). */
+export const CONTROL_ACTIONS = ['pause', 'resume', 'cancel', 'rescan'] as const;
+
 /** Phases of a multi-phase job: a purge finds its codes, then deletes them. */
 export type JobPhase = 'scan' | 'delete';
 

@@ -9,7 +9,7 @@ import type { PromotionListCache } from '../api/promotion-lists';
 import type { StoreClients } from '../api/store-clients';
 import type { JobRegistry } from '../jobs/registry';
 import type { JobRecord } from '../jobs/record';
-import type { ListedPromotion, Result, StoreView, TokenCheck } from './index';
+import type { ListedPromotion, Result, StoreView, TokenCheck } from './views';
 
 /** Everything the handlers act through. */
 export interface Services {
