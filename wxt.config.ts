@@ -6,12 +6,6 @@ export default defineConfig({
   // path. A forgotten import fails the type check instead of resolving silently (and can never
   // pull zod into the content script).
   imports: false,
-  vite: () => ({
-    resolve: {
-      // zustand's hooks import React; Preact's compat layer stands in for it.
-      alias: { react: 'preact/compat', 'react-dom': 'preact/compat' },
-    },
-  }),
   manifest: ({ browser }) => ({
     name: 'Bulk Coupon Manager for BigCommerce',
     description:
