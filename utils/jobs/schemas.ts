@@ -2,6 +2,7 @@
 // from types.ts so UI code importing the types does not bundle zod into the content script.
 // Every limit comes from the vocabulary, where the panel's own checks read it too.
 import { z } from 'zod';
+import { CHARACTER_SET_IDS } from '../codes/pattern';
 import {
   AFFIX_RE,
   CODE_MAX_LENGTH,
@@ -47,7 +48,7 @@ export const PatternParamsSchema = z.object({
   maxUses: UsesSchema,
   maxUsesPerCustomer: UsesSchema,
   pattern: z.string().min(1).max(CODE_MAX_LENGTH),
-  characterSet: z.enum(['letters-digits', 'letters', 'digits', 'lower-digits', 'custom']),
+  characterSet: z.enum(CHARACTER_SET_IDS),
   ownCharacters: z.string().max(200),
 });
 
