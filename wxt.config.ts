@@ -42,10 +42,6 @@ export default defineConfig({
   vite: () => ({
     // The privacy policy's address, for the settings page's link: made from the homepage.
     define: { __BCM_PRIVACY_URL__: JSON.stringify(privacyUrl(homepage)) },
-    resolve: {
-      // zustand's hooks import React; Preact's compat layer stands in for it.
-      alias: { react: 'preact/compat', 'react-dom': 'preact/compat' },
-    },
   }),
   // `wxt zip -b firefox` also packs the sources addons.mozilla.org rebuilds (scripts/release.ts):
   // the repository as committed, less what a rebuild does not need.

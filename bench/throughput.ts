@@ -9,7 +9,7 @@ import { startSandboxInline, startSandboxThread, type SandboxThread } from './sa
 import { createRegistry, type JobRegistry } from '../utils/jobs/registry';
 import { backupSaved, instantDownloads, memoryRecords } from '../tests/jobs/helpers';
 import type { GenerateParams } from '../utils/jobs/types';
-import { createMemorySpool } from '../utils/storage/spool-memory';
+import { createMemorySpool } from '../tests/storage/spool-memory';
 import {
   boundOf,
   concurrencyBoundMs,

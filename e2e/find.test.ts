@@ -104,13 +104,15 @@ describe('find a code', () => {
     }
     expect(l.sandbox.stats(store.storeHash).perEndpoint.findCode.requests).toBe(asked);
 
-    // "Open manager" opens the manager page in a new tab (and the popup closes).
-    const opened = l.context.waitForEvent('page', {
-      predicate: (p) => p.url().endsWith('/manager.html'),
-    });
+    // "Open manager" opens the manager page in a new tab (and the popup closes). The manager
+    // writes the store it shows into its own address (?store=…) as soon as it knows it, which on
+    // a busy machine is before Playwright reports the tab: the tab is the next page opened, and
+    // its page (the address without its query) is what is checked.
+    const opened = l.context.waitForEvent('page');
     await page.getByRole('link', { name: 'Open manager' }).click();
     const manager = await opened;
-    expect(manager.url()).toBe(`chrome-extension://${l.extensionId}/manager.html`);
+    await manager.waitForURL((url) => url.pathname === '/manager.html');
+    expect(manager.url().split('?')[0]).toBe(`chrome-extension://${l.extensionId}/manager.html`);
     await manager.close();
     await page.close().catch(() => {});
   });

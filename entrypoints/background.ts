@@ -10,9 +10,11 @@ import { createDownloads } from '@/utils/background/downloads';
 import { createJobsFeed } from '@/utils/background/jobs-feed';
 import { createKeepAwake, WATCHDOG } from '@/utils/background/keep-awake';
 import { detectSession } from '@/utils/background/session';
+import { createStoreConnections } from '@/utils/background/store-connections';
 import { createRegistry } from '@/utils/jobs/registry';
 import type { JobRecord } from '@/utils/jobs/record';
 import { registerMessages } from '@/utils/messages/register';
+import type { ListedPromotion } from '@/utils/messages/views';
 import { createJobRecordStore } from '@/utils/storage/jobs';
 import { createIdbSpool } from '@/utils/storage/spool-idb';
 import { createStoreRegistry } from '@/utils/storage/stores';
@@ -44,16 +46,21 @@ export default defineBackground(() => {
   const keepAwake = createKeepAwake(() => registry.busy());
   browser.runtime.onConnect.addListener((port) => feed.connect(port));
 
+  const promotionLists = createPromotionListCache<ListedPromotion>();
   registerMessages({
     extensionId,
     extensionOrigin,
     services: {
       registry,
       clients,
-      promotionLists: createPromotionListCache(),
-      stores,
-      vault,
-      checkToken: (storeHash, token) => checkToken(storeHash, token),
+      promotionLists,
+      stores: createStoreConnections({
+        stores,
+        vault,
+        registry,
+        promotionLists,
+        checkToken: (storeHash, token) => checkToken(storeHash, token),
+      }),
       openOptions: async (storeHash) => {
         const url =
           browser.runtime.getURL('/options.html') +

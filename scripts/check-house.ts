@@ -1,15 +1,17 @@
 /**
  * `npm run check:house`: the house rules of docs/ARCHITECTURE.md, checked on the code. Every
  * product module (utils/, components/, entrypoints/) may import only from the rooms its own
- * room allows, no chain of imports leads back to where it started, and no product file is
- * longer than MAX_LINES. Only imports that stay in the built code count: `import type` is
- * erased and may point anywhere.
+ * room allows, a types-only room holds nothing but types, no chain of imports leads back to
+ * where it started, and no product file is longer than MAX_LINES.
  *
- * Written on the TypeScript compiler (already here) because the usual tools (dependency-cruiser)
- * refuse the Node version of our machines.
+ * Rooms count only the imports that stay in the built code (`import type` is erased and may
+ * point anywhere). Cycles count every import, `import type` included: a circle of types is
+ * still two modules that cannot be read one without the other. madge finds them (the usual
+ * graph tool that runs on our Node); the rooms are read here with the TypeScript compiler.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import madge from 'madge';
 import ts from 'typescript';
 
 const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..');
@@ -39,6 +41,7 @@ export const ROOMS: Record<string, { path: string; may: string[] }> = {
   },
   ui: { path: 'utils/ui/', may: ['messages-protocol', 'codes', 'vocabulary'] },
   'messages-protocol': { path: 'utils/messages/index.ts', may: [] },
+  views: { path: 'utils/messages/views.ts', may: [] },
   'control-panel-url': { path: 'utils/control-panel-url.ts', may: ['vocabulary'] },
   components: {
     path: 'components/',
@@ -46,6 +49,9 @@ export const ROOMS: Record<string, { path: string; may: string[] }> = {
   },
   entrypoints: { path: 'entrypoints/', may: ['*'] },
 };
+
+/** Rooms of types only: they compile to nothing, so anyone may take them without weight. */
+const TYPES_ONLY = ['views'];
 
 /** Packages a room may not bring in at run time (zod would weigh on the content script). */
 const FORBIDDEN_PACKAGES: Record<string, string[]> = {
@@ -135,6 +141,43 @@ export function runtimeImports(file: string, text: string): string[] {
   return out;
 }
 
+/** Whether a module compiles to nothing at all (types, interfaces, type-only imports and exports). */
+export function isTypesOnly(file: string, text: string): boolean {
+  const js = ts.transpileModule(text, {
+    fileName: file,
+    compilerOptions: { module: ts.ModuleKind.ESNext, removeComments: true },
+  }).outputText;
+  return js.replace(/export \{\};/, '').trim() === '';
+}
+
+/**
+ * Every chain of imports, `import type` included, that leads back to where it started (a
+ * module importing itself too), as madge finds them under `dirs` of `root`. `@/` resolves to
+ * the root, as in tsconfig; WXT's `#imports` is a package here.
+ */
+export async function findCycles(root: string, dirs: string[]): Promise<string[][]> {
+  const graph = await madge(
+    dirs.map((d) => join(root, d)),
+    {
+      baseDir: root,
+      fileExtensions: ['ts', 'tsx'],
+      tsConfig: {
+        compilerOptions: {
+          baseUrl: root,
+          paths: { '@/*': ['./*'] },
+          module: 'esnext',
+          moduleResolution: 'bundler',
+          jsx: 'react-jsx',
+        },
+      },
+    },
+  );
+  // An import madge cannot follow would hide any circle through it: say so rather than pass.
+  const unread = graph.warnings().skipped.filter((spec) => spec !== '#imports');
+  if (unread.length) throw new Error(`madge could not resolve: ${unread.join(', ')}`);
+  return graph.circular();
+}
+
 export interface Report {
   violations: string[];
   cycles: string[][];
@@ -143,20 +186,21 @@ export interface Report {
   files: number;
 }
 
-export function check(): Report {
+export async function check(): Promise<Report> {
   const all = SOURCES.flatMap((dir) => walk(join(ROOT, dir), []));
   const long = all
     .map((file) => ({ file: relative(ROOT, file), lines: lineCount(readFileSync(file, 'utf8')) }))
     .filter((f) => f.lines > MAX_LINES)
     .map((f) => `${f.file} (${f.lines} lines)`);
   const files = all.filter((f) => /\.tsx?$/.test(f));
-  const graph = new Map<string, string[]>();
   const violations: string[] = [];
   for (const file of files) {
     const rel = relative(ROOT, file);
     const room = roomOf(rel);
-    const edges: string[] = [];
-    for (const spec of runtimeImports(file, readFileSync(file, 'utf8'))) {
+    const text = readFileSync(file, 'utf8');
+    if (room && TYPES_ONLY.includes(room) && !isTypesOnly(file, text))
+      violations.push(`${rel} holds code, and room "${room}" is for types only`);
+    for (const spec of runtimeImports(file, text)) {
       const target = resolveImport(file, spec);
       if (!target) {
         const pkg = spec.startsWith('@')
@@ -167,54 +211,18 @@ export function check(): Report {
         continue;
       }
       const targetRel = relative(ROOT, target);
-      edges.push(targetRel);
       const targetRoom = roomOf(targetRel);
       if (!room || !targetRoom || room === targetRoom) continue;
       const may = ROOMS[room]!.may;
       if (!may.includes('*') && !may.includes(targetRoom))
         violations.push(`${rel} (${room}) imports ${targetRel} (${targetRoom})`);
     }
-    graph.set(rel, edges);
   }
-  return { violations, cycles: findCycles(graph), long, files: files.length };
-}
-
-/** Every strongly connected group of more than one module (or a module importing itself), by Tarjan. */
-export function findCycles(graph: Map<string, string[]>): string[][] {
-  let index = 0;
-  const indexOf = new Map<string, number>();
-  const low = new Map<string, number>();
-  const stack: string[] = [];
-  const onStack = new Set<string>();
-  const out: string[][] = [];
-  const visit = (v: string) => {
-    indexOf.set(v, index);
-    low.set(v, index++);
-    stack.push(v);
-    onStack.add(v);
-    for (const w of graph.get(v) ?? []) {
-      if (!indexOf.has(w)) {
-        visit(w);
-        low.set(v, Math.min(low.get(v)!, low.get(w)!));
-      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, indexOf.get(w)!));
-    }
-    if (low.get(v) === indexOf.get(v)) {
-      const group: string[] = [];
-      let w: string;
-      do {
-        w = stack.pop()!;
-        onStack.delete(w);
-        group.push(w);
-      } while (w !== v);
-      if (group.length > 1 || (graph.get(v) ?? []).includes(v)) out.push(group.sort());
-    }
-  };
-  for (const v of graph.keys()) if (!indexOf.has(v)) visit(v);
-  return out;
+  return { violations, cycles: await findCycles(ROOT, SOURCES), long, files: files.length };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname)) {
-  const { violations, cycles, long, files } = check();
+  const { violations, cycles, long, files } = await check();
   for (const v of violations) console.log(`room rule: ${v}`);
   for (const c of cycles) console.log(`import cycle: ${c.join(' -> ')}`);
   for (const f of long) console.log(`longer than ${MAX_LINES} lines: ${f}`);

@@ -1,6 +1,7 @@
 /**
  * What a BigCommerce control-panel URL says: which store, and which promotion page. Pure,
- * so the content script, the background (checking a sender's tab) and tests share it.
+ * so the content script, the pages and tests share it (the background checks senders with the
+ * vocabulary's STORE_PAGE_RE).
  *
  * The host is checked strictly (it decides which store a page may act on); the path is read
  * tolerantly, because the exact route of a promotion's edit page is not documented and has

@@ -13,16 +13,32 @@ export const CREATE_CONCURRENCY = 40;
 export const CODE_MAX_LENGTH = 50;
 export const CODE_CHARS = 'letters, digits, spaces, _ and -';
 export const CODE_CHAR_RE = /[A-Za-z0-9 _-]/;
-export const CODE_RE = /^[A-Za-z0-9 _-]{1,50}$/;
+export const CODE_RE = new RegExp(`^[A-Za-z0-9 _-]{1,${CODE_MAX_LENGTH}}$`);
 /** max_uses and max_uses_per_customer: 0 (unlimited) to this. */
 export const USES_MAX = 100_000;
 /** The most codes one job makes or imports. */
 export const MAX_JOB_CODES = 1_000_000;
 /** The largest file of codes read (a million long codes with their limits still fit). */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+/** The largest list of codes to purge: the panel reads no larger file, the background takes no longer text. */
+export const PURGE_LIST_MAX_BYTES = 60 * 1024 * 1024;
+/**
+ * What BigCommerce's codegen takes (its own ranges): random characters per code, prefix and
+ * suffix of A-Z, 0-9, `_` and `-`, one of three delimiters, and up to 35 of the 36 letters and
+ * digits left out. The whole code is a code like any other: at most CODE_MAX_LENGTH.
+ */
+export const GENERATE_LIMITS = {
+  codeLength: { min: 6, max: 16 },
+  affixMax: 20,
+  totalMax: CODE_MAX_LENGTH,
+  excludeMax: 35,
+} as const;
+export const AFFIX_RE = /^[A-Z0-9_-]*$/;
+export const DELIMITERS = ['', '-', '_'] as const;
+
 /** A pattern must be able to make this many times the codes asked for, so that clashes stay rare. */
 export const PATTERN_ROOM = 100;
-/** Codes per page of a list request (the API's maximum). */
+/** Items per page of a list request, codes or promotions (the API's maximum). */
 export const PAGE_SIZE = 250;
 /** Ids per bulk delete: the current published limit, and the older one some stores still enforce. */
 export const DELETE_BATCH = 250;
@@ -113,6 +129,9 @@ export const STORE_PAGE_RE = new RegExp(`^https://store-(${STORE_HASH})\\.mybigc
 
 /** The longest access token taken (BigCommerce's are 31 characters; anything this long is a paste gone wrong). */
 export const TOKEN_MAX_LENGTH = 200;
+
+/** What a merchant may ask of a job that is under way (the controlJob message). */
+export const CONTROL_ACTIONS = ['pause', 'resume', 'cancel', 'rescan'] as const;
 
 /** Phases of a multi-phase job: a purge finds its codes, then deletes them. */
 export type JobPhase = 'scan' | 'delete';

@@ -4,6 +4,7 @@
  */
 import type { JSX } from 'preact';
 import { formatCount } from '@/utils/ui/format';
+import { GENERATE_LIMITS } from '@/utils/vocabulary';
 import { validateGenerate } from '@/utils/ui/validate-generate';
 import { setField } from '../state/form-store';
 import type { PanelModel } from '../state/panel-model';
@@ -28,6 +29,8 @@ function preview(
   return `${prefix}${prefix ? delimiter : ''}${random}${suffix ? delimiter : ''}${suffix}`;
 }
 
+const AFFIX_HINT = `Optional. A–Z, 0–9, _ and -, up to ${GENERATE_LIMITS.affixMax}. Letters become capitals.`;
+
 /** The fields, inside the form's grid. */
 export function BigCommerceFields(props: { model: PanelModel; text: FieldMaker }): JSX.Element {
   const { model, text } = props;
@@ -36,13 +39,13 @@ export function BigCommerceFields(props: { model: PanelModel; text: FieldMaker }
     <>
       {text('codeLength', 'Code length', {
         numeric: true,
-        hint: 'Random characters per code, 6 to 16.',
+        hint: `Random characters per code, ${GENERATE_LIMITS.codeLength.min} to ${GENERATE_LIMITS.codeLength.max}.`,
       })}
       {text('prefix', 'Prefix', {
-        hint: 'Optional. A–Z, 0–9, _ and -, up to 20. Letters become capitals.',
+        hint: AFFIX_HINT,
       })}
       {text('suffix', 'Suffix', {
-        hint: 'Optional. A–Z, 0–9, _ and -, up to 20. Letters become capitals.',
+        hint: AFFIX_HINT,
       })}
       <div class="bcm-field">
         <label for="bcm-delimiter">Delimiter</label>

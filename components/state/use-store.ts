@@ -1,6 +1,6 @@
 /**
- * zustand's own `useStore` hook imports React (through preact/compat); this small one uses
- * preact/hooks only, which keeps the content script small and tests free of the react alias.
+ * zustand's own `useStore` hook imports React; this small one uses preact/hooks only, so the
+ * pages take nothing but `zustand/vanilla` and need no React (nor Preact's compat layer for it).
  * Selectors must return stable values (a field, not a fresh object).
  */
 import { useLayoutEffect, useReducer, useRef } from 'preact/hooks';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { MAX_CODES, MAX_SKIPPED_DETAILS, parseCodesCsv } from '../../utils/csv/read';
+import { MAX_SKIPPED_DETAILS, parseCodesCsv } from '../../utils/csv/read';
+import { MAX_JOB_CODES } from '../../utils/vocabulary';
 import { jobCsvParts } from '../../utils/csv/job-csv';
 
 /** Rows as the one chunk a spool would hand out. */
@@ -197,17 +198,17 @@ describe('parseCodesCsv: bad input', () => {
   });
 
   it('accepts 1,000,000 codes and rejects one more', () => {
-    const lines = Array.from({ length: MAX_CODES }, (_, i) => `C${i}`);
+    const lines = Array.from({ length: MAX_JOB_CODES }, (_, i) => `C${i}`);
     const ok = parseCodesCsv(`code\n${lines.join('\n')}\n`);
     expect(ok.error).toBeUndefined();
-    expect(ok.codes).toHaveLength(MAX_CODES);
+    expect(ok.codes).toHaveLength(MAX_JOB_CODES);
     const tooMany = parseCodesCsv(`code\n${lines.join('\n')}\nONE-MORE\n`);
     expect(tooMany.codes).toEqual([]);
     expect(tooMany.error).toMatch(/more than 1,000,000 codes/);
   });
 
   it('duplicates do not count towards the limit', () => {
-    const text = `code\n${Array.from({ length: MAX_CODES + 10 }, (_, i) => `C${i % 10}`).join('\n')}`;
+    const text = `code\n${Array.from({ length: MAX_JOB_CODES + 10 }, (_, i) => `C${i % 10}`).join('\n')}`;
     expect(parseCodesCsv(text).codes).toHaveLength(10);
   });
 });

@@ -7,7 +7,7 @@ import {
   type RegistryDeps,
 } from '../../utils/jobs/registry';
 import type { JobRecord } from '../../utils/jobs/record';
-import { createMemorySpool } from '../../utils/storage/spool-memory';
+import { createMemorySpool } from '../storage/spool-memory';
 import type { Spool } from '../../utils/storage/spool';
 import type { JobView } from '../../utils/jobs/types';
 

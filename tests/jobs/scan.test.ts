@@ -5,7 +5,7 @@ import type { CouponCode } from '../../utils/api/schemas';
 import { scanPromotion } from '../../utils/jobs/scan';
 import { emptyScan } from '../../utils/jobs/scan-checkpoint';
 import { PAGE_SIZE } from '../../utils/vocabulary';
-import { createMemorySpool } from '../../utils/storage/spool-memory';
+import { createMemorySpool } from '../storage/spool-memory';
 import { spoolRows } from './helpers';
 
 const code = (id: number): CouponCode => ({

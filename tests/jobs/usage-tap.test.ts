@@ -1,7 +1,7 @@
 /** The usage counted as a scan stores its pages: the same as reading the spool back, without doing so. */
 import { describe, expect, it, vi } from 'vitest';
 import { usageOf } from '../../utils/codes/usage';
-import { createMemorySpool } from '../../utils/storage/spool-memory';
+import { createMemorySpool } from '../storage/spool-memory';
 import { tapUsage } from '../../utils/jobs/usage-tap';
 
 const row = (id: number, uses: number, max: number, day: string) => ({

@@ -5,7 +5,7 @@ import { purgeSpools } from '../../utils/jobs/purge';
 import { createRegistry, type JobRegistry } from '../../utils/jobs/registry';
 import type { JobView } from '../../utils/jobs/types';
 import type { Spool } from '../../utils/storage/spool';
-import { createMemorySpool } from '../../utils/storage/spool-memory';
+import { createMemorySpool } from '../storage/spool-memory';
 import { confirm, instantDownloads, memoryRecords, spoolRows, waitFor } from '../jobs/helpers';
 
 export interface SoakOptions {

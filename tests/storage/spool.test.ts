@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Spool } from '../../utils/storage/spool';
 import { createIdbSpool, type IdbSpool } from '../../utils/storage/spool-idb';
-import { createMemorySpool } from '../../utils/storage/spool-memory';
+import { createMemorySpool } from './spool-memory';
 
 const opened: IdbSpool[] = [];
 afterEach(() => {

@@ -15,7 +15,7 @@ import {
   type Promotion,
 } from './schemas';
 import { createTransport, parseBody, type TransportOptions } from './transport';
-import { DELETE_BATCH_LEGACY, isBulkCoupon } from '../vocabulary';
+import { DELETE_BATCH_LEGACY, isBulkCoupon, PAGE_SIZE } from '../vocabulary';
 
 export { DEFAULT_API_ORIGIN, MAX_BODY_BYTES } from './transport';
 /** Largest code count believed: more than any real promotion holds (a total of 10^12 is a broken answer). */
@@ -85,7 +85,7 @@ export function createClient(opts: ClientOptions) {
           endpoint: 'other',
           method: 'GET',
           path: '/promotions',
-          query: { redemption_type: 'COUPON', limit: 250, page },
+          query: { redemption_type: 'COUPON', limit: PAGE_SIZE, page },
           idempotent: true,
           ctx: ctx(),
           signal,
@@ -93,7 +93,7 @@ export function createClient(opts: ClientOptions) {
         const body = parseBody(PromotionListSchema, text, 'promotion list');
         out.push(...body.data.filter(isBulkCoupon));
         const totalPages = body.meta?.pagination?.total_pages;
-        if (body.data.length < 250 || totalPages == null || page >= totalPages) break;
+        if (body.data.length < PAGE_SIZE || totalPages == null || page >= totalPages) break;
       }
       return out;
     },

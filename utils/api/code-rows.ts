@@ -1,3 +1,4 @@
+import { CODE_MAX_LENGTH } from '../vocabulary';
 import type { CouponCode } from './schemas';
 
 /**
@@ -28,8 +29,8 @@ export function readCouponCodes(
     const max_uses_per_customer =
       r.max_uses_per_customer === undefined ? 0 : r.max_uses_per_customer;
     if (!isCount(id) || id === 0) return badField(path, i, 'id', 'a whole number above 0');
-    if (typeof code !== 'string' || code.length < 1 || code.length > 50)
-      return badField(path, i, 'code', 'a text of 1 to 50 characters');
+    if (typeof code !== 'string' || code.length < 1 || code.length > CODE_MAX_LENGTH)
+      return badField(path, i, 'code', `a text of 1 to ${CODE_MAX_LENGTH} characters`);
     if (!isCount(current_uses))
       return badField(path, i, 'current_uses', 'a whole number, 0 or more');
     if (!isCount(max_uses)) return badField(path, i, 'max_uses', 'a whole number, 0 or more');

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { CODE_MAX_LENGTH } from '../vocabulary';
 
 // Response shapes from the official Promotions v3 spec. Only the fields the extension
 // relies on are required; unknown fields pass through so API additions don't break us.
 
 export const CouponCodeSchema = z.object({
   id: z.number().int().positive(),
-  code: z.string().min(1).max(50),
+  code: z.string().min(1).max(CODE_MAX_LENGTH),
   current_uses: z.number().int().min(0),
   max_uses: z.number().int().min(0).default(0),
   max_uses_per_customer: z.number().int().min(0).default(0),
@@ -49,7 +50,7 @@ export const CodegenResponseSchema = z.object({
     max_uses: z.number().int().optional(),
     max_uses_per_customer: z.number().int().optional(),
     batch_size: z.number().int().optional(),
-    codes: z.array(z.object({ code: z.string().min(1).max(50) })),
+    codes: z.array(z.object({ code: z.string().min(1).max(CODE_MAX_LENGTH) })),
   }),
 });
 

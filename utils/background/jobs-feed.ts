@@ -43,8 +43,5 @@ export function createJobsFeed(o: {
     broadcast(jobs: JobView[]): void {
       for (const port of ports.keys()) post(port, jobs);
     },
-    get size(): number {
-      return ports.size;
-    },
   };
 }

@@ -1,7 +1,7 @@
 /**
  * A code typed into "Find a code", checked before any request: trimmed (codes never start or
- * end with a space), at most 50 characters, only what the store allows. Letter case is left as
- * typed: the store finds a code whatever its case.
+ * end with a space), at most CODE_MAX_LENGTH characters, only what the store allows. Letter
+ * case is left as typed: the store finds a code whatever its case.
  */
 import { CODE_CHAR_RE, CODE_CHARS, CODE_MAX_LENGTH } from '../vocabulary';
 

@@ -6,7 +6,15 @@
  */
 import { CODE_CHAR_RE, CODE_CHARS, CODE_MAX_LENGTH, PATTERN_ROOM } from '../vocabulary';
 
-export type CharacterSetId = 'letters-digits' | 'letters' | 'digits' | 'lower-digits' | 'custom';
+/** The character sets a pattern may draw from ('custom': the merchant's own characters). */
+export const CHARACTER_SET_IDS = [
+  'letters-digits',
+  'letters',
+  'digits',
+  'lower-digits',
+  'custom',
+] as const;
+export type CharacterSetId = (typeof CHARACTER_SET_IDS)[number];
 
 export const CHARACTER_SETS: Record<
   Exclude<CharacterSetId, 'custom'>,

@@ -31,8 +31,6 @@ const COLUMNS: Record<JobCsvKind, ReadonlyArray<keyof Row>> = {
   unattributed: ['id', 'code', 'max_uses', 'max_uses_per_customer', 'created'],
 };
 
-export const columnsOf = (kind: JobCsvKind): ReadonlyArray<string> => COLUMNS[kind];
-
 /** Only unused codes (an export's filter). */
 const keep = (row: Row, unusedOnly: boolean) =>
   !unusedOnly || isUnusedCode({ current_uses: row.current_uses ?? 0 });

@@ -23,9 +23,6 @@ export interface ParsedCodes {
   error?: string;
 }
 
-/** The API's own limits, as the vocabulary has them (at most 1,000,000 codes of 50 characters). */
-export const MAX_CODES = MAX_JOB_CODES;
-const MAX_CODE_LENGTH = CODE_MAX_LENGTH;
 /** Enough to show the merchant what is wrong without holding a million objects. */
 export const MAX_SKIPPED_DETAILS = 1_000;
 
@@ -35,7 +32,7 @@ function fail(error: string): ParsedCodes {
 
 /** Why a cell is not a usable code, or null when it is one. */
 function rejectCode(code: string): string | null {
-  if (code.length > MAX_CODE_LENGTH) return `the code is longer than ${MAX_CODE_LENGTH} characters`;
+  if (code.length > CODE_MAX_LENGTH) return `the code is longer than ${CODE_MAX_LENGTH} characters`;
   if (CONTROL_CHARS.test(code) || /[\r\n]/.test(code))
     return 'the code contains characters a coupon code cannot have';
   return null;
@@ -61,7 +58,7 @@ export function parseCodesCsv(text: string): ParsedCodes {
       const reason = rejectCode(code);
       if (reason) return skip(line, reason);
       if (seen.has(code)) return;
-      if (codes.length >= MAX_CODES) {
+      if (codes.length >= MAX_JOB_CODES) {
         tooMany = true;
         return false;
       }
@@ -72,7 +69,7 @@ export function parseCodesCsv(text: string): ParsedCodes {
   if (walked.error) return fail(walked.error);
   if (tooMany)
     return fail(
-      `The file holds more than ${MAX_CODES.toLocaleString('en-US')} codes. Split it into smaller files.`,
+      `The file holds more than ${MAX_JOB_CODES.toLocaleString('en-US')} codes. Split it into smaller files.`,
     );
   if (codes.length === 0) {
     return {

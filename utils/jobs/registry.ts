@@ -7,6 +7,7 @@
  */
 import { ApiError } from '../api/errors';
 import { createStoreClients, type StoreClients } from '../api/store-clients';
+import type { ControlAction } from '../messages/views';
 import type { GovernorOptions } from '../rate';
 import type { Spool } from '../storage/spool';
 import { createFileKeeper, type DownloadChange, type Downloads } from './file-keeper';
@@ -46,8 +47,6 @@ export interface RegistryDeps {
   /** Minimum ms between persisted progress writes. */
   saveEveryMs?: number;
 }
-
-export type ControlAction = 'pause' | 'resume' | 'cancel' | 'rescan';
 
 export type JobRegistry = ReturnType<typeof createRegistry>;
 

@@ -1,88 +1,89 @@
 // Runtime schemas of the job model, for the background's message validation. Kept apart
 // from types.ts so UI code importing the types does not bundle zod into the content script.
+// Every limit comes from the vocabulary, where the panel's own checks read it too.
 import { z } from 'zod';
-import { CODE_MAX_LENGTH, CODE_RE, MAX_JOB_CODES, STORE_HASH_RE, USES_MAX } from '../vocabulary';
+import { CHARACTER_SET_IDS } from '../codes/pattern';
+import {
+  AFFIX_RE,
+  CODE_MAX_LENGTH,
+  CODE_RE,
+  DELIMITERS,
+  GENERATE_LIMITS,
+  MAX_JOB_CODES,
+  PURGE_LIST_MAX_BYTES,
+  STORE_HASH_RE,
+  USES_MAX,
+} from '../vocabulary';
 
-const StoreHash = z.string().regex(STORE_HASH_RE);
+/** A store, a promotion, and an id the extension made (a job's, an import draft's). */
+export const StoreHashSchema = z.string().regex(STORE_HASH_RE);
+export const PromotionIdSchema = z.number().int().positive();
+export const IdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+
+const CountSchema = z.number().int().min(1).max(MAX_JOB_CODES);
+const UsesSchema = z.number().int().min(0).max(USES_MAX);
+const AffixSchema = z.string().regex(AFFIX_RE).max(GENERATE_LIMITS.affixMax);
 
 /** Settings a merchant chooses for generated codes; ranges are the API's own (codegen). */
 export const GenerateParamsSchema = z.object({
-  count: z.number().int().min(1).max(1_000_000),
-  maxUses: z.number().int().min(0).max(100_000),
-  maxUsesPerCustomer: z.number().int().min(0).max(100_000),
-  prefix: z
-    .string()
-    .regex(/^[A-Z0-9_-]*$/)
-    .max(20),
-  suffix: z
-    .string()
-    .regex(/^[A-Z0-9_-]*$/)
-    .max(20),
-  delimiter: z.enum(['', '-', '_']),
-  codeLength: z.number().int().min(6).max(16),
-  excludeCharacters: z.array(z.string().regex(/^[A-Z0-9]$/)).max(35),
+  count: CountSchema,
+  maxUses: UsesSchema,
+  maxUsesPerCustomer: UsesSchema,
+  prefix: AffixSchema,
+  suffix: AffixSchema,
+  delimiter: z.enum(DELIMITERS),
+  codeLength: z
+    .number()
+    .int()
+    .min(GENERATE_LIMITS.codeLength.min)
+    .max(GENERATE_LIMITS.codeLength.max),
+  excludeCharacters: z.array(z.string().regex(/^[A-Z0-9]$/)).max(GENERATE_LIMITS.excludeMax),
 });
 
 export const PurgeModeSchema = z.enum(['all', 'unused', 'list']);
 
-const UsesSchema = z.number().int().min(0).max(USES_MAX);
-
 /** Codes in the merchant's own pattern (the pattern itself is checked by checkPattern, with its words). */
 export const PatternParamsSchema = z.object({
-  count: z.number().int().min(1).max(MAX_JOB_CODES),
+  count: CountSchema,
   maxUses: UsesSchema,
   maxUsesPerCustomer: UsesSchema,
   pattern: z.string().min(1).max(CODE_MAX_LENGTH),
-  characterSet: z.enum(['letters-digits', 'letters', 'digits', 'lower-digits', 'custom']),
+  characterSet: z.enum(CHARACTER_SET_IDS),
   ownCharacters: z.string().max(200),
 });
 
+/** What every job request names: its store and its promotion. */
+const Target = { storeHash: StoreHashSchema, promotionId: PromotionIdSchema };
+
 export const JobRequestSchema = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('generate'),
-    storeHash: StoreHash,
-    promotionId: z.number().int().positive(),
-    params: GenerateParamsSchema,
-  }),
+  z.object({ kind: z.literal('generate'), ...Target, params: GenerateParamsSchema }),
   z.object({
     kind: z.literal('import'),
-    storeHash: StoreHash,
-    promotionId: z.number().int().positive(),
+    ...Target,
     /** The file, read and checked by prepareImport (its codes wait in the spool). */
-    draftId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+    draftId: IdSchema,
     maxUses: UsesSchema,
     maxUsesPerCustomer: UsesSchema,
   }),
-  z.object({
-    kind: z.literal('pattern'),
-    storeHash: StoreHash,
-    promotionId: z.number().int().positive(),
-    params: PatternParamsSchema,
-  }),
+  z.object({ kind: z.literal('pattern'), ...Target, params: PatternParamsSchema }),
   z.object({
     kind: z.literal('export'),
-    storeHash: StoreHash,
-    promotionId: z.number().int().positive(),
+    ...Target,
     unusedOnly: z.boolean(),
     /** A usage report: the same reading, without a file. */
     reportOnly: z.boolean().optional(),
   }),
   z.object({
     kind: z.literal('delete-code'),
-    storeHash: StoreHash,
-    promotionId: z.number().int().positive(),
+    ...Target,
     /** The code as "Find a code" found it (the store compares regardless of case). */
     code: z.string().regex(CODE_RE),
   }),
   z.object({
     kind: z.literal('purge'),
-    storeHash: StoreHash,
-    promotionId: z.number().int().positive(),
+    ...Target,
     mode: PurgeModeSchema,
     /** The merchant's CSV of codes (mode 'list'), as text: parsed and checked by the background. */
-    csvText: z
-      .string()
-      .max(64 * 1024 * 1024)
-      .optional(),
+    csvText: z.string().max(PURGE_LIST_MAX_BYTES).optional(),
   }),
 ]);

@@ -1,20 +1,11 @@
 /** Messages about one code: find it anywhere in a store (support staff's "why doesn't my code work?"). */
 import { z } from 'zod';
 import { ApiError } from '../api/errors';
-import type { CouponCode } from '../api/schemas';
 import { codeToFind } from '../codes/find';
 import { isBulkCoupon } from '../vocabulary';
 import { defineMessage } from './define';
 import { StoreHashSchema } from './schemas';
-
-/** What "Find" answers: the code with its uses and limits, and the promotion holding it. */
-export type CodeLookup =
-  | { found: false; code: string }
-  | {
-      found: true;
-      code: CouponCode;
-      promotion: { id: number; name: string; status: string | null; bulk: boolean } | null;
-    };
+import type { CodeLookup } from './views';
 
 export const codeMessages = {
   findCode: defineMessage({

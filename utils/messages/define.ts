@@ -9,7 +9,7 @@ import type { PromotionListCache } from '../api/promotion-lists';
 import type { StoreClients } from '../api/store-clients';
 import type { JobRegistry } from '../jobs/registry';
 import type { JobRecord } from '../jobs/record';
-import type { ListedPromotion, Result, StoreView, TokenCheck } from './index';
+import type { ListedPromotion, Result, StoreView, TokenCheck } from './views';
 
 /** Everything the handlers act through. */
 export interface Services {
@@ -17,19 +17,14 @@ export interface Services {
   clients: StoreClients;
   /** Each store's bulk promotions, kept briefly for the manager page (api/promotion-lists.ts). */
   promotionLists: PromotionListCache<ListedPromotion>;
+  /** Connected stores: connecting one checks its token and keeps it; removing one takes all it had. */
   stores: {
     list(): Promise<StoreView[]>;
     get(storeHash: string): Promise<StoreView | null>;
-    put(view: StoreView): Promise<void>;
-    remove(storeHash: string): Promise<void>;
-  };
-  vault: {
-    get(storeHash: string): Promise<string | null>;
-    set(storeHash: string, token: string): Promise<void>;
+    connect(storeHash: string, token: string): Promise<TokenCheck>;
     remove(storeHash: string): Promise<void>;
   };
   openOptions(storeHash?: string): Promise<void>;
-  checkToken(storeHash: string, token: string): Promise<TokenCheck>;
 }
 
 /** Who sent a message, as the background established it (never as the message claims). */

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { ApiError } from '../api/errors';
 import { JobRequestSchema } from '../jobs/schemas';
-import { isBulkCoupon, MAX_IMPORT_BYTES } from '../vocabulary';
+import { CONTROL_ACTIONS, isBulkCoupon, MAX_IMPORT_BYTES } from '../vocabulary';
 import { defineMessage } from './define';
 import { FileKindSchema, JobIdSchema, PromotionIdSchema, StoreHashSchema } from './schemas';
 
@@ -52,7 +52,7 @@ export const jobMessages = {
   controlJob: defineMessage({
     schema: z.object({
       jobId: JobIdSchema,
-      action: z.enum(['pause', 'resume', 'cancel', 'rescan']),
+      action: z.enum(CONTROL_ACTIONS),
     }),
     from: 'panel',
     async handle({ jobId, action }, { services, jobOf }) {

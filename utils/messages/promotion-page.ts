@@ -6,7 +6,7 @@
 import { ApiError } from '../api/errors';
 import { filterByName, pageOf, PROMOTION_PAGE_SIZE, sortByName } from '../api/promotion-lists';
 import type { Services } from './define';
-import type { ListedPromotion, PromotionPage } from './index';
+import type { ListedPromotion, PromotionPage } from './views';
 
 export interface PageRequest {
   storeHash: string;

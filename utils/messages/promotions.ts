@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { FILTER_MAX_LENGTH, PROMOTION_PAGE_SIZE } from '../api/promotion-lists';
 import { isBulkCoupon } from '../vocabulary';
 import { defineMessage } from './define';
-import type { PromotionInfo } from './index';
 import { readPromotionPage } from './promotion-page';
 import { PromotionIdSchema, StoreHashSchema } from './schemas';
+import type { PromotionInfo } from './views';
 
 export const promotionMessages = {
   getPromotion: defineMessage({

@@ -7,9 +7,10 @@ import type { z } from 'zod';
 import { ApiError } from '../api/errors';
 import { messageOf } from '../jobs/outcome';
 import type { Caller, HandlerContext, MessageDef, Services } from './define';
-import { onMessage, type Result } from './index';
+import { onMessage } from './index';
 import { classifySender, storeOfSender, type SenderLike } from './sender';
 import { MESSAGES, type MessageName } from './table';
+import type { Result } from './views';
 
 export interface RegisterOptions {
   services: Services;

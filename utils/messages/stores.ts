@@ -1,7 +1,10 @@
-/** Messages about connected stores: the settings page's, and the panel's "is my store connected?". */
+/**
+ * Messages about connected stores: the settings page's, and the panel's "is my store connected?".
+ * What connecting and removing a store take is the background's (background/store-connections.ts).
+ */
 import { z } from 'zod';
-import { defineMessage } from './define';
 import { TOKEN_MAX_LENGTH } from '../vocabulary';
+import { defineMessage } from './define';
 import { NothingSchema, StoreHashSchema } from './schemas';
 
 export const storeMessages = {
@@ -21,23 +24,7 @@ export const storeMessages = {
       token: z.string().min(1).max(TOKEN_MAX_LENGTH),
     }),
     from: 'extension',
-    async handle({ storeHash, token }, { services }) {
-      const check = await services.checkToken(storeHash, token.trim());
-      if (check.ok) {
-        await services.vault.set(storeHash, token.trim());
-        const t = Date.now();
-        const existing = await services.stores.get(storeHash);
-        await services.stores.put({
-          storeHash,
-          access: check.access,
-          addedAt: existing?.addedAt ?? t,
-          lastCheckedAt: t,
-        });
-        // A new token may see what the old one could not (or a store fixed after a revoked token).
-        services.promotionLists.drop(storeHash);
-      }
-      return check;
-    },
+    handle: ({ storeHash, token }, { services }) => services.stores.connect(storeHash, token),
   }),
   /** What removing a store would take with it (the settings page asks first, naming it). */
   storeFootprint: defineMessage({
@@ -49,10 +36,7 @@ export const storeMessages = {
     schema: z.object({ storeHash: StoreHashSchema }),
     from: 'extension',
     async handle({ storeHash }, { services }) {
-      await services.registry.removeStore(storeHash);
-      await services.vault.remove(storeHash);
       await services.stores.remove(storeHash);
-      services.promotionLists.drop(storeHash);
       return null;
     },
   }),

@@ -3,7 +3,7 @@
  * UI, and never holding a token (tokens live in the vault, see tokens.ts).
  */
 import { storage } from '#imports';
-import type { StoreView } from '../messages';
+import type { StoreView } from '../messages/views';
 import { createSerialQueue } from './serial';
 
 export const storesItem = storage.defineItem<StoreView[]>('local:stores', { fallback: [] });

@@ -2,11 +2,12 @@
  * Checks what the merchant typed in the "Generate codes" form and turns it into GenerateParams.
  *
  * Plain TypeScript on purpose: the content script must stay small, so the zod schema in
- * utils/jobs/types.ts is not imported here (the background parses every request with it
- * anyway). The count and the limits are checked in check-numbers.ts (from the vocabulary's
- * MAX_JOB_CODES and USES_MAX); the ranges below are the same as GenerateParamsSchema's.
+ * utils/jobs/schemas.ts is not imported here (the background parses every request with it
+ * anyway). Both read their ranges from the vocabulary: the count and the limits in
+ * check-numbers.ts (MAX_JOB_CODES, USES_MAX), the rest here (GENERATE_LIMITS).
  */
 import type { GenerateParams } from '../jobs/types';
+import { AFFIX_RE, DELIMITERS, GENERATE_LIMITS } from '../vocabulary';
 import { checkShared, checkWhole } from './check-numbers';
 import { formatCount } from './format';
 
@@ -23,13 +24,6 @@ export interface GenerateFormValues {
 }
 
 export type GenerateField = keyof GenerateFormValues;
-
-export const GENERATE_LIMITS = {
-  codeLength: { min: 6, max: 16 },
-  affixMax: 20,
-  totalMax: 50,
-  excludeMax: 35,
-} as const;
 
 export const GENERATE_DEFAULTS: GenerateFormValues = {
   count: '',
@@ -56,7 +50,7 @@ export interface GenerateValidation {
 
 const ALPHABET_SIZE = 36; // A-Z and 0-9
 
-/** Prefix or suffix: A-Z, 0-9, `_`, `-`, at most 20; lower-case letters are upper-cased (and said so). */
+/** Prefix or suffix: A-Z, 0-9, `_`, `-`, at most affixMax; lower-case letters are upper-cased (and said so). */
 function checkAffix(
   raw: string,
   label: string,
@@ -64,7 +58,7 @@ function checkAffix(
   const text = raw.trim();
   if (text === '') return { value: '' };
   const upper = text.toUpperCase();
-  if (!/^[A-Z0-9_-]*$/.test(upper)) {
+  if (!AFFIX_RE.test(upper)) {
     return {
       error: `${label} can hold only letters A–Z, digits 0–9, underscores (_) and hyphens (-); no spaces.`,
     };
@@ -107,17 +101,13 @@ export function validateGenerate(values: GenerateFormValues): GenerateValidation
   const shared = checkShared(values);
   Object.assign(errors, shared.errors);
 
-  const codeLength = checkWhole(
-    values.codeLength,
-    GENERATE_LIMITS.codeLength.min,
-    GENERATE_LIMITS.codeLength.max,
-    {
-      empty: 'Enter a code length from 6 to 16.',
-      below: 'Codes need at least 6 random characters.',
-      above: 'The random part can be at most 16 characters.',
-      example: '12',
-    },
-  );
+  const { min, max } = GENERATE_LIMITS.codeLength;
+  const codeLength = checkWhole(values.codeLength, min, max, {
+    empty: `Enter a code length from ${min} to ${max}.`,
+    below: `Codes need at least ${min} random characters.`,
+    above: `The random part can be at most ${max} characters.`,
+    example: '12',
+  });
   if ('error' in codeLength) errors.codeLength = codeLength.error;
 
   const prefix = checkAffix(values.prefix, 'Prefix');
@@ -128,7 +118,7 @@ export function validateGenerate(values: GenerateFormValues): GenerateValidation
   else if (suffix.note) notes.suffix = suffix.note;
 
   const delimiter = values.delimiter;
-  if (delimiter !== '' && delimiter !== '-' && delimiter !== '_') {
+  if (!(DELIMITERS as readonly string[]).includes(delimiter)) {
     errors.delimiter = 'Choose no delimiter, a hyphen (-) or an underscore (_).';
   }
 

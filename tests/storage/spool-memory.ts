@@ -1,9 +1,9 @@
 /**
- * An in-memory Spool for unit tests of the job runners. Rows are cloned on the way in and
+ * An in-memory Spool for unit tests of the job runners (and the bench's engine runs). Rows are cloned on the way in and
  * out, as IndexedDB does, so a test cannot pass only because it shares arrays with the spool.
  */
-import type { Spool } from './spool';
-import { checkJobId, checkKey, checkRows } from './spool-keys';
+import type { Spool } from '../../utils/storage/spool';
+import { checkJobId, checkKey, checkRows } from '../../utils/storage/spool-keys';
 
 export function createMemorySpool(): Spool {
   const jobs = new Map<string, Map<number, unknown[]>>();
