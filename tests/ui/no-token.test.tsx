@@ -48,6 +48,8 @@ function assertClean(traffic: TrafficEntry[]) {
     'controlJob',
     'downloadFile',
     'openOptions',
+    'estimateJob',
+    'offerAlerts',
     'jobs',
   ];
   for (const entry of traffic) expect(allowed).toContain(entry.type);
@@ -158,9 +160,11 @@ test('a full panel session: no token in the DOM or in any message', async () => 
   expect([...sentTypes].sort()).toEqual([
     'controlJob',
     'downloadFile',
+    'estimateJob',
     'getPromotion',
     'getStore',
     'listBulkPromotions',
+    'offerAlerts',
     'startJob',
   ]);
   assertClean(fake.traffic);

@@ -9,6 +9,7 @@ import type { PromotionListCache } from '../api/promotion-lists';
 import type { StoreClients } from '../api/store-clients';
 import type { JobRegistry } from '../jobs/registry';
 import type { JobRecord } from '../jobs/record';
+import type { AlertSettingsStore } from '../storage/alerts';
 import type { ListedPromotion, Result, StoreView, TokenCheck } from './index';
 
 /** Everything the handlers act through. */
@@ -29,6 +30,12 @@ export interface Services {
     remove(storeHash: string): Promise<void>;
   };
   openOptions(storeHash?: string): Promise<void>;
+  /** Notifications: the merchant's setting, the permission, the page that asks for it. */
+  alerts: {
+    settings: AlertSettingsStore;
+    notificationsGranted(): Promise<boolean>;
+    openPage(): Promise<void>;
+  };
   checkToken(storeHash: string, token: string): Promise<TokenCheck>;
 }
 
