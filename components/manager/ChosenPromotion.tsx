@@ -1,12 +1,13 @@
 /**
  * The promotion chosen in the list, in the same "Bulk coupon codes" panel as in the control
  * panel, so every action works with the control panel closed. Focus moves into the panel
- * (its heading) when it opens; "Back to the list" returns.
+ * (its heading) when it opens; "Back to the list" returns. Its codes are below, in a table.
  */
 import type { JSX } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { Panel } from '../Panel';
 import { useStore } from '../state/use-store';
+import { CodesTable } from './CodesTable';
 import type { ManagerModel } from './manager-model';
 
 export function ChosenPromotion(props: {
@@ -36,6 +37,7 @@ export function ChosenPromotion(props: {
         </p>
       </div>
       <Panel model={model.panel} />
+      <CodesTable panel={model.panel} storeHash={props.storeHash} promotionId={promotion.id} />
     </div>
   );
 }
