@@ -13,6 +13,7 @@ import { isTrustedEvent } from '../trusted';
 import { Field } from '../Field';
 import type { JobsStore } from '../state/jobs-store';
 import { useStore } from '../state/use-store';
+import { storeLabel } from '@/utils/ui/store-name';
 import { createFinder } from './find-store';
 import { FindResult } from './FindResult';
 
@@ -41,7 +42,7 @@ function StorePicker(props: {
       >
         {props.stores.map((s) => (
           <option key={s.storeHash} value={s.storeHash}>
-            {s.storeHash}
+            {s.name ? storeLabel(s) : s.storeHash}
           </option>
         ))}
       </select>

@@ -8,7 +8,8 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import { Panel } from '../Panel';
 import { useStore } from '../state/use-store';
 import { CodesTable } from './CodesTable';
-import type { ManagerModel } from './manager-model';
+import { storeNameOf, type ManagerModel } from './manager-model';
+import { storeLabel } from '@/utils/ui/store-name';
 
 export function ChosenPromotion(props: {
   model: ManagerModel;
@@ -21,6 +22,10 @@ export function ChosenPromotion(props: {
     s.promotion.value?.id === promotion.id ? s.promotion.value.name : null,
   );
   const name = promotion.name || read || `Promotion ${promotion.id}`;
+  const store = {
+    storeHash: props.storeHash,
+    name: useStore(model.state, (s) => storeNameOf(s, props.storeHash)),
+  };
   const frame = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     // The panel's heading takes focus (tabIndex -1): a screen reader lands in the region.
@@ -33,7 +38,7 @@ export function ChosenPromotion(props: {
           <span aria-hidden="true">← </span>Back to the list
         </button>
         <p class="bcm-muted">
-          Store {props.storeHash} › <strong>{name}</strong>
+          {storeLabel(store)} › <strong>{name}</strong>
         </p>
       </div>
       <Panel model={model.panel} />

@@ -232,6 +232,11 @@ export function OptionsPage(props: {
                 bridge={bridge}
                 store={store}
                 onRemove={() => onRemove(store.storeHash)}
+                onRenamed={(view) =>
+                  setStores((all) =>
+                    (all ?? []).map((s) => (s.storeHash === view.storeHash ? view : s)),
+                  )
+                }
               />
             ))}
           </ul>
