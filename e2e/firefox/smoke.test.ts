@@ -284,8 +284,13 @@ describe('Firefox (firefox-esr over WebDriver BiDi)', () => {
       const generatedFile = names.find((n) => n.includes('-generated-'));
       const exportFile = names.find((n) => n.includes('-export-'));
       expect(names).toHaveLength(2);
-      expect(generatedFile).toMatch(/^[a-z0-9]+-promotion-\d+-generated-\d{8}-\d{6}\.csv$/);
-      expect(exportFile).toMatch(/^[a-z0-9]+-promotion-\d+-export-\d{8}-\d{6}\.csv$/);
+      // The hash and the id (stable), then the promotion's name in a safe form.
+      expect(generatedFile).toMatch(
+        /^[a-z0-9]+-promotion-\d+-summer-sale-bulk-codes-empty-generated-\d{8}-\d{6}\.csv$/,
+      );
+      expect(exportFile).toMatch(
+        /^[a-z0-9]+-promotion-\d+-summer-sale-bulk-codes-empty-export-\d{8}-\d{6}\.csv$/,
+      );
 
       const store = sb.codes(promotionId);
       const generatedRows = parseCsv(readFileSync(join(downloads, generatedFile!), 'utf8'));
@@ -437,9 +442,9 @@ describe('Firefox (firefox-esr over WebDriver BiDi)', () => {
         `Completed: the code ${target.code} was deleted. Its backup was saved first.`,
       );
       expect(sb.codes(bulkId)).toEqual(before.filter((c) => c.id !== target.id));
-      const onePrefix = `${sb.storeHash}-promotion-${bulkId}-purge-backup-`;
+      const onePrefix = `${sb.storeHash}-promotion-${bulkId}-`;
       const oneBackup = readdirSync(downloads).find(
-        (n) => n.startsWith(onePrefix) && n.endsWith('.csv'),
+        (n) => n.startsWith(onePrefix) && n.includes('-purge-backup-') && n.endsWith('.csv'),
       );
       expect(parseCsv(readFileSync(join(downloads, oneBackup!), 'utf8'))).toEqual([
         {
