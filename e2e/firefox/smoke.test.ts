@@ -494,9 +494,10 @@ describe('Firefox (firefox-esr over WebDriver BiDi)', () => {
       expect(await tab.waitFor<boolean>(clickButton, 'Generate codes', 'Generate', 5_000)).toBe(
         true,
       );
-      // While it runs: its progress in the badge, its name and time left in the title.
+      // While it runs: its progress in the badge (waited for past 10%, so that codes exist when
+      // it pauses), its name and time left in the title.
       const running = await page.waitFor<{ text: string; title: string }>(
-        `async () => { const text = await browser.browserAction.getBadgeText({}); return /^\\d+%$/.test(text) ? { text, title: await browser.browserAction.getTitle({}) } : null; }`,
+        `async () => { const text = await browser.browserAction.getBadgeText({}); return /^[1-9]\\d%$/.test(text) ? { text, title: await browser.browserAction.getTitle({}) } : null; }`,
         null,
         'a progress badge',
         20_000,
