@@ -15,6 +15,8 @@ export function ChosenPromotion(props: {
   model: ManagerModel;
   storeHash: string;
   promotion: { id: number; name: string };
+  /** A job to go to (a notification's click): its card takes focus once it shows. */
+  jobId?: string | null;
 }): JSX.Element {
   const { model, promotion } = props;
   // Opened from the page's address, the list has not named it: the panel's reading does.
@@ -31,6 +33,21 @@ export function ChosenPromotion(props: {
     // The panel's heading takes focus (tabIndex -1): a screen reader lands in the region.
     frame.current?.querySelector<HTMLElement>('[aria-label="Bulk coupon codes"] h2')?.focus();
   }, [promotion.id]);
+  const jobShown = useStore(model.panel.jobs, (s) =>
+    props.jobId
+      ? s.jobs.some((j) => j.id === props.jobId && j.promotionId === promotion.id)
+      : false,
+  );
+  const wentToJob = useRef(false);
+  useLayoutEffect(() => {
+    if (!jobShown || wentToJob.current) return;
+    const title = document.getElementById(`bcm-job-${props.jobId}-title`);
+    if (!title) return;
+    wentToJob.current = true;
+    title.tabIndex = -1;
+    title.focus();
+    title.scrollIntoView?.({ block: 'center' });
+  }, [jobShown]);
   return (
     <div class="bcm-manager-main bcm-manager-chosen" ref={frame}>
       <div class="bcm-manager-crumbs">
