@@ -1,11 +1,10 @@
 /**
  * What a job will cost, under its form before its button is pressed: the background works it
- * out at the store's quota (utils/codes/job-estimate.ts) and this line says it in words.
+ * out at the store's quota (utils/codes/job-estimate.ts) and words it; this line shows it.
  */
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { PlannedJob } from '@/utils/codes/job-estimate';
-import { jobEstimateText } from '@/utils/ui/estimate-text';
 import type { PanelModel } from './state/panel-model';
 import { useStore } from './state/use-store';
 
@@ -27,7 +26,7 @@ export function EstimateLine(props: {
     // Asked a moment after the last keystroke, and only the latest answer counts.
     const timer = setTimeout(() => {
       void props.model.bridge.send('estimateJob', { storeHash, planned }).then((reply) => {
-        if (current) setText(reply.ok ? jobEstimateText(reply.value) : null);
+        if (current) setText(reply.ok ? reply.value.text : null);
       });
     }, 120);
     return () => {

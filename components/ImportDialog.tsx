@@ -82,7 +82,6 @@ export function ImportDialog(props: { model: PanelModel }): JSX.Element {
               draftId: preview.draftId,
               maxUses: uses.value,
               maxUsesPerCustomer: usesPerCustomer.value,
-              codes: preview.codes,
             });
         }}
       >

@@ -24,6 +24,7 @@ import { createIdbSpool } from '@/utils/storage/spool-idb';
 import { createStoreRegistry } from '@/utils/storage/stores';
 import { createTokenVault } from '@/utils/storage/tokens';
 import { badgeFor } from '@/utils/ui/badge-text';
+import { jobEstimateText } from '@/utils/ui/estimate-text';
 import { noticesFor } from '@/utils/ui/notice-text';
 
 export default defineBackground(() => {
@@ -78,6 +79,7 @@ export default defineBackground(() => {
       stores,
       vault,
       checkToken: (storeHash, token) => checkToken(storeHash, token),
+      estimateText: jobEstimateText,
       alerts: {
         settings: alertSettings,
         notificationsGranted: () => hasPermission('notifications'),

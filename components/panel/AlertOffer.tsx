@@ -15,9 +15,8 @@ export function AlertOffer(props: { model: PanelModel }): JSX.Element | null {
   return (
     <div class="bcm-notice-block" role="group" aria-labelledby="bcm-offer-text">
       <p id="bcm-offer-text">
-        <strong>This job will take a while.</strong> You can close this page: the job goes on while
-        the browser is open, and the extension’s toolbar button shows how it goes. Would you like a
-        notification when it completes, pauses, fails or needs you?
+        <strong>This job will take a while.</strong> It goes on with this page closed (the toolbar
+        button shows how). Be notified when it ends or needs you?
       </p>
       <div class="bcm-actions">
         <button

@@ -6,7 +6,7 @@ import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import type { PurgeMode } from '@/utils/jobs/types';
 import { formatCount, pluralCodes } from '@/utils/ui/format';
-import { plannedPurge } from '@/utils/ui/planned-job';
+import { plannedPurge } from '@/utils/codes/planned-job';
 import { EstimateLine } from '../EstimateLine';
 import { readChosenFile } from '../read-file';
 import type { PanelModel } from '../state/panel-model';

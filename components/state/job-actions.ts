@@ -13,9 +13,7 @@ import type {
   PatternParams,
   PurgeMode,
 } from '@/utils/jobs/types';
-import type { PlannedJob } from '@/utils/codes/job-estimate';
 import type { UiBridge } from '@/utils/ui/bridge';
-import { LONG_JOB_MS, plannedJobOf } from '@/utils/ui/planned-job';
 import * as importDialog from './import-dialog';
 import type { JobsStore } from './jobs-store';
 import { storeHashOf, targetOf, type PanelStore } from './panel-state';
@@ -33,8 +31,6 @@ export interface ImportStart {
   draftId: string;
   maxUses: number;
   maxUsesPerCustomer: number;
-  /** Codes the file gives (for the estimate behind the notifications offer); not sent. */
-  codes?: number;
 }
 
 export interface JobActions {
@@ -80,28 +76,15 @@ export function createJobActions(bridge: UiBridge, panel: PanelStore, jobs: Jobs
   }
 
   /** Starts a job on the promotion shown; its id, or null when it did not start (the error is shown). */
-  async function start(
-    request: NewJob,
-    then?: (jobId: string) => void,
-    planned = plannedJobOf(request, panel.getState().promotion.value?.codeCount ?? null),
-  ): Promise<string | null> {
+  async function start(request: NewJob, then?: (jobId: string) => void): Promise<string | null> {
     const t = targetOf(panel);
     if (!t) return null;
     const started = await act(() => bridge.send('startJob', { ...request, ...t }));
     if (!started.ok) return null;
     then?.(started.value.jobId);
-    void offerAlerts(planned);
+    // A job of over a minute, the first: the background says to offer notifications (once).
+    if (started.value.offerAlerts) panel.setState({ alertOffer: true });
     return started.value.jobId;
-  }
-
-  /** A job expected to take over a minute: the background says whether to offer notifications (once). */
-  async function offerAlerts(planned: PlannedJob | null): Promise<void> {
-    const t = targetOf(panel);
-    if (!planned || !t) return;
-    const estimate = await bridge.send('estimateJob', { storeHash: t.storeHash, planned });
-    if (!estimate.ok || estimate.value.ms <= LONG_JOB_MS) return;
-    const reply = await bridge.send('offerAlerts');
-    if (reply.ok && reply.value) panel.setState({ alertOffer: true });
   }
 
   async function prepareImport(csvText: string): Promise<Result<ImportPreview> | null> {
@@ -145,11 +128,8 @@ export function createJobActions(bridge: UiBridge, panel: PanelStore, jobs: Jobs
     startGenerate: (params) => start({ kind: 'generate', params }),
     startPattern: (params) => start({ kind: 'pattern', params }),
     prepareImport,
-    startImport: ({ codes, ...request }) =>
-      start({ kind: 'import', ...request }, () => importDialog.close(panel), {
-        kind: 'create',
-        count: codes ?? 0,
-      }),
+    startImport: (request) =>
+      start({ kind: 'import', ...request }, () => importDialog.close(panel)),
     startExport: (unusedOnly) => start({ kind: 'export', unusedOnly }),
     startUsageReport: () => start({ kind: 'export', unusedOnly: false, reportOnly: true }),
     startPurge: (mode, csvText) =>

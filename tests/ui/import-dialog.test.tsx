@@ -184,6 +184,7 @@ describe('import codes dialog', () => {
       windowMs: null,
       overHour: false,
       atMost: false,
+      text: "About 2 min; uses 1,007 requests. This store's quota is not known yet: it may take longer.",
     };
     await renderPanel({ handlers: { estimateJob: () => ({ ok: true, value: estimate }) } });
     await openByKeyboard();

@@ -49,7 +49,6 @@ function assertClean(traffic: TrafficEntry[]) {
     'downloadFile',
     'openOptions',
     'estimateJob',
-    'offerAlerts',
     'jobs',
   ];
   for (const entry of traffic) expect(allowed).toContain(entry.type);
@@ -164,7 +163,6 @@ test('a full panel session: no token in the DOM or in any message', async () => 
     'getPromotion',
     'getStore',
     'listBulkPromotions',
-    'offerAlerts',
     'startJob',
   ]);
   assertClean(fake.traffic);

@@ -521,3 +521,23 @@ describe('store and promotion', () => {
     expect(region().textContent).not.toContain('Stale');
   });
 });
+
+describe('the notifications offer', () => {
+  test('shown when the background says so on a start; "No thanks" puts it away; "Turn on" opens the page that asks', async () => {
+    const { fake } = await renderPanel({
+      handlers: { startJob: () => ({ ok: true, value: { jobId: 'job-1', offerAlerts: true } }) },
+    });
+    fireEvent.click(button('Export codes'));
+    await settle();
+    const offer = screen.getByRole('group', { name: /This job will take a while/ });
+    fireEvent.click(within(offer).getByRole('button', { name: 'No thanks' }));
+    expect(screen.queryByRole('group', { name: /This job will take a while/ })).toBeNull();
+    expect(fake.sent('openAlertsPage')).toEqual([]);
+    fireEvent.click(button('Export codes'));
+    await settle();
+    fireEvent.click(button('Turn on notifications'));
+    await settle();
+    expect(fake.sent('openAlertsPage')).toEqual([undefined]);
+    expect(screen.queryByRole('group', { name: /This job will take a while/ })).toBeNull();
+  });
+});

@@ -10,6 +10,7 @@ import type { StoreClients } from '../api/store-clients';
 import type { JobRegistry } from '../jobs/registry';
 import type { JobRecord } from '../jobs/record';
 import type { AlertSettingsStore } from '../storage/alerts';
+import type { JobEstimate } from '../codes/job-estimate';
 import type { ListedPromotion, Result, StoreView, TokenCheck } from './index';
 
 /** Everything the handlers act through. */
@@ -30,6 +31,8 @@ export interface Services {
     remove(storeHash: string): Promise<void>;
   };
   openOptions(storeHash?: string): Promise<void>;
+  /** A job's estimate in the merchant's words (utils/ui/estimate-text.ts). */
+  estimateText(estimate: JobEstimate): string;
   /** Notifications: the merchant's setting, the permission, the page that asks for it. */
   alerts: {
     settings: AlertSettingsStore;

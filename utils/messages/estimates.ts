@@ -1,6 +1,7 @@
 /**
  * The forms' estimates, worked out here (utils/codes/job-estimate.ts) at the quota the store's
- * answers reported, so the content script carries only the words it shows.
+ * answers reported, and put in words (utils/ui/estimate-text.ts, handed in as a service), so
+ * the content script carries only the sentence it shows.
  */
 import { z } from 'zod';
 import { estimateJob, type PlannedJob } from '../codes/job-estimate';
@@ -25,8 +26,10 @@ export const PlannedJobSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
+/** The estimate, and its words (so the content script carries only what it shows). */
 function estimateFor(services: Services, storeHash: string, planned: PlannedJob) {
-  return estimateJob(planned, services.clients.governorFor(storeHash).snapshot());
+  const estimate = estimateJob(planned, services.clients.governorFor(storeHash).snapshot());
+  return { ...estimate, text: services.estimateText(estimate) };
 }
 
 export const estimateMessages = {
