@@ -35,7 +35,7 @@ export function CodesTable(props: {
   );
   const s = useStore(model.state, (st) => st);
   const [note, setNote] = useState('');
-  const caption = useRef<HTMLTableCaptionElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
   const codeCount = useStore(panel.panel, (st) => st.promotion.value?.codeCount ?? null);
   const busy = useStore(panel.panel, (st) => st.busy);
   useEffect(() => {
@@ -51,8 +51,8 @@ export function CodesTable(props: {
   const page = async (go: () => Promise<void>) => {
     setNote('');
     await go();
-    // A new page: focus goes to the table's caption, so a screen reader starts there.
-    caption.current?.focus();
+    // A new page: focus goes to the section's heading, so a screen reader reads on from there.
+    heading.current?.focus();
   };
   const copy = async () => {
     const codes = model.chosen();
@@ -80,7 +80,9 @@ export function CodesTable(props: {
         : note || pageText(s.show, s.index, s.rows.length, PER_PAGE, s.cutShort);
   return (
     <section class="bcm-card bcm-codes" aria-labelledby="bcm-codes-title">
-      <h2 id="bcm-codes-title">Codes</h2>
+      <h2 id="bcm-codes-title" ref={heading} tabIndex={-1}>
+        Codes
+      </h2>
       <div class="bcm-actions">
         <label for="bcm-codes-show">Show</label>
         <select
@@ -102,9 +104,8 @@ export function CodesTable(props: {
         </p>
       ) : null}
       <table class="bcm-table" aria-busy={s.status === 'loading' || undefined}>
-        <caption ref={caption} tabIndex={-1}>
-          Codes
-        </caption>
+        {/* The table's name for screen readers; the heading above says it on screen. */}
+        <caption class="bcm-hidden-text">Codes</caption>
         <thead>
           <tr>
             <th scope="col">

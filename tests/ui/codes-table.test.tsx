@@ -71,7 +71,7 @@ test('a table named "Codes" with its column headers, 50 rows, limits in words', 
   expect(screen.getByRole('status').textContent).toBe('Page 1: codes 1–50.');
 });
 
-test('pages from where each started; Previous goes back without reading from the start; focus on the caption', async () => {
+test('pages from where each started; Previous goes back without reading from the start; focus on the heading', async () => {
   const { fake } = await renderTable();
   fireEvent.click(screen.getByRole('button', { name: 'Next page' }));
   await settle();
@@ -81,7 +81,8 @@ test('pages from where each started; Previous goes back without reading from the
   expect((screen.getByRole('button', { name: 'Next page' }) as HTMLButtonElement).disabled).toBe(
     true,
   );
-  expect(document.activeElement?.tagName).toBe('CAPTION');
+  expect(document.activeElement?.tagName).toBe('H2');
+  expect(document.activeElement?.textContent).toBe('Codes');
   fireEvent.click(screen.getByRole('button', { name: 'Previous page' }));
   await settle();
   expect(fake.sent('readCodesPage').map((m) => (m as { start: unknown }).start)).toEqual([
