@@ -70,6 +70,9 @@ export default defineConfig({
       'alarms',
       ...(browser === 'firefox' ? [] : ['offscreen']),
     ],
+    // Asked for only when the merchant turns them on (settings, or the panel's one-time offer).
+    // Firefox has no power API.
+    optional_permissions: browser === 'firefox' ? ['notifications'] : ['notifications', 'power'],
     host_permissions: ['https://api.bigcommerce.com/*'],
     ...(browser === 'firefox'
       ? {

@@ -249,7 +249,9 @@ export async function runMemory(
           status = await waitForCompleted(panel, timeout);
           completedMs = performance.now() - t0;
           file = await l.waitForDownload(
-            new RegExp(`^${store.storeHash}-promotion-${store.promotions.bulk}-export-.*\\.csv$`),
+            new RegExp(
+              `^${store.storeHash}-promotion-${store.promotions.bulk}(-[a-z0-9-]+)?-export-.*\\.csv$`,
+            ),
             timeout,
           );
         } catch (e) {

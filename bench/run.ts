@@ -4,7 +4,9 @@
  *
  * Flags (after `npm run bench --`):
  *   --quick           reduced matrix: 10,000 codes only (memory: 10k and 100k); for trying it
- *   --only=LIST       comma list of sections: throughput, import, baselines, memory, page (default all)
+ *   --only=LIST       comma list of sections: throughput, import, baselines, memory, page (default
+ *                     all), or estimates: only the quota-bound runs, each once, to print the forms'
+ *                     estimates against the measured time (also printed after throughput/import)
  *   --out=FILE        where to write the Markdown (default bench/RESULTS.md)
  *   --no-write        print only, write no Markdown
  *   --no-build        do not run `wxt build` first (memory and page use .output/chrome-mv3 as is)
@@ -29,6 +31,7 @@ import {
   type RoundTrips,
 } from './baselines';
 import { deleteBatchFor, deletesFor, pagesFor, phaseBound, storeCaps } from './bound';
+import { estimateRows, estimateTable, runEstimateSection, type EstimateRow } from './estimates';
 import { importReading, importTable, importText, runImportSection } from './imports';
 import { median, medianBy } from './median';
 import type { MemoryResult } from './memory';
@@ -232,6 +235,7 @@ log(
 const engine: PhaseResult[] = saved ? saved.engine : [];
 let imports: PhaseResult[] = saved?.imports ?? [];
 const baselines: BaselineResult[] = saved ? saved.baselines : [];
+let estimates: EstimateRow[] = [];
 let memory: MemoryResult[] | null = saved ? saved.memory : null;
 let memoryError: string | null = saved ? saved.memoryError : null;
 let page: PageWeightResult | null = saved ? saved.page : null;
@@ -313,6 +317,21 @@ if (measure('baselines')) {
         );
       }
 }
+if (measure('estimates')) {
+  log("\n## Estimates (the forms' model) against quota-bound runs");
+  estimates = await runEstimateSection({
+    quick,
+    base: { latencyMs: LATENCY, jitterMs: JITTER },
+    log,
+  });
+}
+estimates.push(...estimateRows([...engine, ...imports]));
+if (estimates.length)
+  log(
+    '\n' +
+      estimateTable(estimates) +
+      `\n  ${estimates.filter((r) => Math.abs(r.ratio - 1) <= 0.15).length} of ${estimates.length} within 15%.`,
+  );
 if (engine.length) log('\n' + throughputTable(engine, baselines));
 if (imports.length) log('\n' + importTable(imports));
 if (baselines.length) log('\n' + baselineTable(baselines, engine));

@@ -5,6 +5,8 @@
  * everything is right.
  */
 import type { JSX } from 'preact';
+import { MAX_JOB_CODES } from '@/utils/vocabulary';
+import { EstimateLine } from './EstimateLine';
 import { Field } from './Field';
 import { BigCommerceFields, BigCommerceSample } from './generate/BigCommerceFields';
 import type { FieldMaker } from './generate/field-maker';
@@ -36,6 +38,9 @@ export function GenerateForm(props: { model: PanelModel; disabled: boolean }): J
   const verdict = verdictOf(form);
   const errors: Partial<Record<FormField, string>> = verdict.errors;
   const live = (field: FormField) => LIVE.includes(field);
+  // The estimate follows the count as typed (a count out of range shows none).
+  const typed = Number(form.values.count.replace(/[\s,]/g, ''));
+  const count = Number.isSafeInteger(typed) && typed > 0 && typed <= MAX_JOB_CODES ? typed : 0;
   const show = (field: FormField) =>
     form.submitted || form.shown[field] || (live(field) && form.values[field])
       ? errors[field]
@@ -121,8 +126,18 @@ export function GenerateForm(props: { model: PanelModel; disabled: boolean }): J
         )}
       </div>
       {pattern ? <PatternSamples model={model} /> : <BigCommerceSample model={model} />}
+      <EstimateLine
+        model={model}
+        id="bcm-generate-estimate"
+        planned={count > 0 ? { kind: pattern ? 'create' : 'generate', count } : null}
+      />
       <div class="bcm-actions">
-        <button type="submit" class="bcm-button bcm-primary" disabled={props.disabled || busy}>
+        <button
+          type="submit"
+          class="bcm-button bcm-primary"
+          disabled={props.disabled || busy}
+          aria-describedby={count > 0 ? 'bcm-generate-estimate' : undefined}
+        >
           Generate codes
         </button>
       </div>

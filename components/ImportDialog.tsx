@@ -11,6 +11,7 @@ import { checkUses } from '@/utils/ui/check-numbers';
 import { MAX_IMPORT_BYTES } from '@/utils/vocabulary';
 import { Dialog } from './Dialog';
 import { ErrorAlert } from './ErrorAlert';
+import { EstimateLine } from './EstimateLine';
 import { Field } from './Field';
 import { FileField } from './import/FileField';
 import { Preview } from './import/Preview';
@@ -97,6 +98,11 @@ export function ImportDialog(props: { model: PanelModel }): JSX.Element {
           )}
         </div>
         <Preview reading={file.reading} preview={preview} />
+        <EstimateLine
+          model={model}
+          id="bcm-import-estimate"
+          planned={preview ? { kind: 'create', count: preview.codes } : null}
+        />
         <div class="bcm-actions">
           <button
             type="submit"

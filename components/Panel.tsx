@@ -19,6 +19,7 @@ import { PurgeDialog } from './PurgeDialog';
 import type { PanelModel } from './state/panel-model';
 import { isDialogOpen } from './state/panel-state';
 import { useStore } from './state/use-store';
+import { storeLabel } from '@/utils/ui/store-name';
 
 function FeedNotice(props: { model: PanelModel }) {
   const feed = useStore(props.model.jobs, (s) => s.feed);
@@ -81,6 +82,8 @@ function Body(props: { model: PanelModel; dialog: DialogHooks }) {
   const onListPage = location.promotionId === null;
   return (
     <>
+      {/* The merchant's name for the store, where one is known (the page's own header may not say). */}
+      {store.name ? <p class="bcm-muted">{storeLabel(store)}</p> : null}
       {onListPage ? <PromotionPicker model={model} /> : null}
       {s.promotionId !== null ? (
         <Promotion model={model} store={store} onListPage={onListPage} dialog={props.dialog} />

@@ -387,7 +387,8 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Launche
         throw new Error(`Connecting store ${storeHash} failed: ${await outcome.innerText()}`);
       await page
         .getByRole('listitem')
-        .filter({ hasText: `Store ${storeHash}` })
+        // "Store {hash}", or "{name} ({hash})" when the store's name could be read.
+        .filter({ hasText: new RegExp(`Store ${storeHash}\\b|\\(${storeHash}\\)`) })
         .waitFor();
     } finally {
       await page.close();

@@ -60,13 +60,13 @@ const SLUG = {
   rejected: 'rejected-lines',
 } as const;
 
-/** Download names: `{store}-promotion-{id}-{kind}-{stamp}.csv`. */
+/** Download names: `{store}-promotion-{id}-{promotion name}-{kind}-{stamp}.csv` (the name part may be absent). */
 export function fileOf(
   store: { storeHash: string },
   promotionId: number,
   kind: keyof typeof SLUG,
 ): RegExp {
   return new RegExp(
-    `^${store.storeHash}-promotion-${promotionId}-${SLUG[kind]}-\\d{8}-\\d{6}( \\(\\d+\\))?\\.csv$`,
+    `^${store.storeHash}-promotion-${promotionId}(-[a-z0-9-]+)?-${SLUG[kind]}-\\d{8}-\\d{6}( \\(\\d+\\))?\\.csv$`,
   );
 }

@@ -9,16 +9,25 @@ import { checkToken } from '@/utils/api/check-token';
 import { createDownloads } from '@/utils/background/downloads';
 import { createJobsFeed } from '@/utils/background/jobs-feed';
 import { createKeepAwake, WATCHDOG } from '@/utils/background/keep-awake';
+import { hasPermission } from '@/utils/background/has-permission';
+import { createNotifier } from '@/utils/background/notifier';
+import { createPowerHold, writingUnderWay } from '@/utils/background/power';
+import { createToolbarBadge } from '@/utils/background/toolbar-badge';
 import { detectSession } from '@/utils/background/session';
 import { createStoreConnections } from '@/utils/background/store-connections';
 import { createRegistry } from '@/utils/jobs/registry';
 import type { JobRecord } from '@/utils/jobs/record';
 import { registerMessages } from '@/utils/messages/register';
+import type { JobView } from '@/utils/jobs/types';
 import type { ListedPromotion } from '@/utils/messages/views';
+import { createAlertSettings } from '@/utils/storage/alerts';
 import { createJobRecordStore } from '@/utils/storage/jobs';
 import { createIdbSpool } from '@/utils/storage/spool-idb';
 import { createStoreRegistry } from '@/utils/storage/stores';
 import { createTokenVault } from '@/utils/storage/tokens';
+import { badgeFor } from '@/utils/ui/badge-text';
+import { jobEstimateText } from '@/utils/ui/estimate-text';
+import { noticesFor } from '@/utils/ui/notice-text';
 
 export default defineBackground(() => {
   const extensionId = browser.runtime.id;
@@ -33,6 +42,21 @@ export default defineBackground(() => {
     (id, change) => void registry.downloadChanged(id, change),
   );
   const feed = createJobsFeed({ extensionId, extensionOrigin, list: () => registry.list() });
+  const alertSettings = createAlertSettings();
+  // What the merchant sees with every page closed: the toolbar badge, notifications (if
+  // wanted and allowed), and the computer kept awake while codes are written (if allowed).
+  const badge = createToolbarBadge();
+  const notify = createNotifier({
+    settings: alertSettings,
+    jobs: () => registry.list(),
+    notices: noticesFor,
+  });
+  const power = createPowerHold();
+  const outside = (jobs: JobView[]) => {
+    badge(badgeFor(jobs, Date.now()));
+    void notify(jobs);
+    void power(writingUnderWay(jobs));
+  };
   const registry = createRegistry({
     records: createJobRecordStore<JobRecord>(),
     spool,
@@ -41,6 +65,7 @@ export default defineBackground(() => {
     onChange: (jobs) => {
       feed.broadcast(jobs);
       keepAwake();
+      outside(jobs);
     },
   });
   const keepAwake = createKeepAwake(() => registry.busy());
@@ -60,7 +85,16 @@ export default defineBackground(() => {
         registry,
         promotionLists,
         checkToken: (storeHash, token) => checkToken(storeHash, token),
+        storeName: async (storeHash) => (await clients.clientFor(storeHash)).storeName(),
       }),
+      estimateText: jobEstimateText,
+      alerts: {
+        settings: alertSettings,
+        notificationsGranted: () => hasPermission('notifications'),
+        openPage: async () => {
+          await browser.tabs.create({ url: browser.runtime.getURL('/alerts.html') });
+        },
+      },
       openOptions: async (storeHash) => {
         const url =
           browser.runtime.getURL('/options.html') +
@@ -79,5 +113,8 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === WATCHDOG) void recover();
   });
-  void recover().then(() => registry.expire());
+  void recover()
+    .then(() => registry.expire())
+    .then(() => registry.list())
+    .then(outside);
 });

@@ -34,6 +34,12 @@ export function gateway(status: number, title: string, detail: string): object {
 export const errors = {
   badJson: (detail: string) => ({ status: '400', title: 'Bad Request', type: STATUS_TYPE, detail }),
   unauthorized: (detail: string) => gateway(401, 'Unauthorized', detail),
+  noInformationScope: () => ({
+    status: '403',
+    title: "You don't have a required scope to access the endpoint",
+    error:
+      'This access token lacks the Information & settings scope (store_v2_information_read_only).',
+  }),
   forbidden: () => ({
     status: '403',
     title: "You don't have a required scope to access the endpoint",

@@ -208,7 +208,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
         req,
         res,
         hash: api[1] ?? '',
-        sub: api[2] ?? '',
+        // V2 paths keep their version in front, so the routes can tell /v2/store from v3's.
+        sub: api[2] === 'v2' ? `/v2${api[3] ?? ''}` : (api[3] ?? ''),
         query: q,
         body: body.body,
         path,

@@ -158,6 +158,8 @@ export class SandboxState {
         bulkPromotions,
         tokens: { modify: this.newToken(), readOnly: this.newToken() },
         seed: this.seed,
+        name: opts.storeName,
+        informationScope: opts.informationScope,
       }),
       limiter: new StoreLimiter(),
       stats: new StatsCollector(),

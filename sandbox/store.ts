@@ -102,6 +102,9 @@ export interface StoreInit {
   bulkPromotions?: number;
   tokens: { modify: string; readOnly: string };
   seed: number;
+  /** What GET /v2/store calls the store, and whether the tokens may read it. */
+  name?: string;
+  informationScope?: boolean;
 }
 
 export class StoreData {
@@ -111,6 +114,8 @@ export class StoreData {
   readonly bulkCodes: number;
   readonly bulkPromotions: number;
   readonly tokens: { modify: string; readOnly: string };
+  readonly name: string;
+  readonly informationScope: boolean;
   private readonly seed: number;
 
   promotions = new Map<number, Promotion>();
@@ -125,6 +130,8 @@ export class StoreData {
     this.bulkCodes = init.bulkCodes;
     this.bulkPromotions = init.bulkPromotions ?? 0;
     this.tokens = init.tokens;
+    this.name = init.name ?? `Sandbox store ${init.hash}`;
+    this.informationScope = init.informationScope ?? false;
     this.seed = init.seed;
     this.populate();
   }

@@ -74,6 +74,7 @@ export type EndpointKey =
   | 'deleteCode'
   | 'findCode'
   | 'deleteCodeByCode'
+  | 'storeInfo'
   | 'other';
 
 export const ENDPOINT_KEYS: readonly EndpointKey[] = [
@@ -86,6 +87,7 @@ export const ENDPOINT_KEYS: readonly EndpointKey[] = [
   'deleteCode',
   'findCode',
   'deleteCodeByCode',
+  'storeInfo',
   'other',
 ];
 
@@ -127,6 +129,13 @@ export interface CreateStoreOptions {
   limits?: LimitsProfile;
   bulkCodes?: number;
   bulkPromotions?: number;
+  /** The store's name, as GET /v2/store tells it (default "Sandbox store {hash}"). */
+  storeName?: string;
+  /**
+   * The tokens also carry Information & settings: read-only (store_v2_information_read_only), so
+   * GET /v2/store answers; without it (the default, as a Marketing-only account) it answers 403.
+   */
+  informationScope?: boolean;
 }
 
 export interface CodeView {

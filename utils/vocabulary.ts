@@ -127,6 +127,9 @@ export const STORE_HOST_RE = new RegExp(`^store-(${STORE_HASH})\\.mybigcommerce\
 /** A control panel page of some store, and its hash. */
 export const STORE_PAGE_RE = new RegExp(`^https://store-(${STORE_HASH})\\.mybigcommerce\\.com/`);
 
+/** The longest store name kept (the store's own, or the merchant's in the settings). */
+export const STORE_NAME_MAX = 100;
+
 /** The longest access token taken (BigCommerce's are 31 characters; anything this long is a paste gone wrong). */
 export const TOKEN_MAX_LENGTH = 200;
 

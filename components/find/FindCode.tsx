@@ -15,6 +15,7 @@ import type { JobsStore } from '../state/jobs-store';
 import { useStore } from '../state/use-store';
 import { createFinder } from './find-store';
 import { FindResult } from './FindResult';
+import type { StorePickerProps } from './StorePicker';
 
 interface FindCodeProps {
   bridge: UiBridge;
@@ -24,29 +25,8 @@ interface FindCodeProps {
   stores: StoreView[];
   /** The popup opens the promotion's page in a new tab; the panel, in its own. */
   newTab?: boolean;
-}
-
-function StorePicker(props: {
-  stores: StoreView[];
-  value: string;
-  onChange: (hash: string) => void;
-}): JSX.Element {
-  return (
-    <div class="bcm-field bcm-find-store">
-      <label for="bcm-find-store">Store</label>
-      <select
-        id="bcm-find-store"
-        value={props.value}
-        onChange={(e) => props.onChange(e.currentTarget.value)}
-      >
-        {props.stores.map((s) => (
-          <option key={s.storeHash} value={s.storeHash}>
-            {s.storeHash}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
+  /** The popup's store picker (StorePicker.tsx), when several stores are connected: kept out of the panel's bundle. */
+  picker?: (props: StorePickerProps) => JSX.Element;
 }
 
 export function FindCode(props: FindCodeProps): JSX.Element {
@@ -73,8 +53,8 @@ export function FindCode(props: FindCodeProps): JSX.Element {
       }}
     >
       <div class="bcm-find-row">
-        {props.stores.length > 1 && store ? (
-          <StorePicker
+        {props.picker && props.stores.length > 1 && store ? (
+          <props.picker
             stores={props.stores}
             value={store.storeHash}
             onChange={(hash) => {

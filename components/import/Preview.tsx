@@ -1,12 +1,13 @@
 /**
  * What the file gives, before anything is sent: how many codes will be created, how many lines
- * are rejected and why (each reason with one example), and how long creating them will take.
+ * are rejected and why (each reason with one example); the dialog adds how long creating them
+ * will take (its EstimateLine).
  * A live region: it is announced when the file has been read.
  */
 import type { JSX } from 'preact';
 import type { ImportPreview } from '@/utils/messages';
 import { pluralCodes } from '@/utils/ui/format';
-import { estimateText, pluralLines } from '@/utils/ui/import-text';
+import { pluralLines } from '@/utils/ui/import-text';
 
 /** `reading`: the file's name while it is read; `preview`: the background's answer. */
 export function Preview(props: {
@@ -39,7 +40,6 @@ export function Preview(props: {
               </ul>
             </>
           ) : null}
-          <p>{estimateText(preview.estimate)}</p>
         </>
       ) : null}
     </div>

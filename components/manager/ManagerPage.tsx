@@ -35,7 +35,10 @@ function useFocusOnReturn(model: ManagerModel) {
   };
 }
 
-export function ManagerView(props: { model: ManagerModel }): JSX.Element {
+export function ManagerView(props: {
+  model: ManagerModel;
+  initialJob?: string | null;
+}): JSX.Element {
   const { model } = props;
   const storeHash = useStore(model.state, (s) => s.storeHash);
   const chosen = useStore(model.state, (s) => s.chosen);
@@ -55,7 +58,12 @@ export function ManagerView(props: { model: ManagerModel }): JSX.Element {
       <div class="bcm-manager-layout">
         <StoreList model={model} />
         {storeHash === null ? null : chosen ? (
-          <ChosenPromotion model={model} storeHash={storeHash} promotion={chosen} />
+          <ChosenPromotion
+            model={model}
+            storeHash={storeHash}
+            promotion={chosen}
+            jobId={props.initialJob ?? null}
+          />
         ) : (
           <PromotionList model={model} storeHash={storeHash} headingRef={headingRef} />
         )}
@@ -69,6 +77,8 @@ export function ManagerPage(props: {
   bridge: UiBridge;
   initialStore?: string | null;
   initialPromotion?: number | null;
+  /** A job to show (its card takes focus), in the promotion the address names. */
+  initialJob?: string | null;
   /** Told where the merchant is (store, promotion), for the page's address. */
   onPlace?(storeHash: string | null, promotionId: number | null): void;
   filterDelayMs?: number;
@@ -105,5 +115,5 @@ export function ManagerPage(props: {
       model.dispose();
     };
   }, [model]);
-  return <ManagerView model={model} />;
+  return <ManagerView model={model} initialJob={props.initialJob ?? null} />;
 }

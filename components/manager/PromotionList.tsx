@@ -9,6 +9,8 @@ import type { JobView } from '@/utils/jobs/types';
 import type { PromotionPage, PromotionRow } from '@/utils/messages';
 import { ErrorAlert } from '../ErrorAlert';
 import { useStore } from '../state/use-store';
+import { storeInText, storeLabel } from '@/utils/ui/store-name';
+import { storeNameOf } from './manager-model';
 import { useNow } from '../use-now';
 import {
   codeCountText,
@@ -83,6 +85,7 @@ function Pager(props: {
 
 function Body(props: { model: ManagerModel; storeHash: string; now: number }): JSX.Element {
   const { model, storeHash, now } = props;
+  const store = { storeHash, name: useStore(model.state, (st) => storeNameOf(st, storeHash)) };
   const list = useStore(model.state, (s) => s.list);
   const jobs = useStore(model.panel.jobs, (s) => s.jobs);
   const page = list.value;
@@ -105,7 +108,7 @@ function Body(props: { model: ManagerModel; storeHash: string; now: number }): J
   if (page.total === 0)
     return (
       <p class="bcm-notice-block">
-        Store {storeHash} has no bulk coupon promotions yet. To make one, open{' '}
+        {storeLabel(store)} has no bulk coupon promotions yet. To make one, open{' '}
         <strong>Marketing › Promotions</strong> in the BigCommerce control panel, create a coupon
         promotion that uses bulk (unique) codes and save it; then press Refresh.
       </p>
@@ -137,6 +140,7 @@ export function PromotionList(props: {
   headingRef?: (el: HTMLHeadingElement | null) => void;
 }): JSX.Element {
   const { model, storeHash } = props;
+  const store = { storeHash, name: useStore(model.state, (st) => storeNameOf(st, storeHash)) };
   const filter = useStore(model.state, (s) => s.filter);
   const loading = useStore(model.state, (s) => s.list.status === 'loading');
   // Ticks every 30 s: "3 min ago" stays true without re-rendering every second.
@@ -145,7 +149,7 @@ export function PromotionList(props: {
     <section class="bcm-card bcm-manager-main" aria-labelledby="bcm-promotions-title">
       <header class="bcm-header">
         <h2 id="bcm-promotions-title" ref={props.headingRef} tabIndex={-1}>
-          Bulk coupon promotions in store {storeHash}
+          Bulk coupon promotions in {storeInText(store)}
         </h2>
         <button
           type="button"

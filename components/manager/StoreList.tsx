@@ -2,6 +2,7 @@
 import type { JSX } from 'preact';
 import { ErrorAlert } from '../ErrorAlert';
 import { useStore } from '../state/use-store';
+import { storeLabel } from '@/utils/ui/store-name';
 import type { ManagerModel } from './manager-model';
 
 export function StoreList(props: { model: ManagerModel }): JSX.Element {
@@ -48,7 +49,7 @@ export function StoreList(props: { model: ManagerModel }): JSX.Element {
               }
               onClick={() => model.chooseStore(s.storeHash)}
             >
-              Store {s.storeHash}
+              {storeLabel(s)}
             </button>
             {s.access === 'read-only' ? (
               <span id={`bcm-store-${s.storeHash}-access`} class="bcm-hint">

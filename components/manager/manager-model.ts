@@ -21,6 +21,11 @@ export interface ManagerState {
   chosen: Pick<PromotionRow, 'id' | 'name'> | null;
 }
 
+/** The store's name as the list of stores has it (null: none known, or the list not read yet). */
+export function storeNameOf(s: ManagerState, storeHash: string): string | null {
+  return s.stores.value.find((x) => x.storeHash === storeHash)?.name ?? null;
+}
+
 export interface ManagerModel {
   state: StoreApi<ManagerState>;
   /** The panel's model: its jobs feed also gives the list its "last job" column. */

@@ -7,6 +7,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { StoreView, TokenCheck } from '@/utils/messages';
 import { normalizeStoreHash, parseApiAccountFile } from '@/utils/ui/api-account';
 import type { UiBridge } from '@/utils/ui/bridge';
+import type { Permissions } from '@/utils/ui/permissions';
+import { AlertSettings } from '../alerts/AlertSettings';
 import { Field } from '../Field';
 import { KeptFiles } from './KeptFiles';
 import { StoreRow } from './StoreRow';
@@ -40,6 +42,8 @@ function describeCheck(storeHash: string, check: TokenCheck): Outcome {
 export function OptionsPage(props: {
   bridge: UiBridge;
   initialStoreHash?: string | null;
+  /** The optional permissions (notifications, keeping awake); without them that section is left out. */
+  permissions?: Permissions;
 }): JSX.Element {
   const { bridge } = props;
   const [storeHash, setStoreHash] = useState(props.initialStoreHash ?? '');
@@ -229,6 +233,11 @@ export function OptionsPage(props: {
                 bridge={bridge}
                 store={store}
                 onRemove={() => onRemove(store.storeHash)}
+                onRenamed={(view) =>
+                  setStores((all) =>
+                    (all ?? []).map((s) => (s.storeHash === view.storeHash ? view : s)),
+                  )
+                }
               />
             ))}
           </ul>
@@ -237,6 +246,7 @@ export function OptionsPage(props: {
 
       <KeptFiles bridge={bridge} version={filesVersion} />
 
+      {props.permissions ? <AlertSettings bridge={bridge} permissions={props.permissions} /> : null}
       <section class="bcm-card" aria-labelledby="bcm-help-title">
         <h2 id="bcm-help-title">Creating the API account</h2>
         <ol>

@@ -4,7 +4,9 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { StoreView } from '@/utils/messages';
 import type { UiBridge } from '@/utils/ui/bridge';
 import { formatBytes, formatCount } from '@/utils/ui/format';
+import { storeLabel } from '@/utils/ui/store-name';
 import { dateText } from '../date-text';
+import { StoreName } from './StoreName';
 
 const ACCESS_LABEL: Record<StoreView['access'], string> = {
   modify: 'Full access (Marketing: modify)',
@@ -33,6 +35,7 @@ export function StoreRow(props: {
   bridge: UiBridge;
   store: StoreView;
   onRemove: () => Promise<void>;
+  onRenamed: (view: StoreView) => void;
 }): JSX.Element {
   const [confirming, setConfirming] = useState(false);
   const [footprint, setFootprint] = useState<Footprint | null>(null);
@@ -52,12 +55,13 @@ export function StoreRow(props: {
   return (
     <li class="bcm-store-row">
       <div id={id}>
-        <strong>Store {hash}</strong>
+        <strong>{storeLabel(props.store)}</strong>
         <span class="bcm-muted">
           {' '}
           · {ACCESS_LABEL[props.store.access]} · added {dateText(props.store.addedAt)}
         </span>
       </div>
+      <StoreName bridge={props.bridge} store={props.store} onSaved={props.onRenamed} />
       {confirming ? (
         <div class="bcm-actions" role="group" aria-label={`Remove store ${hash}?`}>
           <span>{removalQuestion(hash, footprint)}</span>

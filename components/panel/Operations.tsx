@@ -1,12 +1,17 @@
 /**
  * What the merchant can do on a bulk coupon promotion: its jobs (cards with their controls),
  * the "Generate codes" form, and the Import, Export (with "Usage report") and Purge groups.
- * One job at a time per promotion, so the buttons wait while one is under way.
+ * One writing job at a time per promotion (the background's lock decides the same), so the
+ * writing buttons wait while one is unfinished; exports and usage reports only read, so they
+ * start beside anything, a paused or interrupted job included.
  */
 import type { JSX } from 'preact';
 import type { PromotionInfo, StoreView } from '@/utils/messages';
 import { isUnfinished } from '@/utils/ui/job-text';
+import { isWritingKind } from '@/utils/vocabulary';
 import { ErrorAlert } from '../ErrorAlert';
+import { AlertOffer } from './AlertOffer';
+import { EstimateLine } from '../EstimateLine';
 import { GenerateForm } from '../GenerateForm';
 import { JobCard } from '../JobCard';
 import type { PanelModel } from '../state/panel-model';
@@ -30,7 +35,7 @@ const RUNNING_HINT = 'bcm-running-hint';
 function ExportGroup(props: {
   model: PanelModel;
   blocked: boolean;
-  running: boolean;
+  codeCount: number | null;
 }): JSX.Element {
   const { model } = props;
   const unusedOnly = useStore(model.form, (st) => st.exportUnusedOnly);
@@ -44,7 +49,6 @@ function ExportGroup(props: {
           type="button"
           class="bcm-button"
           disabled={props.blocked}
-          aria-describedby={props.running ? RUNNING_HINT : undefined}
           onClick={() => void model.startExport(unusedOnly)}
         >
           Export codes
@@ -65,7 +69,7 @@ function ExportGroup(props: {
           type="button"
           class="bcm-button"
           disabled={props.blocked}
-          aria-describedby={props.running ? RUNNING_HINT : 'bcm-usage-hint'}
+          aria-describedby="bcm-usage-hint"
           onClick={() => void model.startUsageReport()}
         >
           Usage report
@@ -74,6 +78,12 @@ function ExportGroup(props: {
       <p id="bcm-usage-hint" class="bcm-hint">
         How the codes are used, without a download.
       </p>
+      <EstimateLine
+        model={model}
+        id="bcm-export-estimate"
+        lead="Either one:"
+        planned={props.codeCount === null ? null : { kind: 'export', codes: props.codeCount }}
+      />
     </div>
   );
 }
@@ -125,13 +135,15 @@ export function Operations(props: {
   const allJobs = useStore(model.jobs, (st) => st.jobs);
   const storeHash = s.location?.storeHash ?? '';
   const jobs = visibleJobs(allJobs, storeHash, info.id, s.dismissed);
-  const running = jobs.some((job) => isUnfinished(job.status));
+  // Only a writing job holds the promotion: an export beside it is fine, and two exports too.
+  const running = jobs.some((job) => isWritingKind(job.kind) && isUnfinished(job.status));
   const readOnly = store.access === 'read-only';
   const blocked = running || s.busy;
   const groupProps = { blocked, running, dialog: props.dialog };
 
   return (
     <>
+      <AlertOffer model={model} />
       {jobs.map((job) => (
         <JobCard
           key={job.id}
@@ -151,8 +163,8 @@ export function Operations(props: {
       {s.actionError && !isDialogOpen(s) ? <ErrorAlert message={s.actionError} /> : null}
       {running ? (
         <p class="bcm-muted" id={RUNNING_HINT}>
-          A job is under way on this promotion. New jobs can start when it has finished or been
-          cancelled.
+          A job that creates or deletes codes is under way on this promotion. Another one can start
+          when it has finished or been cancelled; exports and usage reports can start now.
         </p>
       ) : null}
       {readOnly ? (
@@ -165,7 +177,7 @@ export function Operations(props: {
         <GenerateForm model={model} disabled={blocked} />
       )}
       <div class="bcm-row">
-        <ExportGroup model={model} blocked={blocked} running={running} />
+        <ExportGroup model={model} blocked={s.busy} codeCount={info.codeCount} />
         {readOnly ? null : (
           <>
             <DialogGroup

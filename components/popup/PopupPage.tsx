@@ -11,6 +11,7 @@ import { FindCode } from '../find/FindCode';
 import { JobCard } from '../JobCard';
 import { createJobsStore, feedJobs } from '../state/jobs-store';
 import { useStore } from '../state/use-store';
+import { StorePicker } from '../find/StorePicker';
 
 /** Unfinished jobs first (newest first), then finished ones by when they ended; at most `limit`. */
 export function orderJobs(jobs: readonly JobView[], limit = 20): JobView[] {
@@ -95,7 +96,7 @@ export function PopupPage(props: PopupProps): JSX.Element {
         </span>
       </header>
       {stores === null ? null : stores.length ? (
-        <FindCode bridge={bridge} jobs={jobsStore} stores={stores} newTab />
+        <FindCode bridge={bridge} jobs={jobsStore} stores={stores} newTab picker={StorePicker} />
       ) : (
         <p class="bcm-muted">Connect a store in the settings to find its codes here.</p>
       )}

@@ -6,6 +6,8 @@ import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import type { PurgeMode } from '@/utils/jobs/types';
 import { formatCount, pluralCodes } from '@/utils/ui/format';
+import { plannedPurge } from '@/utils/codes/planned-job';
+import { EstimateLine } from '../EstimateLine';
 import { readChosenFile } from '../read-file';
 import type { PanelModel } from '../state/panel-model';
 import { useStore } from '../state/use-store';
@@ -113,6 +115,11 @@ export function ChooseStep(props: { model: PanelModel; codeCount: number | null 
           </p>
         </div>
       ) : null}
+      <EstimateLine
+        model={model}
+        id="bcm-purge-estimate"
+        planned={props.codeCount === null ? null : plannedPurge(mode, props.codeCount, file?.text)}
+      />
       <p class="bcm-muted">
         Nothing is deleted yet: the extension first finds the matching codes and saves a backup file
         of them, then asks you to confirm.

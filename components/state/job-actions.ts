@@ -82,6 +82,8 @@ export function createJobActions(bridge: UiBridge, panel: PanelStore, jobs: Jobs
     const started = await act(() => bridge.send('startJob', { ...request, ...t }));
     if (!started.ok) return null;
     then?.(started.value.jobId);
+    // A job of over a minute, the first: the background says to offer notifications (once).
+    if (started.value.offerAlerts) panel.setState({ alertOffer: true });
     return started.value.jobId;
   }
 

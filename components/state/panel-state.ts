@@ -36,6 +36,8 @@ interface PanelState {
   purgeDialog: { open: boolean; jobId: string | null };
   /** "Import codes": the file, its preview and the limits live in the dialog while it is open. */
   importDialog: { open: boolean };
+  /** A long job started and notifications are not on: the panel offers them (once ever). */
+  alertOffer: boolean;
 }
 
 export type PanelStore = StoreApi<PanelState>;
@@ -56,6 +58,7 @@ export function createPanelStore(options: { collapsed?: boolean } = {}): PanelSt
     dismissed: [],
     purgeDialog: { open: false, jobId: null },
     importDialog: { open: false },
+    alertOffer: false,
   }));
 }
 

@@ -117,6 +117,7 @@ describe('Firefox (firefox-esr over WebDriver BiDi)', () => {
   let dir = '';
   let downloads = '';
   let tab: Tab;
+  let extensionPage: Tab | undefined;
 
   beforeAll(async () => {
     // Missing prerequisites fail loudly: a skipped browser suite would look like a pass.
@@ -218,7 +219,8 @@ describe('Firefox (firefox-esr over WebDriver BiDi)', () => {
         'the outcome of "Save store"',
       );
       expect(saved).toContain(`Store ${sb.storeHash} is connected`);
-      await firefox!.bidi.send('browsingContext.close', { context: options.context });
+      // Kept open: an extension page, where the second test reads the toolbar badge.
+      extensionPage = optionsTab;
 
       // Back on the control panel, the panel picks the store up by itself (on focus / visibility).
       await firefox!.bidi.send('browsingContext.activate', { context: tab.context });
@@ -284,8 +286,13 @@ describe('Firefox (firefox-esr over WebDriver BiDi)', () => {
       const generatedFile = names.find((n) => n.includes('-generated-'));
       const exportFile = names.find((n) => n.includes('-export-'));
       expect(names).toHaveLength(2);
-      expect(generatedFile).toMatch(/^[a-z0-9]+-promotion-\d+-generated-\d{8}-\d{6}\.csv$/);
-      expect(exportFile).toMatch(/^[a-z0-9]+-promotion-\d+-export-\d{8}-\d{6}\.csv$/);
+      // The hash and the id (stable), then the promotion's name in a safe form.
+      expect(generatedFile).toMatch(
+        /^[a-z0-9]+-promotion-\d+-summer-sale-bulk-codes-empty-generated-\d{8}-\d{6}\.csv$/,
+      );
+      expect(exportFile).toMatch(
+        /^[a-z0-9]+-promotion-\d+-summer-sale-bulk-codes-empty-export-\d{8}-\d{6}\.csv$/,
+      );
 
       const store = sb.codes(promotionId);
       const generatedRows = parseCsv(readFileSync(join(downloads, generatedFile!), 'utf8'));
@@ -337,7 +344,9 @@ describe('Firefox (firefox-esr over WebDriver BiDi)', () => {
         200,
       );
       expect(backupSaved).toMatch(
-        new RegExp(`Backup saved: ${prefix}purge-backup-\\d{8}-\\d{6}\\.csv \\(${COUNT} codes\\)`),
+        new RegExp(
+          `Backup saved: ${prefix}summer-sale-bulk-codes-empty-purge-backup-\\d{8}-\\d{6}\\.csv \\(${COUNT} codes\\)`,
+        ),
       );
       // A page script's "typing" does not count.
       await tab.run(fill, { '#bcm-purge-confirm': 'PURGE' });
@@ -357,7 +366,7 @@ describe('Firefox (firefox-esr over WebDriver BiDi)', () => {
       expect(purged.text).toContain(`Completed: ${COUNT} codes deleted.`);
       expect(sb.codes(promotionId)).toEqual([]);
       const backupFile = readdirSync(downloads).find(
-        (n) => n.startsWith(`${prefix}purge-backup-`) && n.endsWith('.csv'),
+        (n) => n.startsWith(prefix) && n.includes('-purge-backup-') && n.endsWith('.csv'),
       );
       expect(
         parseCsv(readFileSync(join(downloads, backupFile!), 'utf8')).map((r) => Number(r.id)),
@@ -437,9 +446,9 @@ describe('Firefox (firefox-esr over WebDriver BiDi)', () => {
         `Completed: the code ${target.code} was deleted. Its backup was saved first.`,
       );
       expect(sb.codes(bulkId)).toEqual(before.filter((c) => c.id !== target.id));
-      const onePrefix = `${sb.storeHash}-promotion-${bulkId}-purge-backup-`;
+      const onePrefix = `${sb.storeHash}-promotion-${bulkId}-`;
       const oneBackup = readdirSync(downloads).find(
-        (n) => n.startsWith(onePrefix) && n.endsWith('.csv'),
+        (n) => n.startsWith(onePrefix) && n.includes('-purge-backup-') && n.endsWith('.csv'),
       );
       expect(parseCsv(readFileSync(join(downloads, oneBackup!), 'utf8'))).toEqual([
         {
@@ -464,4 +473,117 @@ describe('Firefox (firefox-esr over WebDriver BiDi)', () => {
       );
     }
   }, 120_000);
+
+  it('exports beside a paused generate, then resumes it to an exact end; the toolbar badge follows', async () => {
+    const sb = sandbox!;
+    const page = extensionPage!;
+    const badge = () =>
+      page.run<{ text: string; title: string; color: number[] }>(
+        `async () => ({ text: await browser.browserAction.getBadgeText({}), title: await browser.browserAction.getTitle({}), color: await browser.browserAction.getBadgeBackgroundColor({}) })`,
+      );
+    const promotionId = sb.promotions.bulk;
+    const before = sb.codes(promotionId);
+    await tab.navigate(
+      `https://store-${sb.storeHash}.mybigcommerce.com/manage/marketing/promotions/${promotionId}/edit`,
+    );
+    await tab.waitFor(`() => !!(${PANEL_ROOT})()?.querySelector('#bcm-count')`, null, 'the form');
+    expect((await badge()).text).toBe('');
+    sb.configure({ latencyMs: 300 });
+    try {
+      await tab.run(fill, { '#bcm-count': '6000' });
+      expect(await tab.waitFor<boolean>(clickButton, 'Generate codes', 'Generate', 5_000)).toBe(
+        true,
+      );
+      // While it runs: its progress in the badge (waited for past 10%, so that codes exist when
+      // it pauses), its name and time left in the title.
+      const running = await page.waitFor<{ text: string; title: string }>(
+        `async () => { const text = await browser.browserAction.getBadgeText({}); return /^[1-9]\\d%$/.test(text) ? { text, title: await browser.browserAction.getTitle({}) } : null; }`,
+        null,
+        'a progress badge',
+        20_000,
+        100,
+      );
+      expect(running.title).toContain('Generate codes on “Spring sale — bulk codes”');
+      expect(await tab.waitFor<boolean>(clickButton, 'Pause', 'Pause', 10_000)).toBe(true);
+      await tab.waitFor(
+        `() => (${jobCards})()?.find((j) => j.title === 'Generate codes' && j.badge === 'Paused') ?? null`,
+        null,
+        'the generate to pause',
+        30_000,
+        200,
+      );
+    } finally {
+      sb.configure({ latencyMs: 0 });
+    }
+    // Paused by the merchant: nothing needs them, nothing runs.
+    expect((await badge()).text).toBe('');
+    const paused = sb.codes(promotionId);
+    expect(paused.length).toBeGreaterThan(before.length);
+    expect(paused.length).toBeLessThan(before.length + 6000);
+
+    // Export beside the paused generate.
+    expect(await tab.waitFor<boolean>(clickButton, 'Export codes', 'Export', 5_000)).toBe(true);
+    const exported = await tab.waitFor<{ badge: string; text: string }>(
+      `() => (${jobCards})()?.find((j) => j.title === 'Export codes' && ['Completed', 'Failed'].includes(j.badge)) ?? null`,
+      null,
+      'the export to finish',
+      40_000,
+      200,
+    );
+    expect(exported.badge).toBe('Completed');
+    const prefix = `${sb.storeHash}-promotion-${promotionId}-spring-sale-bulk-codes-export-`;
+    let file: string | undefined;
+    for (let i = 0; i < 100 && !file; i++) {
+      const all = readdirSync(downloads);
+      file = all.find((n) => n.startsWith(prefix) && !all.includes(`${n}.part`));
+      if (!file) await new Promise((r) => setTimeout(r, 100));
+    }
+    const rows = parseCsv(readFileSync(join(downloads, file!), 'utf8'));
+    expect(rows.map((r) => Number(r.id)).sort((a, b) => a - b)).toEqual(paused.map((c) => c.id));
+
+    // Resumed, it ends exactly: 6,000 new codes, none lost.
+    expect(await tab.waitFor<boolean>(clickButton, 'Resume', 'Resume', 5_000)).toBe(true);
+    const done = await tab.waitFor<{ badge: string; text: string }>(
+      `() => (${jobCards})()?.find((j) => j.title === 'Generate codes' && ['Completed', 'Failed'].includes(j.badge)) ?? null`,
+      null,
+      'the generate to finish',
+      60_000,
+      200,
+    );
+    expect(done.text).toContain('6,000 codes generated');
+    expect(sb.codes(promotionId)).toHaveLength(before.length + 6000);
+    expect((await badge()).text).toBe('');
+
+    // A purge waiting for its confirmation needs the merchant: "!" in the control panel's red.
+    expect(await tab.waitFor<boolean>(clickButton, 'Purge codes', 'Purge', 5_000)).toBe(true);
+    await tab.waitFor<boolean>(
+      `() => { const r = (${PANEL_ROOT})()?.querySelector('#bcm-purge-unused'); if (!r) return false; r.click(); return true; }`,
+      null,
+      'the "Unused codes" choice',
+    );
+    expect(await tab.waitFor<boolean>(clickButton, 'Find codes to delete', 'Find', 5_000)).toBe(
+      true,
+    );
+    const attention = await page.waitFor<{ text: string; title: string; color: number[] }>(
+      `async () => { const text = await browser.browserAction.getBadgeText({}); return text === '!' ? { text, title: await browser.browserAction.getTitle({}), color: await browser.browserAction.getBadgeBackgroundColor({}) } : null; }`,
+      null,
+      'the "!" badge',
+      30_000,
+      100,
+    );
+    expect(attention.color.slice(0, 3)).toEqual([0xdb, 0x36, 0x43]);
+    expect(attention.title).toContain(
+      'Purge codes on “Spring sale — bulk codes”: waiting for your confirmation',
+    );
+    // Closing the dialog cancels the purge: nothing goes on, the badge is empty again.
+    expect(await tab.waitFor<boolean>(clickButton, 'Cancel', 'Cancel', 5_000)).toBe(true);
+    await page.waitFor(
+      `async () => (await browser.browserAction.getBadgeText({})) === '' || null`,
+      null,
+      'an empty badge',
+      10_000,
+      100,
+    );
+    expect(sb.codes(promotionId)).toHaveLength(before.length + 6000);
+  });
 });

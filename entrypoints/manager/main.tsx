@@ -13,6 +13,9 @@ const params = new URLSearchParams(location.search);
 const initialStore = normalizeStoreHash(params.get('store') ?? '');
 const promotion = Number(params.get('promotion'));
 const initialPromotion = Number.isSafeInteger(promotion) && promotion > 0 ? promotion : null;
+// …&job={id} (a notification's click): that job's card takes focus once it shows.
+const job = params.get('job');
+const initialJob = job && /^[A-Za-z0-9_-]{1,64}$/.test(job) ? job : null;
 
 function onPlace(storeHash: string | null, promotionId: number | null): void {
   const next = new URLSearchParams();
@@ -27,6 +30,7 @@ render(
     bridge={createBrowserBridge()}
     initialStore={initialStore}
     initialPromotion={initialPromotion}
+    initialJob={initialJob}
     onPlace={onPlace}
   />,
   document.getElementById('app')!,

@@ -4,12 +4,17 @@ import { render } from 'preact';
 import { OptionsPage } from '@/components/options/OptionsPage';
 import { normalizeStoreHash } from '@/utils/ui/api-account';
 import { createBrowserBridge } from '@/utils/ui/bridge';
+import { createBrowserPermissions } from '@/utils/ui/permissions';
 
 // The background opens this page with ?store={hash} when "Connect this store" is pressed.
 const initialStoreHash = normalizeStoreHash(
   new URLSearchParams(location.search).get('store') ?? '',
 );
 render(
-  <OptionsPage bridge={createBrowserBridge()} initialStoreHash={initialStoreHash} />,
+  <OptionsPage
+    bridge={createBrowserBridge()}
+    initialStoreHash={initialStoreHash}
+    permissions={createBrowserPermissions()}
+  />,
   document.getElementById('app')!,
 );

@@ -23,10 +23,13 @@ import { codegen } from './codegen';
 import { createCode, deleteCode, deleteCodes, listCodes } from './codes';
 import type { Handler } from './context';
 import { getPromotion, listPromotions } from './promotions';
+import { storeInformation } from './store-info';
 
 interface Operation {
   endpoint: EndpointKey;
   write: boolean;
+  /** Needs the Information & settings scope (v2 store information), which tokens may lack. */
+  information?: boolean;
   handler: Handler;
 }
 
@@ -70,6 +73,14 @@ const ROUTES: RouteDef[] = [
     names: ['promotion_id', 'code_id'],
     methods: { DELETE: { endpoint: 'deleteCode', write: true, handler: deleteCode } },
   },
+  // V2, beside the promotions: what the store is called (sub paths of v2 start with /v2).
+  {
+    pattern: /^\/v2\/store$/,
+    names: [],
+    methods: {
+      GET: { endpoint: 'storeInfo', write: false, information: true, handler: storeInformation },
+    },
+  },
   {
     pattern: /^\/promotions\/([^/]+)\/codegen$/,
     names: ['promotion_id'],
@@ -77,7 +88,8 @@ const ROUTES: RouteDef[] = [
   },
 ];
 
-export const API_PATH_RE = /^\/stores\/([^/]+)\/v3(\/.*)?$/;
+/** /stores/{hash}/v3/… and /stores/{hash}/v2/…: the hash, the version, the rest. */
+export const API_PATH_RE = /^\/stores\/([^/]+)\/(v3|v2)(\/.*)?$/;
 
 type Match =
   | { kind: 'op'; op: Operation; params: Record<string, string> }
@@ -159,6 +171,8 @@ export async function handleApi(state: SandboxState, call: ApiCall): Promise<voi
       json(405, errors.methodNotAllowed(method, m.allow), { Allow: m.allow.join(', ') }),
     );
   if (m.op.write && token === readOnly) return reply(json(403, errors.forbidden()));
+  if (m.op.information && !entry.data.informationScope)
+    return reply(json(403, errors.noInformationScope()));
 
   const now = Date.now();
   if (state.config.hostile.always429) {

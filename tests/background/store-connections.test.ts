@@ -4,7 +4,7 @@ import { createStoreConnections } from '../../utils/background/store-connections
 import type { StoreView } from '../../utils/messages/views';
 
 /** The four places a store lives, in memory, and what was done to them in order. */
-function world(check: TokenCheck) {
+function world(check: TokenCheck, ownName: string | null = null) {
   const log: string[] = [];
   const records = new Map<string, StoreView>();
   const tokens = new Map<string, string>();
@@ -26,6 +26,7 @@ function world(check: TokenCheck) {
       log.push(`checked ${h} with "${t}"`);
       return check;
     },
+    storeName: async () => ownName,
     now: () => clock,
   });
   return { connections, log, records, tokens, tick: (ms: number) => (clock += ms) };
@@ -41,6 +42,8 @@ describe('connecting and removing a store', () => {
     expect(w.records.get('shop1')).toEqual({
       storeHash: 'shop1',
       access: 'read-only',
+      name: null,
+      renamed: false,
       addedAt: 1_000,
       lastCheckedAt: 1_000,
     });
@@ -75,5 +78,22 @@ describe('connecting and removing a store', () => {
     expect(w.log).toEqual(['jobs of shop1 removed', 'list of shop1 dropped']);
     expect([...w.tokens.keys()]).toEqual(['shop2']);
     expect([...w.records.keys()]).toEqual(['shop2']);
+  });
+
+  it('a store is named as it calls itself, unless the merchant renamed it; an empty name gives its own back', async () => {
+    const w = world(good, 'Acme Outdoor');
+    await w.connections.connect('shop1', 'tok');
+    expect(w.records.get('shop1')).toMatchObject({ name: 'Acme Outdoor', renamed: false });
+    expect(await w.connections.rename('shop1', '  Acme   (EU)  ')).toMatchObject({
+      name: 'Acme (EU)',
+      renamed: true,
+    });
+    await w.connections.connect('shop1', 'tok'); // connecting again keeps the merchant's name
+    expect(w.records.get('shop1')).toMatchObject({ name: 'Acme (EU)', renamed: true });
+    expect(await w.connections.rename('shop1', ' ')).toMatchObject({
+      name: 'Acme Outdoor',
+      renamed: false,
+    });
+    await expect(w.connections.rename('shop9', 'X')).rejects.toThrow(/not connected/);
   });
 });

@@ -17,6 +17,23 @@ describe('csvFilename', () => {
     );
   });
 
+  it('puts the promotion’s name, in a safe form, after its id', () => {
+    const name = (promotionName: string | null) =>
+      csvFilename({ storeHash: 'abc123', promotionId: 42, promotionName, kind: 'export', at });
+    expect(name('Spring sale — bulk codes')).toBe(
+      'abc123-promotion-42-spring-sale-bulk-codes-export-20240131-235907.csv',
+    );
+    expect(name('Été 20% off!!')).toBe('abc123-promotion-42-ete-20-off-export-20240131-235907.csv');
+    expect(name('../../etc/passwd')).toBe(
+      'abc123-promotion-42-etc-passwd-export-20240131-235907.csv',
+    );
+    expect(name('— !! —')).toBe('abc123-promotion-42-export-20240131-235907.csv');
+    expect(name(null)).toBe('abc123-promotion-42-export-20240131-235907.csv');
+    expect(name('A'.repeat(100))).toBe(
+      `abc123-promotion-42-${'a'.repeat(40)}-export-20240131-235907.csv`,
+    );
+  });
+
   it('pads months, days and times', () => {
     expect(
       csvFilename({
@@ -51,10 +68,13 @@ describe('csvFilename', () => {
       fc.property(
         fc.string({ unit: 'binary' }),
         fc.oneof(fc.integer(), fc.double()),
+        fc.option(fc.string({ unit: 'binary' })),
         fc.constantFrom('generated' as const, 'export' as const, 'purge-backup' as const),
         fc.date({ noInvalidDate: false }),
-        (storeHash, promotionId, kind, d) => {
-          expect(csvFilename({ storeHash, promotionId, kind, at: d })).toMatch(/^[a-z0-9-]+\.csv$/);
+        (storeHash, promotionId, promotionName, kind, d) => {
+          expect(csvFilename({ storeHash, promotionId, promotionName, kind, at: d })).toMatch(
+            /^[a-z0-9-]+\.csv$/,
+          );
         },
       ),
     );

@@ -150,6 +150,7 @@ describe('inspection over HTTP', () => {
         'other',
         'promotion',
         'promotions',
+        'storeInfo',
       ].sort(),
     );
     expect(r.body.codes['1']).toBeTypeOf('number');

@@ -42,6 +42,23 @@ export const defaultHandlers: Handlers = {
   listKeptFiles: () => ({ ok: true, value: [] }),
   storeFootprint: () => ({ ok: true, value: { jobs: 0, unfinished: 0, files: 0, bytes: 0 } }),
   listJobs: () => ({ ok: true, value: [] }),
+  estimateJob: ({ planned }) => ({
+    ok: true,
+    value: {
+      requests: 'count' in planned ? Math.ceil(planned.count / 250) : 10,
+      ms: 90_000,
+      basis: 'quota',
+      hourShare: 0.05,
+      quota: 150,
+      windowMs: 30_000,
+      overHour: false,
+      atMost: false,
+      text: `About 1 min 30 s on this store's plan; uses ${'count' in planned ? Math.ceil(planned.count / 250) : 10} requests (5% of the store's hourly quota, which its other apps share).`,
+    },
+  }),
+  openAlertsPage: () => ({ ok: true, value: null }),
+  getAlerts: () => ({ ok: true, value: { notifications: true, offered: false } }),
+  setAlerts: () => ({ ok: true, value: { notifications: true, offered: false } }),
 };
 
 export function createFakeBridge(handlers: Handlers = {}, initialJobs: JobView[] = []) {

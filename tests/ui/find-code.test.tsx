@@ -297,13 +297,17 @@ describe('in the popup', () => {
   });
 
   test('several stores: a picker chooses where to look', async () => {
-    const other: StoreView = { ...STORE_MODIFY, storeHash: 'zzz999' };
+    const other: StoreView = { ...STORE_MODIFY, storeHash: 'zzz999', name: 'Acme Outdoor' };
     const fake = createFakeBridge({
       listStores: () => ({ ok: true, value: [STORE_MODIFY, other] }),
       findCode: ({ code }) => ({ ok: true, value: { found: false, code } }),
     });
     render(<PopupPage bridge={fake.bridge} />);
     await settle();
+    // Stores by name where one is known, with the hash beside it.
+    expect(
+      [...(screen.getByLabelText('Store') as HTMLSelectElement).options].map((o) => o.textContent),
+    ).toEqual([STORE_HASH, 'Acme Outdoor (zzz999)']);
     fireEvent.change(screen.getByLabelText('Store'), { target: { value: 'zzz999' } });
     await find('XYZ');
     expect(fake.sent('findCode')).toEqual([{ storeHash: 'zzz999', code: 'XYZ' }]);

@@ -118,8 +118,16 @@ describe('import codes dialog', () => {
       'characters not allowed: 1 line, e.g. line 1005 not allowed!: the code holds characters BigCommerce does not allow (“!”): only letters, digits, spaces, _ and -',
       'repeated in the file: 1 line, e.g. line 1008 SPRING-0001: the code is already on line 3 of the file',
     ]);
-    expect(text).toContain('About 5 h 33 min at 150 requests per 30 s.');
-    expect(text).not.toContain('not known yet');
+    // The estimate, from the same model as every form's, is asked of the background.
+    await new Promise((r) => setTimeout(r, 200));
+    await settle();
+    expect(fake.sent('estimateJob')).toContainEqual({
+      storeHash: STORE_HASH,
+      planned: { kind: 'create', count: 1006 },
+    });
+    expect(dialog().textContent).toContain(
+      "About 1 min 30 s on this store's plan; uses 5 requests",
+    );
 
     const maxUses = within(dialog()).getByRole('textbox', { name: 'Max uses per code' });
     maxUses.focus();
@@ -166,21 +174,26 @@ describe('import codes dialog', () => {
     ]);
   });
 
-  test('the estimate when requests in flight set the pace, and while the quota is not known', async () => {
-    const preview: ImportPreview = {
-      ...IMPORT_PREVIEW,
-      rejected: 0,
-      reasons: [],
-      estimate: { ms: 120_000, basis: 'concurrency', quota: null, windowMs: null },
+  test('the estimate while the quota is not known', async () => {
+    const estimate = {
+      requests: 1007,
+      ms: 120_000,
+      basis: 'concurrency' as const,
+      hourShare: null,
+      quota: null,
+      windowMs: null,
+      overHour: false,
+      atMost: false,
+      text: "About 2 min; uses 1,007 requests. This store's quota is not known yet: it may take longer.",
     };
-    await renderPanel({ handlers: { prepareImport: () => ({ ok: true, value: preview }) } });
+    await renderPanel({ handlers: { estimateJob: () => ({ ok: true, value: estimate }) } });
     await openByKeyboard();
     await chooseFile(new File([CSV], 'codes.csv'));
-    const text = within(dialog()).getByRole('status').textContent ?? '';
-    expect(text).toContain(
-      "About 2 min (40 requests at a time). BigCommerce's quota for this store is not known yet, and may make it take longer.",
+    await new Promise((r) => setTimeout(r, 200));
+    await settle();
+    expect(dialog().textContent).toContain(
+      "About 2 min; uses 1,007 requests. This store's quota is not known yet: it may take longer.",
     );
-    expect(text).not.toContain('rejected');
   });
 
   test('a 60 MB file is refused beside the field without being read or sent', async () => {
@@ -314,7 +327,7 @@ describe('import codes dialog', () => {
     const button = screen.getByRole('button', { name: 'Import codes' }) as HTMLButtonElement;
     expect(button.disabled).toBe(true);
     expect(document.getElementById(describedBy(button)[0]!)?.textContent).toMatch(
-      /A job is under way/,
+      /A job that creates or deletes codes is under way/,
     );
   });
 });

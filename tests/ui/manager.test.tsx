@@ -62,6 +62,7 @@ async function renderManager(
     jobs?: Parameters<typeof createFakeBridge>[1];
     initialStore?: string;
     initialPromotion?: number;
+    initialJob?: string;
     onPlace?: (s: string | null, p: number | null) => void;
   } = {},
 ) {
@@ -78,6 +79,7 @@ async function renderManager(
       bridge={fake.bridge}
       initialStore={opts.initialStore}
       initialPromotion={opts.initialPromotion}
+      initialJob={opts.initialJob}
       onPlace={opts.onPlace}
       filterDelayMs={0}
     />,
@@ -442,4 +444,16 @@ describe('what goes wrong, in plain words', () => {
     expect(fake.sent('openOptions')).toEqual([{}]);
     expect(fake.sent('listPromotionPage')).toEqual([]);
   });
+});
+
+test('opened at a job (a notification’s click): its card takes focus', async () => {
+  await renderManager({
+    initialStore: STORE_HASH,
+    initialPromotion: BULK_PROMOTION.id,
+    initialJob: 'job-7',
+    jobs: [makeJob({ id: 'job-7', status: 'completed', finishedAt: NOW })],
+  });
+  await settle();
+  expect(document.activeElement?.id).toBe('bcm-job-job-7-title');
+  expect(document.activeElement?.textContent).toContain('Generate codes');
 });

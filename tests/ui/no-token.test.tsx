@@ -48,6 +48,7 @@ function assertClean(traffic: TrafficEntry[]) {
     'controlJob',
     'downloadFile',
     'openOptions',
+    'estimateJob',
     'jobs',
   ];
   for (const entry of traffic) expect(allowed).toContain(entry.type);
@@ -158,6 +159,7 @@ test('a full panel session: no token in the DOM or in any message', async () => 
   expect([...sentTypes].sort()).toEqual([
     'controlJob',
     'downloadFile',
+    'estimateJob',
     'getPromotion',
     'getStore',
     'listBulkPromotions',

@@ -189,6 +189,27 @@ describe('job states', () => {
     expect((button('Purge codes') as HTMLButtonElement).disabled).toBe(true);
   });
 
+  test('exports and usage reports start beside a writing job that is not finished; writing waits', async () => {
+    for (const status of ['running', 'paused', 'interrupted', 'awaiting-confirmation'] as const) {
+      const { fake } = await renderPanel({ jobs: [makeJob({ status })] });
+      expect((button('Export codes') as HTMLButtonElement).disabled).toBe(false);
+      expect((button('Usage report') as HTMLButtonElement).disabled).toBe(false);
+      expect((button('Generate codes') as HTMLButtonElement).disabled).toBe(true);
+      expect((button('Import codes') as HTMLButtonElement).disabled).toBe(true);
+      expect((button('Purge codes') as HTMLButtonElement).disabled).toBe(true);
+      fireEvent.click(button('Export codes'));
+      await settle();
+      expect(fake.sent('startJob')).toEqual([
+        expect.objectContaining({ kind: 'export', unusedOnly: false }),
+      ]);
+      cleanup();
+    }
+    // An export under way holds nothing: writing jobs may start beside it.
+    await renderPanel({ jobs: [makeJob({ kind: 'export', status: 'paused' })] });
+    expect((button('Generate codes') as HTMLButtonElement).disabled).toBe(false);
+    expect((button('Purge codes') as HTMLButtonElement).disabled).toBe(false);
+  });
+
   test('running before the rate is known: no "0 codes/s"', async () => {
     await renderPanel({
       jobs: [running({ done: 250, total: 1700, ratePerSecond: 0, etaMs: null })],
@@ -510,5 +531,25 @@ describe('store and promotion', () => {
     await settle();
     expect(region().textContent).toContain('Winter sale');
     expect(region().textContent).not.toContain('Stale');
+  });
+});
+
+describe('the notifications offer', () => {
+  test('shown when the background says so on a start; "No thanks" puts it away; "Turn on" opens the page that asks', async () => {
+    const { fake } = await renderPanel({
+      handlers: { startJob: () => ({ ok: true, value: { jobId: 'job-1', offerAlerts: true } }) },
+    });
+    fireEvent.click(button('Export codes'));
+    await settle();
+    const offer = screen.getByRole('group', { name: /This job will take a while/ });
+    fireEvent.click(within(offer).getByRole('button', { name: 'No thanks' }));
+    expect(screen.queryByRole('group', { name: /This job will take a while/ })).toBeNull();
+    expect(fake.sent('openAlertsPage')).toEqual([]);
+    fireEvent.click(button('Export codes'));
+    await settle();
+    fireEvent.click(button('Turn on notifications'));
+    await settle();
+    expect(fake.sent('openAlertsPage')).toEqual([undefined]);
+    expect(screen.queryByRole('group', { name: /This job will take a while/ })).toBeNull();
   });
 });

@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { PatternParamsSchema } from '@/utils/jobs/schemas';
-import { CREATE_CONCURRENCY } from '@/utils/vocabulary';
-import { estimateText, pluralLines } from '@/utils/ui/import-text';
+import { pluralLines } from '@/utils/ui/import-text';
 import {
   PATTERN_DEFAULTS,
   validatePattern,
@@ -73,19 +72,6 @@ describe('validatePattern', () => {
 });
 
 describe('import preview words', () => {
-  test('estimate by the quota', () => {
-    expect(estimateText({ ms: 19_980_000, basis: 'quota', quota: 150, windowMs: 30_000 })).toBe(
-      'About 5 h 33 min at 150 requests per 30 s.',
-    );
-  });
-  test('estimate by requests in flight, with and without a known quota', () => {
-    expect(
-      estimateText({ ms: 120_000, basis: 'concurrency', quota: 1_000_000_000, windowMs: 30_000 }),
-    ).toBe(`About 2 min (${CREATE_CONCURRENCY} requests at a time).`);
-    expect(estimateText({ ms: 45_000, basis: 'concurrency', quota: null, windowMs: null })).toBe(
-      "About 45 s (40 requests at a time). BigCommerce's quota for this store is not known yet, and may make it take longer.",
-    );
-  });
   test('lines', () => {
     expect(pluralLines(1)).toBe('1 line');
     expect(pluralLines(12_500)).toBe('12,500 lines');

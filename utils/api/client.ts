@@ -11,17 +11,20 @@ import {
   CodegenResponseSchema,
   PromotionListSchema,
   PromotionResponseSchema,
+  StoreInfoSchema,
   type CouponCode,
   type Promotion,
 } from './schemas';
 import { createTransport, parseBody, type TransportOptions } from './transport';
-import { DELETE_BATCH_LEGACY, isBulkCoupon, PAGE_SIZE } from '../vocabulary';
+import { DELETE_BATCH_LEGACY, isBulkCoupon, PAGE_SIZE, STORE_NAME_MAX } from '../vocabulary';
 
 export { DEFAULT_API_ORIGIN, MAX_BODY_BYTES } from './transport';
 /** Largest code count believed: more than any real promotion holds (a total of 10^12 is a broken answer). */
 export const MAX_SANE_TOTAL = 10_000_000;
 
 export type ClientOptions = TransportOptions;
+/** How long connecting a store waits for its name. */
+const STORE_NAME_WAIT_MS = 10_000;
 
 /** Body of POST /codegen, as the API names it. */
 export interface CodegenBody {
@@ -75,6 +78,29 @@ export function createClient(opts: ClientOptions) {
         signal,
       });
       return parseBody(PromotionResponseSchema, text, 'promotion').data;
+    },
+
+    /**
+     * The store's name (GET /v2/store), or null: the token needs the Information & settings
+     * scope for it, which a Marketing-only API account lacks (a 403, said by no one).
+     */
+    async storeName(signal?: AbortSignal): Promise<string | null> {
+      try {
+        const { text } = await send({
+          endpoint: 'other',
+          method: 'GET',
+          path: '/store',
+          v2: true,
+          idempotent: true,
+          ctx: ctx(),
+          // A name is a courtesy: connecting the store does not wait long for it.
+          signal: signal ?? AbortSignal.timeout(STORE_NAME_WAIT_MS),
+        });
+        const name = parseBody(StoreInfoSchema, text, 'store information').name.trim();
+        return name === '' ? null : name.slice(0, STORE_NAME_MAX);
+      } catch {
+        return null;
+      }
     },
 
     /** Every COUPON promotion with BULK codes (the store rarely has more than a few pages). */

@@ -77,3 +77,6 @@ export const BulkDeleteMetaSchema = z.object({
     failed: z.number().int().min(0).optional(),
   }),
 });
+
+/** GET /v2/store: v2 answers are the object itself; only the name is read. */
+export const StoreInfoSchema = z.object({ name: z.string() });

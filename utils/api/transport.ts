@@ -38,8 +38,10 @@ export interface TransportOptions {
 export interface ApiCall {
   endpoint: Endpoint;
   method: 'GET' | 'POST' | 'DELETE';
-  /** Below /stores/{hash}/v3. */
+  /** Below /stores/{hash}/v3 (or /v2, with `v2`). */
   path: string;
+  /** A v2 endpoint (the store's information): the same host, token and quota. */
+  v2?: boolean;
   query?: Record<string, string | number | undefined>;
   /** Sent as JSON. */
   body?: unknown;
@@ -67,7 +69,7 @@ export function createTransport(opts: TransportOptions): Send {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
   return async function send(call: ApiCall): Promise<ApiAnswer> {
-    const url = new URL(base + call.path);
+    const url = new URL((call.v2 ? base.replace(/\/v3$/, '/v2') : base) + call.path);
     for (const [k, v] of Object.entries(call.query ?? {}))
       if (v !== undefined) url.searchParams.set(k, String(v));
     // The API wants `id:in` with a literal colon; URLSearchParams would encode it as %3A.

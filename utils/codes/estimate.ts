@@ -21,7 +21,7 @@ export interface Estimate {
 }
 
 /** A quota this large is no quota (BigCommerce sends 2^31 - 1 on unlimited plans). */
-const UNLIMITED = 1_000_000;
+export const UNLIMITED_QUOTA = 1_000_000;
 /** A round trip to BigCommerce, for stores whose quota does not set the pace. */
 export const ROUND_TRIP_MS = 250;
 
@@ -32,7 +32,7 @@ export function createEstimate(
 ): Estimate {
   const inFlight = (n: number) => Math.ceil(n / CREATE_CONCURRENCY) * roundTripMs;
   const concurrency = inFlight(requests);
-  if (pace.quota !== null && pace.windowMs !== null && pace.quota < UNLIMITED) {
+  if (pace.quota !== null && pace.windowMs !== null && pace.quota < UNLIMITED_QUOTA) {
     // A window's quota, less what the governor leaves to the store's other apps, goes out at
     // once, 40 at a time; every window but the last is waited out.
     const perWindow = Math.max(1, pace.quota - quotaReserve(pace.quota));

@@ -20,8 +20,24 @@ const SLUG: Record<CsvFileKind, string> = {
 export interface CsvFilenameInput {
   storeHash: string;
   promotionId: number;
+  /** The promotion's name, in a safe form after its id (the hash and id stay: they are stable). */
+  promotionName?: string | null;
   kind: CsvFileKind;
   at: Date;
+}
+
+/** Longest part of a file name the promotion's name may take. */
+const NAME_MAX = 40;
+
+/** "Spring sale — 20% off!" as "spring-sale-20-off": letters and digits, one dash between words. */
+export function nameSlug(name: string | null | undefined): string {
+  const slug = String(name ?? '')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug.slice(0, NAME_MAX).replace(/-+$/, '');
 }
 
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
@@ -42,8 +58,17 @@ function stamp(at: Date): string {
   );
 }
 
-/** `{store}-promotion-{id}-{kind}-{YYYYMMDD-HHmmss}.csv`, e.g. `abc123-promotion-42-export-20240131-235959.csv`. */
-export function csvFilename({ storeHash, promotionId, kind, at }: CsvFilenameInput): string {
+/**
+ * `{store}-promotion-{id}-{name}-{kind}-{YYYYMMDD-HHmmss}.csv`, e.g.
+ * `abc123-promotion-42-spring-sale-export-20240131-235959.csv` (no name part when it has none).
+ */
+export function csvFilename({
+  storeHash,
+  promotionId,
+  promotionName,
+  kind,
+  at,
+}: CsvFilenameInput): string {
   // Store hashes are already [a-z0-9]; anything else is dropped rather than trusted.
   const store =
     String(storeHash)
@@ -52,5 +77,6 @@ export function csvFilename({ storeHash, promotionId, kind, at }: CsvFilenameInp
       .slice(0, 32) || 'store';
   const id = Number.isSafeInteger(promotionId) && promotionId > 0 ? String(promotionId) : 'unknown';
   const safeKind = Object.hasOwn(SLUG, kind) ? SLUG[kind] : 'file';
-  return `${store}-promotion-${id}-${safeKind}-${stamp(at)}.csv`;
+  const name = nameSlug(promotionName);
+  return `${store}-promotion-${id}${name ? `-${name}` : ''}-${safeKind}-${stamp(at)}.csv`;
 }

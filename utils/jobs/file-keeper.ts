@@ -103,6 +103,7 @@ export function createFileKeeper(core: FileKeeperCore) {
         filename: csvFilename({
           storeHash: r.storeHash,
           promotionId: r.promotionId,
+          promotionName: r.promotionName,
           kind,
           at: new Date(core.now()),
         }),

@@ -9,6 +9,8 @@ import type { PromotionListCache } from '../api/promotion-lists';
 import type { StoreClients } from '../api/store-clients';
 import type { JobRegistry } from '../jobs/registry';
 import type { JobRecord } from '../jobs/record';
+import type { AlertSettingsStore } from '../storage/alerts';
+import type { JobEstimate } from '../codes/job-estimate';
 import type { ListedPromotion, Result, StoreView, TokenCheck } from './views';
 
 /** Everything the handlers act through. */
@@ -22,9 +24,18 @@ export interface Services {
     list(): Promise<StoreView[]>;
     get(storeHash: string): Promise<StoreView | null>;
     connect(storeHash: string, token: string): Promise<TokenCheck>;
+    rename(storeHash: string, name: string): Promise<StoreView>;
     remove(storeHash: string): Promise<void>;
   };
   openOptions(storeHash?: string): Promise<void>;
+  /** A job's estimate in the merchant's words (utils/ui/estimate-text.ts). */
+  estimateText(estimate: JobEstimate): string;
+  /** Notifications: the merchant's setting, the permission, the page that asks for it. */
+  alerts: {
+    settings: AlertSettingsStore;
+    notificationsGranted(): Promise<boolean>;
+    openPage(): Promise<void>;
+  };
 }
 
 /** Who sent a message, as the background established it (never as the message claims). */

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ApiError } from '../api/errors';
 import { JobRequestSchema } from '../jobs/schemas';
 import { CONTROL_ACTIONS, isBulkCoupon, MAX_IMPORT_BYTES } from '../vocabulary';
+import { offerAlertsFor } from './alerts';
 import { defineMessage } from './define';
 import { FileKindSchema, JobIdSchema, PromotionIdSchema, StoreHashSchema } from './schemas';
 
@@ -10,7 +11,7 @@ export const jobMessages = {
   startJob: defineMessage({
     schema: JobRequestSchema,
     from: 'panel',
-    async handle(request, { services }) {
+    async handle(request, { services }): Promise<{ jobId: string; offerAlerts?: boolean }> {
       const store = await services.stores.get(request.storeHash);
       if (!store)
         throw new ApiError(
@@ -30,7 +31,8 @@ export const jobMessages = {
           'not-bulk',
           `Promotion ${p.id} ("${p.name}") is not a bulk coupon promotion. These tools work only on coupon promotions that use bulk codes.`,
         );
-      return { jobId: await services.registry.start(request, p.name) };
+      const jobId = await services.registry.start(request, p.name);
+      return { jobId, offerAlerts: await offerAlertsFor(services, request, jobId, client) };
     },
   }),
   /** Reads an import's file and says what would happen (nothing is sent to the store). */

@@ -3,7 +3,7 @@
  * What connecting and removing a store take is the background's (background/store-connections.ts).
  */
 import { z } from 'zod';
-import { TOKEN_MAX_LENGTH } from '../vocabulary';
+import { STORE_NAME_MAX, TOKEN_MAX_LENGTH } from '../vocabulary';
 import { defineMessage } from './define';
 import { NothingSchema, StoreHashSchema } from './schemas';
 
@@ -25,6 +25,12 @@ export const storeMessages = {
     }),
     from: 'extension',
     handle: ({ storeHash, token }, { services }) => services.stores.connect(storeHash, token),
+  }),
+  /** "Store name" in the settings: the merchant's name for it; empty gives it the store's own again. */
+  renameStore: defineMessage({
+    schema: z.object({ storeHash: StoreHashSchema, name: z.string().max(STORE_NAME_MAX * 2) }),
+    from: 'extension',
+    handle: ({ storeHash, name }, { services }) => services.stores.rename(storeHash, name),
   }),
   /** What removing a store would take with it (the settings page asks first, naming it). */
   storeFootprint: defineMessage({

@@ -1,5 +1,7 @@
 /** Every message the background answers, by feature. A new message is one entry in one of these files. */
+import { alertMessages } from './alerts';
 import { codeMessages } from './codes';
+import { estimateMessages } from './estimates';
 import type { ProtocolOf } from './define';
 import { fileMessages } from './files';
 import { jobMessages } from './jobs';
@@ -12,6 +14,8 @@ export const MESSAGES = {
   ...jobMessages,
   ...codeMessages,
   ...fileMessages,
+  ...alertMessages,
+  ...estimateMessages,
 };
 
 export type ProtocolMap = ProtocolOf<typeof MESSAGES>;

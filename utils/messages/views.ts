@@ -16,6 +16,10 @@ export interface StoreView {
   storeHash: string;
   /** 'modify' can do everything; 'read-only' can export only. */
   access: 'modify' | 'read-only' | 'unknown';
+  /** What the merchant calls it: the store's own name (when the token may read it) or theirs. */
+  name?: string | null;
+  /** The merchant named it in the settings: the store's name no longer replaces it. */
+  renamed?: boolean;
   addedAt: number;
   lastCheckedAt: number | null;
 }

@@ -24,6 +24,9 @@ function pick(view: StoreView): StoreView {
   return {
     storeHash: view.storeHash,
     access: view.access,
+    // Only a store with a name carries the fields (records from before names stay as they were).
+    ...(typeof view.name === 'string' && view.name ? { name: view.name } : {}),
+    ...(view.renamed === true ? { renamed: true } : {}),
     addedAt: view.addedAt,
     lastCheckedAt: view.lastCheckedAt,
   };
