@@ -14,6 +14,16 @@ export const CODE_MAX_LENGTH = 50;
 export const CODE_CHARS = 'letters, digits, spaces, _ and -';
 export const CODE_CHAR_RE = /[A-Za-z0-9 _-]/;
 export const CODE_RE = /^[A-Za-z0-9 _-]{1,50}$/;
+/** The characters of a text no code can hold, each once (none: it could be a code's). */
+export const charsOutsideCodes = (text: string): string[] => [
+  ...new Set([...text].filter((c) => !CODE_CHAR_RE.test(c))),
+];
+/**
+ * A code as the store tells codes apart: letter case aside, ASCII letters only. Not
+ * toUpperCase(): Unicode folds ß to SS, ﬁ to FI and ſ to S, naming codes the store keeps apart.
+ */
+export const codeKey = (code: string): string =>
+  code.replace(/[a-z]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 32));
 /** max_uses and max_uses_per_customer: 0 (unlimited) to this. */
 export const USES_MAX = 100_000;
 /** The most codes one job makes or imports. */

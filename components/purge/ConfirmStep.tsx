@@ -21,15 +21,31 @@ const MODE_TEXT: Record<PurgeMode, string> = {
   list: 'The codes of your file that are in this promotion',
 };
 
-function fileSummary(
-  fileCodes: number | null | undefined,
-  skipped: number | null | undefined,
-): string | null {
+/** What the merchant's file gave: its codes, and which lines were skipped and why. */
+function FileSummary(props: { purge: NonNullable<JobView['purge']> }): JSX.Element | null {
+  const { fileCodes, skippedLines: count, skipped = [] } = props.purge;
   if (fileCodes == null) return null;
-  const lines = skipped
-    ? ` ${formatCount(skipped)} ${skipped === 1 ? 'line was' : 'lines were'} skipped as unreadable.`
+  const lines = count
+    ? ` ${formatCount(count)} ${count === 1 ? 'line was' : 'lines were'} skipped${skipped.length ? ':' : '.'}`
     : '';
-  return `Your file lists ${pluralCodes(fileCodes)}.${lines}`;
+  const more = (count ?? 0) - skipped.length;
+  return (
+    <>
+      <p class="bcm-muted">
+        Your file lists {pluralCodes(fileCodes)}.{lines}
+      </p>
+      {count && skipped.length ? (
+        <ul class="bcm-muted">
+          {skipped.map((s) => (
+            <li key={s.line}>
+              line {s.line}: {s.reason}
+            </li>
+          ))}
+          {more > 0 ? <li>and {formatCount(more)} more</li> : null}
+        </ul>
+      ) : null}
+    </>
+  );
 }
 
 /**
@@ -49,7 +65,6 @@ function PurgeFacts(props: { job: JobView; promotionName: string | undefined }):
   const { job } = props;
   const purge = job.purge!;
   const name = job.promotionName ?? props.promotionName ?? `Promotion ${job.promotionId}`;
-  const fromFile = fileSummary(purge.fileCodes, purge.skippedLines);
   return (
     <>
       <dl class="bcm-facts">
@@ -62,7 +77,7 @@ function PurgeFacts(props: { job: JobView; promotionName: string | undefined }):
         <dt>Codes</dt>
         <dd>{MODE_TEXT[purge.mode]}</dd>
       </dl>
-      {fromFile ? <p class="bcm-muted">{fromFile}</p> : null}
+      <FileSummary purge={purge} />
       {purge.notFound ? (
         <p class="bcm-muted">
           {pluralCodes(purge.notFound)} from your file {purge.notFound === 1 ? 'was' : 'were'} not

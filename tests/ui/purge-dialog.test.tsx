@@ -254,10 +254,17 @@ describe('purge dialog', () => {
         notFound: 1,
         fileCodes: 3,
         skippedLines: 1,
+        skipped: [
+          { line: 3, reason: 'the code holds characters BigCommerce does not allow (“ß”)' },
+        ],
       }),
     ]);
     expect(within(dialog()).getByText('2 codes will be deleted')).toBeTruthy();
-    expect(within(dialog()).getByText(/Your file lists 3 codes\. 1 line was skipped/)).toBeTruthy();
+    expect(
+      within(dialog()).getByText(/Your file lists 3 codes\. 1 line was skipped:/),
+    ).toBeTruthy();
+    // Which line, and why: the merchant can fix it.
+    expect(within(dialog()).getByText(/line 3: the code holds characters .*“ß”/)).toBeTruthy();
     expect(within(dialog()).getByText(/1 code from your file was not found/)).toBeTruthy();
   });
 

@@ -8,7 +8,7 @@ import { emptyScan, type ScanCheckpoint } from './scan-checkpoint';
 import type { PurgeMode } from './types';
 import { usageCounter, type Usage } from '../codes/usage';
 import { tapUsage } from './usage-tap';
-import { DELETE_BATCH, DELETE_BATCH_LEGACY, isUnusedCode } from '../vocabulary';
+import { codeKey, DELETE_BATCH, DELETE_BATCH_LEGACY, isUnusedCode } from '../vocabulary';
 import type { JobPhase } from '../vocabulary';
 
 export interface PurgeCheckpoint {
@@ -71,10 +71,8 @@ export const purgeSpools = (jobId: string) => ({
 
 /**
  * A store's codes are unique regardless of case (shoppers may type them either way), so a
- * merchant's list matches them case-insensitively: "summer-ab12" names the code SUMMER-AB12.
+ * merchant's list matches them as the store does (codeKey): "summer-ab12" names SUMMER-AB12.
  */
-export const codeKey = (code: string): string => code.toUpperCase();
-
 export function isTarget(mode: PurgeMode, code: CouponCode, list: Set<string> | null): boolean {
   if (mode === 'all') return true;
   if (mode === 'unused') return isUnusedCode(code);

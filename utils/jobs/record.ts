@@ -1,4 +1,5 @@
 import type { Usage } from '../codes/usage';
+import type { Intake } from './intake';
 import type { CreateCheckpoint } from './create-codes';
 import type { DeleteOneCheckpoint } from './delete-one';
 import type { GenerateCheckpoint } from './generate';
@@ -32,6 +33,8 @@ export interface JobRecord {
     | (Omit<Extract<JobRequest, { kind: 'purge' }>, 'csvText'> & {
         listSize?: number;
         skippedLines?: number;
+        /** The first few lines skipped, with why (the merchant is told which). */
+        skipped?: Array<{ line: number; reason: string }>;
       });
   status: JobStatus;
   done: number;
@@ -119,6 +122,7 @@ export function toView(r: JobRecord, live?: LiveState): JobView {
       failed: r.purge.failed,
       fileCodes: r.request.listSize ?? null,
       skippedLines: r.request.skippedLines ?? null,
+      skipped: r.request.skipped ?? [],
     };
   }
   return view;
@@ -130,8 +134,7 @@ export function newRecord(
   request: JobRequest,
   promotionName: string | null,
   at: number,
-  extra:
-    { listSize: number; skippedLines: number } | { fileCodes: number; fileRejected: number } | null,
+  extra: Intake['extra'],
 ): JobRecord {
   let kept: JobRecord['request'];
   if (request.kind === 'purge') {

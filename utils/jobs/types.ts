@@ -89,6 +89,8 @@ export interface JobView {
     /** List mode: codes read from the merchant's file, and lines of it that were skipped. */
     fileCodes?: number | null;
     skippedLines?: number | null;
+    /** The first few skipped lines, with why. */
+    skipped?: Array<{ line: number; reason: string }>;
   };
   error: string | null;
   files: JobFile[];
