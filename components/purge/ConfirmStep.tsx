@@ -121,6 +121,9 @@ function BackupState(props: { model: PanelModel; job: JobView }): JSX.Element {
           {backupProblem(file.saved?.error)}. Nothing has been deleted, and nothing can be until the
           backup is saved.
         </p>
+        <p class="bcm-muted">
+          The extension keeps its own copy of the backup: it is saved from there.
+        </p>
         <p>{again('Save backup again')}</p>
       </div>
     );

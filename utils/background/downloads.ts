@@ -114,6 +114,7 @@ export function createDownloads(
         state: item.state as DownloadChange['state'],
         error: item.error,
         exists: item.exists,
+        path: item.filename || undefined,
       };
     },
   };

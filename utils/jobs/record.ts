@@ -86,7 +86,10 @@ export function toView(r: JobRecord, live?: LiveState): JobView {
       wait: r.status === 'running' ? (live?.wait ?? null) : null,
     },
     error: r.error,
-    files: r.files,
+    // Where the browser saved a file stays in the background (a path names the user's folders).
+    files: r.files.map((f) =>
+      f.saved?.path ? { ...f, saved: { ...f.saved, path: undefined } } : f,
+    ),
     usage: r.usage ?? r.purge?.usage ?? null, // a purge's reading stays in its checkpoint
     ...(r.request.kind === 'delete-code'
       ? { deleteCode: { code: r.deleteOne?.row?.code ?? r.request.code } }

@@ -38,6 +38,8 @@ export interface FileSave {
   /** Why it failed, in plain words. */
   error: string | null;
   at: number;
+  /** Where the browser saved it (full path), as it said when the download completed. */
+  path?: string;
 }
 
 export interface JobFile {
