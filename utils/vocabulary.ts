@@ -40,6 +40,23 @@ export const DELETE_BATCH_LEGACY = 50;
 
 /** A purge's plan is trusted this long: an "unused" code may be redeemed minutes later. */
 export const PLAN_FRESH_MS = 15 * 60_000;
+/**
+ * How long a plan has gone unread: from its first page read, less the time spent reading it
+ * (a big promotion on a slow plan takes minutes to read; standing still is not reading).
+ */
+export const planIdleMs = (
+  plan: { plannedAt: number | null; readingMs?: number | null },
+  now: number,
+): number => now - (plan.plannedAt ?? now) - (plan.readingMs ?? 0);
+export const isPlanStale = (
+  plan: { plannedAt: number | null; readingMs?: number | null },
+  now: number,
+): boolean => planIdleMs(plan, now) > PLAN_FRESH_MS;
+/**
+ * A job stored "running" whose last write is older than this was cut off by a worker that
+ * stopped: the watchdog alarm (every 30 s) would have brought it back sooner. It waits for Resume.
+ */
+export const WORKER_GONE_MS = 2 * 60_000;
 /** A purge's backup stays in the extension at least this long, whatever happens to its job card. */
 export const BACKUP_KEEP_MS = 30 * 24 * 60 * 60_000;
 

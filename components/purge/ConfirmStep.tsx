@@ -6,7 +6,7 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import type { JobView, PurgeMode } from '@/utils/jobs/types';
-import { PLAN_FRESH_MS } from '@/utils/vocabulary';
+import { isPlanStale } from '@/utils/vocabulary';
 import { formatCount, pluralCodes } from '@/utils/ui/format';
 import type { PanelModel } from '../state/panel-model';
 import { useStore } from '../state/use-store';
@@ -148,7 +148,7 @@ export function ConfirmStep(props: { model: PanelModel; job: JobView }): JSX.Ele
     (f) => f.kind === 'purge-backup' && f.saved?.state === 'saved',
   );
   const age = purge.plannedAt === null ? 0 : now - purge.plannedAt;
-  const stale = age > PLAN_FRESH_MS;
+  const stale = isPlanStale(purge, now);
   const ready = word === CONFIRM_WORD && !busy && backupSaved && !stale;
   return (
     <form

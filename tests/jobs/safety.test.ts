@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DownloadChange } from '../../utils/jobs/file-keeper';
-import { confirm, harness, waitFor, type Harness } from './helpers';
+import { backupSaved, confirm, harness, waitFor, type Harness } from './helpers';
 
 let h: Harness | null = null;
 afterEach(async () => {
@@ -84,5 +84,187 @@ describe('a backup is on disk only when the browser says so', () => {
     }));
     await expect(reg.confirmPurge(id, bulk(h!))).rejects.toThrow(/not on disk/);
     expect(codesNow(h!)).toHaveLength(50);
+  });
+});
+
+/** The clock every registry of a test shares (a worker restarted reads the same time). */
+const clock = () => {
+  const time = { now: Date.now() };
+  return { time, now: () => time.now };
+};
+const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const deletes = (t: Harness) => t.sandbox.stats().perEndpoint.deleteCodes.requests;
+
+describe('old plans never act', () => {
+  /** A purge of all 3,000 codes, confirmed and deleting one page at a time; the clock is the test's. */
+  async function deleting() {
+    h = await harness({ seed: { bulkCodes: 3000 }, latencyMs: 20 });
+    const c = clock();
+    const reg = h.registry({ now: c.now, workers: { delete: 1 } });
+    const id = await reg.start({ kind: 'purge', ...bulk(h), mode: 'all' });
+    await waitFor(reg, id, ['awaiting-confirmation']);
+    await confirm(reg, id);
+    while ((reg.get(id)!.purge?.deleted ?? 0) < 250) await tick(2);
+    return { reg, id, ...c };
+  }
+
+  it('a confirmed purge whose worker restarts hours later (a laptop that slept) is not relaunched: it waits for Resume, which refuses its old plan', async () => {
+    const { reg, id, time, now } = await deleting();
+    await reg.halt(); // the worker dies mid-purge
+    await tick(100); // a request it had under way may still land
+    const before = deletes(h!);
+    const left = codesNow(h!).length;
+    time.now += 3 * 60 * 60_000;
+    const again = h!.registry({ now, workers: { delete: 1 } });
+    await again.recover(true);
+    await tick(300);
+    expect(again.get(id)!.status).toBe('interrupted');
+    expect(deletes(h!)).toBe(before);
+    await expect(again.control(id, 'resume')).rejects.toThrow(
+      /stopped 180 minutes ago.*Nothing more was deleted/,
+    );
+    expect(codesNow(h!)).toHaveLength(left);
+  });
+
+  it('on start-up, a job stored running whose last write is older than the watchdog allows waits for Resume; Resume (fresh enough) carries on', async () => {
+    const { reg, id, time, now } = await deleting();
+    await reg.halt();
+    await tick(100);
+    const before = deletes(h!);
+    time.now += 3 * 60_000;
+    const again = h!.registry({ now, workers: { delete: 1 } });
+    await again.recover(true);
+    await tick(300);
+    expect(again.get(id)!.status).toBe('interrupted');
+    expect(deletes(h!)).toBe(before);
+    await again.control(id, 'resume');
+    await waitFor(again, id, ['completed']);
+    expect(codesNow(h!)).toHaveLength(0);
+  });
+
+  it('a worker restarted within that margin carries on by itself', async () => {
+    const { reg, id, time, now } = await deleting();
+    await reg.halt();
+    time.now += 60_000;
+    const again = h!.registry({ now, workers: { delete: 1 } });
+    await again.recover(true);
+    await waitFor(again, id, ['completed']);
+    expect(codesNow(h!)).toHaveLength(0);
+  });
+
+  it('a progress write that fails leaves the job failed in storage too, so a restarted worker does not carry on', async () => {
+    h = await harness({ seed: { bulkCodes: 3000 }, latencyMs: 20 });
+    const c = clock();
+    const records = h.records;
+    let failing = 0; // the next writes that fail (a disk full for a moment)
+    const reg = h.registry({
+      now: c.now,
+      workers: { delete: 1 },
+      records: {
+        ...records,
+        save: (r) => {
+          if (failing === 0 && r.purge?.confirmed && r.purge.deleted >= 250 && !r.error)
+            failing = 3;
+          if (failing > 0 && failing-- > 0)
+            return Promise.reject(new DOMException('full', 'QuotaExceededError'));
+          return records.save(r);
+        },
+      },
+    });
+    const id = await reg.start({ kind: 'purge', ...bulk(h), mode: 'all' });
+    await waitFor(reg, id, ['awaiting-confirmation']);
+    await confirm(reg, id);
+    await waitFor(reg, id, ['failed', 'completed'], 30_000);
+    await reg.idle();
+    expect(JSON.parse(records.raw.get(id)!).status).toBe('failed');
+    const before = deletes(h);
+    const again = h.registry({ now: c.now, workers: { delete: 1 } });
+    await again.recover(true);
+    await tick(300);
+    expect(again.get(id)!.status).toBe('failed');
+    expect(deletes(h)).toBe(before);
+  });
+
+  it('a purge whose worker stopped between saving its plan and recording its backup file makes the file again', async () => {
+    h = await harness({ seed: { bulkCodes: 50 } });
+    const reg = h.registry();
+    const id = await reg.start({ kind: 'purge', ...bulk(h), mode: 'all' });
+    await waitFor(reg, id, ['awaiting-confirmation']);
+    await reg.halt();
+    // As stored when the worker died: the plan saved, running, no file recorded yet.
+    const stored = JSON.parse(h.records.raw.get(id)!);
+    h.records.raw.set(id, JSON.stringify({ ...stored, status: 'running', files: [] }));
+    const again = h.registry();
+    await again.recover(true);
+    const job = await waitFor(again, id, ['awaiting-confirmation']);
+    await backupSaved(again, id);
+    expect(again.get(id)!.files.map((f) => f.kind)).toEqual(['purge-backup']);
+    expect(job.purge?.targetCount).toBe(50);
+    await confirm(again, id);
+    await waitFor(again, id, ['completed']);
+    expect(codesNow(h)).toHaveLength(0);
+  });
+
+  it('pausing and resuming every 14 minutes does not keep a confirmed plan alive: the stops add up', async () => {
+    const { reg, id, time } = await deleting();
+    await reg.control(id, 'pause');
+    time.now += 14 * 60_000;
+    await reg.control(id, 'resume');
+    const at = reg.get(id)!.purge!.deleted;
+    while (reg.get(id)!.purge!.deleted === at) await tick(2);
+    await reg.control(id, 'pause');
+    time.now += 14 * 60_000;
+    const left = codesNow(h!).length;
+    await expect(reg.control(id, 'resume')).rejects.toThrow(
+      /stood still 28 minutes in all.*Nothing more was deleted/,
+    );
+    expect(codesNow(h!)).toHaveLength(left);
+  });
+
+  /** An "unused" purge of 3,000 codes whose scan reads one page at a time; the clock is the test's. */
+  async function scanning() {
+    h = await harness({ seed: { bulkCodes: 3000 }, latencyMs: 30 });
+    const c = clock();
+    const reg = h.registry({ now: c.now, workers: { list: 1 } });
+    const id = await reg.start({ kind: 'purge', ...bulk(h), mode: 'unused' });
+    while ((reg.get(id)!.done ?? 0) < 1000) await tick(2);
+    await reg.control(id, 'pause');
+    return { reg, id, ...c };
+  }
+  const unusedNow = (t: Harness) =>
+    t.sandbox.codes(t.sandbox.promotions.bulk).filter((x) => x.current_uses === 0);
+
+  it('a scan that stood still over 15 minutes in all starts again from the first page: codes redeemed meanwhile are not planned', async () => {
+    const { reg, id, time } = await scanning();
+    // Customers redeem codes of pages the scan had already read.
+    const early = unusedNow(h!)
+      .filter((x) => x.id <= 900)
+      .slice(0, 20);
+    h!.sandbox.redeem(
+      h!.sandbox.promotions.bulk,
+      early.map((x) => x.code),
+    );
+    time.now += 10 * 60_000;
+    await reg.control(id, 'resume');
+    await tick(50);
+    await reg.control(id, 'pause');
+    time.now += 10 * 60_000;
+    await reg.control(id, 'resume');
+    const job = await waitFor(reg, id, ['awaiting-confirmation']);
+    expect(job.purge?.targetCount).toBe(unusedNow(h!).length);
+    expect(job.purge?.plannedAt).toBe(time.now - 0); // its first page was read after the last stop
+  });
+
+  it("a plan's age counts from its first page read: a scan that stood still 10 minutes, confirmed 6 minutes after it ended, is refused", async () => {
+    const { reg, id, time } = await scanning();
+    time.now += 10 * 60_000;
+    await reg.control(id, 'resume');
+    await waitFor(reg, id, ['awaiting-confirmation']);
+    await backupSaved(reg, id);
+    time.now += 6 * 60_000;
+    await expect(reg.confirmPurge(id, bulk(h!))).rejects.toThrow(
+      /found 16 minutes ago.*Nothing was deleted/,
+    );
+    expect(deletes(h!)).toBe(0);
   });
 });

@@ -8,15 +8,25 @@ import { emptyScan, type ScanCheckpoint } from './scan-checkpoint';
 import type { PurgeMode } from './types';
 import { usageCounter, type Usage } from '../codes/usage';
 import { tapUsage } from './usage-tap';
-import { codeKey, DELETE_BATCH, DELETE_BATCH_LEGACY, isUnusedCode } from '../vocabulary';
+import {
+  codeKey,
+  DELETE_BATCH,
+  DELETE_BATCH_LEGACY,
+  isUnusedCode,
+  PLAN_FRESH_MS,
+} from '../vocabulary';
 import type { JobPhase } from '../vocabulary';
 
 export interface PurgeCheckpoint {
   scan: ScanCheckpoint;
   /** Backup complete and counted: nothing is deleted before this and the merchant's word. */
   planned: boolean;
-  /** When the plan (targets and backup) was completed: a stale plan is not acted on. */
+  /** When the plan's first page was read (what it says is that old): a stale plan is not acted on. */
   plannedAt: number | null;
+  /** How long reading it took (not counted against its freshness: see planIdleMs). */
+  readingMs?: number;
+  /** Confirmed: the time it stood still (paused, stopped, failed) over all its stops. */
+  stoodStillMs?: number;
   targetCount: number | null;
   notFound: number | null;
   confirmed: boolean;
@@ -88,6 +98,13 @@ export async function planPurge(
 ): Promise<{ targetCount: number; notFound: number | null }> {
   const cp = d.checkpoint;
   const ns = purgeSpools(d.jobId);
+  const now = d.now ?? Date.now;
+  if (!cp.planned && (cp.scan.stoodStillMs ?? 0) > PLAN_FRESH_MS) {
+    // What it read has gone unread too long (its stops add up): read it all again.
+    for (const space of [ns.scan, ns.targets]) await d.spool.clear(space);
+    cp.scan = emptyScan();
+    await d.save(cp);
+  }
   if (!cp.planned) {
     // Purging all: every code read is a target and a page is one delete's worth, so the
     // scan writes the targets (the backup) directly instead of a copy being made after it.
@@ -105,6 +122,7 @@ export async function planPurge(
       checkpoint: cp.scan,
       save: async () => d.save(cp),
       onProgress: (done, total) => d.onProgress('scan', done, total),
+      now,
     });
     const list = d.mode === 'list' ? await loadList(d.spool, ns.input) : null;
     const matched = new Set<string>();
@@ -133,7 +151,9 @@ export async function planPurge(
     cp.usage = usage.result();
     cp.notFound = list ? [...list].filter((c) => !matched.has(c)).length : null;
     cp.planned = true;
-    cp.plannedAt = (d.now ?? Date.now)();
+    const end = now();
+    cp.plannedAt = cp.scan.firstReadAt ?? end;
+    cp.readingMs = Math.max(0, end - cp.plannedAt - (cp.scan.stoodStillMs ?? 0));
     await d.save(cp);
   }
   return { targetCount: cp.targetCount!, notFound: cp.notFound };

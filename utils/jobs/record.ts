@@ -118,6 +118,7 @@ export function toView(r: JobRecord, live?: LiveState): JobView {
   if (r.kind === 'purge' && r.purge && r.request.kind === 'purge') {
     view.purge = {
       plannedAt: r.purge.plannedAt ?? null,
+      readingMs: r.purge.readingMs ?? 0,
       mode: r.request.mode as PurgeMode,
       targetCount: r.purge.targetCount,
       notFound: r.purge.notFound,

@@ -150,12 +150,12 @@ export async function runKind(r: JobRecord, c: RunContext): Promise<void> {
     spendable: c.spendable,
     now: c.now,
   };
-  if (!cp.planned) {
-    await planPurge(purgeDeps);
-    // The backup is complete before anything is deleted: save it now. Deleting waits until
-    // the browser says the file is on disk (see the registry's confirm).
-    if (cp.targetCount) await c.finishFile('purge-backup');
-  }
+  if (!cp.planned) await planPurge(purgeDeps);
+  // The backup is complete before anything is deleted: save it now (again, if a worker stopped
+  // before the file was recorded). Deleting waits until the browser says it is on disk (see
+  // the registry's confirm).
+  if (cp.targetCount && !r.files.some((f) => f.kind === 'purge-backup'))
+    await c.finishFile('purge-backup');
   if (!cp.confirmed) {
     r.status = 'awaiting-confirmation';
     r.phase = 'scan';

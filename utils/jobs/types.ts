@@ -81,8 +81,9 @@ export interface JobView {
   };
   /** Purge: the dry-run count once the scan is done; list mode: codes in the file not found. */
   purge?: {
-    /** When the plan was made: after PLAN_FRESH_MS it must be made again before deleting. */
+    /** When the plan's first page was read, and how long reading it took (see planIdleMs). */
     plannedAt: number | null;
+    readingMs?: number;
     mode: PurgeMode;
     targetCount: number | null;
     notFound: number | null;
