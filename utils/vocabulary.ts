@@ -127,6 +127,13 @@ export const isBulkCoupon = (p: {
   (p.redemption_type ?? p.redemptionType) === 'COUPON' &&
   (p.coupon_type ?? p.couponType) === 'BULK';
 
+/**
+ * What became of a code an unused purge planned: deleted; kept because a shopper redeemed it
+ * since the scan; already gone (deleted elsewhere); kept because it could not be read again
+ * just before deleting; refused by the store; or its DELETE on its way.
+ */
+export type TargetOutcome = 'deleted' | 'redeemed' | 'gone' | 'unchecked' | 'refused' | 'sending';
+
 /** A code no shopper has redeemed yet. */
 export const isUnusedCode = (c: { current_uses: number }): boolean => c.current_uses === 0;
 

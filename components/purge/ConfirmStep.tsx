@@ -78,6 +78,12 @@ function PurgeFacts(props: { job: JobView; promotionName: string | undefined }):
         <dd>{MODE_TEXT[purge.mode]}</dd>
       </dl>
       <FileSummary purge={purge} />
+      {purge.mode === 'unused' ? (
+        <p class="bcm-muted">
+          Just before deleting, each page of these codes is read again: a code redeemed by then is
+          kept, not deleted.
+        </p>
+      ) : null}
       {purge.notFound ? (
         <p class="bcm-muted">
           {pluralCodes(purge.notFound)} from your file {purge.notFound === 1 ? 'was' : 'were'} not

@@ -4,7 +4,12 @@
  * against the sandbox store.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { jobCsvParts } from '../../utils/csv/job-csv';
 import type { DownloadChange } from '../../utils/jobs/file-keeper';
+import { fileSource } from '../../utils/jobs/files';
+import { purgeSpools } from '../../utils/jobs/purge';
+import type { JobRegistry, RegistryDeps } from '../../utils/jobs/registry';
+import { completedText } from '../../utils/ui/job-text';
 import { backupSaved, confirm, harness, waitFor, type Harness } from './helpers';
 
 let h: Harness | null = null;
@@ -266,5 +271,180 @@ describe('old plans never act', () => {
       /found 16 minutes ago.*Nothing was deleted/,
     );
     expect(deletes(h!)).toBe(0);
+  });
+});
+
+describe('the plan is a ceiling, never a licence', () => {
+  const promo = (t: Harness) => t.sandbox.promotions.bulk;
+  const unusedIn = (t: Harness) => t.sandbox.codes(promo(t)).filter((x) => x.current_uses === 0);
+  const usedAtDelete = (t: Harness) => t.sandbox.stats().deleted.usedAtDelete;
+
+  /** An "unused" purge planned and its backup saved; not confirmed yet. */
+  async function planned(seed: number, extra: Partial<RegistryDeps> = {}) {
+    h = await harness({ seed: { bulkCodes: seed }, latencyMs: 5 });
+    const reg = h.registry(extra);
+    const id = await reg.start({ kind: 'purge', ...bulk(h), mode: 'unused' });
+    await waitFor(reg, id, ['awaiting-confirmation']);
+    await backupSaved(reg, id);
+    return { reg, id, targets: reg.get(id)!.purge!.targetCount! };
+  }
+
+  /** The purge's backup as a CSV file now (with what became of each code, once it says so). */
+  async function backupText(reg: JobRegistry, id: string): Promise<string> {
+    const source = fileSource(reg.get(id)!, 'purge-backup');
+    let text = '';
+    for await (const part of jobCsvParts(
+      source.kind,
+      h!.spool.chunks(source.ns),
+      source.unusedOnly,
+      source.outcomes,
+    ))
+      text += part;
+    return text;
+  }
+
+  it('codes redeemed between the scan and the confirmation are kept, counted and said; the backup, made again, says what became of each code', async () => {
+    const { reg, id, targets } = await planned(1200);
+    // A campaign: customers redeem 25 of the planned codes while the merchant reads the dialog.
+    const redeemed = h!.sandbox.redeem(promo(h!), { count: 25 });
+    const reads = () => h!.sandbox.stats().perEndpoint.listCodes.requests;
+    const readsBefore = reads();
+    await confirm(reg, id);
+    const job = await waitFor(reg, id, ['completed', 'failed']);
+    // One reading of each page of targets just before its DELETE, nothing more.
+    expect(reads() - readsBefore).toBe(
+      (await h!.spool.chunkNumbers(purgeSpools(id).targets)).length,
+    );
+    expect(job.status).toBe('completed');
+    const left = new Set(h!.sandbox.codes(promo(h!)).map((x) => x.code));
+    for (const c of redeemed) expect(left.has(c.code)).toBe(true);
+    expect(unusedIn(h!)).toEqual([]);
+    expect(usedAtDelete(h!)).toBe(0);
+    expect(job.purge).toMatchObject({ deleted: targets - 25, kept: 25, gone: 0, failed: 0 });
+    expect(completedText(job)).toBe(
+      `Completed: ${(targets - 25).toLocaleString('en-US')} codes deleted. 25 codes were redeemed since the scan and were kept. The backup file, saved again, says what became of each code.`,
+    );
+    // The backup was made again at the end, with the outcome of each code.
+    expect(h!.files.filter((f) => f.jobId === id && f.kind === 'purge-backup')).toHaveLength(2);
+    const text = await backupText(reg, id);
+    expect(text.split('\n')[0]).toMatch(/,outcome\r?$/);
+    for (const c of redeemed)
+      expect(text).toMatch(new RegExp(`${c.code},.*,kept: redeemed since the scan\\r?\\n`));
+    expect(text.match(/,deleted\r?\n/g)).toHaveLength(targets - 25);
+  });
+
+  it('codes redeemed while a confirmed purge was paused are kept (10 of 10)', async () => {
+    const { reg, id } = await planned(3000, { workers: { delete: 1 } });
+    await confirm(reg, id);
+    while ((reg.get(id)!.purge?.deleted ?? 0) < 250) await tick(2);
+    await reg.control(id, 'pause');
+    const redeemed = h!.sandbox.redeem(promo(h!), { count: 10 });
+    await reg.control(id, 'resume');
+    const job = await waitFor(reg, id, ['completed', 'failed']);
+    const left = new Set(h!.sandbox.codes(promo(h!)).map((x) => x.code));
+    expect(redeemed.filter((c) => left.has(c.code))).toHaveLength(10);
+    expect(usedAtDelete(h!)).toBe(0);
+    expect(job.purge?.kept).toBe(10);
+  });
+
+  it('codes redeemed while the purge deletes, on pages it has not reached yet, are kept', async () => {
+    let redeemed: string[] = [];
+    const hurried = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      const res = await h!.sandbox.fetch(input, init);
+      // Right after the first delete, customers redeem codes of the first page (done last).
+      if (init?.method === 'DELETE' && redeemed.length === 0) {
+        const first = unusedIn(h!).filter((x) => x.id <= 250);
+        redeemed = h!.sandbox
+          .redeem(
+            promo(h!),
+            first.slice(0, 12).map((x) => x.code),
+          )
+          .map((x) => x.code);
+      }
+      return res;
+    }) as typeof fetch;
+    const { reg, id } = await planned(3000, { fetch: hurried, workers: { delete: 1 } });
+    await confirm(reg, id);
+    const job = await waitFor(reg, id, ['completed', 'failed']);
+    expect(redeemed).toHaveLength(12);
+    const left = new Set(h!.sandbox.codes(promo(h!)).map((x) => x.code));
+    expect(redeemed.filter((c) => left.has(c))).toHaveLength(12);
+    expect(usedAtDelete(h!)).toBe(0);
+    expect(job.purge?.kept).toBe(12);
+  });
+
+  it('plan codes someone else deleted meanwhile are counted as already gone, not as deleted by the purge', async () => {
+    const { reg, id, targets } = await planned(1200);
+    const victims = unusedIn(h!)
+      .slice(100, 105)
+      .map((x) => x.id);
+    const res = await h!.sandbox.fetch(
+      `${h!.sandbox.apiBase}/promotions/${promo(h!)}/codes?id:in=${victims.join(',')}`,
+      { method: 'DELETE', headers: { 'X-Auth-Token': h!.sandbox.tokens.modify } },
+    );
+    expect(res.status).toBe(204);
+    await confirm(reg, id);
+    const job = await waitFor(reg, id, ['completed', 'failed']);
+    expect(job.purge).toMatchObject({ deleted: targets - 5, gone: 5, kept: 0 });
+    expect(completedText(job)).toMatch(
+      /5 codes were already gone \(deleted elsewhere since the scan\)/,
+    );
+    expect(unusedIn(h!)).toEqual([]);
+  });
+
+  it('others deleting 300 codes at the lowest ids shift every page: each target is still found, each redeemed one kept, the counts exact', async () => {
+    let shifted = false;
+    let theirsUsed = 0; // used codes among those the others delete
+    const others = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      const res = await h!.sandbox.fetch(input, init);
+      if (init?.method === 'DELETE' && !shifted) {
+        shifted = true;
+        const lowest = h!.sandbox.codes(promo(h!)).slice(0, 300);
+        theirsUsed = lowest.filter((x) => x.current_uses > 0).length;
+        const low = lowest.map((x) => x.id);
+        for (let i = 0; i < low.length; i += 250)
+          await h!.sandbox.fetch(
+            `${h!.sandbox.apiBase}/promotions/${promo(h!)}/codes?id:in=${low.slice(i, i + 250).join(',')}`,
+            { method: 'DELETE', headers: { 'X-Auth-Token': h!.sandbox.tokens.modify } },
+          );
+        h!.sandbox.redeem(
+          promo(h!),
+          unusedIn(h!)
+            .filter((x) => x.id > 1000 && x.id < 2000)
+            .slice(0, 7)
+            .map((x) => x.code),
+        );
+      }
+      return res;
+    }) as typeof fetch;
+    const { reg, id, targets } = await planned(5000, { fetch: others, workers: { delete: 1 } });
+    const reads = () => h!.sandbox.stats().perEndpoint.listCodes.requests;
+    const readsBefore = reads();
+    await confirm(reg, id);
+    const job = await waitFor(reg, id, ['completed', 'failed']);
+    // Pages that moved by a page and a fifth: each chunk spans two pages now.
+    const pages = (await h!.spool.chunkNumbers(purgeSpools(id).targets)).length;
+    expect(reads() - readsBefore).toBeLessThanOrEqual(2 * pages + 4);
+    expect(job.status).toBe('completed');
+    expect(unusedIn(h!)).toEqual([]);
+    expect(theirsUsed).toBeGreaterThan(0);
+    expect(usedAtDelete(h!)).toBe(theirsUsed); // theirs only
+    const p = job.purge!;
+    expect(p.kept).toBe(7);
+    expect(p.deleted + (p.kept ?? 0) + (p.gone ?? 0)).toBe(targets);
+    // What the purge deleted is exactly what it counts (the others' 300 are theirs).
+    expect(h!.sandbox.stats().deleted.codes - 300).toBe(p.deleted);
+    expect(p.unchecked ?? 0).toBe(0);
+  });
+
+  it('purging all deletes every planned code whatever its use (the merchant asked for all)', async () => {
+    h = await harness({ seed: { bulkCodes: 600 } });
+    const reg = h.registry();
+    const id = await reg.start({ kind: 'purge', ...bulk(h), mode: 'all' });
+    await waitFor(reg, id, ['awaiting-confirmation']);
+    h.sandbox.redeem(promo(h), { count: 5 });
+    await confirm(reg, id);
+    await waitFor(reg, id, ['completed']);
+    expect(codesNow(h)).toEqual([]);
   });
 });

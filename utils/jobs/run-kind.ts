@@ -11,7 +11,8 @@ import { deleteOneCode } from './delete-one';
 import { tapUsage } from './usage-tap';
 import { generateCodes, generateSpools, normalizeGenerate } from './generate';
 import { settleGenerate } from './settle';
-import { emptyPurge, executePurge, planPurge } from './purge';
+import { emptyPurge, planPurge } from './purge';
+import { executePurge } from './purge-execute';
 import type { JobRecord } from './record';
 import { scanPromotion } from './scan';
 import { emptyScan } from './scan-checkpoint';
@@ -167,6 +168,11 @@ export async function runKind(r: JobRecord, c: RunContext): Promise<void> {
   r.status = 'completed';
   r.finishedAt = c.now();
   r.done = cp.deleted;
+  // Not every planned code was deleted: the backup is made again, saying what became of each.
+  if (req.mode === 'unused' && cp.deleted < (cp.targetCount ?? 0)) {
+    cp.outcomes = true;
+    await c.finishFile('purge-backup');
+  }
   if (cp.failed > 0)
     r.error = `${cp.failed} of ${cp.targetCount} codes could not be deleted (the store refused them; they may be in use). They are still in the backup file.`;
 }

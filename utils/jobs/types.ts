@@ -89,6 +89,12 @@ export interface JobView {
     notFound: number | null;
     deleted: number;
     failed: number;
+    /** Unused mode: codes of the plan kept (redeemed since the scan), already gone, or not seen again just before deleting. */
+    kept?: number;
+    gone?: number;
+    unchecked?: number;
+    /** The backup was made again saying what became of each code. */
+    outcomes?: boolean;
     /** List mode: codes read from the merchant's file, and lines of it that were skipped. */
     fileCodes?: number | null;
     skippedLines?: number | null;

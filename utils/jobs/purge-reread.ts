@@ -1,0 +1,119 @@
+/**
+ * "The plan is a ceiling, never a licence": an unused purge deletes a planned code only if a
+ * reading taken just before its DELETE shows it still there, the same code, unused. The list
+ * endpoint has no id filter, so each chunk of targets (the codes one page of the scan found
+ * unused) is read again by offset, where its page is now: others' deletes may have moved it,
+ * so the reading must cover the chunk's ids from first to last, reading a neighbouring page
+ * when it does not (a few, then the codes not seen are kept). What became of each code is
+ * written on its row of the backup before the DELETE is sent (so a worker restarted meanwhile
+ * knows what it asked) and once it is answered.
+ */
+import type { CodePage } from '../api/client';
+import type { CouponCode } from '../api/schemas';
+import { purgeSpools, type PurgeDeps } from './purge';
+import { isUnusedCode, PAGE_SIZE, type TargetOutcome } from '../vocabulary';
+
+/** A planned code as the backup holds it: as the scan read it, and what became of it. */
+export type TargetRow = CouponCode & { outcome?: TargetOutcome };
+
+/** Pages read beyond the first to find where a chunk's codes are now. */
+const MAX_EXTRA_READS = 4;
+
+export interface Reading {
+  /** Every code the reading saw, by id. */
+  found: Map<number, CouponCode>;
+  /** Whether it spans the chunk's ids from first to last: a code not seen is then gone. */
+  covered: boolean;
+  /** The page the chunk's first id now falls on (or the nearest read). */
+  page: number;
+}
+
+/**
+ * Reads pages by offset, starting at `guess`, until they span `rows` (ascending ids): the first
+ * page read starts at or before the first id (or is page 1), the last ends at or after the last
+ * id (or the list ended there).
+ */
+export async function readWhereNow(
+  rows: readonly CouponCode[],
+  guess: number,
+  readPage: (page: number) => Promise<CodePage>,
+): Promise<Reading> {
+  const minId = rows[0]!.id;
+  const maxId = rows[rows.length - 1]!.id;
+  const pages = new Map<number, CouponCode[]>();
+  let lo = Math.max(1, guess);
+  let hi = lo;
+  pages.set(lo, (await readPage(lo)).codes);
+  let covered = false;
+  for (let extra = 0; ; extra++) {
+    const first = pages.get(lo)!;
+    const last = pages.get(hi)!;
+    const startsBefore = lo === 1 || (first.length > 0 && first[0]!.id <= minId);
+    const endsAfter = last.length < PAGE_SIZE || last[last.length - 1]!.id >= maxId;
+    covered = startsBefore && endsAfter;
+    if (covered || extra >= MAX_EXTRA_READS) break;
+    const next = startsBefore ? ++hi : --lo;
+    pages.set(next, (await readPage(next)).codes);
+  }
+  const found = new Map<number, CouponCode>();
+  let page = lo;
+  for (let p = lo; p <= hi; p++)
+    for (const c of pages.get(p)!) {
+      found.set(c.id, c);
+      if (c.id <= minId) page = p;
+    }
+  return { found, covered, page };
+}
+
+/**
+ * What to do with each planned code, by the reading: send its DELETE only if it is there, the
+ * same code, unused. A code the purge had already sent (a restart since) and that is gone
+ * counts as deleted by it.
+ */
+export function decide(rows: readonly TargetRow[], reading: Reading): TargetRow[] {
+  return rows.map((row) => {
+    const now = reading.found.get(row.id);
+    const sent = row.outcome === 'sending' || row.outcome === 'deleted';
+    let outcome: TargetOutcome;
+    if (!now) outcome = sent ? 'deleted' : reading.covered ? 'gone' : 'unchecked';
+    else if (now.code !== row.code) outcome = 'gone';
+    else if (!isUnusedCode(now)) outcome = 'redeemed';
+    else outcome = 'sending';
+    return { ...row, outcome };
+  });
+}
+
+/**
+ * One chunk of an unused purge (the targets of scan page `pageNo`): read again where it is now,
+ * delete what is still unused, keep and count the rest. `shift` carries how far pages have
+ * moved (others' deletes) to the next chunk's first guess.
+ */
+export async function recheckPage(
+  d: PurgeDeps,
+  pageNo: number,
+  shift: { pages: number },
+  signal: AbortSignal,
+  deleteIds: (ids: number[]) => Promise<number>,
+): Promise<void> {
+  const cp = d.checkpoint;
+  const ns = purgeSpools(d.jobId).targets;
+  const rows = ((await d.spool.getChunk(ns, pageNo)) ?? []) as TargetRow[];
+  if (rows.length === 0) return;
+  const reading = await readWhereNow(rows, pageNo - shift.pages, (page) =>
+    d.client.listCodes(d.promotionId, { limit: PAGE_SIZE, page }, signal),
+  );
+  if (reading.covered) shift.pages = pageNo - reading.page;
+  const decided = decide(rows, reading);
+  await d.spool.putChunk(ns, pageNo, decided);
+  const send = decided.filter((r) => r.outcome === 'sending').map((r) => r.id);
+  const reported = send.length ? await deleteIds(send) : 0;
+  const done = decided.map((r) =>
+    r.outcome === 'sending' ? { ...r, outcome: 'deleted' as const } : r,
+  );
+  await d.spool.putChunk(ns, pageNo, done);
+  const count = (o: TargetOutcome) => decided.filter((r) => r.outcome === o).length;
+  cp.deleted += reported + count('deleted');
+  cp.kept = (cp.kept ?? 0) + count('redeemed');
+  cp.gone = (cp.gone ?? 0) + count('gone');
+  cp.unchecked = (cp.unchecked ?? 0) + count('unchecked');
+}
