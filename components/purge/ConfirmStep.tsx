@@ -10,7 +10,7 @@ import { isPlanStale } from '@/utils/vocabulary';
 import { formatCount, pluralCodes } from '@/utils/ui/format';
 import type { PanelModel } from '../state/panel-model';
 import { useStore } from '../state/use-store';
-import { isTrustedEvent } from '../trusted';
+import { fromPerson, usePersonForm } from '../trusted';
 import { useNow } from '../use-now';
 
 const CONFIRM_WORD = 'PURGE';
@@ -104,7 +104,7 @@ function BackupState(props: { model: PanelModel; job: JobView }): JSX.Element {
       type="button"
       class="bcm-button"
       disabled={busy}
-      onClick={() => void model.download(job.id, 'purge-backup')}
+      onClick={(e) => void model.download(job.id, 'purge-backup', fromPerson(e))}
     >
       {label}
     </button>
@@ -150,6 +150,7 @@ export function ConfirmStep(props: { model: PanelModel; job: JobView }): JSX.Ele
   const promotion = useStore(model.panel, (s) => s.promotion.value);
   const now = useNow(true);
   const [word, setWord] = useState('');
+  const gate = usePersonForm();
   const backupSaved = job.files.some(
     (f) => f.kind === 'purge-backup' && f.saved?.state === 'saved',
   );
@@ -160,8 +161,9 @@ export function ConfirmStep(props: { model: PanelModel; job: JobView }): JSX.Ele
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        // Enter in the field, or the button, pressed by a person; never a page script's submit().
-        if (ready && isTrustedEvent(e)) void model.confirmPurge(job.id);
+        // Enter in the field, or the button, pressed by a person; never a page script's submit.
+        const person = gate.submitted(e);
+        if (ready && person) void model.confirmPurge(person, job.id);
       }}
     >
       <p class="bcm-big bcm-danger-text" role="status">
@@ -181,7 +183,7 @@ export function ConfirmStep(props: { model: PanelModel; job: JobView }): JSX.Ele
               type="button"
               class="bcm-button"
               disabled={busy}
-              onClick={() => void model.control(job.id, 'rescan')}
+              onClick={(e) => void model.control(job.id, 'rescan', fromPerson(e))}
             >
               Find the codes again
             </button>
@@ -200,7 +202,7 @@ export function ConfirmStep(props: { model: PanelModel; job: JobView }): JSX.Ele
             data-autofocus=""
             onInput={(e) => {
               // Typing a page script dispatches does not count: the field keeps what a person typed.
-              if (isTrustedEvent(e)) setWord(e.currentTarget.value);
+              if (fromPerson(e)) setWord(e.currentTarget.value);
               else e.currentTarget.value = word;
             }}
           />
@@ -217,7 +219,8 @@ export function ConfirmStep(props: { model: PanelModel; job: JobView }): JSX.Ele
           disabled={!ready}
           onClick={(e) => {
             // A page script's click() would submit the form: only a person's click goes on.
-            if (!isTrustedEvent(e)) e.preventDefault();
+            if (fromPerson(e)) gate.arm(e);
+            else e.preventDefault();
           }}
         >
           Purge

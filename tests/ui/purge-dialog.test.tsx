@@ -3,15 +3,10 @@ import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { JobView } from '@/utils/jobs/types';
 import { NOW, PROMOTION_ID, STORE_HASH, makeJob } from './fixtures';
+import { enterIn, trust } from './person';
 import { renderPanel, settle } from './render-panel';
 
-// Events from testing-library are not trusted (isTrusted false), as a page script's are: tests
-// say which kind they stand for.
-const trust = vi.hoisted(() => ({ person: true }));
-vi.mock('@/components/trusted', () => ({ isTrustedEvent: () => trust.person }));
-
 beforeEach(() => {
-  trust.person = true;
   vi.spyOn(Date, 'now').mockReturnValue(NOW);
 });
 afterEach(() => {
@@ -141,7 +136,7 @@ describe('purge dialog', () => {
       expect(purge.disabled).toBe(true);
     }
     // Enter in the field does nothing while the word is wrong.
-    fireEvent.submit(field.form!);
+    enterIn(field);
     await settle();
     expect(fake.sent('confirmPurge')).toEqual([]);
     fireEvent.input(field, { target: { value: 'PURGE' } });
