@@ -444,7 +444,9 @@ describe('the plan is a ceiling, never a licence', () => {
     await waitFor(reg, id, ['awaiting-confirmation']);
     h.sandbox.redeem(promo(h), { count: 5 });
     await confirm(reg, id);
-    await waitFor(reg, id, ['completed']);
+    const job = await waitFor(reg, id, ['completed']);
     expect(codesNow(h)).toEqual([]);
+    // Its three pages deleted side by side, each counted.
+    expect(job.purge?.deleted).toBe(600);
   });
 });

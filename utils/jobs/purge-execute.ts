@@ -84,11 +84,13 @@ export async function executePurge(d: PurgeDeps): Promise<{ deleted: number; fai
       return finish(chunkNo);
     }
     const rows = ((await d.spool.getChunk(ns.targets, chunkNo)) ?? []) as CouponCode[];
-    cp.deleted += await deleteIds(
+    // Counted once answered: chunks run side by side (`cp.deleted += await …` would lose some).
+    const reported = await deleteIds(
       d,
       rows.map((r) => r.id),
       signal,
     );
+    cp.deleted += reported;
     await finish(chunkNo);
   };
   // Unknown until a delete of 250 ids has been accepted or refused.
