@@ -437,6 +437,42 @@ describe('the plan is a ceiling, never a licence', () => {
     expect(p.unchecked ?? 0).toBe(0);
   });
 
+  it('on a store whose quota holds requests back, each DELETE leaves moments after its reading, not a quota window later, and every page is dealt with', async () => {
+    // The moment no client can close, measured as the client sees it: from the list answer that
+    // last showed a code to the DELETE of it leaving.
+    const seen = new Map<number, number>();
+    const gaps: number[] = [];
+    const watched = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = new URL(String(input));
+      if (init?.method === 'DELETE')
+        for (const id of (url.searchParams.get('id:in') ?? '').split(',').map(Number))
+          gaps.push(performance.now() - (seen.get(id) ?? 0));
+      const res = await h!.sandbox.fetch(input, init);
+      if ((init?.method ?? 'GET') === 'GET' && /\/codes$/.test(url.pathname) && res.ok) {
+        const at = performance.now();
+        for (const c of ((await res.clone().json()) as { data: Array<{ id: number }> }).data)
+          seen.set(c.id, at);
+      }
+      return res;
+    }) as typeof fetch;
+    h = await harness({
+      seed: { bulkCodes: 3000 },
+      plan: 'standard',
+      windowMs: 2000,
+      quota: 12,
+      latencyMs: 20,
+    });
+    const reg = h.registry({ fetch: watched });
+    const id = await reg.start({ kind: 'purge', ...bulk(h), mode: 'unused' });
+    await waitFor(reg, id, ['awaiting-confirmation']);
+    await confirm(reg, id);
+    const job = await waitFor(reg, id, ['completed', 'failed'], 120_000);
+    expect(unusedIn(h)).toEqual([]);
+    expect(job.purge).toMatchObject({ unchecked: 0, kept: 0, gone: 0 });
+    expect(gaps.length).toBe(job.purge!.deleted);
+    expect(Math.max(...gaps)).toBeLessThan(1_000); // a window is 2,000 ms
+  }, 120_000);
+
   it('purging all deletes every planned code whatever its use (the merchant asked for all)', async () => {
     h = await harness({ seed: { bulkCodes: 600 } });
     const reg = h.registry();

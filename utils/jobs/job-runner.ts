@@ -245,6 +245,7 @@ export function createJobRunner(deps: JobRunnerDeps) {
               table.changed();
             },
             spendable: () => deps.clients.governorFor(r.storeHash).snapshot().spendable,
+            quotaResetAt: () => deps.clients.governorFor(r.storeHash).snapshot().resetAt,
             finishFile: async (kind) => void (await deps.files().finish(r, kind)),
             fileOnDisk: (kind) => fileOnDisk(deps.files(), r, kind, controller.signal, now),
           });

@@ -7,7 +7,7 @@ import { ApiError } from '../api/errors';
 import type { CouponCode } from '../api/schemas';
 import { runPool } from './pool';
 import { purgeSpools, type PurgeDeps } from './purge';
-import { recheckPage, type TargetRow } from './purge-reread';
+import { newRechecks, recheckPage, type TargetRow } from './purge-reread';
 import { scanPromotion } from './scan';
 import { emptyScan } from './scan-checkpoint';
 import { DELETE_BATCH, DELETE_BATCH_LEGACY } from '../vocabulary';
@@ -77,10 +77,10 @@ export async function executePurge(d: PurgeDeps): Promise<{ deleted: number; fai
     await d.save(cp);
     d.onProgress('delete', handled(cp), cp.targetCount);
   };
-  const shift = { pages: 0 };
+  const rechecks = newRechecks();
   const deleteChunk = async (chunkNo: number, signal: AbortSignal) => {
     if (unused) {
-      await recheckPage(d, chunkNo, shift, signal, (ids) => deleteIds(d, ids, signal));
+      await recheckPage(d, chunkNo, rechecks, signal, (ids) => deleteIds(d, ids, signal));
       return finish(chunkNo);
     }
     const rows = ((await d.spool.getChunk(ns.targets, chunkNo)) ?? []) as CouponCode[];

@@ -10,6 +10,7 @@
  */
 import type { CodePage } from '../api/client';
 import type { CouponCode } from '../api/schemas';
+import { timerSleep } from '../rate';
 import { purgeSpools, type PurgeDeps } from './purge';
 import { isUnusedCode, PAGE_SIZE, type TargetOutcome } from '../vocabulary';
 
@@ -43,13 +44,20 @@ export async function readWhereNow(
   const pages = new Map<number, CouponCode[]>();
   let lo = Math.max(1, guess);
   let hi = lo;
-  pages.set(lo, (await readPage(lo)).codes);
+  const first = await readPage(lo);
+  pages.set(lo, first.codes);
+  // Past the end now (the list shrank a lot): start again from its last page.
+  if (first.codes.length === 0 && lo > 1 && first.totalPages !== null && first.totalPages < lo) {
+    pages.clear();
+    lo = hi = Math.max(1, first.totalPages);
+    pages.set(lo, (await readPage(lo)).codes);
+  }
   let covered = false;
   for (let extra = 0; ; extra++) {
-    const first = pages.get(lo)!;
-    const last = pages.get(hi)!;
-    const startsBefore = lo === 1 || (first.length > 0 && first[0]!.id <= minId);
-    const endsAfter = last.length < PAGE_SIZE || last[last.length - 1]!.id >= maxId;
+    const head = pages.get(lo)!;
+    const tail = pages.get(hi)!;
+    const startsBefore = lo === 1 || (head.length > 0 && head[0]!.id <= minId);
+    const endsAfter = tail.length < PAGE_SIZE || tail[tail.length - 1]!.id >= maxId;
     covered = startsBefore && endsAfter;
     if (covered || extra >= MAX_EXTRA_READS) break;
     const next = startsBefore ? ++hi : --lo;
@@ -83,15 +91,47 @@ export function decide(rows: readonly TargetRow[], reading: Reading): TargetRow[
   });
 }
 
+/** What the pages under way share: how far pages moved, and the requests they have yet to send. */
+export interface Rechecks {
+  /** Pages others' deletes moved the chunks by, for the next chunk's first guess. */
+  shift: number;
+  /** Requests pages under way will still send (a reading, its deletes). */
+  owed: number;
+  /** Pages go on in the order they started (from the last): one waiting for room holds back the next. */
+  turn: Promise<void>;
+}
+
+export const newRechecks = (): Rechecks => ({ shift: 0, owed: 0, turn: Promise.resolve() });
+
+/**
+ * Waits until the store's quota window has room for a page's reading and its deletes beside
+ * what the pages under way still owe: a DELETE that waited for the next window behind its
+ * reading would stretch the moment between them to a whole window (up to 30 s). The first page
+ * under way never waits (its reading then waits for a window that holds both). In turn: a lower
+ * page overtaking a waiting one would delete codes before it and move it.
+ */
+function roomFor(d: PurgeDeps, shared: Rechecks, need: number, signal: AbortSignal) {
+  const mine = shared.turn.then(async () => {
+    while (shared.owed > 0) {
+      const spendable = d.spendable?.() ?? null;
+      const resetAt = d.quotaResetAt?.() ?? null;
+      if (spendable === null || resetAt === null || spendable >= shared.owed + need) break;
+      await timerSleep(Math.max(20, resetAt - Date.now()), signal);
+    }
+    shared.owed += need;
+  });
+  shared.turn = mine.catch(() => undefined);
+  return mine;
+}
+
 /**
  * One chunk of an unused purge (the targets of scan page `pageNo`): read again where it is now,
- * delete what is still unused, keep and count the rest. `shift` carries how far pages have
- * moved (others' deletes) to the next chunk's first guess.
+ * delete what is still unused, keep and count the rest.
  */
 export async function recheckPage(
   d: PurgeDeps,
   pageNo: number,
-  shift: { pages: number },
+  shared: Rechecks,
   signal: AbortSignal,
   deleteIds: (ids: number[]) => Promise<number>,
 ): Promise<void> {
@@ -99,10 +139,35 @@ export async function recheckPage(
   const ns = purgeSpools(d.jobId).targets;
   const rows = ((await d.spool.getChunk(ns, pageNo)) ?? []) as TargetRow[];
   if (rows.length === 0) return;
-  const reading = await readWhereNow(rows, pageNo - shift.pages, (page) =>
+  const deletes = Math.ceil(rows.length / cp.batchSize);
+  await roomFor(d, shared, 1 + deletes, signal);
+  let owed = 1 + deletes;
+  try {
+    await recheck(d, pageNo, rows, shared, signal, deleteIds, () => {
+      shared.owed -= 1; // the reading has been sent
+      owed -= 1;
+    });
+  } finally {
+    shared.owed -= owed;
+  }
+}
+
+async function recheck(
+  d: PurgeDeps,
+  pageNo: number,
+  rows: TargetRow[],
+  shared: Rechecks,
+  signal: AbortSignal,
+  deleteIds: (ids: number[]) => Promise<number>,
+  read: () => void,
+): Promise<void> {
+  const cp = d.checkpoint;
+  const ns = purgeSpools(d.jobId).targets;
+  const reading = await readWhereNow(rows, pageNo - shared.shift, (page) =>
     d.client.listCodes(d.promotionId, { limit: PAGE_SIZE, page }, signal),
   );
-  if (reading.covered) shift.pages = pageNo - reading.page;
+  read();
+  if (reading.covered) shared.shift = pageNo - reading.page;
   const decided = decide(rows, reading);
   await d.spool.putChunk(ns, pageNo, decided);
   const send = decided.filter((r) => r.outcome === 'sending').map((r) => r.id);

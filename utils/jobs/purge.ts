@@ -75,6 +75,8 @@ export interface PurgeDeps {
   onProgress(phase: JobPhase, done: number, total: number | null): void;
   /** Requests the store's quota still allows in this window, less the reserve (null: not known). */
   spendable?(): number | null;
+  /** When the store's current quota window ends (null: not known, or no window under way). */
+  quotaResetAt?(): number | null;
   now?: () => number;
 }
 

@@ -32,6 +32,8 @@ export interface RunContext {
   onWait(w: WaitReason | null): void;
   /** Requests the store's quota still allows in this window (purge: whether to probe the batch size). */
   spendable(): number | null;
+  /** When that window ends (null: not known). */
+  quotaResetAt(): number | null;
   finishFile(kind: FileKind): Promise<void>;
   /** Makes a file and waits until the browser has it on disk: null then, or why it could not. */
   fileOnDisk(kind: FileKind): Promise<string | null>;
@@ -149,6 +151,7 @@ export async function runKind(r: JobRecord, c: RunContext): Promise<void> {
     onProgress: (phase: JobPhase, done: number, total: number | null) =>
       c.progress(done, total, phase),
     spendable: c.spendable,
+    quotaResetAt: c.quotaResetAt,
     now: c.now,
   };
   if (!cp.planned) await planPurge(purgeDeps);
