@@ -473,6 +473,37 @@ describe('the plan is a ceiling, never a licence', () => {
     expect(Math.max(...gaps)).toBeLessThan(1_000); // a window is 2,000 ms
   }, 120_000);
 
+  it('a page whose reading is slow (a retried request) holds back the DELETEs of the pages after it, which would move its codes away', async () => {
+    let confirmed = false;
+    let held = false;
+    const slow = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = new URL(String(input));
+      // Page 10's reading again, after the confirmation, answered late.
+      if (confirmed && !held && url.searchParams.get('page') === '10') {
+        held = true;
+        await tick(600);
+      }
+      return h!.sandbox.fetch(input, init);
+    }) as typeof fetch;
+    h = await harness({ seed: { bulkCodes: 10_000 }, latencyMs: 5 });
+    // Half the codes used: the pages below page 10 keep half their codes, the list stays long.
+    h.sandbox.redeem(promo(h), { count: 5_000 });
+    const reg = h.registry({ fetch: slow });
+    const id = await reg.start({ kind: 'purge', ...bulk(h), mode: 'unused' });
+    const plan = await waitFor(reg, id, ['awaiting-confirmation']);
+    confirmed = true;
+    await confirm(reg, id);
+    const job = await waitFor(reg, id, ['completed', 'failed']);
+    expect(held).toBe(true);
+    expect(job.purge).toMatchObject({
+      deleted: plan.purge!.targetCount,
+      unchecked: 0,
+      kept: 0,
+      gone: 0,
+    });
+    expect(unusedIn(h)).toEqual([]);
+  });
+
   it('purging all deletes every planned code whatever its use (the merchant asked for all)', async () => {
     h = await harness({ seed: { bulkCodes: 600 } });
     const reg = h.registry();

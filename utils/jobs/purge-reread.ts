@@ -4,13 +4,15 @@
  * endpoint has no id filter, so each chunk of targets (the codes one page of the scan found
  * unused) is read again by offset, where its page is now: others' deletes may have moved it,
  * so the reading must cover the chunk's ids from first to last, reading a neighbouring page
- * when it does not (a few, then the codes not seen are kept). What became of each code is
- * written on its row of the backup before the DELETE is sent (so a worker restarted meanwhile
- * knows what it asked) and once it is answered.
+ * when it does not (a few, then the codes not seen are kept). Pages go from the last to the
+ * first, and a page deletes only once every page before it has taken its reading (a lower
+ * page's DELETE moves the higher pages' codes). What became of each code is written on its row
+ * of the backup before the DELETE is sent (so a worker restarted meanwhile knows what it asked)
+ * and once it is answered.
  */
 import type { CodePage } from '../api/client';
 import type { CouponCode } from '../api/schemas';
-import { timerSleep } from '../rate';
+import { abortable, timerSleep } from '../rate';
 import { purgeSpools, type PurgeDeps } from './purge';
 import { isUnusedCode, PAGE_SIZE, type TargetOutcome } from '../vocabulary';
 
@@ -19,6 +21,8 @@ export type TargetRow = CouponCode & { outcome?: TargetOutcome };
 
 /** Pages read beyond the first to find where a chunk's codes are now. */
 const MAX_EXTRA_READS = 4;
+/** A DELETE held back this long after its reading (an earlier page retrying) is read again first. */
+const HELD_TOO_LONG_MS = 250;
 
 export interface Reading {
   /** Every code the reading saw, by id. */
@@ -99,9 +103,16 @@ export interface Rechecks {
   owed: number;
   /** Pages go on in the order they started (from the last): one waiting for room holds back the next. */
   turn: Promise<void>;
+  /** Settles once every page started so far has taken the reading it deletes by. */
+  read: Promise<void>;
 }
 
-export const newRechecks = (): Rechecks => ({ shift: 0, owed: 0, turn: Promise.resolve() });
+export const newRechecks = (): Rechecks => ({
+  shift: 0,
+  owed: 0,
+  turn: Promise.resolve(),
+  read: Promise.resolve(),
+});
 
 /**
  * Waits until the store's quota window has room for a page's reading and its deletes beside
@@ -142,14 +153,42 @@ export async function recheckPage(
   const deletes = Math.ceil(rows.length / cp.batchSize);
   await roomFor(d, shared, 1 + deletes, signal);
   let owed = 1 + deletes;
+  // In the order pages started: this page deletes only once every page before it (higher) has
+  // taken its reading, as a lower page's DELETE moves the higher pages' codes.
+  const before = shared.read;
+  let readDone = () => {};
+  const mine = new Promise<void>((resolve) => (readDone = resolve));
+  shared.read = before.then(() => mine);
+  const earlier = { done: false };
+  void before.then(() => (earlier.done = true));
   try {
-    await recheck(d, pageNo, rows, shared, signal, deleteIds, () => {
-      shared.owed -= 1; // the reading has been sent
-      owed -= 1;
+    await recheck(d, pageNo, rows, shared, signal, deleteIds, {
+      sent() {
+        shared.owed -= 1;
+        owed = Math.max(0, owed - 1);
+      },
+      async ready() {
+        if (earlier.done) return 0;
+        const t0 = Date.now();
+        await abortable(before, signal);
+        return Date.now() - t0;
+      },
+      readDone: () => readDone(),
     });
   } finally {
+    readDone();
     shared.owed -= owed;
   }
+}
+
+/** How a page's reading fits with the pages around it (recheckPage). */
+interface Turns {
+  /** Its reading has been sent (the quota it was owed is spent). */
+  sent(): void;
+  /** Waits until every earlier page has read; how long that took (ms). */
+  ready(): Promise<number>;
+  /** This page reads no more: later pages may delete. */
+  readDone(): void;
 }
 
 async function recheck(
@@ -159,14 +198,20 @@ async function recheck(
   shared: Rechecks,
   signal: AbortSignal,
   deleteIds: (ids: number[]) => Promise<number>,
-  read: () => void,
+  turns: Turns,
 ): Promise<void> {
   const cp = d.checkpoint;
   const ns = purgeSpools(d.jobId).targets;
-  const reading = await readWhereNow(rows, pageNo - shared.shift, (page) =>
-    d.client.listCodes(d.promotionId, { limit: PAGE_SIZE, page }, signal),
-  );
-  read();
+  const readAgain = () =>
+    readWhereNow(rows, pageNo - shared.shift, (page) =>
+      d.client.listCodes(d.promotionId, { limit: PAGE_SIZE, page }, signal),
+    );
+  let reading = await readAgain();
+  turns.sent();
+  // An earlier page still reading (a retried request) holds this DELETE back, lest it move that
+  // page; held long, the reading is taken again, so that it is still just before the DELETE.
+  if ((await turns.ready()) > HELD_TOO_LONG_MS) reading = await readAgain();
+  turns.readDone();
   if (reading.covered) shared.shift = pageNo - reading.page;
   const decided = decide(rows, reading);
   await d.spool.putChunk(ns, pageNo, decided);
