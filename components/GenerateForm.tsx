@@ -21,6 +21,7 @@ import {
 } from './state/form-store';
 import type { PanelModel } from './state/panel-model';
 import { useStore } from './state/use-store';
+import { usePersonForm } from './trusted';
 
 const MODES: Array<[GenerateMode, string]> = [
   ['bigcommerce', 'Codes made by BigCommerce (fast)'],
@@ -34,6 +35,7 @@ export function GenerateForm(props: { model: PanelModel; disabled: boolean }): J
   const { model } = props;
   const form = useStore(model.form, (s) => s);
   const busy = useStore(model.panel, (s) => s.busy);
+  const gate = usePersonForm();
   const pattern = form.mode === 'pattern';
   const verdict = verdictOf(form);
   const errors: Partial<Record<FormField, string>> = verdict.errors;
@@ -48,7 +50,9 @@ export function GenerateForm(props: { model: PanelModel; disabled: boolean }): J
 
   const onSubmit = async (event: Event) => {
     event.preventDefault();
-    if (props.disabled || busy) return;
+    // Only a person's click or Enter: a page script's submit makes no codes.
+    const person = gate.submitted(event);
+    if (props.disabled || busy || !person) return;
     const result = submitForm(model.form);
     if (!result.params) {
       // Focus goes to the first field to fix, in the order they are shown.
@@ -61,8 +65,8 @@ export function GenerateForm(props: { model: PanelModel; disabled: boolean }): J
         ?.focus();
       return;
     }
-    if ('pattern' in result.params) await model.startPattern(result.params);
-    else await model.startGenerate(result.params);
+    if ('pattern' in result.params) await model.startPattern(person, result.params);
+    else await model.startGenerate(person, result.params);
   };
 
   const text: FieldMaker = (field, label, extra = {}) => (
@@ -137,6 +141,7 @@ export function GenerateForm(props: { model: PanelModel; disabled: boolean }): J
           class="bcm-button bcm-primary"
           disabled={props.disabled || busy}
           aria-describedby={count > 0 ? 'bcm-generate-estimate' : undefined}
+          onClick={gate.arm}
         >
           Generate codes
         </button>

@@ -18,6 +18,7 @@ import { Preview } from './import/Preview';
 import { readChosenFile } from './read-file';
 import type { PanelModel } from './state/panel-model';
 import { useStore } from './state/use-store';
+import { usePersonForm } from './trusted';
 
 /** Where the chosen file stands: being read (its name), refused (why), or previewed. */
 interface FileState {
@@ -31,6 +32,7 @@ export function ImportDialog(props: { model: PanelModel }): JSX.Element {
   const busy = useStore(model.panel, (s) => s.busy);
   const error = useStore(model.panel, (s) => s.actionError);
   const [file, setFile] = useState<FileState>({});
+  const gate = usePersonForm();
   const [maxUses, setMaxUses] = useState('1');
   const [perCustomer, setPerCustomer] = useState('1');
   // Each file chosen takes the next number; an answer about an earlier one is dropped.
@@ -77,8 +79,10 @@ export function ImportDialog(props: { model: PanelModel }): JSX.Element {
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          if (preview && 'value' in uses && 'value' in usesPerCustomer && !busy)
-            void model.startImport({
+          // Only a person's click or Enter starts an import.
+          const person = gate.submitted(e);
+          if (person && preview && 'value' in uses && 'value' in usesPerCustomer && !busy)
+            void model.startImport(person, {
               draftId: preview.draftId,
               maxUses: uses.value,
               maxUsesPerCustomer: usesPerCustomer.value,
@@ -108,6 +112,7 @@ export function ImportDialog(props: { model: PanelModel }): JSX.Element {
             type="submit"
             class="bcm-button bcm-primary"
             disabled={!preview || 'error' in uses || 'error' in usesPerCustomer || busy}
+            onClick={gate.arm}
           >
             Import
           </button>

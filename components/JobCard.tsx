@@ -25,12 +25,14 @@ import {
 } from '@/utils/ui/job-text';
 import { ProgressBar } from './ProgressBar';
 import { UsageChart } from './UsageChart';
+import { fromPerson, type Person } from './trusted';
 import { useNow } from './use-now';
 
 interface JobCardProps {
   job: JobView;
-  onControl: (action: ControlAction) => void;
-  onDownload: (fileKind: JobFile['kind']) => void;
+  /** `person`: the proof a person pressed it (Resume needs it; Pause and Cancel do not). */
+  onControl: (action: ControlAction, person: Person | null) => void;
+  onDownload: (fileKind: JobFile['kind'], person: Person | null) => void;
   /** Puts a finished job away (panel) or removes it from the list (popup). */
   onDismiss?: () => void;
   dismissLabel?: string;
@@ -73,7 +75,7 @@ function Downloads(props: {
           class="bcm-button"
           disabled={props.busy}
           title={file.filename}
-          onClick={() => props.onDownload(file.kind)}
+          onClick={(e) => props.onDownload(file.kind, fromPerson(e))}
         >
           {FILE_LABEL[file.kind]}
         </button>
@@ -185,7 +187,7 @@ export function JobCard(props: JobCardProps): JSX.Element {
             type="button"
             class="bcm-button"
             disabled={props.busy}
-            onClick={() => props.onControl('pause')}
+            onClick={() => props.onControl('pause', null)}
           >
             Pause
           </button>
@@ -195,7 +197,7 @@ export function JobCard(props: JobCardProps): JSX.Element {
             type="button"
             class="bcm-button bcm-primary"
             disabled={props.busy}
-            onClick={() => props.onControl('resume')}
+            onClick={(e) => props.onControl('resume', fromPerson(e))}
           >
             Resume
           </button>
@@ -205,7 +207,7 @@ export function JobCard(props: JobCardProps): JSX.Element {
             type="button"
             class="bcm-button"
             disabled={props.busy}
-            onClick={() => props.onControl('cancel')}
+            onClick={() => props.onControl('cancel', null)}
           >
             Cancel
           </button>

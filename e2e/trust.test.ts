@@ -1,16 +1,18 @@
 /**
  * Nothing lost, in real Chromium: two tabs on one promotion, another app writing to it, a
  * backup the browser refuses to save, a navigation during a purge, page scripts that try to
- * confirm a purge, and a store whose address redirects elsewhere.
+ * confirm or resume a purge, customers redeeming codes while an unused purge waits for its
+ * confirmation, and a store whose address redirects elsewhere.
  */
 import { expect, test } from 'vitest';
 import { expectExportFile, expectGeneratedFiles } from './codes';
-import { sleep } from './harness';
+import { readCsv, sleep } from './harness';
 import {
   generateByKeyboard,
   openPanel,
   PANEL_HOST,
   panelOf,
+  purgeThroughDialog,
   typeInto,
   waitForCompleted,
   waitForOperations,
@@ -35,14 +37,13 @@ test('two tabs, one promotion: the second generate is refused naming the first, 
       await typeInto(tab.page, tab.panel.getByLabel('Number of codes'), '3000');
     }
     // Slow enough that the first job is still being checked with the store (2 s) when the
-    // second tab's press lands, even on a busy machine. Dispatched rather than clicked: a click
-    // waits for the page to paint, and a tab in the background of a headless window does not.
+    // second tab's press lands, even on a busy machine. Pressed from the keyboard rather than
+    // clicked: a click waits for the page to paint, and a tab in the background of a headless
+    // window does not (a dispatched click is a script's, which the panel ignores).
+    for (const tab of [a, b])
+      await tab.panel.getByRole('button', { name: 'Generate codes' }).focus();
     sb.configure({ latencyMs: 2_000, jitterMs: 0 });
-    await Promise.all(
-      [a, b].map((tab) =>
-        tab.panel.getByRole('button', { name: 'Generate codes' }).dispatchEvent('click'),
-      ),
-    );
+    await Promise.all([a, b].map((tab) => tab.page.keyboard.press('Enter')));
     const refusalIn = (tab: typeof a) =>
       tab.panel.getByRole('alert').filter({ hasText: 'already under way' });
     await Promise.any([a, b].map((tab) => refusalIn(tab).waitFor({ timeout: 20_000 })));
@@ -286,5 +287,82 @@ test('a store address that redirects elsewhere: the token never leaves, the job 
   } finally {
     sb.configure({ faults: {} });
   }
+  await page.close();
+});
+
+test('customers redeem codes between the scan and the confirmation: those codes survive, the others go, and the panel says so', async () => {
+  const { l, sb } = suite;
+  const store = await connectedStore(l, { bulkCodes: 1_200 });
+  const unused = sb.codes(BULK, store.storeHash).filter((c) => c.current_uses === 0);
+  const { page, panel } = await openPanel(l, store.storeHash, BULK);
+  let redeemed: string[] = [];
+  const { count } = await purgeThroughDialog(page, panel, 'unused', () => {
+    // A campaign: shoppers use 25 of the codes while the merchant reads the confirmation.
+    redeemed = sb.redeem(BULK, { count: 25 }, store.storeHash).map((c) => c.code);
+  });
+  expect(count).toBe(`${unused.length.toLocaleString('en-US')} codes will be deleted`);
+  expect(await waitForCompleted(panel)).toBe(
+    `Completed: ${(unused.length - 25).toLocaleString('en-US')} codes deleted. 25 codes were redeemed since the scan and were kept. The backup file, saved again, says what became of each code.`,
+  );
+  const left = sb.codes(BULK, store.storeHash);
+  expect(redeemed).toHaveLength(25);
+  expect(left.filter((c) => redeemed.includes(c.code))).toHaveLength(25);
+  expect(left.filter((c) => c.current_uses === 0)).toEqual([]);
+  expect(sb.stats(store.storeHash).deleted.usedAtDelete).toBe(0);
+  // The backup saved before deleting, then the same codes again, each with what became of it.
+  const before = await readCsv(await l.waitForDownload(fileOf(store, BULK, 'purge-backup')));
+  const after = await readCsv(await l.waitForDownload(fileOf(store, BULK, 'purge-backup')));
+  expect(before[0]).not.toContain('outcome');
+  expect(after[0]!.at(-1)).toBe('outcome');
+  expect(after).toHaveLength(before.length);
+  const outcome = new Map(after.slice(1).map((r) => [r[1], r.at(-1)]));
+  for (const code of redeemed) expect(outcome.get(code)).toBe('kept: redeemed since the scan');
+  expect([...outcome.values()].filter((o) => o === 'deleted')).toHaveLength(unused.length - 25);
+  await page.close();
+});
+
+test('a page script clicks Resume on a paused purge: no DELETE follows; a person’s Resume carries on', async () => {
+  const { l, sb } = suite;
+  const store = await connectedStore(l, { bulkCodes: 20_000 });
+  const { page, panel } = await openPanel(l, store.storeHash, BULK);
+  try {
+    // Slow answers once confirmed, so that the merchant's Pause lands mid-purge.
+    await purgeThroughDialog(page, panel, 'all', () =>
+      sb.configure({ latencyMs: 1_500, jitterMs: 0 }),
+    );
+    await panel.getByRole('button', { name: 'Pause' }).click();
+    const card = panel.getByRole('article').filter({ hasText: 'Purge codes' });
+    await card.getByText('Paused', { exact: true }).waitFor({ timeout: 30_000 });
+  } finally {
+    sb.configure({ latencyMs: 0, jitterMs: undefined });
+  }
+  await sleep(2_000); // answers still on their way when it paused land (a pause lets them)
+  const deletes = () => sb.stats(store.storeHash).perEndpoint.deleteCodes.requests;
+  const before = deletes();
+  const left = sb.codes(BULK, store.storeHash).length;
+  expect(left).toBeGreaterThan(0);
+  // The control panel's own scripts reach the open shadow root and press Resume every way they can.
+  const pressed = await page.evaluate((host) => {
+    const root = document.querySelector(host)?.shadowRoot;
+    const resume = [...(root?.querySelectorAll<HTMLButtonElement>('button') ?? [])].find(
+      (b) => b.textContent === 'Resume',
+    );
+    if (!resume) return false;
+    resume.click();
+    resume.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
+    resume.focus();
+    resume.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    return true;
+  }, PANEL_HOST);
+  expect(pressed).toBe(true);
+  await sleep(2_000);
+  expect(deletes()).toBe(before);
+  expect(sb.codes(BULK, store.storeHash)).toHaveLength(left);
+  const card = panel.getByRole('article').filter({ hasText: 'Purge codes' });
+  expect(await card.getByText('Paused', { exact: true }).count()).toBe(1);
+  // A person's Resume carries on to the end.
+  await card.getByRole('button', { name: 'Resume' }).click();
+  expect(await waitForCompleted(panel, 120_000)).toBe('Completed: 20,000 codes deleted.');
+  expect(sb.codes(BULK, store.storeHash)).toEqual([]);
   await page.close();
 });

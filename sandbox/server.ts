@@ -12,6 +12,7 @@ import { Agent, fetch as undiciFetch } from 'undici';
 import { errors, gateway } from './errors';
 import { json, MAX_QUERY_CHARS, readBody, send, splitTarget, type Reply } from './http';
 import { addCodes as addOtherAppCodes, parseAddCodesBody, SandboxRequestError } from './other-app';
+import { parseRedeemBody, redeemCodes } from './customers';
 import { panelHtml, storeFromHost } from './panel';
 import { API_PATH_RE, handleApi, rateHeadersFor } from './routes/api';
 import { handleInspect } from './routes/inspect';
@@ -31,6 +32,7 @@ import type {
   AddCodesSpec,
   CodeView,
   CreateStoreOptions,
+  RedeemSpec,
   Sandbox,
   SandboxOptions,
   SandboxStats,
@@ -49,6 +51,7 @@ export type {
   HostileRateHeaders,
   LimitsProfile,
   Plan,
+  RedeemSpec,
   Sandbox,
   SandboxOptions,
   SandboxSink,
@@ -72,6 +75,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     hostile: opts.hostile,
     windowMs: opts.windowMs,
     ...(opts.quota !== undefined ? { quota: opts.quota } : {}),
+    ...(opts.redeemOnList !== undefined ? { redeemOnList: opts.redeemOnList } : {}),
   });
   const port = opts.port ?? 0;
   if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -99,10 +103,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       hostile: cfg.hostile ?? {},
       windowMs: cfg.windowMs ?? 30_000,
       quota: cfg.quota,
+      redeemOnList: cfg.redeemOnList,
     },
     opts.rng ?? mulberry32(seed),
     seed,
     { bulkCodes, bulkPromotions },
+    opts.rng,
     opts.rng,
     opts.rng,
   );
@@ -131,7 +137,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   });
   const stats = (hash?: string): SandboxStats => {
     const entry = entryOf(hash);
-    return { ...entry.stats.snapshot(), codes: entry.data.codeCounts() };
+    return {
+      ...entry.stats.snapshot(),
+      codes: entry.data.codeCounts(),
+      deleted: { ...entry.data.deleted },
+      redemptions: entry.data.redemptions,
+    };
   };
   const codes = (promotionId: number, hash?: string): CodeView[] => {
     const entry = entryOf(hash);
@@ -155,6 +166,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       throw new SandboxRequestError(`store ${hash ?? state.defaultHash} does not exist`, 404);
     return addOtherAppCodes(entry.data, promotionId, spec, state.otherAppRng, Date.now());
   };
+  const redeem = (promotionId: number, spec: RedeemSpec, hash?: string): CodeView[] => {
+    const entry = state.stores.get(hash ?? state.defaultHash);
+    if (!entry)
+      throw new SandboxRequestError(`store ${hash ?? state.defaultHash} does not exist`, 404);
+    return redeemCodes(entry.data, promotionId, spec, state.customerRng);
+  };
   // The sink's records are cleared with the stats; its origin and the settings stay.
   const reset = () => {
     state.reset();
@@ -176,6 +193,10 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     addCodes: (body: unknown) => {
       const b = parseAddCodesBody(body);
       return addCodes(b.promotion, b.spec, b.store);
+    },
+    redeem: (body: unknown) => {
+      const b = parseRedeemBody(body);
+      return redeem(b.promotion, b.spec, b.store);
     },
     sinkRequests: () => sink?.requests() ?? [],
     sinkReset: () => sink?.reset(),
@@ -315,6 +336,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     stats,
     codes,
     addCodes,
+    redeem,
     removePromotion,
     sink: {
       origin: runningSink.origin,

@@ -25,6 +25,8 @@ export interface RuntimeConfig {
   hostile: Hostile;
   windowMs: number;
   quota: number | undefined;
+  /** Codes customers redeem on each page of codes just before it is read. */
+  redeemOnList?: number;
 }
 
 export interface StoreEntry {
@@ -100,6 +102,12 @@ export function validateConfig(partial: unknown): ConfigurableOptions {
     }
     out.faults = faults;
   }
+  if (p.redeemOnList !== undefined) {
+    const v = p.redeemOnList;
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 250)
+      throw new Error('redeemOnList must be an integer between 0 and 250');
+    out.redeemOnList = v;
+  }
   // Like faults, a new hostile object replaces the old one whole; {} clears it.
   if (p.hostile !== undefined) out.hostile = validateHostile(p.hostile);
   return out;
@@ -124,6 +132,8 @@ export class SandboxState {
     private readonly chaosRng: () => number = mulberry32(seed ^ 0x9e3779b9),
     /** Codes "another app" adds: a stream of their own, so they do not shift the codes codegen makes. */
     readonly otherAppRng: () => number = mulberry32(seed ^ 0x85ebca6b),
+    /** Which codes customers redeem: a stream of its own too. */
+    readonly customerRng: () => number = mulberry32(seed ^ 0xc2b2ae35),
   ) {
     this.faults = new FaultInjector(() => this.config.faults, this.chaosRng);
   }
@@ -184,6 +194,7 @@ export class SandboxState {
     if (c.faults !== undefined) this.config.faults = c.faults;
     if (c.hostile !== undefined) this.config.hostile = c.hostile;
     if ('quota' in c) this.config.quota = c.quota;
+    if (c.redeemOnList !== undefined) this.config.redeemOnList = c.redeemOnList;
     if (c.windowMs !== undefined) this.config.windowMs = c.windowMs;
     if (c.windowMs !== undefined || 'quota' in c || c.plan !== undefined) {
       for (const s of this.stores.values()) s.limiter.restartWindow();

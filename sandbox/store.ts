@@ -30,6 +30,18 @@ export interface Code {
   maxUses: number;
   maxUsesPerCustomer: number;
   createdMs: number;
+  /** When (StoreData.tick) a list answer last showed it, and when a customer last redeemed it. */
+  listedAt: number;
+  redeemedAt: number;
+}
+
+/** Codes deleted through the API, and how many of them were in use at that moment. */
+export interface DeleteTally {
+  codes: number;
+  /** current_uses > 0 when its DELETE ran. */
+  usedAtDelete: number;
+  /** Of those, redeemed after a list answer last showed it: no client could have seen that use. */
+  redeemedSinceListed: number;
 }
 
 export interface CodegenParams {
@@ -122,6 +134,10 @@ export class StoreData {
   private byId: Array<Code | undefined> = [];
   private byCode = new Map<string, Code>();
   private nextCodeId = 1;
+  /** Orders listings and redemptions (a counter: two in the same millisecond still differ). */
+  private ticks = 0;
+  deleted: DeleteTally = { codes: 0, usedAtDelete: 0, redeemedSinceListed: 0 };
+  redemptions = 0;
 
   constructor(init: StoreInit) {
     this.hash = init.hash;
@@ -142,7 +158,45 @@ export class StoreData {
     this.byId = [];
     this.byCode = new Map();
     this.nextCodeId = 1;
+    this.deleted = { codes: 0, usedAtDelete: 0, redeemedSinceListed: 0 };
+    this.redemptions = 0;
     this.populate();
+  }
+
+  tick(): number {
+    return ++this.ticks;
+  }
+
+  /** A list answer shows these codes (the moment a client learns their uses). */
+  noteListed(ids: readonly number[]): void {
+    const at = this.tick();
+    for (const id of ids) {
+      const c = this.byId[id];
+      if (c) c.listedAt = at;
+    }
+  }
+
+  /** A customer redeems the code once; false when it has no use left. */
+  redeem(c: Code): boolean {
+    if (c.maxUses > 0 && c.currentUses >= c.maxUses) return false;
+    c.currentUses++;
+    c.redeemedAt = this.tick();
+    this.redemptions++;
+    const p = this.promotions.get(c.promotionId);
+    if (p) p.currentUses++;
+    return true;
+  }
+
+  /** A DELETE of the API removes a code of p: counted, with whether it was in use right then. */
+  deleteByApi(p: Promotion, id: number): boolean {
+    const c = this.byId[id];
+    if (!this.deleteCode(p, id) || !c) return false;
+    this.deleted.codes++;
+    if (c.currentUses > 0) {
+      this.deleted.usedAtDelete++;
+      if (c.redeemedAt > c.listedAt) this.deleted.redeemedSinceListed++;
+    }
+    return true;
   }
 
   private populate(): void {
@@ -303,6 +357,8 @@ export class StoreData {
       maxUses,
       maxUsesPerCustomer,
       createdMs,
+      listedAt: 0,
+      redeemedAt: 0,
     };
     this.byId[c.id] = c;
     this.byCode.set(text.toUpperCase(), c);

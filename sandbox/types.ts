@@ -41,6 +41,9 @@ export interface Hostile {
   hugeBodyChunked?: boolean;
 }
 
+/** Codes customers redeem: these (exact codes of the promotion), or `count` random unused ones. */
+export type RedeemSpec = string[] | { count: number };
+
 export interface SandboxOptions {
   port?: number;
   host?: string;
@@ -52,6 +55,11 @@ export interface SandboxOptions {
   jitterMs?: number;
   faults?: Faults;
   hostile?: Hostile;
+  /**
+   * Customers at work: on every list-codes request, up to this many unused codes among those
+   * the answer holds are redeemed once just before it is served (0 or absent: none).
+   */
+  redeemOnList?: number;
   /** `bulkPromotions`: extra bulk promotions (ids 5, 6...) after the four seeded ones, a few codes each (0). */
   seed?: { bulkCodes?: number; bulkPromotions?: number; random?: number };
   rng?: () => number;
@@ -60,7 +68,15 @@ export interface SandboxOptions {
 export type ConfigurableOptions = Partial<
   Pick<
     SandboxOptions,
-    'plan' | 'limits' | 'latencyMs' | 'jitterMs' | 'faults' | 'hostile' | 'windowMs' | 'quota'
+    | 'plan'
+    | 'limits'
+    | 'latencyMs'
+    | 'jitterMs'
+    | 'faults'
+    | 'hostile'
+    | 'windowMs'
+    | 'quota'
+    | 'redeemOnList'
   >
 >;
 
@@ -107,6 +123,16 @@ export interface SandboxStats {
   quota429: number;
   concurrency429: number;
   codes: Record<number, number>;
+  /** Codes deleted through the API (any delete endpoint) and whether each was in use right then. */
+  deleted: {
+    codes: number;
+    /** current_uses > 0 when its DELETE ran. */
+    usedAtDelete: number;
+    /** Of those, redeemed after a list answer last showed the code: no client could have known. */
+    redeemedSinceListed: number;
+  };
+  /** Redemptions made by customers (redeem(), POST /__sandbox/redeem, redeemOnList). */
+  redemptions: number;
 }
 
 export interface SeededPromotions {
@@ -192,6 +218,8 @@ export interface Sandbox {
   codes(promotionId: number, storeHash?: string): CodeView[];
   /** Another app writing to a promotion: no stats, no quota, no faults. Throws plain Errors. */
   addCodes(promotionId: number, spec: string[] | AddCodesSpec, storeHash?: string): CodeView[];
+  /** Customers redeem codes of a bulk promotion (once each; codes with no use left are skipped). Throws plain Errors. */
+  redeem(promotionId: number, spec: RedeemSpec, storeHash?: string): CodeView[];
   /** A promotion deleted in the control panel, its codes with it (reset() brings it back). Throws for an unknown one. */
   removePromotion(promotionId: number, storeHash?: string): void;
   /** The second HTTPS server that the redirect fault points at. */

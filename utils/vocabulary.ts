@@ -14,6 +14,16 @@ export const CODE_MAX_LENGTH = 50;
 export const CODE_CHARS = 'letters, digits, spaces, _ and -';
 export const CODE_CHAR_RE = /[A-Za-z0-9 _-]/;
 export const CODE_RE = new RegExp(`^[A-Za-z0-9 _-]{1,${CODE_MAX_LENGTH}}$`);
+/** The characters of a text no code can hold, each once (none: it could be a code's). */
+export const charsOutsideCodes = (text: string): string[] => [
+  ...new Set([...text].filter((c) => !CODE_CHAR_RE.test(c))),
+];
+/**
+ * A code as the store tells codes apart: letter case aside, ASCII letters only. Not
+ * toUpperCase(): Unicode folds ß to SS, ﬁ to FI and ſ to S, naming codes the store keeps apart.
+ */
+export const codeKey = (code: string): string =>
+  code.replace(/[a-z]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 32));
 /** max_uses and max_uses_per_customer: 0 (unlimited) to this. */
 export const USES_MAX = 100_000;
 /** The most codes one job makes or imports. */
@@ -46,6 +56,23 @@ export const DELETE_BATCH_LEGACY = 50;
 
 /** A purge's plan is trusted this long: an "unused" code may be redeemed minutes later. */
 export const PLAN_FRESH_MS = 15 * 60_000;
+/**
+ * How long a plan has gone unread: from its first page read, less the time spent reading it
+ * (a big promotion on a slow plan takes minutes to read; standing still is not reading).
+ */
+export const planIdleMs = (
+  plan: { plannedAt: number | null; readingMs?: number | null },
+  now: number,
+): number => now - (plan.plannedAt ?? now) - (plan.readingMs ?? 0);
+export const isPlanStale = (
+  plan: { plannedAt: number | null; readingMs?: number | null },
+  now: number,
+): boolean => planIdleMs(plan, now) > PLAN_FRESH_MS;
+/**
+ * A job stored "running" whose last write is older than this was cut off by a worker that
+ * stopped: the watchdog alarm (every 30 s) would have brought it back sooner. It waits for Resume.
+ */
+export const WORKER_GONE_MS = 2 * 60_000;
 /** A purge's backup stays in the extension at least this long, whatever happens to its job card. */
 export const BACKUP_KEEP_MS = 30 * 24 * 60 * 60_000;
 
@@ -115,6 +142,13 @@ export const isBulkCoupon = (p: {
 }): boolean =>
   (p.redemption_type ?? p.redemptionType) === 'COUPON' &&
   (p.coupon_type ?? p.couponType) === 'BULK';
+
+/**
+ * What became of a code an unused purge planned: deleted; kept because a shopper redeemed it
+ * since the scan; already gone (deleted elsewhere); kept because it could not be read again
+ * just before deleting; refused by the store; or its DELETE on its way.
+ */
+export type TargetOutcome = 'deleted' | 'redeemed' | 'gone' | 'unchecked' | 'refused' | 'sending';
 
 /** A code no shopper has redeemed yet. */
 export const isUnusedCode = (c: { current_uses: number }): boolean => c.current_uses === 0;

@@ -9,7 +9,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { StoreView } from '@/utils/messages';
 import type { UiBridge } from '@/utils/ui/bridge';
 import { ErrorAlert } from '../ErrorAlert';
-import { isTrustedEvent } from '../trusted';
+import { usePersonForm } from '../trusted';
 import { Field } from '../Field';
 import type { JobsStore } from '../state/jobs-store';
 import { useStore } from '../state/use-store';
@@ -36,6 +36,7 @@ export function FindCode(props: FindCodeProps): JSX.Element {
   const store = props.stores.find((x) => x.storeHash === picked) ?? props.stores[0];
   const foundIn = props.stores.find((x) => x.storeHash === s.found?.storeHash);
   const input = useRef<HTMLInputElement | null>(null);
+  const gate = usePersonForm();
   // Once a delete has started, its button is gone: focus goes back to the field.
   useEffect(() => {
     if (s.deleteJobId) input.current?.focus();
@@ -49,7 +50,7 @@ export function FindCode(props: FindCodeProps): JSX.Element {
         e.preventDefault();
         // A person's Enter or click only: a page script could otherwise put up a code of its
         // choosing under "Delete this code".
-        if (store && isTrustedEvent(e)) void finder.find(store.storeHash);
+        if (store && gate.submitted(e)) void finder.find(store.storeHash);
       }}
     >
       <div class="bcm-find-row">
@@ -73,7 +74,7 @@ export function FindCode(props: FindCodeProps): JSX.Element {
             input.current = el;
           }}
         />
-        <button type="submit" class="bcm-button" disabled={!store}>
+        <button type="submit" class="bcm-button" disabled={!store} onClick={gate.arm}>
           Find
         </button>
       </div>

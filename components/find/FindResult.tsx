@@ -17,7 +17,7 @@ import {
 import { dateText } from '../date-text';
 import type { JobsStore } from '../state/jobs-store';
 import { useStore } from '../state/use-store';
-import { isTrustedEvent } from '../trusted';
+import { fromPerson } from '../trusted';
 import type { Finder } from './find-store';
 
 type Found = Extract<CodeLookup, { found: true }>;
@@ -113,7 +113,7 @@ function Delete(props: {
           ref={ask}
           class="bcm-button bcm-danger"
           disabled={s.busy}
-          onClick={(e) => isTrustedEvent(e) && finder.askDelete()}
+          onClick={(e) => fromPerson(e) && finder.askDelete()}
         >
           Delete this code
         </button>
@@ -128,7 +128,7 @@ function Delete(props: {
           class="bcm-button bcm-danger"
           disabled={s.busy}
           // A person's click only: the control panel's scripts can reach the panel.
-          onClick={(e) => isTrustedEvent(e) && void finder.confirmDelete()}
+          onClick={(e) => void finder.confirmDelete(fromPerson(e))}
         >
           Delete this code
         </button>

@@ -7,6 +7,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { codeToFind } from '@/utils/codes/find';
 import type { CodeLookup } from '@/utils/messages';
 import type { UiBridge } from '@/utils/ui/bridge';
+import { sendChecked, type Person } from '../trusted';
 
 export interface FindState {
   text: string;
@@ -31,8 +32,8 @@ export interface Finder {
   keep(): void;
   /** Another store chosen: the last answer (and any question about it) goes. */
   clear(): void;
-  /** Starts the delete job for the code shown; at most one request at a time. */
-  confirmDelete(): Promise<void>;
+  /** Starts the delete job for the code shown, for a person only; at most one request at a time. */
+  confirmDelete(person: Person | null): Promise<void>;
 }
 
 const INITIAL: FindState = {
@@ -72,13 +73,13 @@ export function createFinder(bridge: UiBridge): Finder {
     );
   }
 
-  async function confirmDelete(): Promise<void> {
+  async function confirmDelete(person: Person | null): Promise<void> {
     const s = store.getState();
     const found = s.found;
-    if (s.busy || !found?.lookup.found || !found.lookup.promotion) return;
+    if (!person || s.busy || !found?.lookup.found || !found.lookup.promotion) return;
     const { code, promotion } = found.lookup;
     store.setState({ busy: true, error: null });
-    const reply = await bridge.send('startJob', {
+    const reply = await sendChecked(bridge, person, 'startJob', {
       kind: 'delete-code',
       storeHash: found.storeHash,
       promotionId: promotion.id,

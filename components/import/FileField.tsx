@@ -3,6 +3,7 @@
  * problems, the file's or the background's, show beside the field and are announced.
  */
 import type { JSX } from 'preact';
+import { fromPerson } from '../trusted';
 
 const ID = 'bcm-import-file';
 
@@ -21,7 +22,11 @@ export function FileField(props: {
         data-autofocus=""
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={`${ID}-hint${error ? ` ${ID}-message` : ''}`}
-        onChange={(e) => props.onFile(e.currentTarget.files?.[0] ?? null)}
+        onChange={(e) => {
+          // A page script can put a file of its choosing in the field: only a person's choice counts.
+          if (fromPerson(e)) props.onFile(e.currentTarget.files?.[0] ?? null);
+          else e.currentTarget.value = '';
+        }}
       />
       <p id={`${ID}-hint`} class="bcm-hint">
         A column named code, or the only column. Optional max_uses and max_uses_per_customer columns

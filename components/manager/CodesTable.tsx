@@ -2,7 +2,7 @@
  * The chosen promotion's codes, 50 a page, read from the store a page at a time: "Show" all,
  * unused or used, "Previous page"/"Next page", "Copy codes" (the selected ones, else the page)
  * and "Delete selected", which goes through the purge's backup and typed confirmation (a purge
- * of the listed codes: its dialog follows). Only a person's input deletes (isTrustedEvent).
+ * of the listed codes: its dialog follows). Only a person's input deletes (fromPerson).
  */
 import type { JSX } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
@@ -12,7 +12,7 @@ import { formatCount } from '@/utils/ui/format';
 import { dateText } from '../date-text';
 import type { PanelModel } from '../state/panel-model';
 import { useStore } from '../state/use-store';
-import { isTrustedEvent } from '../trusted';
+import { fromPerson } from '../trusted';
 import { createCodesModel } from './codes-model';
 
 const PER_PAGE = 50;
@@ -67,8 +67,9 @@ export function CodesTable(props: {
     }
   };
   const remove = (event: Event) => {
-    if (!isTrustedEvent(event) || !s.selected.length) return;
-    void panel.startPurge('list', deleteFileOf(model.chosen()));
+    const person = fromPerson(event);
+    if (!person || !s.selected.length) return;
+    void panel.startPurge(person, 'list', deleteFileOf(model.chosen()));
   };
 
   const allOn = s.rows.length > 0 && s.selected.length === s.rows.length;

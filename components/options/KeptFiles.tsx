@@ -8,6 +8,7 @@ import type { KeptFileView } from '@/utils/jobs/types';
 import type { UiBridge } from '@/utils/ui/bridge';
 import { formatBytes, formatCount, plural } from '@/utils/ui/format';
 import { dateText } from '../date-text';
+import { fromPerson, sendChecked } from '../trusted';
 
 type Asking = { file: KeptFileView } | { all: true } | null;
 
@@ -110,8 +111,11 @@ export function KeptFiles(props: { bridge: UiBridge; version: number }): JSX.Ele
                   type="button"
                   class="bcm-button"
                   disabled={busy}
-                  onClick={() =>
-                    void bridge.send('downloadFile', { jobId: f.jobId, fileKind: f.kind })
+                  onClick={(e) =>
+                    void sendChecked(bridge, fromPerson(e), 'downloadFile', {
+                      jobId: f.jobId,
+                      fileKind: f.kind,
+                    })
                   }
                 >
                   Download

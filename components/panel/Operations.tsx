@@ -18,6 +18,7 @@ import type { PanelModel } from '../state/panel-model';
 import { isDialogOpen } from '../state/panel-state';
 import { useStore } from '../state/use-store';
 import { visibleJobs } from '../state/visible-jobs';
+import { fromPerson } from '../trusted';
 
 export type DialogName = 'purge' | 'import';
 
@@ -49,7 +50,7 @@ function ExportGroup(props: {
           type="button"
           class="bcm-button"
           disabled={props.blocked}
-          onClick={() => void model.startExport(unusedOnly)}
+          onClick={(e) => void model.startExport(fromPerson(e), unusedOnly)}
         >
           Export codes
         </button>
@@ -70,7 +71,7 @@ function ExportGroup(props: {
           class="bcm-button"
           disabled={props.blocked}
           aria-describedby="bcm-usage-hint"
-          onClick={() => void model.startUsageReport()}
+          onClick={(e) => void model.startUsageReport(fromPerson(e))}
         >
           Usage report
         </button>
@@ -149,8 +150,8 @@ export function Operations(props: {
           key={job.id}
           job={job}
           busy={s.busy}
-          onControl={(action) => void model.control(job.id, action)}
-          onDownload={(kind) => void model.download(job.id, kind)}
+          onControl={(action, person) => void model.control(job.id, action, person)}
+          onDownload={(kind, person) => void model.download(job.id, kind, person)}
           onDismiss={() => model.dismissJob(job.id)}
           onReview={
             job.kind === 'purge'

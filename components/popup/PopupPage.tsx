@@ -12,6 +12,7 @@ import { JobCard } from '../JobCard';
 import { createJobsStore, feedJobs } from '../state/jobs-store';
 import { useStore } from '../state/use-store';
 import { StorePicker } from '../find/StorePicker';
+import { sendChecked } from '../trusted';
 
 /** Unfinished jobs first (newest first), then finished ones by when they ended; at most `limit`. */
 export function orderJobs(jobs: readonly JobView[], limit = 20): JobView[] {
@@ -124,11 +125,15 @@ export function PopupPage(props: PopupProps): JSX.Element {
                 job={job}
                 showContext
                 busy={busy}
-                onControl={(action) =>
-                  void run(() => bridge.send('controlJob', { jobId: job.id, action }))
+                onControl={(action, person) =>
+                  void run(() =>
+                    sendChecked(bridge, person, 'controlJob', { jobId: job.id, action }),
+                  )
                 }
-                onDownload={(fileKind) =>
-                  void run(() => bridge.send('downloadFile', { jobId: job.id, fileKind }))
+                onDownload={(fileKind, person) =>
+                  void run(() =>
+                    sendChecked(bridge, person, 'downloadFile', { jobId: job.id, fileKind }),
+                  )
                 }
                 onDismiss={() => void remove(job)}
                 dismissLabel="Remove from list"

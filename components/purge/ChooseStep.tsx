@@ -11,6 +11,7 @@ import { EstimateLine } from '../EstimateLine';
 import { readChosenFile } from '../read-file';
 import type { PanelModel } from '../state/panel-model';
 import { useStore } from '../state/use-store';
+import { fromPerson, usePersonForm } from '../trusted';
 
 /** Largest file read here; the background accepts up to 64 MB of text. */
 const MAX_FILE_BYTES = 60 * 1024 * 1024;
@@ -26,12 +27,19 @@ interface FileState {
   error: string | null;
 }
 
+/** Puts the radio buttons back as the merchant left them (a script's click changed them). */
+function restoreChoice(form: HTMLFormElement | null, mode: PurgeMode): void {
+  const chosen = form?.querySelector<HTMLInputElement>(`#bcm-purge-${mode}`);
+  if (chosen) chosen.checked = true;
+}
+
 export function ChooseStep(props: { model: PanelModel; codeCount: number | null }): JSX.Element {
   const { model } = props;
   const busy = useStore(model.panel, (s) => s.busy);
   const [mode, setMode] = useState<PurgeMode>('unused');
   const [file, setFile] = useState<FileState | null>(null);
   const [reading, setReading] = useState(false);
+  const gate = usePersonForm();
 
   const onFile = async (input: HTMLInputElement) => {
     const chosen = input.files?.[0];
@@ -65,7 +73,11 @@ export function ChooseStep(props: { model: PanelModel; codeCount: number | null 
         value={value}
         checked={mode === value}
         aria-describedby={`bcm-purge-${value}-hint`}
-        onChange={() => setMode(value)}
+        onChange={(e) => {
+          // Which codes are deleted is a person's choice: a page script's click is undone.
+          if (fromPerson(e)) setMode(value);
+          else restoreChoice(e.currentTarget.form, mode);
+        }}
         {...(mode === value ? { 'data-autofocus': '' } : {})}
       />
       <label for={`bcm-purge-${value}`}>{label}</label>
@@ -79,7 +91,10 @@ export function ChooseStep(props: { model: PanelModel; codeCount: number | null 
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        if (canStart) void model.startPurge(mode, mode === 'list' ? file?.text : undefined);
+        // Only a person's click or Enter sets a purge going, never a page script's submit.
+        const person = gate.submitted(e);
+        if (canStart && person)
+          void model.startPurge(person, mode, mode === 'list' ? file?.text : undefined);
       }}
     >
       <fieldset class="bcm-fieldset">
@@ -101,7 +116,11 @@ export function ChooseStep(props: { model: PanelModel; codeCount: number | null 
             accept=".csv,.txt,text/csv,text/plain"
             aria-describedby="bcm-purge-file-message"
             aria-invalid={file?.error ? 'true' : undefined}
-            onChange={(e) => void onFile(e.currentTarget)}
+            onChange={(e) => {
+              // A page script can put a list of its choosing in the field: only a person's choice counts.
+              if (fromPerson(e)) void onFile(e.currentTarget);
+              else e.currentTarget.value = '';
+            }}
           />
           <p
             id="bcm-purge-file-message"
@@ -125,7 +144,7 @@ export function ChooseStep(props: { model: PanelModel; codeCount: number | null 
         of them, then asks you to confirm.
       </p>
       <div class="bcm-actions">
-        <button type="submit" class="bcm-button bcm-danger" disabled={!canStart}>
+        <button type="submit" class="bcm-button bcm-danger" disabled={!canStart} onClick={gate.arm}>
           Find codes to delete
         </button>
         <button type="button" class="bcm-button" onClick={() => void model.closePurgeDialog()}>

@@ -6,11 +6,11 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import type { JobView, PurgeMode } from '@/utils/jobs/types';
-import { PLAN_FRESH_MS } from '@/utils/vocabulary';
+import { isPlanStale } from '@/utils/vocabulary';
 import { formatCount, pluralCodes } from '@/utils/ui/format';
 import type { PanelModel } from '../state/panel-model';
 import { useStore } from '../state/use-store';
-import { isTrustedEvent } from '../trusted';
+import { fromPerson, usePersonForm } from '../trusted';
 import { useNow } from '../use-now';
 
 const CONFIRM_WORD = 'PURGE';
@@ -21,15 +21,31 @@ const MODE_TEXT: Record<PurgeMode, string> = {
   list: 'The codes of your file that are in this promotion',
 };
 
-function fileSummary(
-  fileCodes: number | null | undefined,
-  skipped: number | null | undefined,
-): string | null {
+/** What the merchant's file gave: its codes, and which lines were skipped and why. */
+function FileSummary(props: { purge: NonNullable<JobView['purge']> }): JSX.Element | null {
+  const { fileCodes, skippedLines: count, skipped = [] } = props.purge;
   if (fileCodes == null) return null;
-  const lines = skipped
-    ? ` ${formatCount(skipped)} ${skipped === 1 ? 'line was' : 'lines were'} skipped as unreadable.`
+  const lines = count
+    ? ` ${formatCount(count)} ${count === 1 ? 'line was' : 'lines were'} skipped${skipped.length ? ':' : '.'}`
     : '';
-  return `Your file lists ${pluralCodes(fileCodes)}.${lines}`;
+  const more = (count ?? 0) - skipped.length;
+  return (
+    <>
+      <p class="bcm-muted">
+        Your file lists {pluralCodes(fileCodes)}.{lines}
+      </p>
+      {count && skipped.length ? (
+        <ul class="bcm-muted">
+          {skipped.map((s) => (
+            <li key={s.line}>
+              line {s.line}: {s.reason}
+            </li>
+          ))}
+          {more > 0 ? <li>and {formatCount(more)} more</li> : null}
+        </ul>
+      ) : null}
+    </>
+  );
 }
 
 /**
@@ -49,7 +65,6 @@ function PurgeFacts(props: { job: JobView; promotionName: string | undefined }):
   const { job } = props;
   const purge = job.purge!;
   const name = job.promotionName ?? props.promotionName ?? `Promotion ${job.promotionId}`;
-  const fromFile = fileSummary(purge.fileCodes, purge.skippedLines);
   return (
     <>
       <dl class="bcm-facts">
@@ -62,7 +77,13 @@ function PurgeFacts(props: { job: JobView; promotionName: string | undefined }):
         <dt>Codes</dt>
         <dd>{MODE_TEXT[purge.mode]}</dd>
       </dl>
-      {fromFile ? <p class="bcm-muted">{fromFile}</p> : null}
+      <FileSummary purge={purge} />
+      {purge.mode === 'unused' ? (
+        <p class="bcm-muted">
+          Just before deleting, each page of these codes is read again: a code redeemed by then is
+          kept, not deleted.
+        </p>
+      ) : null}
       {purge.notFound ? (
         <p class="bcm-muted">
           {pluralCodes(purge.notFound)} from your file {purge.notFound === 1 ? 'was' : 'were'} not
@@ -83,7 +104,7 @@ function BackupState(props: { model: PanelModel; job: JobView }): JSX.Element {
       type="button"
       class="bcm-button"
       disabled={busy}
-      onClick={() => void model.download(job.id, 'purge-backup')}
+      onClick={(e) => void model.download(job.id, 'purge-backup', fromPerson(e))}
     >
       {label}
     </button>
@@ -106,6 +127,9 @@ function BackupState(props: { model: PanelModel; job: JobView }): JSX.Element {
           {backupProblem(file.saved?.error)}. Nothing has been deleted, and nothing can be until the
           backup is saved.
         </p>
+        <p class="bcm-muted">
+          The extension keeps its own copy of the backup: it is saved from there.
+        </p>
         <p>{again('Save backup again')}</p>
       </div>
     );
@@ -126,18 +150,20 @@ export function ConfirmStep(props: { model: PanelModel; job: JobView }): JSX.Ele
   const promotion = useStore(model.panel, (s) => s.promotion.value);
   const now = useNow(true);
   const [word, setWord] = useState('');
+  const gate = usePersonForm();
   const backupSaved = job.files.some(
     (f) => f.kind === 'purge-backup' && f.saved?.state === 'saved',
   );
   const age = purge.plannedAt === null ? 0 : now - purge.plannedAt;
-  const stale = age > PLAN_FRESH_MS;
+  const stale = isPlanStale(purge, now);
   const ready = word === CONFIRM_WORD && !busy && backupSaved && !stale;
   return (
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        // Enter in the field, or the button, pressed by a person; never a page script's submit().
-        if (ready && isTrustedEvent(e)) void model.confirmPurge(job.id);
+        // Enter in the field, or the button, pressed by a person; never a page script's submit.
+        const person = gate.submitted(e);
+        if (ready && person) void model.confirmPurge(person, job.id);
       }}
     >
       <p class="bcm-big bcm-danger-text" role="status">
@@ -157,7 +183,7 @@ export function ConfirmStep(props: { model: PanelModel; job: JobView }): JSX.Ele
               type="button"
               class="bcm-button"
               disabled={busy}
-              onClick={() => void model.control(job.id, 'rescan')}
+              onClick={(e) => void model.control(job.id, 'rescan', fromPerson(e))}
             >
               Find the codes again
             </button>
@@ -176,7 +202,7 @@ export function ConfirmStep(props: { model: PanelModel; job: JobView }): JSX.Ele
             data-autofocus=""
             onInput={(e) => {
               // Typing a page script dispatches does not count: the field keeps what a person typed.
-              if (isTrustedEvent(e)) setWord(e.currentTarget.value);
+              if (fromPerson(e)) setWord(e.currentTarget.value);
               else e.currentTarget.value = word;
             }}
           />
@@ -193,7 +219,8 @@ export function ConfirmStep(props: { model: PanelModel; job: JobView }): JSX.Ele
           disabled={!ready}
           onClick={(e) => {
             // A page script's click() would submit the form: only a person's click goes on.
-            if (!isTrustedEvent(e)) e.preventDefault();
+            if (fromPerson(e)) gate.arm(e);
+            else e.preventDefault();
           }}
         >
           Purge

@@ -3,7 +3,8 @@
  * pattern), an import, an export (or a usage report) or a purge, confirm a purge, pause/resume/cancel, download a
  * file, open the settings. Each one marks the panel busy while it is on its way and shows its
  * failure in words (`act`); reading an import's file answers the dialog instead (its errors
- * belong beside the file field).
+ * belong beside the file field). Whatever can set a write going carries the proof that a
+ * person asked (trusted.ts), and goes out only through sendChecked.
  */
 import type { ControlAction, ImportPreview, Result } from '@/utils/messages';
 import type {
@@ -14,6 +15,7 @@ import type {
   PurgeMode,
 } from '@/utils/jobs/types';
 import type { UiBridge } from '@/utils/ui/bridge';
+import { sendChecked, type Person } from '../trusted';
 import * as importDialog from './import-dialog';
 import type { JobsStore } from './jobs-store';
 import { storeHashOf, targetOf, type PanelStore } from './panel-state';
@@ -33,30 +35,33 @@ export interface ImportStart {
   maxUsesPerCustomer: number;
 }
 
+/** `person`: the proof that a person asked (trusted.ts); without it, nothing that writes is sent. */
 export interface JobActions {
   openOptions(): Promise<void>;
-  startGenerate(params: GenerateParams): Promise<string | null>;
+  startGenerate(person: Person | null, params: GenerateParams): Promise<string | null>;
   /** Codes in the merchant's own pattern (the background checks the pattern again). */
-  startPattern(params: PatternParams): Promise<string | null>;
+  startPattern(person: Person | null, params: PatternParams): Promise<string | null>;
   /**
    * Has the background read the merchant's file for an import (nothing is sent to the store).
    * Its answer, or null when the dialog closed or the page moved to another promotion meanwhile.
    */
   prepareImport(csvText: string): Promise<Result<ImportPreview> | null>;
   /** Starts the import of a file prepareImport read; the dialog closes once it has started. */
-  startImport(request: ImportStart): Promise<string | null>;
-  startExport(unusedOnly: boolean): Promise<string | null>;
+  startImport(person: Person | null, request: ImportStart): Promise<string | null>;
+  startExport(person: Person | null, unusedOnly: boolean): Promise<string | null>;
   /** "Usage report": the export's reading of every code, without a file (the job card shows the chart). */
-  startUsageReport(): Promise<string | null>;
+  startUsageReport(person: Person | null): Promise<string | null>;
   /**
    * Starts the purge's scan (and backup), shown in the purge dialog; nothing is deleted before
    * `confirmPurge`. `csvText`: the merchant's file as text (list mode); the background parses and checks it.
    */
-  startPurge(mode: PurgeMode, csvText?: string): Promise<string | null>;
+  startPurge(person: Person | null, mode: PurgeMode, csvText?: string): Promise<string | null>;
   /** Sends the typed confirmation, for the promotion shown; dropped if the page has moved on. */
-  confirmPurge(jobId: string): Promise<boolean>;
-  control(jobId: string, action: ControlAction): Promise<boolean>;
-  download(jobId: string, fileKind: FileKind): Promise<boolean>;
+  confirmPurge(person: Person | null, jobId: string): Promise<boolean>;
+  /** Pause and cancel need no proof (they stop writes); resume and rescan do. */
+  control(jobId: string, action: ControlAction, person?: Person | null): Promise<boolean>;
+  /** A purge's backup needs the proof (deleting waits for it). */
+  download(jobId: string, fileKind: FileKind, person?: Person | null): Promise<boolean>;
 }
 
 export function createJobActions(bridge: UiBridge, panel: PanelStore, jobs: JobsStore): JobActions {
@@ -76,10 +81,14 @@ export function createJobActions(bridge: UiBridge, panel: PanelStore, jobs: Jobs
   }
 
   /** Starts a job on the promotion shown; its id, or null when it did not start (the error is shown). */
-  async function start(request: NewJob, then?: (jobId: string) => void): Promise<string | null> {
+  async function start(
+    person: Person | null,
+    request: NewJob,
+    then?: (jobId: string) => void,
+  ): Promise<string | null> {
     const t = targetOf(panel);
     if (!t) return null;
-    const started = await act(() => bridge.send('startJob', { ...request, ...t }));
+    const started = await act(() => sendChecked(bridge, person, 'startJob', { ...request, ...t }));
     if (!started.ok) return null;
     then?.(started.value.jobId);
     // A job of over a minute, the first: the background says to offer notifications (once).
@@ -99,23 +108,31 @@ export function createJobActions(bridge: UiBridge, panel: PanelStore, jobs: Jobs
     return current ? reply : null;
   }
 
-  async function confirmPurge(jobId: string): Promise<boolean> {
+  async function confirmPurge(person: Person | null, jobId: string): Promise<boolean> {
     const t = targetOf(panel);
     const job = jobs.getState().jobs.find((j) => j.id === jobId);
     // The page has moved to another promotion since the confirmation was shown: dropped.
     if (!t || !job || job.storeHash !== t.storeHash || job.promotionId !== t.promotionId)
       return false;
-    const ok = (await act(() => bridge.send('confirmPurge', { jobId, ...t }))).ok;
+    const ok = (await act(() => sendChecked(bridge, person, 'confirmPurge', { jobId, ...t }))).ok;
     if (ok) purgeDialog.closeConfirmed(panel, jobId);
     return ok;
   }
 
-  async function control(jobId: string, action: ControlAction): Promise<boolean> {
-    return (await act(() => bridge.send('controlJob', { jobId, action }))).ok;
+  async function control(
+    jobId: string,
+    action: ControlAction,
+    person: Person | null = null,
+  ): Promise<boolean> {
+    return (await act(() => sendChecked(bridge, person, 'controlJob', { jobId, action }))).ok;
   }
 
-  async function download(jobId: string, fileKind: FileKind): Promise<boolean> {
-    return (await act(() => bridge.send('downloadFile', { jobId, fileKind }))).ok;
+  async function download(
+    jobId: string,
+    fileKind: FileKind,
+    person: Person | null = null,
+  ): Promise<boolean> {
+    return (await act(() => sendChecked(bridge, person, 'downloadFile', { jobId, fileKind }))).ok;
   }
 
   async function openOptions(): Promise<void> {
@@ -125,15 +142,17 @@ export function createJobActions(bridge: UiBridge, panel: PanelStore, jobs: Jobs
 
   return {
     openOptions,
-    startGenerate: (params) => start({ kind: 'generate', params }),
-    startPattern: (params) => start({ kind: 'pattern', params }),
+    startGenerate: (person, params) => start(person, { kind: 'generate', params }),
+    startPattern: (person, params) => start(person, { kind: 'pattern', params }),
     prepareImport,
-    startImport: (request) =>
-      start({ kind: 'import', ...request }, () => importDialog.close(panel)),
-    startExport: (unusedOnly) => start({ kind: 'export', unusedOnly }),
-    startUsageReport: () => start({ kind: 'export', unusedOnly: false, reportOnly: true }),
-    startPurge: (mode, csvText) =>
+    startImport: (person, request) =>
+      start(person, { kind: 'import', ...request }, () => importDialog.close(panel)),
+    startExport: (person, unusedOnly) => start(person, { kind: 'export', unusedOnly }),
+    startUsageReport: (person) =>
+      start(person, { kind: 'export', unusedOnly: false, reportOnly: true }),
+    startPurge: (person, mode, csvText) =>
       start(
+        person,
         mode === 'list' ? { kind: 'purge', mode, csvText: csvText ?? '' } : { kind: 'purge', mode },
         (jobId) => purgeDialog.show(panel, jobId),
       ),

@@ -70,7 +70,19 @@ const clickLink = `(selector) => {
   return true;
 }`;
 
-/** Clicks the enabled button whose text is exactly `text`; false while there is none. */
+/**
+ * Focuses the enabled button whose text is exactly `text`, for a person's key to press it (the
+ * panel answers only a person's input on what can set a write going); false while there is none.
+ */
+const focusButton = `(text) => {
+  const root = (${PANEL_ROOT})() ?? document;
+  const button = Array.from(root.querySelectorAll('button')).find((b) => b.textContent.trim() === text && !b.disabled);
+  if (!button) return false;
+  button.focus();
+  return true;
+}`;
+
+/** Clicks the enabled button whose text is exactly `text`, as a page script would; false while there is none. */
 const clickButton = `(text) => {
   const root = (${PANEL_ROOT})() ?? document;
   const button = Array.from(root.querySelectorAll('button')).find((b) => b.textContent.trim() === text && !b.disabled);
@@ -231,7 +243,7 @@ describe('Firefox (firefox-esr over WebDriver BiDi)', () => {
         10_000,
       );
 
-      // 3. Generate.
+      // 3. Generate: a page script's click makes nothing; a person's key (Enter on the button) does.
       await tab.run(fill, { '#bcm-count': String(COUNT) });
       expect(
         await tab.waitFor<boolean>(
@@ -241,6 +253,10 @@ describe('Firefox (firefox-esr over WebDriver BiDi)', () => {
           5_000,
         ),
       ).toBe(true);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(sb.codes(promotionId)).toHaveLength(0);
+      expect(await tab.run<boolean>(focusButton, 'Generate codes')).toBe(true);
+      await tab.type('\uE007');
       const generated = await tab.waitFor<{ title: string; badge: string; text: string }>(
         `() => (${jobCards})()?.find((j) => j.title === 'Generate codes' && ['Completed', 'Failed', 'Cancelled'].includes(j.badge)) ?? null`,
         null,
@@ -323,19 +339,27 @@ describe('Firefox (firefox-esr over WebDriver BiDi)', () => {
           5_000,
         ),
       ).toBe(true);
+      // The choice and the button by a person's keys (Space on the radio, Enter on the button).
       await tab.waitFor<boolean>(
-        `() => { const r = (${PANEL_ROOT})()?.querySelector('#bcm-purge-all'); if (!r) return false; r.click(); return true; }`,
+        `() => { const r = (${PANEL_ROOT})()?.querySelector('#bcm-purge-all'); if (!r) return false; r.focus(); return true; }`,
         null,
         'the "All codes" choice',
       );
+      await tab.type(' ');
+      expect(
+        await tab.run<boolean>(
+          `() => (${PANEL_ROOT})()?.querySelector('#bcm-purge-all')?.checked === true`,
+        ),
+      ).toBe(true);
       expect(
         await tab.waitFor<boolean>(
-          clickButton,
+          focusButton,
           'Find codes to delete',
           'an enabled "Find codes to delete" button',
           5_000,
         ),
       ).toBe(true);
+      await tab.type('\uE007');
       const backupSaved = await tab.waitFor<string>(
         `() => (${PANEL_ROOT})()?.querySelector('[role=dialog] .bcm-backup .bcm-success')?.textContent ?? null`,
         null,

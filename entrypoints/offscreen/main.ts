@@ -20,7 +20,9 @@ const fromExtension = (sender: SenderLike) =>
 offscreenMessaging.onMessage('buildCsv', async ({ data, sender }) => {
   if (!fromExtension(sender)) return { error: 'untrusted sender' };
   try {
-    const blob = await buildBlob(jobCsvParts(data.kind, spool.chunks(data.ns), data.unusedOnly));
+    const blob = await buildBlob(
+      jobCsvParts(data.kind, spool.chunks(data.ns), data.unusedOnly, data.outcomes),
+    );
     return { url: URL.createObjectURL(blob), bytes: blob.size };
   } catch {
     return { error: 'The file could not be built from the saved rows.' };

@@ -239,6 +239,7 @@ async function admitted(
     now,
     rng: state.rng,
     limits: entry.data.limits,
+    redeemOnList: state.config.redeemOnList ?? 0,
   });
   const result = hostileList(state.config.hostile, op.endpoint, call.query, honest, now);
   if (state.faults.drop()) {

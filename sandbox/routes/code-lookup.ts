@@ -40,6 +40,6 @@ export function deleteCodeByCode(r: ApiRequest): Reply {
   if (typeof code !== 'string') return code;
   const c = r.store.codeByText(code);
   const p = c ? r.store.promotion(c.promotionId) : undefined;
-  if (c && p) r.store.deleteCode(p, c.id);
+  if (c && p) r.store.deleteByApi(p, c.id);
   return { status: 204 };
 }

@@ -11,6 +11,7 @@ import { deleteBatchLimit } from '../limits';
 import { codeView } from '../store';
 import type { ApiRequest } from './context';
 import { bulkPromotion, isReply } from './bulk-promotion';
+import { redeemSome } from '../customers';
 
 /** The part of SortedIds that listing needs, so a code filter can reuse the same paging. */
 interface IdSeq {
@@ -85,7 +86,10 @@ export function listCodes(r: ApiRequest): Reply {
     start = (page - 1) * limit;
     ids = seq.slice(start, start + limit);
   }
+  // Customers redeeming codes of this very page just before it is read (redeemOnList).
+  if (r.redeemOnList > 0 && codeFilter === null) redeemSome(r.store, ids, r.redeemOnList, r.rng);
   const data = ids.map((id) => codeView(r.store.code(id)!));
+  r.store.noteListed(ids);
 
   const cursorMeta = (): Record<string, unknown> => {
     const links: Record<string, string> = {};
@@ -190,7 +194,7 @@ export function deleteCodes(r: ApiRequest): Reply {
   const failures: Record<string, string> = {};
   let success = 0;
   ids.forEach((id, index) => {
-    if (r.store.deleteCode(p, id)) success++;
+    if (r.store.deleteByApi(p, id)) success++;
     else
       failures[`${index}.id`] =
         `Failed for id=${id}. Error: coupon code not found in promotion ${p.id}.`;
@@ -212,6 +216,6 @@ export function deleteCode(r: ApiRequest): Reply {
   if (isReply(p)) return p;
   const raw = r.params.code_id ?? '';
   // The spec: 204 whether the code was deleted or did not exist.
-  if (/^\d{1,15}$/.test(raw)) r.store.deleteCode(p, Number(raw));
+  if (/^\d{1,15}$/.test(raw)) r.store.deleteByApi(p, Number(raw));
   return { status: 204 };
 }

@@ -12,6 +12,8 @@ export interface ApiRequest {
   now: number;
   rng: () => number;
   limits: LimitsProfile;
+  /** Codes customers redeem on each page of codes just before it is read (0: none). */
+  redeemOnList: number;
 }
 
 export type Handler = (r: ApiRequest) => Reply;

@@ -17,6 +17,8 @@ export interface InspectHooks {
   info(): unknown;
   /** Takes the parsed body of POST /__sandbox/add-codes; throws SandboxRequestError. */
   addCodes(body: unknown): unknown;
+  /** Takes the parsed body of POST /__sandbox/redeem; throws SandboxRequestError. */
+  redeem(body: unknown): unknown;
   sinkRequests(): unknown;
   sinkReset(): void;
 }
@@ -30,6 +32,7 @@ const ROUTES: Record<string, string[]> = {
   '/__sandbox/configure': ['POST'],
   '/__sandbox/stores': ['POST'],
   '/__sandbox/add-codes': ['POST'],
+  '/__sandbox/redeem': ['POST'],
   '/__sandbox/sink': ['GET', 'DELETE'],
 };
 
@@ -118,10 +121,12 @@ export function handleInspect(
         return json(422, gateway(422, 'Unprocessable Entity', (e as Error).message));
       }
     }
-    case '/__sandbox/add-codes': {
+    case '/__sandbox/add-codes':
+    case '/__sandbox/redeem': {
       const b = readJson();
       if (!b.ok) return b.reply;
       try {
+        if (path === '/__sandbox/redeem') return json(200, hooks.redeem(b.value));
         return json(201, hooks.addCodes(b.value));
       } catch (e) {
         const status = e instanceof SandboxRequestError ? e.status : 422;

@@ -67,10 +67,12 @@ function record(id: string, kind: JobRecord['kind'], patch: Partial<JobRecord> =
 async function statusesAfterStart(
   sameSession: boolean,
   alarmFirst: boolean,
+  lastWriteAgoMs = 5_000,
 ): Promise<Record<string, string>> {
   const records = createJobRecordStore<JobRecord>();
+  const updatedAt = Date.now() - lastWriteAgoMs;
   for (const r of [record('g', 'generate'), record('p', 'purge'), record('e', 'export')])
-    await records.save(r);
+    await records.save({ ...r, updatedAt });
   if (sameSession) await fakeBrowser.storage.session.set({ alive: true });
   vi.resetModules(); // a fresh worker: module state (message listeners) starts over
   const background = (await import('../../entrypoints/background')).default;
@@ -120,6 +122,13 @@ describe('start-up after a browser restart', () => {
     const after = await statusesAfterStart(true, false);
     expect(after.g).not.toBe('interrupted');
     expect(after.p).not.toBe('interrupted');
+  });
+
+  it('within the session too, jobs last written longer ago than the watchdog allows (a laptop that slept) wait for the merchant', async () => {
+    const after = await statusesAfterStart(true, true, 3 * 60_000);
+    expect(after.g).toBe('interrupted');
+    expect(after.p).toBe('interrupted');
+    expect(after.e).not.toBe('interrupted');
   });
 });
 

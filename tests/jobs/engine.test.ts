@@ -3,7 +3,8 @@ import { confirm, harness, spoolRows, waitFor, type Harness } from './helpers';
 import type { RegistryDeps } from '../../utils/jobs/registry';
 import { generateSpools, type GeneratedRow } from '../../utils/jobs/generate';
 import type { CouponCode } from '../../utils/api/schemas';
-import { probeBatchFirst, purgeSpools } from '../../utils/jobs/purge';
+import { purgeSpools } from '../../utils/jobs/purge';
+import { probeBatchFirst } from '../../utils/jobs/purge-execute';
 import { usageOf } from '../../utils/codes/usage';
 import type { GenerateParams } from '../../utils/jobs/types';
 

@@ -320,14 +320,17 @@ describe('no deletion before the backup is on disk', () => {
 
   it('while the backup is still being saved, confirming is refused', async () => {
     h = await harness({ seed: { bulkCodes: 50 } });
+    // The browser's own record follows the download, as it does.
+    let complete = false;
     const reg = h.registry({
       downloads: {
         save: async () => ({ downloadId: 9, bytes: 10 }),
-        state: async () => ({ state: 'in_progress' }),
+        state: async () => ({ state: complete ? 'complete' : 'in_progress', exists: true }),
       },
     });
     const id = await planned(h, reg);
     await expect(reg.confirmPurge(id, bulk(h))).rejects.toThrow(/still being saved/);
+    complete = true;
     await reg.downloadChanged(9, { state: 'complete' });
     await reg.confirmPurge(id, bulk(h));
     await waitFor(reg, id, ['completed']);

@@ -7,6 +7,7 @@ import type { JobView } from '../../utils/jobs/types';
 import type { Spool } from '../../utils/storage/spool';
 import { createMemorySpool } from '../storage/spool-memory';
 import { confirm, instantDownloads, memoryRecords, spoolRows, waitFor } from '../jobs/helpers';
+import { soakUnusedPurge } from './unused-purge';
 
 export interface SoakOptions {
   codes: number;
@@ -31,7 +32,8 @@ export interface SoakResult {
  * the sandbox with faults on and another app writing to the same promotion, checking every
  * invariant the product promises: the file holds exactly N codes the job made, no code a job
  * did not make is ever deleted, a second writing job is refused, the export equals the
- * server's set, each purge removes exactly its targets and its backup equals what was deleted.
+ * server's set, each purge removes exactly its targets and its backup equals what was deleted,
+ * and a purge of unused codes deletes no code in use at its DELETE while customers redeem codes.
  */
 export async function runSoak(o: SoakOptions): Promise<SoakResult> {
   const log = o.log ?? (() => {});
@@ -272,6 +274,17 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
       stillThere().length === 0,
       `${theirs.length} added by the other app, ${stillThere().length} missing`,
     );
+
+    // Purge the unused codes of what is left while customers redeem codes.
+    await soakUnusedPurge({
+      sandbox,
+      registry,
+      spool,
+      promo,
+      phase,
+      check,
+      anotherWriter: (everyMs, count) => anotherWriter(everyMs, count, shape),
+    });
 
     const pa = await phase('purge (all, plan)', () =>
       run({ ...base, kind: 'purge', mode: 'all' }, ['awaiting-confirmation', 'failed']),

@@ -7,15 +7,10 @@ import { createJobsStore, feedJobs } from '@/components/state/jobs-store';
 import type { CodeLookup, StoreView } from '@/utils/messages';
 import { createFakeBridge, type Handlers } from './fake-bridge';
 import { NOW, STORE_HASH, STORE_MODIFY, STORE_READ_ONLY, makeJob } from './fixtures';
+import { enterIn, trust } from './person';
 import { settle } from './render-panel';
 
-// Events from testing-library are not trusted (isTrusted false), as a page script's are: tests
-// say which kind they stand for.
-const trust = vi.hoisted(() => ({ person: true }));
-vi.mock('@/components/trusted', () => ({ isTrustedEvent: () => trust.person }));
-
 beforeEach(() => {
-  trust.person = true;
   vi.spyOn(Date, 'now').mockReturnValue(NOW);
 });
 afterEach(() => {
@@ -87,7 +82,7 @@ describe('find a code', () => {
     });
     const field = screen.getByLabelText('Find a code');
     fireEvent.input(field, { target: { value: 'SPRING-AB12' } });
-    fireEvent.submit(field.closest('form')!);
+    enterIn(field);
     await settle();
     expect(fake.sent('findCode')).toHaveLength(1);
     expect(result().textContent).toContain('used 3 times, no limit');

@@ -10,6 +10,7 @@ import {
   STORE_READ_ONLY,
   makeJob,
 } from './fixtures';
+import { enterIn } from './person';
 import { renderPanel, settle } from './render-panel';
 
 beforeEach(() => {
@@ -158,9 +159,7 @@ describe('import codes dialog', () => {
     const { fake } = await renderPanel();
     await openByKeyboard();
     await chooseFile(new File([CSV], 'codes.csv'));
-    fireEvent.submit(
-      within(dialog()).getByRole('textbox', { name: 'Max uses per code' }).closest('form')!,
-    );
+    enterIn(within(dialog()).getByRole('textbox', { name: 'Max uses per code' }));
     await settle();
     expect(fake.sent('startJob')).toEqual([
       {
@@ -235,7 +234,7 @@ describe('import codes dialog', () => {
     expect(message.textContent).toBe(error);
     expect(within(dialog()).getByRole('status').textContent).toBe('');
     expect(importButton().disabled).toBe(true);
-    fireEvent.submit(fileInput().closest('form')!);
+    enterIn(within(dialog()).getByRole('textbox', { name: 'Max uses per code' }));
     await settle();
     expect(fake.sent('startJob')).toEqual([]);
 
@@ -274,7 +273,7 @@ describe('import codes dialog', () => {
     fireEvent.input(field, { target: { value } });
     expect(messageOf(field).textContent).toMatch(words);
     expect(importButton().disabled).toBe(true);
-    fireEvent.submit(field.closest('form')!);
+    enterIn(field);
     await settle();
     expect(fake.sent('startJob')).toEqual([]);
     fireEvent.input(field, { target: { value: '100,000' } });

@@ -4,11 +4,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { NOW, PROMOTION_ID, STORE_HASH, STORE_READ_ONLY, makeJob } from './fixtures';
 import { LIST_PAGE, renderPanel, settle } from './render-panel';
 
-const trust = vi.hoisted(() => ({ person: true }));
-vi.mock('@/components/trusted', () => ({ isTrustedEvent: () => trust.person }));
-
 beforeEach(() => {
-  trust.person = true;
   vi.spyOn(Date, 'now').mockReturnValue(NOW);
 });
 afterEach(() => {

@@ -3,15 +3,10 @@ import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { JobView } from '@/utils/jobs/types';
 import { NOW, PROMOTION_ID, STORE_HASH, makeJob } from './fixtures';
+import { enterIn, trust } from './person';
 import { renderPanel, settle } from './render-panel';
 
-// Events from testing-library are not trusted (isTrusted false), as a page script's are: tests
-// say which kind they stand for.
-const trust = vi.hoisted(() => ({ person: true }));
-vi.mock('@/components/trusted', () => ({ isTrustedEvent: () => trust.person }));
-
 beforeEach(() => {
-  trust.person = true;
   vi.spyOn(Date, 'now').mockReturnValue(NOW);
 });
 afterEach(() => {
@@ -141,7 +136,7 @@ describe('purge dialog', () => {
       expect(purge.disabled).toBe(true);
     }
     // Enter in the field does nothing while the word is wrong.
-    fireEvent.submit(field.form!);
+    enterIn(field);
     await settle();
     expect(fake.sent('confirmPurge')).toEqual([]);
     fireEvent.input(field, { target: { value: 'PURGE' } });
@@ -254,10 +249,17 @@ describe('purge dialog', () => {
         notFound: 1,
         fileCodes: 3,
         skippedLines: 1,
+        skipped: [
+          { line: 3, reason: 'the code holds characters BigCommerce does not allow (“ß”)' },
+        ],
       }),
     ]);
     expect(within(dialog()).getByText('2 codes will be deleted')).toBeTruthy();
-    expect(within(dialog()).getByText(/Your file lists 3 codes\. 1 line was skipped/)).toBeTruthy();
+    expect(
+      within(dialog()).getByText(/Your file lists 3 codes\. 1 line was skipped:/),
+    ).toBeTruthy();
+    // Which line, and why: the merchant can fix it.
+    expect(within(dialog()).getByText(/line 3: the code holds characters .*“ß”/)).toBeTruthy();
     expect(within(dialog()).getByText(/1 code from your file was not found/)).toBeTruthy();
   });
 

@@ -6,6 +6,7 @@ import { readCouponCodes } from './code-rows';
 import { ApiError, badResponse, extractReason, type ErrorContext } from './errors';
 import { CodeListSchema, PromotionListSchema, type CouponCode, type Promotion } from './schemas';
 import { parseBody, type Send } from './transport';
+import { codeKey } from '../vocabulary';
 
 /** Body of POST /codes. Both limits are always sent: this endpoint's default is 0 (unlimited), unlike codegen's 1. */
 export interface CreateCodeBody {
@@ -30,8 +31,8 @@ function sameCode(text: string, what: string, code: string): CouponCode | null {
   const body = parseBody(CodeListSchema, text, what);
   const codes = readCouponCodes(body.data.slice(0, LOOKUP_ROWS));
   if (!Array.isArray(codes)) throw badResponse(what, codes.problem);
-  const wanted = code.toLowerCase();
-  return codes.find((c) => c.code.toLowerCase() === wanted) ?? null;
+  const wanted = codeKey(code);
+  return codes.find((c) => codeKey(c.code) === wanted) ?? null;
 }
 
 export function codeCalls(

@@ -75,7 +75,7 @@ export function createDownloads(
       let revoke: () => void;
       if (canBlob) {
         const blob = await buildBlob(
-          jobCsvParts(source.kind, spool.chunks(source.ns), source.unusedOnly),
+          jobCsvParts(source.kind, spool.chunks(source.ns), source.unusedOnly, source.outcomes),
         );
         url = URL.createObjectURL(blob);
         bytes = blob.size;
@@ -114,6 +114,7 @@ export function createDownloads(
         state: item.state as DownloadChange['state'],
         error: item.error,
         exists: item.exists,
+        path: item.filename || undefined,
       };
     },
   };

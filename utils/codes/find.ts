@@ -3,7 +3,7 @@
  * end with a space), at most CODE_MAX_LENGTH characters, only what the store allows. Letter
  * case is left as typed: the store finds a code whatever its case.
  */
-import { CODE_CHAR_RE, CODE_CHARS, CODE_MAX_LENGTH } from '../vocabulary';
+import { charsOutsideCodes, CODE_CHARS, CODE_MAX_LENGTH } from '../vocabulary';
 
 export function codeToFind(typed: string): { code: string } | { error: string } {
   const code = typed.trim();
@@ -12,7 +12,7 @@ export function codeToFind(typed: string): { code: string } | { error: string } 
     return {
       error: `A code has at most ${CODE_MAX_LENGTH} characters; this has ${code.length}, so no store can hold it.`,
     };
-  const bad = [...new Set([...code].filter((c) => !CODE_CHAR_RE.test(c)))];
+  const bad = charsOutsideCodes(code);
   if (bad.length)
     return {
       error: `A code holds only ${CODE_CHARS}: ${bad.map((c) => `“${c}”`).join(', ')} cannot be in one, so no store can hold it.`,

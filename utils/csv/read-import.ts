@@ -4,7 +4,14 @@
  * Every line that cannot become a code is kept with its reason, for the preview and for the
  * job's file of rejected lines. Nothing throws: a file that cannot be used says why.
  */
-import { CODE_CHAR_RE, CODE_CHARS, CODE_MAX_LENGTH, MAX_JOB_CODES, USES_MAX } from '../vocabulary';
+import {
+  charsOutsideCodes,
+  CODE_CHARS,
+  CODE_MAX_LENGTH,
+  codeKey,
+  MAX_JOB_CODES,
+  USES_MAX,
+} from '../vocabulary';
 import { walkCodeRows } from './rows';
 
 /** A code to create, with its own limits when the file gave them (null: the form's). */
@@ -45,13 +52,15 @@ export const REJECT_LABEL: Record<RejectKind, string> = {
 
 const USES_COLUMNS = ['max_uses', 'max_uses_per_customer'];
 
-/** Characters of a code the store does not allow, each once, quoted for the merchant. */
-function badCharacters(code: string): string {
-  const bad = [...new Set([...code].filter((c) => !CODE_CHAR_RE.test(c)))];
-  return bad
+/** Why a code holds what no code can (null: it does not), naming the characters for the merchant. */
+export function foreignCharacters(code: string): string | null {
+  const bad = charsOutsideCodes(code);
+  if (!bad.length) return null;
+  const named = bad
     .slice(0, 5)
     .map((c) => (c.trim() === '' ? 'a tab or an odd space' : `“${c}”`))
     .join(', ');
+  return `the code holds characters BigCommerce does not allow (${named}): only ${CODE_CHARS}`;
 }
 
 /** Why a code cannot be created (null when it can), and of which kind. */
@@ -67,12 +76,8 @@ export function rejectImportCode(code: string): { kind: RejectKind; reason: stri
       kind: 'too-long',
       reason: `the code has ${code.length} characters; codes may have at most ${CODE_MAX_LENGTH}`,
     };
-  if ([...code].some((c) => !CODE_CHAR_RE.test(c)))
-    return {
-      kind: 'characters',
-      reason: `the code holds characters BigCommerce does not allow (${badCharacters(code)}): only ${CODE_CHARS}`,
-    };
-  return null;
+  const foreign = foreignCharacters(code);
+  return foreign ? { kind: 'characters', reason: foreign } : null;
 }
 
 /** A limit cell: empty means "the form's"; otherwise a whole number from 0 to USES_MAX. */
@@ -109,7 +114,7 @@ export function parseImportCsv(text: string): ParsedImport {
     row({ line, code, extra }) {
       const bad = rejectImportCode(code);
       if (bad) return reject({ line, code, ...bad });
-      const key = code.toUpperCase();
+      const key = codeKey(code);
       const seen = firstLine.get(key);
       if (seen !== undefined) {
         return reject({

@@ -4,7 +4,8 @@
  * guard). Nothing here throws on bad input: the merchant gets plain words instead.
  */
 import { CONTROL_CHARS, walkCodeRows } from './rows';
-import { CODE_MAX_LENGTH, MAX_JOB_CODES } from '../vocabulary';
+import { foreignCharacters } from './read-import';
+import { CODE_MAX_LENGTH, codeKey, MAX_JOB_CODES } from '../vocabulary';
 
 export interface SkippedLine {
   /** 1-based line number in the file as the merchant's editor shows it. */
@@ -35,7 +36,8 @@ function rejectCode(code: string): string | null {
   if (code.length > CODE_MAX_LENGTH) return `the code is longer than ${CODE_MAX_LENGTH} characters`;
   if (CONTROL_CHARS.test(code) || /[\r\n]/.test(code))
     return 'the code contains characters a coupon code cannot have';
-  return null;
+  // Only the store's alphabet: a "ß" or "ﬁ" names no code (and must not match SS or FI).
+  return foreignCharacters(code);
 }
 
 /**
@@ -57,12 +59,13 @@ export function parseCodesCsv(text: string): ParsedCodes {
     row({ line, code }) {
       const reason = rejectCode(code);
       if (reason) return skip(line, reason);
-      if (seen.has(code)) return;
+      // Codes the store takes for one (letter case aside) are one code.
+      if (seen.has(codeKey(code))) return;
       if (codes.length >= MAX_JOB_CODES) {
         tooMany = true;
         return false;
       }
-      seen.add(code);
+      seen.add(codeKey(code));
       codes.push(code);
     },
   });

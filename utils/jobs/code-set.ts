@@ -6,6 +6,8 @@
  * at a million codes): such a code would count as found, and nothing is ever deleted on that
  * basis, so the cost of a collision is one line missing from a report.
  */
+import { codeKey } from '../vocabulary';
+
 export interface CodeSet {
   readonly size: number;
   /** Position of the code in the set (stable while the set lives), or -1. */
@@ -13,7 +15,7 @@ export interface CodeSet {
 }
 
 export function codeHash(code: string): number {
-  const s = code.toUpperCase();
+  const s = codeKey(code);
   let a = 0x811c9dc5;
   let b = 0x01000193 ^ 0x9e3779b9;
   for (let i = 0; i < s.length; i++) {

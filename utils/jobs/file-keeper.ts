@@ -8,7 +8,7 @@ import type { Spool } from '../storage/spool';
 import { fileRowCount, fileSource } from './files';
 import { isProtected, keptFiles } from './kept-files';
 import type { JobRecord } from './record';
-import { downloadErrorText, downloadRefusedText, NOT_ON_DISK } from './save-text';
+import { downloadErrorText, downloadRefusedText, FORGOTTEN, NOT_ON_DISK } from './save-text';
 import type { FileKind, JobFile, KeptFileView } from './types';
 
 /** What the browser's downloads did with a file. */
@@ -17,6 +17,8 @@ export interface DownloadChange {
   error?: string;
   /** Chrome and Firefox say whether a completed download's file is still there. */
   exists?: boolean;
+  /** Where the browser saved it (full path), once it says. */
+  path?: string;
 }
 
 export interface Downloads {
@@ -58,11 +60,23 @@ export function createFileKeeper(core: FileKeeperCore) {
         state: change.exists === false ? 'failed' : 'saved',
         error: change.exists === false ? NOT_ON_DISK : null,
         at,
+        ...(change.path ? { path: change.path } : {}),
       };
     else if (change.state === 'interrupted')
       file.saved = { ...saved, state: 'failed', error: downloadErrorText(change.error), at };
     else return false;
     return true;
+  }
+
+  /**
+   * Where a download just completed was saved: later, the browser's record under that id must
+   * name the same file (Firefox numbers downloads afresh in each session).
+   */
+  async function notePath(file: JobFile): Promise<void> {
+    const saved = file.saved;
+    if (saved?.state !== 'saved' || saved.path || saved.downloadId === null) return;
+    const item = await core.downloads?.state(saved.downloadId).catch(() => null);
+    if (item?.path && file.saved === saved) file.saved = { ...saved, path: item.path };
   }
 
   /** Hands a file to the downloads and records the outcome; never throws. */
@@ -76,7 +90,7 @@ export function createFileKeeper(core: FileKeeperCore) {
       if (bytes !== null) file.bytes = bytes;
       const change = early.get(downloadId);
       early.delete(downloadId);
-      if (change) apply(file, change);
+      if (change && apply(file, change)) await notePath(file);
     } catch (e) {
       file.saved = {
         state: 'failed',
@@ -129,7 +143,10 @@ export function createFileKeeper(core: FileKeeperCore) {
       for (const r of core.records())
         for (const f of r.files)
           if (f.saved?.downloadId === downloadId && f.saved.state === 'saving') {
-            if (apply(f, change)) await core.persist(r);
+            if (apply(f, change)) {
+              await notePath(f);
+              await core.persist(r);
+            }
             return true;
           }
       if (change.state === 'complete' || change.state === 'interrupted') {
@@ -162,14 +179,25 @@ export function createFileKeeper(core: FileKeeperCore) {
         }
     },
 
-    /** Whether a saved file is still on disk, asked again just before it is relied on. */
+    /**
+     * Whether a saved file is still on disk, asked again just before it is relied on. Only the
+     * browser can say so: a download it no longer knows (its list cleared, an id from before a
+     * restart that now names another file) counts as not saved; the extension's own copy (the
+     * spool) can be saved again.
+     */
     async stillOnDisk(r: JobRecord, file: JobFile): Promise<boolean> {
       if (file.saved?.state !== 'saved') return false;
       if (file.saved.downloadId === null || !core.downloads) return true;
-      // By id alone: a file the merchant renamed in a "Save as" dialog is still the one to ask about.
+      // By id, then by where it was saved: a name typed in a "Save as" dialog is the file's own.
       const now = await core.downloads.state(file.saved.downloadId).catch(() => null);
-      if (now?.exists !== false) return true;
-      file.saved = { ...file.saved, state: 'failed', error: NOT_ON_DISK, at: core.now() };
+      const known = now !== null && (!file.saved.path || !now.path || now.path === file.saved.path);
+      if (known && now.state === 'complete' && now.exists !== false) return true;
+      file.saved = {
+        ...file.saved,
+        state: 'failed',
+        error: known ? NOT_ON_DISK : FORGOTTEN,
+        at: core.now(),
+      };
       await core.persist(r);
       return false;
     },

@@ -12,9 +12,14 @@ export interface FileSource {
   ns: string;
   kind: FileKind;
   unusedOnly: boolean;
+  /** A purge's backup made again at its end: each row says what became of the code. */
+  outcomes?: boolean;
 }
 
-export function fileSource(job: Pick<JobRecord, 'id' | 'request'>, kind: FileKind): FileSource {
+export function fileSource(
+  job: Pick<JobRecord, 'id' | 'request' | 'purge'>,
+  kind: FileKind,
+): FileSource {
   const ns =
     kind === 'purge-backup'
       ? purgeSpools(job.id).targets
@@ -27,6 +32,7 @@ export function fileSource(job: Pick<JobRecord, 'id' | 'request'>, kind: FileKin
     ns,
     kind,
     unusedOnly: kind === 'export' && job.request.kind === 'export' && job.request.unusedOnly,
+    outcomes: kind === 'purge-backup' && job.purge?.outcomes === true,
   };
 }
 

@@ -7,6 +7,7 @@ import { ApiError } from '../api/errors';
 import { charactersOf, checkPattern } from '../codes/pattern';
 import type { createImportDrafts } from './import-drafts';
 import { intakePurgeList, type PurgeList } from './purge-intake';
+import type { SkippedLine } from '../csv/read';
 import type { JobRequest } from './types';
 
 export interface Intake {
@@ -14,7 +15,9 @@ export interface Intake {
   list: PurgeList | null;
   /** What the job's record keeps of it. */
   extra:
-    { listSize: number; skippedLines: number } | { fileCodes: number; fileRejected: number } | null;
+    | { listSize: number; skippedLines: number; skipped: SkippedLine[] }
+    | { fileCodes: number; fileRejected: number }
+    | null;
 }
 
 export function intakeRequest(
@@ -23,7 +26,8 @@ export function intakeRequest(
 ): Intake {
   if (request.kind === 'purge' && request.mode === 'list') {
     const list = intakePurgeList(request.csvText ?? '');
-    return { list, extra: { listSize: list.codes.length, skippedLines: list.skippedLines } };
+    const { skippedLines, skipped } = list;
+    return { list, extra: { listSize: list.codes.length, skippedLines, skipped } };
   }
   if (request.kind === 'pattern') {
     const p = request.params;

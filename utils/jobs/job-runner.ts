@@ -11,12 +11,13 @@ import type { FileKeeper } from './file-keeper';
 import { normalizeGenerate } from './generate';
 import type { JobTable } from './job-table';
 import { lockedMessage, writingJobOn } from './lock';
+import { fileOnDisk } from './file-on-disk';
 import { createMeter, type Meter } from './meter';
 import { isStorageFull, messageOf, statusAfter } from './outcome';
 import type { JobRecord, LiveState } from './record';
 import { runKind } from './run-kind';
 import { windDown } from './wind-down';
-import type { FileKind, WaitReason } from './types';
+import type { WaitReason } from './types';
 import { isWritingKind } from '../vocabulary';
 import type { JobPhase } from '../vocabulary';
 
@@ -26,8 +27,8 @@ export const CANCEL = 'cancelled by merchant';
 const HALT = 'worker stopped';
 /** The browser could not store the job's progress. */
 const STORAGE_FULL = 'storage full';
-/** How long a job waits for a file it needs on disk before going on. */
-const FILE_WAIT_MS = 10 * 60_000;
+/** Waits before each new try of a job's last write. */
+const FINAL_WRITE_RETRIES_MS = [250, 1_000, 4_000];
 
 interface Active {
   /** Stops the job: pause, cancel, or a halt. */
@@ -54,6 +55,8 @@ export function createJobRunner(deps: JobRunnerDeps) {
   const active = new Map<string, Active>();
   const storeWait = new Map<string, WaitReason | null>();
   const jobWaits = new Map<string, WaitReason | null>();
+  /** Jobs' last writes being tried again: the worker stays awake for them. */
+  const lastWrites = new Set<Promise<void>>();
 
   deps.clients.watchWaits((storeHash, w) => {
     storeWait.set(storeHash, w);
@@ -75,29 +78,28 @@ export function createJobRunner(deps: JobRunnerDeps) {
   }
 
   /**
-   * Makes a file (again, if an earlier save failed) and waits for the browser to have it on
-   * disk: null then, or why not. A "Save as" dialog may keep it waiting; not past FILE_WAIT_MS.
+   * How a job ended, written; a write that fails (a disk full for a moment) is tried again a
+   * few times, the worker kept awake meanwhile. Past that, the start-up rules hold.
    */
-  async function fileOnDisk(
-    r: JobRecord,
-    kind: FileKind,
-    signal: AbortSignal,
-  ): Promise<string | null> {
-    const files = deps.files();
-    let file = files.fileOf(r, kind);
-    if (!file || file.saved?.state === 'failed') file = await files.finish(r, kind);
-    for (const until = now() + FILE_WAIT_MS; now() < until;) {
-      if (signal.aborted) throw signal.reason;
-      const state = file.saved?.state;
-      if (state === 'saved')
-        return (await files.stillOnDisk(r, file))
-          ? null
-          : (file.saved?.error ?? 'It is no longer on disk.');
-      if (state === 'failed') return file.saved?.error ?? 'The file was not saved.';
-      if (!state) return 'The file could not be handed to the browser’s downloads.';
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    return 'The browser did not finish saving it within 10 minutes (a “Save as” dialog left open?).';
+  async function persistSurely(r: JobRecord): Promise<void> {
+    const write = () =>
+      deps
+        .table()
+        .persist(r)
+        .then(
+          () => true,
+          () => false,
+        );
+    if (await write()) return;
+    const retries = (async () => {
+      for (const waitMs of FINAL_WRITE_RETRIES_MS) {
+        await new Promise((resolve) => setTimeout(resolve, waitMs));
+        if (await write()) return;
+      }
+    })();
+    lastWrites.add(retries);
+    await retries;
+    lastWrites.delete(retries);
   }
 
   const wrapUp = (r: JobRecord) =>
@@ -243,25 +245,28 @@ export function createJobRunner(deps: JobRunnerDeps) {
               table.changed();
             },
             spendable: () => deps.clients.governorFor(r.storeHash).snapshot().spendable,
+            quotaResetAt: () => deps.clients.governorFor(r.storeHash).snapshot().resetAt,
             finishFile: async (kind) => void (await deps.files().finish(r, kind)),
-            fileOnDisk: (kind) => fileOnDisk(r, kind, controller.signal),
+            fileOnDisk: (kind) => fileOnDisk(deps.files(), r, kind, controller.signal, now),
           });
         } catch (e) {
           if (await stopped(r, controller.signal, e)) return;
         }
         active.delete(r.id);
         jobWaits.delete(r.id);
-        // Even if this write fails, the job is not left running in this worker's table.
-        await table.persist(r).catch(() => undefined);
+        // Not left running in this worker's table, nor, if a write goes through, in storage
+        // (a disk full for a moment): a restarted worker would carry on a job that stopped.
+        await persistSurely(r);
       })();
     },
 
-    /** True while any job is running: the background keeps the worker awake for it. */
-    busy: (): boolean => active.size > 0,
+    /** True while any job is running (or writing how it ended): the background keeps the worker awake. */
+    busy: (): boolean => active.size > 0 || lastWrites.size > 0,
 
-    /** Resolves when every running job has stopped (tests, shutdown). */
+    /** Resolves when every running job has stopped and written so (tests, shutdown). */
     async idle(): Promise<void> {
-      while (active.size) await Promise.all([...active.values()].map((a) => a.done));
+      while (active.size || lastWrites.size)
+        await Promise.all([...[...active.values()].map((a) => a.done), ...lastWrites]);
     },
 
     /** Stops every job as a killed worker would: nothing is saved beyond what already was. */

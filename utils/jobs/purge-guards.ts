@@ -1,34 +1,72 @@
 /**
- * When a purge may go on deleting, as pure checks the registry applies: a plan acted on only
- * while fresh, and a confirmed purge that stopped taken up again only while what it chose is.
+ * When a job may go on after a stop, as pure checks the registry applies: a purge's plan acted
+ * on only while fresh, a confirmed purge taken up again only while what it chose is (its stops
+ * add up), and a job cut off by a worker that stopped carried on by itself only if it stopped
+ * moments ago; otherwise it waits for the merchant's Resume, which applies the same rules.
  */
 import { ApiError } from '../api/errors';
 import type { JobRecord } from './record';
-import { PLAN_FRESH_MS } from '../vocabulary';
+import { isPlanStale, PLAN_FRESH_MS, WORKER_GONE_MS } from '../vocabulary';
 
 const minutes = (ms: number) => Math.round(ms / 60_000);
 
-/** Confirming: the plan is older than PLAN_FRESH_MS (an "unused" code may have been used since). */
+/** How long it has stood still since it last stopped (its last write, if nothing says better). */
+const sinceStop = (r: JobRecord, now: number) => Math.max(0, now - (r.stoppedAt ?? r.updatedAt));
+
+/** Confirming: the plan has gone unread longer than PLAN_FRESH_MS (an "unused" code may have been used since). */
 export function refuseStalePlan(r: JobRecord, now: number): void {
-  const age = now - (r.purge?.plannedAt ?? 0);
-  if (age <= PLAN_FRESH_MS) return;
+  const plan = r.purge;
+  if (!plan || !isPlanStale(plan, now)) return;
   throw new ApiError(
     'stale',
-    `The codes to delete were found ${minutes(age)} minutes ago; some may have been used since. Nothing was deleted: look for them again (“Find the codes again”), then confirm.`,
+    `The codes to delete were found ${minutes(now - (plan.plannedAt ?? now))} minutes ago; some may have been used since. Nothing was deleted: look for them again (“Find the codes again”), then confirm.`,
   );
 }
 
 /**
- * Resuming a confirmed purge that has stood still longer than PLAN_FRESH_MS (a pause, a
- * browser restart, a failure resumed hours later): its list of codes is as old as that, so it
- * is not acted on. A worker restart carries on by itself and does not come through here.
+ * Resuming a confirmed purge that has stood still (paused, stopped by the browser or a worker,
+ * failed) longer than PLAN_FRESH_MS in all since it was confirmed: the codes it still has to
+ * delete were chosen before that, so it is not acted on. Time spent deleting does not count: a
+ * long purge on a slow store still finishes.
  */
 export function refuseStaleResume(r: JobRecord, now: number): void {
   if (r.kind !== 'purge' || !r.purge?.confirmed) return;
-  const still = now - (r.stoppedAt ?? r.updatedAt);
-  if (still <= PLAN_FRESH_MS) return;
+  const still = sinceStop(r, now);
+  const total = (r.purge.stoodStillMs ?? 0) + still;
+  if (total <= PLAN_FRESH_MS) return;
+  const how =
+    still > PLAN_FRESH_MS
+      ? `This purge stopped ${minutes(still)} minutes ago`
+      : `This purge has stood still ${minutes(total)} minutes in all since you confirmed it (its stops add up)`;
   throw new ApiError(
     'stale',
-    `This purge stopped ${minutes(still)} minutes ago, and the codes it still has to delete were chosen before that; some may have been used since. Nothing more was deleted. Cancel it (its backup stays kept), then start a new purge to find the codes left.`,
+    `${how}, and the codes it still has to delete were chosen before that; some may have been used since. Nothing more was deleted. Cancel it (its backup stays kept), then start a new purge to find the codes left.`,
   );
+}
+
+/**
+ * A job is taken up again after a stop: the time it stood still is added up, on a purge's scan
+ * (a scan that stood still too long starts again) or on its deletes (see refuseStaleResume).
+ */
+export function takeUp(r: JobRecord, now: number): void {
+  const cp = r.purge;
+  if (r.kind !== 'purge' || !cp) return;
+  const still = sinceStop(r, now);
+  if (cp.confirmed) cp.stoodStillMs = (cp.stoodStillMs ?? 0) + still;
+  else if (!cp.planned) cp.scan.stoodStillMs = (cp.scan.stoodStillMs ?? 0) + still;
+}
+
+/**
+ * After a worker restart within the browser session: a job it cut off carries on by itself
+ * only if its last write is recent (the watchdog would have woken it sooner otherwise: a laptop
+ * that slept, a worker that could not write) and Resume would allow it.
+ */
+export function carriesOnByItself(r: JobRecord, now: number): boolean {
+  if (now - r.updatedAt > WORKER_GONE_MS) return false;
+  try {
+    refuseStaleResume(r, now);
+    return true;
+  } catch {
+    return false;
+  }
 }

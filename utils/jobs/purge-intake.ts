@@ -1,14 +1,18 @@
 /** A purge's list of codes, as the merchant's CSV arrives: read and checked here, in the background. */
 import { ApiError } from '../api/errors';
-import { parseCodesCsv } from '../csv/read';
+import { parseCodesCsv, type SkippedLine } from '../csv/read';
 import type { Spool } from '../storage/spool';
 
 /** Codes per spool chunk of the list. */
 const CHUNK = 5000;
+/** Skipped lines named to the merchant (with why); the rest are counted. */
+const SKIPPED_NAMED = 10;
 
 export interface PurgeList {
   codes: string[];
   skippedLines: number;
+  /** The first few of them, with why. */
+  skipped: SkippedLine[];
   /** Writes the codes to the job's list spool. */
   write(spool: Spool, ns: string): Promise<void>;
 }
@@ -21,6 +25,7 @@ export function intakePurgeList(csvText: string): PurgeList {
   return {
     codes,
     skippedLines: parsed.skippedCount,
+    skipped: parsed.skipped.slice(0, SKIPPED_NAMED),
     async write(spool, ns) {
       for (let i = 0, chunk = 1; i < codes.length; i += CHUNK, chunk++)
         await spool.putChunk(ns, chunk, codes.slice(i, i + CHUNK));

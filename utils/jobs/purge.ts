@@ -8,15 +8,25 @@ import { emptyScan, type ScanCheckpoint } from './scan-checkpoint';
 import type { PurgeMode } from './types';
 import { usageCounter, type Usage } from '../codes/usage';
 import { tapUsage } from './usage-tap';
-import { DELETE_BATCH, DELETE_BATCH_LEGACY, isUnusedCode } from '../vocabulary';
+import {
+  codeKey,
+  DELETE_BATCH,
+  DELETE_BATCH_LEGACY,
+  isUnusedCode,
+  PLAN_FRESH_MS,
+} from '../vocabulary';
 import type { JobPhase } from '../vocabulary';
 
 export interface PurgeCheckpoint {
   scan: ScanCheckpoint;
   /** Backup complete and counted: nothing is deleted before this and the merchant's word. */
   planned: boolean;
-  /** When the plan (targets and backup) was completed: a stale plan is not acted on. */
+  /** When the plan's first page was read (what it says is that old): a stale plan is not acted on. */
   plannedAt: number | null;
+  /** How long reading it took (not counted against its freshness: see planIdleMs). */
+  readingMs?: number;
+  /** Confirmed: the time it stood still (paused, stopped, failed) over all its stops. */
+  stoodStillMs?: number;
   targetCount: number | null;
   notFound: number | null;
   confirmed: boolean;
@@ -26,6 +36,12 @@ export interface PurgeCheckpoint {
   /** Set when the store reported ids it did not delete: a final check settles them. */
   needsVerify: boolean;
   failed: number;
+  /** An unused purge: codes of the plan kept because redeemed since the scan, found already gone, or not seen again. */
+  kept?: number;
+  gone?: number;
+  unchecked?: number;
+  /** The backup's rows say what became of each code (the file was made again with them). */
+  outcomes?: boolean;
   /** Learned per job: 50 where the store refuses 250 ids a request. */
   batchSize: number;
   /** How the promotion's codes were used when they were read (all of them, not only the targets). */
@@ -59,6 +75,8 @@ export interface PurgeDeps {
   onProgress(phase: JobPhase, done: number, total: number | null): void;
   /** Requests the store's quota still allows in this window, less the reserve (null: not known). */
   spendable?(): number | null;
+  /** When the store's current quota window ends (null: not known, or no window under way). */
+  quotaResetAt?(): number | null;
   now?: () => number;
 }
 
@@ -71,10 +89,8 @@ export const purgeSpools = (jobId: string) => ({
 
 /**
  * A store's codes are unique regardless of case (shoppers may type them either way), so a
- * merchant's list matches them case-insensitively: "summer-ab12" names the code SUMMER-AB12.
+ * merchant's list matches them as the store does (codeKey): "summer-ab12" names SUMMER-AB12.
  */
-export const codeKey = (code: string): string => code.toUpperCase();
-
 export function isTarget(mode: PurgeMode, code: CouponCode, list: Set<string> | null): boolean {
   if (mode === 'all') return true;
   if (mode === 'unused') return isUnusedCode(code);
@@ -90,6 +106,13 @@ export async function planPurge(
 ): Promise<{ targetCount: number; notFound: number | null }> {
   const cp = d.checkpoint;
   const ns = purgeSpools(d.jobId);
+  const now = d.now ?? Date.now;
+  if (!cp.planned && (cp.scan.stoodStillMs ?? 0) > PLAN_FRESH_MS) {
+    // What it read has gone unread too long (its stops add up): read it all again.
+    for (const space of [ns.scan, ns.targets]) await d.spool.clear(space);
+    cp.scan = emptyScan();
+    await d.save(cp);
+  }
   if (!cp.planned) {
     // Purging all: every code read is a target and a page is one delete's worth, so the
     // scan writes the targets (the backup) directly instead of a copy being made after it.
@@ -107,6 +130,7 @@ export async function planPurge(
       checkpoint: cp.scan,
       save: async () => d.save(cp),
       onProgress: (done, total) => d.onProgress('scan', done, total),
+      now,
     });
     const list = d.mode === 'list' ? await loadList(d.spool, ns.input) : null;
     const matched = new Set<string>();
@@ -118,9 +142,15 @@ export async function planPurge(
     } else {
       await d.spool.clear(ns.targets);
       let chunkNo = 0;
-      for await (const { rows } of d.spool.chunks(ns.scan)) {
+      for await (const { chunkNo: page, rows } of d.spool.chunks(ns.scan)) {
         usage.add(rows as CouponCode[]);
         const picked = (rows as CouponCode[]).filter((c) => isTarget(d.mode, c, list));
+        // Unused codes stay with the page they were read on: it is read again before deleting.
+        if (d.mode === 'unused') {
+          if (picked.length) await d.spool.putChunk(ns.targets, page, picked);
+          targets += picked.length;
+          continue;
+        }
         // Re-chunk to delete-batch size so a chunk is one request (or five legacy ones).
         for (let i = 0; i < picked.length; i += DELETE_BATCH) {
           const part = picked.slice(i, i + DELETE_BATCH);
@@ -135,112 +165,12 @@ export async function planPurge(
     cp.usage = usage.result();
     cp.notFound = list ? [...list].filter((c) => !matched.has(c)).length : null;
     cp.planned = true;
-    cp.plannedAt = (d.now ?? Date.now)();
+    const end = now();
+    cp.plannedAt = cp.scan.firstReadAt ?? end;
+    cp.readingMs = Math.max(0, end - cp.plannedAt - (cp.scan.stoodStillMs ?? 0));
     await d.save(cp);
   }
   return { targetCount: cp.targetCount!, notFound: cp.notFound };
-}
-
-/**
- * Whether the first delete should go alone, before the others, while the store's batch size is
- * unknown. A store on the older limit refuses a whole first wave of 250-id deletes: one request
- * of its quota per worker (up to 40 of a standard store's 150 a window, a quota shared with its
- * other apps) spent for nothing. That matters where the quota would pace the deletes at 50 ids a
- * request; there, one round trip of waiting is lost among the window waits. Elsewhere (an
- * unlimited plan, a purge the window holds) all go at once.
- */
-export function probeBatchFirst(deletes: number, spendable: number | null): boolean {
-  return spendable !== null && deletes * (DELETE_BATCH / DELETE_BATCH_LEGACY) > spendable;
-}
-
-/** Phase 2, after the merchant confirmed: delete the target chunks, then settle any doubt. */
-export async function executePurge(d: PurgeDeps): Promise<{ deleted: number; failed: number }> {
-  const cp = d.checkpoint;
-  if (!cp.planned || !cp.confirmed) throw new Error('purge not planned and confirmed');
-  const ns = purgeSpools(d.jobId);
-  const doneChunks = new Set(cp.deletedChunks);
-  const pending = (await d.spool.chunkNumbers(ns.targets)).filter((n) => !doneChunks.has(n));
-  d.onProgress('delete', cp.deleted, cp.targetCount);
-
-  const deleteChunk = async (chunkNo: number, signal: AbortSignal) => {
-    const rows = ((await d.spool.getChunk(ns.targets, chunkNo)) ?? []) as CouponCode[];
-    const ids = rows.map((r) => r.id);
-    let reported = 0;
-    for (let i = 0; i < ids.length;) {
-      const batch = ids.slice(i, i + cp.batchSize);
-      try {
-        const res = await d.client.deleteCodes(d.promotionId, batch, signal);
-        reported += res.deleted;
-        if (res.failed > 0) cp.needsVerify = true;
-        i += batch.length;
-      } catch (e) {
-        if (!(e instanceof ApiError && e.kind === 'too-many-ids')) throw e;
-        // Either the store takes only 50 ids (older limit) or these ids were already gone
-        // (a retried delete). Smaller batches tell which: a clean 50 means the former.
-        let clean = false;
-        for (let j = 0; j < batch.length; j += DELETE_BATCH_LEGACY) {
-          const res = await d.client.deleteCodes(
-            d.promotionId,
-            batch.slice(j, j + DELETE_BATCH_LEGACY),
-            signal,
-          );
-          reported += res.deleted;
-          if (res.failed > 0) cp.needsVerify = true;
-          else clean = true;
-        }
-        if (clean) cp.batchSize = DELETE_BATCH_LEGACY;
-        i += batch.length;
-      }
-    }
-    cp.deleted += reported;
-    cp.deletedChunks.push(chunkNo);
-    await d.save(cp);
-    d.onProgress('delete', cp.deleted, cp.targetCount);
-  };
-  // Unknown until a delete of 250 ids has been accepted or refused.
-  const sizeUnknown = cp.batchSize === DELETE_BATCH && cp.deletedChunks.length === 0;
-  const [first, ...rest] = pending;
-  const probe =
-    first !== undefined && sizeUnknown && probeBatchFirst(pending.length, d.spendable?.() ?? null);
-  if (probe) await runPool([first], 1, deleteChunk, d.signal);
-  await runPool(probe ? rest : pending, d.workers, deleteChunk, d.signal);
-
-  if (cp.needsVerify) await verify(d);
-  return { deleted: cp.deleted, failed: cp.failed };
-}
-
-/**
- * The store said some ids were not deleted (or a retried delete found them already gone):
- * read what remains and count the targets still there. What the backup holds minus what
- * remains is exactly what this purge removed.
- */
-async function verify(d: PurgeDeps) {
-  const cp = d.checkpoint;
-  const ns = purgeSpools(d.jobId);
-  const targetIds = new Set<number>();
-  for await (const { rows } of d.spool.chunks(ns.targets))
-    for (const c of rows as CouponCode[]) targetIds.add(c.id);
-  const remainNs = `${d.jobId}:verify`;
-  await d.spool.clear(remainNs);
-  await scanPromotion({
-    client: d.client,
-    spool: d.spool,
-    ns: remainNs,
-    promotionId: d.promotionId,
-    signal: d.signal,
-    workers: d.workers,
-    checkpoint: emptyScan(),
-    save: async () => {},
-    onProgress: () => {},
-  });
-  let remaining = 0;
-  for await (const { rows } of d.spool.chunks(remainNs))
-    for (const c of rows as CouponCode[]) if (targetIds.has(c.id)) remaining++;
-  await d.spool.clear(remainNs);
-  cp.failed = remaining;
-  cp.deleted = (cp.targetCount ?? 0) - remaining;
-  cp.needsVerify = false;
-  await d.save(cp);
 }
 
 async function loadList(spool: Spool, ns: string): Promise<Set<string>> {

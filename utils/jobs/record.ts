@@ -1,4 +1,5 @@
 import type { Usage } from '../codes/usage';
+import type { Intake } from './intake';
 import type { CreateCheckpoint } from './create-codes';
 import type { DeleteOneCheckpoint } from './delete-one';
 import type { GenerateCheckpoint } from './generate';
@@ -32,6 +33,8 @@ export interface JobRecord {
     | (Omit<Extract<JobRequest, { kind: 'purge' }>, 'csvText'> & {
         listSize?: number;
         skippedLines?: number;
+        /** The first few lines skipped, with why (the merchant is told which). */
+        skipped?: Array<{ line: number; reason: string }>;
       });
   status: JobStatus;
   done: number;
@@ -83,7 +86,10 @@ export function toView(r: JobRecord, live?: LiveState): JobView {
       wait: r.status === 'running' ? (live?.wait ?? null) : null,
     },
     error: r.error,
-    files: r.files,
+    // Where the browser saved a file stays in the background (a path names the user's folders).
+    files: r.files.map((f) =>
+      f.saved?.path ? { ...f, saved: { ...f.saved, path: undefined } } : f,
+    ),
     usage: r.usage ?? r.purge?.usage ?? null, // a purge's reading stays in its checkpoint
     ...(r.request.kind === 'delete-code'
       ? { deleteCode: { code: r.deleteOne?.row?.code ?? r.request.code } }
@@ -112,13 +118,19 @@ export function toView(r: JobRecord, live?: LiveState): JobView {
   if (r.kind === 'purge' && r.purge && r.request.kind === 'purge') {
     view.purge = {
       plannedAt: r.purge.plannedAt ?? null,
+      readingMs: r.purge.readingMs ?? 0,
       mode: r.request.mode as PurgeMode,
       targetCount: r.purge.targetCount,
       notFound: r.purge.notFound,
       deleted: r.purge.deleted,
       failed: r.purge.failed,
+      kept: r.purge.kept ?? 0,
+      gone: r.purge.gone ?? 0,
+      unchecked: r.purge.unchecked ?? 0,
+      outcomes: r.purge.outcomes ?? false,
       fileCodes: r.request.listSize ?? null,
       skippedLines: r.request.skippedLines ?? null,
+      skipped: r.request.skipped ?? [],
     };
   }
   return view;
@@ -130,8 +142,7 @@ export function newRecord(
   request: JobRequest,
   promotionName: string | null,
   at: number,
-  extra:
-    { listSize: number; skippedLines: number } | { fileCodes: number; fileRejected: number } | null,
+  extra: Intake['extra'],
 ): JobRecord {
   let kept: JobRecord['request'];
   if (request.kind === 'purge') {

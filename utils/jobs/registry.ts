@@ -20,7 +20,7 @@ import { createImportDrafts } from './import-drafts';
 import { intakeRequest } from './intake';
 import { newRecord, type JobRecord } from './record';
 import type { FileKind, JobFile, JobRequest, JobView } from './types';
-import { refuseStalePlan, refuseStaleResume } from './purge-guards';
+import { carriesOnByItself, refuseStalePlan, refuseStaleResume, takeUp } from './purge-guards';
 import { isResumable, isUnfinished } from '../vocabulary';
 
 export type { RecordStore } from './job-table';
@@ -144,6 +144,7 @@ export function createRegistry(deps: RegistryDeps) {
           if (!isResumable(r.status) || running) throw invalid('This job cannot be resumed.');
           refuseIfLocked(r);
           refuseStaleResume(r, now());
+          takeUp(r, now());
           r.finishedAt = null;
           launch(r);
           return;
@@ -230,19 +231,23 @@ export function createRegistry(deps: RegistryDeps) {
     },
 
     /**
-     * After the worker or the browser restarted: carry on jobs that were running.
-     * `autoResume` false leaves creating and deleting jobs for the merchant to resume
-     * (a browser restart can come hours later); reading jobs always carry on.
+     * After the worker or the browser restarted: carry on jobs that were running. Reading jobs
+     * always carry on. Creating and deleting ones carry on by themselves only after a worker
+     * restart (`autoResume`) moments after their last write, under Resume's own rules
+     * (carriesOnByItself); otherwise they wait for the merchant's Resume, whatever the reason
+     * for the stop (a browser restart, a laptop that slept, a worker that could not write).
      */
     async recover(autoResume: boolean): Promise<void> {
       await load();
       for (const r of jobs.values()) {
         if (runner.isActive(r.id) || !['running', 'queued'].includes(r.status)) continue;
         runner.noteCutOff(r);
-        if (autoResume || r.kind === 'export') launch(r);
-        else {
+        r.stoppedAt = r.updatedAt; // its last write: about when the worker or browser stopped
+        if (r.kind === 'export' || (autoResume && carriesOnByItself(r, now()))) {
+          takeUp(r, now());
+          launch(r);
+        } else {
           r.status = 'interrupted';
-          r.stoppedAt = r.updatedAt; // its last write: about when the browser stopped
           await persist(r);
         }
       }

@@ -11,7 +11,8 @@ import { deleteOneCode } from './delete-one';
 import { tapUsage } from './usage-tap';
 import { generateCodes, generateSpools, normalizeGenerate } from './generate';
 import { settleGenerate } from './settle';
-import { emptyPurge, executePurge, planPurge } from './purge';
+import { emptyPurge, planPurge } from './purge';
+import { executePurge } from './purge-execute';
 import type { JobRecord } from './record';
 import { scanPromotion } from './scan';
 import { emptyScan } from './scan-checkpoint';
@@ -31,6 +32,8 @@ export interface RunContext {
   onWait(w: WaitReason | null): void;
   /** Requests the store's quota still allows in this window (purge: whether to probe the batch size). */
   spendable(): number | null;
+  /** When that window ends (null: not known). */
+  quotaResetAt(): number | null;
   finishFile(kind: FileKind): Promise<void>;
   /** Makes a file and waits until the browser has it on disk: null then, or why it could not. */
   fileOnDisk(kind: FileKind): Promise<string | null>;
@@ -148,14 +151,15 @@ export async function runKind(r: JobRecord, c: RunContext): Promise<void> {
     onProgress: (phase: JobPhase, done: number, total: number | null) =>
       c.progress(done, total, phase),
     spendable: c.spendable,
+    quotaResetAt: c.quotaResetAt,
     now: c.now,
   };
-  if (!cp.planned) {
-    await planPurge(purgeDeps);
-    // The backup is complete before anything is deleted: save it now. Deleting waits until
-    // the browser says the file is on disk (see the registry's confirm).
-    if (cp.targetCount) await c.finishFile('purge-backup');
-  }
+  if (!cp.planned) await planPurge(purgeDeps);
+  // The backup is complete before anything is deleted: save it now (again, if a worker stopped
+  // before the file was recorded). Deleting waits until the browser says it is on disk (see
+  // the registry's confirm).
+  if (cp.targetCount && !r.files.some((f) => f.kind === 'purge-backup'))
+    await c.finishFile('purge-backup');
   if (!cp.confirmed) {
     r.status = 'awaiting-confirmation';
     r.phase = 'scan';
@@ -167,6 +171,11 @@ export async function runKind(r: JobRecord, c: RunContext): Promise<void> {
   r.status = 'completed';
   r.finishedAt = c.now();
   r.done = cp.deleted;
+  // Not every planned code was deleted: the backup is made again, saying what became of each.
+  if (req.mode === 'unused' && cp.deleted < (cp.targetCount ?? 0)) {
+    cp.outcomes = true;
+    await c.finishFile('purge-backup');
+  }
   if (cp.failed > 0)
     r.error = `${cp.failed} of ${cp.targetCount} codes could not be deleted (the store refused them; they may be in use). They are still in the backup file.`;
 }

@@ -29,3 +29,5 @@ export function downloadRefusedText(message: string | undefined): string {
 }
 
 export const NOT_ON_DISK = 'The file is no longer where it was saved (it was moved or deleted).';
+export const FORGOTTEN =
+  'The file is no longer in the browser’s list of downloads (the list was cleared, or it is from before a restart), so the browser cannot say it is still on disk.';

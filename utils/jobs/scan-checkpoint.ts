@@ -16,6 +16,10 @@ export interface ScanCheckpoint {
   cursorDone: boolean;
   /** Why the exact fast path was abandoned, for the record. */
   fallbackReason?: string;
+  /** When its first page was read: what it read is that old. */
+  firstReadAt?: number | null;
+  /** Time it stood still (paused, failed, cut off) over all its stops. */
+  stoodStillMs?: number;
 }
 
 export const emptyScan = (): ScanCheckpoint => ({
@@ -40,4 +44,5 @@ export interface ScanDeps {
   save(cp: ScanCheckpoint): Promise<void>;
   /** Codes read so far (all of them, before any filter) and the expected total. */
   onProgress(done: number, total: number | null): void;
+  now?: () => number;
 }

@@ -23,6 +23,7 @@ export async function scanPromotion(d: ScanDeps): Promise<{ total: number }> {
   let ahead = new Map<number, CodePage>();
   if (cp.mode === null) {
     firstPageNow = true;
+    cp.firstReadAt = (d.now ?? Date.now)();
     const wave = firstWave(d);
     let first: CodePage;
     try {

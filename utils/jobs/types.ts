@@ -38,6 +38,8 @@ export interface FileSave {
   /** Why it failed, in plain words. */
   error: string | null;
   at: number;
+  /** Where the browser saved it (full path), as it said when the download completed. */
+  path?: string;
 }
 
 export interface JobFile {
@@ -79,16 +81,25 @@ export interface JobView {
   };
   /** Purge: the dry-run count once the scan is done; list mode: codes in the file not found. */
   purge?: {
-    /** When the plan was made: after PLAN_FRESH_MS it must be made again before deleting. */
+    /** When the plan's first page was read, and how long reading it took (see planIdleMs). */
     plannedAt: number | null;
+    readingMs?: number;
     mode: PurgeMode;
     targetCount: number | null;
     notFound: number | null;
     deleted: number;
     failed: number;
+    /** Unused mode: codes of the plan kept (redeemed since the scan), already gone, or not seen again just before deleting. */
+    kept?: number;
+    gone?: number;
+    unchecked?: number;
+    /** The backup was made again saying what became of each code. */
+    outcomes?: boolean;
     /** List mode: codes read from the merchant's file, and lines of it that were skipped. */
     fileCodes?: number | null;
     skippedLines?: number | null;
+    /** The first few skipped lines, with why. */
+    skipped?: Array<{ line: number; reason: string }>;
   };
   error: string | null;
   files: JobFile[];

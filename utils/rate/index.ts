@@ -5,3 +5,4 @@
 export { createGovernor } from './governor';
 export type { Endpoint, Governor, GovernorOptions, StoreWait } from './contract';
 export { GovernorError } from './retry';
+export { abortable, timerSleep } from './abort';

@@ -121,16 +121,33 @@ export function completedText(job: JobView): string {
         : `Completed: ${pluralCodes(job.progress.done)} exported.`;
     case 'delete-code':
       return `Completed: the code ${job.deleteCode?.code ?? ''} was deleted. Its backup was saved first.`;
-    case 'purge': {
-      const deleted = job.purge?.deleted ?? job.progress.done;
-      const failed = job.purge?.failed ?? 0;
-      const tail =
-        failed > 0
-          ? ` ${pluralCodes(failed)} could not be deleted; the backup file lists every code that was targeted.`
-          : '';
-      return `Completed: ${pluralCodes(deleted)} deleted.${tail}`;
-    }
+    case 'purge':
+      return purgeCompletedText(job);
   }
+}
+
+/** "were", or "was" for one code. */
+const were = (n: number, what: string) => `${pluralCodes(n)} ${n === 1 ? 'was' : 'were'} ${what}`;
+
+/** What a purge deleted, and what it kept and why (an unused purge deletes only what is still unused). */
+function purgeCompletedText(job: JobView): string {
+  const p = job.purge;
+  const deleted = p?.deleted ?? job.progress.done;
+  const failed = p?.failed ?? 0;
+  const parts = [`Completed: ${pluralCodes(deleted)} deleted.`];
+  if (p?.kept)
+    parts.push(
+      `${were(p.kept, 'redeemed since the scan and')} ${p.kept === 1 ? 'was' : 'were'} kept.`,
+    );
+  if (p?.gone) parts.push(`${were(p.gone, 'already gone')} (deleted elsewhere since the scan).`);
+  if (p?.unchecked)
+    parts.push(
+      `${were(p.unchecked, 'kept')}: they could not be read again just before deleting (the promotion was changing a lot).`,
+    );
+  if (failed > 0) parts.push(`${pluralCodes(failed)} could not be deleted.`);
+  if (p?.outcomes) parts.push('The backup file, saved again, says what became of each code.');
+  else if (failed > 0) parts.push('The backup file lists every code that was targeted.');
+  return parts.join(' ');
 }
 
 /** "Cancelled: 5,000 codes were generated before the job stopped." */
