@@ -12,6 +12,7 @@ import { createPanelModel } from '@/components/state/panel-model';
 import type { CouponCode } from '@/utils/api/schemas';
 import { createFakeBridge } from './fake-bridge';
 import { PROMOTION_ID, STORE_HASH } from './fixtures';
+import { trust } from './person';
 import { PROMOTION_PAGE, settle } from './render-panel';
 
 afterEach(cleanup);
@@ -120,7 +121,21 @@ test('Delete selected ignores a click the browser did not mark as a person’s',
   expect(remove.disabled).toBe(true);
   fireEvent.click(screen.getByRole('checkbox', { name: 'Select CODE-0003' }));
   expect(remove.disabled).toBe(false);
-  fireEvent.click(remove);
-  await settle();
+  trust.person = false; // a page script's click()
+  try {
+    fireEvent.click(remove);
+    await settle();
+  } finally {
+    trust.person = true;
+  }
   expect(fake.sent('startJob')).toEqual([]);
+  fireEvent.click(remove); // a person's
+  await settle();
+  expect(fake.sent('startJob')).toEqual([
+    expect.objectContaining({
+      kind: 'purge',
+      mode: 'list',
+      csvText: expect.stringContaining('CODE-0003'),
+    }),
+  ]);
 });

@@ -11,7 +11,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { CodesTable } from '@/components/manager/CodesTable';
 import { ManagerPage } from '@/components/manager/ManagerPage';
+import { createPanelModel } from '@/components/state/panel-model';
 import { OptionsPage } from '@/components/options/OptionsPage';
 import { PopupPage } from '@/components/popup/PopupPage';
 import type { JobView, KeptFileView } from '@/utils/jobs/types';
@@ -20,7 +22,7 @@ import { PLAN_FRESH_MS } from '@/utils/vocabulary';
 import { createFakeBridge, type TrafficEntry } from './fake-bridge';
 import { NOW, PROMOTION_ID, STORE_HASH, STORE_MODIFY, makeJob } from './fixtures';
 import { trust } from './person';
-import { renderPanel, settle } from './render-panel';
+import { PROMOTION_PAGE, renderPanel, settle } from './render-panel';
 
 beforeEach(() => {
   vi.spyOn(Date, 'now').mockReturnValue(NOW);
@@ -433,6 +435,33 @@ describe('a page script driving everything there is sends nothing that writes', 
     );
     render(<PopupPage bridge={fake.bridge} />);
     await settle();
+    await sweep(fake);
+  });
+
+  test("the manager's codes table (Delete selected)", async () => {
+    const fake = createFakeBridge({
+      readCodesPage: () => ({
+        ok: true,
+        value: {
+          rows: [1, 2, 3].map((i) => ({
+            id: i,
+            code: `CODE-${i}`,
+            current_uses: 0,
+            max_uses: 1,
+            max_uses_per_customer: 1,
+            created: '2025-06-15T10:00:00Z',
+          })),
+          next: null,
+          reads: 1,
+          cutShort: false,
+        },
+      }),
+    });
+    const panel = createPanelModel(fake.bridge);
+    await panel.navigate(PROMOTION_PAGE);
+    render(<CodesTable panel={panel} storeHash={STORE_HASH} promotionId={PROMOTION_ID} />);
+    await settle();
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Select CODE-2' })); // a person's choice
     await sweep(fake);
   });
 
