@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 import { homepage, privacyUrl } from './wxt.config';
 
-import './tests/node20-polyfills';
+import './tests/node20-polyfills.ts';
 
 export default defineConfig({
   plugins: [WxtVitest()],

@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import './tests/node20-polyfills';
+import './tests/node20-polyfills.ts';
 
 // Real browsers against the sandbox store: one file at a time (each launches a browser),
 // generous timeouts, no fake browser.

@@ -74,9 +74,10 @@ const browsers = setup('browsers', 'bash', ['scripts/ensure-browsers.sh']);
 const builtChrome = setup('build chrome', 'npx', ['wxt', 'build']);
 const builtFirefox = setup('build firefox', 'npx', ['wxt', 'build', '-b', 'firefox']);
 checkSuite('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']);
-checkSuite('house rules (rooms, no import cycles, files up to 300 lines)', 'npx', [
-  'tsx',
-  'scripts/check-house.ts',
+checkSuite('house rules (format, rooms, no import cycles, files up to 300 lines)', 'npm', [
+  'run',
+  '--silent',
+  'check:house',
 ]);
 vitestSuite('unit');
 if (browsers && builtChrome && builtFirefox) vitestSuite('e2e', 'vitest.e2e.config.ts');

@@ -515,9 +515,11 @@ describe('Firefox (firefox-esr over WebDriver BiDi)', () => {
     sb.configure({ latencyMs: 300 });
     try {
       await tab.run(fill, { '#bcm-count': '6000' });
-      expect(await tab.waitFor<boolean>(clickButton, 'Generate codes', 'Generate', 5_000)).toBe(
+      // What starts a write is pressed by a person's key (a script's click is ignored).
+      expect(await tab.waitFor<boolean>(focusButton, 'Generate codes', 'Generate', 5_000)).toBe(
         true,
       );
+      await tab.type('\uE007');
       // While it runs: its progress in the badge (waited for past 10%, so that codes exist when
       // it pauses), its name and time left in the title.
       const running = await page.waitFor<{ text: string; title: string }>(
@@ -566,7 +568,8 @@ describe('Firefox (firefox-esr over WebDriver BiDi)', () => {
     expect(rows.map((r) => Number(r.id)).sort((a, b) => a - b)).toEqual(paused.map((c) => c.id));
 
     // Resumed, it ends exactly: 6,000 new codes, none lost.
-    expect(await tab.waitFor<boolean>(clickButton, 'Resume', 'Resume', 5_000)).toBe(true);
+    expect(await tab.waitFor<boolean>(focusButton, 'Resume', 'Resume', 5_000)).toBe(true);
+    await tab.type('\uE007');
     const done = await tab.waitFor<{ badge: string; text: string }>(
       `() => (${jobCards})()?.find((j) => j.title === 'Generate codes' && ['Completed', 'Failed'].includes(j.badge)) ?? null`,
       null,
@@ -581,13 +584,15 @@ describe('Firefox (firefox-esr over WebDriver BiDi)', () => {
     // A purge waiting for its confirmation needs the merchant: "!" in the control panel's red.
     expect(await tab.waitFor<boolean>(clickButton, 'Purge codes', 'Purge', 5_000)).toBe(true);
     await tab.waitFor<boolean>(
-      `() => { const r = (${PANEL_ROOT})()?.querySelector('#bcm-purge-unused'); if (!r) return false; r.click(); return true; }`,
+      `() => { const r = (${PANEL_ROOT})()?.querySelector('#bcm-purge-unused'); if (!r) return false; r.focus(); return true; }`,
       null,
       'the "Unused codes" choice',
     );
-    expect(await tab.waitFor<boolean>(clickButton, 'Find codes to delete', 'Find', 5_000)).toBe(
+    await tab.type(' ');
+    expect(await tab.waitFor<boolean>(focusButton, 'Find codes to delete', 'Find', 5_000)).toBe(
       true,
     );
+    await tab.type('\uE007');
     const attention = await page.waitFor<{ text: string; title: string; color: number[] }>(
       `async () => { const text = await browser.browserAction.getBadgeText({}); return text === '!' ? { text, title: await browser.browserAction.getTitle({}), color: await browser.browserAction.getBadgeBackgroundColor({}) } : null; }`,
       null,
