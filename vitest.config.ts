@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
-import { homepage, privacyUrl } from './wxt.config';
+import { homepage, privacyUrl } from './wxt.config.ts';
 
 import './tests/node20-polyfills.ts';
 
