@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 
 /** The one place the project's public address is written; the manifests take it from here. */
@@ -39,6 +40,29 @@ export default defineConfig({
   // path. A forgotten import fails the type check instead of resolving silently (and can never
   // pull zod into the content script).
   imports: false,
+  hooks: {
+    // The content script uses the browser's own API, not webextension-polyfill (its weight;
+    // entrypoints/promotions.content/native-browser.ts says why that is safe).
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      const alias = {
+        find: /^webextension-polyfill$/,
+        replacement: fileURLToPath(
+          new URL('./entrypoints/promotions.content/native-browser.ts', import.meta.url),
+        ),
+      };
+      const before = config.resolve?.alias;
+      config.resolve = {
+        ...config.resolve,
+        alias: Array.isArray(before)
+          ? [alias, ...before]
+          : [
+              alias,
+              ...Object.entries(before ?? {}).map(([find, replacement]) => ({ find, replacement })),
+            ],
+      };
+    },
+  },
   vite: () => ({
     // The privacy policy's address, for the settings page's link: made from the homepage.
     define: { __BCM_PRIVACY_URL__: JSON.stringify(privacyUrl(homepage)) },

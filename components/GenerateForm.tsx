@@ -6,6 +6,7 @@
  */
 import type { JSX } from 'preact';
 import { MAX_JOB_CODES } from '@/utils/vocabulary';
+import { typedWholeNumber } from '@/utils/ui/check-numbers';
 import { EstimateLine } from './EstimateLine';
 import { Field } from './Field';
 import { BigCommerceFields, BigCommerceSample } from './generate/BigCommerceFields';
@@ -41,8 +42,8 @@ export function GenerateForm(props: { model: PanelModel; disabled: boolean }): J
   const errors: Partial<Record<FormField, string>> = verdict.errors;
   const live = (field: FormField) => LIVE.includes(field);
   // The estimate follows the count as typed (a count out of range shows none).
-  const typed = Number(form.values.count.replace(/[\s,]/g, ''));
-  const count = Number.isSafeInteger(typed) && typed > 0 && typed <= MAX_JOB_CODES ? typed : 0;
+  const typed = typedWholeNumber(form.values.count) ?? 0;
+  const count = typed > 0 && typed <= MAX_JOB_CODES ? typed : 0;
   const show = (field: FormField) =>
     form.submitted || form.shown[field] || (live(field) && form.values[field])
       ? errors[field]

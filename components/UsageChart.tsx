@@ -6,7 +6,7 @@
 import type { JSX } from 'preact';
 import type { Usage } from '@/utils/codes/usage';
 import { formatCount } from '@/utils/ui/format';
-import { labelledDays, shortDay, usageSentence } from '@/utils/ui/usage-text';
+import { dayText, labelledDays, shortDay, usageSentence } from '@/utils/ui/usage-text';
 
 const W = 300;
 const BAR_H = 12;
@@ -72,7 +72,7 @@ export function UsageChart(props: { usage: Usage; id: string; lead?: string }): 
               width={dayW * 0.5}
               height={h}
             >
-              <title>{`${d.day}: ${formatCount(d.codes)}`}</title>
+              <title>{`${dayText(d.day)}: ${formatCount(d.codes)}`}</title>
             </rect>
           );
         })}

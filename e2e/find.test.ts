@@ -46,11 +46,21 @@ function expectedUsage(codes: readonly CodeView[]): string {
   const unused = codes.filter((c) => c.current_uses === 0).length;
   const usedUp = codes.filter((c) => c.max_uses > 0 && c.current_uses >= c.max_uses).length;
   const unlimited = codes.filter((c) => c.max_uses === 0).length;
+  // Days on the merchant's clock (the browser's zone is this process's), written as en-US does.
+  const dayOf = (iso: string) => {
+    const d = new Date(iso);
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  };
   const perDay = new Map<string, number>();
-  for (const c of codes)
-    perDay.set(c.created.slice(0, 10), (perDay.get(c.created.slice(0, 10)) ?? 0) + 1);
+  for (const c of codes) perDay.set(dayOf(c.created), (perDay.get(dayOf(c.created)) ?? 0) + 1);
   const days = [...perDay].sort(([a], [b]) => (a < b ? -1 : 1));
-  const [topDay, topCount] = days.reduce((best, d) => (d[1] > best[1] ? d : best));
+  const [topKey, topCount] = days.reduce((best, d) => (d[1] > best[1] ? d : best));
+  const [y, m, d] = topKey.split('-').map(Number) as [number, number, number];
+  const topDay = new Date(y, m - 1, d).toLocaleDateString('en-US', {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+  });
   const counts = `${n(codes.length)} ${codes.length === 1 ? 'code' : 'codes'}: ${n(unused)} unused, ${n(codes.length - unused)} used (${n(usedUp)} used up), ${n(unlimited)} unlimited`;
   return days.length === 1
     ? `${counts}; all made on ${topDay}.`

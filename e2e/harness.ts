@@ -42,6 +42,8 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number };
   /** Another Chromium-family browser (Chrome, Edge); default Debian's Chromium (CHROMIUM). */
   executablePath?: string;
+  /** The browser's language (`--lang`, e.g. 'de'), as a merchant's browser set to it; default the system's. */
+  lang?: string;
 }
 
 export interface DownloadItem {
@@ -222,6 +224,9 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Launche
     XDG_DATA_HOME: join(home, '.local', 'share'),
     TMPDIR: join(home, 'tmp'),
   });
+  // Chromium on Linux takes its language from the environment; --lang (below) elsewhere.
+  if (opts.lang)
+    Object.assign(env, { LANGUAGE: opts.lang, LC_ALL: '', LANG: `${opts.lang}.UTF-8` });
 
   const executablePath = opts.executablePath ?? CHROMIUM;
   // Chrome and Edge 137+ ignore --load-extension unless that feature is turned off again, and
@@ -244,7 +249,9 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Launche
             ]
           : []),
         ...sandboxBrowserArgs(sandbox),
+        ...(opts.lang ? [`--lang=${opts.lang}`] : []),
       ],
+      ...(opts.lang ? { locale: opts.lang } : {}),
       env,
     });
   } catch (e) {
@@ -460,8 +467,11 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Launche
   };
 }
 
-/** Parses RFC 4180 CSV text (quoted fields, doubled quotes, CRLF or LF); a leading BOM is dropped. */
-export function parseCsv(text: string): string[][] {
+/**
+ * Parses RFC 4180 CSV text (quoted fields, doubled quotes, CRLF or LF); a leading BOM is dropped.
+ * `separator`: ';' for a spreadsheet-friendly file.
+ */
+export function parseCsv(text: string, separator: ',' | ';' = ','): string[][] {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const rows: string[][] = [];
   let row: string[] = [];
@@ -483,7 +493,7 @@ export function parseCsv(text: string): string[][] {
       continue;
     }
     if (c === '"' && field === '') quoted = true;
-    else if (c === ',') {
+    else if (c === separator) {
       row.push(field);
       field = '';
     } else if (c === '\r' || c === '\n') {
@@ -503,6 +513,6 @@ export function parseCsv(text: string): string[][] {
 }
 
 /** Reads a downloaded CSV file: BOM stripped, RFC 4180 parsed, header row included. */
-export async function readCsv(path: string): Promise<string[][]> {
-  return parseCsv(await readFile(path, 'utf8'));
+export async function readCsv(path: string, separator: ',' | ';' = ','): Promise<string[][]> {
+  return parseCsv(await readFile(path, 'utf8'), separator);
 }

@@ -58,6 +58,7 @@ const SLUG = {
   'purge-backup': 'purge-backup',
   unattributed: 'not-made-by-this-job',
   rejected: 'rejected-lines',
+  email: 'export-for-email',
 } as const;
 
 /** Download names: `{store}-promotion-{id}-{promotion name}-{kind}-{stamp}.csv` (the name part may be absent). */
@@ -67,6 +68,6 @@ export function fileOf(
   kind: keyof typeof SLUG,
 ): RegExp {
   return new RegExp(
-    `^${store.storeHash}-promotion-${promotionId}(-[a-z0-9-]+)?-${SLUG[kind]}-\\d{8}-\\d{6}( \\(\\d+\\))?\\.csv$`,
+    `^${store.storeHash}-promotion-${promotionId}(-[a-z0-9-]+)?-${SLUG[kind]}-\\d{8}T\\d{6}Z( \\(\\d+\\))?\\.csv$`,
   );
 }

@@ -21,8 +21,11 @@ import { registerMessages } from '@/utils/messages/register';
 import type { JobView } from '@/utils/jobs/types';
 import type { ListedPromotion } from '@/utils/messages/views';
 import { createAlertSettings } from '@/utils/storage/alerts';
+import { createSpreadsheetCsvSetting } from '@/utils/storage/spreadsheet-csv';
+import { PLAIN_CSV, SPREADSHEET_CSV } from '@/utils/csv/write';
 import { createJobRecordStore } from '@/utils/storage/jobs';
 import { createIdbSpool } from '@/utils/storage/spool-idb';
+import { currentLocale, setLocale } from '@/utils/locale/current';
 import { createStoreRegistry } from '@/utils/storage/stores';
 import { createTokenVault } from '@/utils/storage/tokens';
 import { badgeFor } from '@/utils/ui/badge-text';
@@ -30,16 +33,20 @@ import { jobEstimateText } from '@/utils/ui/estimate-text';
 import { noticesFor } from '@/utils/ui/notice-text';
 
 export default defineBackground(() => {
+  // Numbers and dates in the language the browser shows (a worker's navigator.language may differ).
+  setLocale(browser.i18n.getUILanguage());
   const extensionId = browser.runtime.id;
   const extensionOrigin = browser.runtime.getURL('/').replace(/\/$/, '');
   const spool = createIdbSpool();
   const vault = createTokenVault();
   const stores = createStoreRegistry();
   const clients = createStoreClients({ tokenFor: (hash) => vault.get(hash) });
+  const spreadsheetCsv = createSpreadsheetCsvSetting(currentLocale);
   // Listeners are registered now, at the worker's start: the browser wakes the worker for them.
   const downloads = createDownloads(
     spool,
     (id, change) => void registry.downloadChanged(id, change),
+    async () => ((await spreadsheetCsv.get()).on ? SPREADSHEET_CSV : PLAIN_CSV),
   );
   const feed = createJobsFeed({ extensionId, extensionOrigin, list: () => registry.list() });
   const alertSettings = createAlertSettings();
@@ -95,6 +102,7 @@ export default defineBackground(() => {
           await browser.tabs.create({ url: browser.runtime.getURL('/alerts.html') });
         },
       },
+      spreadsheetCsv,
       openOptions: async (storeHash) => {
         const url =
           browser.runtime.getURL('/options.html') +

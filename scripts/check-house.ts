@@ -25,27 +25,28 @@ export const MAX_LINES = 300;
  */
 export const ROOMS: Record<string, { path: string; may: string[] }> = {
   vocabulary: { path: 'utils/vocabulary.ts', may: [] },
+  locale: { path: 'utils/locale/', may: [] },
   csv: { path: 'utils/csv/', may: ['vocabulary'] },
-  codes: { path: 'utils/codes/', may: ['vocabulary'] },
+  codes: { path: 'utils/codes/', may: ['locale', 'vocabulary'] },
   rate: { path: 'utils/rate/', may: ['vocabulary'] },
   api: { path: 'utils/api/', may: ['rate', 'vocabulary'] },
-  storage: { path: 'utils/storage/', may: ['vocabulary'] },
-  jobs: { path: 'utils/jobs/', may: ['api', 'rate', 'csv', 'codes', 'vocabulary'] },
+  storage: { path: 'utils/storage/', may: ['locale', 'vocabulary'] },
+  jobs: { path: 'utils/jobs/', may: ['api', 'rate', 'csv', 'codes', 'locale', 'vocabulary'] },
   messages: {
     path: 'utils/messages/',
     may: ['messages-protocol', 'jobs', 'api', 'csv', 'codes', 'vocabulary'],
   },
   background: {
     path: 'utils/background/',
-    may: ['jobs', 'api', 'csv', 'messages', 'messages-protocol', 'storage', 'vocabulary'],
+    may: ['jobs', 'api', 'csv', 'messages', 'messages-protocol', 'storage', 'locale', 'vocabulary'],
   },
-  ui: { path: 'utils/ui/', may: ['messages-protocol', 'codes', 'vocabulary'] },
+  ui: { path: 'utils/ui/', may: ['messages-protocol', 'codes', 'locale', 'vocabulary'] },
   'messages-protocol': { path: 'utils/messages/index.ts', may: [] },
   views: { path: 'utils/messages/views.ts', may: [] },
   'control-panel-url': { path: 'utils/control-panel-url.ts', may: ['vocabulary'] },
   components: {
     path: 'components/',
-    may: ['ui', 'messages-protocol', 'control-panel-url', 'codes', 'vocabulary'],
+    may: ['ui', 'messages-protocol', 'control-panel-url', 'codes', 'locale', 'vocabulary'],
   },
   entrypoints: { path: 'entrypoints/', may: ['*'] },
 };
@@ -58,6 +59,7 @@ const FORBIDDEN_PACKAGES: Record<string, string[]> = {
   components: ['zod', 'papaparse'],
   ui: ['zod', 'papaparse'],
   codes: ['zod', 'papaparse'],
+  locale: ['zod', 'papaparse'],
   'messages-protocol': ['zod'],
   vocabulary: ['zod'],
 };

@@ -133,6 +133,13 @@ export const FILE_KINDS: readonly FileKind[] = [
   'rejected',
 ];
 
+/**
+ * What an export's file holds: every column (standard), or the codes only under the header
+ * email tools look for ("For email tools").
+ */
+export const EXPORT_FORMATS = ['standard', 'email'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
 /** A coupon promotion with bulk (unique) codes: the only kind these tools work on. */
 export const isBulkCoupon = (p: {
   redemption_type?: string;

@@ -4,6 +4,7 @@
  */
 import type { JSX } from 'preact';
 import { formatCount } from '@/utils/ui/format';
+import { typedWholeNumber } from '@/utils/ui/check-numbers';
 import { GENERATE_LIMITS } from '@/utils/vocabulary';
 import { validateGenerate } from '@/utils/ui/validate-generate';
 import { setField } from '../state/form-store';
@@ -83,7 +84,7 @@ export function BigCommerceSample(props: { model: PanelModel }): JSX.Element | n
   const sample = preview(
     values.prefix.trim().toUpperCase(),
     values.delimiter,
-    Number(values.codeLength.trim()),
+    typedWholeNumber(values.codeLength) ?? 0,
     values.suffix.trim().toUpperCase(),
     values.excludeCharacters.toUpperCase(),
   );

@@ -4,7 +4,7 @@
  */
 import type { JobView } from '@/utils/jobs/types';
 import type { PromotionPage } from '@/utils/messages';
-import { formatCount, pluralCodes } from '@/utils/ui/format';
+import { formatCount, formatPercent, pluralCodes } from '@/utils/ui/format';
 import { isUnfinished, jobLabel, STATUS_LABEL } from '@/utils/ui/job-text';
 import { dateText } from '../date-text';
 
@@ -47,7 +47,7 @@ export function lastJobText(job: JobView | undefined, now: number): string {
     const { done, total } = job.progress;
     const moving = job.status === 'running' || job.status === 'paused';
     return moving && total
-      ? `${what}, ${Math.floor((100 * Math.min(done, total)) / total)}%`
+      ? `${what}, ${formatPercent(Math.floor((100 * Math.min(done, total)) / total) / 100)}`
       : what;
   }
   return `${what} ${whenText(job.finishedAt ?? job.updatedAt, now)}`;

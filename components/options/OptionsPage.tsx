@@ -10,6 +10,7 @@ import type { UiBridge } from '@/utils/ui/bridge';
 import type { Permissions } from '@/utils/ui/permissions';
 import { AlertSettings } from '../alerts/AlertSettings';
 import { Field } from '../Field';
+import { CsvSettings } from './CsvSettings';
 import { KeptFiles } from './KeptFiles';
 import { StoreRow } from './StoreRow';
 import { TOKEN_MAX_LENGTH } from '@/utils/vocabulary';
@@ -245,6 +246,7 @@ export function OptionsPage(props: {
       </section>
 
       <KeptFiles bridge={bridge} version={filesVersion} />
+      <CsvSettings bridge={bridge} />
 
       {props.permissions ? <AlertSettings bridge={bridge} permissions={props.permissions} /> : null}
       <section class="bcm-card" aria-labelledby="bcm-help-title">

@@ -40,6 +40,7 @@ function ExportGroup(props: {
 }): JSX.Element {
   const { model } = props;
   const unusedOnly = useStore(model.form, (st) => st.exportUnusedOnly);
+  const forEmail = useStore(model.form, (st) => st.exportForEmail);
   return (
     <div class="bcm-group" role="group" aria-labelledby="bcm-export-title">
       <h3 id="bcm-export-title" class="bcm-section-title">
@@ -50,7 +51,8 @@ function ExportGroup(props: {
           type="button"
           class="bcm-button"
           disabled={props.blocked}
-          onClick={(e) => void model.startExport(fromPerson(e), unusedOnly)}
+          aria-describedby={forEmail ? 'bcm-email-hint' : undefined}
+          onClick={(e) => void model.startExport(fromPerson(e), unusedOnly, forEmail)}
         >
           Export codes
         </button>
@@ -63,7 +65,27 @@ function ExportGroup(props: {
           />
           <label for="bcm-unused-only">only unused codes</label>
         </span>
+        <span class="bcm-check">
+          <input
+            id="bcm-email-tools"
+            type="checkbox"
+            checked={forEmail}
+            // Codes to send out: unused ones, unless the merchant says otherwise.
+            onChange={(e) => {
+              const on = e.currentTarget.checked;
+              model.form.setState(
+                on ? { exportForEmail: on, exportUnusedOnly: on } : { exportForEmail: on },
+              );
+            }}
+          />
+          <label for="bcm-email-tools">For email tools</label>
+        </span>
       </div>
+      {forEmail ? (
+        <p id="bcm-email-hint" class="bcm-hint">
+          The codes only, in one “Coupon Code” column, as Klaviyo’s coupon upload takes them.
+        </p>
+      ) : null}
       <div class="bcm-actions">
         {/* The same reading as an export, without a file: the job card shows the chart. */}
         <button

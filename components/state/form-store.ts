@@ -30,6 +30,8 @@ interface FormState {
   shown: Partial<Record<FormField, true>>;
   submitted: boolean;
   exportUnusedOnly: boolean;
+  /** "For email tools": the export's file holds the codes only, under "Coupon Code". */
+  exportForEmail: boolean;
 }
 
 export type FormStore = StoreApi<FormState>;
@@ -41,6 +43,7 @@ export function createFormStore(): FormStore {
     shown: {},
     submitted: false,
     exportUnusedOnly: false,
+    exportForEmail: false,
   }));
 }
 

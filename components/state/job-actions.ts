@@ -48,7 +48,12 @@ export interface JobActions {
   prepareImport(csvText: string): Promise<Result<ImportPreview> | null>;
   /** Starts the import of a file prepareImport read; the dialog closes once it has started. */
   startImport(person: Person | null, request: ImportStart): Promise<string | null>;
-  startExport(person: Person | null, unusedOnly: boolean): Promise<string | null>;
+  /** `forEmail`: the file "For email tools" (the codes only, under "Coupon Code"). */
+  startExport(
+    person: Person | null,
+    unusedOnly: boolean,
+    forEmail?: boolean,
+  ): Promise<string | null>;
   /** "Usage report": the export's reading of every code, without a file (the job card shows the chart). */
   startUsageReport(person: Person | null): Promise<string | null>;
   /**
@@ -147,7 +152,8 @@ export function createJobActions(bridge: UiBridge, panel: PanelStore, jobs: Jobs
     prepareImport,
     startImport: (person, request) =>
       start(person, { kind: 'import', ...request }, () => importDialog.close(panel)),
-    startExport: (person, unusedOnly) => start(person, { kind: 'export', unusedOnly }),
+    startExport: (person, unusedOnly, forEmail) =>
+      start(person, { kind: 'export', unusedOnly, ...(forEmail ? { format: 'email' } : {}) }),
     startUsageReport: (person) =>
       start(person, { kind: 'export', unusedOnly: false, reportOnly: true }),
     startPurge: (person, mode, csvText) =>

@@ -304,10 +304,10 @@ describe('Firefox (firefox-esr over WebDriver BiDi)', () => {
       expect(names).toHaveLength(2);
       // The hash and the id (stable), then the promotion's name in a safe form.
       expect(generatedFile).toMatch(
-        /^[a-z0-9]+-promotion-\d+-summer-sale-bulk-codes-empty-generated-\d{8}-\d{6}\.csv$/,
+        /^[a-z0-9]+-promotion-\d+-summer-sale-bulk-codes-empty-generated-\d{8}T\d{6}Z\.csv$/,
       );
       expect(exportFile).toMatch(
-        /^[a-z0-9]+-promotion-\d+-summer-sale-bulk-codes-empty-export-\d{8}-\d{6}\.csv$/,
+        /^[a-z0-9]+-promotion-\d+-summer-sale-bulk-codes-empty-export-\d{8}T\d{6}Z\.csv$/,
       );
 
       const store = sb.codes(promotionId);
@@ -369,7 +369,7 @@ describe('Firefox (firefox-esr over WebDriver BiDi)', () => {
       );
       expect(backupSaved).toMatch(
         new RegExp(
-          `Backup saved: ${prefix}summer-sale-bulk-codes-empty-purge-backup-\\d{8}-\\d{6}\\.csv \\(${COUNT} codes\\)`,
+          `Backup saved: ${prefix}summer-sale-bulk-codes-empty-purge-backup-\\d{8}T\\d{6}Z\\.csv \\(${COUNT} codes\\)`,
         ),
       );
       // A page script's "typing" does not count.

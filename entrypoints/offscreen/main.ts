@@ -20,8 +20,9 @@ const fromExtension = (sender: SenderLike) =>
 offscreenMessaging.onMessage('buildCsv', async ({ data, sender }) => {
   if (!fromExtension(sender)) return { error: 'untrusted sender' };
   try {
+    const { source, style } = data;
     const blob = await buildBlob(
-      jobCsvParts(data.kind, spool.chunks(data.ns), data.unusedOnly, data.outcomes),
+      jobCsvParts(source.kind, spool.chunks(source.ns), { ...source, style }),
     );
     return { url: URL.createObjectURL(blob), bytes: blob.size };
   } catch {

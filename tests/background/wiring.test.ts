@@ -100,6 +100,7 @@ describe('start-up after a browser restart', () => {
     Object.assign(fakeBrowser, {
       downloads: { onChanged: quietEvent(), search: async () => [], download: async () => 1 },
     });
+    Object.assign(fakeBrowser.i18n, { getUILanguage: () => 'de' });
   });
   afterEach(
     () =>
@@ -116,6 +117,15 @@ describe('start-up after a browser restart', () => {
     // The export was relaunched (and, with no store connected here, stopped with a reason).
     expect(after.e).not.toBe('interrupted');
     expect(after.e).not.toBe('running');
+  });
+
+  it('numbers and dates follow the language the browser shows (its UI language, not the worker’s navigator.language)', async () => {
+    await statusesAfterStart(true, false);
+    // The modules the started worker loaded (statusesAfterStart reset the module registry).
+    const { currentLocale } = await import('../../utils/locale/current');
+    const { formatCount } = await import('../../utils/ui/format');
+    expect(currentLocale()).toBe('de');
+    expect(formatCount(12_500)).toBe('12.500');
   });
 
   it('a worker restart within the browser session resumes them by itself', async () => {

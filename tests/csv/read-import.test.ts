@@ -9,6 +9,21 @@ describe('reading a file of codes to import', () => {
     expect(codes('ONE\rTWO\r\nTHREE\n')).toEqual(['ONE', 'TWO', 'THREE']);
   });
 
+  it('reads semicolon files with or without a BOM, their limits too; a quoted cell may hold a comma', () => {
+    for (const bom of ['', '\uFEFF']) {
+      const { rows, rejected } = parseImportCsv(
+        `${bom}name;code;max_uses;max_uses_per_customer\r\n"Müller, Anna";A1;5;2\r\nx;B2;;\r\n`,
+      );
+      expect(rejected).toEqual([]);
+      expect(rows.map((r) => [r.code, r.maxUses, r.maxUsesPerCustomer])).toEqual([
+        ['A1', 5, 2],
+        ['B2', null, null],
+      ]);
+    }
+    // And commas, a quoted cell holding semicolons.
+    expect(codes('name,code\n"a;b",A1\n')).toEqual(['A1']);
+  });
+
   it('reads per-line limits, the form’s where a cell is empty', () => {
     const { rows } = parseImportCsv('code,max_uses,max_uses_per_customer\nA,5,2\nB,,\nC,0,\n');
     expect(rows.map((r) => [r.code, r.maxUses, r.maxUsesPerCustomer])).toEqual([

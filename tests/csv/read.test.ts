@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { MAX_SKIPPED_DETAILS, parseCodesCsv } from '../../utils/csv/read';
 import { MAX_JOB_CODES } from '../../utils/vocabulary';
 import { jobCsvParts } from '../../utils/csv/job-csv';
+import { SPREADSHEET_CSV } from '../../utils/csv/write';
 
 /** Rows as the one chunk a spool would hand out. */
 async function* oneChunk(rows: unknown[]) {
@@ -100,6 +101,52 @@ describe('parseCodesCsv: accepted shapes', () => {
     let text = '';
     for await (const piece of jobCsvParts('export', oneChunk(rows))) text += piece;
     expect(parseCodesCsv(text).codes).toEqual(rows.map((r) => r.code));
+  });
+});
+
+describe('parseCodesCsv: either separator, as spreadsheets in any language save', () => {
+  it.each([
+    ['semicolons without a BOM', 'code;note\r\nA1;"x, y"\r\nB2;"1,5"\r\n'],
+    ['semicolons with a BOM', '\uFEFFcode;note\r\nA1;"x, y"\r\nB2;"1,5"\r\n'],
+    ['semicolons, the header quoted and holding a comma', '"code";"a,b"\nA1;"x,y"\nB2;z\n'],
+    ['commas, cells holding semicolons', 'code,note\nA1,"x; y"\nB2,"a;b;c"\n'],
+    ['commas with a BOM, a cell holding a semicolon first', '\uFEFFnote,code\n"a;b",A1\nc,B2\n'],
+    ['tabs, cells holding both', 'code\tnote\nA1\t"x;y,z"\nB2\t,\n'],
+    [
+      'one column of codes under "Coupon Code" (our file for email tools)',
+      'Coupon Code\r\nA1\r\nB2\r\n',
+    ],
+  ])('reads %s', (_name, text) => {
+    const r = parseCodesCsv(text);
+    expect(r.error).toBeUndefined();
+    expect(r.codes).toEqual(['A1', 'B2']);
+    expect(r.skippedCount).toBe(0);
+  });
+
+  it('reads back our own spreadsheet-friendly file (semicolons and a BOM)', async () => {
+    const rows = [
+      {
+        id: 1,
+        code: 'A-1',
+        current_uses: 0,
+        max_uses: 1,
+        max_uses_per_customer: 1,
+        created: 'x;y',
+      },
+      {
+        id: 2,
+        code: 'B 2',
+        current_uses: 1,
+        max_uses: 0,
+        max_uses_per_customer: 0,
+        created: 'x,y',
+      },
+    ];
+    let text = '';
+    for await (const piece of jobCsvParts('export', oneChunk(rows), { style: SPREADSHEET_CSV }))
+      text += piece;
+    expect(text.startsWith('\uFEFFid;code;')).toBe(true);
+    expect(parseCodesCsv(text).codes).toEqual(['A-1', 'B 2']);
   });
 });
 

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import Papa from 'papaparse';
-import { CSV_BOM, csvCell, csvRow, type CsvValue } from '../../utils/csv/write';
+import {
+  CSV_BOM,
+  csvCell,
+  csvRow,
+  PLAIN_CSV,
+  SPREADSHEET_CSV,
+  type CsvSeparator,
+  type CsvValue,
+} from '../../utils/csv/write';
 import { jobCsvParts, jobCsvRowCount, type JobCsvKind } from '../../utils/csv/job-csv';
 import { FORMULA_TRIGGERS, unguardText } from '../../utils/csv/guard';
 
@@ -36,12 +44,12 @@ const rowsArb = fc.array(fc.array(tricky, { minLength: 1, maxLength: 6 }), {
   maxLength: 30,
 });
 
-function parseBack(text: string): string[][] {
+function parseBack(text: string, delimiter: CsvSeparator = ','): string[][] {
   expect(text.endsWith('\r\n')).toBe(true);
   // As in a real file, a BOM comes first (papaparse drops it, and only it, as Excel does);
   // the file ends with CRLF, after which papaparse would report one more empty row.
   const parsed = Papa.parse<string[]>(CSV_BOM + text.slice(0, -2), {
-    delimiter: ',',
+    delimiter,
     newline: '\r\n',
   });
   expect(parsed.errors).toEqual([]);
@@ -108,6 +116,26 @@ describe('csvCell', () => {
 describe('csvRow and row lines', () => {
   it('joins with commas and ends in CRLF', () => {
     expect(csvRow(['a', 1, null, 'b,c'])).toBe('a,1,,"b,c"\r\n');
+  });
+
+  it('with semicolons: joins with them, and quotes the cells that hold one (not those holding a comma)', () => {
+    expect(csvRow(['a', 1, null, 'b,c', 'd;e'], ';')).toBe('a;1;;b,c;"d;e"\r\n');
+    expect(csvCell('1;2', ';')).toBe('"1;2"');
+    expect(csvCell('1,5', ';')).toBe('1,5');
+    expect(csvCell('say "hi"', ';')).toBe('"say ""hi"""');
+    expect(csvRow([''], ';')).toBe('""\r\n');
+    // Commas as before: a semicolon needs no quotes there.
+    expect(csvRow(['1;2', '1,5'])).toBe('1;2,"1,5"\r\n');
+  });
+
+  it('any cell round-trips through papaparse with either separator', () => {
+    fc.assert(
+      fc.property(rowsArb, fc.constantFrom<CsvSeparator>(',', ';'), (rows, separator) => {
+        const back = parseBack(rows.map((r) => csvRow(r, separator)).join(''), separator);
+        expect(back.map((r) => r.map(unguardText))).toEqual(rows);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('writes a lone empty cell as "" so the line is not blank', () => {
@@ -183,13 +211,52 @@ describe('job files (jobCsvParts)', () => {
     const used = { ...row, id: 8, code: 'USED' };
     const unused = { ...row, id: 9, code: 'FREE', current_uses: 0 };
     expect(
-      await collect(jobCsvParts('export', chunksOf([unused, used], [], [used]), true)),
+      await collect(
+        jobCsvParts('export', chunksOf([unused, used], [], [used]), { unusedOnly: true }),
+      ),
     ).toEqual([
       `${CSV_BOM}id,code,current_uses,max_uses,max_uses_per_customer,created\r\n`,
       '9,FREE,0,10,1,2024-01-31T23:59:59Z\r\n',
     ]);
     expect(await jobCsvRowCount(chunksOf([unused, used], [used]), true)).toBe(1);
     expect(await jobCsvRowCount(chunksOf([unused, used], [used]), false)).toBe(3);
+  });
+
+  it('spreadsheet-friendly: a BOM and semicolons, the same headers; plain: commas as always', async () => {
+    const unused = { ...row, code: 'A;B', current_uses: 0 };
+    const spreadsheet = await collect(
+      jobCsvParts('export', chunksOf([unused]), { style: SPREADSHEET_CSV }),
+    );
+    expect(spreadsheet.join('')).toBe(
+      `${CSV_BOM}id;code;current_uses;max_uses;max_uses_per_customer;created\r\n7;"A;B";0;10;1;2024-01-31T23:59:59Z\r\n`,
+    );
+    const plain = await collect(jobCsvParts('export', chunksOf([unused]), { style: PLAIN_CSV }));
+    expect(plain.join('')).toBe(
+      `${CSV_BOM}id,code,current_uses,max_uses,max_uses_per_customer,created\r\n7,A;B,0,10,1,2024-01-31T23:59:59Z\r\n`,
+    );
+    const backup = await collect(
+      jobCsvParts('purge-backup', chunksOf([{ ...row, outcome: 'redeemed' }]), {
+        outcomes: true,
+        style: SPREADSHEET_CSV,
+      }),
+    );
+    expect(backup[0]).toBe(
+      `${CSV_BOM}id;code;current_uses;max_uses;max_uses_per_customer;created;outcome\r\n`,
+    );
+    expect(backup[1]).toBe("7;'-ABC;2;10;1;2024-01-31T23:59:59Z;kept: redeemed since the scan\r\n");
+  });
+
+  it('"For email tools": one column headed "Coupon Code", the codes only, plain commas and no BOM whatever the setting', async () => {
+    const used = { ...row, id: 8, code: 'USED' };
+    const unused = { ...row, id: 9, code: 'FREE 1', current_uses: 0 };
+    for (const style of [PLAIN_CSV, SPREADSHEET_CSV]) {
+      const parts = await collect(
+        jobCsvParts('email', chunksOf([unused, used]), { unusedOnly: true, style }),
+      );
+      expect(parts.join('')).toBe('Coupon Code\r\nFREE 1\r\n');
+    }
+    const all = await collect(jobCsvParts('email', chunksOf([unused, used, row])));
+    expect(all.join('')).toBe("Coupon Code\r\nFREE 1\r\nUSED\r\n'-ABC\r\n");
   });
 
   it('builds a 1,000,000-row file chunk by chunk', async () => {

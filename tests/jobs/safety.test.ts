@@ -293,12 +293,7 @@ describe('the plan is a ceiling, never a licence', () => {
   async function backupText(reg: JobRegistry, id: string): Promise<string> {
     const source = fileSource(reg.get(id)!, 'purge-backup');
     let text = '';
-    for await (const part of jobCsvParts(
-      source.kind,
-      h!.spool.chunks(source.ns),
-      source.unusedOnly,
-      source.outcomes,
-    ))
+    for await (const part of jobCsvParts(source.kind, h!.spool.chunks(source.ns), source))
       text += part;
     return text;
   }

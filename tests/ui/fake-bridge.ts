@@ -59,6 +59,8 @@ export const defaultHandlers: Handlers = {
   openAlertsPage: () => ({ ok: true, value: null }),
   getAlerts: () => ({ ok: true, value: { notifications: true, offered: false } }),
   setAlerts: () => ({ ok: true, value: { notifications: true, offered: false } }),
+  getSpreadsheetCsv: () => ({ ok: true, value: { on: false, chosen: false } }),
+  setSpreadsheetCsv: ({ on }) => ({ ok: true, value: { on, chosen: true } }),
 };
 
 export function createFakeBridge(handlers: Handlers = {}, initialJobs: JobView[] = []) {

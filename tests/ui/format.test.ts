@@ -1,7 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, test, vi } from 'vitest';
 import type { JobView } from '@/utils/jobs/types';
-import { formatCount, formatDuration, formatRate, plural, pluralCodes } from '@/utils/ui/format';
+import { setLocale } from '@/utils/locale/current';
+import {
+  formatBytes,
+  formatCount,
+  formatDuration,
+  formatPercent,
+  formatRate,
+  plural,
+  pluralCodes,
+} from '@/utils/ui/format';
 import {
   completedText,
   controlsFor,
@@ -29,7 +38,7 @@ describe('format', () => {
     expect(formatDuration(65 * 60_000)).toBe('1 h 5 min');
   });
 
-  test('counts are written as Intl.NumberFormat en-US writes them, without it', () => {
+  test('counts in an English browser are written as Intl.NumberFormat en-US writes them', () => {
     const intl = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
     const same = (n: number) => expect(formatCount(n)).toBe(intl.format(Math.round(n)));
     for (const n of [
@@ -68,16 +77,50 @@ describe('format', () => {
     expect(formatCount(-0.4)).toBe('0');
   });
 
-  test('neither loading the module nor writing a count makes an Intl formatter (the content script imports it)', async () => {
-    const made = vi.spyOn(Intl, 'NumberFormat');
+  test('loading the modules makes no Intl formatter (the content script loads them before the page has); the first count makes one, kept for every count after', async () => {
+    const numbers = vi.spyOn(Intl, 'NumberFormat');
+    const dates = vi.spyOn(Intl, 'DateTimeFormat');
     try {
       vi.resetModules();
       const fresh = await import('@/utils/ui/format');
+      await import('@/utils/ui/check-numbers');
+      await import('@/utils/ui/usage-text');
+      await import('@/utils/ui/job-text');
+      await import('@/utils/codes/pattern');
+      expect(numbers).not.toHaveBeenCalled();
+      expect(dates).not.toHaveBeenCalled();
       expect(fresh.pluralCodes(12_500)).toBe('12,500 codes');
-      expect(made).not.toHaveBeenCalled();
+      expect(numbers).toHaveBeenCalledTimes(1);
+      expect(fresh.formatCount(3)).toBe('3');
+      expect(fresh.pluralCodes(1_000_000)).toBe('1,000,000 codes');
+      expect(numbers).toHaveBeenCalledTimes(1);
     } finally {
-      made.mockRestore();
+      numbers.mockRestore();
+      dates.mockRestore();
     }
+  });
+
+  test("counts, rates, sizes and shares in the page's locale", () => {
+    try {
+      setLocale('de-DE');
+      expect(formatCount(12_500)).toBe('12.500');
+      expect(pluralCodes(10_000)).toBe('10.000 codes');
+      expect(formatRate(0.54)).toBe('0,5 codes/s');
+      expect(formatRate(1900.4)).toBe('1.900 codes/s');
+      expect(formatBytes(1536)).toBe('1,5 KB');
+      expect(formatPercent(0.04)).toBe('4\u00a0%');
+      setLocale('fr-FR');
+      expect(formatCount(12_500)).toBe('12\u202f500');
+      setLocale('en-US');
+      expect(formatBytes(1536)).toBe('1.5 KB');
+      expect(formatPercent(0.04)).toBe('4%');
+    } finally {
+      setLocale(null);
+    }
+    // A locale given beats the page's.
+    expect(formatCount(1234, 'nl')).toBe('1.234');
+    expect(formatCount(1234, 'it')).toBe('1234');
+    expect(formatCount(12_345, 'es')).toBe('12.345');
   });
 });
 

@@ -48,6 +48,21 @@ describe('options page', () => {
     expect(link.getAttribute('rel')).toContain('noopener');
   });
 
+  test('"Spreadsheet-friendly CSV" shows the background\'s choice and saves the merchant\'s', async () => {
+    const fake = await renderOptions({
+      getSpreadsheetCsv: () => ({ ok: true, value: { on: true, chosen: false } }),
+    });
+    const box = screen.getByRole('checkbox', {
+      name: 'Spreadsheet-friendly CSV',
+    }) as HTMLInputElement;
+    expect(box.checked).toBe(true);
+    expect(box.getAttribute('aria-describedby')).toBe('bcm-spreadsheet-csv-hint');
+    fireEvent.click(box);
+    await settle();
+    expect(box.checked).toBe(false);
+    expect(fake.sent('setSpreadsheetCsv')).toEqual([{ on: false }]);
+  });
+
   test('fields, prefill from ?store=, password field without autocomplete', async () => {
     await renderOptions({}, 'abc123');
     expect(field('Store hash').value).toBe('abc123');

@@ -81,7 +81,7 @@ describe('the panel: "Usage report"', () => {
     );
     const chart = within(card).getByRole('img');
     expect(document.getElementById(chart.getAttribute('aria-labelledby')!)?.textContent).toBe(
-      '3 codes: 2 unused, 1 used (1 used up), 0 unlimited; all made on 2026-12-01.',
+      '3 codes: 2 unused, 1 used (1 used up), 0 unlimited; all made on Dec 1, 2026.',
     );
     expect(within(card).queryByRole('button', { name: /Download/ })).toBeNull();
   });

@@ -142,6 +142,27 @@ describe('idle panel on a bulk promotion', () => {
     ]);
   });
 
+  test('"For email tools": the codes only, unused ones unless the merchant says otherwise', async () => {
+    const { fake } = await renderPanel();
+    const email = screen.getByRole('checkbox', { name: 'For email tools' }) as HTMLInputElement;
+    const unused = screen.getByRole('checkbox', { name: 'only unused codes' }) as HTMLInputElement;
+    fireEvent.click(email);
+    expect([email.checked, unused.checked]).toEqual([true, true]);
+    // The button says what the file will hold.
+    expect(button('Export codes').getAttribute('aria-describedby')).toBe('bcm-email-hint');
+    expect(document.getElementById('bcm-email-hint')?.textContent).toMatch(/Coupon Code/);
+    fireEvent.click(button('Export codes'));
+    await settle();
+    fireEvent.click(unused);
+    fireEvent.click(button('Export codes'));
+    await settle();
+    const job = { kind: 'export', storeHash: STORE_HASH, promotionId: PROMOTION_ID };
+    expect(fake.sent('startJob')).toEqual([
+      { ...job, unusedOnly: true, format: 'email' },
+      { ...job, unusedOnly: false, format: 'email' },
+    ]);
+  });
+
   test('a refused start shows the reason as an alert', async () => {
     await renderPanel({
       handlers: {

@@ -32,7 +32,7 @@ const NONE: Usage = { total: 0, unused: 0, used: 0, usedUp: 0, unlimited: 0, per
 describe('the usage sentence', () => {
   test('counts, and the day most codes were made', () => {
     expect(usageSentence(TWELVE_THOUSAND)).toBe(
-      '12,000 codes: 9,500 unused, 2,500 used (2,000 used up), 0 unlimited; made on 3 days, most on 2026-12-01 (10,000).',
+      '12,000 codes: 9,500 unused, 2,500 used (2,000 used up), 0 unlimited; made on 3 days, most on Dec 1, 2026 (10,000).',
     );
   });
 
@@ -44,7 +44,7 @@ describe('the usage sentence', () => {
   test('one code made on one day, unlimited', () => {
     const u = usageOf([{ current_uses: 4, max_uses: 0, created: '2026-05-01T10:00:00+00:00' }]);
     expect(usageSentence(u)).toBe(
-      '1 code: 0 unused, 1 used (0 used up), 1 unlimited; all made on 2026-05-01.',
+      '1 code: 0 unused, 1 used (0 used up), 1 unlimited; all made on May 1, 2026.',
     );
   });
 
@@ -85,7 +85,7 @@ describe('the usage chart', () => {
     const heights = days.map((d) => Number(d.getAttribute('height')));
     expect(heights[1]).toBe(Math.max(...heights));
     expect(heights[0]).toBeCloseTo(heights[1]! / 10);
-    expect(days[1]!.textContent).toBe('2026-12-01: 10,000');
+    expect(days[1]!.textContent).toBe('Dec 1, 2026: 10,000');
   });
 
   test('each day bar carries its date while they fit; many days: the first and the last', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { GenerateParamsSchema } from '@/utils/jobs/schemas';
-import { parseWholeNumber } from '@/utils/ui/check-numbers';
+import { setLocale } from '@/utils/locale/current';
+import { readWholeNumber, typedWholeNumber } from '@/utils/ui/check-numbers';
 import {
   GENERATE_DEFAULTS,
   validateGenerate,
@@ -10,7 +11,7 @@ import {
 const valid: GenerateFormValues = { ...GENERATE_DEFAULTS, count: '5000' };
 const withField = (patch: Partial<GenerateFormValues>) => validateGenerate({ ...valid, ...patch });
 
-describe('parseWholeNumber', () => {
+describe('readWholeNumber (an English browser)', () => {
   test.each([
     ['5000', { kind: 'ok', value: 5000 }],
     [' 5000 ', { kind: 'ok', value: 5000 }],
@@ -19,15 +20,15 @@ describe('parseWholeNumber', () => {
     ['0', { kind: 'ok', value: 0 }],
     ['', { kind: 'empty' }],
     ['   ', { kind: 'empty' }],
-    ['2.5', { kind: 'decimal' }],
-    ['.5', { kind: 'decimal' }],
-    ['1e9', { kind: 'not-a-number' }],
-    ['abc', { kind: 'not-a-number' }],
-    ['0x10', { kind: 'not-a-number' }],
-    ['1,00', { kind: 'not-a-number' }],
-    ['99999999999999999999', { kind: 'not-a-number' }],
+    ['2.5', { kind: 'decimal', meant: null }],
+    ['.5', { kind: 'decimal', meant: null }],
+    ['1e9', { kind: 'not-a-number', meant: null }],
+    ['abc', { kind: 'not-a-number', meant: null }],
+    ['0x10', { kind: 'not-a-number', meant: null }],
+    ['1,00', { kind: 'not-a-number', meant: null }],
+    ['99999999999999999999', { kind: 'not-a-number', meant: null }],
   ])('%j', (raw, expected) => {
-    expect(parseWholeNumber(raw)).toEqual(expected);
+    expect(readWholeNumber(raw)).toEqual(expected);
   });
 });
 
@@ -193,5 +194,69 @@ describe('validateGenerate', () => {
     const result = validateGenerate({ ...GENERATE_DEFAULTS });
     expect(result.ok).toBe(false);
     expect(result.params).toBeNull();
+  });
+});
+
+describe('counts and limits typed in the page’s language', () => {
+  const inLocale = <T>(locale: string, run: () => T): T => {
+    setLocale(locale);
+    try {
+      return run();
+    } finally {
+      setLocale(null);
+    }
+  };
+
+  test('German: "10.000" is ten thousand codes; "10,000" and "10,5" have decimals', () => {
+    inLocale('de-DE', () => {
+      expect(withField({ count: '10.000' }).params?.count).toBe(10_000);
+      expect(withField({ count: '10 000', maxUses: '1.000' }).params).toMatchObject({
+        count: 10_000,
+        maxUses: 1_000,
+      });
+      expect(withField({ count: '10,000' }).errors.count).toBe(
+        'Enter a whole number, without decimals: here “,” starts decimals. Did you mean 10.000?',
+      );
+      expect(withField({ count: '10,5' }).errors.count).toBe(
+        'Enter a whole number, without decimals (for example 5000).',
+      );
+      // The range's words write their numbers the German way too.
+      expect(withField({ count: '2.000.000' }).errors.count).toBe(
+        'At most 1.000.000 codes in one job; run another job for more.',
+      );
+    });
+  });
+
+  test('French: "10 000" with a space, a no-break space or a narrow one; "10.000" is not how French groups', () => {
+    inLocale('fr-FR', () => {
+      for (const typed of ['10 000', '10\u00a0000', '10\u202f000'])
+        expect(withField({ count: typed }).params?.count).toBe(10_000);
+      expect(withField({ count: '10,5' }).errors.count).toBe(
+        'Enter a whole number, without decimals (for example 5000).',
+      );
+      expect(withField({ count: '10.000' }).errors.count).toBe(
+        'Enter a whole number using digits only. Did you mean 10\u202f000?',
+      );
+    });
+  });
+
+  test('English: "10,000" as today; "10.000" has decimals, and the message says what was likely meant', () => {
+    inLocale('en-US', () => {
+      expect(withField({ count: '10,000' }).params?.count).toBe(10_000);
+      expect(withField({ count: '10.000' }).errors.count).toBe(
+        'Enter a whole number, without decimals: here “.” starts decimals. Did you mean 10,000?',
+      );
+      expect(withField({ count: '10.5' }).errors.count).toBe(
+        'Enter a whole number, without decimals (for example 5000).',
+      );
+    });
+  });
+
+  test('the estimate follows the count as typed, in the same language', () => {
+    expect(inLocale('de-DE', () => typedWholeNumber('10.000'))).toBe(10_000);
+    expect(inLocale('en-US', () => typedWholeNumber('10.000'))).toBeNull();
+    expect(inLocale('it', () => typedWholeNumber('10.000'))).toBe(10_000);
+    expect(inLocale('es', () => typedWholeNumber('1.000.000'))).toBe(1_000_000);
+    expect(inLocale('nl', () => typedWholeNumber('10,5'))).toBeNull();
   });
 });

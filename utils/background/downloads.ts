@@ -9,6 +9,7 @@ import type { Downloads, DownloadChange } from '../jobs/file-keeper';
 import { fileSource } from '../jobs/files';
 import type { Spool } from '../storage/spool';
 import { jobCsvParts } from '../csv/job-csv';
+import type { CsvStyle } from '../csv/write';
 import { buildBlob } from './csv-blob';
 import { offscreenMessaging } from './offscreen-protocol';
 
@@ -49,11 +50,13 @@ function ensureOffscreen(): Promise<void> {
 
 /**
  * `onChange` hears every download's state change (the listener is registered here, at the
- * worker's start, so the browser wakes the worker for it).
+ * worker's start, so the browser wakes the worker for it). `csvStyle`: how files are written
+ * now (the merchant's "Spreadsheet-friendly CSV"), read as each file is built.
  */
 export function createDownloads(
   spool: Spool,
   onChange: (downloadId: number, change: DownloadChange) => void,
+  csvStyle: () => Promise<CsvStyle>,
 ): Downloads {
   const canBlob = typeof URL.createObjectURL === 'function';
   const revokeLater = new Map<number, () => void>();
@@ -70,19 +73,20 @@ export function createDownloads(
   return {
     async save(job, file) {
       const source = fileSource(job, file.kind);
+      const style = await csvStyle();
       let url: string;
       let bytes: number;
       let revoke: () => void;
       if (canBlob) {
         const blob = await buildBlob(
-          jobCsvParts(source.kind, spool.chunks(source.ns), source.unusedOnly, source.outcomes),
+          jobCsvParts(source.kind, spool.chunks(source.ns), { ...source, style }),
         );
         url = URL.createObjectURL(blob);
         bytes = blob.size;
         revoke = () => URL.revokeObjectURL(url);
       } else {
         await ensureOffscreen();
-        const res = await offscreenMessaging.sendMessage('buildCsv', source);
+        const res = await offscreenMessaging.sendMessage('buildCsv', { source, style });
         if ('error' in res) throw new Error(res.error);
         ({ url, bytes } = res);
         revoke = () => void offscreenMessaging.sendMessage('revokeUrl', { url }).catch(() => {});

@@ -1,10 +1,14 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { CsvStyle } from '../csv/write';
 import type { FileSource } from '../jobs/files';
 
 /** Between the Chrome service worker (no URL.createObjectURL) and its offscreen document. */
 interface OffscreenProtocol {
   /** The offscreen document gets where the rows are and how to write them, nothing more. */
-  buildCsv(data: FileSource): { url: string; bytes: number } | { error: string };
+  buildCsv(data: {
+    source: FileSource;
+    style: CsvStyle;
+  }): { url: string; bytes: number } | { error: string };
   revokeUrl(data: { url: string }): void;
 }
 

@@ -4,6 +4,8 @@
  * Pure, so the form's preview and the job use the same rules; randomness is injected and comes
  * from `crypto.getRandomValues` in the product.
  */
+import { currentLocale } from '../locale/current';
+import { numberFormat } from '../locale/numbers';
 import { CODE_CHAR_RE, CODE_CHARS, CODE_MAX_LENGTH, PATTERN_ROOM } from '../vocabulary';
 
 /** The character sets a pattern may draw from ('custom': the merchant's own characters). */
@@ -91,17 +93,17 @@ export function checkPattern(pattern: string, characters: string, count: number)
     );
   if (space < count * PATTERN_ROOM)
     return fail(
-      `This pattern can make ${spaceText(space)} codes; ${count.toLocaleString('en-US')} codes need at least ${spaceText(count * PATTERN_ROOM)} (${PATTERN_ROOM} times as many, so that codes rarely clash with each other or with the store's). Add # or characters.`,
+      `This pattern can make ${spaceText(space)} codes; ${spaceText(count)} codes need at least ${spaceText(count * PATTERN_ROOM)} (${PATTERN_ROOM} times as many, so that codes rarely clash with each other or with the store's). Add # or characters.`,
     );
   return { error: null, slots, space };
 }
 
-/** 1,679,616 or "about 2.8 × 10^12" past what a person reads at a glance. */
-export function spaceText(space: number): string {
+/** 1,679,616 (as the locale groups it) or "about 2.8 × 10^12" past what a person reads at a glance. */
+export function spaceText(space: number, locale = currentLocale()): string {
   if (!Number.isFinite(space)) return 'more than 10^300';
-  if (space < 1e12) return Math.round(space).toLocaleString('en-US');
+  if (space < 1e12) return numberFormat(locale).format(Math.round(space));
   const exponent = Math.floor(Math.log10(space));
-  return `about ${(space / 10 ** exponent).toFixed(1)} × 10^${exponent}`;
+  return `about ${numberFormat(locale, 'one-decimal').format(space / 10 ** exponent)} × 10^${exponent}`;
 }
 
 /**

@@ -1,11 +1,11 @@
 /**
- * Download file names. Only [a-z0-9-] appear so the name is valid on every OS and the
- * downloads API never rejects or rewrites it; the time is UTC so names sort and do not
- * depend on the machine's zone.
+ * Download file names. Only [a-z0-9-] appear, and the time's T and Z, so the name is valid on
+ * every OS and the downloads API never rejects or rewrites it; the time is UTC, marked with Z
+ * (ISO 8601's basic form), so names sort, do not depend on the machine's zone, and say so.
  */
-import type { FileKind } from '../vocabulary';
+import type { JobCsvKind } from './job-csv';
 
-export type CsvFileKind = FileKind;
+export type CsvFileKind = JobCsvKind;
 
 /** The kind as the merchant reads it in the file's name. */
 const SLUG: Record<CsvFileKind, string> = {
@@ -15,6 +15,7 @@ const SLUG: Record<CsvFileKind, string> = {
   unattributed: 'not-made-by-this-job',
   imported: 'imported',
   rejected: 'rejected-lines',
+  email: 'export-for-email',
 };
 
 export interface CsvFilenameInput {
@@ -42,25 +43,30 @@ export function nameSlug(name: string | null | undefined): string {
 
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
 
-/** YYYYMMDD-HHmmss in UTC; zeros for an invalid date rather than "NaN". */
+/**
+ * YYYYMMDDTHHmmssZ in UTC ("20261207T163045Z"); zeros for an invalid date rather than "NaN",
+ * and for a year that is not four digits.
+ */
 function stamp(at: Date): string {
   const t = at instanceof Date ? at.getTime() : NaN;
-  if (!Number.isFinite(t)) return '00000000-000000';
   const d = new Date(t);
+  if (!Number.isFinite(t) || d.getUTCFullYear() < 0 || d.getUTCFullYear() > 9999)
+    return '00000000T000000Z';
   return (
     pad(d.getUTCFullYear(), 4) +
     pad(d.getUTCMonth() + 1, 2) +
     pad(d.getUTCDate(), 2) +
-    '-' +
+    'T' +
     pad(d.getUTCHours(), 2) +
     pad(d.getUTCMinutes(), 2) +
-    pad(d.getUTCSeconds(), 2)
+    pad(d.getUTCSeconds(), 2) +
+    'Z'
   );
 }
 
 /**
- * `{store}-promotion-{id}-{name}-{kind}-{YYYYMMDD-HHmmss}.csv`, e.g.
- * `abc123-promotion-42-spring-sale-export-20240131-235959.csv` (no name part when it has none).
+ * `{store}-promotion-{id}-{name}-{kind}-{YYYYMMDDTHHmmssZ}.csv`, e.g.
+ * `abc123-promotion-42-spring-sale-export-20240131T235959Z.csv` (no name part when it has none).
  */
 export function csvFilename({
   storeHash,

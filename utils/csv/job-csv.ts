@@ -2,11 +2,13 @@
  * The CSV files jobs leave, assembled from their spooled rows: one header per kind, one row
  * shape (the API's coupon code, or a generated code before it has an id). Pieces, not one
  * string: the caller folds them into a Blob, so a million rows never sit in memory at once.
+ * Headers are the same in every language, so files move between colleagues.
  */
-import { CSV_BOM, csvRow, type CsvValue } from './write';
+import { CSV_BOM, csvRow, PLAIN_CSV, TOOL_CSV, type CsvStyle, type CsvValue } from './write';
 import { isUnusedCode, type FileKind, type TargetOutcome } from '../vocabulary';
 
-export type JobCsvKind = FileKind;
+/** A job's file, or an export "For email tools": the codes only, under "Coupon Code". */
+export type JobCsvKind = FileKind | 'email';
 
 /** A code as the API lists it; made codes carry only code and limits; a rejected line its number and reason. */
 interface Row {
@@ -30,7 +32,17 @@ const COLUMNS: Record<JobCsvKind, ReadonlyArray<keyof Row>> = {
   // A backup reads back like an export (and can be purged from, or imported, as one).
   'purge-backup': ['id', 'code', 'current_uses', 'max_uses', 'max_uses_per_customer', 'created'],
   unattributed: ['id', 'code', 'max_uses', 'max_uses_per_customer', 'created'],
+  email: ['code'],
 };
+
+/**
+ * Headers that are not the column's own name. Klaviyo's coupon upload takes a column headed
+ * "Coupon" or "Coupon Code"; our own reader takes it too (rows.ts).
+ */
+const HEADERS: Partial<Record<JobCsvKind, string[]>> = { email: ['Coupon Code'] };
+
+/** A file for another tool keeps to plain commas without a BOM, whatever the spreadsheet setting. */
+const styleOf = (kind: JobCsvKind, style: CsvStyle) => (kind === 'email' ? TOOL_CSV : style);
 
 /** What became of each code of a purge, in the backup made again at its end. */
 const OUTCOME_TEXT: Record<TargetOutcome, string> = {
@@ -46,22 +58,31 @@ const OUTCOME_TEXT: Record<TargetOutcome, string> = {
 const keep = (row: Row, unusedOnly: boolean) =>
   !unusedOnly || isUnusedCode({ current_uses: row.current_uses ?? 0 });
 
-/** `outcomes`: a purge's backup made again at its end, each row saying what became of the code. */
+export interface JobCsvOptions {
+  /** Only unused codes (an export's filter). */
+  unusedOnly?: boolean;
+  /** A purge's backup made again at its end, each row saying what became of the code. */
+  outcomes?: boolean;
+  /** Commas or semicolons, with or without a BOM: the merchant's setting (plain by default). */
+  style?: CsvStyle;
+}
+
 export async function* jobCsvParts(
   kind: JobCsvKind,
   chunks: AsyncIterable<{ rows: unknown[] }>,
-  unusedOnly = false,
-  outcomes = false,
+  { unusedOnly = false, outcomes = false, style = PLAIN_CSV }: JobCsvOptions = {},
 ): AsyncGenerator<string> {
   const columns = COLUMNS[kind];
-  yield CSV_BOM + csvRow(outcomes ? [...columns, 'outcome'] : columns);
+  const { separator, bom } = styleOf(kind, style);
+  const header = HEADERS[kind] ?? columns;
+  yield (bom ? CSV_BOM : '') + csvRow(outcomes ? [...header, 'outcome'] : header, separator);
   for await (const { rows } of chunks) {
     let text = '';
     for (const row of rows as Row[]) {
       if (!keep(row, unusedOnly)) continue;
       const cells = columns.map((c) => row[c] as CsvValue);
       if (outcomes) cells.push(OUTCOME_TEXT[row.outcome ?? 'deleted']);
-      text += csvRow(cells);
+      text += csvRow(cells, separator);
     }
     if (text) yield text;
   }

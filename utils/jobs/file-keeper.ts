@@ -111,14 +111,15 @@ export function createFileKeeper(core: FileKeeperCore) {
 
     /** The file's rows are complete: record it and start saving it (not awaited). */
     async finish(r: JobRecord, kind: FileKind): Promise<JobFile> {
+      const source = fileSource(r, kind);
       const file: JobFile = {
         kind,
-        rows: await fileRowCount(core.spool, fileSource(r, kind)),
+        rows: await fileRowCount(core.spool, source),
         filename: csvFilename({
           storeHash: r.storeHash,
           promotionId: r.promotionId,
           promotionName: r.promotionName,
-          kind,
+          kind: source.kind,
           at: new Date(core.now()),
         }),
         createdAt: core.now(),

@@ -1,5 +1,5 @@
 /** Where each file of a job lives in the spool, and what it holds. */
-import { jobCsvRowCount } from '../csv/job-csv';
+import { jobCsvRowCount, type JobCsvKind } from '../csv/job-csv';
 import type { Spool } from '../storage/spool';
 import { createSpools } from './create-codes';
 import { generateSpools } from './generate';
@@ -10,7 +10,8 @@ import type { FileKind } from '../vocabulary';
 /** What the CSV builder needs to know of a file: where its rows are and how to filter them. */
 export interface FileSource {
   ns: string;
-  kind: FileKind;
+  /** The job's file kind; an export "For email tools" is written as 'email'. */
+  kind: JobCsvKind;
   unusedOnly: boolean;
   /** A purge's backup made again at its end: each row says what became of the code. */
   outcomes?: boolean;
@@ -28,9 +29,10 @@ export function fileSource(
         : kind === 'rejected'
           ? createSpools(job.id).rejected
           : job.id;
+  const email = job.request.kind === 'export' && job.request.format === 'email';
   return {
     ns,
-    kind,
+    kind: kind === 'export' && email ? 'email' : kind,
     unusedOnly: kind === 'export' && job.request.kind === 'export' && job.request.unusedOnly,
     outcomes: kind === 'purge-backup' && job.purge?.outcomes === true,
   };

@@ -3,6 +3,8 @@
  * once (two tabs, a double click, the popup and the panel) would each see the other's codes as
  * changes they cannot explain. The registry asks here before starting or resuming one.
  */
+import { currentLocale } from '../locale/current';
+import { momentText } from '../locale/dates';
 import type { JobRecord } from './record';
 import { holdsPromotion, isWritingKind } from '../vocabulary';
 
@@ -47,10 +49,7 @@ const WHERE: Partial<Record<JobRecord['status'], string>> = {
 
 /** Why a new writing job may not start, naming the job in the way and where to find it. */
 export function lockedMessage(holder: JobRecord): string {
-  const started = new Date(holder.createdAt).toLocaleTimeString('en-US', {
-    hour: 'numeric',
-    minute: '2-digit',
-  });
+  const started = momentText(holder.createdAt, 'time', currentLocale());
   const name = holder.promotionName
     ? `“${holder.promotionName}”`
     : `promotion ${holder.promotionId}`;

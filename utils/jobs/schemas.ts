@@ -8,6 +8,7 @@ import {
   CODE_MAX_LENGTH,
   CODE_RE,
   DELIMITERS,
+  EXPORT_FORMATS,
   GENERATE_LIMITS,
   MAX_JOB_CODES,
   PURGE_LIST_MAX_BYTES,
@@ -72,6 +73,8 @@ export const JobRequestSchema = z.discriminatedUnion('kind', [
     unusedOnly: z.boolean(),
     /** A usage report: the same reading, without a file. */
     reportOnly: z.boolean().optional(),
+    /** Which file ('standard' when absent, as in jobs made before it existed). */
+    format: z.enum(EXPORT_FORMATS).optional(),
   }),
   z.object({
     kind: z.literal('delete-code'),

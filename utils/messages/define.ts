@@ -10,6 +10,7 @@ import type { StoreClients } from '../api/store-clients';
 import type { JobRegistry } from '../jobs/registry';
 import type { JobRecord } from '../jobs/record';
 import type { AlertSettingsStore } from '../storage/alerts';
+import type { SpreadsheetCsvSetting } from '../storage/spreadsheet-csv';
 import type { JobEstimate } from '../codes/job-estimate';
 import type { ListedPromotion, Result, StoreView, TokenCheck } from './views';
 
@@ -36,6 +37,8 @@ export interface Services {
     notificationsGranted(): Promise<boolean>;
     openPage(): Promise<void>;
   };
+  /** "Spreadsheet-friendly CSV": semicolons and a BOM in the files the merchant downloads. */
+  spreadsheetCsv: SpreadsheetCsvSetting;
 }
 
 /** Who sent a message, as the background established it (never as the message claims). */

@@ -1,4 +1,4 @@
-/** Messages about the files kept in the extension (the settings page's list). */
+/** Messages about the files: those kept in the extension (the settings page's list), and how they are written. */
 import { z } from 'zod';
 import { defineMessage } from './define';
 import { FileKindSchema, JobIdSchema, NothingSchema } from './schemas';
@@ -17,5 +17,15 @@ export const fileMessages = {
       await services.registry.removeFile(jobId, kind, confirmed);
       return null;
     },
+  }),
+  getSpreadsheetCsv: defineMessage({
+    schema: NothingSchema,
+    from: 'extension',
+    handle: (_, { services }) => services.spreadsheetCsv.get(),
+  }),
+  setSpreadsheetCsv: defineMessage({
+    schema: z.object({ on: z.boolean() }),
+    from: 'extension',
+    handle: ({ on }, { services }) => services.spreadsheetCsv.set(on),
   }),
 };

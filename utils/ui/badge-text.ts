@@ -5,7 +5,7 @@
  * jobs under way ("42%"); else nothing (empty text).
  */
 import type { JobView } from '../jobs/types';
-import { formatDuration } from './format';
+import { formatDuration, formatPercent } from './format';
 import { jobLabel } from './job-text';
 
 export interface Badge {
@@ -50,7 +50,9 @@ function nameOf(job: JobView): string {
 
 function progressLine(job: JobView): string {
   const { done, total, etaMs } = job.progress;
-  const share = total ? `${Math.min(100, Math.floor((done / total) * 100))}%` : 'starting';
+  const share = total
+    ? formatPercent(Math.min(100, Math.floor((done / total) * 100)) / 100)
+    : 'starting';
   const eta =
     etaMs !== null && Number.isFinite(etaMs) ? `, about ${formatDuration(etaMs)} left` : '';
   return `${nameOf(job)}: ${share}${eta}`;

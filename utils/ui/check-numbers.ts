@@ -1,33 +1,39 @@
 /**
- * Whole numbers as merchants type them ("5000", "5,000", " 5000 "), and the ranges the forms
- * share: how many codes, and how many times each code works (per code, per customer). The
- * generate form, the pattern form and the import dialog all check them with the same words.
- * Plain TypeScript (no zod), for the content script's sake.
+ * Whole numbers as merchants type them in their language ("5000", "5,000" in English, "5.000"
+ * in German, "5 000" in French), and the ranges the forms share: how many codes, and how many
+ * times each code works (per code, per customer). The generate form, the pattern form and the
+ * import dialog all check them with the same words. Plain TypeScript (no zod), for the content
+ * script's sake.
  */
 import { formatCount } from './format';
+import { currentLocale } from '../locale/current';
+import { numberSigns } from '../locale/numbers';
+import { parseWholeNumber, type WholeNumber } from '../locale/whole-number';
 import { MAX_JOB_CODES, USES_MAX } from '../vocabulary';
 
-type WholeNumber =
-  | { kind: 'ok'; value: number }
-  | { kind: 'empty' }
-  | { kind: 'decimal' }
-  | { kind: 'not-a-number' };
+/** A number as typed, read in the page's language (see utils/locale/whole-number.ts). */
+export function readWholeNumber(raw: string, locale = currentLocale()): WholeNumber {
+  return parseWholeNumber(raw, numberSigns(locale));
+}
+
+/** The typed number when it is a whole number, else null (for what follows a field as typed). */
+export function typedWholeNumber(raw: string): number | null {
+  const parsed = readWholeNumber(raw);
+  return parsed.kind === 'ok' ? parsed.value : null;
+}
 
 /**
- * "5000", "5,000" and " 5000 " are whole numbers; "2.5", "1e9", "abc", "0x10" are not.
- * Digits only (with optional English thousands separators) so nothing is guessed.
+ * What is wrong with a number that is not a whole number, in one place each (the catalogue
+ * will make them keys). `meant`: what it would be grouped as the page's language groups.
  */
-export function parseWholeNumber(raw: string): WholeNumber {
-  const text = raw.trim();
-  if (text === '') return { kind: 'empty' };
-  if (/^[+-]?(\d+|\d{1,3}(,\d{3})+)$/.test(text)) {
-    const value = Number(text.replace(/,/g, ''));
-    return Number.isSafeInteger(value) ? { kind: 'ok', value } : { kind: 'not-a-number' };
-  }
-  if (/^[+-]?(\d[\d,]*)?\.\d+$/.test(text) || /^[+-]?\d[\d,]*\.$/.test(text))
-    return { kind: 'decimal' };
-  return { kind: 'not-a-number' };
-}
+export const NUMBER_WORDS = {
+  decimal: (example: string) => `Enter a whole number, without decimals (for example ${example}).`,
+  decimalSign: (sign: string, meant: number) =>
+    `Enter a whole number, without decimals: here “${sign}” starts decimals. Did you mean ${formatCount(meant)}?`,
+  digits: (example: string) => `Enter a whole number using digits only (for example ${example}).`,
+  grouping: (meant: number) =>
+    `Enter a whole number using digits only. Did you mean ${formatCount(meant)}?`,
+};
 
 export interface RangeWords {
   empty: string;
@@ -44,14 +50,24 @@ export function checkWhole(
   max: number,
   words: RangeWords,
 ): Checked<number> {
-  const parsed = parseWholeNumber(raw);
+  const parsed = readWholeNumber(raw);
   switch (parsed.kind) {
     case 'empty':
       return { error: words.empty };
     case 'decimal':
-      return { error: `Enter a whole number, without decimals (for example ${words.example}).` };
+      return {
+        error:
+          parsed.meant === null
+            ? NUMBER_WORDS.decimal(words.example)
+            : NUMBER_WORDS.decimalSign(numberSigns(currentLocale()).decimal, parsed.meant),
+      };
     case 'not-a-number':
-      return { error: `Enter a whole number using digits only (for example ${words.example}).` };
+      return {
+        error:
+          parsed.meant === null
+            ? NUMBER_WORDS.digits(words.example)
+            : NUMBER_WORDS.grouping(parsed.meant),
+      };
     case 'ok':
       if (parsed.value < min) return { error: words.below };
       if (parsed.value > max) return { error: words.above };

@@ -1,23 +1,29 @@
 /**
- * Numbers, durations and rates in the merchant's words. Pure: no DOM, no browser APIs.
- * The UI text is English, so numbers are grouped the English way ("12,500").
+ * Numbers, durations and rates in the merchant's words, their numbers as the merchant's locale
+ * writes them ("12,500", "12.500", "12 500"). No DOM, no browser APIs: the locale is the
+ * page's (utils/locale/current.ts), or the one given.
  */
+import { currentLocale } from '../locale/current';
+import { numberFormat } from '../locale/numbers';
 
 /**
- * 12500 -> "12,500" (rounded to a whole number), as Intl.NumberFormat('en-US') writes it (tested
- * to 1e16; far past any count, Intl writes a double's shortest digits where this writes its exact value).
- * Grouped by hand on purpose: the content script formats counts, and the first Intl formatter
- * in a page's extension world costs ~28 ms (ICU set-up). Made at load, it held up the control
- * panel's load event (Chrome runs idle scripts just before it); made later, it delays the panel.
+ * 12500 -> "12,500" in English, "12.500" in German: rounded to a whole number. The formatter is
+ * made at the first count, never at load (utils/locale/numbers.ts says why).
  */
-export function formatCount(n: number): string {
+export function formatCount(n: number, locale = currentLocale()): string {
   const whole = Math.round(n);
-  if (!Number.isFinite(whole)) return Number.isNaN(whole) ? 'NaN' : whole > 0 ? '∞' : '-∞';
-  // BigInt writes every digit (no "1e+21"); -0 is written as 0.
-  const digits = BigInt(Math.abs(whole))
-    .toString()
-    .replace(/\B(?=(\d{3})+$)/g, ',');
-  return whole < 0 ? `-${digits}` : digits;
+  // Intl writes -0 as "-0"; a count is never negative zero to a merchant.
+  return numberFormat(locale).format(whole === 0 ? 0 : whole);
+}
+
+/** 0.54 -> "0.5" in English, "0,5" in German: one decimal at most. */
+function formatTenths(n: number, locale = currentLocale()): string {
+  return numberFormat(locale, 'one-decimal').format(n);
+}
+
+/** 0.04 -> "4%" in English, "4 %" in German: a whole percentage. */
+export function formatPercent(share: number, locale = currentLocale()): string {
+  return numberFormat(locale, 'percent').format(share);
 }
 
 /** "1 row" / "12,500 rows": a count with its noun, singular for exactly one. */
@@ -33,7 +39,7 @@ export function pluralCodes(n: number): string {
 /** 1900.4 -> "1,900 codes/s"; slow rates keep one decimal ("0.5 codes/s"). */
 export function formatRate(perSecond: number): string {
   if (!Number.isFinite(perSecond) || perSecond <= 0) return '0 codes/s';
-  if (perSecond < 10) return `${(Math.round(perSecond * 10) / 10).toString()} codes/s`;
+  if (perSecond < 10) return `${formatTenths(perSecond)} codes/s`;
   return `${formatCount(perSecond)} codes/s`;
 }
 
@@ -66,5 +72,5 @@ export function formatBytes(bytes: number): string {
     v /= 1024;
     i++;
   }
-  return `${v < 10 ? (Math.round(v * 10) / 10).toString() : formatCount(v)} ${units[i]}`;
+  return `${v < 10 ? formatTenths(v) : formatCount(v)} ${units[i]}`;
 }

@@ -3,6 +3,8 @@
  * merchant reads without opening the CSV. Pure, so it is tested on plain numbers.
  */
 import type { Usage } from '../codes/usage';
+import { currentLocale } from '../locale/current';
+import { dayKeyText } from '../locale/dates';
 import { formatCount, pluralCodes } from './format';
 
 /** The day most codes were made (the earliest of equals), or null when there are none. */
@@ -12,16 +14,17 @@ export function busiestDay(usage: Usage): { day: string; codes: number } | null 
   return best;
 }
 
-const MONTHS = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
-
 /**
- * A day bar's label under the chart: "2026-03-01" -> "Mar 1" (the year is in the sentence and
- * the bar's title). By hand, not Intl: the content script's first Intl formatter costs ~28 ms.
+ * A day bar's label under the chart: "2026-03-01" -> "Mar 1", "1. März" (the year is in the
+ * sentence and the bar's title).
  */
 export function shortDay(day: string): string {
-  const m = /^\d{4}-(\d{2})-(\d{2})$/.exec(day);
-  const month = m ? MONTHS[Number(m[1]) - 1] : undefined;
-  return m && month ? `${month} ${Number(m[2])}` : '?';
+  return dayKeyText(day, 'month-day', currentLocale());
+}
+
+/** A day in the sentence and a bar's title: "Mar 1, 2026", "1. März 2026". */
+export function dayText(day: string): string {
+  return day === 'unknown' ? 'an unknown day' : dayKeyText(day, 'day', currentLocale());
 }
 
 /** Which day bars carry a date under them: every one while they fit, else the first and last. */
@@ -30,13 +33,9 @@ export function labelledDays(days: number): number[] {
   return [0, days - 1];
 }
 
-function dayName(day: string): string {
-  return day === 'unknown' ? 'an unknown day' : day;
-}
-
 /**
  * "12,000 codes: 9,500 unused, 2,500 used (2,000 used up), 0 unlimited; made on 3 days, most
- * on 2026-12-01 (10,000)."
+ * on Dec 1, 2026 (10,000)."
  */
 export function usageSentence(usage: Usage): string {
   if (usage.total === 0) return '0 codes: the promotion holds no codes, so none are used.';
@@ -46,6 +45,6 @@ export function usageSentence(usage: Usage): string {
   const days = usage.perDay.length;
   const top = busiestDay(usage);
   if (!top) return `${counts}.`;
-  if (days === 1) return `${counts}; all made on ${dayName(top.day)}.`;
-  return `${counts}; made on ${formatCount(days)} days, most on ${dayName(top.day)} (${formatCount(top.codes)}).`;
+  if (days === 1) return `${counts}; all made on ${dayText(top.day)}.`;
+  return `${counts}; made on ${formatCount(days)} days, most on ${dayText(top.day)} (${formatCount(top.codes)}).`;
 }
