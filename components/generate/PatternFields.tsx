@@ -12,6 +12,8 @@ import { setField } from '../state/form-store';
 import type { PanelModel } from '../state/panel-model';
 import { useStore } from '../state/use-store';
 import type { FieldMaker } from './field-maker';
+import { i18n } from '#i18n';
+import { SLOT, withParts } from '../with-parts';
 
 const SAMPLES_ID = 'bcm-pattern-samples';
 
@@ -21,13 +23,13 @@ export function PatternFields(props: { model: PanelModel; text: FieldMaker }): J
   const set = useStore(model.form, (s) => s.values.characterSet);
   return (
     <>
-      {text('pattern', 'Pattern', {
-        hint: 'Each # is a random character, e.g. SPRING-####-####.',
+      {text('pattern', i18n.t('pattern.label'), {
+        hint: i18n.t('pattern.hint'),
         describedBy: SAMPLES_ID,
         wide: true,
       })}
       <div class="bcm-field bcm-wide">
-        <label for="bcm-characterSet">Characters</label>
+        <label for="bcm-characterSet">{i18n.t('pattern.characters')}</label>
         <select
           id="bcm-characterSet"
           value={set}
@@ -38,11 +40,14 @@ export function PatternFields(props: { model: PanelModel; text: FieldMaker }): J
               {label}
             </option>
           ))}
-          <option value="custom">Your own set</option>
+          <option value="custom">{i18n.t('pattern.ownSet')}</option>
         </select>
       </div>
       {set === 'custom'
-        ? text('ownCharacters', 'Your characters', { hint: 'Each # is one of these.', wide: true })
+        ? text('ownCharacters', i18n.t('pattern.ownCharacters'), {
+            hint: i18n.t('pattern.ownHint'),
+            wide: true,
+          })
         : null}
     </>
   );
@@ -63,9 +68,12 @@ export function PatternSamples(props: { model: PanelModel }): JSX.Element {
     <p id={SAMPLES_ID} class="bcm-muted">
       {sound ? (
         <>
-          Codes will look like <code>{samples[0]}</code>, <code>{samples[1]}</code>,{' '}
-          <code>{samples[2]}</code>.
-          {errors.pattern ? null : ` This pattern can make ${spaceText(space)} codes.`}
+          {withParts(i18n.t('pattern.samples', [SLOT, SLOT, SLOT]), [
+            <code>{samples[0]}</code>,
+            <code>{samples[1]}</code>,
+            <code>{samples[2]}</code>,
+          ])}
+          {errors.pattern ? null : ` ${i18n.t('pattern.space', [spaceText(space)])}`}
         </>
       ) : null}
     </p>
