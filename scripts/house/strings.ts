@@ -50,6 +50,7 @@ const EQUALITY = new Set([
   ts.SyntaxKind.ExclamationEqualsEqualsToken,
   ts.SyntaxKind.EqualsEqualsToken,
   ts.SyntaxKind.ExclamationEqualsToken,
+  ts.SyntaxKind.InKeyword,
 ]);
 
 /** A literal compared, switched on or used as an index is a value of the code, not words. */
