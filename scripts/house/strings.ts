@@ -36,7 +36,8 @@ export const USER_ATTRIBUTES = new Set([
 const USER_PROPERTIES = new Set(['label', 'message', 'text', 'title', 'error', 'hint', 'note']);
 
 /** Setters of the texts that alerts and status regions show. */
-const USER_SETTERS = /^set(Error|Notice|Message|Status|Note|Text|Outcome|FileNote|ListError|Problem)$/;
+const USER_SETTERS =
+  /^set(Error|Notice|Message|Status|Note|Text|Outcome|FileNote|ListError|Problem)$/;
 
 const LETTER = /\p{L}/u;
 
@@ -61,7 +62,9 @@ function isCodeValue(n: ts.Node): boolean {
     ts.isCaseClause(p) ||
     (ts.isElementAccessExpression(p) && p.argumentExpression === n) ||
     // A token handed to a function (`send('listStores')`, `kindOf(job, 'short')`).
-    (ts.isCallExpression(p) && p.expression !== n && /^[a-z][\w.-]*$/.test((n as ts.StringLiteral).text))
+    (ts.isCallExpression(p) &&
+      p.expression !== n &&
+      /^[a-z][\w.-]*$/.test((n as ts.StringLiteral).text))
   );
 }
 
@@ -97,7 +100,11 @@ export function findLiterals(file: string, text: string): Finding[] {
   const found: ts.Node[] = [];
   const visit = (node: ts.Node): void => {
     if (ts.isJsxText(node) && LETTER.test(node.text)) found.push(node);
-    else if (ts.isJsxAttribute(node) && USER_ATTRIBUTES.has(attributeName(node)) && node.initializer)
+    else if (
+      ts.isJsxAttribute(node) &&
+      USER_ATTRIBUTES.has(attributeName(node)) &&
+      node.initializer
+    )
       found.push(...stringsIn(node.initializer));
     else if (ts.isJsxExpression(node) && !ts.isJsxAttribute(node.parent) && node.expression)
       found.push(...stringsIn(node.expression));
