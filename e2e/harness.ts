@@ -42,6 +42,11 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number };
   /** Another Chromium-family browser (Chrome, Edge); default Debian's Chromium (CHROMIUM). */
   executablePath?: string;
+  /**
+   * The browser's language (`--lang`, and LANGUAGE for Chromium on Linux), e.g. 'de': the
+   * extension then speaks it through browser.i18n. Debian's Chromium needs chromium-l10n.
+   */
+  lang?: string;
 }
 
 export interface DownloadItem {
@@ -222,6 +227,7 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Launche
     XDG_DATA_HOME: join(home, '.local', 'share'),
     TMPDIR: join(home, 'tmp'),
   });
+  if (opts.lang) Object.assign(env, { LANGUAGE: opts.lang, LANG: `${opts.lang}.UTF-8` });
 
   const executablePath = opts.executablePath ?? CHROMIUM;
   // Chrome and Edge 137+ ignore --load-extension unless that feature is turned off again, and
@@ -244,6 +250,7 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Launche
             ]
           : []),
         ...sandboxBrowserArgs(sandbox),
+        ...(opts.lang ? [`--lang=${opts.lang}`] : []),
       ],
       env,
     });

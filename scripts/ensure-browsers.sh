@@ -9,6 +9,11 @@ missing=()
 for pkg in "${wanted[@]}"; do
   command -v "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
+# Chromium speaks another language (--lang=de, the German e2e suite) only with its translations.
+if [[ " ${wanted[*]} " == *" chromium "* ]] && command -v dpkg >/dev/null 2>&1 &&
+  ! dpkg -s chromium-l10n >/dev/null 2>&1; then
+  missing+=(chromium-l10n)
+fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" != 0 ]; then
   echo "Missing browsers: ${missing[*]}. Install them with: sudo apt-get install -y ${missing[*]}" >&2

@@ -94,8 +94,8 @@ export function OptionsPage(props: {
       : '';
     setFileNote({
       text: parsed.storeHash
-        ? i18n.t('options.filledIn', [file.name, account, parsed.storeHash])
-        : i18n.t('options.filledTokenOnly', [file.name, account]),
+        ? i18n.t('options.filledIn', [file.name + account, parsed.storeHash])
+        : i18n.t('options.filledTokenOnly', [file.name + account]),
       error: false,
     });
   };

@@ -30,11 +30,24 @@ function shapes(messages: Parsed): Map<string, string> {
   return out;
 }
 
+/** Chrome reads `$name$` as a placeholder and refuses the whole extension when it is not defined. */
+const PLACEHOLDER = /(?<!\$)\$[A-Za-z0-9_@]+\$(?!\$)/;
+
+/** Messages the browser would refuse: `$1$2` reads as the placeholder `$1$`. */
+export function unreadable(messages: Parsed, lang: string): string[] {
+  return messages
+    .filter((m) => !m.key[0]?.startsWith('@@'))
+    .filter((m) =>
+      PLACEHOLDER.test(m.type === 'plural' ? Object.values(m.plurals).join(' | ') : m.message),
+    )
+    .map((m) => `${lang}: ${m.key.join('.')} holds $…$, which the browser reads as a placeholder`);
+}
+
 /** The problems of `lang` against English. */
 export function compareLocales(english: Parsed, other: Parsed, lang: string): string[] {
   const en = shapes(english);
   const it = shapes(other);
-  const problems: string[] = [];
+  const problems: string[] = unreadable(other, lang);
   for (const [key, shape] of en) {
     const theirs = it.get(key);
     if (theirs === undefined) problems.push(`${lang}: missing key ${key}`);
@@ -49,7 +62,7 @@ export async function checkLocales(dir: string): Promise<string[]> {
   const files = readdirSync(dir).filter((f) => f.endsWith('.yml'));
   if (!files.includes('en.yml')) return [`${dir}/en.yml is missing`];
   const english = await parseMessagesFile(join(dir, 'en.yml'));
-  const problems: string[] = [];
+  const problems: string[] = unreadable(english, 'en');
   for (const file of files.filter((f) => f !== 'en.yml')) {
     const lang = file.replace(/\.yml$/, '');
     let other: Parsed;

@@ -57,6 +57,21 @@ a:
     ]);
   });
 
+  it('fails `$1$2`, which Chrome reads as the undefined placeholder `$1$` (the extension would not load)', () => {
+    const de = yml(`
+a:
+  title: Codes $1$2
+  count: $1 von $2
+  plural:
+    1: $1 Code
+    n: $1 Codes
+`);
+    expect(compareLocales(EN, de, 'de')[0]).toBe(
+      'de: a.title holds $…$, which the browser reads as a placeholder',
+    );
+    expect(compareLocales(EN, yml('a:\n  title: $$5 $1 $2\n'), 'x')[0]).not.toMatch(/placeholder/);
+  });
+
   it('reads a folder: en.yml against each other language, a broken file said so', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bcm-locales-'));
     writeFileSync(join(dir, 'en.yml'), 'a: One\nb: Two\n');
