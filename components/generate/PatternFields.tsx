@@ -17,6 +17,14 @@ import { SLOT, withParts } from '../with-parts';
 
 const SAMPLES_ID = 'bcm-pattern-samples';
 
+/** The sets' names in the merchant's language (CHARACTER_SETS holds their characters). */
+const SET_NAMES: Record<keyof typeof CHARACTER_SETS, () => string> = {
+  'letters-digits': () => i18n.t('pattern.sets.lettersDigits'),
+  letters: () => i18n.t('pattern.sets.letters'),
+  digits: () => i18n.t('pattern.sets.digits'),
+  'lower-digits': () => i18n.t('pattern.sets.lowerDigits'),
+};
+
 /** The fields, inside the form's grid. */
 export function PatternFields(props: { model: PanelModel; text: FieldMaker }): JSX.Element {
   const { model, text } = props;
@@ -35,9 +43,9 @@ export function PatternFields(props: { model: PanelModel; text: FieldMaker }): J
           value={set}
           onChange={(e) => setField(model.form, 'characterSet', e.currentTarget.value)}
         >
-          {Object.entries(CHARACTER_SETS).map(([id, { label }]) => (
+          {Object.keys(CHARACTER_SETS).map((id) => (
             <option key={id} value={id}>
-              {label}
+              {SET_NAMES[id as keyof typeof CHARACTER_SETS]()}
             </option>
           ))}
           <option value="custom">{i18n.t('pattern.ownSet')}</option>
