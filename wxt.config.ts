@@ -35,7 +35,9 @@ export const FIREFOX_MIN_VERSION = '140.0';
 export const FIREFOX_ANDROID_MIN_VERSION = '142.0';
 
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
+  // '@wxt-dev/i18n/module': locales/<lang>.yml become _locales/<lang>/messages.json, read at run
+  // time through browser.i18n (never bundled), and '#i18n' gives the typed `i18n.t`.
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   // Every file says what it uses: WXT's APIs come from '#imports', the project's own modules by
   // path. A forgotten import fails the type check instead of resolving silently (and can never
   // pull zod into the content script).
@@ -84,9 +86,10 @@ export default defineConfig({
     ],
   },
   manifest: ({ browser }) => ({
-    name: 'Bulk Coupon Manager for BigCommerce',
-    description:
-      'Generate, export and purge BigCommerce bulk coupon codes at any scale, within the API rate limits.',
+    // In the browser's language, from locales/<lang>.yml (manifest.name, manifest.description).
+    default_locale: 'en',
+    name: '__MSG_manifest_name__',
+    description: '__MSG_manifest_description__',
     homepage_url: homepage,
     permissions: [
       'storage',

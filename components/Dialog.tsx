@@ -6,6 +6,7 @@
  */
 import type { ComponentChildren, JSX } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
+import { i18n } from '#i18n';
 
 const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), ' +
@@ -95,7 +96,7 @@ export function Dialog(props: DialogProps): JSX.Element {
           <button
             type="button"
             class="bcm-icon-button"
-            aria-label="Close dialog"
+            aria-label={i18n.t('common.closeDialog')}
             onClick={() => onClose.current()}
           >
             ×

@@ -19,6 +19,7 @@ import { readChosenFile } from './read-file';
 import type { PanelModel } from './state/panel-model';
 import { useStore } from './state/use-store';
 import { usePersonForm } from './trusted';
+import { i18n } from '#i18n';
 
 /** Where the chosen file stands: being read (its name), refused (why), or previewed. */
 interface FileState {
@@ -65,7 +66,7 @@ export function ImportDialog(props: { model: PanelModel }): JSX.Element {
       id={`bcm-import-${id}`}
       label={label}
       value={value}
-      hint="0 means unlimited."
+      hint={i18n.t('import.unlimitedHint')}
       error={'error' in checked ? checked.error : undefined}
       inputMode="numeric"
       onInput={set}
@@ -73,7 +74,7 @@ export function ImportDialog(props: { model: PanelModel }): JSX.Element {
   );
 
   return (
-    <Dialog title="Import codes" onClose={model.closeImportDialog}>
+    <Dialog title={i18n.t('import.title')} onClose={model.closeImportDialog}>
       {error ? <ErrorAlert message={error} /> : null}
       <form
         noValidate
@@ -89,13 +90,13 @@ export function ImportDialog(props: { model: PanelModel }): JSX.Element {
             });
         }}
       >
-        <p class="bcm-muted">Nothing is sent to the store until you press Import.</p>
+        <p class="bcm-muted">{i18n.t('import.nothingSent')}</p>
         <FileField error={file.error} onFile={(f) => void onFile(f)} />
         <div class="bcm-grid">
-          {limit('maxUses', 'Max uses per code', maxUses, setMaxUses, uses)}
+          {limit('maxUses', i18n.t('import.maxUses'), maxUses, setMaxUses, uses)}
           {limit(
             'maxUsesPerCustomer',
-            'Max uses per customer',
+            i18n.t('import.maxUsesPerCustomer'),
             perCustomer,
             setPerCustomer,
             usesPerCustomer,
@@ -114,10 +115,10 @@ export function ImportDialog(props: { model: PanelModel }): JSX.Element {
             disabled={!preview || 'error' in uses || 'error' in usesPerCustomer || busy}
             onClick={gate.arm}
           >
-            Import
+            {i18n.t('import.button')}
           </button>
           <button type="button" class="bcm-button" onClick={model.closeImportDialog}>
-            Cancel
+            {i18n.t('common.cancel')}
           </button>
         </div>
       </form>

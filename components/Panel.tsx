@@ -20,17 +20,13 @@ import type { PanelModel } from './state/panel-model';
 import { isDialogOpen } from './state/panel-state';
 import { useStore } from './state/use-store';
 import { storeLabel } from '@/utils/ui/store-name';
+import { i18n } from '#i18n';
+import { SLOT, withParts } from './with-parts';
 
 function FeedNotice(props: { model: PanelModel }) {
   const feed = useStore(props.model.jobs, (s) => s.feed);
-  if (feed === 'reconnecting')
-    return (
-      <p class="bcm-notice">Reconnecting to the extension… progress will show again in a moment.</p>
-    );
-  if (feed === 'closed')
-    return (
-      <ErrorAlert message="The extension was updated or reloaded. Reload this page to keep working." />
-    );
+  if (feed === 'reconnecting') return <p class="bcm-notice">{i18n.t('panel.reconnecting')}</p>;
+  if (feed === 'closed') return <ErrorAlert message={i18n.t('panel.reloaded')} />;
   return null;
 }
 
@@ -40,10 +36,8 @@ function NotConnected(props: { model: PanelModel; storeHash: string }) {
   return (
     <div class="bcm-notice-block">
       <p>
-        <strong>This store is not connected yet.</strong> To generate, export or purge codes,
-        connect store <code>{props.storeHash}</code> in the extension’s settings with a BigCommerce
-        API account (Marketing: modify). The access token is entered there, in the extension, never
-        on this page.
+        <strong>{i18n.t('panel.notConnectedTitle')}</strong>{' '}
+        {withParts(i18n.t('panel.notConnectedBody', [SLOT]), [<code>{props.storeHash}</code>])}
       </p>
       <div class="bcm-actions">
         <button
@@ -52,10 +46,10 @@ function NotConnected(props: { model: PanelModel; storeHash: string }) {
           disabled={busy}
           onClick={() => void props.model.openOptions()}
         >
-          Connect this store
+          {i18n.t('panel.connectStore')}
         </button>
         <button type="button" class="bcm-button" onClick={() => void props.model.refreshStore()}>
-          Check again
+          {i18n.t('common.checkAgain')}
         </button>
       </div>
     </div>
@@ -66,16 +60,16 @@ function Body(props: { model: PanelModel; dialog: DialogHooks }) {
   const { model } = props;
   const s = useStore(model.panel, (st) => st);
   const location = s.location;
-  if (!location) return <p class="bcm-muted">Loading…</p>;
+  if (!location) return <p class="bcm-muted">{i18n.t('common.loading')}</p>;
 
   if (s.store.status === 'error')
     return (
       <ErrorAlert
         message={s.store.error ?? ''}
-        retry={{ label: 'Try again', onClick: () => void model.refreshStore() }}
+        retry={{ label: i18n.t('common.tryAgain'), onClick: () => void model.refreshStore() }}
       />
     );
-  if (s.store.status !== 'ready') return <p class="bcm-muted">Checking this store…</p>;
+  if (s.store.status !== 'ready') return <p class="bcm-muted">{i18n.t('panel.checkingStore')}</p>;
   const store = s.store.value;
   if (!store) return <NotConnected model={model} storeHash={location.storeHash} />;
 
@@ -141,10 +135,10 @@ export function Panel(props: { model: PanelModel; floating?: boolean }): JSX.Ele
 
   return (
     <div class={props.floating ? 'bcm-root bcm-floating' : 'bcm-root'}>
-      <section aria-label="Bulk coupon codes" class="bcm-card" inert={dialogOpen || undefined}>
+      <section aria-label={i18n.t('panel.region')} class="bcm-card" inert={dialogOpen || undefined}>
         <header class="bcm-header">
           <h2 id="bcm-title" ref={heading} tabIndex={-1}>
-            Bulk coupon codes
+            {i18n.t('panel.region')}
           </h2>
           <button
             type="button"
@@ -153,7 +147,7 @@ export function Panel(props: { model: PanelModel; floating?: boolean }): JSX.Ele
             aria-controls="bcm-body"
             onClick={() => model.setCollapsed(!collapsed)}
           >
-            {collapsed ? 'Show' : 'Hide'}
+            {collapsed ? i18n.t('panel.show') : i18n.t('panel.hide')}
           </button>
         </header>
         <div id="bcm-body" class="bcm-body" hidden={collapsed}>

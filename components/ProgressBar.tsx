@@ -1,6 +1,7 @@
 /** A progress bar with its numbers in words ("12,500 / 100,000"). */
 import type { JSX } from 'preact';
 import { formatCount } from '@/utils/ui/format';
+import { i18n } from '#i18n';
 
 export function ProgressBar(props: {
   label: string;
@@ -19,7 +20,9 @@ export function ProgressBar(props: {
       aria-valuemax={known ? total : undefined}
       aria-valuenow={known ? done : undefined}
       aria-valuetext={
-        known ? `${formatCount(done)} of ${formatCount(total)}` : `${formatCount(done)} so far`
+        known
+          ? i18n.t('progress.ofTotal', [formatCount(done), formatCount(total)])
+          : i18n.t('progress.soFar', [formatCount(done)])
       }
     >
       <div class="bcm-progress-fill" style={{ width: known ? `${percent}%` : undefined }} />

@@ -3,6 +3,8 @@
  * background parses it, so no CSV parser weighs on the page. A file too large is refused
  * without being read; every problem comes back in words for beside the field.
  */
+import { i18n } from '#i18n';
+
 export async function readChosenFile(
   file: File,
   maxBytes: number,
@@ -10,12 +12,12 @@ export async function readChosenFile(
   // Limits are whole megabytes (50 MB, 60 MB).
   if (file.size > maxBytes)
     return {
-      error: `${file.name} is larger than ${maxBytes / 1048576} MB. Split it into smaller files.`,
+      error: i18n.t('file.tooLarge', [file.name, String(maxBytes / 1048576)]),
     };
   try {
     const text = file.size ? await file.text() : '';
-    return text.trim() ? { text } : { error: `${file.name} is empty.` };
+    return text.trim() ? { text } : { error: i18n.t('file.empty', [file.name]) };
   } catch {
-    return { error: `${file.name} could not be read. Choose the file again.` };
+    return { error: i18n.t('file.unreadable', [file.name]) };
   }
 }

@@ -42,7 +42,10 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number };
   /** Another Chromium-family browser (Chrome, Edge); default Debian's Chromium (CHROMIUM). */
   executablePath?: string;
-  /** The browser's language (`--lang`, e.g. 'de'), as a merchant's browser set to it; default the system's. */
+  /**
+   * The browser's language (`--lang`, and LANGUAGE for Chromium on Linux), e.g. 'de': the
+   * extension then speaks it through browser.i18n. Debian's Chromium needs chromium-l10n.
+   */
   lang?: string;
 }
 

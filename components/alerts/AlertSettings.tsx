@@ -7,6 +7,7 @@ import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { UiBridge } from '@/utils/ui/bridge';
 import type { Permissions } from '@/utils/ui/permissions';
+import { i18n } from '#i18n';
 
 interface Shown {
   notify: boolean;
@@ -42,10 +43,10 @@ export function AlertSettings(props: {
     await bridge.send('setAlerts', { notifications: on && granted });
     setStatus(
       !on
-        ? 'Notifications are off.'
+        ? i18n.t('alerts.notifyOff')
         : granted
-          ? 'Notifications are on: you will hear when a job completes, pauses, fails or waits for you.'
-          : 'The browser did not allow notifications. Everything else works as before.',
+          ? i18n.t('alerts.notifyOn')
+          : i18n.t('alerts.notifyRefused'),
     );
     await load();
   };
@@ -55,10 +56,10 @@ export function AlertSettings(props: {
       : (await permissions.remove('power'), true);
     setStatus(
       !on
-        ? 'The computer may sleep as usual.'
+        ? i18n.t('alerts.awakeOff')
         : granted
-          ? 'The computer stays awake while codes are created or deleted.'
-          : 'The browser did not allow it. Everything else works as before.',
+          ? i18n.t('alerts.awakeOn')
+          : i18n.t('alerts.awakeRefused'),
     );
     await load();
   };
@@ -66,11 +67,8 @@ export function AlertSettings(props: {
   const Heading = props.heading ?? 'h2';
   return (
     <section class="bcm-card" aria-labelledby="bcm-alerts-title">
-      <Heading id="bcm-alerts-title">While you are away</Heading>
-      <p class="bcm-muted">
-        Long jobs go on with the control panel closed, as long as the browser is open. The toolbar
-        button shows their progress, and a red “!” when one needs you.
-      </p>
+      <Heading id="bcm-alerts-title">{i18n.t('alerts.title')}</Heading>
+      <p class="bcm-muted">{i18n.t('alerts.intro')}</p>
       <div class="bcm-check">
         <input
           id="bcm-alerts-notify"
@@ -79,9 +77,7 @@ export function AlertSettings(props: {
           disabled={shown === null}
           onChange={(e) => void toggleNotify(e.currentTarget.checked)}
         />
-        <label for="bcm-alerts-notify">
-          Notify me when a job completes, pauses, fails or waits for my confirmation
-        </label>
+        <label for="bcm-alerts-notify">{i18n.t('alerts.notify')}</label>
       </div>
       {awakeOffered ? (
         <div class="bcm-check">
@@ -92,9 +88,7 @@ export function AlertSettings(props: {
             disabled={shown === null}
             onChange={(e) => void toggleAwake(e.currentTarget.checked)}
           />
-          <label for="bcm-alerts-awake">
-            Keep this computer awake while codes are created or deleted
-          </label>
+          <label for="bcm-alerts-awake">{i18n.t('alerts.awake')}</label>
         </div>
       ) : null}
       <p role="status" class="bcm-muted">

@@ -16,6 +16,7 @@ import { useStore } from '../state/use-store';
 import { createFinder } from './find-store';
 import { FindResult } from './FindResult';
 import type { StorePickerProps } from './StorePicker';
+import { i18n } from '#i18n';
 
 interface FindCodeProps {
   bridge: UiBridge;
@@ -66,7 +67,7 @@ export function FindCode(props: FindCodeProps): JSX.Element {
         ) : null}
         <Field
           id="bcm-find-code"
-          label="Find a code"
+          label={i18n.t('find.label')}
           value={s.text}
           onInput={finder.setText}
           error={s.inputError ?? undefined}
@@ -75,7 +76,7 @@ export function FindCode(props: FindCodeProps): JSX.Element {
           }}
         />
         <button type="submit" class="bcm-button" disabled={!store} onClick={gate.arm}>
-          Find
+          {i18n.t('find.button')}
         </button>
       </div>
       {s.error ? <ErrorAlert message={s.error} /> : null}

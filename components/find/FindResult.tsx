@@ -19,6 +19,7 @@ import type { JobsStore } from '../state/jobs-store';
 import { useStore } from '../state/use-store';
 import { fromPerson } from '../trusted';
 import type { Finder } from './find-store';
+import { i18n } from '#i18n';
 
 type Found = Extract<CodeLookup, { found: true }>;
 
@@ -31,7 +32,7 @@ const JOB_CLASS: Record<string, string> = {
 
 function madeText(created: string): string {
   const ms = Date.parse(created);
-  return Number.isNaN(ms) ? 'unknown' : dateText(ms);
+  return Number.isNaN(ms) ? i18n.t('find.unknown') : dateText(ms);
 }
 
 function Facts(props: { storeHash: string; lookup: Found; newTab?: boolean }): JSX.Element {
@@ -42,9 +43,9 @@ function Facts(props: { storeHash: string; lookup: Found; newTab?: boolean }): J
       : '';
   return (
     <dl class="bcm-facts">
-      <dt>Code</dt>
+      <dt>{i18n.t('find.code')}</dt>
       <dd>{code.code}</dd>
-      <dt>Promotion</dt>
+      <dt>{i18n.t('picker.label')}</dt>
       <dd>
         {promotion ? (
           <a
@@ -56,18 +57,18 @@ function Facts(props: { storeHash: string; lookup: Found; newTab?: boolean }): J
             {promotion.name}
           </a>
         ) : (
-          'could not be read'
+          i18n.t('find.unreadable')
         )}
         {status}
       </dd>
-      <dt>Uses</dt>
+      <dt>{i18n.t('find.uses')}</dt>
       <dd>{usesText(code)}</dd>
-      <dt>Per customer</dt>
+      <dt>{i18n.t('find.perCustomer')}</dt>
       <dd>{perCustomerText(code.max_uses_per_customer)}</dd>
-      <dt>Made</dt>
+      <dt>{i18n.t('find.made')}</dt>
       <dd>{madeText(code.created)}</dd>
-      <dt>Kind</dt>
-      <dd>{promotion?.bulk ? 'a bulk coupon promotion' : 'not a bulk coupon promotion'}</dd>
+      <dt>{i18n.t('find.kind')}</dt>
+      <dd>{promotion?.bulk ? i18n.t('find.bulk') : i18n.t('find.notBulk')}</dd>
     </dl>
   );
 }
@@ -95,16 +96,11 @@ function Delete(props: {
   if (s.deleteJobId)
     return (
       <p class={JOB_CLASS[job?.status ?? ''] ?? 'bcm-muted'}>
-        {job ? deleteJobText(job) : 'Starting…'}
+        {job ? deleteJobText(job) : i18n.t('find.starting')}
       </p>
     );
   if (!lookup.promotion?.bulk) return null;
-  if (!props.canDelete)
-    return (
-      <p class="bcm-muted">
-        This store is connected read-only: codes can be found here, not deleted.
-      </p>
-    );
+  if (!props.canDelete) return <p class="bcm-muted">{i18n.t('find.readOnly')}</p>;
   if (!s.confirming)
     return (
       <div class="bcm-actions">
@@ -115,7 +111,7 @@ function Delete(props: {
           disabled={s.busy}
           onClick={(e) => fromPerson(e) && finder.askDelete()}
         >
-          Delete this code
+          {i18n.t('find.delete')}
         </button>
       </div>
     );
@@ -130,10 +126,10 @@ function Delete(props: {
           // A person's click only: the control panel's scripts can reach the panel.
           onClick={(e) => void finder.confirmDelete(fromPerson(e))}
         >
-          Delete this code
+          {i18n.t('find.delete')}
         </button>
         <button type="button" ref={keep} class="bcm-button" onClick={finder.keep}>
-          Keep it
+          {i18n.t('find.keep')}
         </button>
       </div>
     </div>

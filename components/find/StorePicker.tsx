@@ -2,6 +2,7 @@
 import type { JSX } from 'preact';
 import type { StoreView } from '@/utils/messages';
 import { storeLabel } from '@/utils/ui/store-name';
+import { i18n } from '#i18n';
 
 export interface StorePickerProps {
   stores: StoreView[];
@@ -12,7 +13,7 @@ export interface StorePickerProps {
 export function StorePicker(props: StorePickerProps): JSX.Element {
   return (
     <div class="bcm-field bcm-find-store">
-      <label for="bcm-find-store">Store</label>
+      <label for="bcm-find-store">{i18n.t('find.store')}</label>
       <select
         id="bcm-find-store"
         value={props.value}

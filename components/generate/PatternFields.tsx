@@ -12,8 +12,18 @@ import { setField } from '../state/form-store';
 import type { PanelModel } from '../state/panel-model';
 import { useStore } from '../state/use-store';
 import type { FieldMaker } from './field-maker';
+import { i18n } from '#i18n';
+import { SLOT, withParts } from '../with-parts';
 
 const SAMPLES_ID = 'bcm-pattern-samples';
+
+/** The sets' names in the merchant's language (CHARACTER_SETS holds their characters). */
+const SET_NAMES: Record<keyof typeof CHARACTER_SETS, () => string> = {
+  'letters-digits': () => i18n.t('pattern.sets.lettersDigits'),
+  letters: () => i18n.t('pattern.sets.letters'),
+  digits: () => i18n.t('pattern.sets.digits'),
+  'lower-digits': () => i18n.t('pattern.sets.lowerDigits'),
+};
 
 /** The fields, inside the form's grid. */
 export function PatternFields(props: { model: PanelModel; text: FieldMaker }): JSX.Element {
@@ -21,28 +31,31 @@ export function PatternFields(props: { model: PanelModel; text: FieldMaker }): J
   const set = useStore(model.form, (s) => s.values.characterSet);
   return (
     <>
-      {text('pattern', 'Pattern', {
-        hint: 'Each # is a random character, e.g. SPRING-####-####.',
+      {text('pattern', i18n.t('pattern.label'), {
+        hint: i18n.t('pattern.hint'),
         describedBy: SAMPLES_ID,
         wide: true,
       })}
       <div class="bcm-field bcm-wide">
-        <label for="bcm-characterSet">Characters</label>
+        <label for="bcm-characterSet">{i18n.t('pattern.characters')}</label>
         <select
           id="bcm-characterSet"
           value={set}
           onChange={(e) => setField(model.form, 'characterSet', e.currentTarget.value)}
         >
-          {Object.entries(CHARACTER_SETS).map(([id, { label }]) => (
+          {Object.keys(CHARACTER_SETS).map((id) => (
             <option key={id} value={id}>
-              {label}
+              {SET_NAMES[id as keyof typeof CHARACTER_SETS]()}
             </option>
           ))}
-          <option value="custom">Your own set</option>
+          <option value="custom">{i18n.t('pattern.ownSet')}</option>
         </select>
       </div>
       {set === 'custom'
-        ? text('ownCharacters', 'Your characters', { hint: 'Each # is one of these.', wide: true })
+        ? text('ownCharacters', i18n.t('pattern.ownCharacters'), {
+            hint: i18n.t('pattern.ownHint'),
+            wide: true,
+          })
         : null}
     </>
   );
@@ -63,9 +76,12 @@ export function PatternSamples(props: { model: PanelModel }): JSX.Element {
     <p id={SAMPLES_ID} class="bcm-muted">
       {sound ? (
         <>
-          Codes will look like <code>{samples[0]}</code>, <code>{samples[1]}</code>,{' '}
-          <code>{samples[2]}</code>.
-          {errors.pattern ? null : ` This pattern can make ${spaceText(space)} codes.`}
+          {withParts(i18n.t('pattern.samples', [SLOT, SLOT, SLOT]), [
+            <code>{samples[0]}</code>,
+            <code>{samples[1]}</code>,
+            <code>{samples[2]}</code>,
+          ])}
+          {errors.pattern ? null : ` ${i18n.t('pattern.space', [spaceText(space)])}`}
         </>
       ) : null}
     </p>

@@ -4,6 +4,7 @@
  */
 import type { JSX } from 'preact';
 import { fromPerson } from '../trusted';
+import { i18n } from '#i18n';
 
 const ID = 'bcm-import-file';
 
@@ -14,7 +15,7 @@ export function FileField(props: {
   const { error } = props;
   return (
     <div class="bcm-field">
-      <label for={ID}>CSV file with codes</label>
+      <label for={ID}>{i18n.t('import.file')}</label>
       <input
         id={ID}
         type="file"
@@ -29,8 +30,7 @@ export function FileField(props: {
         }}
       />
       <p id={`${ID}-hint`} class="bcm-hint">
-        A column named code, or the only column. Optional max_uses and max_uses_per_customer columns
-        override the fields below.
+        {i18n.t('import.fileHint')}
       </p>
       {error ? (
         <p id={`${ID}-message`} class="bcm-field-error" role="alert">

@@ -6,8 +6,9 @@
  */
 import type { JSX } from 'preact';
 import type { ImportPreview } from '@/utils/messages';
-import { pluralCodes } from '@/utils/ui/format';
-import { pluralLines } from '@/utils/ui/import-text';
+import { i18n } from '#i18n';
+import { formatCount } from '@/utils/ui/format';
+import { SLOT, withParts } from '../with-parts';
 
 /** `reading`: the file's name while it is read; `preview`: the background's answer. */
 export function Preview(props: {
@@ -17,24 +18,30 @@ export function Preview(props: {
   const { preview } = props;
   return (
     <div role="status">
-      {props.reading ? <p class="bcm-muted">Reading {props.reading}…</p> : null}
+      {props.reading ? <p class="bcm-muted">{i18n.t('import.reading', [props.reading])}</p> : null}
       {preview ? (
         <>
-          <p class="bcm-big">{pluralCodes(preview.codes)} will be created</p>
+          <p class="bcm-big">
+            {i18n.t('import.willCreate', preview.codes, [formatCount(preview.codes)])}
+          </p>
           {preview.rejected ? (
             <>
-              <p>{pluralLines(preview.rejected)} will be rejected:</p>
+              <p>
+                {i18n.t('import.willReject', preview.rejected, [formatCount(preview.rejected)])}
+              </p>
               <ul>
                 {preview.reasons.map(({ kind, label, count, example }) => (
                   <li key={kind}>
-                    {label}: {pluralLines(count)}, e.g. line {example.line}
-                    {example.code ? (
-                      <>
-                        {' '}
-                        <code>{example.code}</code>
-                      </>
-                    ) : null}
-                    : {example.reason}
+                    {withParts(
+                      i18n.t(example.code ? 'import.reasonWithCode' : 'import.reason', count, [
+                        label,
+                        formatCount(count),
+                        String(example.line),
+                        SLOT,
+                        example.reason,
+                      ]),
+                      [<code>{example.code}</code>],
+                    )}
                   </li>
                 ))}
               </ul>

@@ -10,6 +10,7 @@ import { useStore } from '../state/use-store';
 import { CodesTable } from './CodesTable';
 import { storeNameOf, type ManagerModel } from './manager-model';
 import { storeLabel } from '@/utils/ui/store-name';
+import { i18n } from '#i18n';
 
 export function ChosenPromotion(props: {
   model: ManagerModel;
@@ -52,7 +53,8 @@ export function ChosenPromotion(props: {
     <div class="bcm-manager-main bcm-manager-chosen" ref={frame}>
       <div class="bcm-manager-crumbs">
         <button type="button" class="bcm-button" onClick={() => model.back()}>
-          <span aria-hidden="true">← </span>Back to the list
+          <span aria-hidden="true">← </span>
+          {i18n.t('manager.back')}
         </button>
         <p class="bcm-muted">
           {storeLabel(store)} › <strong>{name}</strong>

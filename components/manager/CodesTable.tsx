@@ -14,6 +14,7 @@ import type { PanelModel } from '../state/panel-model';
 import { useStore } from '../state/use-store';
 import { fromPerson } from '../trusted';
 import { createCodesModel } from './codes-model';
+import { i18n } from '#i18n';
 
 const PER_PAGE = 50;
 
@@ -61,9 +62,7 @@ export function CodesTable(props: {
       await write(codes.join('\n'));
       setNote(copiedText(codes.length, s.selected.length > 0));
     } catch {
-      setNote(
-        'The browser did not allow copying. Select the codes in the table and copy them by hand.',
-      );
+      setNote(i18n.t('codes.copyRefused'));
     }
   };
   const remove = (event: Event) => {
@@ -75,28 +74,28 @@ export function CodesTable(props: {
   const allOn = s.rows.length > 0 && s.selected.length === s.rows.length;
   const status =
     s.status === 'loading'
-      ? 'Reading codes from the store…'
+      ? i18n.t('codes.reading')
       : s.status === 'error'
         ? ''
         : note || pageText(s.show, s.index, s.rows.length, PER_PAGE, s.cutShort);
   return (
     <section class="bcm-card bcm-codes" aria-labelledby="bcm-codes-title">
       <h2 id="bcm-codes-title" ref={heading} tabIndex={-1}>
-        Codes
+        {i18n.t('codes.title')}
       </h2>
       <div class="bcm-actions">
-        <label for="bcm-codes-show">Show</label>
+        <label for="bcm-codes-show">{i18n.t('codes.show')}</label>
         <select
           id="bcm-codes-show"
           value={s.show}
           onChange={(e) => void page(() => model.setShow(e.currentTarget.value as CodesShown))}
         >
-          <option value="all">All codes</option>
-          <option value="unused">Unused codes</option>
-          <option value="used">Used codes</option>
+          <option value="all">{i18n.t('codes.all')}</option>
+          <option value="unused">{i18n.t('codes.unused')}</option>
+          <option value="used">{i18n.t('codes.used')}</option>
         </select>
         {codeCount !== null ? (
-          <span class="bcm-muted">{formatCount(codeCount)} in this promotion</span>
+          <span class="bcm-muted">{i18n.t('codes.inPromotion', [formatCount(codeCount)])}</span>
         ) : null}
       </div>
       {s.status === 'error' ? (
@@ -106,23 +105,23 @@ export function CodesTable(props: {
       ) : null}
       <table class="bcm-table" aria-busy={s.status === 'loading' || undefined}>
         {/* The table's name for screen readers; the heading above says it on screen. */}
-        <caption class="bcm-hidden-text">Codes</caption>
+        <caption class="bcm-hidden-text">{i18n.t('codes.title')}</caption>
         <thead>
           <tr>
             <th scope="col">
               <input
                 type="checkbox"
-                aria-label="Select all codes on this page"
+                aria-label={i18n.t('codes.selectAll')}
                 checked={allOn}
                 disabled={!s.rows.length}
                 onChange={(e) => model.toggleAll(e.currentTarget.checked)}
               />
             </th>
-            <th scope="col">Code</th>
-            <th scope="col">Uses</th>
-            <th scope="col">Max uses</th>
-            <th scope="col">Per customer</th>
-            <th scope="col">Created</th>
+            <th scope="col">{i18n.t('find.code')}</th>
+            <th scope="col">{i18n.t('find.uses')}</th>
+            <th scope="col">{i18n.t('codes.maxUses')}</th>
+            <th scope="col">{i18n.t('find.perCustomer')}</th>
+            <th scope="col">{i18n.t('codes.created')}</th>
           </tr>
         </thead>
         <tbody>
@@ -131,7 +130,7 @@ export function CodesTable(props: {
               <td>
                 <input
                   type="checkbox"
-                  aria-label={`Select ${c.code}`}
+                  aria-label={i18n.t('codes.select', [c.code])}
                   checked={s.selected.includes(c.code)}
                   onChange={(e) => model.toggle(c.code, e.currentTarget.checked)}
                 />
@@ -161,7 +160,7 @@ export function CodesTable(props: {
           disabled={s.index === 0 || s.status === 'loading'}
           onClick={() => void page(model.previous)}
         >
-          Previous page
+          {i18n.t('promotions.previous')}
         </button>
         <button
           type="button"
@@ -169,7 +168,7 @@ export function CodesTable(props: {
           disabled={!s.starts[s.index + 1] || s.status === 'loading'}
           onClick={() => void page(model.next)}
         >
-          Next page
+          {i18n.t('promotions.next')}
         </button>
         <button
           type="button"
@@ -177,7 +176,7 @@ export function CodesTable(props: {
           disabled={!s.rows.length}
           onClick={() => void copy()}
         >
-          Copy codes
+          {i18n.t('codes.copy')}
         </button>
         <button
           type="button"
@@ -185,7 +184,7 @@ export function CodesTable(props: {
           disabled={!s.selected.length || busy}
           onClick={remove}
         >
-          Delete selected
+          {i18n.t('codes.deleteSelected')}
         </button>
       </div>
     </section>

@@ -11,6 +11,7 @@ import { ChosenPromotion } from './ChosenPromotion';
 import { createManagerModel, type ManagerModel, type ManagerState } from './manager-model';
 import { PromotionList } from './PromotionList';
 import { StoreList } from './StoreList';
+import { i18n } from '#i18n';
 
 /** Back from a promotion, focus returns to its button in the list (else the list's heading). */
 function useFocusOnReturn(model: ManagerModel) {
@@ -50,9 +51,9 @@ export function ManagerView(props: {
   return (
     <main class="bcm-page bcm-manager">
       <header class="bcm-header bcm-manager-top">
-        <h1>Bulk coupon manager</h1>
+        <h1>{i18n.t('manager.title')}</h1>
         <a href="/options.html" class="bcm-link-text" onClick={openSettings}>
-          Open settings
+          {i18n.t('common.openSettings')}
         </a>
       </header>
       <div class="bcm-manager-layout">

@@ -21,6 +21,8 @@ import {
   statusText,
 } from './list-text';
 import type { ManagerModel } from './manager-model';
+import { i18n } from '#i18n';
+import { SLOT, withParts } from '../with-parts';
 
 function Row(props: {
   p: PromotionRow;
@@ -45,7 +47,11 @@ function Row(props: {
       <p id={details} class="bcm-manager-details">
         <span class={enabled ? 'bcm-badge bcm-badge-on' : 'bcm-badge'}>{statusText(p.status)}</span>
         <span>{codeCountText(p.codeCount)}</span>
-        <span>{props.job ? `Last job: ${lastJobText(props.job, props.now)}` : 'No jobs yet'}</span>
+        <span>
+          {props.job
+            ? i18n.t('promotions.lastJob', [lastJobText(props.job, props.now)])
+            : i18n.t('promotions.noJobs')}
+        </span>
       </p>
     </li>
   );
@@ -59,25 +65,23 @@ function Pager(props: {
   const { page, model } = props;
   if (page.pages <= 1) return null;
   return (
-    <nav class="bcm-manager-pager" aria-label="Pages of promotions">
+    <nav class="bcm-manager-pager" aria-label={i18n.t('promotions.pages')}>
       <button
         type="button"
         class="bcm-button"
         disabled={props.busy || page.page <= 1}
         onClick={() => model.goToPage(page.page - 1)}
       >
-        Previous page
+        {i18n.t('promotions.previous')}
       </button>
-      <span>
-        Page {page.page} of {page.pages}
-      </span>
+      <span>{i18n.t('promotions.page', [String(page.page), String(page.pages)])}</span>
       <button
         type="button"
         class="bcm-button"
         disabled={props.busy || page.page >= page.pages}
         onClick={() => model.goToPage(page.page + 1)}
       >
-        Next page
+        {i18n.t('promotions.next')}
       </button>
     </nav>
   );
@@ -96,21 +100,21 @@ function Body(props: { model: ManagerModel; storeHash: string; now: number }): J
         <ErrorAlert message={list.error ?? ''} />
         <div class="bcm-actions">
           <button type="button" class="bcm-button" onClick={() => void model.refresh()}>
-            Try again
+            {i18n.t('common.tryAgain')}
           </button>
           <button type="button" class="bcm-button" onClick={() => void model.openSettings()}>
-            Open settings
+            {i18n.t('common.openSettings')}
           </button>
         </div>
       </div>
     );
-  if (!page) return <p class="bcm-muted">Loading this store’s bulk coupon promotions…</p>;
+  if (!page) return <p class="bcm-muted">{i18n.t('picker.loading')}</p>;
   if (page.total === 0)
     return (
       <p class="bcm-notice-block">
-        {storeLabel(store)} has no bulk coupon promotions yet. To make one, open{' '}
-        <strong>Marketing › Promotions</strong> in the BigCommerce control panel, create a coupon
-        promotion that uses bulk (unique) codes and save it; then press Refresh.
+        {withParts(i18n.t('promotions.none', [storeLabel(store), SLOT]), [
+          <strong>{i18n.t('promotions.menuPath')}</strong>,
+        ])}
       </p>
     );
   const last = lastJobs(jobs, storeHash);
@@ -121,9 +125,9 @@ function Body(props: { model: ManagerModel; storeHash: string; now: number }): J
         {listSummary(page)} {readAtText(page.loadedAt, now)}
       </p>
       {page.promotions.length === 0 ? (
-        <p class="bcm-muted">No bulk coupon promotion’s name contains “{page.filter}”.</p>
+        <p class="bcm-muted">{i18n.t('promotions.noMatch', [page.filter])}</p>
       ) : (
-        <ul class="bcm-manager-list" aria-label="Bulk coupon promotions">
+        <ul class="bcm-manager-list" aria-label={i18n.t('promotions.list')}>
           {page.promotions.map((p) => (
             <Row key={p.id} p={p} job={last.get(p.id)} now={now} onChoose={() => model.choose(p)} />
           ))}
@@ -149,7 +153,7 @@ export function PromotionList(props: {
     <section class="bcm-card bcm-manager-main" aria-labelledby="bcm-promotions-title">
       <header class="bcm-header">
         <h2 id="bcm-promotions-title" ref={props.headingRef} tabIndex={-1}>
-          Bulk coupon promotions in {storeInText(store)}
+          {i18n.t('promotions.title', [storeInText(store)])}
         </h2>
         <button
           type="button"
@@ -157,11 +161,11 @@ export function PromotionList(props: {
           disabled={loading}
           onClick={() => void model.refresh()}
         >
-          Refresh
+          {i18n.t('promotions.refresh')}
         </button>
       </header>
       <div class="bcm-field bcm-manager-filter" role="search">
-        <label for="bcm-filter">Filter by name</label>
+        <label for="bcm-filter">{i18n.t('promotions.filter')}</label>
         <input
           id="bcm-filter"
           type="text"

@@ -4,6 +4,7 @@ import { ErrorAlert } from '../ErrorAlert';
 import { useStore } from '../state/use-store';
 import { storeLabel } from '@/utils/ui/store-name';
 import type { ManagerModel } from './manager-model';
+import { i18n } from '#i18n';
 
 export function StoreList(props: { model: ManagerModel }): JSX.Element {
   const { model } = props;
@@ -15,23 +16,21 @@ export function StoreList(props: { model: ManagerModel }): JSX.Element {
     body = (
       <ErrorAlert
         message={stores.error ?? ''}
-        retry={{ label: 'Try again', onClick: () => void model.loadStores() }}
+        retry={{ label: i18n.t('common.tryAgain'), onClick: () => void model.loadStores() }}
       />
     );
-  else if (stores.status !== 'ready') body = <p class="bcm-muted">Loading your stores…</p>;
+  else if (stores.status !== 'ready')
+    body = <p class="bcm-muted">{i18n.t('manager.loadingStores')}</p>;
   else if (stores.value.length === 0)
     body = (
       <div class="bcm-notice-block">
-        <p>
-          No store is connected yet. Connect one in the extension’s settings with a BigCommerce API
-          account (Marketing: modify); its bulk coupon promotions then show here.
-        </p>
+        <p>{i18n.t('manager.noStores')}</p>
         <button
           type="button"
           class="bcm-button bcm-primary"
           onClick={() => void model.openSettings()}
         >
-          Connect a store
+          {i18n.t('options.connectTitle')}
         </button>
       </div>
     );
@@ -53,7 +52,7 @@ export function StoreList(props: { model: ManagerModel }): JSX.Element {
             </button>
             {s.access === 'read-only' ? (
               <span id={`bcm-store-${s.storeHash}-access`} class="bcm-hint">
-                Read-only: export only
+                {i18n.t('manager.readOnly')}
               </span>
             ) : null}
           </li>
@@ -63,7 +62,7 @@ export function StoreList(props: { model: ManagerModel }): JSX.Element {
 
   return (
     <nav class="bcm-card bcm-manager-nav" aria-labelledby="bcm-stores-title">
-      <h2 id="bcm-stores-title">Stores</h2>
+      <h2 id="bcm-stores-title">{i18n.t('manager.stores')}</h2>
       {body}
     </nav>
   );

@@ -6,6 +6,7 @@
  */
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import type { UiBridge } from '@/utils/ui/bridge';
 
 export function CsvSettings(props: { bridge: UiBridge }): JSX.Element {
@@ -34,7 +35,7 @@ export function CsvSettings(props: { bridge: UiBridge }): JSX.Element {
 
   return (
     <section class="bcm-card" aria-labelledby="bcm-files-format-title">
-      <h2 id="bcm-files-format-title">CSV files</h2>
+      <h2 id="bcm-files-format-title">{i18n.t('csvSettings.title')}</h2>
       <div class="bcm-check">
         <input
           id="bcm-spreadsheet-csv"
@@ -44,11 +45,10 @@ export function CsvSettings(props: { bridge: UiBridge }): JSX.Element {
           aria-describedby="bcm-spreadsheet-csv-hint"
           onChange={(e) => void toggle(e.currentTarget.checked)}
         />
-        <label for="bcm-spreadsheet-csv">Spreadsheet-friendly CSV</label>
+        <label for="bcm-spreadsheet-csv">{i18n.t('csvSettings.label')}</label>
       </div>
       <p id="bcm-spreadsheet-csv-hint" class="bcm-hint">
-        Semicolons between columns, for Excel where decimals are written with a comma (German,
-        French and others). Files for email tools always use commas. The extension reads either.
+        {i18n.t('csvSettings.hint')}
       </p>
       {error ? (
         <p role="alert" class="bcm-error">

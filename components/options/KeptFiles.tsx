@@ -6,9 +6,10 @@ import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { KeptFileView } from '@/utils/jobs/types';
 import type { UiBridge } from '@/utils/ui/bridge';
-import { formatBytes, formatCount, plural } from '@/utils/ui/format';
+import { formatBytes, formatCount } from '@/utils/ui/format';
 import { dateText } from '../date-text';
 import { fromPerson, sendChecked } from '../trusted';
+import { i18n } from '#i18n';
 
 type Asking = { file: KeptFileView } | { all: true } | null;
 
@@ -20,14 +21,14 @@ function question(asking: Exclude<Asking, null>, files: KeptFileView[]): string 
   if ('all' in asking) {
     const kept = files.filter((f) => f.keepUntil !== null);
     const backups = kept.length
-      ? ` This includes ${kept.length === 1 ? 'the backup' : 'the backups'} of ${kept.length === 1 ? 'a purge' : 'purges'} kept for 30 days: ${kept.map((f) => f.filename).join(', ')}.`
+      ? ` ${i18n.t('files.includesBackups', kept.length, [kept.map((f) => f.filename).join(', ')])}`
       : '';
-    return `Remove all ${plural(files.length, 'file')} kept in the extension?${backups} Copies you downloaded stay on your computer.`;
+    return `${i18n.t('files.removeAll', files.length, [formatCount(files.length)])}${backups} ${i18n.t('files.copiesStay')}`;
   }
   const f = asking.file;
   return f.keepUntil !== null
-    ? `Remove ${f.filename}? It is the backup of a purge, kept until ${dateText(f.keepUntil)} in case codes need to be brought back. Copies you downloaded stay on your computer.`
-    : `Remove ${f.filename} from the extension? Copies you downloaded stay on your computer.`;
+    ? `${i18n.t('files.removeBackup', [f.filename, dateText(f.keepUntil)])} ${i18n.t('files.copiesStay')}`
+    : `${i18n.t('files.removeOne', [f.filename])} ${i18n.t('files.copiesStay')}`;
 }
 
 export function KeptFiles(props: { bridge: UiBridge; version: number }): JSX.Element {
@@ -70,25 +71,23 @@ export function KeptFiles(props: { bridge: UiBridge; version: number }): JSX.Ele
   const total = (files ?? []).reduce((n, f) => n + (f.bytes ?? 0), 0);
   return (
     <section class="bcm-card" aria-labelledby="bcm-files-title">
-      <h2 id="bcm-files-title">Files kept in the extension</h2>
-      <p class="bcm-muted">
-        Each job’s file stays here so it can be downloaded again. A purge’s backup is kept for at
-        least 30 days, even when its job is removed from the list.
-      </p>
+      <h2 id="bcm-files-title">{i18n.t('files.title')}</h2>
+      <p class="bcm-muted">{i18n.t('files.intro')}</p>
       {error ? (
         <p role="alert" class="bcm-error">
           {error}
         </p>
       ) : null}
-      {files === null ? <p class="bcm-muted">Loading…</p> : null}
+      {files === null ? <p class="bcm-muted">{i18n.t('common.loading')}</p> : null}
       {files !== null ? (
         <p>
           {files.length === 0
-            ? 'No files are kept.'
-            : `${plural(files.length, 'file')}, ${formatBytes(total)}.`}
-          {usage !== null
-            ? ` The extension uses ${formatBytes(usage)} of this browser’s storage in all.`
-            : ''}
+            ? i18n.t('files.none')
+            : i18n.t('files.summary', files.length, [
+                formatCount(files.length),
+                formatBytes(total),
+              ])}
+          {usage !== null ? ` ${i18n.t('files.usage', [formatBytes(usage)])}` : ''}
         </p>
       ) : null}
       {files && files.length > 0 ? (
@@ -99,11 +98,15 @@ export function KeptFiles(props: { bridge: UiBridge; version: number }): JSX.Ele
                 <strong>{f.filename}</strong>
                 <span class="bcm-muted">
                   {' '}
-                  · {plural(f.rows, 'row')} ·{' '}
-                  {f.bytes === null ? 'size not known yet' : formatBytes(f.bytes)} · store{' '}
-                  {f.storeHash}
-                  {f.keepUntil !== null ? ` · kept until ${dateText(f.keepUntil)}` : ''}
-                  {f.listed ? '' : ' · its job was removed from the list'}
+                  {i18n.t('files.meta', f.rows, [
+                    formatCount(f.rows),
+                    f.bytes === null ? i18n.t('files.sizeUnknown') : formatBytes(f.bytes),
+                    f.storeHash,
+                  ])}
+                  {f.keepUntil !== null
+                    ? ` ${i18n.t('files.keptUntil', [dateText(f.keepUntil)])}`
+                    : ''}
+                  {f.listed ? '' : ` ${i18n.t('files.unlisted')}`}
                 </span>
               </div>
               <div class="bcm-actions">
@@ -118,16 +121,16 @@ export function KeptFiles(props: { bridge: UiBridge; version: number }): JSX.Ele
                     })
                   }
                 >
-                  Download
+                  {i18n.t('files.download')}
                 </button>
                 <button
                   type="button"
                   class="bcm-button"
                   disabled={busy}
-                  aria-label={`Remove ${f.filename}`}
+                  aria-label={i18n.t('files.removeLabel', [f.filename])}
                   onClick={() => setAsking({ file: f })}
                 >
-                  Remove
+                  {i18n.t('options.remove')}
                 </button>
               </div>
             </li>
@@ -135,7 +138,7 @@ export function KeptFiles(props: { bridge: UiBridge; version: number }): JSX.Ele
         </ul>
       ) : null}
       {asking ? (
-        <div class="bcm-actions" role="group" aria-label="Remove kept files?">
+        <div class="bcm-actions" role="group" aria-label={i18n.t('files.removeQuestion')}>
           <span>{question(asking, files ?? [])}</span>
           <button
             type="button"
@@ -143,10 +146,10 @@ export function KeptFiles(props: { bridge: UiBridge; version: number }): JSX.Ele
             disabled={busy}
             onClick={() => void confirm()}
           >
-            Yes, remove
+            {i18n.t('options.yesRemove')}
           </button>
           <button type="button" class="bcm-button" onClick={() => setAsking(null)}>
-            Keep
+            {i18n.t('options.keep')}
           </button>
         </div>
       ) : files && files.length > 0 ? (
@@ -157,7 +160,7 @@ export function KeptFiles(props: { bridge: UiBridge; version: number }): JSX.Ele
             disabled={busy}
             onClick={() => setAsking({ all: true })}
           >
-            Remove all files
+            {i18n.t('files.removeAllButton')}
           </button>
         </div>
       ) : null}

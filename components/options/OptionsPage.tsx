@@ -15,6 +15,8 @@ import { KeptFiles } from './KeptFiles';
 import { StoreRow } from './StoreRow';
 import { TOKEN_MAX_LENGTH } from '@/utils/vocabulary';
 import { PRIVACY_URL } from '@/utils/ui/privacy-url';
+import { i18n } from '#i18n';
+import { SLOT, withParts } from '../with-parts';
 
 type Outcome = { kind: 'success' | 'notice' | 'error'; text: string } | null;
 
@@ -22,21 +24,19 @@ function describeCheck(storeHash: string, check: TokenCheck): Outcome {
   if (!check.ok)
     return {
       kind: 'error',
-      text: check.message || 'The token was not accepted. Check it and try again.',
+      text: check.message || i18n.t('options.tokenRejected'),
     };
   if (check.access === 'read-only')
     return {
       kind: 'notice',
-      text:
-        `Store ${storeHash} is connected with read-only access: you can export codes, but not generate or purge them. ` +
-        'To do those, create an API account with Marketing: modify and save its token here.' +
-        (check.message ? ` ${check.message}` : ''),
+      text: i18n.t('options.readOnly', [storeHash]) + (check.message ? ` ${check.message}` : ''),
     };
   return {
     kind: 'success',
     text:
-      `Store ${storeHash} is connected${check.access === 'modify' ? ' with full access (Marketing: modify)' : ''}.` +
-      `${check.message ? ` ${check.message}` : ''} Go back to the control panel: the panel there picks it up.`,
+      i18n.t(check.access === 'modify' ? 'options.connectedFull' : 'options.connected', [
+        storeHash,
+      ]) + `${check.message ? ` ${check.message}` : ''} ${i18n.t('options.goBack')}`,
   };
 }
 
@@ -76,7 +76,7 @@ export function OptionsPage(props: {
     try {
       text = await file.text();
     } catch {
-      setFileNote({ text: `${file.name} could not be read. Choose it again.`, error: true });
+      setFileNote({ text: i18n.t('options.fileUnreadable', [file.name]), error: true });
       return;
     } finally {
       input.value = '';
@@ -90,11 +90,13 @@ export function OptionsPage(props: {
     if (parsed.storeHash) setStoreHash(parsed.storeHash);
     setErrors({});
     setOutcome(null);
-    const account = parsed.accountName ? ` (API account “${parsed.accountName}”)` : '';
+    const account = parsed.accountName
+      ? ` ${i18n.t('options.accountName', [parsed.accountName])}`
+      : '';
     setFileNote({
       text: parsed.storeHash
-        ? `Filled in from ${file.name}${account}: store ${parsed.storeHash} and its access token. Press “Save store” to check and save them.`
-        : `The access token was filled in from ${file.name}${account}, but the file has no API path: type the store hash, then press “Save store”.`,
+        ? i18n.t('options.filledIn', [file.name + account, parsed.storeHash])
+        : i18n.t('options.filledTokenOnly', [file.name + account]),
       error: false,
     });
   };
@@ -105,14 +107,10 @@ export function OptionsPage(props: {
     const trimmed = token.trim();
     const next: typeof errors = {};
     if (!hash)
-      next.storeHash = storeHash.trim()
-        ? 'That is not a store hash: use the letters and digits after “store-” in your control panel’s address (e.g. abc123).'
-        : 'Enter the store hash: the letters and digits after “store-” in your control panel’s address.';
-    if (!trimmed)
-      next.token =
-        'Enter the access token of the store’s API account, or import the file BigCommerce downloaded.';
+      next.storeHash = storeHash.trim() ? i18n.t('options.notAHash') : i18n.t('options.enterHash');
+    if (!trimmed) next.token = i18n.t('options.enterToken');
     else if (trimmed.length > TOKEN_MAX_LENGTH || /\s/.test(trimmed))
-      next.token = 'This does not look like an access token. Copy it again from BigCommerce.';
+      next.token = i18n.t('options.notAToken');
     setErrors(next);
     if (!hash || next.token) {
       (next.storeHash ? hashInput.current : tokenInput.current)?.focus();
@@ -145,13 +143,13 @@ export function OptionsPage(props: {
 
   return (
     <main class="bcm-page bcm-options">
-      <h1>Bulk Coupon Manager settings</h1>
+      <h1>{i18n.t('options.title')}</h1>
 
       <section class="bcm-card" aria-labelledby="bcm-connect-title">
-        <h2 id="bcm-connect-title">Connect a store</h2>
+        <h2 id="bcm-connect-title">{i18n.t('options.connectTitle')}</h2>
         <form noValidate onSubmit={(e) => void onSave(e)}>
           <div class="bcm-field bcm-file">
-            <label for="bcm-import">Import API account file</label>
+            <label for="bcm-import">{i18n.t('options.importFile')}</label>
             <input
               id="bcm-import"
               type="file"
@@ -164,16 +162,15 @@ export function OptionsPage(props: {
               class={fileNote?.error ? 'bcm-field-error' : fileNote ? 'bcm-note' : 'bcm-hint'}
               role={fileNote?.error ? 'alert' : undefined}
             >
-              {fileNote?.text ??
-                'The .txt file BigCommerce downloaded when you created the API account. It is read here only.'}
+              {fileNote?.text ?? i18n.t('options.importHint')}
             </p>
           </div>
           <Field
             id="bcm-store-hash"
-            label="Store hash"
+            label={i18n.t('options.storeHash')}
             value={storeHash}
             onInput={setStoreHash}
-            hint="From your control panel’s address: store-abc123.mybigcommerce.com → abc123."
+            hint={i18n.t('options.storeHashHint')}
             error={errors.storeHash}
             inputRef={(el) => {
               hashInput.current = el;
@@ -181,12 +178,12 @@ export function OptionsPage(props: {
           />
           <Field
             id="bcm-token"
-            label="Access token"
+            label={i18n.t('options.token')}
             type="password"
             value={token}
             onInput={setToken}
             autoComplete="off"
-            hint="Kept in the extension on this computer; never shown on the control-panel page."
+            hint={i18n.t('options.tokenHint')}
             error={errors.token}
             inputRef={(el) => {
               tokenInput.current = el;
@@ -194,9 +191,9 @@ export function OptionsPage(props: {
           />
           <div class="bcm-actions">
             <button type="submit" class="bcm-button bcm-primary" disabled={saving}>
-              Save store
+              {i18n.t('options.saveStore')}
             </button>
-            {saving ? <span class="bcm-muted">Checking the token with BigCommerce…</span> : null}
+            {saving ? <span class="bcm-muted">{i18n.t('options.checkingToken')}</span> : null}
           </div>
           {outcome ? (
             <p
@@ -216,15 +213,15 @@ export function OptionsPage(props: {
       </section>
 
       <section class="bcm-card" aria-labelledby="bcm-stores-title">
-        <h2 id="bcm-stores-title">Connected stores</h2>
+        <h2 id="bcm-stores-title">{i18n.t('options.storesTitle')}</h2>
         {listError ? (
           <p role="alert" class="bcm-error">
             {listError}
           </p>
         ) : null}
-        {stores === null && !listError ? <p class="bcm-muted">Loading…</p> : null}
+        {stores === null && !listError ? <p class="bcm-muted">{i18n.t('common.loading')}</p> : null}
         {stores !== null && stores.length === 0 ? (
-          <p class="bcm-muted">No store is connected yet.</p>
+          <p class="bcm-muted">{i18n.t('options.noStores')}</p>
         ) : null}
         {stores !== null && stores.length > 0 ? (
           <ul class="bcm-store-list" aria-labelledby="bcm-stores-title">
@@ -250,38 +247,26 @@ export function OptionsPage(props: {
 
       {props.permissions ? <AlertSettings bridge={bridge} permissions={props.permissions} /> : null}
       <section class="bcm-card" aria-labelledby="bcm-help-title">
-        <h2 id="bcm-help-title">Creating the API account</h2>
+        <h2 id="bcm-help-title">{i18n.t('options.helpTitle')}</h2>
         <ol>
+          <li>{i18n.t('options.help1')}</li>
+          <li>{i18n.t('options.help2')}</li>
           <li>
-            In your BigCommerce control panel, open Settings › Store-level API accounts, and choose
-            Create API account. This needs a user allowed to manage API accounts (the store owner,
-            or a user given high-risk permissions); a store can hold only so many API accounts.
+            {withParts(i18n.t('options.help3', [SLOT, SLOT]), [
+              <strong>{i18n.t('options.help3Marketing')}</strong>,
+              <strong>{i18n.t('options.help3Modify')}</strong>,
+            ])}
           </li>
-          <li>
-            Pick the token type “V2/V3 API token” and give it a name, e.g. “Bulk Coupon Manager”.
-          </li>
-          <li>
-            Under OAuth scopes, set <strong>Marketing</strong> to <strong>modify</strong>.
-            (Read-only is enough to export codes, but not to generate or purge them. Scopes cannot
-            be changed later.) Leave every other scope at None.
-          </li>
-          <li>Save. BigCommerce shows the access token once and downloads a .txt file with it.</li>
-          <li>
-            Import that file above (or paste the store hash and the access token), then press “Save
-            store”.
-          </li>
+          <li>{i18n.t('options.help4')}</li>
+          <li>{i18n.t('options.help5')}</li>
         </ol>
+        <p class="bcm-muted">{i18n.t('options.tokenStays')}</p>
         <p class="bcm-muted">
-          The token stays in this browser’s extension storage and is used only by the extension’s
-          background service to call api.bigcommerce.com. The client secret in the file is not
-          needed and is ignored.
-        </p>
-        <p class="bcm-muted">
-          What the extension keeps, where it sends it, and how to remove everything:{' '}
-          <a class="bcm-link-text" href={PRIVACY_URL} target="_blank" rel="noopener noreferrer">
-            Privacy policy
-          </a>
-          .
+          {withParts(i18n.t('options.privacyLead', [SLOT]), [
+            <a class="bcm-link-text" href={PRIVACY_URL} target="_blank" rel="noopener noreferrer">
+              {i18n.t('options.privacyLink')}
+            </a>,
+          ])}
         </p>
       </section>
     </main>

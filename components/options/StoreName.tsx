@@ -8,6 +8,7 @@ import { useState } from 'preact/hooks';
 import type { StoreView } from '@/utils/messages';
 import type { UiBridge } from '@/utils/ui/bridge';
 import { STORE_NAME_MAX } from '@/utils/vocabulary';
+import { i18n } from '#i18n';
 
 export function StoreName(props: {
   bridge: UiBridge;
@@ -28,26 +29,26 @@ export function StoreName(props: {
     setValue(reply.value.name ?? '');
     setStatus({
       text: reply.value.name
-        ? `Saved: this store shows as “${reply.value.name}”.`
-        : 'Saved: this store shows by its hash.',
+        ? i18n.t('options.nameSaved', [reply.value.name])
+        : i18n.t('options.nameCleared'),
       error: false,
     });
     props.onSaved(reply.value);
   };
   return (
     <form class="bcm-store-name" onSubmit={(e) => void save(e)}>
-      <label for={id}>Store name</label>
+      <label for={id}>{i18n.t('options.storeName')}</label>
       <input
         id={id}
         type="text"
         value={value}
         maxLength={STORE_NAME_MAX}
-        placeholder={`Store ${hash}`}
+        placeholder={i18n.t('options.storeFallback', [hash])}
         aria-describedby={`${id}-status`}
         onInput={(e) => setValue(e.currentTarget.value)}
       />
       <button type="submit" class="bcm-button" disabled={saving}>
-        Save name
+        {i18n.t('options.saveName')}
       </button>
       <p id={`${id}-status`} aria-live="polite" class={status?.error ? 'bcm-error' : 'bcm-hint'}>
         {status?.text ?? ''}

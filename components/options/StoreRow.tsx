@@ -7,6 +7,7 @@ import { formatBytes, formatCount } from '@/utils/ui/format';
 import { storeLabel } from '@/utils/ui/store-name';
 import { dateText } from '../date-text';
 import { StoreName } from './StoreName';
+import { i18n } from '#i18n';
 
 const ACCESS_LABEL: Record<StoreView['access'], string> = {
   modify: 'Full access (Marketing: modify)',
@@ -58,12 +59,15 @@ export function StoreRow(props: {
         <strong>{storeLabel(props.store)}</strong>
         <span class="bcm-muted">
           {' '}
-          · {ACCESS_LABEL[props.store.access]} · added {dateText(props.store.addedAt)}
+          {i18n.t('options.storeMeta', [
+            ACCESS_LABEL[props.store.access],
+            dateText(props.store.addedAt),
+          ])}
         </span>
       </div>
       <StoreName bridge={props.bridge} store={props.store} onSaved={props.onRenamed} />
       {confirming ? (
-        <div class="bcm-actions" role="group" aria-label={`Remove store ${hash}?`}>
+        <div class="bcm-actions" role="group" aria-label={i18n.t('options.removeQuestion', [hash])}>
           <span>{removalQuestion(hash, footprint)}</span>
           <button
             type="button"
@@ -76,7 +80,7 @@ export function StoreRow(props: {
               setConfirming(false);
             }}
           >
-            Yes, remove
+            {i18n.t('options.yesRemove')}
           </button>
           <button
             type="button"
@@ -87,7 +91,7 @@ export function StoreRow(props: {
               setTimeout(() => remove.current?.focus(), 0);
             }}
           >
-            Keep
+            {i18n.t('options.keep')}
           </button>
         </div>
       ) : (
@@ -99,7 +103,7 @@ export function StoreRow(props: {
             aria-describedby={id}
             onClick={() => void ask()}
           >
-            Remove
+            {i18n.t('options.remove')}
           </button>
         </div>
       )}

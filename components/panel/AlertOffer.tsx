@@ -6,6 +6,7 @@
 import type { JSX } from 'preact';
 import type { PanelModel } from '../state/panel-model';
 import { useStore } from '../state/use-store';
+import { i18n } from '#i18n';
 
 export function AlertOffer(props: { model: PanelModel }): JSX.Element | null {
   const { model } = props;
@@ -15,8 +16,7 @@ export function AlertOffer(props: { model: PanelModel }): JSX.Element | null {
   return (
     <div class="bcm-notice-block" role="group" aria-labelledby="bcm-offer-text">
       <p id="bcm-offer-text">
-        <strong>This job will take a while.</strong> It goes on with this page closed (the toolbar
-        button shows how). Be notified when it ends or needs you?
+        <strong>{i18n.t('alertOffer.title')}</strong> {i18n.t('alertOffer.body')}
       </p>
       <div class="bcm-actions">
         <button
@@ -27,10 +27,10 @@ export function AlertOffer(props: { model: PanelModel }): JSX.Element | null {
             void model.bridge.send('openAlertsPage');
           }}
         >
-          Turn on notifications
+          {i18n.t('alertOffer.turnOn')}
         </button>
         <button type="button" class="bcm-button" onClick={close}>
-          No thanks
+          {i18n.t('alertOffer.noThanks')}
         </button>
       </div>
     </div>

@@ -12,6 +12,7 @@ import type { PanelModel } from '../state/panel-model';
 import { useStore } from '../state/use-store';
 import { Operations, type DialogHooks } from './Operations';
 import { isBulkCoupon } from '@/utils/vocabulary';
+import { i18n } from '#i18n';
 
 /** The name and the code count, kept up with this promotion's jobs between two readings. */
 function PromotionSummary(props: { info: PromotionInfo; model: PanelModel }): JSX.Element {
@@ -61,10 +62,10 @@ export function Promotion(props: {
     return (
       <ErrorAlert
         message={promotion.error ?? ''}
-        retry={{ label: 'Try again', onClick: () => void model.refreshPromotion() }}
+        retry={{ label: i18n.t('common.tryAgain'), onClick: () => void model.refreshPromotion() }}
       />
     );
-  if (!info) return <p class="bcm-muted">Loading the promotion…</p>;
+  if (!info) return <p class="bcm-muted">{i18n.t('promotion.loading')}</p>;
   if (!isBulkCoupon(info))
     return (
       <>

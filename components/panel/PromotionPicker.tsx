@@ -3,10 +3,11 @@
  * (on a promotion's own page the URL says which one it is).
  */
 import type { JSX } from 'preact';
-import { pluralCodes } from '@/utils/ui/format';
 import { ErrorAlert } from '../ErrorAlert';
 import type { PanelModel } from '../state/panel-model';
 import { useStore } from '../state/use-store';
+import { i18n } from '#i18n';
+import { formatCount } from '@/utils/ui/format';
 
 export function PromotionPicker(props: { model: PanelModel }): JSX.Element {
   const { model } = props;
@@ -16,21 +17,17 @@ export function PromotionPicker(props: { model: PanelModel }): JSX.Element {
     return (
       <ErrorAlert
         message={list.error ?? ''}
-        retry={{ label: 'Try again', onClick: () => void model.refreshBulkPromotions() }}
+        retry={{
+          label: i18n.t('common.tryAgain'),
+          onClick: () => void model.refreshBulkPromotions(),
+        }}
       />
     );
-  if (list.status !== 'ready')
-    return <p class="bcm-muted">Loading this store’s bulk coupon promotions…</p>;
-  if (list.value.length === 0)
-    return (
-      <p class="bcm-muted">
-        This store has no bulk coupon promotions yet. Create a promotion that uses coupon codes with
-        bulk codes, then open it here.
-      </p>
-    );
+  if (list.status !== 'ready') return <p class="bcm-muted">{i18n.t('picker.loading')}</p>;
+  if (list.value.length === 0) return <p class="bcm-muted">{i18n.t('picker.none')}</p>;
   return (
     <div class="bcm-field">
-      <label for="bcm-promotion">Promotion</label>
+      <label for="bcm-promotion">{i18n.t('picker.label')}</label>
       <select
         id="bcm-promotion"
         value={selected === null ? '' : String(selected)}
@@ -40,16 +37,18 @@ export function PromotionPicker(props: { model: PanelModel }): JSX.Element {
           model.pickPromotion(value === '' ? null : Number(value));
         }}
       >
-        <option value="">Choose a bulk coupon promotion…</option>
+        <option value="">{i18n.t('picker.choose')}</option>
         {list.value.map((p) => (
           <option key={p.id} value={String(p.id)}>
             {p.name}
-            {p.codeCount !== null ? ` (${pluralCodes(p.codeCount)})` : ''}
+            {p.codeCount !== null
+              ? ` ${i18n.t('picker.count', p.codeCount, [formatCount(p.codeCount)])}`
+              : ''}
           </option>
         ))}
       </select>
       <p id="bcm-promotion-hint" class="bcm-hint">
-        Only promotions with bulk coupon codes are listed.
+        {i18n.t('picker.hint')}
       </p>
     </div>
   );

@@ -13,6 +13,7 @@ import { createJobsStore, feedJobs } from '../state/jobs-store';
 import { useStore } from '../state/use-store';
 import { StorePicker } from '../find/StorePicker';
 import { sendChecked } from '../trusted';
+import { i18n } from '#i18n';
 
 /** Unfinished jobs first (newest first), then finished ones by when they ended; at most `limit`. */
 export function orderJobs(jobs: readonly JobView[], limit = 20): JobView[] {
@@ -50,7 +51,7 @@ export function PopupPage(props: PopupProps): JSX.Element {
     setBusy(true);
     const reply = await request();
     setBusy(false);
-    setError(reply.ok ? null : (reply.error ?? 'Something went wrong.'));
+    setError(reply.ok ? null : (reply.error ?? i18n.t('common.somethingWrong')));
     return reply.ok;
   };
 
@@ -62,9 +63,7 @@ export function PopupPage(props: PopupProps): JSX.Element {
     setBusy(false);
     setError(reply.ok ? null : reply.error);
     if (reply.ok && reply.value.keptUntil !== null)
-      setNotice(
-        `Removed from the list. Its backup file is kept in the extension until ${dateText(reply.value.keptUntil)}: see “Files kept in the extension” in the settings.`,
-      );
+      setNotice(i18n.t('popup.removedKept', [dateText(reply.value.keptUntil)]));
   };
 
   const openSettings = async (event: Event) => {
@@ -76,7 +75,7 @@ export function PopupPage(props: PopupProps): JSX.Element {
   return (
     <main class="bcm-page bcm-popup">
       <header class="bcm-header">
-        <h1>Bulk coupon jobs</h1>
+        <h1>{i18n.t('popup.title')}</h1>
         <span class="bcm-header-links">
           <a
             href="/manager.html"
@@ -89,20 +88,20 @@ export function PopupPage(props: PopupProps): JSX.Element {
               props.onOpenManager();
             }}
           >
-            Open manager
+            {i18n.t('popup.openManager')}
           </a>
           <a href="/options.html" class="bcm-link-text" onClick={(e) => void openSettings(e)}>
-            Open settings
+            {i18n.t('common.openSettings')}
           </a>
         </span>
       </header>
       {stores === null ? null : stores.length ? (
         <FindCode bridge={bridge} jobs={jobsStore} stores={stores} newTab picker={StorePicker} />
       ) : (
-        <p class="bcm-muted">Connect a store in the settings to find its codes here.</p>
+        <p class="bcm-muted">{i18n.t('popup.connectToFind')}</p>
       )}
       {state.feed === 'reconnecting' ? (
-        <p class="bcm-notice">Reconnecting to the extension…</p>
+        <p class="bcm-notice">{i18n.t('popup.reconnecting')}</p>
       ) : null}
       {error ? <ErrorAlert message={error} /> : null}
       {notice ? (
@@ -111,14 +110,11 @@ export function PopupPage(props: PopupProps): JSX.Element {
         </p>
       ) : null}
       {!state.loaded ? (
-        <p class="bcm-muted">Loading jobs…</p>
+        <p class="bcm-muted">{i18n.t('popup.loadingJobs')}</p>
       ) : jobs.length === 0 ? (
-        <p class="bcm-muted">
-          No jobs yet. Open a bulk coupon promotion in your BigCommerce control panel to generate,
-          export or purge codes; its progress shows here.
-        </p>
+        <p class="bcm-muted">{i18n.t('popup.noJobs')}</p>
       ) : (
-        <ul class="bcm-job-list" aria-label="Jobs">
+        <ul class="bcm-job-list" aria-label={i18n.t('popup.jobs')}>
           {jobs.map((job) => (
             <li key={job.id}>
               <JobCard
@@ -136,12 +132,10 @@ export function PopupPage(props: PopupProps): JSX.Element {
                   )
                 }
                 onDismiss={() => void remove(job)}
-                dismissLabel="Remove from list"
+                dismissLabel={i18n.t('popup.removeFromList')}
               />
               {job.status === 'awaiting-confirmation' ? (
-                <p class="bcm-hint">
-                  Confirm or cancel this purge on the promotion’s page in the control panel.
-                </p>
+                <p class="bcm-hint">{i18n.t('popup.confirmOnPage')}</p>
               ) : null}
             </li>
           ))}

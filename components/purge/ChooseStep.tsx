@@ -5,13 +5,14 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import type { PurgeMode } from '@/utils/jobs/types';
-import { formatCount, pluralCodes } from '@/utils/ui/format';
+import { formatCount } from '@/utils/ui/format';
 import { plannedPurge } from '@/utils/codes/planned-job';
 import { EstimateLine } from '../EstimateLine';
 import { readChosenFile } from '../read-file';
 import type { PanelModel } from '../state/panel-model';
 import { useStore } from '../state/use-store';
 import { fromPerson, usePersonForm } from '../trusted';
+import { i18n } from '#i18n';
 
 /** Largest file read here; the background accepts up to 64 MB of text. */
 const MAX_FILE_BYTES = 60 * 1024 * 1024;
@@ -49,7 +50,10 @@ export function ChooseStep(props: { model: PanelModel; codeCount: number | null 
     }
     setReading(true);
     const read = await readChosenFile(chosen, MAX_FILE_BYTES);
-    const summary = `${chosen.name} is ready (${formatCount(Math.ceil(chosen.size / 1024))} KB).`;
+    const summary = i18n.t('purge.fileReady', [
+      chosen.name,
+      formatCount(Math.ceil(chosen.size / 1024)),
+    ]);
     setFile({
       name: chosen.name,
       text: 'text' in read ? read.text : '',
@@ -63,7 +67,10 @@ export function ChooseStep(props: { model: PanelModel; codeCount: number | null 
     !busy &&
     !reading &&
     (mode !== 'list' || (file !== null && file.text.length > 0 && !file.error));
-  const total = props.codeCount !== null ? ` (${pluralCodes(props.codeCount)})` : '';
+  const total =
+    props.codeCount !== null
+      ? i18n.t('purge.allHintCount', props.codeCount, [formatCount(props.codeCount)])
+      : i18n.t('purge.allHint');
   const option = (value: PurgeMode, label: string, hint: string) => (
     <div class="bcm-radio">
       <input
@@ -98,18 +105,14 @@ export function ChooseStep(props: { model: PanelModel; codeCount: number | null 
       }}
     >
       <fieldset class="bcm-fieldset">
-        <legend>Which codes to delete</legend>
-        {option('all', 'All codes', `Every code in this promotion${total}.`)}
-        {option('unused', 'Unused codes', 'Only codes that have never been redeemed.')}
-        {option(
-          'list',
-          'Codes from a CSV file',
-          'Only the codes listed in a file (one per line, or a "code" column).',
-        )}
+        <legend>{i18n.t('purge.which')}</legend>
+        {option('all', i18n.t('codes.all'), total)}
+        {option('unused', i18n.t('codes.unused'), i18n.t('purge.unusedHint'))}
+        {option('list', i18n.t('purge.fromFile'), i18n.t('purge.fromFileHint'))}
       </fieldset>
       {mode === 'list' ? (
         <div class="bcm-field">
-          <label for="bcm-purge-file">CSV file with the codes</label>
+          <label for="bcm-purge-file">{i18n.t('purge.file')}</label>
           <input
             id="bcm-purge-file"
             type="file"
@@ -128,9 +131,8 @@ export function ChooseStep(props: { model: PanelModel; codeCount: number | null 
             role={file?.error ? 'alert' : undefined}
           >
             {reading
-              ? 'Reading the file…'
-              : (file?.error ??
-                (file?.summary || 'The file is read on this computer; only the codes are used.'))}
+              ? i18n.t('purge.readingFile')
+              : (file?.error ?? (file?.summary || i18n.t('purge.fileHint')))}
           </p>
         </div>
       ) : null}
@@ -139,16 +141,13 @@ export function ChooseStep(props: { model: PanelModel; codeCount: number | null 
         id="bcm-purge-estimate"
         planned={props.codeCount === null ? null : plannedPurge(mode, props.codeCount, file?.text)}
       />
-      <p class="bcm-muted">
-        Nothing is deleted yet: the extension first finds the matching codes and saves a backup file
-        of them, then asks you to confirm.
-      </p>
+      <p class="bcm-muted">{i18n.t('purge.nothingYet')}</p>
       <div class="bcm-actions">
         <button type="submit" class="bcm-button bcm-danger" disabled={!canStart} onClick={gate.arm}>
-          Find codes to delete
+          {i18n.t('purge.find')}
         </button>
         <button type="button" class="bcm-button" onClick={() => void model.closePurgeDialog()}>
-          Close
+          {i18n.t('common.close')}
         </button>
       </div>
     </form>

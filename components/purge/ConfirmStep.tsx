@@ -7,18 +7,20 @@ import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import type { JobView, PurgeMode } from '@/utils/jobs/types';
 import { isPlanStale } from '@/utils/vocabulary';
-import { formatCount, pluralCodes } from '@/utils/ui/format';
+import { formatCount } from '@/utils/ui/format';
 import type { PanelModel } from '../state/panel-model';
 import { useStore } from '../state/use-store';
 import { fromPerson, usePersonForm } from '../trusted';
 import { useNow } from '../use-now';
+import { i18n } from '#i18n';
+import { SLOT, withParts } from '../with-parts';
 
 const CONFIRM_WORD = 'PURGE';
 
-const MODE_TEXT: Record<PurgeMode, string> = {
-  all: 'All codes of the promotion, as found just now',
-  unused: 'Codes never redeemed, as found just now',
-  list: 'The codes of your file that are in this promotion',
+const MODE_TEXT: Record<PurgeMode, () => string> = {
+  all: () => i18n.t('confirm.mode.all'),
+  unused: () => i18n.t('confirm.mode.unused'),
+  list: () => i18n.t('confirm.mode.list'),
 };
 
 /** What the merchant's file gave: its codes, and which lines were skipped and why. */
@@ -26,22 +28,21 @@ function FileSummary(props: { purge: NonNullable<JobView['purge']> }): JSX.Eleme
   const { fileCodes, skippedLines: count, skipped = [] } = props.purge;
   if (fileCodes == null) return null;
   const lines = count
-    ? ` ${formatCount(count)} ${count === 1 ? 'line was' : 'lines were'} skipped${skipped.length ? ':' : '.'}`
+    ? ` ${i18n.t(skipped.length ? 'confirm.skippedList' : 'confirm.skipped', count, [formatCount(count)])}`
     : '';
   const more = (count ?? 0) - skipped.length;
   return (
     <>
       <p class="bcm-muted">
-        Your file lists {pluralCodes(fileCodes)}.{lines}
+        {i18n.t('confirm.fileLists', fileCodes, [formatCount(fileCodes)])}
+        {lines}
       </p>
       {count && skipped.length ? (
         <ul class="bcm-muted">
           {skipped.map((s) => (
-            <li key={s.line}>
-              line {s.line}: {s.reason}
-            </li>
+            <li key={s.line}>{i18n.t('confirm.line', [String(s.line), s.reason])}</li>
           ))}
-          {more > 0 ? <li>and {formatCount(more)} more</li> : null}
+          {more > 0 ? <li>{i18n.t('confirm.more', [formatCount(more)])}</li> : null}
         </ul>
       ) : null}
     </>
@@ -54,40 +55,35 @@ function FileSummary(props: { purge: NonNullable<JobView['purge']> }): JSX.Eleme
  */
 function backupProblem(error: string | null | undefined): string {
   const notSaved = /^The file was not saved: (.*?)\.?$/.exec(error ?? '');
-  if (notSaved) return `The backup file could not be saved: ${notSaved[1]}`;
+  if (notSaved) return i18n.t('confirm.backupNotSavedWhy', [notSaved[1] ?? '']);
   return error
-    ? `The backup file ${error.replace(/^The file /, '').replace(/\.$/, '')}`
-    : 'The backup file could not be saved';
+    ? i18n.t('confirm.backupProblem', [error.replace(/^The file /, '').replace(/\.$/, '')])
+    : i18n.t('confirm.backupNotSaved');
 }
 
 /** What will be deleted, and where: store, promotion, which codes, and what the file gave. */
 function PurgeFacts(props: { job: JobView; promotionName: string | undefined }): JSX.Element {
   const { job } = props;
   const purge = job.purge!;
-  const name = job.promotionName ?? props.promotionName ?? `Promotion ${job.promotionId}`;
+  const name =
+    job.promotionName ??
+    props.promotionName ??
+    i18n.t('confirm.promotionFallback', [String(job.promotionId)]);
   return (
     <>
       <dl class="bcm-facts">
-        <dt>Store</dt>
+        <dt>{i18n.t('find.store')}</dt>
         <dd>{job.storeHash}</dd>
-        <dt>Promotion</dt>
-        <dd>
-          {name} (id {job.promotionId})
-        </dd>
-        <dt>Codes</dt>
-        <dd>{MODE_TEXT[purge.mode]}</dd>
+        <dt>{i18n.t('picker.label')}</dt>
+        <dd>{i18n.t('confirm.promotionId', [name, String(job.promotionId)])}</dd>
+        <dt>{i18n.t('codes.title')}</dt>
+        <dd>{MODE_TEXT[purge.mode]()}</dd>
       </dl>
       <FileSummary purge={purge} />
-      {purge.mode === 'unused' ? (
-        <p class="bcm-muted">
-          Just before deleting, each page of these codes is read again: a code redeemed by then is
-          kept, not deleted.
-        </p>
-      ) : null}
+      {purge.mode === 'unused' ? <p class="bcm-muted">{i18n.t('confirm.readAgain')}</p> : null}
       {purge.notFound ? (
         <p class="bcm-muted">
-          {pluralCodes(purge.notFound)} from your file {purge.notFound === 1 ? 'was' : 'were'} not
-          found in this promotion and will be left alone.
+          {i18n.t('confirm.notFound', purge.notFound, [formatCount(purge.notFound)])}
         </p>
       ) : null}
     </>
@@ -109,34 +105,32 @@ function BackupState(props: { model: PanelModel; job: JobView }): JSX.Element {
       {label}
     </button>
   );
-  if (!file) return <p class="bcm-muted">Preparing the backup file…</p>;
+  if (!file) return <p class="bcm-muted">{i18n.t('confirm.preparing')}</p>;
   const state = file.saved?.state;
   if (state === 'saved')
     return (
       <div class="bcm-backup">
         <p class="bcm-success" role="status">
-          Backup saved: <code>{file.filename}</code> ({pluralCodes(file.rows)}).
+          {withParts(i18n.t('confirm.saved', file.rows, [SLOT, formatCount(file.rows)]), [
+            <code>{file.filename}</code>,
+          ])}
         </p>
-        <p>{again('Download backup CSV')}</p>
+        <p>{again(i18n.t('confirm.download'))}</p>
       </div>
     );
   if (state === 'failed')
     return (
       <div class="bcm-backup">
         <p class="bcm-error" role="alert">
-          {backupProblem(file.saved?.error)}. Nothing has been deleted, and nothing can be until the
-          backup is saved.
+          {backupProblem(file.saved?.error)}. {i18n.t('confirm.nothingDeleted')}
         </p>
-        <p class="bcm-muted">
-          The extension keeps its own copy of the backup: it is saved from there.
-        </p>
-        <p>{again('Save backup again')}</p>
+        <p class="bcm-muted">{i18n.t('confirm.ownCopy')}</p>
+        <p>{again(i18n.t('confirm.saveAgain'))}</p>
       </div>
     );
   return (
     <p class="bcm-muted" role="status">
-      Saving the backup file <code>{file.filename}</code>… Deleting is possible once the browser has
-      saved it.
+      {withParts(i18n.t('confirm.saving', [SLOT]), [<code>{file.filename}</code>])}
     </p>
   );
 }
@@ -167,16 +161,15 @@ export function ConfirmStep(props: { model: PanelModel; job: JobView }): JSX.Ele
       }}
     >
       <p class="bcm-big bcm-danger-text" role="status">
-        {pluralCodes(targetCount)} will be deleted
+        {i18n.t('confirm.willDelete', targetCount, [formatCount(targetCount)])}
       </p>
       <PurgeFacts job={job} promotionName={promotion?.name} />
       <BackupState model={model} job={job} />
-      <p class="bcm-muted">Deleted codes cannot be brought back in BigCommerce.</p>
+      <p class="bcm-muted">{i18n.t('confirm.final')}</p>
       {stale ? (
         <div>
           <p class="bcm-error" role="alert">
-            These codes were found {Math.round(age / 60_000)} minutes ago; some may have been used
-            since. Nothing has been deleted. Find them again before deleting.
+            {i18n.t('confirm.stale', [String(Math.round(age / 60_000))])}
           </p>
           <div class="bcm-actions">
             <button
@@ -185,13 +178,13 @@ export function ConfirmStep(props: { model: PanelModel; job: JobView }): JSX.Ele
               disabled={busy}
               onClick={(e) => void model.control(job.id, 'rescan', fromPerson(e))}
             >
-              Find the codes again
+              {i18n.t('confirm.findAgain')}
             </button>
           </div>
         </div>
       ) : (
         <div class="bcm-field">
-          <label for="bcm-purge-confirm">Type PURGE to confirm</label>
+          <label for="bcm-purge-confirm">{i18n.t('confirm.type', [CONFIRM_WORD])}</label>
           <input
             id="bcm-purge-confirm"
             type="text"
@@ -207,8 +200,8 @@ export function ConfirmStep(props: { model: PanelModel; job: JobView }): JSX.Ele
             }}
           />
           <p id="bcm-purge-confirm-hint" class="bcm-hint">
-            In capital letters, exactly as shown.
-            {backupSaved ? '' : ' Purge becomes available once the backup is saved.'}
+            {i18n.t('confirm.typeHint')}
+            {backupSaved ? '' : ` ${i18n.t('confirm.waitBackup')}`}
           </p>
         </div>
       )}
@@ -223,10 +216,10 @@ export function ConfirmStep(props: { model: PanelModel; job: JobView }): JSX.Ele
             else e.preventDefault();
           }}
         >
-          Purge
+          {i18n.t('confirm.purge')}
         </button>
         <button type="button" class="bcm-button" onClick={() => void model.closePurgeDialog()}>
-          Cancel
+          {i18n.t('common.cancel')}
         </button>
       </div>
     </form>

@@ -5,6 +5,10 @@ import { render } from 'preact';
 import { ManagerPage } from '@/components/manager/ManagerPage';
 import { normalizeStoreHash } from '@/utils/ui/api-account';
 import { createBrowserBridge } from '@/utils/ui/bridge';
+import { i18n } from '#i18n';
+
+// The tab's title in the browser's language (index.html's is the English fallback).
+document.title = i18n.t('pageTitle.manager');
 
 // manager.html?store={hash}&promotion={id} opens on that store (when it is connected) and that
 // promotion; else the first store's list. The address follows the merchant, so a reload or a

@@ -4,6 +4,10 @@ import { render } from 'preact';
 import { browser } from '#imports';
 import { PopupPage } from '@/components/popup/PopupPage';
 import { createBrowserBridge } from '@/utils/ui/bridge';
+import { i18n } from '#i18n';
+
+// The tab's title in the browser's language (index.html's is the English fallback).
+document.title = i18n.t('pageTitle.popup');
 
 /**
  * The manager page in a new tab (tabs.create needs no permission); the popup then closes. Its

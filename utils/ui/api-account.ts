@@ -11,6 +11,7 @@
  * The client id and secret are not needed and are never returned.
  */
 import { STORE_HASH_RE } from '../vocabulary';
+import { i18n } from '#i18n';
 
 export type ApiAccountFile =
   | { ok: true; storeHash: string | null; token: string; accountName: string | null }
@@ -62,15 +63,13 @@ export function parseApiAccountFile(text: string): ApiAccountFile {
   if (token === '') {
     return {
       ok: false,
-      error:
-        'This file has no "ACCESS TOKEN" line. Choose the .txt file BigCommerce downloaded when you created the API account.',
+      error: i18n.t('account.noToken'),
     };
   }
   if (/\s/.test(token)) {
     return {
       ok: false,
-      error:
-        'The access token in this file looks damaged (it contains spaces). Copy it from BigCommerce instead.',
+      error: i18n.t('account.damaged'),
     };
   }
 

@@ -11,6 +11,7 @@ import {
   type Result,
 } from '../messages';
 import type { JobView } from '../jobs/types';
+import { i18n } from '#i18n';
 
 export type MessageType = keyof ProtocolMap;
 type DataOf<K extends MessageType> = Parameters<ProtocolMap[K]>[0];
@@ -50,14 +51,21 @@ export interface BridgeDeps {
   replyTimeoutMs?: number;
 }
 
+/** In the browser's language, read when needed. */
 export const MESSAGES = {
-  noBackground:
-    "The extension's background service is not answering. Reload this page and try again; " +
-    'if that does not help, turn the extension off and on again in the browser’s extensions page.',
-  contextGone: 'The extension was updated or reloaded. Reload this page to keep working.',
-  noAnswer: 'The extension did not answer. Try again in a moment.',
-  timeout: 'The extension took too long to answer. Try again in a moment.',
-} as const;
+  get noBackground(): string {
+    return i18n.t('bridge.noBackground');
+  },
+  get contextGone(): string {
+    return i18n.t('panel.reloaded');
+  },
+  get noAnswer(): string {
+    return i18n.t('bridge.noAnswer');
+  },
+  get timeout(): string {
+    return i18n.t('bridge.timeout');
+  },
+};
 
 /** Backoff between reconnection attempts: 250 ms, 500 ms, 1 s, 2 s, then every 4 s. */
 export function reconnectDelay(attempt: number): number {
@@ -99,7 +107,7 @@ export function explainSendError(error: unknown, data?: unknown): string {
   if (/message port closed|port closed before a response|No response/i.test(raw))
     return MESSAGES.noAnswer;
   if (raw === '') return MESSAGES.noAnswer;
-  return redact(`The extension could not do that: ${raw}`, data);
+  return redact(i18n.t('bridge.couldNot', [raw]), data);
 }
 
 export function createBridge(deps: BridgeDeps): UiBridge {

@@ -10,6 +10,7 @@ import type { GenerateParams } from '../jobs/types';
 import { AFFIX_RE, DELIMITERS, GENERATE_LIMITS } from '../vocabulary';
 import { checkShared, checkWhole } from './check-numbers';
 import { formatCount } from './format';
+import { i18n } from '#i18n';
 
 /** The form's raw text, field by field, exactly as typed. */
 export interface GenerateFormValues {
@@ -53,25 +54,30 @@ const ALPHABET_SIZE = 36; // A-Z and 0-9
 /** Prefix or suffix: A-Z, 0-9, `_`, `-`, at most affixMax; lower-case letters are upper-cased (and said so). */
 function checkAffix(
   raw: string,
-  label: string,
+  part: 'prefix' | 'suffix',
 ): { value: string; note?: string } | { error: string } {
+  const label = i18n.t(part === 'prefix' ? 'generate.prefix' : 'generate.suffix');
   const text = raw.trim();
   if (text === '') return { value: '' };
   const upper = text.toUpperCase();
   if (!AFFIX_RE.test(upper)) {
     return {
-      error: `${label} can hold only letters A–Z, digits 0–9, underscores (_) and hyphens (-); no spaces.`,
+      error: i18n.t('generate.affixChars', [label]),
     };
   }
   if (upper.length > GENERATE_LIMITS.affixMax) {
     return {
-      error: `${label} can be at most ${GENERATE_LIMITS.affixMax} characters (it has ${upper.length}).`,
+      error: i18n.t('generate.affixLong', [
+        label,
+        String(GENERATE_LIMITS.affixMax),
+        String(upper.length),
+      ]),
     };
   }
   if (upper !== text)
     return {
       value: upper,
-      note: `Codes use capital letters: the ${label.toLowerCase()} will be ${upper}.`,
+      note: i18n.t(part === 'prefix' ? 'generate.prefixUpper' : 'generate.suffixUpper', [upper]),
     };
   return { value: upper };
 }
@@ -82,15 +88,15 @@ function checkExclude(raw: string): { value: string[]; note?: string } | { error
   if (text === '') return { value: [] };
   const upper = text.toUpperCase();
   if (!/^[A-Z0-9]+$/.test(upper)) {
-    return { error: 'Only letters A–Z and digits 0–9 can be left out (for example 0O1I).' };
+    return { error: i18n.t('generate.excludeChars') };
   }
   const unique = [...new Set(upper.split(''))];
   if (unique.length > GENERATE_LIMITS.excludeMax) {
     return {
-      error: 'Leave out fewer characters: codes need at least one letter or digit to choose from.',
+      error: i18n.t('generate.excludeMany'),
     };
   }
-  const note = upper !== text ? `Letters are left out as capitals: ${unique.join('')}.` : undefined;
+  const note = upper !== text ? i18n.t('generate.excludeUpper', [unique.join('')]) : undefined;
   return note ? { value: unique, note } : { value: unique };
 }
 
@@ -103,23 +109,23 @@ export function validateGenerate(values: GenerateFormValues): GenerateValidation
 
   const { min, max } = GENERATE_LIMITS.codeLength;
   const codeLength = checkWhole(values.codeLength, min, max, {
-    empty: `Enter a code length from ${min} to ${max}.`,
-    below: `Codes need at least ${min} random characters.`,
-    above: `The random part can be at most ${max} characters.`,
+    empty: i18n.t('generate.lengthEmpty', [String(min), String(max)]),
+    below: i18n.t('generate.lengthBelow', [String(min)]),
+    above: i18n.t('generate.lengthAbove', [String(max)]),
     example: '12',
   });
   if ('error' in codeLength) errors.codeLength = codeLength.error;
 
-  const prefix = checkAffix(values.prefix, 'Prefix');
+  const prefix = checkAffix(values.prefix, 'prefix');
   if ('error' in prefix) errors.prefix = prefix.error;
   else if (prefix.note) notes.prefix = prefix.note;
-  const suffix = checkAffix(values.suffix, 'Suffix');
+  const suffix = checkAffix(values.suffix, 'suffix');
   if ('error' in suffix) errors.suffix = suffix.error;
   else if (suffix.note) notes.suffix = suffix.note;
 
   const delimiter = values.delimiter;
   if (!(DELIMITERS as readonly string[]).includes(delimiter)) {
-    errors.delimiter = 'Choose no delimiter, a hyphen (-) or an underscore (_).';
+    errors.delimiter = i18n.t('generate.delimiter');
   }
 
   const exclude = checkExclude(values.excludeCharacters);
@@ -137,9 +143,10 @@ export function validateGenerate(values: GenerateFormValues): GenerateValidation
       (suffix.value ? delim : 0) +
       suffix.value.length;
     if (totalLength > GENERATE_LIMITS.totalMax) {
-      errors.codeLength =
-        `Whole codes would be ${totalLength} characters long (prefix, delimiters, code and suffix); ` +
-        `the most is ${GENERATE_LIMITS.totalMax}. Shorten the prefix, the suffix or the code length.`;
+      errors.codeLength = i18n.t('generate.tooLong', [
+        String(totalLength),
+        String(GENERATE_LIMITS.totalMax),
+      ]);
     }
   }
   if (shared.count !== null && 'value' in codeLength && 'value' in exclude && !errors.codeLength) {
@@ -147,9 +154,11 @@ export function validateGenerate(values: GenerateFormValues): GenerateValidation
     const possible = Math.pow(choices, codeLength.value);
     // Random codes collide long before the space is used up: ask for at least twice the room.
     if (possible < shared.count * 2) {
-      errors.codeLength =
-        `Only about ${formatCount(possible)} different codes can be made from ${choices} characters at this length, ` +
-        `too few for ${formatCount(shared.count)} codes. Make codes longer or leave out fewer characters.`;
+      errors.codeLength = i18n.t('generate.tooFew', [
+        formatCount(possible),
+        String(choices),
+        formatCount(shared.count),
+      ]);
     }
   }
 

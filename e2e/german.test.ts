@@ -1,0 +1,74 @@
+/**
+ * A German Chromium (`--lang=de`, with Debian's chromium-l10n): the extension speaks German
+ * through browser.i18n on every page (issue 26's contract names), the toolbar button's name
+ * included, and connecting a store through the German settings works.
+ */
+import { describe, expect, test } from 'vitest';
+import { useBrowser } from './setup';
+
+const suite = useBrowser({ lang: 'de' });
+
+describe('in a German browser', () => {
+  test('the browser speaks German to the extension', async () => {
+    const worker = await suite.l.serviceWorker();
+    const ui = await worker.evaluate(() =>
+      (
+        globalThis as unknown as { chrome: { i18n: { getUILanguage(): string } } }
+      ).chrome.i18n.getUILanguage(),
+    );
+    expect(ui).toMatch(/^de/);
+  });
+
+  test('settings: "Store-Hash", "Zugriffstoken", "Shop speichern", and a store connected with them', async () => {
+    const { l } = suite;
+    const store = l.sandbox.createStore();
+    const page = await l.context.newPage();
+    await page.goto(l.optionsUrl());
+    await expect(page.title()).resolves.toBe('Bulk Coupon Manager – Einstellungen');
+    await page.getByRole('heading', { name: 'Shop verbinden' }).waitFor();
+    await page.getByLabel('Store-Hash').fill(store.storeHash);
+    await page.getByLabel('Zugriffstoken').fill(store.tokens.modify);
+    await page.getByRole('button', { name: 'Shop speichern' }).click();
+    const status = page.locator('form [role="status"]');
+    await status.waitFor({ timeout: 30_000 });
+    expect(await status.innerText()).toContain(
+      `Shop ${store.storeHash} ist mit vollem Zugriff verbunden`,
+    );
+    await page.close();
+
+    // The panel in the control panel: the region "Massen-Gutscheincodes".
+    const panel = await l.context.newPage();
+    await panel.goto(l.panelUrl(null, store.storeHash));
+    const region = panel.getByRole('region', { name: 'Massen-Gutscheincodes' });
+    await region.waitFor({ timeout: 30_000 });
+    await region.getByRole('button', { name: 'Ausblenden' }).waitFor();
+    await panel.close();
+  });
+
+  test('popup and manager page in German', async () => {
+    const { l } = suite;
+    const popup = await l.context.newPage();
+    await popup.goto(l.popupUrl());
+    await popup.getByRole('heading', { name: 'Gutschein-Aufträge' }).waitFor();
+    await popup.getByRole('link', { name: 'Manager öffnen' }).waitFor();
+    await popup.getByRole('link', { name: 'Einstellungen öffnen' }).waitFor();
+    await popup.close();
+
+    const manager = await l.context.newPage();
+    await manager.goto(l.popupUrl().replace('/popup.html', '/manager.html'));
+    await manager.getByRole('heading', { name: 'Gutschein-Manager' }).waitFor();
+    await manager.getByRole('heading', { name: 'Shops' }).waitFor();
+    await expect(manager.title()).resolves.toBe('Gutschein-Manager');
+    await manager.close();
+  });
+
+  test('the manifest’s name has its German message (the toolbar title is part 2’s)', async () => {
+    const worker = await suite.l.serviceWorker();
+    const name = await worker.evaluate(() =>
+      (
+        globalThis as unknown as { chrome: { i18n: { getMessage(k: string): string } } }
+      ).chrome.i18n.getMessage('manifest_name'),
+    );
+    expect(name).toBe('Bulk Coupon Manager für BigCommerce');
+  });
+});
