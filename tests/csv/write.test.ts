@@ -222,7 +222,7 @@ describe('job files (jobCsvParts)', () => {
     expect(await jobCsvRowCount(chunksOf([unused, used], [used]), false)).toBe(3);
   });
 
-  it('spreadsheet-friendly: a BOM and semicolons, the same headers; plain: commas as always', async () => {
+  it('spreadsheet-friendly: a BOM and semicolons, the same headers; plain: commas as always; a backup (read back to restore) always commas', async () => {
     const unused = { ...row, code: 'A;B', current_uses: 0 };
     const spreadsheet = await collect(
       jobCsvParts('export', chunksOf([unused]), { style: SPREADSHEET_CSV }),
@@ -241,9 +241,9 @@ describe('job files (jobCsvParts)', () => {
       }),
     );
     expect(backup[0]).toBe(
-      `${CSV_BOM}id;code;current_uses;max_uses;max_uses_per_customer;created;outcome\r\n`,
+      `${CSV_BOM}id,code,current_uses,max_uses,max_uses_per_customer,created,outcome\r\n`,
     );
-    expect(backup[1]).toBe("7;'-ABC;2;10;1;2024-01-31T23:59:59Z;kept: redeemed since the scan\r\n");
+    expect(backup[1]).toBe("7,'-ABC,2,10,1,2024-01-31T23:59:59Z,kept: redeemed since the scan\r\n");
   });
 
   it('"For email tools": one column headed "Coupon Code", the codes only, plain commas and no BOM whatever the setting', async () => {

@@ -41,8 +41,12 @@ const COLUMNS: Record<JobCsvKind, ReadonlyArray<keyof Row>> = {
  */
 const HEADERS: Partial<Record<JobCsvKind, string[]>> = { email: ['Coupon Code'] };
 
-/** A file for another tool keeps to plain commas without a BOM, whatever the spreadsheet setting. */
-const styleOf = (kind: JobCsvKind, style: CsvStyle) => (kind === 'email' ? TOOL_CSV : style);
+/**
+ * A file for another tool keeps to plain commas without a BOM, and a backup (made to be read
+ * back: imported to restore its codes) to plain commas, whatever the spreadsheet setting.
+ */
+const styleOf = (kind: JobCsvKind, style: CsvStyle) =>
+  kind === 'email' ? TOOL_CSV : kind === 'purge-backup' ? PLAIN_CSV : style;
 
 /** What became of each code of a purge, in the backup made again at its end. */
 const OUTCOME_TEXT: Record<TargetOutcome, string> = {
