@@ -62,16 +62,16 @@ export function usePersonForm(): PersonForm {
 export type CheckedMessage = 'startJob' | 'confirmPurge' | 'controlJob' | 'downloadFile';
 
 /**
- * Whether this message can set a write going, so needs a person: starting a job that creates
- * or deletes codes, confirming a purge, resuming a job or finding a purge's codes again, and
- * saving a purge's backup (deleting waits for it). Pausing, cancelling, an export and other
- * files never write.
+ * Whether this message can set a write going, so needs a person: starting a job (the page
+ * does not know which kinds write, and every start is a person's click), confirming a purge,
+ * resuming a job or finding a purge's codes again, and saving a purge's backup (deleting waits
+ * for it). Pausing, cancelling and other files never write.
  */
 export function needsPerson(type: CheckedMessage, data: unknown): boolean {
-  const d = (data ?? {}) as { kind?: string; action?: string; fileKind?: string };
+  const d = (data ?? {}) as { action?: string; fileKind?: string };
   switch (type) {
     case 'startJob':
-      return d.kind !== 'export';
+      return true;
     case 'confirmPurge':
       return true;
     case 'controlJob':

@@ -7,6 +7,7 @@ import { createPromotionListCache } from '@/utils/api/promotion-lists';
 import { createStoreClients } from '@/utils/api/store-clients';
 import { checkToken } from '@/utils/api/check-token';
 import { createDownloads } from '@/utils/background/downloads';
+import { createJobStarts } from '@/utils/background/job-starts';
 import { createJobsFeed } from '@/utils/background/jobs-feed';
 import { createKeepAwake, WATCHDOG } from '@/utils/background/keep-awake';
 import { hasPermission } from '@/utils/background/has-permission';
@@ -17,6 +18,7 @@ import { detectSession } from '@/utils/background/session';
 import { createStoreConnections } from '@/utils/background/store-connections';
 import { createRegistry } from '@/utils/jobs/registry';
 import type { JobRecord } from '@/utils/jobs/record';
+import { offerAlertsFor } from '@/utils/messages/alerts';
 import { registerMessages } from '@/utils/messages/register';
 import type { JobView } from '@/utils/jobs/types';
 import type { ListedPromotion } from '@/utils/messages/views';
@@ -27,6 +29,7 @@ import { createStoreRegistry } from '@/utils/storage/stores';
 import { createTokenVault } from '@/utils/storage/tokens';
 import { badgeFor } from '@/utils/ui/badge-text';
 import { jobEstimateText } from '@/utils/ui/estimate-text';
+import { formatCount, plural } from '@/utils/ui/format';
 import { noticesFor } from '@/utils/ui/notice-text';
 
 export default defineBackground(() => {
@@ -62,6 +65,7 @@ export default defineBackground(() => {
     spool,
     clients,
     downloads,
+    say: { count: formatCount, plural },
     onChange: (jobs) => {
       feed.broadcast(jobs);
       keepAwake();
@@ -72,11 +76,25 @@ export default defineBackground(() => {
   browser.runtime.onConnect.addListener((port) => feed.connect(port));
 
   const promotionLists = createPromotionListCache<ListedPromotion>();
+  const alerts = {
+    settings: alertSettings,
+    notificationsGranted: () => hasPermission('notifications'),
+    openPage: async () => {
+      await browser.tabs.create({ url: browser.runtime.getURL('/alerts.html') });
+    },
+  };
   registerMessages({
     extensionId,
     extensionOrigin,
     services: {
       registry,
+      startJob: createJobStarts({
+        access: async (storeHash) => (await stores.get(storeHash))?.access ?? null,
+        clients,
+        registry,
+        offerAlerts: (request, jobId, client) =>
+          offerAlertsFor({ alerts, clients, registry }, request, jobId, client),
+      }),
       clients,
       promotionLists,
       stores: createStoreConnections({
@@ -88,13 +106,7 @@ export default defineBackground(() => {
         storeName: async (storeHash) => (await clients.clientFor(storeHash)).storeName(),
       }),
       estimateText: jobEstimateText,
-      alerts: {
-        settings: alertSettings,
-        notificationsGranted: () => hasPermission('notifications'),
-        openPage: async () => {
-          await browser.tabs.create({ url: browser.runtime.getURL('/alerts.html') });
-        },
-      },
+      alerts,
       openOptions: async (storeHash) => {
         const url =
           browser.runtime.getURL('/options.html') +

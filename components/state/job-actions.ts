@@ -7,13 +7,8 @@
  * person asked (trusted.ts), and goes out only through sendChecked.
  */
 import type { ControlAction, ImportPreview, Result } from '@/utils/messages';
-import type {
-  FileKind,
-  GenerateParams,
-  JobRequest,
-  PatternParams,
-  PurgeMode,
-} from '@/utils/jobs/types';
+import type { JobRequest } from '@/utils/jobs/kinds';
+import type { FileKind, GenerateParams, PatternParams, PurgeMode } from '@/utils/jobs/types';
 import type { UiBridge } from '@/utils/ui/bridge';
 import { sendChecked, type Person } from '../trusted';
 import * as importDialog from './import-dialog';
