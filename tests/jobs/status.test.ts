@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJobTable, type RecordStore } from '../../utils/jobs/job-table';
-import type { JobRecord } from '../../utils/jobs/record';
+import type { JobRecord, StoredRequest } from '../../utils/jobs/record';
 import {
   canMove,
   createStatusKeeper,
@@ -51,6 +51,8 @@ function flaky(records: RecordStore, failures: { next: number }): RecordStore {
   };
 }
 
+const EXPORT: StoredRequest = { kind: 'export', storeHash: 'abc123', promotionId: 1 };
+
 const eventOf = (type: StatusEventType): StatusEvent =>
   type === 'stall' || type === 'fail' ? { type, error: 'The store did not answer.' } : { type };
 
@@ -72,12 +74,7 @@ describe('transition', () => {
             retryWritesMs: [0, 0, 0],
           });
           const { transition } = createStatusKeeper({ table, now: Date.now });
-          const job: JobRecord = newRecord(
-            'j',
-            { kind: 'export', storeHash: 'abc123', promotionId: 1, unusedOnly: false },
-            null,
-            Date.now(),
-          );
+          const job: JobRecord = newRecord('j', EXPORT, null, Date.now());
           await stored.save(job);
           for (const { event, failing } of steps) {
             const from = job.status;
@@ -116,12 +113,7 @@ describe('transition', () => {
       retryWritesMs: [0],
     });
     const { transition } = createStatusKeeper({ table, now: Date.now });
-    const job = newRecord(
-      'j',
-      { kind: 'export', storeHash: 'abc123', promotionId: 1, unusedOnly: false },
-      null,
-      Date.now(),
-    );
+    const job = newRecord('j', EXPORT, null, Date.now());
     await expect(transition(job, { type: 'begin' })).rejects.toThrow(/disk full/);
     await transition(job, { type: 'fail', error: 'disk full' });
     expect(job.status).toBe('failed');
