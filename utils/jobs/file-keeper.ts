@@ -216,7 +216,9 @@ export function createFileKeeper(core: FileKeeperDeps) {
           if (f.saved?.downloadId === downloadId && f.saved.state === 'saving') {
             if (apply(f, change)) {
               await notePath(f);
-              await table.persist(r);
+              // Tried again if it fails (a disk full for a moment); memory keeps it meanwhile,
+              // and a restart's recheck asks the browser again. The event's sender awaits no one.
+              await table.persistSurely(r).catch(() => undefined);
             }
             return true;
           }
