@@ -160,6 +160,7 @@ export function engine(sandbox: SandboxThread) {
       tokenFor: async (hash) => (hash === sandbox.storeHash ? sandbox.tokens.modify : null),
       fetch: sandbox.fetch,
       apiOrigin: sandbox.origin,
+      governor: {}, // the defaults
     }),
     downloads: instantDownloads(
       () => registry,

@@ -63,6 +63,7 @@ function watchedEngine(sandbox: SandboxThread) {
       tokenFor: async (hash) => (hash === sandbox.storeHash ? sandbox.tokens.modify : null),
       fetch: watched,
       apiOrigin: sandbox.origin,
+      governor: {}, // the defaults
     }),
     downloads: instantDownloads(() => registry),
     say: SAY,

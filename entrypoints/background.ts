@@ -4,6 +4,7 @@
  */
 import { browser, defineBackground } from '#imports';
 import { createPromotionListCache } from '@/utils/api/promotion-lists';
+import { DEFAULT_API_ORIGIN } from '@/utils/api/client';
 import { createStoreClients } from '@/utils/api/store-clients';
 import { checkToken } from '@/utils/api/check-token';
 import { createDownloads } from '@/utils/background/downloads';
@@ -38,7 +39,12 @@ export default defineBackground(() => {
   const spool = createIdbSpool();
   const vault = createTokenVault();
   const stores = createStoreRegistry();
-  const clients = createStoreClients({ tokenFor: (hash) => vault.get(hash) });
+  const clients = createStoreClients({
+    tokenFor: (hash) => vault.get(hash),
+    fetch: globalThis.fetch.bind(globalThis),
+    apiOrigin: DEFAULT_API_ORIGIN,
+    governor: {},
+  });
   // Listeners are registered now, at the worker's start: the browser wakes the worker for them.
   const downloads = createDownloads(
     spool,

@@ -24,6 +24,7 @@ function finder(t: Harness) {
     tokenFor: async () => t.sandbox.tokens.modify,
     fetch: t.sandbox.fetch,
     apiOrigin: t.sandbox.origin,
+    governor: {}, // the defaults
   });
   const ctx = {
     services: { clients } as unknown as Services,
