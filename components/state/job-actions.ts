@@ -10,7 +10,7 @@ import type { ControlAction, ImportPreview, Result } from '@/utils/messages';
 import type { JobRequest } from '@/utils/jobs/kinds';
 import type { FileKind, GenerateParams, PatternParams, PurgeMode } from '@/utils/jobs/types';
 import type { UiBridge } from '@/utils/ui/bridge';
-import { sendChecked, type Person } from '../trusted';
+import { READS_ONLY, sendChecked, type Person } from '../trusted';
 import * as importDialog from './import-dialog';
 import type { JobsStore } from './jobs-store';
 import { storeHashOf, targetOf, type PanelStore } from './panel-state';
@@ -77,7 +77,7 @@ export function createJobActions(bridge: UiBridge, panel: PanelStore, jobs: Jobs
 
   /** Starts a job on the promotion shown; its id, or null when it did not start (the error is shown). */
   async function start(
-    person: Person | null,
+    person: Person | typeof READS_ONLY | null,
     request: NewJob,
     then?: (jobId: string) => void,
   ): Promise<string | null> {
@@ -142,9 +142,10 @@ export function createJobActions(bridge: UiBridge, panel: PanelStore, jobs: Jobs
     prepareImport,
     startImport: (person, request) =>
       start(person, { kind: 'import', ...request }, () => importDialog.close(panel)),
-    startExport: (person, unusedOnly) => start(person, { kind: 'export', unusedOnly }),
-    startUsageReport: (person) =>
-      start(person, { kind: 'export', unusedOnly: false, reportOnly: true }),
+    // Reading only: started by any click, as before (no write can follow from it).
+    startExport: (_person, unusedOnly) => start(READS_ONLY, { kind: 'export', unusedOnly }),
+    startUsageReport: () =>
+      start(READS_ONLY, { kind: 'export', unusedOnly: false, reportOnly: true }),
     startPurge: (person, mode, csvText) =>
       start(
         person,
