@@ -7,7 +7,7 @@
  *  - pattern (codes in the merchant's own pattern, same engine), unlimited plan, 10,000 codes.
  * run.ts calls runImportSection and puts importTable, importText and importReading in the output.
  */
-import { spoolRows } from '../tests/jobs/helpers';
+import { settled, spoolRows } from '../tests/jobs/helpers';
 import { defaultReserve } from '../utils/rate/quota-window';
 import type { RoundTrips } from './baselines';
 import { createBound, windowsFor } from './bound';
@@ -68,12 +68,8 @@ export async function runCreate(s: Scenario, kind: CreateKind): Promise<PhaseRes
     // Reading the file into a draft is local work before anything is sent: not timed.
     const draftId =
       kind === 'import'
-        ? (
-            await registry.drafts.prepare(storeHash, promotionId, `code\n${asked.join('\n')}\n`, {
-              quota: null,
-              windowMs: null,
-            })
-          ).draftId
+        ? (await registry.prepareImport(storeHash, promotionId, `code\n${asked.join('\n')}\n`))
+            .draftId
         : '';
     const { ms, value: id } = await timed(async () => {
       const started =
@@ -91,7 +87,7 @@ export async function runCreate(s: Scenario, kind: CreateKind): Promise<PhaseRes
                 ownCharacters: '',
               },
             });
-      await registry.idle();
+      await settled(registry, { everyMs: 1, timeoutMs: 60 * 60_000 });
       return started;
     });
     const job = (await registry.list()).find((j) => j.id === id)!;
@@ -235,7 +231,7 @@ export function importText(rows: PhaseResult[], rtt: RoundTrips | null): string[
   return [
     '## Import and pattern: one request a code',
     '',
-    `- Import: a CSV of *N* distinct codes (a \`code\` header, then BENCH-IMPORT-0000001, …) read into a draft by \`registry.drafts.prepare\` (local work before anything is sent: not timed), then the job from \`start\` until the registry is idle, into the empty bulk promotion, max uses 1 and 1 per customer. Pattern: *N* codes of the pattern \`${PATTERN}\` over letters and digits, the same engine. ` +
+    `- Import: a CSV of *N* distinct codes (a \`code\` header, then BENCH-IMPORT-0000001, …) read into a draft by \`registry.prepareImport\` (local work before anything is sent: not timed), then the job from \`start\` until the registry is idle, into the empty bulk promotion, max uses 1 and 1 per customer. Pattern: *N* codes of the pattern \`${PATTERN}\` over letters and digits, the same engine. ` +
       `Both send one POST /promotions/{id}/codes per code through the governor's 'create' slot (40 in flight), after reading the promotion's baseline (its count, and its last page when it holds codes; this one is empty: 1 request). Current limits (the store's create cap is 40 under both profiles); latency and jitter as above; one fresh sandbox and registry per run.`,
     `- **Bound** (bench/bound.ts \`createBound\`): *n* = *N* creates at *cap* = 40, the formulas above: concurrency bound *N* × *L* / 40 (= ⌈*N* / 40⌉ × *L*, as 40 divides these *N*); quota bound (⌈*N* / *Q*⌉ − 1) × *W* + *r* × *L* / 40, the full quota counted. ` +
       `The baseline read is not in *n*: like generate's counts, it is the engine's own cost and shows in the requests column. At RTT, *L* = the measured round trip of one create${rtt?.create === undefined ? ' (not measured in this run)' : ` (${rtt.create.toFixed(1)} ms)`}. Runs bound by concurrency are timed as in the throughput table (the median run kept; "median of" in the exact column).`,

@@ -11,7 +11,8 @@
  * `--scale` divides the quota window and the quota (as the main bench's windowScale does).
  */
 import EventEmitter from 'node:events';
-import { backupSaved, instantDownloads, memoryRecords } from '../tests/jobs/helpers';
+import { backupSaved, instantDownloads, memoryRecords, SAY, settled } from '../tests/jobs/helpers';
+import { createStoreClients } from '../utils/api/store-clients';
 import { createRegistry, type JobRegistry } from '../utils/jobs/registry';
 import type { PurgeMode } from '../utils/jobs/types';
 import { createMemorySpool } from '../tests/storage/spool-memory';
@@ -58,10 +59,15 @@ function watchedEngine(sandbox: SandboxThread) {
   const registry: JobRegistry = createRegistry({
     records: memoryRecords(),
     spool: createMemorySpool(),
-    tokenFor: async (hash) => (hash === sandbox.storeHash ? sandbox.tokens.modify : null),
-    fetch: watched,
-    apiOrigin: sandbox.origin,
+    clients: createStoreClients({
+      tokenFor: async (hash) => (hash === sandbox.storeHash ? sandbox.tokens.modify : null),
+      fetch: watched,
+      apiOrigin: sandbox.origin,
+      governor: {}, // the defaults
+    }),
     downloads: instantDownloads(() => registry),
+    say: SAY,
+    onChange: () => undefined,
   });
   return { registry, gaps };
 }
@@ -84,14 +90,14 @@ async function purge(mode: PurgeMode) {
         ? { ...base, kind: 'purge', mode, csvText: unused.map((c) => c.code).join('\n') }
         : { ...base, kind: 'purge', mode },
     );
-    await registry.idle();
+    await settled(registry, { everyMs: 1, timeoutMs: 60 * 60_000 });
     const scanMs = performance.now() - scanStart;
     await backupSaved(registry, id);
     const stats = await sandbox.stats();
     const atPlan = countsOf(stats);
     const t0 = performance.now();
     await registry.confirmPurge(id, base);
-    await registry.idle();
+    await settled(registry, { everyMs: 1, timeoutMs: 60 * 60_000 });
     const ms = performance.now() - t0;
     const after = await sandbox.stats();
     const job = (await registry.list())[0]!;

@@ -8,19 +8,11 @@ import type { JobFile, JobView } from '@/utils/jobs/types';
 import { formatRate, pluralCodes } from '@/utils/ui/format';
 import {
   INTERRUPTED_TEXT,
-  FILE_LABEL,
-  KIND_DOING,
   STATUS_LABEL,
-  cancelledText,
-  completedText,
   controlsFor,
   etaText,
-  failedText,
-  isUnfinished,
-  jobLabel,
   pausedText,
   progressText,
-  unattributedText,
   waitText,
 } from '@/utils/ui/job-text';
 import { ProgressBar } from './ProgressBar';
@@ -52,7 +44,8 @@ function SaveFailures(props: { job: JobView }) {
     <>
       {failed.map((f) => (
         <p key={f.kind} class="bcm-error" role="alert">
-          {f.filename}: {f.saved?.error} Use “{FILE_LABEL[f.kind]}” to save it again.
+          {f.filename}: {f.saved?.error} Use “{props.job.words.files[f.kind]?.text}” to save it
+          again.
         </p>
       ))}
     </>
@@ -77,20 +70,16 @@ function Downloads(props: {
           title={file.filename}
           onClick={(e) => props.onDownload(file.kind, fromPerson(e))}
         >
-          {FILE_LABEL[file.kind]}
+          {props.job.words.files[file.kind]?.text}
         </button>
       ))}
     </>
   );
 }
 
-function scanLabel(job: JobView): string {
-  if (job.kind === 'purge' && job.progress.phase !== 'delete') return 'Finding codes to delete';
-  return job.reportOnly ? 'Reading how codes are used' : KIND_DOING[job.kind];
-}
-
 export function JobCard(props: JobCardProps): JSX.Element {
   const { job } = props;
+  const { words } = job;
   const wait = job.status === 'running' ? job.progress.wait : null;
   const ticking = wait !== null && wait.kind !== 'reconciling' && wait.kind !== 'retrying';
   const now = useNow(ticking, props.clock);
@@ -106,7 +95,7 @@ export function JobCard(props: JobCardProps): JSX.Element {
   return (
     <article class={`bcm-job bcm-job-${job.status}`} aria-labelledby={titleId}>
       <h3 id={titleId} class="bcm-job-title">
-        {jobLabel(job)}
+        {words.title.text}
         <span class="bcm-badge">{STATUS_LABEL[job.status]}</span>
       </h3>
       {props.showContext ? (
@@ -117,7 +106,11 @@ export function JobCard(props: JobCardProps): JSX.Element {
 
       {showProgress ? (
         <div class="bcm-job-progress">
-          <ProgressBar label={scanLabel(job)} done={job.progress.done} total={job.progress.total} />
+          <ProgressBar
+            label={words.doing.text}
+            done={job.progress.done}
+            total={job.progress.total}
+          />
           <p class="bcm-progress-text">
             <span class="bcm-count">{progressText(job)}</span>
             {job.status === 'running' && job.progress.ratePerSecond > 0 ? (
@@ -143,30 +136,24 @@ export function JobCard(props: JobCardProps): JSX.Element {
       ) : null}
       {job.status === 'completed' ? (
         <p role="status" class="bcm-success">
-          {completedText(job)}
+          {words.ended?.text}
         </p>
       ) : null}
-      {!isUnfinished(job.status) && unattributedText(job) ? (
-        <p class="bcm-notice">{unattributedText(job)}</p>
-      ) : null}
+      {words.note ? <p class="bcm-notice">{words.note.text}</p> : null}
       {job.status === 'cancelled' ? (
         <p role="status" class="bcm-muted">
-          {cancelledText(job)}
+          {words.ended?.text}
         </p>
       ) : null}
       {job.status === 'failed' ? (
         <p role="alert" class="bcm-error">
-          {failedText(job)}
+          {words.ended?.text}
         </p>
       ) : null}
 
       {/* Exports (and usage reports) and purges' scans read how the codes are used. */}
       {job.usage ? (
-        <UsageChart
-          usage={job.usage}
-          id={`bcm-job-${job.id}`}
-          lead={job.kind === 'purge' ? 'Before the purge:' : undefined}
-        />
+        <UsageChart usage={job.usage} id={`bcm-job-${job.id}`} lead={words.usageLead?.text} />
       ) : null}
 
       {job.status !== 'awaiting-confirmation' ? <SaveFailures job={job} /> : null}
@@ -212,7 +199,7 @@ export function JobCard(props: JobCardProps): JSX.Element {
             Cancel
           </button>
         ) : null}
-        {!controls.cancel || job.kind === 'purge' ? (
+        {!controls.cancel || job.earlyFiles ? (
           <Downloads job={job} onDownload={props.onDownload} busy={props.busy} />
         ) : null}
         {!controls.cancel && props.onDismiss ? (

@@ -6,7 +6,7 @@
  */
 import type { JSX } from 'preact';
 import { pluralCodes } from '@/utils/ui/format';
-import { failedText, progressText } from '@/utils/ui/job-text';
+import { progressText } from '@/utils/ui/job-text';
 import { Dialog } from './Dialog';
 import { ErrorAlert } from './ErrorAlert';
 import { ProgressBar } from './ProgressBar';
@@ -66,7 +66,7 @@ export function PurgeDialog(props: { model: PanelModel }): JSX.Element {
       <>
         {job.status === 'failed' ? (
           <p role="alert" class="bcm-error" data-autofocus="" tabIndex={-1}>
-            {failedText(job)}
+            {job.words.ended?.text}
           </p>
         ) : (
           <p role="status" data-autofocus="" tabIndex={-1}>

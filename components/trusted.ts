@@ -62,16 +62,16 @@ export function usePersonForm(): PersonForm {
 export type CheckedMessage = 'startJob' | 'confirmPurge' | 'controlJob' | 'downloadFile';
 
 /**
- * Whether this message can set a write going, so needs a person: starting a job that creates
- * or deletes codes, confirming a purge, resuming a job or finding a purge's codes again, and
- * saving a purge's backup (deleting waits for it). Pausing, cancelling, an export and other
- * files never write.
+ * Whether this message can set a write going, so needs a person: starting a job (unless its
+ * starter sends it as READS_ONLY), confirming a purge, resuming a job or finding a purge's
+ * codes again, and saving a purge's backup (deleting waits for it). Pausing, cancelling and
+ * other files never write.
  */
 export function needsPerson(type: CheckedMessage, data: unknown): boolean {
-  const d = (data ?? {}) as { kind?: string; action?: string; fileKind?: string };
+  const d = (data ?? {}) as { action?: string; fileKind?: string };
   switch (type) {
     case 'startJob':
-      return d.kind !== 'export';
+      return true;
     case 'confirmPurge':
       return true;
     case 'controlJob':
@@ -84,14 +84,21 @@ export function needsPerson(type: CheckedMessage, data: unknown): boolean {
 export const NOT_A_PERSON =
   'Nothing was done: this request did not come from your mouse or keyboard (a script on the page may have tried).';
 
+/**
+ * What the starter of a job that only reads (an export, a usage report) sends instead of a
+ * person: such a start sets no write going, so it needs no person's input.
+ */
+export const READS_ONLY = Object.freeze({ readsOnly: true as const });
+
 /** Sends one of the checked messages; one that can set a write going only with a person's proof. */
 export async function sendChecked<K extends CheckedMessage>(
   bridge: UiBridge,
-  person: Person | null,
+  person: Person | typeof READS_ONLY | null,
   type: K,
   ...args: MessageArgs<K>
 ): Promise<MessageReply<K>> {
-  if (person !== PROOF && needsPerson(type, args[0]))
+  const readsOnly = person === READS_ONLY && type === 'startJob';
+  if (person !== PROOF && !readsOnly && needsPerson(type, args[0]))
     return { ok: false, error: NOT_A_PERSON } as MessageReply<K>;
   return bridge.send(type, ...args);
 }

@@ -4,9 +4,11 @@
  */
 import { browser, defineBackground } from '#imports';
 import { createPromotionListCache } from '@/utils/api/promotion-lists';
+import { DEFAULT_API_ORIGIN } from '@/utils/api/client';
 import { createStoreClients } from '@/utils/api/store-clients';
 import { checkToken } from '@/utils/api/check-token';
 import { createDownloads } from '@/utils/background/downloads';
+import { createJobStarts } from '@/utils/background/job-starts';
 import { createJobsFeed } from '@/utils/background/jobs-feed';
 import { createKeepAwake, WATCHDOG } from '@/utils/background/keep-awake';
 import { hasPermission } from '@/utils/background/has-permission';
@@ -17,6 +19,7 @@ import { detectSession } from '@/utils/background/session';
 import { createStoreConnections } from '@/utils/background/store-connections';
 import { createRegistry } from '@/utils/jobs/registry';
 import type { JobRecord } from '@/utils/jobs/record';
+import { offerAlertsFor } from '@/utils/messages/alerts';
 import { registerMessages } from '@/utils/messages/register';
 import type { JobView } from '@/utils/jobs/types';
 import type { ListedPromotion } from '@/utils/messages/views';
@@ -30,6 +33,7 @@ import { createStoreRegistry } from '@/utils/storage/stores';
 import { createTokenVault } from '@/utils/storage/tokens';
 import { badgeFor } from '@/utils/ui/badge-text';
 import { jobEstimateText } from '@/utils/ui/estimate-text';
+import { formatCount, plural } from '@/utils/ui/format';
 import { noticesFor } from '@/utils/ui/notice-text';
 
 export default defineBackground(() => {
@@ -40,7 +44,12 @@ export default defineBackground(() => {
   const spool = createIdbSpool();
   const vault = createTokenVault();
   const stores = createStoreRegistry();
-  const clients = createStoreClients({ tokenFor: (hash) => vault.get(hash) });
+  const clients = createStoreClients({
+    tokenFor: (hash) => vault.get(hash),
+    fetch: globalThis.fetch.bind(globalThis),
+    apiOrigin: DEFAULT_API_ORIGIN,
+    governor: {},
+  });
   const spreadsheetCsv = createSpreadsheetCsvSetting(currentLocale);
   // Listeners are registered now, at the worker's start: the browser wakes the worker for them.
   const downloads = createDownloads(
@@ -69,6 +78,7 @@ export default defineBackground(() => {
     spool,
     clients,
     downloads,
+    say: { count: formatCount, plural },
     onChange: (jobs) => {
       feed.broadcast(jobs);
       keepAwake();
@@ -79,11 +89,25 @@ export default defineBackground(() => {
   browser.runtime.onConnect.addListener((port) => feed.connect(port));
 
   const promotionLists = createPromotionListCache<ListedPromotion>();
+  const alerts = {
+    settings: alertSettings,
+    notificationsGranted: () => hasPermission('notifications'),
+    openPage: async () => {
+      await browser.tabs.create({ url: browser.runtime.getURL('/alerts.html') });
+    },
+  };
   registerMessages({
     extensionId,
     extensionOrigin,
     services: {
       registry,
+      startJob: createJobStarts({
+        access: async (storeHash) => (await stores.get(storeHash))?.access ?? null,
+        clients,
+        registry,
+        offerAlerts: (request, jobId, client) =>
+          offerAlertsFor({ alerts, clients, registry }, request, jobId, client),
+      }),
       clients,
       promotionLists,
       stores: createStoreConnections({
@@ -95,13 +119,7 @@ export default defineBackground(() => {
         storeName: async (storeHash) => (await clients.clientFor(storeHash)).storeName(),
       }),
       estimateText: jobEstimateText,
-      alerts: {
-        settings: alertSettings,
-        notificationsGranted: () => hasPermission('notifications'),
-        openPage: async () => {
-          await browser.tabs.create({ url: browser.runtime.getURL('/alerts.html') });
-        },
-      },
+      alerts,
       spreadsheetCsv,
       openOptions: async (storeHash) => {
         const url =

@@ -13,6 +13,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import madge from 'madge';
 import ts from 'typescript';
+import { jobKindNames, jobRuleBreaks } from './house/job-rules';
 import { checkLocales } from './house/locales';
 import { findLiterals } from './house/strings';
 
@@ -222,10 +223,12 @@ export async function check(): Promise<Report> {
     .map((f) => `${f.file} (${f.lines} lines)`);
   const files = all.filter((f) => /\.tsx?$/.test(f));
   const violations: string[] = [];
+  const kinds = jobKindNames(ROOT);
   for (const file of files) {
     const rel = relative(ROOT, file);
     const room = roomOf(rel);
     const text = readFileSync(file, 'utf8');
+    violations.push(...jobRuleBreaks(rel, text, kinds));
     if (room && TYPES_ONLY.includes(room) && !isTypesOnly(file, text))
       violations.push(`${rel} holds code, and room "${room}" is for types only`);
     for (const spec of runtimeImports(file, text)) {
@@ -267,13 +270,13 @@ export async function check(): Promise<Report> {
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname)) {
   const { violations, literals, locales, cycles, long, files } = await check();
-  for (const v of violations) console.log(`room rule: ${v}`);
+  for (const v of violations) console.log(`house rule: ${v}`);
   for (const l of literals) console.log(`words outside the catalogue: ${l}`);
   for (const l of locales) console.log(`catalogue: ${l}`);
   for (const c of cycles) console.log(`import cycle: ${c.join(' -> ')}`);
   for (const f of long) console.log(`longer than ${MAX_LINES} lines: ${f}`);
   console.log(
-    `${files} modules: ${violations.length} room rule(s) broken, ${literals.length} string(s) outside the catalogue, ${locales.length} catalogue problem(s), ${cycles.length} import cycle(s), ${long.length} file(s) over ${MAX_LINES} lines.`,
+    `${files} modules: ${violations.length} room or job rule(s) broken, ${literals.length} string(s) outside the catalogue, ${locales.length} catalogue problem(s), ${cycles.length} import cycle(s), ${long.length} file(s) over ${MAX_LINES} lines.`,
   );
   const failed = violations.length || literals.length || locales.length || cycles.length;
   process.exit(failed || long.length ? 1 : 0);

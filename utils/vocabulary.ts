@@ -77,22 +77,6 @@ export const WORKER_GONE_MS = 2 * 60_000;
 export const BACKUP_KEEP_MS = 30 * 24 * 60 * 60_000;
 
 /**
- * What a job does: generate (BigCommerce's codegen), import (codes from a file) and pattern
- * (codes in the merchant's own pattern) create codes; export reads them; purge deletes them;
- * delete-code deletes one code found with "Find a code".
- */
-export type JobKind = 'generate' | 'import' | 'pattern' | 'export' | 'purge' | 'delete-code';
-/** Kinds that create or delete codes: at most one of them at a time on a promotion. */
-export const WRITING_KINDS: readonly JobKind[] = [
-  'generate',
-  'import',
-  'pattern',
-  'purge',
-  'delete-code',
-];
-export const isWritingKind = (kind: JobKind): boolean => WRITING_KINDS.includes(kind);
-
-/**
  * Where a job stands. 'awaiting-confirmation' is a purge whose target set and backup are
  * ready (the dry-run count is known) and which deletes nothing until the merchant confirms.
  * 'interrupted' is a job the browser stopped that waits for the merchant to resume it.

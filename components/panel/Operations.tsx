@@ -8,7 +8,6 @@
 import type { JSX } from 'preact';
 import type { PromotionInfo, StoreView } from '@/utils/messages';
 import { isUnfinished } from '@/utils/ui/job-text';
-import { isWritingKind } from '@/utils/vocabulary';
 import { ErrorAlert } from '../ErrorAlert';
 import { AlertOffer } from './AlertOffer';
 import { EstimateLine } from '../EstimateLine';
@@ -159,7 +158,7 @@ export function Operations(props: {
   const storeHash = s.location?.storeHash ?? '';
   const jobs = visibleJobs(allJobs, storeHash, info.id, s.dismissed);
   // Only a writing job holds the promotion: an export beside it is fine, and two exports too.
-  const running = jobs.some((job) => isWritingKind(job.kind) && isUnfinished(job.status));
+  const running = jobs.some((job) => job.writes && isUnfinished(job.status));
   const readOnly = store.access === 'read-only';
   const blocked = running || s.busy;
   const groupProps = { blocked, running, dialog: props.dialog };
@@ -176,9 +175,7 @@ export function Operations(props: {
           onDownload={(kind, person) => void model.download(job.id, kind, person)}
           onDismiss={() => model.dismissJob(job.id)}
           onReview={
-            job.kind === 'purge'
-              ? (opener) => props.dialog.open('purge', opener, job.id)
-              : undefined
+            job.reviewable ? (opener) => props.dialog.open('purge', opener, job.id) : undefined
           }
         />
       ))}

@@ -7,15 +7,10 @@
  * person asked (trusted.ts), and goes out only through sendChecked.
  */
 import type { ControlAction, ImportPreview, Result } from '@/utils/messages';
-import type {
-  FileKind,
-  GenerateParams,
-  JobRequest,
-  PatternParams,
-  PurgeMode,
-} from '@/utils/jobs/types';
+import type { JobRequest } from '@/utils/jobs/kinds';
+import type { FileKind, GenerateParams, PatternParams, PurgeMode } from '@/utils/jobs/types';
 import type { UiBridge } from '@/utils/ui/bridge';
-import { sendChecked, type Person } from '../trusted';
+import { READS_ONLY, sendChecked, type Person } from '../trusted';
 import * as importDialog from './import-dialog';
 import type { JobsStore } from './jobs-store';
 import { storeHashOf, targetOf, type PanelStore } from './panel-state';
@@ -87,7 +82,7 @@ export function createJobActions(bridge: UiBridge, panel: PanelStore, jobs: Jobs
 
   /** Starts a job on the promotion shown; its id, or null when it did not start (the error is shown). */
   async function start(
-    person: Person | null,
+    person: Person | typeof READS_ONLY | null,
     request: NewJob,
     then?: (jobId: string) => void,
   ): Promise<string | null> {
@@ -152,10 +147,11 @@ export function createJobActions(bridge: UiBridge, panel: PanelStore, jobs: Jobs
     prepareImport,
     startImport: (person, request) =>
       start(person, { kind: 'import', ...request }, () => importDialog.close(panel)),
-    startExport: (person, unusedOnly, forEmail) =>
-      start(person, { kind: 'export', unusedOnly, ...(forEmail ? { format: 'email' } : {}) }),
-    startUsageReport: (person) =>
-      start(person, { kind: 'export', unusedOnly: false, reportOnly: true }),
+    // Reading only: started by any click, as before (no write can follow from it).
+    startExport: (_person, unusedOnly, forEmail) =>
+      start(READS_ONLY, { kind: 'export', unusedOnly, ...(forEmail ? { format: 'email' } : {}) }),
+    startUsageReport: () =>
+      start(READS_ONLY, { kind: 'export', unusedOnly: false, reportOnly: true }),
     startPurge: (person, mode, csvText) =>
       start(
         person,

@@ -1,7 +1,7 @@
 /** The one-time notifications offer, decided when a job starts (utils/messages/alerts.ts). */
 import { describe, expect, it } from 'vitest';
 import type { BigCommerceClient } from '../../utils/api/client';
-import type { JobRequest } from '../../utils/jobs/types';
+import type { JobRequest } from '../../utils/jobs/kinds';
 import { offerAlertsFor } from '../../utils/messages/alerts';
 import type { Services } from '../../utils/messages/define';
 import type { AlertSettings } from '../../utils/storage/alerts';

@@ -28,12 +28,7 @@ async function importFile(
   csvText: string,
   limits = { maxUses: 1, maxUsesPerCustomer: 1 },
 ) {
-  const preview = await reg.drafts.prepare(
-    t.sandbox.storeHash,
-    t.sandbox.promotions.bulk,
-    csvText,
-    { quota: null, windowMs: null },
-  );
+  const preview = await reg.prepareImport(t.sandbox.storeHash, t.sandbox.promotions.bulk, csvText);
   const id = await reg.start({ kind: 'import', ...bulk(t), draftId: preview.draftId, ...limits });
   return { preview, id };
 }
@@ -130,7 +125,7 @@ describe('import', () => {
       await new Promise((r) => setTimeout(r, 5));
       done = (await first.list()).find((j) => j.id === id)?.progress.done ?? 0;
     }
-    await first.halt();
+    h!.kill(first);
     await new Promise((r) => setTimeout(r, 100));
     const second = h.registry();
     await second.recover(true);
@@ -182,11 +177,10 @@ describe('import', () => {
   it('a file read for another promotion, or already imported, does not start', async () => {
     h = await harness({ seed: { bulkCodes: 0 } });
     const reg = h.registry();
-    const preview = await reg.drafts.prepare(
+    const preview = await reg.prepareImport(
       h.sandbox.storeHash,
       h.sandbox.promotions.bulk,
       'A1\nA2\n',
-      { quota: 150, windowMs: 30_000 },
     );
     await expect(
       reg.start({
@@ -198,11 +192,10 @@ describe('import', () => {
         maxUsesPerCustomer: 1,
       }),
     ).rejects.toThrow(/no longer held/);
-    const again = await reg.drafts.prepare(
+    const again = await reg.prepareImport(
       h.sandbox.storeHash,
       h.sandbox.promotions.bulk,
       'A1\nA2\n',
-      { quota: 150, windowMs: 30_000 },
     );
     const id = await reg.start({
       kind: 'import',
@@ -226,18 +219,12 @@ describe('import', () => {
     h = await harness({ seed: { bulkCodes: 0 } });
     let clock = Date.now();
     const first = h.registry({ now: () => clock });
-    const kept = await first.drafts.prepare(
+    const kept = await first.prepareImport(
       h.sandbox.storeHash,
       h.sandbox.promotions.bulk,
       'K1\nK2\nK3\n',
-      { quota: null, windowMs: null },
     );
-    const old = await first.drafts.prepare(
-      h.sandbox.storeHash,
-      h.sandbox.promotions.bulk,
-      'OLD1\n',
-      { quota: null, windowMs: null },
-    );
+    const old = await first.prepareImport(h.sandbox.storeHash, h.sandbox.promotions.bulk, 'OLD1\n');
     clock += 2 * 60_000;
     const second = h.registry({ now: () => clock });
     expect(await second.expire()).toBe(0); // the start-up clean-up
@@ -273,11 +260,10 @@ describe('import', () => {
   it('a draft whose codes are no longer all in the spool does not start (it would import part of the file)', async () => {
     h = await harness({ seed: { bulkCodes: 0 } });
     const reg = h.registry();
-    const preview = await reg.drafts.prepare(
+    const preview = await reg.prepareImport(
       h.sandbox.storeHash,
       h.sandbox.promotions.bulk,
       Array.from({ length: 700 }, (_, i) => `P${i}`).join('\n'),
-      { quota: null, windowMs: null },
     );
     await h.spool.putChunk(createSpools(preview.draftId).input, 2, []); // codes 501-700 gone
     await expect(
@@ -297,10 +283,7 @@ describe('import', () => {
     const reg = h.registry();
     const csv = 'code\n=HYPERLINK("x")\nBAD CODE!\n\nOK?\n';
     await expect(
-      reg.drafts.prepare(h.sandbox.storeHash, h.sandbox.promotions.bulk, csv, {
-        quota: null,
-        windowMs: null,
-      }),
+      reg.prepareImport(h.sandbox.storeHash, h.sandbox.promotions.bulk, csv),
     ).rejects.toThrow(
       /^No line of the file can become a code\. characters not allowed: 2 lines \(line 3: the code holds characters .*“!”.*\); spreadsheet formulas, not codes: 1 line \(line 2: .*\)\. Fix the file and choose it again\.$/,
     );
@@ -358,7 +341,7 @@ describe('codes in my own pattern', () => {
       await new Promise((r) => setTimeout(r, 5));
       done = (await first.list()).find((j) => j.id === id)?.progress.done ?? 0;
     }
-    await first.halt();
+    h!.kill(first);
     // The worker died after writing its chunks of candidates, before the checkpoint said so.
     const saved = JSON.parse(h.records.raw.get(id)!);
     expect(await h.spool.chunkNumbers(createSpools(id).input)).toEqual([1, 2, 3, 4]);
@@ -390,7 +373,7 @@ describe('codes in my own pattern', () => {
       params: params({ count: 10, pattern: 'Z####', characterSet: 'digits' }),
     });
     const second = h.registry();
-    await first.halt();
+    h!.kill(first);
     await second.recover(true);
     const job = await waitFor(second, id, ['completed', 'failed']);
     expect(job.error).toBeNull();

@@ -1,6 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { confirm, harness, spoolRows, waitFor, type Harness } from './helpers';
-import type { RegistryDeps } from '../../utils/jobs/registry';
+import {
+  confirm,
+  harness,
+  spoolRows,
+  waitFor,
+  type Harness,
+  type RegistryOptions,
+} from './helpers';
 import { generateSpools, type GeneratedRow } from '../../utils/jobs/generate';
 import type { CouponCode } from '../../utils/api/schemas';
 import { purgeSpools } from '../../utils/jobs/purge';
@@ -170,7 +176,7 @@ describe('generate', () => {
       await new Promise((r) => setTimeout(r, 5));
       done = (await first.list()).find((j) => j.id === id)?.progress.done ?? 0;
     }
-    await first.halt(); // requests in flight are cut, as when Chrome stops the worker
+    h!.kill(first); // requests in flight are cut, as when Chrome stops the worker
     const made = h.sandbox.codes(h.sandbox.promotions.bulk).length - before.size;
     expect(made).toBeGreaterThan(0);
     expect(made).toBeLessThan(6000);
@@ -195,7 +201,7 @@ describe('generate', () => {
       await new Promise((r) => setTimeout(r, 5));
       done = (await first.list()).find((j) => j.id === id)?.progress.done ?? 0;
     }
-    await first.halt();
+    h!.kill(first);
     await new Promise((r) => setTimeout(r, 100)); // requests cut off still land on the store
 
     await resumeInNewWorker(h, id, before, 20_000);
@@ -233,7 +239,7 @@ describe('export', () => {
       await new Promise((r) => setTimeout(r, 5));
       done = (await first.list()).find((j) => j.id === id)?.progress.done ?? 0;
     }
-    await first.halt();
+    h!.kill(first);
     const second = h.registry();
     await second.recover(false);
     const job = await waitFor(second, id, ['completed', 'failed']);
@@ -257,7 +263,7 @@ describe('export', () => {
     expect(job.error).toBeNull();
     const rows = await spoolRows<CouponCode>(h.spool, id);
     expect(rows).toEqual(h.sandbox.codes(h.sandbox.promotions.bulk));
-    expect(reg.get(id)!.scan!.mode).toBe('pages');
+    expect((await reg.find(id))!.scan!.mode).toBe('pages');
     expect(job.progress.done).toBe(5321);
     // The same reading tells how the codes are used.
     expect(job.usage).toEqual(usageOf(h.sandbox.codes(h.sandbox.promotions.bulk)));
@@ -291,7 +297,7 @@ describe('purge', () => {
     h: Harness,
     mode: 'all' | 'unused' | 'list',
     codes?: string[],
-    deps: Partial<RegistryDeps> = {},
+    deps: RegistryOptions = {},
   ) {
     const reg = h.registry(deps);
     const csvText = codes ? `code\r\n${codes.join('\r\n')}\r\n` : undefined;
@@ -385,7 +391,7 @@ describe('purge', () => {
     const done = await waitFor(reg, id, ['completed', 'failed']);
     expect(done.error).toBeNull();
     expect(h.sandbox.codes(h.sandbox.promotions.bulk)).toHaveLength(0);
-    expect(reg.get(id)!.purge!.batchSize).toBe(50);
+    expect((await reg.find(id))!.purge!.batchSize).toBe(50);
   });
 
   /** Purges all codes with deletes watched: "send" and "answer <status>" in the order they happen. */

@@ -24,6 +24,7 @@ function finder(t: Harness) {
     tokenFor: async () => t.sandbox.tokens.modify,
     fetch: t.sandbox.fetch,
     apiOrigin: t.sandbox.origin,
+    governor: {}, // the defaults
   });
   const ctx = {
     services: { clients } as unknown as Services,
@@ -95,7 +96,7 @@ describe('delete this code', () => {
     expect(h.saves.map((s) => s.kind)).toEqual(['purge-backup']);
     // Its one-line backup outlives the job card, like a purge's.
     const removed = await reg.remove(id);
-    expect(removed.keptUntil).toBe(reg.get(id)!.files[0]!.createdAt! + BACKUP_KEEP_MS);
+    expect(removed.keptUntil).toBe((await reg.find(id))!.files[0]!.createdAt! + BACKUP_KEEP_MS);
     expect(await reg.keptFiles()).toEqual([
       expect.objectContaining({ jobId: id, kind: 'purge-backup', rows: 1, listed: false }),
     ]);

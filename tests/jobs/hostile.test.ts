@@ -97,7 +97,7 @@ describe('a count that makes no sense (10^12 codes)', () => {
     const id = await reg.start({ kind: 'export', ...bulk(h), unusedOnly: false });
     const job = await waitFor(reg, id, ['failed', 'completed', 'paused']);
     expect(job.error).toBeNull();
-    expect(reg.get(id)!.scan!.mode).toBe('cursor');
+    expect((await reg.find(id))!.scan!.mode).toBe('cursor');
     expect(await spoolRows<CouponCode>(h.spool, id)).toEqual(
       h.sandbox.codes(h.sandbox.promotions.bulk),
     );

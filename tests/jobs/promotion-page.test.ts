@@ -43,6 +43,7 @@ async function setup(
     tokenFor: async () => token.value,
     fetch: s.fetch,
     apiOrigin: s.origin,
+    governor: {}, // the defaults
   });
   const services = {
     clients,

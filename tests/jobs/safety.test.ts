@@ -8,9 +8,16 @@ import { jobCsvParts } from '../../utils/csv/job-csv';
 import type { DownloadChange } from '../../utils/jobs/file-keeper';
 import { fileSource } from '../../utils/jobs/files';
 import { purgeSpools } from '../../utils/jobs/purge';
-import type { JobRegistry, RegistryDeps } from '../../utils/jobs/registry';
-import { completedText } from '../../utils/ui/job-text';
-import { backupSaved, confirm, harness, waitFor, type Harness } from './helpers';
+import type { JobRegistry } from '../../utils/jobs/registry';
+import {
+  backupSaved,
+  confirm,
+  harness,
+  settled,
+  waitFor,
+  type Harness,
+  type RegistryOptions,
+} from './helpers';
 
 let h: Harness | null = null;
 afterEach(async () => {
@@ -71,7 +78,7 @@ describe('a backup is on disk only when the browser says so', () => {
     );
     expect(codesNow(h!)).toHaveLength(50);
     expect(h!.sandbox.stats().perEndpoint.deleteCodes.requests).toBe(0);
-    expect(reg.get(id)!.files[0]!.saved!.state).toBe('failed');
+    expect((await reg.find(id))!.files[0]!.saved!.state).toBe('failed');
     // "Save the backup again": from the copy the extension keeps.
     known = { state: 'complete', exists: true, path: '/dl/backup (1).csv' };
     await reg.download(id, 'purge-backup');
@@ -109,13 +116,13 @@ describe('old plans never act', () => {
     const id = await reg.start({ kind: 'purge', ...bulk(h), mode: 'all' });
     await waitFor(reg, id, ['awaiting-confirmation']);
     await confirm(reg, id);
-    while ((reg.get(id)!.purge?.deleted ?? 0) < 250) await tick(2);
+    while (((await reg.find(id))!.purge?.deleted ?? 0) < 250) await tick(2);
     return { reg, id, ...c };
   }
 
   it('a confirmed purge whose worker restarts hours later (a laptop that slept) is not relaunched: it waits for Resume, which refuses its old plan', async () => {
     const { reg, id, time, now } = await deleting();
-    await reg.halt(); // the worker dies mid-purge
+    h!.kill(reg); // the worker dies mid-purge
     await tick(100); // a request it had under way may still land
     const before = deletes(h!);
     const left = codesNow(h!).length;
@@ -123,7 +130,7 @@ describe('old plans never act', () => {
     const again = h!.registry({ now, workers: { delete: 1 } });
     await again.recover(true);
     await tick(300);
-    expect(again.get(id)!.status).toBe('interrupted');
+    expect((await again.find(id))!.status).toBe('interrupted');
     expect(deletes(h!)).toBe(before);
     await expect(again.control(id, 'resume')).rejects.toThrow(
       /stopped 180 minutes ago.*Nothing more was deleted/,
@@ -133,14 +140,14 @@ describe('old plans never act', () => {
 
   it('on start-up, a job stored running whose last write is older than the watchdog allows waits for Resume; Resume (fresh enough) carries on', async () => {
     const { reg, id, time, now } = await deleting();
-    await reg.halt();
+    h!.kill(reg);
     await tick(100);
     const before = deletes(h!);
     time.now += 3 * 60_000;
     const again = h!.registry({ now, workers: { delete: 1 } });
     await again.recover(true);
     await tick(300);
-    expect(again.get(id)!.status).toBe('interrupted');
+    expect((await again.find(id))!.status).toBe('interrupted');
     expect(deletes(h!)).toBe(before);
     await again.control(id, 'resume');
     await waitFor(again, id, ['completed']);
@@ -149,7 +156,7 @@ describe('old plans never act', () => {
 
   it('a worker restarted within that margin carries on by itself', async () => {
     const { reg, id, time, now } = await deleting();
-    await reg.halt();
+    h!.kill(reg);
     time.now += 60_000;
     const again = h!.registry({ now, workers: { delete: 1 } });
     await again.recover(true);
@@ -180,13 +187,13 @@ describe('old plans never act', () => {
     await waitFor(reg, id, ['awaiting-confirmation']);
     await confirm(reg, id);
     await waitFor(reg, id, ['failed', 'completed'], 30_000);
-    await reg.idle();
+    await settled(reg);
     expect(JSON.parse(records.raw.get(id)!).status).toBe('failed');
     const before = deletes(h);
     const again = h.registry({ now: c.now, workers: { delete: 1 } });
     await again.recover(true);
     await tick(300);
-    expect(again.get(id)!.status).toBe('failed');
+    expect((await again.find(id))!.status).toBe('failed');
     expect(deletes(h)).toBe(before);
   });
 
@@ -195,7 +202,7 @@ describe('old plans never act', () => {
     const reg = h.registry();
     const id = await reg.start({ kind: 'purge', ...bulk(h), mode: 'all' });
     await waitFor(reg, id, ['awaiting-confirmation']);
-    await reg.halt();
+    h!.kill(reg);
     // As stored when the worker died: the plan saved, running, no file recorded yet.
     const stored = JSON.parse(h.records.raw.get(id)!);
     h.records.raw.set(id, JSON.stringify({ ...stored, status: 'running', files: [] }));
@@ -203,7 +210,7 @@ describe('old plans never act', () => {
     await again.recover(true);
     const job = await waitFor(again, id, ['awaiting-confirmation']);
     await backupSaved(again, id);
-    expect(again.get(id)!.files.map((f) => f.kind)).toEqual(['purge-backup']);
+    expect((await again.find(id))!.files.map((f) => f.kind)).toEqual(['purge-backup']);
     expect(job.purge?.targetCount).toBe(50);
     await confirm(again, id);
     await waitFor(again, id, ['completed']);
@@ -215,8 +222,8 @@ describe('old plans never act', () => {
     await reg.control(id, 'pause');
     time.now += 14 * 60_000;
     await reg.control(id, 'resume');
-    const at = reg.get(id)!.purge!.deleted;
-    while (reg.get(id)!.purge!.deleted === at) await tick(2);
+    const at = (await reg.find(id))!.purge!.deleted;
+    while ((await reg.find(id))!.purge!.deleted === at) await tick(2);
     await reg.control(id, 'pause');
     time.now += 14 * 60_000;
     const left = codesNow(h!).length;
@@ -232,7 +239,7 @@ describe('old plans never act', () => {
     const c = clock();
     const reg = h.registry({ now: c.now, workers: { list: 1 } });
     const id = await reg.start({ kind: 'purge', ...bulk(h), mode: 'unused' });
-    while ((reg.get(id)!.done ?? 0) < 1000) await tick(2);
+    while (((await reg.find(id))!.done ?? 0) < 1000) await tick(2);
     await reg.control(id, 'pause');
     return { reg, id, ...c };
   }
@@ -280,18 +287,18 @@ describe('the plan is a ceiling, never a licence', () => {
   const usedAtDelete = (t: Harness) => t.sandbox.stats().deleted.usedAtDelete;
 
   /** An "unused" purge planned and its backup saved; not confirmed yet. */
-  async function planned(seed: number, extra: Partial<RegistryDeps> = {}) {
+  async function planned(seed: number, extra: RegistryOptions = {}) {
     h = await harness({ seed: { bulkCodes: seed }, latencyMs: 5 });
     const reg = h.registry(extra);
     const id = await reg.start({ kind: 'purge', ...bulk(h), mode: 'unused' });
     await waitFor(reg, id, ['awaiting-confirmation']);
     await backupSaved(reg, id);
-    return { reg, id, targets: reg.get(id)!.purge!.targetCount! };
+    return { reg, id, targets: (await reg.find(id))!.purge!.targetCount! };
   }
 
   /** The purge's backup as a CSV file now (with what became of each code, once it says so). */
   async function backupText(reg: JobRegistry, id: string): Promise<string> {
-    const source = fileSource(reg.get(id)!, 'purge-backup');
+    const source = fileSource((await reg.find(id))!, 'purge-backup');
     let text = '';
     for await (const part of jobCsvParts(source.kind, h!.spool.chunks(source.ns), source))
       text += part;
@@ -316,7 +323,7 @@ describe('the plan is a ceiling, never a licence', () => {
     expect(unusedIn(h!)).toEqual([]);
     expect(usedAtDelete(h!)).toBe(0);
     expect(job.purge).toMatchObject({ deleted: targets - 25, kept: 25, gone: 0, failed: 0 });
-    expect(completedText(job)).toBe(
+    expect(job.words.ended?.text).toBe(
       `Completed: ${(targets - 25).toLocaleString('en-US')} codes deleted. 25 codes were redeemed since the scan and were kept. The backup file, saved again, says what became of each code.`,
     );
     // The backup was made again at the end, with the outcome of each code.
@@ -331,7 +338,7 @@ describe('the plan is a ceiling, never a licence', () => {
   it('codes redeemed while a confirmed purge was paused are kept (10 of 10)', async () => {
     const { reg, id } = await planned(3000, { workers: { delete: 1 } });
     await confirm(reg, id);
-    while ((reg.get(id)!.purge?.deleted ?? 0) < 250) await tick(2);
+    while (((await reg.find(id))!.purge?.deleted ?? 0) < 250) await tick(2);
     await reg.control(id, 'pause');
     const redeemed = h!.sandbox.redeem(promo(h!), { count: 10 });
     await reg.control(id, 'resume');
@@ -381,7 +388,7 @@ describe('the plan is a ceiling, never a licence', () => {
     await confirm(reg, id);
     const job = await waitFor(reg, id, ['completed', 'failed']);
     expect(job.purge).toMatchObject({ deleted: targets - 5, gone: 5, kept: 0 });
-    expect(completedText(job)).toMatch(
+    expect(job.words.ended?.text).toMatch(
       /5 codes were already gone \(deleted elsewhere since the scan\)/,
     );
     expect(unusedIn(h!)).toEqual([]);

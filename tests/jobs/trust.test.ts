@@ -10,7 +10,15 @@ import { purgeSpools } from '../../utils/jobs/purge';
 import type { CouponCode } from '../../utils/api/schemas';
 import type { GenerateParams } from '../../utils/jobs/types';
 import { BACKUP_KEEP_MS, PLAN_FRESH_MS } from '../../utils/vocabulary';
-import { backupSaved, confirm, harness, spoolRows, waitFor, type Harness } from './helpers';
+import {
+  backupSaved,
+  confirm,
+  harness,
+  settled,
+  spoolRows,
+  waitFor,
+  type Harness,
+} from './helpers';
 
 const params = (count: number, extra: Partial<GenerateParams> = {}): GenerateParams => ({
   count,
@@ -124,7 +132,7 @@ describe('pausing loses no answer', () => {
     const first = h.registry();
     const id = await first.start({ kind: 'generate', ...bulk(h), params: params(8_000) });
     await progressAtLeast(first, id, 2_000);
-    await first.halt();
+    h!.kill(first);
     await new Promise((r) => setTimeout(r, 300));
     const second = h.registry();
     await second.recover(true);
@@ -252,7 +260,7 @@ describe('one writing job per promotion', () => {
     await reg.control(a, 'cancel');
     const b = await reg.start({ kind: 'generate', ...bulk(h), params: params(2_000) });
     // A cancelled job stays cancelled; a failed one could resume, but not beside b.
-    h.records.raw.set(a, JSON.stringify({ ...reg.get(a), status: 'failed' }));
+    h.records.raw.set(a, JSON.stringify({ ...(await reg.find(a)), status: 'failed' }));
     const second = h.registry();
     await second.load();
     await expect(second.control(a, 'resume')).rejects.toThrow(/already under way/);
@@ -272,7 +280,7 @@ describe('no deletion before the backup is on disk', () => {
     h.downloadOutcome = { state: 'interrupted', error: 'USER_CANCELED' };
     const reg = h.registry();
     const id = await planned(h, reg);
-    for (let i = 0; reg.get(id)!.files[0]?.saved?.state !== 'failed' && i < 200; i++)
+    for (let i = 0; (await reg.find(id))!.files[0]?.saved?.state !== 'failed' && i < 200; i++)
       await new Promise((r) => setTimeout(r, 5));
     const view = (await reg.list()).find((j) => j.id === id)!;
     expect(view.files[0]!.saved).toMatchObject({ state: 'failed' });
@@ -295,9 +303,9 @@ describe('no deletion before the backup is on disk', () => {
     h.downloadOutcome = { state: 'refused', error: 'Download must be initiated by a user gesture' };
     const reg = h.registry();
     const id = await planned(h, reg);
-    for (let i = 0; reg.get(id)!.files[0]?.saved?.state !== 'failed' && i < 200; i++)
+    for (let i = 0; (await reg.find(id))!.files[0]?.saved?.state !== 'failed' && i < 200; i++)
       await new Promise((r) => setTimeout(r, 5));
-    expect(reg.get(id)!.files[0]!.saved!.error).toMatch(/refused to start the download/);
+    expect((await reg.find(id))!.files[0]!.saved!.error).toMatch(/refused to start the download/);
     await expect(reg.confirmPurge(id, bulk(h))).rejects.toThrow(/not on disk/);
     expect(codesNow(h)).toHaveLength(50);
   });
@@ -307,13 +315,13 @@ describe('no deletion before the backup is on disk', () => {
     h.downloadOutcome = { state: 'interrupted', error: 'FILE_ACCESS_DENIED' };
     const reg = h.registry();
     const id = await planned(h, reg);
-    const backup = () => reg.get(id)!.files.find((f) => f.kind === 'purge-backup')!;
-    for (let i = 0; i < 200 && backup().saved?.state !== 'failed'; i++)
+    const backup = async () => (await reg.find(id))!.files.find((f) => f.kind === 'purge-backup')!;
+    for (let i = 0; i < 200 && (await backup()).saved?.state !== 'failed'; i++)
       await new Promise((r) => setTimeout(r, 5));
-    const downloadId = backup().saved!.downloadId!;
+    const downloadId = (await backup()).saved!.downloadId!;
     expect(downloadId).not.toBeNull();
     await reg.downloadChanged(downloadId, { state: 'complete', exists: true });
-    expect(backup().saved!.state).toBe('failed');
+    expect((await backup()).saved!.state).toBe('failed');
     await expect(reg.confirmPurge(id, bulk(h))).rejects.toThrow(/not on disk/);
     expect(codesNow(h)).toHaveLength(40);
   });
@@ -382,11 +390,11 @@ describe('the confirmation names what it will delete', () => {
     await reg.control(id, 'rescan');
     await waitFor(reg, id, ['awaiting-confirmation']);
     await backupSaved(reg, id);
-    expect(reg.get(id)!.purge!.plannedAt).toBe(clock);
+    expect((await reg.find(id))!.purge!.plannedAt).toBe(clock);
     await confirm(reg, id);
     await waitFor(reg, id, ['completed']);
     expect(codesNow(h).filter((c) => c.current_uses === 0)).toEqual([]);
-    expect(reg.get(id)!.purge!.deleted).toBe(unusedBefore.length);
+    expect((await reg.find(id))!.purge!.deleted).toBe(unusedBefore.length);
   });
 });
 
@@ -416,7 +424,7 @@ describe('a purge acts only on what the merchant confirmed, while it is fresh', 
       /changed while its backup was being checked.*Nothing was deleted/,
     );
     await new Promise((r) => setTimeout(r, 50));
-    expect(reg.get(id)!.status).toBe('cancelled');
+    expect((await reg.find(id))!.status).toBe('cancelled');
     expect(codesNow(h)).toHaveLength(50);
     expect(h.sandbox.stats().perEndpoint.deleteCodes.requests).toBe(0);
   });
@@ -429,7 +437,8 @@ describe('a purge acts only on what the merchant confirmed, while it is fresh', 
     const id = await reg.start({ kind: 'purge', ...bulk(h), mode });
     await waitFor(reg, id, ['awaiting-confirmation']);
     await confirm(reg, id);
-    while ((reg.get(id)!.purge?.deleted ?? 0) < 250) await new Promise((r) => setTimeout(r, 2));
+    while (((await reg.find(id))!.purge?.deleted ?? 0) < 250)
+      await new Promise((r) => setTimeout(r, 2));
     await reg.control(id, 'pause');
     return { reg, id, time };
   }
@@ -442,7 +451,7 @@ describe('a purge acts only on what the merchant confirmed, while it is fresh', 
     await expect(reg.control(id, 'resume')).rejects.toThrow(
       /stopped 16 minutes ago.*Nothing more was deleted.*Cancel it/,
     );
-    expect(reg.get(id)!.status).toBe('paused');
+    expect((await reg.find(id))!.status).toBe('paused');
     expect(codesNow(h!)).toHaveLength(left);
     // Cancelled, its backup is kept all the same.
     await reg.control(id, 'cancel');
@@ -468,7 +477,7 @@ describe('kept backups', () => {
     await confirm(reg, id);
     await waitFor(reg, id, ['completed']);
     const removed = await reg.remove(id);
-    expect(removed.keptUntil).toBe(reg.get(id)!.files[0]!.createdAt! + BACKUP_KEEP_MS);
+    expect(removed.keptUntil).toBe((await reg.find(id))!.files[0]!.createdAt! + BACKUP_KEEP_MS);
     expect((await reg.list()).map((j) => j.id)).not.toContain(id);
     const kept = await reg.keptFiles();
     expect(kept).toEqual([
@@ -535,7 +544,7 @@ describe('a full disk', () => {
     expect(job.status).toBe('failed');
     expect(job.error).toMatch(/out of storage space/);
     expect(JSON.parse(h.records.raw.get(id)!).status).toBe('failed');
-    await reg.idle();
+    await settled(reg);
     expect(reg.busy()).toBe(false);
   });
 
@@ -556,7 +565,7 @@ describe('a full disk', () => {
     const job = await waitFor(reg, id, ['failed', 'paused', 'completed']);
     expect(job.status).toBe('failed');
     expect(job.error).toMatch(/out of storage space/);
-    await reg.idle();
+    await settled(reg);
     expect(reg.busy()).toBe(false);
   });
 });

@@ -23,7 +23,7 @@ it('the first message after the worker woke acts on a job it has not loaded yet'
     mode: 'all',
   });
   await waitFor(before, id, ['awaiting-confirmation']);
-  await before.halt();
+  h!.kill(before);
 
   const woken = h.registry(); // nothing read yet
   const o = {
@@ -36,6 +36,6 @@ it('the first message after the worker woke acts on a job it has not loaded yet'
     ok: true,
     value: null,
   });
-  expect(woken.get(id)!.status).toBe('cancelled');
+  expect((await woken.find(id))!.status).toBe('cancelled');
   expect(h.sandbox.codes(h.sandbox.promotions.bulk)).toHaveLength(30);
 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check, findCycles, isTypesOnly, roomOf, runtimeImports } from '../../scripts/check-house';
+import { jobKindNames, jobRuleBreaks } from '../../scripts/house/job-rules';
 
 describe('the house rules checker', () => {
   it('puts each file in its room, the most specific path first', () => {
@@ -62,7 +63,40 @@ describe('the house rules checker', () => {
     }
   });
 
-  it('the product keeps them: no room imports what it may not, no cycle, no file over 300 lines', async () => {
+  it('reads the job kinds from their definitions', () => {
+    expect(jobKindNames(process.cwd()).sort()).toEqual(
+      ['delete-code', 'export', 'generate', 'import', 'pattern', 'purge'].sort(),
+    );
+  });
+
+  it('finds a branch on a job kind by its name outside the kinds, and a status set outside its owner', () => {
+    const kinds = ['generate', 'purge', 'delete-code'];
+    const text = [
+      "if (job.kind === 'purge') go();",
+      "if ('generate' !== r.kind) stop();",
+      'switch (request.kind) {',
+      "  case 'delete-code':",
+      '    break;',
+      '}',
+      "if (e.kind === 'ambiguous') retry();", // an error's kind, not a job's
+      "if (name === 'purge') open();", // a dialog's name
+      "r.status = 'failed';",
+      'job.finishedAt = now;',
+      'this.status = 404;', // an error's own field
+      "if (r.status === 'running') wait();",
+    ].join('\n');
+    expect(jobRuleBreaks('utils/ui/x.ts', text, kinds)).toEqual([
+      'utils/ui/x.ts:1 branches on a job kind by its name (ask its definition instead)',
+      'utils/ui/x.ts:2 branches on a job kind by its name (ask its definition instead)',
+      'utils/ui/x.ts:4 branches on a job kind by its name (ask its definition instead)',
+      'utils/ui/x.ts:9 assigns status, which only utils/jobs/status.ts may (transition)',
+      'utils/ui/x.ts:10 assigns finishedAt, which only utils/jobs/status.ts may (transition)',
+    ]);
+    expect(jobRuleBreaks('utils/jobs/kinds/purge.ts', text, kinds)).toHaveLength(2);
+    expect(jobRuleBreaks('utils/jobs/status.ts', text, kinds)).toHaveLength(3);
+  });
+
+  it('the product keeps them: no room imports what it may not, no kind branched on by name outside its definition, no status set outside its owner, no cycle, no file over 300 lines', async () => {
     const report = await check();
     expect(report.files).toBeGreaterThan(80);
     expect(report.violations).toEqual([]);

@@ -2,11 +2,19 @@ import { startSandbox, type AddCodesSpec, type SandboxOptions } from '../../sand
 import type { CouponCode } from '../../utils/api/schemas';
 import { generateSpools, type GeneratedRow } from '../../utils/jobs/generate';
 import { purgeSpools } from '../../utils/jobs/purge';
-import { createRegistry, type JobRegistry } from '../../utils/jobs/registry';
+import type { JobRegistry } from '../../utils/jobs/registry';
 import type { JobView } from '../../utils/jobs/types';
 import type { Spool } from '../../utils/storage/spool';
+import { isUnfinished } from '../../utils/vocabulary';
 import { createMemorySpool } from '../storage/spool-memory';
-import { confirm, instantDownloads, memoryRecords, spoolRows, waitFor } from '../jobs/helpers';
+import {
+  confirm,
+  instantDownloads,
+  memoryRecords,
+  sandboxRegistry,
+  spoolRows,
+  waitFor,
+} from '../jobs/helpers';
 import { soakUnusedPurge } from './unused-purge';
 
 export interface SoakOptions {
@@ -45,13 +53,11 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     faults,
   });
   const spool: Spool = createMemorySpool();
-  const registry: JobRegistry = createRegistry({
+  const registry: JobRegistry = sandboxRegistry(sandbox, {
     records: memoryRecords(),
     spool,
     downloads: instantDownloads(() => registry),
     tokenFor: async () => sandbox.tokens.modify,
-    fetch: sandbox.fetch,
-    apiOrigin: sandbox.origin,
     governor: { backoff: { baseMs: 50, maxMs: 1000 } },
     saveEveryMs: 250,
   });
@@ -102,11 +108,12 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     everyMs: number,
     count: number,
     shape: Omit<AddCodesSpec, 'count'>,
-    while_: () => boolean = () => true,
+    while_: () => Promise<boolean> = async () => true,
   ) {
     const timer = setInterval(() => {
-      if (!while_()) return;
-      for (const c of sandbox.addCodes(promo, { count, ...shape })) theirs.push(c.code);
+      void while_().then((now) => {
+        if (now) for (const c of sandbox.addCodes(promo, { count, ...shape })) theirs.push(c.code);
+      });
     }, everyMs);
     return () => clearInterval(timer);
   }
@@ -124,8 +131,8 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     // not the job's business: it has finished).
     let genId = '';
     // Not before its first count either: codes there before it are the promotion's own, not gained.
-    const midJob = () => {
-      const job = registry.get(genId);
+    const midJob = async () => {
+      const job = await registry.find(genId);
       return (
         job?.status === 'running' && job.generate?.baselineTotal != null && job.done < o.codes * 0.6
       );
@@ -323,7 +330,9 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     const quota429 = sandbox.stats().quota429;
     check('no quota 429s', quota429 === 0, `${quota429} quota 429s`);
   } finally {
-    await registry.halt();
+    // Whatever still runs (a check failed part-way) stops before the store goes.
+    for (const job of await registry.list())
+      if (isUnfinished(job.status)) await registry.control(job.id, 'cancel').catch(() => undefined);
     await sandbox.close();
   }
   return { checks, phases };

@@ -188,25 +188,26 @@ describe('delete this code', () => {
       within(screen.getByRole('group')).getByRole('button', { name: 'Delete this code' }),
     );
     await settle();
-    const job = makeJob({
+    // The job as the background sends it at each step: its facts, and its kind's words for them.
+    const facts = {
       id: 'job-1',
       kind: 'delete-code',
       deleteCode: { code: 'SPRING-AB12' },
       progress: { done: 0, total: 1, ratePerSecond: 0, etaMs: null, wait: null },
-    });
-    await fake.pushJobs([job]);
+    };
+    await fake.pushJobs([makeJob(facts)]);
     expect(result().textContent).toContain('Saving a backup of SPRING-AB12, then deleting it…');
-    await fake.pushJobs([{ ...job, status: 'completed', finishedAt: NOW }]);
+    await fake.pushJobs([makeJob({ ...facts, status: 'completed', finishedAt: NOW })]);
     expect(result().textContent).toContain(
       'Completed: the code SPRING-AB12 was deleted. Its backup was saved first.',
     );
     await fake.pushJobs([
-      {
-        ...job,
+      makeJob({
+        ...facts,
         status: 'failed',
         error:
           'The code SPRING-AB12 is no longer in this promotion, so there is nothing to delete.',
-      },
+      }),
     ]);
     expect(result().textContent).toContain(
       'Deleting the code stopped: The code SPRING-AB12 is no longer in this promotion',

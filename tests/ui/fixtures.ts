@@ -1,29 +1,35 @@
 /** Fake data for UI tests: jobs, stores and promotions as the background would report them. */
-import type { JobView } from '@/utils/jobs/types';
+import { describeJob } from '@/utils/jobs/kinds';
+import type { JobFacts, JobView } from '@/utils/jobs/types';
+import { SAY } from '../jobs/say';
 import type { ImportPreview, PromotionInfo, StoreView } from '@/utils/messages';
 
 export const STORE_HASH = 'abc123';
 export const PROMOTION_ID = 42;
 export const NOW = 1_750_000_000_000;
 
-export function makeJob(patch: Partial<JobView> = {}): JobView {
-  return {
-    id: 'job-1',
-    kind: 'generate',
-    storeHash: STORE_HASH,
-    promotionId: PROMOTION_ID,
-    promotionName: 'Summer sale',
-    status: 'running',
-    progress: { done: 0, total: 10_000, ratePerSecond: 0, etaMs: null, wait: null },
-    error: null,
-    files: [],
-    createdAt: NOW - 60_000,
-    updatedAt: NOW,
-    finishedAt: null,
-    usage: null,
-    reportOnly: false,
-    ...patch,
-  };
+/** A job as the background would send it: its facts, and what its kind says of them. */
+export function makeJob(patch: Partial<JobFacts> = {}): JobView {
+  return describeJob(
+    {
+      id: 'job-1',
+      kind: 'generate',
+      storeHash: STORE_HASH,
+      promotionId: PROMOTION_ID,
+      promotionName: 'Summer sale',
+      status: 'running',
+      progress: { done: 0, total: 10_000, ratePerSecond: 0, etaMs: null, wait: null },
+      error: null,
+      files: [],
+      createdAt: NOW - 60_000,
+      updatedAt: NOW,
+      finishedAt: null,
+      usage: null,
+      reportOnly: false,
+      ...patch,
+    },
+    SAY,
+  );
 }
 
 export const STORE_MODIFY: StoreView = {

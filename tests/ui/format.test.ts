@@ -11,14 +11,7 @@ import {
   plural,
   pluralCodes,
 } from '@/utils/ui/format';
-import {
-  completedText,
-  controlsFor,
-  etaText,
-  failedText,
-  progressText,
-  waitText,
-} from '@/utils/ui/job-text';
+import { controlsFor, etaText, progressText, waitText } from '@/utils/ui/job-text';
 import { makeJob } from './fixtures';
 
 describe('format', () => {
@@ -157,18 +150,16 @@ describe('job text', () => {
         }),
       ),
     ).toBe('300');
+    // A job's own words come with its view (said by its kind in the background).
     expect(
-      completedText(
-        makeJob({
-          status: 'completed',
-          progress: { done: 10_000, total: 10_000, ratePerSecond: 0, etaMs: null, wait: null },
-        }),
-      ),
+      makeJob({
+        status: 'completed',
+        progress: { done: 10_000, total: 10_000, ratePerSecond: 0, etaMs: null, wait: null },
+      }).words.ended?.text,
     ).toBe('Completed: 10,000 codes generated.');
     expect(
-      failedText(
-        makeJob({ status: 'failed', error: 'The token was revoked. Connect the store again.' }),
-      ),
+      makeJob({ status: 'failed', error: 'The token was revoked. Connect the store again.' }).words
+        .ended?.text,
     ).toBe('Generating codes stopped: The token was revoked. Connect the store again.');
   });
 

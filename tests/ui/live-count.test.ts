@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { changesAtReading, codesChangedBy, liveCodeCount } from '@/utils/ui/live-count';
+import type { JobFacts } from '@/utils/jobs/types';
+import { changesAtReading, liveCodeCount } from '@/utils/ui/live-count';
 import { PROMOTION_ID, STORE_HASH, makeJob } from './fixtures';
 
 const progress = (done: number) => ({
@@ -10,29 +11,30 @@ const progress = (done: number) => ({
   wait: null,
 });
 
+/** Codes a job has changed in its promotion, as its view says (its kind's count). */
+const codesChangedBy = (patch: Partial<JobFacts>) => makeJob(patch).codesChanged;
+
 describe('the live code count', () => {
   test('what each kind of job changes', () => {
-    expect(codesChangedBy(makeJob({ kind: 'generate', progress: progress(3_000) }))).toBe(3_000);
+    expect(codesChangedBy({ kind: 'generate', progress: progress(3_000) })).toBe(3_000);
     expect(
-      codesChangedBy(makeJob({ kind: 'import', create: { created: 40, rejected: 3, clashes: 0 } })),
+      codesChangedBy({ kind: 'import', create: { created: 40, rejected: 3, clashes: 0 } }),
     ).toBe(40);
     expect(
-      codesChangedBy(
-        makeJob({
-          kind: 'purge',
-          progress: progress(900),
-          purge: {
-            plannedAt: 1,
-            mode: 'all',
-            targetCount: 900,
-            notFound: null,
-            deleted: 250,
-            failed: 0,
-          },
-        }),
-      ),
+      codesChangedBy({
+        kind: 'purge',
+        progress: progress(900),
+        purge: {
+          plannedAt: 1,
+          mode: 'all',
+          targetCount: 900,
+          notFound: null,
+          deleted: 250,
+          failed: 0,
+        },
+      }),
     ).toBe(-250);
-    expect(codesChangedBy(makeJob({ kind: 'export', progress: progress(5_000) }))).toBe(0);
+    expect(codesChangedBy({ kind: 'export', progress: progress(5_000) })).toBe(0);
   });
 
   test('the reading plus what the jobs did since: 222 read before a generate reached 3,000', () => {

@@ -119,6 +119,27 @@ const purge = (
     ...patch,
   });
 
+describe('a job that only reads starts on any click', () => {
+  test('“Export codes” and “Usage report”: a page script’s click starts them, as on main', async () => {
+    const { fake } = await renderPanel();
+    const started = () =>
+      fake.traffic.filter((t) => t.direction === 'sent' && t.type === 'startJob');
+    trust.person = false;
+    try {
+      fireEvent.click(button('Export codes'));
+      await settle();
+      fireEvent.click(button('Usage report'));
+      await settle();
+    } finally {
+      trust.person = true;
+    }
+    expect(started().map((t) => t.data)).toEqual([
+      expect.objectContaining({ kind: 'export', unusedOnly: false }),
+      expect.objectContaining({ kind: 'export', reportOnly: true }),
+    ]);
+  });
+});
+
 describe('every control that can set a write going answers a person only', () => {
   test('Generate codes (BigCommerce’s way)', async () => {
     const { fake } = await renderPanel();

@@ -10,9 +10,12 @@ import { ApiError } from './errors';
 export interface StoreClientsDeps {
   /** The store's token, or null if the store is not connected. Stays inside the background. */
   tokenFor(storeHash: string): Promise<string | null>;
-  fetch?: typeof fetch;
-  apiOrigin?: string;
-  governor?: Omit<GovernorOptions, 'onWait'>;
+  /** The background's fetch; the sandbox's in tests and benchmarks. */
+  fetch: typeof fetch;
+  /** BigCommerce's (DEFAULT_API_ORIGIN); the sandbox's in tests and benchmarks. */
+  apiOrigin: string;
+  /** Each store's governor's settings (the defaults: `{}`). */
+  governor: Omit<GovernorOptions, 'onWait'>;
 }
 
 export type StoreClients = ReturnType<typeof createStoreClients>;

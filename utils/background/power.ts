@@ -6,7 +6,6 @@
 import { browser } from '#imports';
 import { hasPermission } from './has-permission';
 import type { JobView } from '../jobs/types';
-import { isWritingKind } from '../vocabulary';
 
 interface PowerApi {
   requestKeepAwake(level: 'system' | 'display'): void;
@@ -15,9 +14,7 @@ interface PowerApi {
 
 /** A job that creates or deletes codes is sending requests (or about to). */
 export function writingUnderWay(jobs: readonly JobView[]): boolean {
-  return jobs.some(
-    (j) => isWritingKind(j.kind) && (j.status === 'running' || j.status === 'queued'),
-  );
+  return jobs.some((j) => j.writes && (j.status === 'running' || j.status === 'queued'));
 }
 
 export function createPowerHold() {

@@ -1,15 +1,20 @@
 /**
  * A job's files: made when their rows are complete, handed to the browser's downloads, and
  * followed until the browser says they are on disk (a purge deletes nothing before its backup
- * is). Also the files kept in the extension, listed and removed from the settings page.
+ * is; a job that needs a file on disk waits for the browser's word). Also the files kept in
+ * the extension, listed and removed from the settings page.
  */
 import { csvFilename } from '../csv/filename';
 import type { Spool } from '../storage/spool';
 import { fileRowCount, fileSource } from './files';
+import type { JobTable } from './job-table';
 import { isProtected, keptFiles } from './kept-files';
 import type { JobRecord } from './record';
 import { downloadErrorText, downloadRefusedText, FORGOTTEN, NOT_ON_DISK } from './save-text';
-import type { FileKind, JobFile, KeptFileView } from './types';
+import type { FileKind, FileSave, JobFile, KeptFileView } from './types';
+
+/** How long a job waits for a file it needs on disk before going on. */
+const FILE_WAIT_MS = 10 * 60_000;
 
 /** What the browser's downloads did with a file. */
 export interface DownloadChange {
@@ -32,40 +37,66 @@ export interface Downloads {
   state(downloadId: number, filename?: string): Promise<DownloadChange | null>;
 }
 
-export interface FileKeeperCore {
+export interface FileKeeperDeps {
   spool: Spool;
   now(): number;
-  records(): Iterable<JobRecord>;
-  persist(r: JobRecord): Promise<void>;
-  /** Removes a job's record and every spool it owns. */
-  drop(r: JobRecord): Promise<void>;
-  downloads?: Downloads;
-  /** Tests: a file's rows are complete. */
-  onFileReady?(job: JobRecord, file: JobFile): void;
+  table: JobTable;
+  downloads: Downloads;
 }
 
 export type FileKeeper = ReturnType<typeof createFileKeeper>;
 
-export function createFileKeeper(core: FileKeeperCore) {
+export function createFileKeeper(core: FileKeeperDeps) {
+  const { table, downloads } = core;
   // A change can arrive before downloads.download() has told us the id: kept until it does.
   const early = new Map<number, DownloadChange>();
+  /** Who waits for a file to be saved or to fail (onDisk). */
+  const waiting = new Map<JobFile, Set<() => void>>();
+
+  /** Records how the save went, and wakes whoever waits for it to end. */
+  function setSaved(file: JobFile, saved: FileSave): void {
+    file.saved = saved;
+    if (saved.state === 'saving') return;
+    for (const wake of waiting.get(file) ?? []) wake();
+    waiting.delete(file);
+  }
 
   function apply(file: JobFile, change: DownloadChange): boolean {
     const saved = file.saved;
     if (!saved) return false;
     const at = core.now();
     if (change.state === 'complete')
-      file.saved = {
+      setSaved(file, {
         ...saved,
         state: change.exists === false ? 'failed' : 'saved',
         error: change.exists === false ? NOT_ON_DISK : null,
         at,
         ...(change.path ? { path: change.path } : {}),
-      };
+      });
     else if (change.state === 'interrupted')
-      file.saved = { ...saved, state: 'failed', error: downloadErrorText(change.error), at };
+      setSaved(file, { ...saved, state: 'failed', error: downloadErrorText(change.error), at });
     else return false;
     return true;
+  }
+
+  /** Until the file's save ends (saved or failed): false when FILE_WAIT_MS went by first. */
+  function saveEnded(file: JobFile, signal: AbortSignal): Promise<boolean> {
+    if (signal.aborted) return Promise.reject(signal.reason);
+    if (file.saved?.state !== 'saving') return Promise.resolve(true);
+    return new Promise((resolve, reject) => {
+      const wakers = waiting.get(file) ?? new Set<() => void>();
+      waiting.set(file, wakers);
+      const end = () => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', stop);
+        wakers.delete(wake);
+      };
+      const wake = () => (end(), resolve(true));
+      const stop = () => (end(), reject(signal.reason));
+      const timer = setTimeout(() => (end(), resolve(false)), FILE_WAIT_MS);
+      wakers.add(wake);
+      signal.addEventListener('abort', stop, { once: true });
+    });
   }
 
   /**
@@ -75,63 +106,103 @@ export function createFileKeeper(core: FileKeeperCore) {
   async function notePath(file: JobFile): Promise<void> {
     const saved = file.saved;
     if (saved?.state !== 'saved' || saved.path || saved.downloadId === null) return;
-    const item = await core.downloads?.state(saved.downloadId).catch(() => null);
+    const item = await downloads.state(saved.downloadId).catch(() => null);
     if (item?.path && file.saved === saved) file.saved = { ...saved, path: item.path };
   }
 
   /** Hands a file to the downloads and records the outcome; never throws. */
   async function save(r: JobRecord, file: JobFile): Promise<void> {
-    if (!core.downloads) return;
-    file.saved = { state: 'saving', downloadId: null, error: null, at: core.now() };
-    await core.persist(r).catch(() => undefined);
+    setSaved(file, { state: 'saving', downloadId: null, error: null, at: core.now() });
+    await table.persist(r).catch(() => undefined);
     try {
-      const { downloadId, bytes } = await core.downloads.save(r, file);
-      file.saved = { state: 'saving', downloadId, error: null, at: core.now() };
+      const { downloadId, bytes } = await downloads.save(r, file);
+      setSaved(file, { state: 'saving', downloadId, error: null, at: core.now() });
       if (bytes !== null) file.bytes = bytes;
       const change = early.get(downloadId);
       early.delete(downloadId);
       if (change && apply(file, change)) await notePath(file);
     } catch (e) {
-      file.saved = {
+      setSaved(file, {
         state: 'failed',
         downloadId: null,
         error: downloadRefusedText((e as Error)?.message),
         at: core.now(),
-      };
+      });
     }
-    await core.persist(r).catch(() => undefined);
+    await table.persist(r).catch(() => undefined);
   }
 
   function fileOf(r: JobRecord, kind: FileKind): JobFile | undefined {
     return r.files.find((f) => f.kind === kind);
   }
 
+  /** The file's rows are complete: record it and start saving it (not awaited). */
+  async function finish(r: JobRecord, kind: FileKind): Promise<JobFile> {
+    const source = fileSource(r, kind);
+    const file: JobFile = {
+      kind,
+      rows: await fileRowCount(core.spool, source),
+      filename: csvFilename({
+        storeHash: r.storeHash,
+        promotionId: r.promotionId,
+        promotionName: r.promotionName,
+        kind: source.kind,
+        at: new Date(core.now()),
+      }),
+      createdAt: core.now(),
+      bytes: null,
+    };
+    r.files = [...r.files.filter((f) => f.kind !== kind), file];
+    file.saved = { state: 'saving', downloadId: null, error: null, at: core.now() };
+    await table.persist(r);
+    void save(r, file);
+    return file;
+  }
+
+  /**
+   * Whether a saved file is still on disk, asked again just before it is relied on. Only the
+   * browser can say so: a download it no longer knows (its list cleared, an id from before a
+   * restart that now names another file) counts as not saved; the extension's own copy (the
+   * spool) can be saved again.
+   */
+  async function stillOnDisk(r: JobRecord, file: JobFile): Promise<boolean> {
+    if (file.saved?.state !== 'saved') return false;
+    if (file.saved.downloadId === null) return true;
+    // By id, then by where it was saved: a name typed in a "Save as" dialog is the file's own.
+    const now = await downloads.state(file.saved.downloadId).catch(() => null);
+    const known = now !== null && (!file.saved.path || !now.path || now.path === file.saved.path);
+    if (known && now.state === 'complete' && now.exists !== false) return true;
+    setSaved(file, {
+      ...file.saved,
+      state: 'failed',
+      error: known ? NOT_ON_DISK : FORGOTTEN,
+      at: core.now(),
+    });
+    await table.persist(r);
+    return false;
+  }
+
   return {
     fileOf,
+    finish,
+    stillOnDisk,
 
-    /** The file's rows are complete: record it and start saving it (not awaited). */
-    async finish(r: JobRecord, kind: FileKind): Promise<JobFile> {
-      const source = fileSource(r, kind);
-      const file: JobFile = {
-        kind,
-        rows: await fileRowCount(core.spool, source),
-        filename: csvFilename({
-          storeHash: r.storeHash,
-          promotionId: r.promotionId,
-          promotionName: r.promotionName,
-          kind: source.kind,
-          at: new Date(core.now()),
-        }),
-        createdAt: core.now(),
-        bytes: null,
-      };
-      r.files = [...r.files.filter((f) => f.kind !== kind), file];
-      if (core.downloads)
-        file.saved = { state: 'saving', downloadId: null, error: null, at: core.now() };
-      await core.persist(r);
-      core.onFileReady?.(r, file);
-      void save(r, file);
-      return file;
+    /**
+     * Makes a file (again, if an earlier save failed) and waits for the browser to say it is on
+     * disk: null then, or why not. A "Save as" dialog may keep it waiting; not past FILE_WAIT_MS.
+     */
+    async onDisk(r: JobRecord, kind: FileKind, signal: AbortSignal): Promise<string | null> {
+      let file = fileOf(r, kind);
+      if (!file || file.saved?.state === 'failed') file = await finish(r, kind);
+      if (!(await saveEnded(file, signal)))
+        return 'The browser did not finish saving it within 10 minutes (a “Save as” dialog left open?).';
+      const state = file.saved?.state;
+      if (state === 'saved')
+        return (await stillOnDisk(r, file))
+          ? null
+          : (file.saved?.error ?? 'It is no longer on disk.');
+      if (state === 'failed') return file.saved?.error ?? 'The file was not saved.';
+      return 'The file could not be handed to the browser’s downloads.';
     },
 
     /** "Download again" / "Save the backup again". */
@@ -141,12 +212,14 @@ export function createFileKeeper(core: FileKeeperCore) {
     async changed(downloadId: number, change: DownloadChange): Promise<boolean> {
       // Only a file still being saved: a finished one's id may since belong to another
       // download (Firefox reuses ids after a restart), which must not mark it saved.
-      for (const r of core.records())
+      for (const r of table.jobs.values())
         for (const f of r.files)
           if (f.saved?.downloadId === downloadId && f.saved.state === 'saving') {
             if (apply(f, change)) {
               await notePath(f);
-              await core.persist(r);
+              // Tried again if it fails (a disk full for a moment); memory keeps it meanwhile,
+              // and a restart's recheck asks the browser again. The event's sender awaits no one.
+              await table.persistSurely(r).catch(() => undefined);
             }
             return true;
           }
@@ -160,51 +233,29 @@ export function createFileKeeper(core: FileKeeperCore) {
 
     /** After a restart: downloads that were under way may have ended while no one listened. */
     async recheck(): Promise<void> {
-      if (!core.downloads) return;
-      for (const r of core.records())
+      for (const r of table.jobs.values())
         for (const f of r.files) {
           if (f.saved?.state !== 'saving') continue;
           const change =
             f.saved.downloadId === null
               ? null
-              : await core.downloads.state(f.saved.downloadId, f.filename).catch(() => null);
+              : await downloads.state(f.saved.downloadId, f.filename).catch(() => null);
           if (change === null)
-            f.saved = {
+            setSaved(f, {
               ...f.saved,
               state: 'failed',
               error: 'The file was not saved: the browser stopped before saving it.',
               at: core.now(),
-            };
+            });
           else if (!apply(f, change)) continue;
-          await core.persist(r);
+          // Tried again if the disk refuses; still refused, recovery goes on for the other
+          // jobs (the file's state is written with the job's next write).
+          await table.persistSurely(r).catch(() => undefined);
         }
     },
 
-    /**
-     * Whether a saved file is still on disk, asked again just before it is relied on. Only the
-     * browser can say so: a download it no longer knows (its list cleared, an id from before a
-     * restart that now names another file) counts as not saved; the extension's own copy (the
-     * spool) can be saved again.
-     */
-    async stillOnDisk(r: JobRecord, file: JobFile): Promise<boolean> {
-      if (file.saved?.state !== 'saved') return false;
-      if (file.saved.downloadId === null || !core.downloads) return true;
-      // By id, then by where it was saved: a name typed in a "Save as" dialog is the file's own.
-      const now = await core.downloads.state(file.saved.downloadId).catch(() => null);
-      const known = now !== null && (!file.saved.path || !now.path || now.path === file.saved.path);
-      if (known && now.state === 'complete' && now.exists !== false) return true;
-      file.saved = {
-        ...file.saved,
-        state: 'failed',
-        error: known ? NOT_ON_DISK : FORGOTTEN,
-        at: core.now(),
-      };
-      await core.persist(r);
-      return false;
-    },
-
     list(): KeptFileView[] {
-      return keptFiles(core.records(), core.now());
+      return keptFiles(table.jobs.values(), core.now());
     },
 
     /** Removes one kept file; a protected one only with `confirmed` (the merchant was asked). */
@@ -214,8 +265,8 @@ export function createFileKeeper(core: FileKeeperCore) {
       if (isProtected(r, file, core.now()) && !confirmed) throw new Error('protected');
       await core.spool.clear(fileSource(r, kind).ns);
       r.files = r.files.filter((f) => f !== file);
-      if (r.hidden && r.files.length === 0) await core.drop(r);
-      else await core.persist(r);
+      if (r.hidden && r.files.length === 0) await table.drop(r);
+      else await table.persist(r);
     },
   };
 }

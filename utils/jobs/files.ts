@@ -1,9 +1,7 @@
-/** Where each file of a job lives in the spool, and what it holds. */
+/** Where each file of a job lives in the spool, and what it holds, as its kind says. */
 import { jobCsvRowCount, type JobCsvKind } from '../csv/job-csv';
 import type { Spool } from '../storage/spool';
-import { createSpools } from './create-codes';
-import { generateSpools } from './generate';
-import { purgeSpools } from './purge';
+import { kindOf } from './kinds';
 import type { JobRecord } from './record';
 import type { FileKind } from '../vocabulary';
 
@@ -17,24 +15,14 @@ export interface FileSource {
   outcomes?: boolean;
 }
 
-export function fileSource(
-  job: Pick<JobRecord, 'id' | 'request' | 'purge'>,
-  kind: FileKind,
-): FileSource {
-  const ns =
-    kind === 'purge-backup'
-      ? purgeSpools(job.id).targets
-      : kind === 'unattributed'
-        ? generateSpools(job.id).unattributed
-        : kind === 'rejected'
-          ? createSpools(job.id).rejected
-          : job.id;
-  const email = job.request.kind === 'export' && job.request.format === 'email';
+export function fileSource(job: JobRecord, kind: FileKind): FileSource {
+  const rows = kindOf(job.kind).files(job)[kind];
+  if (!rows) throw new Error(`A job of kind "${job.kind}" makes no file "${kind}".`);
   return {
-    ns,
-    kind: kind === 'export' && email ? 'email' : kind,
-    unusedOnly: kind === 'export' && job.request.kind === 'export' && job.request.unusedOnly,
-    outcomes: kind === 'purge-backup' && job.purge?.outcomes === true,
+    ns: rows.ns,
+    kind: rows.csv ?? kind,
+    unusedOnly: rows.unusedOnly ?? false,
+    outcomes: rows.outcomes ?? false,
   };
 }
 
@@ -43,17 +31,4 @@ export async function fileRowCount(spool: Spool, source: FileSource): Promise<nu
   return source.unusedOnly
     ? jobCsvRowCount(spool.chunks(source.ns), true)
     : spool.rowCount(source.ns);
-}
-
-/** Every spool namespace a job may own. */
-export function jobSpools(jobId: string): string[] {
-  return [
-    ...new Set([
-      jobId,
-      ...Object.values(purgeSpools(jobId)),
-      ...Object.values(generateSpools(jobId)),
-      ...Object.values(createSpools(jobId)),
-      `${jobId}:verify`,
-    ]),
-  ];
 }

@@ -120,27 +120,7 @@ export async function generateCodes(d: GenerateDeps): Promise<{ generated: numbe
 
   for (let round = 1; ; round++) {
     await makeUntilFull(d);
-    const settled = await settleGenerate({
-      client: d.client,
-      spool: d.spool,
-      promotionId: d.promotionId,
-      signal: d.signal,
-      spools: generateSpools(d.ns),
-      point: cp.settled ?? {
-        total: cp.baselineTotal!,
-        maxId: cp.baselineMaxId,
-        ledger: 0,
-        chunk: 0,
-      },
-      nextChunk: cp.nextChunk,
-      onWait: d.onWait,
-    });
-    if (settled.changed) {
-      cp.settled = settled.point;
-      cp.unattributed = settled.unattributed;
-      cp.lost += settled.lost;
-      await d.save(cp);
-    }
+    if (await settleOnce(d)) await d.save(cp);
     const ledger = await d.spool.rowCount(d.ns);
     d.onProgress(ledger);
     if (ledger >= d.params.count) return { generated: ledger };
@@ -151,6 +131,52 @@ export async function generateCodes(d: GenerateDeps): Promise<{ generated: numbe
         'Codes this job made kept disappearing from the promotion while it worked (someone else is deleting them), so it stopped. The file lists the codes that exist now.',
       );
   }
+}
+
+type SettleOnceDeps = Pick<
+  GenerateDeps,
+  'client' | 'spool' | 'ns' | 'promotionId' | 'signal' | 'checkpoint' | 'onWait'
+>;
+
+/**
+ * Settles with the store once, from where the last settling left off (settle.ts), the
+ * checkpoint brought up to date: true when the count showed more than the job's answers.
+ */
+async function settleOnce(d: SettleOnceDeps): Promise<boolean> {
+  const cp = d.checkpoint;
+  const settled = await settleGenerate({
+    client: d.client,
+    spool: d.spool,
+    promotionId: d.promotionId,
+    signal: d.signal,
+    spools: generateSpools(d.ns),
+    point: cp.settled ?? { total: cp.baselineTotal!, maxId: cp.baselineMaxId, ledger: 0, chunk: 0 },
+    nextChunk: cp.nextChunk,
+    onWait: d.onWait,
+  });
+  if (!settled.changed) return false;
+  cp.settled = settled.point;
+  cp.unattributed = settled.unattributed;
+  cp.lost += settled.lost;
+  return true;
+}
+
+/**
+ * A generate cancelled or failed part-way: requests under way when it stopped may still have
+ * made codes. Once they have had a moment to land, the store is asked, and what the promotion
+ * gained beyond the job's file is listed like at the end of a completed job. True when
+ * something was listed.
+ */
+export async function settleStopped(
+  d: Omit<SettleOnceDeps, 'signal' | 'onWait'>,
+  waitMs = 1500,
+): Promise<boolean> {
+  if (d.checkpoint.baselineTotal === null) return false; // nothing sent yet
+  await new Promise((resolve) => setTimeout(resolve, waitMs));
+  const signal = AbortSignal.timeout(120_000);
+  return (
+    (await settleOnce({ ...d, signal, onWait: () => undefined })) && d.checkpoint.unattributed > 0
+  );
 }
 
 /** The count and highest id before the job, read from answers that agree with each other. */

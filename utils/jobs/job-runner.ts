@@ -1,66 +1,60 @@
 /**
- * Runs jobs: one at a time per record, from its checkpoint, until it ends, pauses or waits for
- * the merchant; and settles how it stopped (paused, cancelled, failed, or the worker halting).
- * Also the live side of a job (rate, time left, why it waits) and the promotion lock, which
- * must see jobs still winding down.
+ * Runs jobs: one at a time per record, from its checkpoint, as its kind's definition says,
+ * until it ends, pauses or waits for the merchant; and settles how it stopped (paused,
+ * cancelled, failed), winding a stopped job down as its kind says. Also the live side of a
+ * job (rate, time left, why it waits), and which jobs are still under way or winding down.
  */
-import { ApiError } from '../api/errors';
 import type { StoreClients } from '../api/store-clients';
 import type { Spool } from '../storage/spool';
 import type { FileKeeper } from './file-keeper';
-import { normalizeGenerate } from './generate';
+import { kindOf } from './kinds';
+import type { RunContext, Workers } from './kinds/define';
 import type { JobTable } from './job-table';
-import { lockedMessage, writingJobOn } from './lock';
-import { fileOnDisk } from './file-on-disk';
 import { createMeter, type Meter } from './meter';
 import { isStorageFull, messageOf, statusAfter } from './outcome';
 import type { JobRecord, LiveState } from './record';
-import { runKind } from './run-kind';
-import { windDown } from './wind-down';
+import type { StatusEvent, StatusKeeper } from './status';
 import type { WaitReason } from './types';
-import { isWritingKind } from '../vocabulary';
 import type { JobPhase } from '../vocabulary';
 
 export const PAUSE = 'paused by merchant';
 export const CANCEL = 'cancelled by merchant';
-/** Tests: stop as a killed worker would, writing nothing more. */
-const HALT = 'worker stopped';
 /** The browser could not store the job's progress. */
 const STORAGE_FULL = 'storage full';
-/** Waits before each new try of a job's last write. */
-const FINAL_WRITE_RETRIES_MS = [250, 1_000, 4_000];
+/** Answers to requests under way are awaited even when a job stops (their codes are the job's). */
+const ANSWERS = new AbortController().signal;
+
+/** How a job is taken up: its first run, a Resume, the merchant's word, a fresh plan. */
+export type RunEvent = Extract<StatusEvent, { type: 'begin' | 'resume' | 'confirm' | 'rescan' }>;
 
 interface Active {
-  /** Stops the job: pause, cancel, or a halt. */
+  /** Stops the job: pause, cancel. */
   controller: AbortController;
-  /** Cuts requests already sent: only a halt (a worker stopping) does. */
-  cut: AbortController;
   meter: Meter;
   done: Promise<void>;
 }
 
 export interface JobRunnerDeps {
-  table: () => JobTable;
-  files: () => FileKeeper;
+  table: JobTable;
+  files: FileKeeper;
+  statuses: StatusKeeper;
   clients: StoreClients;
   spool: Spool;
   now(): number;
-  workers: { list: number; generate: number; delete: number };
+  workers: Workers;
 }
 
 export type JobRunner = ReturnType<typeof createJobRunner>;
 
 export function createJobRunner(deps: JobRunnerDeps) {
-  const { now } = deps;
+  const { table, files, statuses, clients, now } = deps;
   const active = new Map<string, Active>();
   const storeWait = new Map<string, WaitReason | null>();
   const jobWaits = new Map<string, WaitReason | null>();
-  /** Jobs' last writes being tried again: the worker stays awake for them. */
-  const lastWrites = new Set<Promise<void>>();
 
-  deps.clients.watchWaits((storeHash, w) => {
+  clients.watchWaits((storeHash, w) => {
     storeWait.set(storeHash, w);
-    deps.table().changed();
+    table.changed();
   });
 
   function progress(r: JobRecord, done: number, total: number | null, phase?: JobPhase) {
@@ -69,72 +63,81 @@ export function createJobRunner(deps: JobRunnerDeps) {
     if (phase) r.phase = phase;
     active.get(r.id)?.meter.sample(done);
     // A progress write that failed (a full disk, say) stops the job with the reason.
-    deps
-      .table()
+    table
       .persist(r, false)
       .catch((e: unknown) =>
         active.get(r.id)?.controller.abort(isStorageFull(e) ? STORAGE_FULL : e),
       );
   }
 
-  /**
-   * How a job ended, written; a write that fails (a disk full for a moment) is tried again a
-   * few times, the worker kept awake meanwhile. Past that, the start-up rules hold.
-   */
-  async function persistSurely(r: JobRecord): Promise<void> {
-    const write = () =>
-      deps
-        .table()
-        .persist(r)
-        .then(
-          () => true,
-          () => false,
-        );
-    if (await write()) return;
-    const retries = (async () => {
-      for (const waitMs of FINAL_WRITE_RETRIES_MS) {
-        await new Promise((resolve) => setTimeout(resolve, waitMs));
-        if (await write()) return;
-      }
-    })();
-    lastWrites.add(retries);
-    await retries;
-    lastWrites.delete(retries);
+  async function context(r: JobRecord, signal: AbortSignal): Promise<RunContext> {
+    const governor = () => clients.governorFor(r.storeHash).snapshot();
+    return {
+      client: await clients.clientFor(r.storeHash),
+      spool: deps.spool,
+      signal,
+      requestSignal: ANSWERS,
+      workers: deps.workers,
+      now,
+      save: () => table.persist(r),
+      progress: (done, total, phase) => progress(r, done, total, phase),
+      onWait: (w) => {
+        jobWaits.set(r.id, w);
+        table.changed();
+      },
+      spendable: () => governor().spendable,
+      quotaResetAt: () => governor().resetAt,
+      finishFile: async (kind) => void (await files.finish(r, kind)),
+      fileOnDisk: (kind) => files.onDisk(r, kind, signal),
+    };
   }
 
-  const wrapUp = (r: JobRecord) =>
-    windDown(r, {
-      files: deps.files(),
-      table: deps.table(),
-      clients: deps.clients,
+  /** A job cancelled or failed part-way: what it made goes in files, as its kind says. */
+  async function windDown(r: JobRecord): Promise<void> {
+    const windDown = kindOf(r.kind).windDown;
+    if (!windDown) return;
+    await windDown(r, {
+      client: await clients.clientFor(r.storeHash).catch(() => null),
       spool: deps.spool,
+      finishFile: async (kind) => void (await files.finish(r, kind)),
     });
+    await table.persistSurely(r).catch(() => undefined); // what the settling found
+  }
 
-  /** Settles a job that threw: paused, cancelled, failed. True when the worker is halting. */
-  async function stopped(r: JobRecord, signal: AbortSignal, e: unknown): Promise<boolean> {
+  /** Settles a job that threw: paused, cancelled, failed (or paused by a store that is not answering). */
+  async function stopped(r: JobRecord, signal: AbortSignal, e: unknown): Promise<void> {
     const reason: unknown = signal.aborted ? signal.reason : null;
-    if (reason === HALT) {
+    if (reason === PAUSE) return statuses.transition(r, { type: 'pause' });
+    if (reason === CANCEL) {
+      await statuses.transition(r, { type: 'cancel' });
+      return windDown(r);
+    }
+    const cause =
+      reason === STORAGE_FULL
+        ? Object.assign(new Error('quota'), { name: 'QuotaExceededError' })
+        : signal.aborted
+          ? reason
+          : e;
+    const error = messageOf(cause);
+    if (statusAfter(cause) === 'paused') return statuses.transition(r, { type: 'stall', error });
+    await statuses.transition(r, { type: 'fail', error });
+    await windDown(r);
+  }
+
+  /** Holds the job as under way while `work` runs (the lock and the worker's wakefulness see it). */
+  function hold(r: JobRecord, work: (entry: Active) => Promise<void>): Active {
+    const entry: Active = {
+      controller: new AbortController(),
+      meter: createMeter(now),
+      done: Promise.resolve(),
+    };
+    active.set(r.id, entry);
+    entry.done = work(entry).finally(() => {
       active.delete(r.id);
-      return true;
-    }
-    if (reason === PAUSE) r.status = 'paused';
-    else if (reason === CANCEL) {
-      r.status = 'cancelled';
-      r.finishedAt = now();
-    } else {
-      const cause =
-        reason === STORAGE_FULL
-          ? Object.assign(new Error('quota'), { name: 'QuotaExceededError' })
-          : signal.aborted
-            ? reason
-            : e;
-      r.status = statusAfter(cause);
-      r.error = messageOf(cause);
-      if (r.status === 'failed') r.finishedAt = now();
-    }
-    r.stoppedAt = now();
-    if (r.status !== 'paused') await wrapUp(r);
-    return false;
+      jobWaits.delete(r.id);
+      table.changed();
+    });
+    return entry;
   }
 
   return {
@@ -151,34 +154,20 @@ export function createJobRunner(deps: JobRunnerDeps) {
       };
     },
 
+    /** Running, or winding down (checking what its last requests made): it holds its promotion. */
     isActive: (id: string) => active.has(id),
 
     /**
-     * Cancels a job that is not running (paused, or cut off by a restart): its files are made
-     * as a stopped job's are, and it holds the promotion while it winds down, as one does.
+     * Cancels a job that is not running (paused, cut off by a restart, waiting): its files are
+     * made as a stopped job's are, and it holds the promotion while it winds down, as one does.
      */
     async cancelStopped(r: JobRecord): Promise<void> {
       if (active.has(r.id)) return;
-      const entry: Active = {
-        controller: new AbortController(),
-        cut: new AbortController(),
-        meter: createMeter(now),
-        done: Promise.resolve(),
-      };
-      active.set(r.id, entry);
-      r.status = 'cancelled';
-      r.finishedAt = now();
-      entry.done = (async () => {
-        try {
-          await deps.table().persist(r);
-          await wrapUp(r);
-          await deps.table().persist(r); // what the settling found
-        } finally {
-          active.delete(r.id);
-          deps.table().changed();
-        }
-      })();
-      await entry.done;
+      statuses.check(r, 'cancel');
+      await hold(r, async () => {
+        await statuses.transition(r, { type: 'cancel' });
+        await windDown(r);
+      }).done;
     },
 
     /** Stops a running job (pause or cancel) and waits until it has; false if it was not running. */
@@ -197,85 +186,28 @@ export function createJobRunner(deps: JobRunnerDeps) {
       return a?.done;
     },
 
-    /** A writing job may not start or resume beside the job holding its promotion. */
-    refuseIfLocked(r: Pick<JobRecord, 'id' | 'kind' | 'storeHash' | 'promotionId'>): void {
-      if (!isWritingKind(r.kind)) return;
-      const jobs = deps.table().jobs;
-      // A job still winding down (checking what its last requests made) holds it too.
-      const winding = [...active.keys()]
-        .map((id) => jobs.get(id))
-        .filter((j): j is JobRecord => j !== undefined);
-      const holder =
-        writingJobOn(jobs.values(), r.storeHash, r.promotionId, r.id) ??
-        writingJobOn(winding, r.storeHash, r.promotionId, r.id, true);
-      if (holder) throw new ApiError('locked', lockedMessage(holder));
-    },
-
-    /** A generate stopped with requests possibly under way: what the store made for them cannot be tied to it. */
-    noteCutOff(r: JobRecord): void {
-      if (r.kind !== 'generate' || r.generate?.baselineTotal == null) return; // nothing sent yet
-      r.generate = normalizeGenerate(r.generate);
-      r.generate.cutOff += 1;
-    },
-
-    /** Runs (or carries on) a job from its checkpoint until it ends, pauses or waits. */
-    launch(r: JobRecord): void {
+    /**
+     * Runs (or carries on) a job from its checkpoint until it ends, pauses or waits. The move
+     * is checked now: one the job cannot take throws here, before anything runs.
+     */
+    launch(r: JobRecord, event: RunEvent): void {
       if (active.has(r.id)) return;
-      const table = deps.table();
-      const controller = new AbortController();
-      const cut = new AbortController();
-      const entry: Active = { controller, cut, meter: createMeter(now), done: Promise.resolve() };
-      active.set(r.id, entry);
-      r.status = 'running';
-      r.error = null;
-      entry.done = (async () => {
+      statuses.check(r, event.type);
+      hold(r, async ({ controller }) => {
         try {
-          await table.persist(r);
-          await runKind(r, {
-            client: await deps.clients.clientFor(r.storeHash),
-            spool: deps.spool,
-            signal: controller.signal,
-            requestSignal: cut.signal,
-            workers: deps.workers,
-            now,
-            save: () => table.persist(r),
-            progress: (done, total, phase) => progress(r, done, total, phase),
-            onWait: (w) => {
-              jobWaits.set(r.id, w);
-              table.changed();
-            },
-            spendable: () => deps.clients.governorFor(r.storeHash).snapshot().spendable,
-            quotaResetAt: () => deps.clients.governorFor(r.storeHash).snapshot().resetAt,
-            finishFile: async (kind) => void (await deps.files().finish(r, kind)),
-            fileOnDisk: (kind) => fileOnDisk(deps.files(), r, kind, controller.signal, now),
-          });
+          await statuses.transition(r, event);
+          const end = await kindOf(r.kind).run(r, await context(r, controller.signal));
+          await statuses.transition(
+            r,
+            end.awaits ? { type: 'await' } : { type: 'complete', error: end.error },
+          );
         } catch (e) {
-          if (await stopped(r, controller.signal, e)) return;
+          await stopped(r, controller.signal, e);
         }
-        active.delete(r.id);
-        jobWaits.delete(r.id);
-        // Not left running in this worker's table, nor, if a write goes through, in storage
-        // (a disk full for a moment): a restarted worker would carry on a job that stopped.
-        await persistSurely(r);
-      })();
+      });
     },
 
-    /** True while any job is running (or writing how it ended): the background keeps the worker awake. */
-    busy: (): boolean => active.size > 0 || lastWrites.size > 0,
-
-    /** Resolves when every running job has stopped and written so (tests, shutdown). */
-    async idle(): Promise<void> {
-      while (active.size || lastWrites.size)
-        await Promise.all([...[...active.values()].map((a) => a.done), ...lastWrites]);
-    },
-
-    /** Stops every job as a killed worker would: nothing is saved beyond what already was. */
-    async halt(): Promise<void> {
-      for (const a of active.values()) {
-        a.cut.abort(HALT);
-        a.controller.abort(HALT);
-      }
-      await Promise.allSettled([...active.values()].map((a) => a.done));
-    },
+    /** True while any job is running or winding down, or a write is tried again: the worker stays awake. */
+    busy: (): boolean => active.size > 0 || table.busy(),
   };
 }

@@ -1,12 +1,10 @@
 /**
- * The table of jobs: records loaded from storage once, written back as they move (progress at
- * most every `saveEveryMs`), and the views the UI is sent, coalesced so that progress ticking
- * many times a second makes one update every 100 ms.
+ * The table of jobs: records loaded from storage once and written back as they move (progress
+ * at most every `saveEveryMs`; a write that must go through is tried again a few times). It
+ * tells whoever listens that a job changed (job-views.ts sends the pages their views).
  */
 import type { Spool } from '../storage/spool';
-import { jobSpools } from './files';
-import { toView, type JobRecord, type LiveState } from './record';
-import type { JobView } from './types';
+import type { JobRecord } from './record';
 
 export interface RecordStore {
   save(rec: JobRecord): Promise<void>;
@@ -20,9 +18,8 @@ export interface JobTableDeps {
   spool: Spool;
   now(): number;
   saveEveryMs: number;
-  onChange?(jobs: JobView[]): void;
-  /** Rate, time left and wait of a job, from whoever runs it. */
-  live(r: JobRecord): LiveState;
+  /** Waits before each new try of a write that must go through. */
+  retryWritesMs: readonly number[];
 }
 
 export type JobTable = ReturnType<typeof createJobTable>;
@@ -30,28 +27,33 @@ export type JobTable = ReturnType<typeof createJobTable>;
 export function createJobTable(deps: JobTableDeps) {
   const jobs = new Map<string, JobRecord>();
   const lastSaved = new Map<string, number>();
+  const listeners = new Set<() => void>();
+  /** Writes being tried again: the worker stays awake for them. */
+  const retrying = new Set<Promise<void>>();
   let loaded: Promise<void> | null = null;
-  let notifyTimer: ReturnType<typeof setTimeout> | null = null;
 
-  function views(): JobView[] {
-    return [...jobs.values()]
-      .filter((r) => !r.hidden)
-      .sort((a, b) => b.createdAt - a.createdAt)
-      .map((r) => toView(r, deps.live(r)));
-  }
+  const changed = () => {
+    for (const listener of listeners) listener();
+  };
 
-  function changed() {
-    if (!deps.onChange || notifyTimer) return;
-    notifyTimer = setTimeout(() => {
-      notifyTimer = null;
-      deps.onChange?.(views());
-    }, 100);
+  /** Writes the record (a progress write, `force` false, at most every saveEveryMs). */
+  async function persist(r: JobRecord, force = true): Promise<void> {
+    r.updatedAt = deps.now();
+    changed();
+    if (!force && deps.now() - (lastSaved.get(r.id) ?? 0) < deps.saveEveryMs) return;
+    lastSaved.set(r.id, deps.now());
+    await deps.records.save(r);
   }
 
   return {
     jobs,
-    views,
     changed,
+    persist,
+
+    /** Calls `listener` whenever a job changes (its record, or what is said of it live). */
+    onChanged(listener: () => void): void {
+      listeners.add(listener);
+    },
 
     load(): Promise<void> {
       loaded ??= deps.records.list().then((all) => {
@@ -60,18 +62,42 @@ export function createJobTable(deps: JobTableDeps) {
       return loaded;
     },
 
-    /** Writes the record (a progress write, `force` false, at most every saveEveryMs). */
-    async persist(r: JobRecord, force = true): Promise<void> {
-      r.updatedAt = deps.now();
-      changed();
-      if (!force && deps.now() - (lastSaved.get(r.id) ?? 0) < deps.saveEveryMs) return;
-      lastSaved.set(r.id, deps.now());
-      await deps.records.save(r);
+    /**
+     * Writes the record, and if that fails (a disk full for a moment) tries again a few times,
+     * each time as the record is then; rejects with the last failure.
+     */
+    async persistSurely(r: JobRecord): Promise<void> {
+      try {
+        return await persist(r);
+      } catch (first) {
+        let failure: unknown = first;
+        const retries = (async () => {
+          for (const waitMs of deps.retryWritesMs) {
+            await new Promise((resolve) => setTimeout(resolve, waitMs));
+            try {
+              return await persist(r);
+            } catch (e) {
+              failure = e;
+            }
+          }
+          throw failure;
+        })();
+        retrying.add(retries);
+        try {
+          await retries;
+        } finally {
+          retrying.delete(retries);
+        }
+      }
     },
 
-    /** Removes a job's record and every spool it owns. */
+    /** True while a write is being tried again. */
+    busy: (): boolean => retrying.size > 0,
+
+    /** Removes a job's record and every spool it owns (its id, and `${id}:…`). */
     async drop(r: JobRecord): Promise<void> {
-      for (const ns of jobSpools(r.id)) await deps.spool.clear(ns);
+      for (const ns of await deps.spool.jobIds())
+        if (ns === r.id || ns.startsWith(`${r.id}:`)) await deps.spool.clear(ns);
       jobs.delete(r.id);
       lastSaved.delete(r.id);
       await deps.records.remove(r.id);

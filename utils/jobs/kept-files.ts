@@ -1,18 +1,17 @@
 /**
- * Files kept in the extension (their rows in the spool) and how long. A purge's backup, once
- * the purge has started deleting, and a deleted code's one-line backup are kept at least
- * BACKUP_KEEP_MS whatever happens to the job card; removing one sooner asks first. Pure: the
- * registry applies what this decides.
+ * Files kept in the extension (their rows in the spool) and how long. A file its kind keeps (a
+ * purge's backup, once the purge has started deleting; a deleted code's one-line backup) stays
+ * at least until then whatever happens to the job card; removing one sooner asks first. Pure:
+ * the registry applies what this decides.
  */
+import { kindOf } from './kinds';
 import type { JobRecord } from './record';
 import type { JobFile, KeptFileView } from './types';
-import { BACKUP_KEEP_MS, isUnfinished } from '../vocabulary';
+import { isUnfinished } from '../vocabulary';
 
 /** Until when a file is protected (null: it is not). */
 export function keptUntil(r: JobRecord, f: JobFile): number | null {
-  // A confirmed purge's backup, and a deleted code's line ("Delete this code" was confirmed before it started).
-  if (f.kind !== 'purge-backup' || !(r.purge?.confirmed || r.kind === 'delete-code')) return null;
-  return (f.createdAt ?? r.createdAt) + BACKUP_KEEP_MS;
+  return kindOf(r.kind).keptUntil?.(r, f.kind, f.createdAt ?? r.createdAt) ?? null;
 }
 
 export function isProtected(r: JobRecord, f: JobFile, now: number): boolean {

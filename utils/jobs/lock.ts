@@ -3,40 +3,40 @@
  * once (two tabs, a double click, the popup and the panel) would each see the other's codes as
  * changes they cannot explain. The registry asks here before starting or resuming one.
  */
+import { ApiError } from '../api/errors';
 import { currentLocale } from '../locale/current';
 import { momentText } from '../locale/dates';
+import { kindOf } from './kinds';
 import type { JobRecord } from './record';
-import { holdsPromotion, isWritingKind } from '../vocabulary';
+import { holdsPromotion } from '../vocabulary';
 
-/** The writing job holding this promotion, other than `except`, or null. */
-export function writingJobOn(
-  jobs: Iterable<JobRecord>,
-  storeHash: string,
-  promotionId: number,
-  except?: string,
-  anyStatus = false,
-): JobRecord | null {
-  for (const r of jobs) {
-    if (r.id === except || r.hidden) continue;
-    if (
-      r.storeHash === storeHash &&
-      r.promotionId === promotionId &&
-      isWritingKind(r.kind) &&
-      (anyStatus || holdsPromotion(r.status))
-    )
-      return r;
-  }
-  return null;
+type Claim = Pick<JobRecord, 'id' | 'kind' | 'storeHash' | 'promotionId'>;
+
+/**
+ * Whether a job holds its promotion: one that creates or deletes codes, not over yet, or still
+ * winding down (checking what its last requests made, whatever its status says).
+ */
+export function holdsItsPromotion(r: JobRecord, windingDown: boolean): boolean {
+  return !r.hidden && kindOf(r.kind).writes && (holdsPromotion(r.status) || windingDown);
 }
 
-const WHAT: Record<JobRecord['kind'], string> = {
-  generate: 'A job generating codes',
-  pattern: 'A job generating codes in your pattern',
-  import: 'An import of codes',
-  purge: 'A purge',
-  export: 'An export',
-  'delete-code': 'Deleting a code',
-};
+/** A writing job may not start or resume beside the job holding its promotion. */
+export function refuseIfLocked(
+  jobs: Iterable<JobRecord>,
+  claim: Claim,
+  windingDown: (id: string) => boolean,
+): void {
+  if (!kindOf(claim.kind).writes) return;
+  for (const r of jobs)
+    if (
+      r.id !== claim.id &&
+      r.storeHash === claim.storeHash &&
+      r.promotionId === claim.promotionId &&
+      holdsItsPromotion(r, windingDown(r.id))
+    )
+      throw new ApiError('locked', lockedMessage(r));
+}
+
 const WHERE: Partial<Record<JobRecord['status'], string>> = {
   queued: 'about to start',
   running: 'running',
@@ -48,13 +48,13 @@ const WHERE: Partial<Record<JobRecord['status'], string>> = {
 };
 
 /** Why a new writing job may not start, naming the job in the way and where to find it. */
-export function lockedMessage(holder: JobRecord): string {
+function lockedMessage(holder: JobRecord): string {
   const started = momentText(holder.createdAt, 'time', currentLocale());
   const name = holder.promotionName
     ? `“${holder.promotionName}”`
     : `promotion ${holder.promotionId}`;
   return (
-    `${WHAT[holder.kind]} is already under way on ${name} (started ${started}, ${WHERE[holder.status] ?? holder.status}). ` +
+    `${kindOf(holder.kind).lockName} is already under way on ${name} (started ${started}, ${WHERE[holder.status] ?? holder.status}). ` +
     'Only one job that creates or deletes codes can work on a promotion at a time. ' +
     'It is shown in the Bulk coupon codes panel on this promotion’s page and in the extension’s toolbar popup: let it finish, or cancel it there, then try again.'
   );

@@ -1,12 +1,11 @@
 /**
- * When a job may go on after a stop, as pure checks the registry applies: a purge's plan acted
- * on only while fresh, a confirmed purge taken up again only while what it chose is (its stops
- * add up), and a job cut off by a worker that stopped carried on by itself only if it stopped
- * moments ago; otherwise it waits for the merchant's Resume, which applies the same rules.
+ * When a purge may go on after a stop, as pure checks its kind applies (kinds/purge.ts): its
+ * plan acted on only while fresh, and a confirmed purge taken up again only while what it chose
+ * is (its stops add up).
  */
 import { ApiError } from '../api/errors';
 import type { JobRecord } from './record';
-import { isPlanStale, PLAN_FRESH_MS, WORKER_GONE_MS } from '../vocabulary';
+import { isPlanStale, PLAN_FRESH_MS } from '../vocabulary';
 
 const minutes = (ms: number) => Math.round(ms / 60_000);
 
@@ -30,7 +29,7 @@ export function refuseStalePlan(r: JobRecord, now: number): void {
  * long purge on a slow store still finishes.
  */
 export function refuseStaleResume(r: JobRecord, now: number): void {
-  if (r.kind !== 'purge' || !r.purge?.confirmed) return;
+  if (!r.purge?.confirmed) return;
   const still = sinceStop(r, now);
   const total = (r.purge.stoodStillMs ?? 0) + still;
   if (total <= PLAN_FRESH_MS) return;
@@ -50,23 +49,8 @@ export function refuseStaleResume(r: JobRecord, now: number): void {
  */
 export function takeUp(r: JobRecord, now: number): void {
   const cp = r.purge;
-  if (r.kind !== 'purge' || !cp) return;
+  if (!cp) return;
   const still = sinceStop(r, now);
   if (cp.confirmed) cp.stoodStillMs = (cp.stoodStillMs ?? 0) + still;
   else if (!cp.planned) cp.scan.stoodStillMs = (cp.scan.stoodStillMs ?? 0) + still;
-}
-
-/**
- * After a worker restart within the browser session: a job it cut off carries on by itself
- * only if its last write is recent (the watchdog would have woken it sooner otherwise: a laptop
- * that slept, a worker that could not write) and Resume would allow it.
- */
-export function carriesOnByItself(r: JobRecord, now: number): boolean {
-  if (now - r.updatedAt > WORKER_GONE_MS) return false;
-  try {
-    refuseStaleResume(r, now);
-    return true;
-  } catch {
-    return false;
-  }
 }

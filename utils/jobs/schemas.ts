@@ -1,17 +1,15 @@
-// Runtime schemas of the job model, for the background's message validation. Kept apart
-// from types.ts so UI code importing the types does not bundle zod into the content script.
-// Every limit comes from the vocabulary, where the panel's own checks read it too.
+// Runtime schemas of the job model, for the background's message validation, which the kinds'
+// requests are made of (kinds/). Kept apart from types.ts so UI code importing the types does
+// not bundle zod into the content script. Every limit comes from the vocabulary, where the
+// panel's own checks read it too.
 import { z } from 'zod';
 import { CHARACTER_SET_IDS } from '../codes/pattern';
 import {
   AFFIX_RE,
   CODE_MAX_LENGTH,
-  CODE_RE,
   DELIMITERS,
-  EXPORT_FORMATS,
   GENERATE_LIMITS,
   MAX_JOB_CODES,
-  PURGE_LIST_MAX_BYTES,
   STORE_HASH_RE,
   USES_MAX,
 } from '../vocabulary';
@@ -22,7 +20,7 @@ export const PromotionIdSchema = z.number().int().positive();
 export const IdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 
 const CountSchema = z.number().int().min(1).max(MAX_JOB_CODES);
-const UsesSchema = z.number().int().min(0).max(USES_MAX);
+export const UsesSchema = z.number().int().min(0).max(USES_MAX);
 const AffixSchema = z.string().regex(AFFIX_RE).max(GENERATE_LIMITS.affixMax);
 
 /** Settings a merchant chooses for generated codes; ranges are the API's own (codegen). */
@@ -53,40 +51,5 @@ export const PatternParamsSchema = z.object({
   ownCharacters: z.string().max(200),
 });
 
-/** What every job request names: its store and its promotion. */
-const Target = { storeHash: StoreHashSchema, promotionId: PromotionIdSchema };
-
-export const JobRequestSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('generate'), ...Target, params: GenerateParamsSchema }),
-  z.object({
-    kind: z.literal('import'),
-    ...Target,
-    /** The file, read and checked by prepareImport (its codes wait in the spool). */
-    draftId: IdSchema,
-    maxUses: UsesSchema,
-    maxUsesPerCustomer: UsesSchema,
-  }),
-  z.object({ kind: z.literal('pattern'), ...Target, params: PatternParamsSchema }),
-  z.object({
-    kind: z.literal('export'),
-    ...Target,
-    unusedOnly: z.boolean(),
-    /** A usage report: the same reading, without a file. */
-    reportOnly: z.boolean().optional(),
-    /** Which file ('standard' when absent, as in jobs made before it existed). */
-    format: z.enum(EXPORT_FORMATS).optional(),
-  }),
-  z.object({
-    kind: z.literal('delete-code'),
-    ...Target,
-    /** The code as "Find a code" found it (the store compares regardless of case). */
-    code: z.string().regex(CODE_RE),
-  }),
-  z.object({
-    kind: z.literal('purge'),
-    ...Target,
-    mode: PurgeModeSchema,
-    /** The merchant's CSV of codes (mode 'list'), as text: parsed and checked by the background. */
-    csvText: z.string().max(PURGE_LIST_MAX_BYTES).optional(),
-  }),
-]);
+/** What every job request names: its store and its promotion (each kind adds its own: kinds/). */
+export const Target = { storeHash: StoreHashSchema, promotionId: PromotionIdSchema };

@@ -1,19 +1,17 @@
+/**
+ * What the pages see of jobs (types only). A job's kind is the name of one definition in the
+ * list of kinds (utils/jobs/kinds/index.ts), which also types the requests (JobRequest there).
+ */
 import type { z } from 'zod';
-import type {
-  GenerateParamsSchema,
-  JobRequestSchema,
-  PatternParamsSchema,
-  PurgeModeSchema,
-} from './schemas';
+import type { GenerateParamsSchema, PatternParamsSchema, PurgeModeSchema } from './schemas';
 import type { Usage } from '../codes/usage';
-import type { FileKind, JobKind, JobPhase, JobStatus, WaitReason } from '../vocabulary';
+import type { FileKind, JobPhase, JobStatus, WaitReason } from '../vocabulary';
 
 /** Settings a merchant chooses for generated codes; ranges are the API's own (codegen). */
 export type GenerateParams = z.infer<typeof GenerateParamsSchema>;
 export type PatternParams = z.infer<typeof PatternParamsSchema>;
 export type PurgeMode = z.infer<typeof PurgeModeSchema>;
-export type JobRequest = z.infer<typeof JobRequestSchema>;
-export type { JobKind, JobStatus, FileKind } from '../vocabulary';
+export type { JobStatus, FileKind } from '../vocabulary';
 
 export type { WaitReason } from '../vocabulary';
 
@@ -53,10 +51,48 @@ export interface JobFile {
   saved?: FileSave;
 }
 
+/**
+ * Words for the merchant: today the sentence itself; a message key and its values could later
+ * travel in its place, the page putting them in the merchant's language.
+ */
+export interface Words {
+  text: string;
+}
+
+/** A job's own words, said by its kind's definition in the background: the page only shows them. */
+export interface JobWords {
+  /** "Generate codes", "Usage report": the job card's title. */
+  title: Words;
+  /** What it is doing, the progress bar's name ("Generating codes", "Finding codes to delete"). */
+  doing: Words;
+  /** How it ended (completed, cancelled or failed, with what it did); null while it has not. */
+  ended: Words | null;
+  /** Once it ended, what else the merchant should know (a generate's codes it could not claim). */
+  note: Words | null;
+  /** The usage chart's lead ("Before the purge:"), or null. */
+  usageLead: Words | null;
+  /** Each of its files' download button. */
+  files: Partial<Record<FileKind, Words>>;
+}
+
 /** What the UI sees of a job: never holds a token. */
-export interface JobView {
+export interface JobView extends JobFacts {
+  /** Creates or deletes codes, so holds its promotion: one such job at a time there. */
+  writes: boolean;
+  /** Its plan waits for the merchant's word in the purge dialog ("Review and confirm"). */
+  reviewable: boolean;
+  /** Its files can be downloaded while it is under way (a purge's backup, before deleting). */
+  earlyFiles: boolean;
+  /** Codes it has added to (+) or taken from (−) its promotion so far. */
+  codesChanged: number;
+  words: JobWords;
+}
+
+/** A job's facts, from its record; its kind's definition adds what they mean (JobView). */
+export interface JobFacts {
   id: string;
-  kind: JobKind;
+  /** The name of its kind's definition (utils/jobs/kinds/index.ts). */
+  kind: string;
   storeHash: string;
   promotionId: number;
   promotionName: string | null;
@@ -117,7 +153,7 @@ export interface JobView {
 /** A file kept in the extension, as the settings page lists it. */
 export interface KeptFileView {
   jobId: string;
-  jobKind: JobKind;
+  jobKind: string;
   kind: FileKind;
   filename: string;
   rows: number;

@@ -7,36 +7,27 @@
 import { z } from 'zod';
 import type { BigCommerceClient } from '../api/client';
 import { estimateJob, type PlannedJob } from '../codes/job-estimate';
-import { LONG_JOB_MS, plannedPurge } from '../codes/planned-job';
-import type { JobRequest } from '../jobs/types';
+import { LONG_JOB_MS } from '../codes/planned-job';
+import { kindOf, type JobRequest } from '../jobs/kinds';
 import { defineMessage, type Services } from './define';
 import { NothingSchema } from './schemas';
 
-/** What a job just started will do, for its estimate (export and purge: the promotion's count). */
+type AlertServices = Pick<Services, 'alerts' | 'clients' | 'registry'>;
+
+/** What a job just started will do, as its kind says, for its estimate. */
 async function plannedOf(
-  services: Services,
+  services: AlertServices,
   request: JobRequest,
   jobId: string,
   client: BigCommerceClient,
 ): Promise<PlannedJob | null> {
-  switch (request.kind) {
-    case 'generate':
-      return { kind: 'generate', count: request.params.count };
-    case 'pattern':
-      return { kind: 'create', count: request.params.count };
-    case 'import': {
-      const job = (await services.registry.list()).find((j) => j.id === jobId);
-      return job?.progress.total ? { kind: 'create', count: job.progress.total } : null;
-    }
-    case 'export':
-      return { kind: 'export', codes: await client.codeCount(request.promotionId) };
-    case 'purge': {
-      const codes = await client.codeCount(request.promotionId);
-      return plannedPurge(request.mode, codes, request.csvText);
-    }
-    default:
-      return null;
-  }
+  const planned = kindOf(request.kind).planned;
+  if (!planned) return null;
+  return planned(request, {
+    codeCount: () => client.codeCount(request.promotionId),
+    total: async () =>
+      (await services.registry.list()).find((j) => j.id === jobId)?.progress.total ?? null,
+  });
 }
 
 /**
@@ -44,7 +35,7 @@ async function plannedOf(
  * notifications (once, and only while they are not on already). Never fails the start.
  */
 export async function offerAlertsFor(
-  services: Services,
+  services: AlertServices,
   request: JobRequest,
   jobId: string,
   client: BigCommerceClient,

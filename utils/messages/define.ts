@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import type { PromotionListCache } from '../api/promotion-lists';
 import type { StoreClients } from '../api/store-clients';
+import type { JobRequest } from '../jobs/kinds';
 import type { JobRegistry } from '../jobs/registry';
 import type { JobRecord } from '../jobs/record';
 import type { AlertSettingsStore } from '../storage/alerts';
@@ -17,6 +18,8 @@ import type { ListedPromotion, Result, StoreView, TokenCheck } from './views';
 /** Everything the handlers act through. */
 export interface Services {
   registry: JobRegistry;
+  /** Starts a job a page asked for, once the start rules hold (utils/background/job-starts.ts). */
+  startJob(request: JobRequest): Promise<{ jobId: string; offerAlerts: boolean }>;
   clients: StoreClients;
   /** Each store's bulk promotions, kept briefly for the manager page (api/promotion-lists.ts). */
   promotionLists: PromotionListCache<ListedPromotion>;

@@ -1,9 +1,7 @@
 /** Messages that start, steer, list and remove jobs, and save their files. */
 import { z } from 'zod';
-import { ApiError } from '../api/errors';
-import { JobRequestSchema } from '../jobs/schemas';
-import { CONTROL_ACTIONS, isBulkCoupon, MAX_IMPORT_BYTES } from '../vocabulary';
-import { offerAlertsFor } from './alerts';
+import { JobRequestSchema } from '../jobs/kinds';
+import { CONTROL_ACTIONS, MAX_IMPORT_BYTES } from '../vocabulary';
 import { defineMessage } from './define';
 import { FileKindSchema, JobIdSchema, PromotionIdSchema, StoreHashSchema } from './schemas';
 
@@ -11,29 +9,8 @@ export const jobMessages = {
   startJob: defineMessage({
     schema: JobRequestSchema,
     from: 'panel',
-    async handle(request, { services }): Promise<{ jobId: string; offerAlerts?: boolean }> {
-      const store = await services.stores.get(request.storeHash);
-      if (!store)
-        throw new ApiError(
-          'auth',
-          `Store ${request.storeHash} is not connected. Use "Connect this store" first.`,
-        );
-      if (request.kind !== 'export' && store.access === 'read-only')
-        throw new ApiError(
-          'scope',
-          `The token saved for store ${request.storeHash} is read-only: it can export codes but not create or delete them. Save a token with the Marketing "modify" scope.`,
-        );
-      // Ask the store first: a wrong promotion fails here in plain words, not mid-job.
-      const client = await services.clients.clientFor(request.storeHash);
-      const p = await client.getPromotion(request.promotionId);
-      if (!isBulkCoupon(p))
-        throw new ApiError(
-          'not-bulk',
-          `Promotion ${p.id} ("${p.name}") is not a bulk coupon promotion. These tools work only on coupon promotions that use bulk codes.`,
-        );
-      const jobId = await services.registry.start(request, p.name);
-      return { jobId, offerAlerts: await offerAlertsFor(services, request, jobId, client) };
-    },
+    handle: (request, { services }): Promise<{ jobId: string; offerAlerts?: boolean }> =>
+      services.startJob(request),
   }),
   /** Reads an import's file and says what would happen (nothing is sent to the store). */
   prepareImport: defineMessage({
@@ -43,13 +20,8 @@ export const jobMessages = {
       csvText: z.string().max(MAX_IMPORT_BYTES),
     }),
     from: 'panel',
-    async handle({ storeHash, promotionId, csvText }, { services }) {
-      const pace = services.clients.governorFor(storeHash).snapshot();
-      return services.registry.drafts.prepare(storeHash, promotionId, csvText, {
-        quota: pace.quota,
-        windowMs: pace.windowMs,
-      });
-    },
+    handle: ({ storeHash, promotionId, csvText }, { services }) =>
+      services.registry.prepareImport(storeHash, promotionId, csvText),
   }),
   controlJob: defineMessage({
     schema: z.object({

@@ -6,7 +6,6 @@
  */
 import type { JobView } from '../jobs/types';
 import { formatDuration, formatPercent } from './format';
-import { jobLabel } from './job-text';
 
 export interface Badge {
   text: string;
@@ -45,7 +44,7 @@ const under = (job: JobView) => job.status === 'running' || job.status === 'queu
 
 function nameOf(job: JobView): string {
   const where = job.promotionName ? `“${job.promotionName}”` : `promotion ${job.promotionId}`;
-  return `${jobLabel(job)} on ${where}`;
+  return `${job.words.title.text} on ${where}`;
 }
 
 function progressLine(job: JobView): string {

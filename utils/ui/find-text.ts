@@ -4,7 +4,7 @@
  */
 import type { JobView } from '../jobs/types';
 import { formatCount } from './format';
-import { INTERRUPTED_TEXT, cancelledText, completedText, failedText, pausedText } from './job-text';
+import { INTERRUPTED_TEXT, pausedText } from './job-text';
 
 function times(n: number): string {
   return n === 1 ? 'once' : `${formatCount(n)} times`;
@@ -42,11 +42,9 @@ export function deleteQuestion(code: string, promotionName: string): string {
 export function deleteJobText(job: JobView): string {
   switch (job.status) {
     case 'completed':
-      return completedText(job);
     case 'failed':
-      return failedText(job);
     case 'cancelled':
-      return cancelledText(job);
+      return job.words.ended?.text ?? '';
     case 'paused':
       return pausedText(job);
     case 'interrupted':

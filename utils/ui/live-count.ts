@@ -6,21 +6,6 @@
  */
 import type { JobView } from '../jobs/types';
 
-/** Codes a job has added to (+) or taken from (−) its promotion so far. */
-export function codesChangedBy(job: JobView): number {
-  switch (job.kind) {
-    case 'generate':
-      return job.progress.done;
-    case 'import':
-    case 'pattern':
-      return job.create?.created ?? 0;
-    case 'purge':
-      return -(job.purge?.deleted ?? 0);
-    default:
-      return 0;
-  }
-}
-
 /** Each of the promotion's jobs' change, when the count was read: the baseline to add to. */
 export function changesAtReading(
   jobs: readonly JobView[],
@@ -30,7 +15,7 @@ export function changesAtReading(
   const at = new Map<string, number>();
   for (const job of jobs)
     if (job.storeHash === storeHash && job.promotionId === promotionId)
-      at.set(job.id, codesChangedBy(job));
+      at.set(job.id, job.codesChanged);
   return at;
 }
 
@@ -45,7 +30,7 @@ export function liveCodeCount(
   let count = read;
   for (const job of jobs) {
     if (job.storeHash !== storeHash || job.promotionId !== promotionId) continue;
-    count += codesChangedBy(job) - (atReading.get(job.id) ?? 0);
+    count += job.codesChanged - (atReading.get(job.id) ?? 0);
   }
   return Math.max(0, count);
 }

@@ -5,7 +5,7 @@
  * counts (a worker starting does not tell old news again).
  */
 import type { JobStatus, JobView } from '../jobs/types';
-import { completedText, failedText, jobLabel, pausedText } from './job-text';
+import { pausedText } from './job-text';
 import { formatCount } from './format';
 
 export interface JobNotice {
@@ -19,12 +19,11 @@ function where(job: JobView): string {
 }
 
 function noticeOf(job: JobView): JobNotice | null {
-  const title = `${jobLabel(job)} on ${where(job)}`;
+  const title = `${job.words.title.text} on ${where(job)}`;
   switch (job.status) {
     case 'completed':
-      return { jobId: job.id, title, message: completedText(job) };
     case 'failed':
-      return { jobId: job.id, title, message: failedText(job) };
+      return { jobId: job.id, title, message: job.words.ended?.text ?? '' };
     case 'paused':
       return job.error ? { jobId: job.id, title, message: pausedText(job) } : null;
     case 'awaiting-confirmation': {

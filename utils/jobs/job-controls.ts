@@ -1,0 +1,97 @@
+/**
+ * What the merchant asks of a job under way (pause, resume, cancel, find a purge's codes
+ * again) and the typed word that lets a purge delete, each under its rules: one writing job per
+ * promotion (lock.ts), a kind's own rules for being taken up again (a purge's plan only while
+ * fresh), no deletion before the backup is on disk.
+ */
+import { ApiError } from '../api/errors';
+import type { ControlAction } from '../messages/views';
+import type { Spool } from '../storage/spool';
+import type { FileKeeper } from './file-keeper';
+import { CANCEL, PAUSE, type JobRunner } from './job-runner';
+import type { JobTable } from './job-table';
+import { kindOf } from './kinds';
+import type { DiskState } from './kinds/define';
+import { refuseIfLocked } from './lock';
+import type { JobRecord } from './record';
+import type { StatusKeeper } from './status';
+import type { FileKind } from './types';
+import { isResumable, isUnfinished } from '../vocabulary';
+
+export interface JobControlsDeps {
+  table: JobTable;
+  files: FileKeeper;
+  statuses: StatusKeeper;
+  runner: JobRunner;
+  spool: Spool;
+  now(): number;
+}
+
+const invalid = (message: string) => new ApiError('invalid', message);
+
+export function createJobControls(deps: JobControlsDeps) {
+  const { table, files, statuses, runner, now } = deps;
+
+  /** Where a file stands, asked of the browser just before it is relied on. */
+  async function disk(r: JobRecord, kind: FileKind): Promise<DiskState> {
+    const file = files.fileOf(r, kind);
+    if (file?.saved?.state === 'saved' && (await files.stillOnDisk(r, file)))
+      return { onDisk: true };
+    return {
+      onDisk: false,
+      saving: file?.saved?.state === 'saving',
+      error: file?.saved?.error ?? null,
+    };
+  }
+
+  return {
+    async control(r: JobRecord, action: ControlAction): Promise<void> {
+      const kind = kindOf(r.kind);
+      switch (action) {
+        case 'pause':
+          if (!(await runner.stop(r.id, PAUSE))) throw invalid('Only a running job can be paused.');
+          return;
+        case 'resume':
+          if (!isResumable(r.status) || runner.isActive(r.id))
+            throw invalid('This job cannot be resumed.');
+          refuseIfLocked(table.jobs.values(), r, runner.isActive);
+          kind.refuseResume?.(r, now());
+          kind.takeUp?.(r, now());
+          runner.launch(r, { type: 'resume' });
+          return;
+        case 'rescan':
+          // A plan gone stale (or a merchant who wants a fresh count): find the codes again.
+          if (r.status !== 'awaiting-confirmation' || !(await kind.rescan?.(r, deps.spool)))
+            throw invalid('Only a purge waiting for confirmation can look for its codes again.');
+          runner.launch(r, { type: 'rescan' });
+          return;
+        case 'cancel':
+          if (await runner.stop(r.id, CANCEL)) return;
+          // Paused or cut off by a restart: its files were not made when it stopped.
+          if (r.status === 'paused' || r.status === 'interrupted') await runner.cancelStopped(r);
+          else if (isUnfinished(r.status)) await statuses.transition(r, { type: 'cancel' });
+          return;
+      }
+    },
+
+    /**
+     * The merchant typed the word: delete, once the job's kind agrees (a purge: a fresh plan,
+     * its backup on disk). Only for the promotion the confirmation was shown for.
+     */
+    async confirm(r: JobRecord, shownFor: { storeHash: string; promotionId: number }) {
+      if (r.storeHash !== shownFor.storeHash || r.promotionId !== shownFor.promotionId)
+        throw invalid(
+          'This confirmation was given for another promotion than the purge’s. Nothing was deleted.',
+        );
+      const confirm = kindOf(r.kind).confirm;
+      if (r.status !== 'awaiting-confirmation' || !confirm)
+        throw invalid('This purge is not waiting for confirmation.');
+      await confirm(r, {
+        now: now(),
+        disk: (kind) => disk(r, kind),
+        stillWaiting: () => r.status === 'awaiting-confirmation' && !runner.isActive(r.id),
+      });
+      runner.launch(r, { type: 'confirm' });
+    },
+  };
+}

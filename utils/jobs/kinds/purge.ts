@@ -1,0 +1,209 @@
+/**
+ * Purge: a dry run first (purge.ts: every code read, the targets kept as the backup, counted),
+ * then nothing until the merchant types the word with the backup on disk and the plan fresh;
+ * then the deletes (purge-execute.ts; an unused purge reads each page again first).
+ */
+import { z } from 'zod';
+import { ApiError } from '../../api/errors';
+import { plannedPurge } from '../../codes/planned-job';
+import { emptyPurge, planPurge, purgeSpools } from '../purge';
+import { executePurge } from '../purge-execute';
+import { refuseStalePlan, refuseStaleResume, takeUp } from '../purge-guards';
+import { intakePurgeList } from '../purge-intake';
+import { PurgeModeSchema, Target } from '../schemas';
+import type { JobFacts } from '../types';
+import { AWAITS_CONFIRMATION, defineJobKind, type Say } from './define';
+import { codes, DOWNLOAD_BACKUP, ended, w, were } from './words';
+import { BACKUP_KEEP_MS, PURGE_LIST_MAX_BYTES, type JobPhase } from '../../vocabulary';
+import type { SkippedLine } from '../../csv/read';
+
+const schema = z.object({
+  kind: z.literal('purge'),
+  ...Target,
+  mode: PurgeModeSchema,
+  /** The merchant's CSV of codes (mode 'list'), as text: parsed and checked by the background. */
+  csvText: z.string().max(PURGE_LIST_MAX_BYTES).optional(),
+});
+
+/** The request less its list (whose codes live in the spool), with what reading the list found. */
+type Kept = Omit<z.output<typeof schema>, 'csvText'> & {
+  listSize?: number;
+  skippedLines?: number;
+  /** The first few lines skipped, with why (the merchant is told which). */
+  skipped?: SkippedLine[];
+};
+
+const invalid = (message: string) => new ApiError('invalid', message);
+
+export const purge = defineJobKind<typeof schema, Kept>({
+  kind: 'purge',
+  schema,
+  writes: true,
+  lockName: 'A purge',
+  reviewable: true,
+  // Its backup can be saved again while it waits for the merchant's word.
+  earlyFiles: true,
+  intake(request, c) {
+    const { csvText, ...rest } = request;
+    if (rest.mode !== 'list') return { keep: rest };
+    const list = intakePurgeList(csvText ?? '');
+    const { skippedLines, skipped } = list;
+    const ns = purgeSpools(c.jobId).input;
+    return {
+      keep: { ...rest, listSize: list.codes.length, skippedLines, skipped },
+      rows: { ns, write: (spool) => list.write(spool, ns) },
+    };
+  },
+  planned: async (request, o) => plannedPurge(request.mode, await o.codeCount(), request.csvText),
+
+  async run(job, c) {
+    job.purge = { ...emptyPurge(), ...(job.purge ?? {}) };
+    const cp = job.purge;
+    const d = {
+      client: c.client,
+      spool: c.spool,
+      jobId: job.id,
+      promotionId: job.promotionId,
+      mode: job.request.mode,
+      signal: c.signal,
+      workers: c.workers.list,
+      checkpoint: cp,
+      save: c.save,
+      onProgress: (phase: JobPhase, done: number, total: number | null) =>
+        c.progress(done, total, phase),
+      spendable: c.spendable,
+      quotaResetAt: c.quotaResetAt,
+      now: c.now,
+    };
+    if (!cp.planned) await planPurge(d);
+    // The backup is complete before anything is deleted: save it now (again, if a worker stopped
+    // before the file was recorded). Deleting waits until the browser says it is on disk (confirm).
+    if (cp.targetCount && !job.files.some((f) => f.kind === 'purge-backup'))
+      await c.finishFile('purge-backup');
+    if (!cp.confirmed) {
+      job.phase = 'scan';
+      job.done = cp.targetCount ?? 0;
+      job.total = cp.targetCount;
+      return AWAITS_CONFIRMATION;
+    }
+    await executePurge({ ...d, workers: c.workers.delete });
+    job.done = cp.deleted;
+    // Not every planned code was deleted: the backup is made again, saying what became of each.
+    if (job.request.mode === 'unused' && cp.deleted < (cp.targetCount ?? 0)) {
+      cp.outcomes = true;
+      await c.finishFile('purge-backup');
+    }
+    if (cp.failed === 0) return { awaits: false };
+    return {
+      awaits: false,
+      error: `${cp.failed} of ${cp.targetCount} codes could not be deleted (the store refused them; they may be in use). They are still in the backup file.`,
+    };
+  },
+
+  refuseResume: refuseStaleResume,
+  takeUp,
+
+  async rescan(job, spool) {
+    // A plan gone stale (or a merchant who wants a fresh count): find the codes again.
+    if (!job.purge || job.purge.confirmed) return false;
+    for (const ns of [purgeSpools(job.id).scan, purgeSpools(job.id).targets]) await spool.clear(ns);
+    job.purge = emptyPurge();
+    job.files = job.files.filter((f) => f.kind !== 'purge-backup');
+    job.done = 0;
+    job.total = null;
+    return true;
+  },
+
+  /** Only on a plan made in the last PLAN_FRESH_MS, with its backup on disk. */
+  async confirm(job, c) {
+    const plan = job.purge;
+    if (!plan?.planned) throw invalid('This purge is not waiting for confirmation.');
+    refuseStalePlan(job, c.now);
+    if (plan.targetCount) {
+      const backup = await c.disk('purge-backup');
+      if (!backup.onDisk)
+        throw new ApiError(
+          'no-backup',
+          backup.saving
+            ? 'The backup file is still being saved. Nothing was deleted: confirm again once it is saved.'
+            : `The backup file is not on disk${backup.error ? ` (${backup.error})` : ''}. Nothing was deleted: save the backup again, then confirm.`,
+        );
+    }
+    // The backup check waited on the browser: a Cancel or "Find the codes again" meanwhile wins.
+    if (job.purge !== plan || !c.stillWaiting())
+      throw invalid(
+        'The purge changed while its backup was being checked (cancelled, or its codes looked for again). Nothing was deleted.',
+      );
+    plan.confirmed = true;
+  },
+
+  files: (job) => ({
+    'purge-backup': { ns: purgeSpools(job.id).targets, outcomes: job.purge?.outcomes === true },
+  }),
+  // A confirmed purge's backup is kept whatever happens to the job card.
+  keptUntil: (job, file, createdAt) =>
+    file === 'purge-backup' && job.purge?.confirmed ? createdAt + BACKUP_KEEP_MS : null,
+
+  view(job) {
+    const p = job.purge;
+    const r = job.request;
+    if (!p) return {};
+    return {
+      usage: p.usage ?? null, // its reading stays in its checkpoint
+      purge: {
+        plannedAt: p.plannedAt ?? null,
+        readingMs: p.readingMs ?? 0,
+        mode: r.mode,
+        targetCount: p.targetCount,
+        notFound: p.notFound,
+        deleted: p.deleted,
+        failed: p.failed,
+        kept: p.kept ?? 0,
+        gone: p.gone ?? 0,
+        unchecked: p.unchecked ?? 0,
+        outcomes: p.outcomes ?? false,
+        fileCodes: r.listSize ?? null,
+        skippedLines: r.skippedLines ?? null,
+        skipped: r.skipped ?? [],
+      },
+    };
+  },
+  codesChanged: (job) => -(job.purge?.deleted ?? 0),
+
+  words: (job, say) => ({
+    title: w('Purge codes'),
+    doing: w(job.progress.phase === 'delete' ? 'Deleting codes' : 'Finding codes to delete'),
+    ended: ended(job, say, {
+      completed: () => completed(job, say),
+      verb: 'deleted',
+      failing: 'Purging codes',
+      cancelledDone: job.purge?.deleted ?? 0,
+      nothingDone: 'Cancelled: no codes were deleted.',
+    }),
+    note: null,
+    usageLead: w('Before the purge:'),
+    files: { 'purge-backup': DOWNLOAD_BACKUP },
+  }),
+});
+
+/** What a purge deleted, and what it kept and why (an unused purge deletes only what is still unused). */
+function completed(job: JobFacts, say: Say): string {
+  const p = job.purge;
+  const deleted = p?.deleted ?? job.progress.done;
+  const failed = p?.failed ?? 0;
+  const parts = [`Completed: ${codes(say, deleted)} deleted.`];
+  if (p?.kept)
+    parts.push(
+      `${were(say, p.kept, 'redeemed since the scan and')} ${p.kept === 1 ? 'was' : 'were'} kept.`,
+    );
+  if (p?.gone)
+    parts.push(`${were(say, p.gone, 'already gone')} (deleted elsewhere since the scan).`);
+  if (p?.unchecked)
+    parts.push(
+      `${were(say, p.unchecked, 'kept')}: they could not be read again just before deleting (the promotion was changing a lot).`,
+    );
+  if (failed > 0) parts.push(`${codes(say, failed)} could not be deleted.`);
+  if (p?.outcomes) parts.push('The backup file, saved again, says what became of each code.');
+  else if (failed > 0) parts.push('The backup file lists every code that was targeted.');
+  return parts.join(' ');
+}
