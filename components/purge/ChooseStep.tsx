@@ -7,15 +7,13 @@ import { useState } from 'preact/hooks';
 import type { PurgeMode } from '@/utils/jobs/types';
 import { formatCount } from '@/utils/ui/format';
 import { plannedPurge } from '@/utils/codes/planned-job';
+import { PURGE_LIST_MAX_BYTES } from '@/utils/vocabulary';
 import { EstimateLine } from '../EstimateLine';
 import { readChosenFile } from '../read-file';
 import type { PanelModel } from '../state/panel-model';
 import { useStore } from '../state/use-store';
 import { fromPerson, usePersonForm } from '../trusted';
 import { i18n } from '#i18n';
-
-/** Largest file read here; the background accepts up to 64 MB of text. */
-const MAX_FILE_BYTES = 60 * 1024 * 1024;
 
 /**
  * The file is only read as text here (read-file.ts): the background parses and checks it (and
@@ -49,7 +47,7 @@ export function ChooseStep(props: { model: PanelModel; codeCount: number | null 
       return;
     }
     setReading(true);
-    const read = await readChosenFile(chosen, MAX_FILE_BYTES);
+    const read = await readChosenFile(chosen, PURGE_LIST_MAX_BYTES);
     const summary = i18n.t('purge.fileReady', [
       chosen.name,
       formatCount(Math.ceil(chosen.size / 1024)),
