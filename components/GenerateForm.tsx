@@ -5,8 +5,10 @@
  * everything is right.
  */
 import type { JSX } from 'preact';
+import { i18n } from '#i18n';
 import { MAX_JOB_CODES } from '@/utils/vocabulary';
 import { typedWholeNumber } from '@/utils/ui/check-numbers';
+import { formatCount } from '@/utils/ui/format';
 import { EstimateLine } from './EstimateLine';
 import { Field } from './Field';
 import { BigCommerceFields, BigCommerceSample } from './generate/BigCommerceFields';
@@ -24,9 +26,10 @@ import type { PanelModel } from './state/panel-model';
 import { useStore } from './state/use-store';
 import { usePersonForm } from './trusted';
 
-const MODES: Array<[GenerateMode, string]> = [
-  ['bigcommerce', 'Codes made by BigCommerce (fast)'],
-  ['pattern', 'Codes in my own pattern'],
+/** The ways of making codes, with their names (read when shown, in the merchant's language). */
+const MODES: Array<[GenerateMode, () => string]> = [
+  ['bigcommerce', () => i18n.t('forms.generate.byBigCommerce')],
+  ['pattern', () => i18n.t('forms.generate.byPattern')],
 ];
 
 /** Checked as typed (the samples beside them change with every key), not only on leaving the field. */
@@ -96,10 +99,10 @@ export function GenerateForm(props: { model: PanelModel; disabled: boolean }): J
       aria-labelledby="bcm-generate-title"
     >
       <h3 id="bcm-generate-title" class="bcm-section-title">
-        Generate codes
+        {i18n.t('forms.generate.title')}
       </h3>
       <fieldset class="bcm-fieldset bcm-modes">
-        <legend>How codes are made</legend>
+        <legend>{i18n.t('forms.generate.modes')}</legend>
         {MODES.map(([mode, label]) => (
           <span class="bcm-check" key={mode}>
             <input
@@ -109,20 +112,23 @@ export function GenerateForm(props: { model: PanelModel; disabled: boolean }): J
               checked={form.mode === mode}
               onChange={() => model.form.setState({ mode, submitted: false })}
             />
-            <label for={`bcm-mode-${mode}`}>{label}</label>
+            <label for={`bcm-mode-${mode}`}>{label()}</label>
           </span>
         ))}
       </fieldset>
       <div class="bcm-grid">
-        {text('count', 'Number of codes', {
+        {text('count', i18n.t('forms.generate.count'), {
           numeric: true,
-          hint: 'From 1 to 1,000,000.',
-          placeholder: 'e.g. 10000',
+          hint: i18n.t('forms.generate.countHint', [formatCount(MAX_JOB_CODES)]),
+          placeholder: i18n.t('forms.generate.countExample', ['10000']),
         })}
-        {text('maxUses', 'Max uses per code', { numeric: true, hint: '0 means unlimited.' })}
-        {text('maxUsesPerCustomer', 'Max uses per customer', {
+        {text('maxUses', i18n.t('import.maxUses'), {
           numeric: true,
-          hint: '0 means unlimited.',
+          hint: i18n.t('import.unlimitedHint'),
+        })}
+        {text('maxUsesPerCustomer', i18n.t('import.maxUsesPerCustomer'), {
+          numeric: true,
+          hint: i18n.t('import.unlimitedHint'),
         })}
         {pattern ? (
           <PatternFields model={model} text={text} />
@@ -144,7 +150,7 @@ export function GenerateForm(props: { model: PanelModel; disabled: boolean }): J
           aria-describedby={count > 0 ? 'bcm-generate-estimate' : undefined}
           onClick={gate.arm}
         >
-          Generate codes
+          {i18n.t('forms.generate.button')}
         </button>
       </div>
     </form>

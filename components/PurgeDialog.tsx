@@ -5,7 +5,8 @@
  * the word was typed and "Purge" pressed. This shell picks the step from the job's state.
  */
 import type { JSX } from 'preact';
-import { pluralCodes } from '@/utils/ui/format';
+import { i18n } from '#i18n';
+import { formatCount } from '@/utils/ui/format';
 import { progressText } from '@/utils/ui/job-text';
 import { Dialog } from './Dialog';
 import { ErrorAlert } from './ErrorAlert';
@@ -20,7 +21,7 @@ function CloseAction(props: { model: PanelModel }): JSX.Element {
   return (
     <div class="bcm-actions">
       <button type="button" class="bcm-button" onClick={() => void props.model.closePurgeDialog()}>
-        Close
+        {i18n.t('common.close')}
       </button>
     </div>
   );
@@ -49,9 +50,9 @@ export function PurgeDialog(props: { model: PanelModel }): JSX.Element {
     body = (
       <>
         <p role="status" data-autofocus="" tabIndex={-1}>
-          No codes match, so nothing will be deleted.
+          {i18n.t('forms.purgeDialog.noMatch')}
           {job.purge?.notFound
-            ? ` ${pluralCodes(job.purge.notFound)} from your file ${job.purge.notFound === 1 ? 'was' : 'were'} not found in this promotion.`
+            ? ` ${i18n.t('forms.purgeDialog.notFound', job.purge.notFound, [formatCount(job.purge.notFound)])}`
             : ''}
         </p>
         <CloseAction model={model} />
@@ -71,8 +72,8 @@ export function PurgeDialog(props: { model: PanelModel }): JSX.Element {
         ) : (
           <p role="status" data-autofocus="" tabIndex={-1}>
             {job.status === 'cancelled'
-              ? 'This purge was cancelled; nothing was deleted.'
-              : 'This purge has finished.'}
+              ? i18n.t('forms.purgeDialog.cancelled')
+              : i18n.t('forms.purgeDialog.finished')}
           </p>
         )}
         <CloseAction model={model} />
@@ -84,21 +85,23 @@ export function PurgeDialog(props: { model: PanelModel }): JSX.Element {
     body = (
       <>
         <p data-autofocus="" tabIndex={-1}>
-          Finding the codes to delete and saving a backup of them. Nothing is deleted yet.
+          {i18n.t('forms.purgeDialog.scanning')}
         </p>
         {job ? (
           <>
             <ProgressBar
-              label="Finding codes to delete"
+              label={i18n.t('forms.purgeDialog.finding')}
               done={job.progress.done}
               total={job.progress.total}
             />
-            <p class="bcm-progress-text">{progressText(job)} checked</p>
+            <p class="bcm-progress-text">
+              {i18n.t('forms.purgeDialog.checked', [progressText(job)])}
+            </p>
           </>
         ) : null}
         <div class="bcm-actions">
           <button type="button" class="bcm-button" onClick={() => void model.closePurgeDialog()}>
-            Cancel
+            {i18n.t('common.cancel')}
           </button>
         </div>
       </>
@@ -106,7 +109,12 @@ export function PurgeDialog(props: { model: PanelModel }): JSX.Element {
   }
 
   return (
-    <Dialog title="Purge codes" danger stepKey={step} onClose={() => void model.closePurgeDialog()}>
+    <Dialog
+      title={i18n.t('forms.purgeDialog.title')}
+      danger
+      stepKey={step}
+      onClose={() => void model.closePurgeDialog()}
+    >
       {error ? <ErrorAlert message={error} /> : null}
       {body}
     </Dialog>

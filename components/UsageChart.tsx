@@ -4,6 +4,7 @@
  * sentence under it is the chart's text alternative and the summary a merchant reads.
  */
 import type { JSX } from 'preact';
+import { i18n } from '#i18n';
 import type { Usage } from '@/utils/codes/usage';
 import { formatCount } from '@/utils/ui/format';
 import { dayText, labelledDays, shortDay, usageSentence } from '@/utils/ui/usage-text';
@@ -23,9 +24,9 @@ export function usageSegments(
   u: Usage,
 ): Array<{ key: 'unused' | 'used' | 'used-up'; label: string; codes: number }> {
   return [
-    { key: 'unused', label: 'unused', codes: u.unused },
-    { key: 'used', label: 'used', codes: Math.max(0, u.used - u.usedUp) },
-    { key: 'used-up', label: 'used up', codes: u.usedUp },
+    { key: 'unused', label: i18n.t('forms.usage.unused'), codes: u.unused },
+    { key: 'used', label: i18n.t('forms.usage.used'), codes: Math.max(0, u.used - u.usedUp) },
+    { key: 'used-up', label: i18n.t('forms.usage.usedUp'), codes: u.usedUp },
   ];
 }
 
@@ -101,7 +102,7 @@ export function UsageChart(props: { usage: Usage; id: string; lead?: string }): 
         ))}
         <span>
           <i class="bcm-usage-day" />
-          made per day
+          {i18n.t('forms.usage.madePerDay')}
         </span>
       </p>
       {/* Read once, as the chart's name; seen by everyone. */}

@@ -2,8 +2,8 @@
  * A merchant's browser in German (`--lang=de`), in real Chromium against the sandbox: a count
  * typed with German grouping ("10.000") generates exactly 10,000 codes; files are
  * spreadsheet-friendly by default there (semicolons and a BOM); and the export "For email
- * tools" holds one column headed "Coupon Code" with only the unused codes. The controls keep
- * their English names until the message catalogue comes.
+ * tools" holds one column headed "Coupon Code" with only the unused codes. The controls have
+ * their German names (the catalogue's); the job cards' words are the background's.
  */
 import { readFile } from 'node:fs/promises';
 import { expect, test } from 'vitest';
@@ -14,18 +14,20 @@ import { connectedStore, fileOf, useBrowser } from './setup';
 
 const suite = useBrowser({ lang: 'de' });
 const BULK = 1;
+const REGION = 'Massen-Gutscheincodes';
+const EXPORT = 'Codes exportieren';
 
 test('typing "10.000" in a German browser generates exactly 10,000 codes, the file in columns for German Excel', async () => {
   const { l } = suite;
   const store = await connectedStore(l, { bulkCodes: 0 });
-  const { page, panel } = await openPanel(l, store.storeHash, BULK);
-  await waitForOperations(panel);
-  const count = panel.getByLabel('Number of codes');
+  const { page, panel } = await openPanel(l, store.storeHash, BULK, REGION);
+  await waitForOperations(panel, EXPORT);
+  const count = panel.getByLabel('Anzahl der Codes', { exact: true });
   await typeInto(page, count, '10.000');
   await count.blur();
   // Read as ten thousand: no message on the field, and the estimate counts 40 batches.
   expect(await count.getAttribute('aria-invalid')).toBeNull();
-  await panel.getByRole('button', { name: 'Generate codes' }).focus();
+  await panel.getByRole('button', { name: 'Codes erzeugen' }).focus();
   await page.keyboard.press('Enter');
   // Counts in German too.
   expect(await waitForCompleted(panel, 120_000)).toBe('Completed: 10.000 codes generated.');
@@ -54,7 +56,7 @@ test('the settings show "Spreadsheet-friendly CSV" on in German; turned off, an 
   const store = await connectedStore(l, { bulkCodes: 50 });
   const options = await l.context.newPage();
   await options.goto(l.optionsUrl());
-  const box = options.getByRole('checkbox', { name: 'Spreadsheet-friendly CSV' });
+  const box = options.getByRole('checkbox', { name: 'Tabellenfreundliche CSV' });
   await expect.poll(() => box.isEnabled()).toBe(true);
   expect(await box.isChecked()).toBe(true);
   // By keyboard, as anyone can.
@@ -62,9 +64,9 @@ test('the settings show "Spreadsheet-friendly CSV" on in German; turned off, an 
   await options.keyboard.press('Space');
   await expect.poll(() => box.isChecked()).toBe(false);
 
-  const { page, panel } = await openPanel(l, store.storeHash, BULK);
-  await waitForOperations(panel);
-  await panel.getByRole('button', { name: 'Export codes' }).click();
+  const { page, panel } = await openPanel(l, store.storeHash, BULK, REGION);
+  await waitForOperations(panel, EXPORT);
+  await panel.getByRole('button', { name: EXPORT }).click();
   await waitForCompleted(panel);
   const text = await readFile(await l.waitForDownload(fileOf(store, BULK, 'export')), 'utf8');
   expect(text.startsWith(`\uFEFF${EXPORT_HEADER.join(',')}\r\n`)).toBe(true);
@@ -84,15 +86,17 @@ test('"For email tools": one column headed "Coupon Code", only the unused codes'
   const unused = codes.filter((c) => c.current_uses === 0);
   expect(unused.length).toBeGreaterThan(0);
   expect(unused.length).toBeLessThan(codes.length);
-  const { page, panel } = await openPanel(l, store.storeHash, BULK);
-  await waitForOperations(panel);
-  const email = panel.getByRole('checkbox', { name: 'For email tools' });
+  const { page, panel } = await openPanel(l, store.storeHash, BULK, REGION);
+  await waitForOperations(panel, EXPORT);
+  const email = panel.getByRole('checkbox', { name: 'Für E-Mail-Tools' });
   await email.focus();
   await page.keyboard.press('Space');
   // Unused codes only, unless the merchant says otherwise.
   expect(await email.isChecked()).toBe(true);
-  expect(await panel.getByRole('checkbox', { name: 'only unused codes' }).isChecked()).toBe(true);
-  await panel.getByRole('button', { name: 'Export codes' }).click();
+  expect(await panel.getByRole('checkbox', { name: 'nur unbenutzte Codes' }).isChecked()).toBe(
+    true,
+  );
+  await panel.getByRole('button', { name: EXPORT }).click();
   await waitForCompleted(panel);
 
   const path = await l.waitForDownload(fileOf(store, BULK, 'email'));

@@ -4,7 +4,8 @@
  * included, and connecting a store through the German settings works.
  */
 import { describe, expect, test } from 'vitest';
-import { useBrowser } from './setup';
+import { openPanel, waitForOperations } from './panel';
+import { connectedStore, useBrowser } from './setup';
 
 const suite = useBrowser({ lang: 'de' });
 
@@ -70,5 +71,18 @@ describe('in a German browser', () => {
       ).chrome.i18n.getMessage('manifest_name'),
     );
     expect(name).toBe('Bulk Coupon Manager für BigCommerce');
+  });
+
+  test('the panel’s forms: "Anzahl der Codes", "Codes erzeugen", "Codes exportieren", "Codes löschen"', async () => {
+    const { l } = suite;
+    const store = await connectedStore(l, { bulkCodes: 0 });
+    const { page, panel } = await openPanel(l, store.storeHash, 1, 'Massen-Gutscheincodes');
+    await waitForOperations(panel, 'Codes exportieren');
+    await panel.getByLabel('Anzahl der Codes', { exact: true }).waitFor();
+    await panel.getByRole('button', { name: 'Codes erzeugen' }).waitFor();
+    await panel.getByRole('button', { name: 'Codes löschen' }).waitFor();
+    await panel.getByRole('button', { name: 'Codes importieren' }).waitFor();
+    expect(await panel.getByRole('button', { name: 'Generate codes' }).count()).toBe(0);
+    await page.close();
   });
 });

@@ -381,6 +381,17 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Launche
     );
   }
 
+  /** A message of the build's catalogue in the browser's language (`options_saveStore`). */
+  let messages: Record<string, { message: string }> | null = null;
+  function say(name: string): string {
+    messages ??= JSON.parse(
+      readFileSync(join(extensionDir, '_locales', opts.lang ?? 'en', 'messages.json'), 'utf8'),
+    ) as Record<string, { message: string }>;
+    const message = messages[name]?.message;
+    if (message === undefined) throw new Error(`No message ${name} in the build`);
+    return message;
+  }
+
   async function connectStore(
     token = sandbox.tokens.modify,
     storeHash = sandbox.storeHash,
@@ -388,17 +399,18 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Launche
     const page = await context.newPage();
     try {
       await page.goto(optionsUrl(storeHash));
-      await page.getByLabel('Store hash').fill(storeHash);
-      await page.getByLabel('Access token').fill(token);
-      await page.getByRole('button', { name: 'Save store' }).click();
+      // The settings in the browser's language, by their names there.
+      await page.getByLabel(say('options_storeHash')).fill(storeHash);
+      await page.getByLabel(say('options_token')).fill(token);
+      await page.getByRole('button', { name: say('options_saveStore') }).click();
       const outcome = page.locator('form [role="status"], form [role="alert"]').first();
       await outcome.waitFor({ timeout: 30_000 });
       if ((await outcome.getAttribute('role')) === 'alert')
         throw new Error(`Connecting store ${storeHash} failed: ${await outcome.innerText()}`);
       await page
         .getByRole('listitem')
-        // "Store {hash}", or "{name} ({hash})" when the store's name could be read.
-        .filter({ hasText: new RegExp(`Store ${storeHash}\\b|\\(${storeHash}\\)`) })
+        // "Store {hash}" (in the browser's language), or "{name} ({hash})" when the name was read.
+        .filter({ hasText: new RegExp(`\\b${storeHash}\\b`) })
         .waitFor();
     } finally {
       await page.close();

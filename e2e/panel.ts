@@ -4,8 +4,9 @@ import type { Launched } from './harness';
 
 export const PANEL_HOST = 'bcm-bulk-coupons';
 
-export function panelOf(page: Page): Locator {
-  return page.getByRole('region', { name: 'Bulk coupon codes' });
+/** The panel by its name: English unless a test's browser speaks another language. */
+export function panelOf(page: Page, name = 'Bulk coupon codes'): Locator {
+  return page.getByRole('region', { name });
 }
 
 /** Opens a promotion's edit page (or the list, for null) in a new tab; waits for the panel. */
@@ -13,17 +14,21 @@ export async function openPanel(
   l: Launched,
   storeHash: string,
   promotionId: number | null,
+  region?: string,
 ): Promise<{ page: Page; panel: Locator }> {
   const page = await l.context.newPage();
   await page.goto(l.panelUrl(promotionId, storeHash));
-  const panel = panelOf(page);
+  const panel = panelOf(page, region);
   await panel.waitFor();
   return { page, panel };
 }
 
 /** The panel has loaded the promotion: its generate/export controls are there. */
-export async function waitForOperations(panel: Locator): Promise<void> {
-  await panel.getByRole('button', { name: 'Export codes' }).waitFor();
+export async function waitForOperations(
+  panel: Locator,
+  exportName = 'Export codes',
+): Promise<void> {
+  await panel.getByRole('button', { name: exportName }).waitFor();
 }
 
 /** Replaces a field's text by typing, as from the keyboard. */

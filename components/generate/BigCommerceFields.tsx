@@ -3,6 +3,7 @@
  * out, and an example of what the codes will look like.
  */
 import type { JSX } from 'preact';
+import { i18n } from '#i18n';
 import { formatCount } from '@/utils/ui/format';
 import { typedWholeNumber } from '@/utils/ui/check-numbers';
 import { GENERATE_LIMITS } from '@/utils/vocabulary';
@@ -11,6 +12,7 @@ import { setField } from '../state/form-store';
 import type { PanelModel } from '../state/panel-model';
 import { useStore } from '../state/use-store';
 import type { FieldMaker } from './field-maker';
+import { SLOT, withParts } from '../with-parts';
 
 /** Characters for the example code (the real ones are random); excluded ones are skipped. */
 const SAMPLE = 'K7Q2XM9T4PR3BH6WNZ8CDFGJLSUVY5AE01IO';
@@ -30,42 +32,40 @@ function preview(
   return `${prefix}${prefix ? delimiter : ''}${random}${suffix ? delimiter : ''}${suffix}`;
 }
 
-const AFFIX_HINT = `Optional. A–Z, 0–9, _ and -, up to ${GENERATE_LIMITS.affixMax}. Letters become capitals.`;
-
 /** The fields, inside the form's grid. */
 export function BigCommerceFields(props: { model: PanelModel; text: FieldMaker }): JSX.Element {
   const { model, text } = props;
   const delimiter = useStore(model.form, (s) => s.values.delimiter);
+  const affixHint = i18n.t('forms.generate.affixHint', [formatCount(GENERATE_LIMITS.affixMax)]);
   return (
     <>
-      {text('codeLength', 'Code length', {
+      {text('codeLength', i18n.t('forms.generate.codeLength'), {
         numeric: true,
-        hint: `Random characters per code, ${GENERATE_LIMITS.codeLength.min} to ${GENERATE_LIMITS.codeLength.max}.`,
+        hint: i18n.t('forms.generate.codeLengthHint', [
+          formatCount(GENERATE_LIMITS.codeLength.min),
+          formatCount(GENERATE_LIMITS.codeLength.max),
+        ]),
       })}
-      {text('prefix', 'Prefix', {
-        hint: AFFIX_HINT,
-      })}
-      {text('suffix', 'Suffix', {
-        hint: AFFIX_HINT,
-      })}
+      {text('prefix', i18n.t('forms.generate.prefix'), { hint: affixHint })}
+      {text('suffix', i18n.t('forms.generate.suffix'), { hint: affixHint })}
       <div class="bcm-field">
-        <label for="bcm-delimiter">Delimiter</label>
+        <label for="bcm-delimiter">{i18n.t('forms.generate.delimiter')}</label>
         <select
           id="bcm-delimiter"
           value={delimiter}
           aria-describedby="bcm-delimiter-hint"
           onChange={(e) => setField(model.form, 'delimiter', e.currentTarget.value)}
         >
-          <option value="">None</option>
-          <option value="-">Hyphen (-)</option>
-          <option value="_">Underscore (_)</option>
+          <option value="">{i18n.t('forms.generate.delimiterNone')}</option>
+          <option value="-">{i18n.t('forms.generate.delimiterHyphen')}</option>
+          <option value="_">{i18n.t('forms.generate.delimiterUnderscore')}</option>
         </select>
         <p id="bcm-delimiter-hint" class="bcm-hint">
-          Between the prefix or suffix and the random part.
+          {i18n.t('forms.generate.delimiterHint')}
         </p>
       </div>
-      {text('excludeCharacters', 'Characters to leave out', {
-        hint: 'Optional, e.g. 0O1I to avoid look-alike characters.',
+      {text('excludeCharacters', i18n.t('forms.generate.exclude'), {
+        hint: i18n.t('forms.generate.excludeHint'),
       })}
     </>
   );
@@ -88,10 +88,12 @@ export function BigCommerceSample(props: { model: PanelModel }): JSX.Element | n
     values.suffix.trim().toUpperCase(),
     values.excludeCharacters.toUpperCase(),
   );
+  const length = verdict.totalLength ?? 0;
   return (
     <p class="bcm-muted">
-      Codes will look like <code>{sample}</code> ({formatCount(verdict.totalLength ?? 0)}{' '}
-      characters; the random part differs for each code).
+      {withParts(i18n.t('forms.generate.sample', length, [SLOT, formatCount(length)]), [
+        <code key="sample">{sample}</code>,
+      ])}
     </p>
   );
 }

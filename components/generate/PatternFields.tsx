@@ -6,7 +6,8 @@
  */
 import type { JSX } from 'preact';
 import { useMemo } from 'preact/hooks';
-import { CHARACTER_SETS, patternCode, randomSource, spaceText } from '@/utils/codes/pattern';
+import { CHARACTER_SETS, patternCode, randomSource } from '@/utils/codes/pattern';
+import { spaceText } from '@/utils/ui/pattern-text';
 import { validatePattern } from '@/utils/ui/validate-pattern';
 import { setField } from '../state/form-store';
 import type { PanelModel } from '../state/panel-model';

@@ -2,6 +2,7 @@
  * The words of the manager's list: a promotion's status, its last job, what the list holds.
  * Pure (the clock comes in), so they are tested on plain inputs.
  */
+import { i18n } from '#i18n';
 import type { JobView } from '@/utils/jobs/types';
 import type { PromotionPage } from '@/utils/messages';
 import { formatCount, formatPercent, pluralCodes } from '@/utils/ui/format';
@@ -10,13 +11,17 @@ import { dateText } from '../date-text';
 
 /** The store's word for a promotion's status ('ENABLED') as a merchant reads it ("Enabled"). */
 export function statusText(status: string | null): string {
-  if (!status) return 'Status unknown';
+  if (!status) return i18n.t('forms.list.statusUnknown');
+  if (status === 'ENABLED') return i18n.t('forms.list.status.enabled');
+  if (status === 'DISABLED') return i18n.t('forms.list.status.disabled');
+  if (status === 'INVALID') return i18n.t('forms.list.status.invalid');
+  // A status the store added since: its own word, read as a sentence.
   const lower = status.toLowerCase().replace(/_/g, ' ');
   return lower.charAt(0).toUpperCase() + lower.slice(1);
 }
 
 export function codeCountText(count: number | null): string {
-  return count === null ? 'code count not available just now' : pluralCodes(count);
+  return count === null ? i18n.t('forms.list.countUnavailable') : pluralCodes(count);
 }
 
 /** Each promotion's newest job in one store (the jobs feed holds every store's). */
@@ -33,14 +38,16 @@ export function lastJobs(jobs: readonly JobView[], storeHash: string): Map<numbe
 /** "3 min ago", "5 h ago", a date before that: the list's clock moves in 30-second steps. */
 function whenText(at: number, now: number): string {
   const minutes = Math.round(Math.max(0, now - at) / 60_000);
-  if (minutes < 1) return 'less than a minute ago';
-  if (minutes < 60) return `${minutes} min ago`;
-  return minutes < 24 * 60 ? `${Math.round(minutes / 60)} h ago` : `on ${dateText(at)}`;
+  if (minutes < 1) return i18n.t('forms.list.justNow');
+  if (minutes < 60) return i18n.t('forms.list.minutesAgo', [formatCount(minutes)]);
+  return minutes < 24 * 60
+    ? i18n.t('forms.list.hoursAgo', [formatCount(Math.round(minutes / 60))])
+    : i18n.t('forms.list.onDay', [dateText(at)]);
 }
 
 /** "Export codes, completed 3 min ago", "Generate codes, running, 40%". */
 export function lastJobText(job: JobView | undefined, now: number): string {
-  if (!job) return 'no jobs yet';
+  if (!job) return i18n.t('forms.list.noJobs');
   const what = `${job.words.title.text}, ${STATUS_LABEL[job.status].toLowerCase()}`;
   if (isUnfinished(job.status)) {
     // How far it got means something while it moves or rests, not while it waits for you.
@@ -57,15 +64,17 @@ export function lastJobText(job: JobView | undefined, now: number): string {
 export function listSummary(page: PromotionPage): string {
   const from = (page.page - 1) * page.pageSize + 1;
   const to = from + page.promotions.length - 1;
-  const showing = page.pages > 1 ? `, showing ${formatCount(from)}–${formatCount(to)}` : '';
-  const total = `${formatCount(page.total)} bulk coupon ${page.total === 1 ? 'promotion' : 'promotions'}`;
+  const showing =
+    page.pages > 1 ? i18n.t('forms.list.showing', [formatCount(from), formatCount(to)]) : '';
+  const total = i18n.t('forms.list.promotions', page.total, [formatCount(page.total)]);
   if (!page.filter) return `${total}${showing}.`;
-  return `${formatCount(page.matching)} of ${total} match “${page.filter}”${showing}.`;
+  const matching = i18n.t('forms.list.matching', [formatCount(page.matching), total, page.filter]);
+  return `${matching}${showing}.`;
 }
 
 /** When the list was read from the store: the page keeps it two minutes. */
 export function readAtText(loadedAt: number, now: number): string {
   return now - loadedAt < 60_000
-    ? 'List read from the store just now.'
-    : `List read from the store ${whenText(loadedAt, now)}.`;
+    ? i18n.t('forms.list.readJustNow')
+    : i18n.t('forms.list.readAgo', [whenText(loadedAt, now)]);
 }

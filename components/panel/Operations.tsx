@@ -6,6 +6,7 @@
  * start beside anything, a paused or interrupted job included.
  */
 import type { JSX } from 'preact';
+import { i18n } from '#i18n';
 import type { PromotionInfo, StoreView } from '@/utils/messages';
 import { isUnfinished } from '@/utils/ui/job-text';
 import { ErrorAlert } from '../ErrorAlert';
@@ -43,7 +44,7 @@ function ExportGroup(props: {
   return (
     <div class="bcm-group" role="group" aria-labelledby="bcm-export-title">
       <h3 id="bcm-export-title" class="bcm-section-title">
-        Export
+        {i18n.t('forms.export.title')}
       </h3>
       <div class="bcm-actions">
         <button
@@ -53,7 +54,7 @@ function ExportGroup(props: {
           aria-describedby={forEmail ? 'bcm-email-hint' : undefined}
           onClick={(e) => void model.startExport(fromPerson(e), unusedOnly, forEmail)}
         >
-          Export codes
+          {i18n.t('forms.export.button')}
         </button>
         <span class="bcm-check">
           <input
@@ -62,7 +63,7 @@ function ExportGroup(props: {
             checked={unusedOnly}
             onChange={(e) => model.form.setState({ exportUnusedOnly: e.currentTarget.checked })}
           />
-          <label for="bcm-unused-only">only unused codes</label>
+          <label for="bcm-unused-only">{i18n.t('forms.export.unusedOnly')}</label>
         </span>
         <span class="bcm-check">
           <input
@@ -77,12 +78,12 @@ function ExportGroup(props: {
               );
             }}
           />
-          <label for="bcm-email-tools">For email tools</label>
+          <label for="bcm-email-tools">{i18n.t('forms.export.forEmail')}</label>
         </span>
       </div>
       {forEmail ? (
         <p id="bcm-email-hint" class="bcm-hint">
-          The codes only, in one “Coupon Code” column, as Klaviyo’s coupon upload takes them.
+          {i18n.t('forms.export.emailHint')}
         </p>
       ) : null}
       <div class="bcm-actions">
@@ -94,16 +95,16 @@ function ExportGroup(props: {
           aria-describedby="bcm-usage-hint"
           onClick={(e) => void model.startUsageReport(fromPerson(e))}
         >
-          Usage report
+          {i18n.t('forms.export.usageReport')}
         </button>
       </div>
       <p id="bcm-usage-hint" class="bcm-hint">
-        How the codes are used, without a download.
+        {i18n.t('forms.export.usageHint')}
       </p>
       <EstimateLine
         model={model}
         id="bcm-export-estimate"
-        lead="Either one:"
+        lead={i18n.t('forms.export.either')}
         planned={props.codeCount === null ? null : { kind: 'export', codes: props.codeCount }}
       />
     </div>
@@ -114,6 +115,7 @@ function ExportGroup(props: {
 interface DialogGroupProps {
   name: DialogName;
   title: string;
+  button: string;
   hint: string;
   blocked: boolean;
   running: boolean;
@@ -136,7 +138,7 @@ function DialogGroup(props: DialogGroupProps): JSX.Element {
           aria-describedby={props.running ? RUNNING_HINT : `bcm-${name}-hint`}
           onClick={(e) => props.dialog.open(name, e.currentTarget)}
         >
-          {props.title} codes
+          {props.button}
         </button>
       </div>
       <p id={`bcm-${name}-hint`} class="bcm-hint">
@@ -183,16 +185,11 @@ export function Operations(props: {
       {s.actionError && !isDialogOpen(s) ? <ErrorAlert message={s.actionError} /> : null}
       {running ? (
         <p class="bcm-muted" id={RUNNING_HINT}>
-          A job that creates or deletes codes is under way on this promotion. Another one can start
-          when it has finished or been cancelled; exports and usage reports can start now.
+          {i18n.t('forms.running')}
         </p>
       ) : null}
       {readOnly ? (
-        <p class="bcm-notice">
-          This store is connected with read-only access (Marketing: read-only), so codes can be
-          exported but not generated or purged. To do those, create an API account with Marketing:
-          modify and connect the store again in the extension’s settings.
-        </p>
+        <p class="bcm-notice">{i18n.t('forms.readOnly')}</p>
       ) : (
         <GenerateForm model={model} disabled={blocked} />
       )}
@@ -202,14 +199,16 @@ export function Operations(props: {
           <>
             <DialogGroup
               name="import"
-              title="Import"
-              hint="Codes you already have, from a CSV file."
+              title={i18n.t('forms.import.title')}
+              button={i18n.t('forms.import.button')}
+              hint={i18n.t('forms.import.hint')}
               {...groupProps}
             />
             <DialogGroup
               name="purge"
-              title="Purge"
-              hint="Deletes codes after a backup and your confirmation."
+              title={i18n.t('forms.purge.title')}
+              button={i18n.t('forms.purge.button')}
+              hint={i18n.t('forms.purge.hint')}
               {...groupProps}
             />
           </>

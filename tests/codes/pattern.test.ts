@@ -37,7 +37,7 @@ describe('checkPattern', () => {
       CHARACTER_SETS['letters-digits'].characters,
       10_000,
     );
-    expect(ok).toEqual({ error: null, slots: 8, space: 36 ** 8 });
+    expect(ok).toEqual({ error: null, problem: null, slots: 8, space: 36 ** 8 });
     expect(spaceText(ok.space)).toBe('about 2.8 × 10^12');
     expect(spaceText(1_679_616)).toBe('1,679,616');
     expect(spaceText(36 ** 12)).toBe('about 4.7 × 10^18');

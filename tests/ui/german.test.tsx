@@ -3,17 +3,24 @@
  * The UI in a German browser: the fake browser's i18n speaks the built German catalogue
  * (tests/i18n-double.ts), as Chrome does with --lang=de. The contract names come from issue 26.
  */
-import { cleanup, render, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { OptionsPage } from '@/components/options/OptionsPage';
 import { PopupPage } from '@/components/popup/PopupPage';
+import { checkShared } from '@/utils/ui/check-numbers';
+import { formatBytes, formatDuration } from '@/utils/ui/format';
+import { validatePattern } from '@/utils/ui/validate-pattern';
 import { speak } from '../i18n-double';
 import { createFakeBridge } from './fake-bridge';
 import { renderPanel, settle } from './render-panel';
+import { setLocale } from '@/utils/locale/current';
 import { i18n } from '#i18n';
 
 beforeEach(() => speak('de'));
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  setLocale(null);
+});
 
 describe('in German', () => {
   test('the panel is the region "Massen-Gutscheincodes", with its heading and button in German', async () => {
@@ -48,5 +55,56 @@ describe('in German', () => {
       '10.000 Codes kopiert (diese Seite).',
     );
     expect(i18n.t('promotions.page', ['2', '7'])).toBe('Seite 2 von 7');
+  });
+
+  test('the panel\'s forms: "Anzahl der Codes", "Codes erzeugen", "Codes exportieren", "Codes löschen"', async () => {
+    setLocale('de-DE');
+    const { fake } = await renderPanel();
+    const region = screen.getByRole('region', { name: 'Massen-Gutscheincodes' });
+    const panel = within(region);
+    expect(panel.getByRole('heading', { name: 'Codes erzeugen' })).toBeTruthy();
+    expect(panel.getByRole('button', { name: 'Codes exportieren' })).toBeTruthy();
+    expect(panel.getByRole('button', { name: 'Codes importieren' })).toBeTruthy();
+    expect(panel.getByRole('button', { name: 'Codes löschen' })).toBeTruthy();
+    expect(panel.getByRole('button', { name: 'Nutzungsbericht' })).toBeTruthy();
+    expect(panel.getByRole('checkbox', { name: 'nur unbenutzte Codes' })).toBeTruthy();
+    expect(panel.getByLabelText('Max. Nutzungen pro Code')).toBeTruthy();
+    expect(panel.getByLabelText('Trennzeichen')).toBeTruthy();
+    expect(panel.queryByText(/Number of codes|Generate codes|Export codes/)).toBeNull();
+
+    // A decimal is refused in German, from the catalogue; German grouping is a whole number.
+    const count = panel.getByLabelText('Anzahl der Codes') as HTMLInputElement;
+    fireEvent.input(count, { target: { value: '2,5' } });
+    fireEvent.blur(count);
+    fireEvent.click(panel.getByRole('button', { name: 'Codes erzeugen' }));
+    await settle();
+    expect(document.getElementById(`${count.id}-message`)?.textContent).toBe(
+      'Geben Sie eine ganze Zahl ohne Nachkommastellen ein (zum Beispiel 5000).',
+    );
+    expect(fake.sent('startJob')).toEqual([]);
+    fireEvent.input(count, { target: { value: '10.000' } });
+    fireEvent.click(panel.getByRole('button', { name: 'Codes erzeugen' }));
+    await settle();
+    const [request] = fake.sent('startJob') as Array<{ params: { count: number } }>;
+    expect(request?.params.count).toBe(10_000);
+  });
+
+  test('the words of numbers, estimates and patterns', () => {
+    setLocale('de-DE');
+    expect(i18n.t('forms.units.codes', 1, ['1'])).toBe('1 Code');
+    expect(formatDuration(3_725_000)).toBe('1 Std. 2 min');
+    expect(formatBytes(1536)).toBe('1,5 KB');
+    expect(checkShared({ count: '', maxUses: '1', maxUsesPerCustomer: '1' }).errors.count).toBe(
+      'Geben Sie an, wie viele Codes erzeugt werden sollen (1 bis 1.000.000).',
+    );
+    const pattern = validatePattern({
+      count: '10',
+      maxUses: '1',
+      maxUsesPerCustomer: '1',
+      pattern: 'SPRING',
+      characterSet: 'letters-digits',
+      ownCharacters: '',
+    });
+    expect(pattern.errors.pattern).toMatch(/^Das Muster enthält kein #/);
   });
 });

@@ -50,9 +50,20 @@ export type RandomFill = (into: Uint32Array) => Uint32Array;
 
 export const cryptoFill: RandomFill = (into) => globalThis.crypto.getRandomValues(into);
 
+/** What is wrong with a pattern, with its values: utils/ui/pattern-text.ts words it for the form. */
+export type PatternProblem =
+  | { code: 'empty' | 'no-slot' | 'spaces' | 'few-characters' }
+  | { code: 'too-long'; length: number; max: number }
+  | { code: 'bad-fixed' | 'bad-characters'; characters: string[] }
+  | { code: 'too-small'; space: number; count: number; need: number; room: number };
+
 export interface PatternCheck {
-  /** What is wrong, in words for the field; null when the pattern can make the codes. */
+  /**
+   * What is wrong, in English for the background's refusal (a form checks the same first and
+   * words `problem` in the merchant's language); null when the pattern can make the codes.
+   */
   error: string | null;
+  problem: PatternProblem | null;
   /** Random positions (`#`). */
   slots: number;
   /** Codes the pattern can make (may be Infinity past 2^1024: plenty). */
@@ -65,45 +76,73 @@ export function checkPattern(pattern: string, characters: string, count: number)
   // The store tells codes apart regardless of case: "a" and "A" make the same code.
   const distinct = new Set([...characters].map((c) => c.toUpperCase())).size;
   const space = distinct ** slots;
-  const fail = (error: string): PatternCheck => ({ error, slots, space });
-  if (pattern.trim() === '') return fail('Type a pattern, e.g. SPRING-####-####.');
+  const fail = (problem: PatternProblem, error: string): PatternCheck => ({
+    error,
+    problem,
+    slots,
+    space,
+  });
+  if (pattern.trim() === '')
+    return fail({ code: 'empty' }, 'Type a pattern, e.g. SPRING-####-####.');
   if (slots === 0)
     return fail(
+      { code: 'no-slot' },
       'The pattern has no #: each # becomes a random character, so without one every code would be the same.',
     );
   if (pattern.length > CODE_MAX_LENGTH)
     return fail(
+      { code: 'too-long', length: pattern.length, max: CODE_MAX_LENGTH },
       `The pattern has ${pattern.length} characters; codes may have at most ${CODE_MAX_LENGTH}.`,
     );
-  const fixed = [...pattern].filter((c) => c !== '#' && !CODE_CHAR_RE.test(c));
+  const fixed = [...new Set([...pattern].filter((c) => c !== '#' && !CODE_CHAR_RE.test(c)))];
   if (fixed.length)
     return fail(
-      `The pattern holds characters codes cannot have (${[...new Set(fixed)].map((c) => `“${c}”`).join(', ')}): only ${CODE_CHARS}, and #.`,
+      { code: 'bad-fixed', characters: fixed },
+      `The pattern holds characters codes cannot have (${fixed.map((c) => `“${c}”`).join(', ')}): only ${CODE_CHARS}, and #.`,
     );
   if (pattern !== pattern.trim())
-    return fail('The pattern starts or ends with a space, which shoppers would not type.');
+    return fail(
+      { code: 'spaces' },
+      'The pattern starts or ends with a space, which shoppers would not type.',
+    );
   if (characters.length < 2)
     return fail(
+      { code: 'few-characters' },
       'Choose at least two different characters for the random part (a letter counts once in either case: the store does not tell them apart).',
     );
-  const badChars = [...characters].filter((c) => !CODE_CHAR_RE.test(c) || c === ' ');
+  const badChars = [...new Set([...characters].filter((c) => !CODE_CHAR_RE.test(c) || c === ' '))];
   if (badChars.length)
     return fail(
-      `These characters cannot be in a code: ${[...new Set(badChars)].map((c) => (c === ' ' ? 'a space' : `“${c}”`)).join(', ')}. Use ${CODE_CHARS.replace('spaces, ', '')}.`,
+      { code: 'bad-characters', characters: badChars },
+      `These characters cannot be in a code: ${badChars.map((c) => (c === ' ' ? 'a space' : `“${c}”`)).join(', ')}. Use ${CODE_CHARS.replace('spaces, ', '')}.`,
     );
   if (space < count * PATTERN_ROOM)
     return fail(
+      { code: 'too-small', space, count, need: count * PATTERN_ROOM, room: PATTERN_ROOM },
       `This pattern can make ${spaceText(space)} codes; ${spaceText(count)} codes need at least ${spaceText(count * PATTERN_ROOM)} (${PATTERN_ROOM} times as many, so that codes rarely clash with each other or with the store's). Add # or characters.`,
     );
-  return { error: null, slots, space };
+  return { error: null, problem: null, slots, space };
 }
 
-/** 1,679,616 (as the locale groups it) or "about 2.8 × 10^12" past what a person reads at a glance. */
-export function spaceText(space: number, locale = currentLocale()): string {
-  if (!Number.isFinite(space)) return 'more than 10^300';
-  if (space < 1e12) return numberFormat(locale).format(Math.round(space));
+/**
+ * A pattern's room as numbers: 1,679,616 (as the locale groups it) when a person reads it at a
+ * glance, else a mantissa and an exponent ("2.8" and 12), or null past 2^1024.
+ */
+export function spaceParts(
+  space: number,
+  locale = currentLocale(),
+): { whole: string } | { mantissa: string; exponent: number } | null {
+  if (!Number.isFinite(space)) return null;
+  if (space < 1e12) return { whole: numberFormat(locale).format(Math.round(space)) };
   const exponent = Math.floor(Math.log10(space));
-  return `about ${numberFormat(locale, 'one-decimal').format(space / 10 ** exponent)} × 10^${exponent}`;
+  return { mantissa: numberFormat(locale, 'one-decimal').format(space / 10 ** exponent), exponent };
+}
+
+/** English for the background's refusal: 1,679,616 or "about 2.8 × 10^12". */
+export function spaceText(space: number, locale = currentLocale()): string {
+  const parts = spaceParts(space, locale);
+  if (!parts) return 'more than 10^300';
+  return 'whole' in parts ? parts.whole : `about ${parts.mantissa} × 10^${parts.exponent}`;
 }
 
 /**

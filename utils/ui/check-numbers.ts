@@ -5,6 +5,7 @@
  * import dialog all check them with the same words. Plain TypeScript (no zod), for the content
  * script's sake.
  */
+import { i18n } from '#i18n';
 import { formatCount } from './format';
 import { currentLocale } from '../locale/current';
 import { numberSigns } from '../locale/numbers';
@@ -23,16 +24,15 @@ export function typedWholeNumber(raw: string): number | null {
 }
 
 /**
- * What is wrong with a number that is not a whole number, in one place each (the catalogue
- * will make them keys). `meant`: what it would be grouped as the page's language groups.
+ * What is wrong with a number that is not a whole number, in the merchant's language.
+ * `meant`: what it would be grouped as the page's language groups.
  */
 export const NUMBER_WORDS = {
-  decimal: (example: string) => `Enter a whole number, without decimals (for example ${example}).`,
+  decimal: (example: string) => i18n.t('forms.numbers.decimal', [example]),
   decimalSign: (sign: string, meant: number) =>
-    `Enter a whole number, without decimals: here “${sign}” starts decimals. Did you mean ${formatCount(meant)}?`,
-  digits: (example: string) => `Enter a whole number using digits only (for example ${example}).`,
-  grouping: (meant: number) =>
-    `Enter a whole number using digits only. Did you mean ${formatCount(meant)}?`,
+    i18n.t('forms.numbers.decimalSign', [sign, formatCount(meant)]),
+  digits: (example: string) => i18n.t('forms.numbers.digits', [example]),
+  grouping: (meant: number) => i18n.t('forms.numbers.grouping', [formatCount(meant)]),
 };
 
 export interface RangeWords {
@@ -84,13 +84,13 @@ export interface SharedValues {
 
 /** "Max uses per code" and "Max uses per customer": 0 (unlimited) to 100,000. */
 export function checkUses(raw: string, perCustomer: boolean): Checked<number> {
-  const what = perCustomer
-    ? 'how many times one customer may use a code'
-    : 'how many times each code works';
+  const most = formatCount(USES_MAX);
   return checkWhole(raw, 0, USES_MAX, {
-    empty: `Enter ${what} from 0 to ${formatCount(USES_MAX)} (0 means unlimited).`,
-    below: 'Cannot be below 0; use 0 for unlimited.',
-    above: `At most ${formatCount(USES_MAX)}; use 0 for unlimited.`,
+    empty: perCustomer
+      ? i18n.t('forms.numbers.usesPerCustomerEmpty', [most])
+      : i18n.t('forms.numbers.usesEmpty', [most]),
+    below: i18n.t('forms.numbers.usesBelow'),
+    above: i18n.t('forms.numbers.usesAbove', [most]),
     example: '1',
   });
 }
@@ -98,9 +98,9 @@ export function checkUses(raw: string, perCustomer: boolean): Checked<number> {
 /** "Number of codes": 1 to 1,000,000. */
 function checkCount(raw: string): Checked<number> {
   return checkWhole(raw, 1, MAX_JOB_CODES, {
-    empty: `Enter how many codes to generate (1 to ${formatCount(MAX_JOB_CODES)}).`,
-    below: 'Enter at least 1 code.',
-    above: `At most ${formatCount(MAX_JOB_CODES)} codes in one job; run another job for more.`,
+    empty: i18n.t('forms.numbers.countEmpty', [formatCount(MAX_JOB_CODES)]),
+    below: i18n.t('forms.numbers.countBelow'),
+    above: i18n.t('forms.numbers.countAbove', [formatCount(MAX_JOB_CODES)]),
     example: '5000',
   });
 }

@@ -2,40 +2,39 @@
  * "Find a code" in the merchant's words: a code's uses and limits, the question before
  * deleting it, and where its delete job stands. Pure, for the popup and the panel alike.
  */
+import { i18n } from '#i18n';
 import type { JobView } from '../jobs/types';
 import { formatCount } from './format';
 import { INTERRUPTED_TEXT, pausedText } from './job-text';
 
 function times(n: number): string {
-  return n === 1 ? 'once' : `${formatCount(n)} times`;
+  return i18n.t('forms.findCode.times', n, [formatCount(n)]);
 }
 
 /** "used 1 of 1 (used up: it cannot be redeemed again)", "used 3 times, no limit". */
 export function usesText(code: { current_uses: number; max_uses: number }): string {
-  if (code.max_uses === 0) return `used ${times(code.current_uses)}, no limit`;
-  const base = `used ${formatCount(code.current_uses)} of ${formatCount(code.max_uses)}`;
-  return code.current_uses >= code.max_uses
-    ? `${base} (used up: it cannot be redeemed again)`
-    : base;
+  if (code.max_uses === 0) return i18n.t('forms.findCode.usedNoLimit', [times(code.current_uses)]);
+  const base = i18n.t('forms.findCode.usedOf', [
+    formatCount(code.current_uses),
+    formatCount(code.max_uses),
+  ]);
+  return code.current_uses >= code.max_uses ? i18n.t('forms.findCode.usedUp', [base]) : base;
 }
 
 /** "once per customer", "up to 3 times per customer", "no limit per customer". */
 export function perCustomerText(maxUsesPerCustomer: number): string {
-  if (maxUsesPerCustomer === 0) return 'no limit per customer';
+  if (maxUsesPerCustomer === 0) return i18n.t('forms.findCode.perCustomerNone');
   return maxUsesPerCustomer === 1
-    ? 'once per customer'
-    : `up to ${times(maxUsesPerCustomer)} per customer`;
+    ? i18n.t('forms.findCode.perCustomerOnce')
+    : i18n.t('forms.findCode.perCustomerUpTo', [times(maxUsesPerCustomer)]);
 }
 
 export function notFoundText(code: string): string {
-  return `No code ${code} in this store.`;
+  return i18n.t('forms.findCode.notFound', [code]);
 }
 
 export function deleteQuestion(code: string, promotionName: string): string {
-  return (
-    `Delete the code ${code}? A backup with this one code is saved first, then the code is deleted from “${promotionName}”. ` +
-    'Deleted codes cannot be brought back in BigCommerce.'
-  );
+  return i18n.t('forms.findCode.deleteQuestion', [code, promotionName]);
 }
 
 /** Where "Delete this code" stands, from its job as the background reports it. */
@@ -50,6 +49,8 @@ export function deleteJobText(job: JobView): string {
     case 'interrupted':
       return INTERRUPTED_TEXT;
     default:
-      return `Saving a backup of ${job.deleteCode?.code ?? 'the code'}, then deleting it…`;
+      return i18n.t('forms.findCode.deleting', [
+        job.deleteCode?.code ?? i18n.t('forms.findCode.theCode'),
+      ]);
   }
 }

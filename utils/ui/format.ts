@@ -3,6 +3,7 @@
  * writes them ("12,500", "12.500", "12 500"). No DOM, no browser APIs: the locale is the
  * page's (utils/locale/current.ts), or the one given.
  */
+import { i18n } from '#i18n';
 import { currentLocale } from '../locale/current';
 import { numberFormat } from '../locale/numbers';
 
@@ -26,34 +27,46 @@ export function formatPercent(share: number, locale = currentLocale()): string {
   return numberFormat(locale, 'percent').format(share);
 }
 
-/** "1 row" / "12,500 rows": a count with its noun, singular for exactly one. */
+/**
+ * "1 row" / "12,500 rows": a count with an English noun, singular for exactly one. For the
+ * background's words until they come from the catalogue; the UI uses plural keys instead.
+ */
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
 
 /** "1 code" / "12,500 codes". */
 export function pluralCodes(n: number): string {
-  return plural(n, 'code');
+  return i18n.t('forms.units.codes', n, [formatCount(n)]);
 }
 
 /** 1900.4 -> "1,900 codes/s"; slow rates keep one decimal ("0.5 codes/s"). */
 export function formatRate(perSecond: number): string {
-  if (!Number.isFinite(perSecond) || perSecond <= 0) return '0 codes/s';
-  if (perSecond < 10) return `${formatTenths(perSecond)} codes/s`;
-  return `${formatCount(perSecond)} codes/s`;
+  const rate =
+    !Number.isFinite(perSecond) || perSecond <= 0
+      ? formatCount(0)
+      : perSecond < 10
+        ? formatTenths(perSecond)
+        : formatCount(perSecond);
+  return i18n.t('forms.units.rate', [rate]);
 }
 
 /** Milliseconds as "45 s", "3 min 5 s", "1 h 5 min". */
 export function formatDuration(ms: number): string {
   const totalSeconds = Math.max(0, Math.ceil(ms / 1000));
-  if (totalSeconds < 60) return `${totalSeconds} s`;
+  const n = (v: number) => formatCount(v);
+  if (totalSeconds < 60) return i18n.t('forms.units.seconds', [n(totalSeconds)]);
   const minutes = Math.floor(totalSeconds / 60);
   const seconds = totalSeconds % 60;
   if (minutes < 60)
-    return seconds && minutes < 10 ? `${minutes} min ${seconds} s` : `${minutes} min`;
+    return seconds && minutes < 10
+      ? i18n.t('forms.units.minutesSeconds', [n(minutes), n(seconds)])
+      : i18n.t('forms.units.minutes', [n(minutes)]);
   const hours = Math.floor(minutes / 60);
   const restMinutes = minutes % 60;
-  return restMinutes ? `${hours} h ${restMinutes} min` : `${hours} h`;
+  return restMinutes
+    ? i18n.t('forms.units.hoursMinutes', [n(hours), n(restMinutes)])
+    : i18n.t('forms.units.hours', [n(hours)]);
 }
 
 /** Seconds left until an absolute epoch-ms moment, never negative (for "resumes in 12 s"). */
@@ -64,13 +77,13 @@ export function secondsUntil(untilMs: number, now: number): number {
 /** 1536 -> "1.5 KB", 5_000_000 -> "4.8 MB" (binary units, one decimal under 10). */
 export function formatBytes(bytes: number): string {
   if (!Number.isFinite(bytes) || bytes < 1024)
-    return `${Math.max(0, Math.round(bytes || 0))} bytes`;
-  const units = ['KB', 'MB', 'GB', 'TB'];
+    return i18n.t('forms.units.bytes', [formatCount(Math.max(0, Math.round(bytes || 0)))]);
+  const units = ['kb', 'mb', 'gb', 'tb'] as const;
   let v = bytes / 1024;
   let i = 0;
   while (v >= 1024 && i < units.length - 1) {
     v /= 1024;
     i++;
   }
-  return `${v < 10 ? formatTenths(v) : formatCount(v)} ${units[i]}`;
+  return i18n.t(`forms.units.${units[i]!}`, [v < 10 ? formatTenths(v) : formatCount(v)]);
 }

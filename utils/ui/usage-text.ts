@@ -2,6 +2,7 @@
  * A promotion's usage in one sentence: the chart's text alternative, and the summary line a
  * merchant reads without opening the CSV. Pure, so it is tested on plain numbers.
  */
+import { i18n } from '#i18n';
 import type { Usage } from '../codes/usage';
 import { currentLocale } from '../locale/current';
 import { dayKeyText } from '../locale/dates';
@@ -24,7 +25,9 @@ export function shortDay(day: string): string {
 
 /** A day in the sentence and a bar's title: "Mar 1, 2026", "1. März 2026". */
 export function dayText(day: string): string {
-  return day === 'unknown' ? 'an unknown day' : dayKeyText(day, 'day', currentLocale());
+  return day === 'unknown'
+    ? i18n.t('forms.usage.unknownDay')
+    : dayKeyText(day, 'day', currentLocale());
 }
 
 /** Which day bars carry a date under them: every one while they fit, else the first and last. */
@@ -38,13 +41,22 @@ export function labelledDays(days: number): number[] {
  * on Dec 1, 2026 (10,000)."
  */
 export function usageSentence(usage: Usage): string {
-  if (usage.total === 0) return '0 codes: the promotion holds no codes, so none are used.';
-  const counts =
-    `${pluralCodes(usage.total)}: ${formatCount(usage.unused)} unused, ${formatCount(usage.used)} used ` +
-    `(${formatCount(usage.usedUp)} used up), ${formatCount(usage.unlimited)} unlimited`;
+  if (usage.total === 0) return i18n.t('forms.usage.empty');
+  const counts = i18n.t('forms.usage.counts', [
+    pluralCodes(usage.total),
+    formatCount(usage.unused),
+    formatCount(usage.used),
+    formatCount(usage.usedUp),
+    formatCount(usage.unlimited),
+  ]);
   const days = usage.perDay.length;
   const top = busiestDay(usage);
   if (!top) return `${counts}.`;
-  if (days === 1) return `${counts}; all made on ${dayText(top.day)}.`;
-  return `${counts}; made on ${formatCount(days)} days, most on ${dayText(top.day)} (${formatCount(top.codes)}).`;
+  if (days === 1) return i18n.t('forms.usage.oneDay', [counts, dayText(top.day)]);
+  return i18n.t('forms.usage.manyDays', [
+    counts,
+    formatCount(days),
+    dayText(top.day),
+    formatCount(top.codes),
+  ]);
 }

@@ -6,6 +6,7 @@
 import type { PatternParams } from '../jobs/types';
 import { charactersOf, checkPattern, type CharacterSetId } from '../codes/pattern';
 import { checkShared, type SharedValues } from './check-numbers';
+import { patternProblemText } from './pattern-text';
 
 export interface PatternFormValues {
   pattern: string;
@@ -39,12 +40,14 @@ export function validatePattern(values: SharedValues & PatternFormValues): Patte
   const custom = values.characterSet === 'custom';
   const characters = charactersOf(values.characterSet, values.ownCharacters);
   // The characters on their own ('#' is a sound pattern), so their error shows beside their field.
-  const ownError = custom ? checkPattern('#', characters, 0).error : null;
+  const own = custom ? checkPattern('#', characters, 0).problem : null;
+  const ownError = own ? patternProblemText(own) : null;
   if (ownError) errors.ownCharacters = ownError;
   // Room for the codes is judged only once their number is known.
   const check = checkPattern(values.pattern, characters, checked.count ?? 0);
-  if (check.error && check.error !== ownError) errors.pattern = check.error;
-  const space = checkPattern(values.pattern, characters, 0).error ? null : check.space;
+  const patternError = check.problem ? patternProblemText(check.problem) : null;
+  if (patternError && patternError !== ownError) errors.pattern = patternError;
+  const space = checkPattern(values.pattern, characters, 0).problem ? null : check.space;
 
   const ok = Object.keys(errors).length === 0;
   const params: PatternParams | null =
