@@ -4,7 +4,8 @@
  */
 import type { JobView } from '../jobs/types';
 import { formatCount } from './format';
-import { INTERRUPTED_TEXT, pausedText } from './job-text';
+import { interruptedText, pausedText } from './job-text';
+import { sayMaybe } from './say';
 
 function times(n: number): string {
   return n === 1 ? 'once' : `${formatCount(n)} times`;
@@ -44,11 +45,11 @@ export function deleteJobText(job: JobView): string {
     case 'completed':
     case 'failed':
     case 'cancelled':
-      return job.words.ended?.text ?? '';
+      return sayMaybe(job.words.ended);
     case 'paused':
       return pausedText(job);
     case 'interrupted':
-      return INTERRUPTED_TEXT;
+      return interruptedText();
     default:
       return `Saving a backup of ${job.deleteCode?.code ?? 'the code'}, then deleting it…`;
   }
