@@ -5,16 +5,18 @@
 import type { JSX } from 'preact';
 import type { ControlAction } from '@/utils/messages';
 import type { JobFile, JobView } from '@/utils/jobs/types';
-import { formatRate, pluralCodes } from '@/utils/ui/format';
+import { formatCount, formatRate } from '@/utils/ui/format';
 import {
-  INTERRUPTED_TEXT,
   STATUS_LABEL,
   controlsFor,
   etaText,
+  interruptedText,
   pausedText,
   progressText,
   waitText,
 } from '@/utils/ui/job-text';
+import { say, sayMaybe } from '@/utils/ui/say';
+import { i18n } from '#i18n';
 import { ProgressBar } from './ProgressBar';
 import { UsageChart } from './UsageChart';
 import { fromPerson, type Person } from './trusted';
@@ -44,8 +46,11 @@ function SaveFailures(props: { job: JobView }) {
     <>
       {failed.map((f) => (
         <p key={f.kind} class="bcm-error" role="alert">
-          {f.filename}: {f.saved?.error} Use “{props.job.words.files[f.kind]?.text}” to save it
-          again.
+          {i18n.t('jobCard.saveFailed', [
+            f.filename,
+            f.saved?.error ?? '',
+            sayMaybe(props.job.words.files[f.kind]),
+          ])}
         </p>
       ))}
     </>
@@ -70,7 +75,7 @@ function Downloads(props: {
           title={file.filename}
           onClick={(e) => props.onDownload(file.kind, fromPerson(e))}
         >
-          {props.job.words.files[file.kind]?.text}
+          {sayMaybe(props.job.words.files[file.kind])}
         </button>
       ))}
     </>
@@ -95,19 +100,22 @@ export function JobCard(props: JobCardProps): JSX.Element {
   return (
     <article class={`bcm-job bcm-job-${job.status}`} aria-labelledby={titleId}>
       <h3 id={titleId} class="bcm-job-title">
-        {words.title.text}
+        {say(words.title)}
         <span class="bcm-badge">{STATUS_LABEL[job.status]}</span>
       </h3>
       {props.showContext ? (
         <p class="bcm-job-context">
-          {job.promotionName ?? `Promotion ${job.promotionId}`} · store {job.storeHash}
+          {i18n.t('jobCard.context', [
+            job.promotionName ?? i18n.t('jobCard.promotion', [String(job.promotionId)]),
+            job.storeHash,
+          ])}
         </p>
       ) : null}
 
       {showProgress ? (
         <div class="bcm-job-progress">
           <ProgressBar
-            label={words.doing.text}
+            label={say(words.doing)}
             done={job.progress.done}
             total={job.progress.total}
           />
@@ -122,38 +130,44 @@ export function JobCard(props: JobCardProps): JSX.Element {
       ) : null}
 
       {wait ? <p class="bcm-wait">{waitText(wait, now, job.updatedAt)}</p> : null}
-      {job.status === 'queued' ? <p class="bcm-muted">Waiting to start…</p> : null}
+      {job.status === 'queued' ? <p class="bcm-muted">{i18n.t('jobCard.waitingToStart')}</p> : null}
       {job.status === 'paused' ? (
         <p class={job.error ? 'bcm-notice' : 'bcm-muted'}>{pausedText(job)}</p>
       ) : null}
-      {job.status === 'interrupted' ? <p class="bcm-notice">{INTERRUPTED_TEXT}</p> : null}
+      {job.status === 'interrupted' ? <p class="bcm-notice">{interruptedText()}</p> : null}
       {job.status === 'awaiting-confirmation' ? (
         <p class="bcm-notice">
           {job.purge?.targetCount != null
-            ? `${pluralCodes(job.purge.targetCount)} will be deleted once you confirm. Nothing has been deleted yet.`
-            : 'Waiting for your confirmation. Nothing has been deleted yet.'}
+            ? i18n.t('jobCard.willDelete', job.purge.targetCount, [
+                formatCount(job.purge.targetCount),
+              ])
+            : i18n.t('jobCard.awaiting')}
         </p>
       ) : null}
       {job.status === 'completed' ? (
         <p role="status" class="bcm-success">
-          {words.ended?.text}
+          {sayMaybe(words.ended)}
         </p>
       ) : null}
-      {words.note ? <p class="bcm-notice">{words.note.text}</p> : null}
+      {words.note ? <p class="bcm-notice">{say(words.note)}</p> : null}
       {job.status === 'cancelled' ? (
         <p role="status" class="bcm-muted">
-          {words.ended?.text}
+          {sayMaybe(words.ended)}
         </p>
       ) : null}
       {job.status === 'failed' ? (
         <p role="alert" class="bcm-error">
-          {words.ended?.text}
+          {sayMaybe(words.ended)}
         </p>
       ) : null}
 
       {/* Exports (and usage reports) and purges' scans read how the codes are used. */}
       {job.usage ? (
-        <UsageChart usage={job.usage} id={`bcm-job-${job.id}`} lead={words.usageLead?.text} />
+        <UsageChart
+          usage={job.usage}
+          id={`bcm-job-${job.id}`}
+          lead={words.usageLead ? say(words.usageLead) : undefined}
+        />
       ) : null}
 
       {job.status !== 'awaiting-confirmation' ? <SaveFailures job={job} /> : null}
@@ -166,7 +180,7 @@ export function JobCard(props: JobCardProps): JSX.Element {
             disabled={props.busy}
             onClick={(e) => props.onReview?.(e.currentTarget)}
           >
-            Review and confirm
+            {i18n.t('jobCard.review')}
           </button>
         ) : null}
         {controls.pause ? (
@@ -176,7 +190,7 @@ export function JobCard(props: JobCardProps): JSX.Element {
             disabled={props.busy}
             onClick={() => props.onControl('pause', null)}
           >
-            Pause
+            {i18n.t('jobCard.pause')}
           </button>
         ) : null}
         {controls.resume ? (
@@ -186,7 +200,7 @@ export function JobCard(props: JobCardProps): JSX.Element {
             disabled={props.busy}
             onClick={(e) => props.onControl('resume', fromPerson(e))}
           >
-            Resume
+            {i18n.t('jobCard.resume')}
           </button>
         ) : null}
         {controls.cancel ? (
@@ -196,7 +210,7 @@ export function JobCard(props: JobCardProps): JSX.Element {
             disabled={props.busy}
             onClick={() => props.onControl('cancel', null)}
           >
-            Cancel
+            {i18n.t('common.cancel')}
           </button>
         ) : null}
         {!controls.cancel || job.earlyFiles ? (
@@ -204,7 +218,7 @@ export function JobCard(props: JobCardProps): JSX.Element {
         ) : null}
         {!controls.cancel && props.onDismiss ? (
           <button type="button" class="bcm-button bcm-link" onClick={props.onDismiss}>
-            {props.dismissLabel ?? 'Dismiss'}
+            {props.dismissLabel ?? i18n.t('jobCard.dismiss')}
           </button>
         ) : null}
       </div>

@@ -15,6 +15,7 @@ import { ChooseStep } from './purge/ChooseStep';
 import { ConfirmStep } from './purge/ConfirmStep';
 import type { PanelModel } from './state/panel-model';
 import { useStore } from './state/use-store';
+import { sayMaybe } from '@/utils/ui/say';
 
 /** The dialog's way out once there is nothing left to decide. */
 function CloseAction(props: { model: PanelModel }): JSX.Element {
@@ -67,7 +68,7 @@ export function PurgeDialog(props: { model: PanelModel }): JSX.Element {
       <>
         {job.status === 'failed' ? (
           <p role="alert" class="bcm-error" data-autofocus="" tabIndex={-1}>
-            {job.words.ended?.text}
+            {sayMaybe(job.words.ended)}
           </p>
         ) : (
           <p role="status" data-autofocus="" tabIndex={-1}>

@@ -10,6 +10,9 @@ import { expect, test } from 'vitest';
 import { EXPORT_HEADER, GENERATED_HEADER } from './codes';
 import { readCsv } from './harness';
 import { openPanel, typeInto, waitForCompleted, waitForOperations } from './panel';
+
+/** A job card's completion, as a German browser shows it. */
+const GERMAN_COMPLETED = /^Abgeschlossen:/;
 import { connectedStore, fileOf, useBrowser } from './setup';
 
 const suite = useBrowser({ lang: 'de' });
@@ -30,7 +33,9 @@ test('typing "10.000" in a German browser generates exactly 10,000 codes, the fi
   await panel.getByRole('button', { name: 'Codes erzeugen' }).focus();
   await page.keyboard.press('Enter');
   // Counts in German too.
-  expect(await waitForCompleted(panel, 120_000)).toBe('Completed: 10.000 codes generated.');
+  expect(await waitForCompleted(panel, 120_000, GERMAN_COMPLETED)).toBe(
+    'Abgeschlossen: 10.000 Codes erzeugt.',
+  );
   expect(l.sandbox.codes(BULK, store.storeHash)).toHaveLength(10_000);
 
   const path = await l.waitForDownload(fileOf(store, BULK, 'generated'));
@@ -67,7 +72,7 @@ test('the settings show "Spreadsheet-friendly CSV" on in German; turned off, an 
   const { page, panel } = await openPanel(l, store.storeHash, BULK, REGION);
   await waitForOperations(panel, EXPORT);
   await panel.getByRole('button', { name: EXPORT }).click();
-  await waitForCompleted(panel);
+  await waitForCompleted(panel, 60_000, GERMAN_COMPLETED);
   const text = await readFile(await l.waitForDownload(fileOf(store, BULK, 'export')), 'utf8');
   expect(text.startsWith(`\uFEFF${EXPORT_HEADER.join(',')}\r\n`)).toBe(true);
 
@@ -97,7 +102,7 @@ test('"For email tools": one column headed "Coupon Code", only the unused codes'
     true,
   );
   await panel.getByRole('button', { name: EXPORT }).click();
-  await waitForCompleted(panel);
+  await waitForCompleted(panel, 60_000, GERMAN_COMPLETED);
 
   const path = await l.waitForDownload(fileOf(store, BULK, 'email'));
   const text = await readFile(path, 'utf8');

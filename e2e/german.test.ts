@@ -63,7 +63,53 @@ describe('in a German browser', () => {
     await manager.close();
   });
 
-  test('the manifest’s name has its German message (the toolbar title is part 2’s)', async () => {
+  test('a job’s card and the toolbar title in German: an export’s completion', async () => {
+    const { l } = suite;
+    const store = l.sandbox.createStore({ bulkCodes: 1234 });
+    // Connected through the German settings (the harness's connectStore reads the English labels).
+    const settings = await l.context.newPage();
+    await settings.goto(l.optionsUrl(store.storeHash));
+    await settings.getByLabel('Store-Hash').fill(store.storeHash);
+    await settings.getByLabel('Zugriffstoken').fill(store.tokens.modify);
+    await settings.getByRole('button', { name: 'Shop speichern' }).click();
+    await settings.locator('form [role="status"]').waitFor({ timeout: 30_000 });
+    await settings.close();
+
+    const page = await l.context.newPage();
+    await page.goto(l.panelUrl(1, store.storeHash));
+    const panel = page.getByRole('region', { name: 'Massen-Gutscheincodes' });
+    const exportButton = panel.getByRole('button', { name: 'Codes exportieren', exact: true });
+    await exportButton.waitFor({ timeout: 30_000 });
+    await exportButton.click();
+    // The background sends the job's words as keys; the card says them in German.
+    const done = panel.getByRole('status').filter({ hasText: /^Abgeschlossen:/ });
+    await done.first().waitFor({ timeout: 60_000 });
+    expect(await done.first().innerText()).toBe('Abgeschlossen: 1.234 Codes exportiert.');
+    await panel
+      .getByRole('heading', { name: /^Codes exportieren/ })
+      .first()
+      .waitFor();
+    await panel.getByRole('button', { name: 'CSV erneut herunterladen' }).waitFor();
+    await page.close();
+
+    // Nothing under way: the toolbar button's title is the extension's German name.
+    const worker = await l.serviceWorker();
+    await expect
+      .poll(
+        () =>
+          worker.evaluate(() =>
+            (
+              globalThis as unknown as {
+                chrome: { action: { getTitle(d: object): Promise<string> } };
+              }
+            ).chrome.action.getTitle({}),
+          ),
+        { timeout: 15_000 },
+      )
+      .toBe('Bulk Coupon Manager für BigCommerce');
+  });
+
+  test('the manifest’s name has its German message', async () => {
     const worker = await suite.l.serviceWorker();
     const name = await worker.evaluate(() =>
       (

@@ -76,8 +76,13 @@ export async function generateByKeyboard(
  * Waits for the job card's "Completed: …" status and returns it; a failure (role=alert) throws
  * with the panel's words so a broken run says why.
  */
-export async function waitForCompleted(panel: Locator, timeout = 60_000): Promise<string> {
-  const done = panel.getByRole('status').filter({ hasText: /^Completed:/ });
+export async function waitForCompleted(
+  panel: Locator,
+  timeout = 60_000,
+  /** The word a completion starts with in the browser's language ("Abgeschlossen:" in German). */
+  completed = /^Completed:/,
+): Promise<string> {
+  const done = panel.getByRole('status').filter({ hasText: completed });
   const failed = panel.getByRole('alert');
   await done.or(failed).first().waitFor({ timeout });
   if (await failed.count())

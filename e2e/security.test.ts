@@ -127,13 +127,14 @@ test('the token is in neither the DOM (shadow root included) nor the content scr
   expect(text).not.toMatch(/token|secret/i);
   expect(value.session).toMatch(/^refused/);
   expect(value.databases).not.toContain('bcm-vault');
-  // Settings are for the extension's own pages only, and another store is out of reach.
+  // Settings are for the extension's own pages only, and another store is out of reach. The
+  // background answers with the error's key (the page words it in the merchant's language).
   for (const key of ['listStores', 'saveStore', 'removeStore'])
     expect(value[key], key).toEqual({
-      res: { ok: false, error: 'This request is not allowed from here.' },
+      res: { ok: false, error: { key: 'errors.notAllowed' } },
     });
   expect(value.otherStore).toEqual({
-    res: { ok: false, error: 'A control-panel page may only act on its own store.' },
+    res: { ok: false, error: { key: 'errors.ownStoreOnly' } },
   });
   expect((value.getStore as { res: { ok: boolean } }).res.ok).toBe(true);
   expect((value.listJobs as { res: { value: unknown[] } }).res.value.length).toBe(2);

@@ -180,3 +180,30 @@ export type StoreWait = Exclude<WaitReason, { kind: 'reconciling' }>;
 export function quotaReserve(quota: number): number {
   return Math.max(2, Math.ceil(quota * 0.04));
 }
+
+/**
+ * Words the background says without wording them: a catalogue key (locales/en.yml) and its
+ * values, put in the merchant's language by the page (`sayError`, utils/ui/say.ts). Numbers in
+ * values are formatted there, in the page's locale; strings travel as they are (a store hash, a
+ * code, BigCommerce's own reason). `count` picks a plural form.
+ */
+export interface Said {
+  key: string;
+  values?: SaidValue[];
+  count?: number;
+  /** Sentences that follow, each said the same way (the page joins them with a space). */
+  then?: Said[];
+}
+
+/** A value: a string as it is, a number in the page's locale, or words of their own. */
+export type SaidValue = string | number | Said;
+
+/** An error as a reply or a job record holds it: said, or (records stored before) the sentence. */
+export type ErrorWords = Said | string;
+
+export function said(key: string, values?: SaidValue[], count?: number): Said {
+  const words: Said = { key };
+  if (values?.length) words.values = values;
+  if (count !== undefined) words.count = count;
+  return words;
+}

@@ -7,6 +7,7 @@ import type { JobView } from '@/utils/jobs/types';
 import type { PromotionPage } from '@/utils/messages';
 import { formatCount, formatPercent, pluralCodes } from '@/utils/ui/format';
 import { isUnfinished, STATUS_LABEL } from '@/utils/ui/job-text';
+import { say } from '@/utils/ui/say';
 import { dateText } from '../date-text';
 
 /** The store's word for a promotion's status ('ENABLED') as a merchant reads it ("Enabled"). */
@@ -48,7 +49,7 @@ function whenText(at: number, now: number): string {
 /** "Export codes, completed 3 min ago", "Generate codes, running, 40%". */
 export function lastJobText(job: JobView | undefined, now: number): string {
   if (!job) return i18n.t('forms.list.noJobs');
-  const what = `${job.words.title.text}, ${STATUS_LABEL[job.status].toLowerCase()}`;
+  const what = `${say(job.words.title)}, ${STATUS_LABEL[job.status].toLowerCase()}`;
   if (isUnfinished(job.status)) {
     // How far it got means something while it moves or rests, not while it waits for you.
     const { done, total } = job.progress;

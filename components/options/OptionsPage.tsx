@@ -15,12 +15,14 @@ import { KeptFiles } from './KeptFiles';
 import { StoreRow } from './StoreRow';
 import { TOKEN_MAX_LENGTH } from '@/utils/vocabulary';
 import { PRIVACY_URL } from '@/utils/ui/privacy-url';
+import { sayError } from '@/utils/ui/say';
 import { i18n } from '#i18n';
 import { SLOT, withParts } from '../with-parts';
 
 type Outcome = { kind: 'success' | 'notice' | 'error'; text: string } | null;
 
-function describeCheck(storeHash: string, check: TokenCheck): Outcome {
+function describeCheck(storeHash: string, reply: TokenCheck): Outcome {
+  const check = { ...reply, message: sayError(reply.message) };
   if (!check.ok)
     return {
       kind: 'error',

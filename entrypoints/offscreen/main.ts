@@ -4,6 +4,7 @@ import { buildBlob } from '@/utils/background/csv-blob';
 import { jobCsvParts } from '@/utils/csv/job-csv';
 import { createIdbSpool } from '@/utils/storage/spool-idb';
 import { classifySender, type SenderLike } from '@/utils/messages/sender';
+import { said } from '@/utils/vocabulary';
 
 // Chrome's service worker cannot make blob: URLs; this document can, and it reads the
 // job's rows straight from the extension's IndexedDB so they never cross messaging.
@@ -18,7 +19,7 @@ const fromExtension = (sender: SenderLike) =>
   classifySender(sender, browser.runtime.id, origin) === 'extension-page';
 
 offscreenMessaging.onMessage('buildCsv', async ({ data, sender }) => {
-  if (!fromExtension(sender)) return { error: 'untrusted sender' };
+  if (!fromExtension(sender)) return { error: said('errors.notAllowed') };
   try {
     const { source, style } = data;
     const blob = await buildBlob(
@@ -26,7 +27,7 @@ offscreenMessaging.onMessage('buildCsv', async ({ data, sender }) => {
     );
     return { url: URL.createObjectURL(blob), bytes: blob.size };
   } catch {
-    return { error: 'The file could not be built from the saved rows.' };
+    return { error: said('errors.csvNotBuilt') };
   }
 });
 

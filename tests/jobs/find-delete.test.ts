@@ -11,6 +11,7 @@ import type { HandlerContext, Services } from '../../utils/messages/define';
 import { MESSAGES } from '../../utils/messages/table';
 import { BACKUP_KEEP_MS } from '../../utils/vocabulary';
 import { harness, spoolRows, waitFor, type Harness } from './helpers';
+import { plainWords } from '@/utils/api/errors';
 
 let h: Harness | null = null;
 afterEach(async () => {
@@ -116,7 +117,7 @@ describe('delete this code', () => {
     });
     const failed = await waitFor(reg, id, ['completed', 'failed']);
     expect(failed.status).toBe('failed');
-    expect(failed.error).toMatch(
+    expect(plainWords(failed.error ?? '')).toMatch(
       new RegExp(
         `backup of ${target.code} was not saved, so the code was not deleted: .*cancelled or refused.*Press Resume`,
       ),
@@ -139,7 +140,9 @@ describe('delete this code', () => {
       code: 'GONE',
     });
     const job = await waitFor(reg, id, ['completed', 'failed']);
-    expect(job.error).toMatch(/GONE is no longer in this promotion, so there is nothing to delete/);
+    expect(plainWords(job.error ?? '')).toMatch(
+      /GONE is no longer in this promotion, so there is nothing to delete/,
+    );
     expect(h.sandbox.codes(h.sandbox.promotions.bulk)).toHaveLength(5);
   });
 });

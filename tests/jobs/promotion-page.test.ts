@@ -12,6 +12,11 @@ import type { HandlerContext, Services } from '../../utils/messages/define';
 import type { PromotionPage } from '../../utils/messages';
 import { allowedFrom, dispatch } from '../../utils/messages/register';
 import { MESSAGES } from '../../utils/messages/table';
+import { plainWords } from '@/utils/api/errors';
+import type { Reply } from '@/utils/messages/views';
+
+/** A reply as the page shows it: its error worded (in English, as the tests' browser speaks). */
+const worded = (r: Reply<unknown>) => (r.ok ? r : { ok: false, error: plainWords(r.error) });
 
 let sb: Sandbox | null = null;
 afterEach(async () => {
@@ -245,7 +250,9 @@ describe('what goes wrong, in plain words', () => {
       url: `https://store-${s.sb.storeHash}.mybigcommerce.com/manage/marketing/promotions`,
       tab: { id: 3 },
     };
-    expect(await dispatch('listPromotionPage', { storeHash: s.sb.storeHash }, panel, o)).toEqual({
+    expect(
+      worded(await dispatch('listPromotionPage', { storeHash: s.sb.storeHash }, panel, o)),
+    ).toEqual({
       ok: false,
       error: 'This request is not allowed from here.',
     });
@@ -254,7 +261,7 @@ describe('what goes wrong, in plain words', () => {
       { storeHash: s.sb.storeHash, page: 0 },
       { storeHash: 'NOT A HASH' },
     ])
-      expect(await dispatch('listPromotionPage', bad, page, o)).toEqual({
+      expect(worded(await dispatch('listPromotionPage', bad, page, o))).toEqual({
         ok: false,
         error: 'The request was malformed.',
       });

@@ -18,6 +18,7 @@ import {
   type Harness,
   type RegistryOptions,
 } from './helpers';
+import { sayMaybe } from '@/utils/ui/say';
 
 let h: Harness | null = null;
 afterEach(async () => {
@@ -323,7 +324,7 @@ describe('the plan is a ceiling, never a licence', () => {
     expect(unusedIn(h!)).toEqual([]);
     expect(usedAtDelete(h!)).toBe(0);
     expect(job.purge).toMatchObject({ deleted: targets - 25, kept: 25, gone: 0, failed: 0 });
-    expect(job.words.ended?.text).toBe(
+    expect(sayMaybe(job.words.ended)).toBe(
       `Completed: ${(targets - 25).toLocaleString('en-US')} codes deleted. 25 codes were redeemed since the scan and were kept. The backup file, saved again, says what became of each code.`,
     );
     // The backup was made again at the end, with the outcome of each code.
@@ -388,7 +389,7 @@ describe('the plan is a ceiling, never a licence', () => {
     await confirm(reg, id);
     const job = await waitFor(reg, id, ['completed', 'failed']);
     expect(job.purge).toMatchObject({ deleted: targets - 5, gone: 5, kept: 0 });
-    expect(job.words.ended?.text).toMatch(
+    expect(sayMaybe(job.words.ended)).toMatch(
       /5 codes were already gone \(deleted elsewhere since the scan\)/,
     );
     expect(unusedIn(h!)).toEqual([]);

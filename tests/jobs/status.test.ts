@@ -203,7 +203,7 @@ describe('a job through random events, in the registry', () => {
             const inStorage = JSON.parse(raw!) as JobRecord;
             expect(inStorage.status).toBe(memory!.status);
             expect(inStorage.finishedAt).toBe(memory!.finishedAt);
-            expect(inStorage.error).toBe(memory!.error);
+            expect(inStorage.error).toEqual(memory!.error);
           };
 
           for (const a of actions) {

@@ -19,6 +19,7 @@ import {
   waitFor,
   type Harness,
 } from './helpers';
+import { plainWords } from '@/utils/api/errors';
 
 const params = (count: number, extra: Partial<GenerateParams> = {}): GenerateParams => ({
   count,
@@ -542,7 +543,7 @@ describe('a full disk', () => {
     const id = await reg.start({ kind: 'generate', ...bulk(h), params: params(5_000) });
     const job = await waitFor(reg, id, ['failed', 'paused', 'completed']);
     expect(job.status).toBe('failed');
-    expect(job.error).toMatch(/out of storage space/);
+    expect(plainWords(job.error ?? '')).toMatch(/out of storage space/);
     expect(JSON.parse(h.records.raw.get(id)!).status).toBe('failed');
     await settled(reg);
     expect(reg.busy()).toBe(false);
@@ -564,7 +565,7 @@ describe('a full disk', () => {
     const id = await reg.start({ kind: 'generate', ...bulk(h), params: params(5_000) });
     const job = await waitFor(reg, id, ['failed', 'paused', 'completed']);
     expect(job.status).toBe('failed');
-    expect(job.error).toMatch(/out of storage space/);
+    expect(plainWords(job.error ?? '')).toMatch(/out of storage space/);
     await settled(reg);
     expect(reg.busy()).toBe(false);
   });

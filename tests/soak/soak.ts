@@ -16,6 +16,7 @@ import {
   waitFor,
 } from '../jobs/helpers';
 import { soakUnusedPurge } from './unused-purge';
+import { plainWords } from '@/utils/api/errors';
 
 export interface SoakOptions {
   codes: number;
@@ -181,7 +182,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     const unattributed = (
       await spoolRows<CouponCode>(spool, generateSpools(gen.id).unattributed)
     ).map((r) => r.code);
-    check('generate completed', gen.status === 'completed', gen.error ?? gen.status);
+    check('generate completed', gen.status === 'completed', plainWords(gen.error ?? gen.status));
     check(
       'a second writing job on the promotion was refused',
       /already under way/.test(secondRefused),
@@ -222,7 +223,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     // Export.
     const exp = await phase('export', () => run({ ...base, kind: 'export', unusedOnly: false }));
     const exported = await spoolRows<CouponCode>(spool, exp.id);
-    check('export completed', exp.status === 'completed', exp.error ?? exp.status);
+    check('export completed', exp.status === 'completed', plainWords(exp.error ?? exp.status));
     check(
       'export equals the server set, in id order, all columns',
       JSON.stringify(exported) === JSON.stringify(sandbox.codes(promo)),
@@ -261,7 +262,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     check(
       'list purge completed',
       plDone.status === 'completed' && !plDone.error,
-      plDone.error ?? plDone.status,
+      plainWords(plDone.error ?? plDone.status),
     );
     check(
       'list purge removed exactly the listed codes',
@@ -310,7 +311,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
     check(
       'purge all completed',
       paDone.status === 'completed' && !paDone.error,
-      paDone.error ?? paDone.status,
+      plainWords(paDone.error ?? paDone.status),
     );
     check(
       'store is empty afterwards',

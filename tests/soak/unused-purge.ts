@@ -14,6 +14,7 @@ import type { JobView } from '../../utils/jobs/types';
 import type { Spool } from '../../utils/storage/spool';
 import type { TargetOutcome } from '../../utils/vocabulary';
 import { confirm, spoolRows, waitFor } from '../jobs/helpers';
+import { plainWords } from '@/utils/api/errors';
 
 export interface UnusedPurgeSoak {
   sandbox: Sandbox;
@@ -62,7 +63,11 @@ export async function soakUnusedPurge(s: UnusedPurgeSoak): Promise<void> {
   const redemptions = after.redemptions - before.redemptions;
   const usedAtDelete = after.deleted.usedAtDelete - before.deleted.usedAtDelete;
   const unseen = after.deleted.redeemedSinceListed - before.deleted.redeemedSinceListed;
-  s.check('unused purge completed', done.status === 'completed', done.error ?? done.status);
+  s.check(
+    'unused purge completed',
+    done.status === 'completed',
+    plainWords(done.error ?? done.status),
+  );
   s.check(
     'customers redeemed codes during the unused purge',
     redemptions > betweenScanAndConfirm && betweenScanAndConfirm === 500,

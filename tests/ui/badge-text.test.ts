@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
   ATTENTION_RED,
-  BADGE_IDLE_TITLE,
+  badgeIdleTitle,
   badgeFor,
   FAILED_NEWS_MS,
   PROGRESS_BLUE,
@@ -18,7 +18,7 @@ const progress = (done: number, total: number | null, etaMs: number | null = nul
 
 describe('badgeFor', () => {
   test('nothing going on: empty text, the extension’s name as title', () => {
-    expect(badgeFor([], NOW)).toEqual({ text: '', color: PROGRESS_BLUE, title: BADGE_IDLE_TITLE });
+    expect(badgeFor([], NOW)).toEqual({ text: '', color: PROGRESS_BLUE, title: badgeIdleTitle() });
     const history = [
       makeJob({ status: 'completed' }),
       makeJob({ status: 'cancelled' }),

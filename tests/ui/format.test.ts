@@ -13,6 +13,7 @@ import {
 } from '@/utils/ui/format';
 import { controlsFor, etaText, progressText, waitText } from '@/utils/ui/job-text';
 import { makeJob } from './fixtures';
+import { sayMaybe } from '@/utils/ui/say';
 
 describe('format', () => {
   test('counts, rates, durations', () => {
@@ -152,14 +153,18 @@ describe('job text', () => {
     ).toBe('300');
     // A job's own words come with its view (said by its kind in the background).
     expect(
-      makeJob({
-        status: 'completed',
-        progress: { done: 10_000, total: 10_000, ratePerSecond: 0, etaMs: null, wait: null },
-      }).words.ended?.text,
+      sayMaybe(
+        makeJob({
+          status: 'completed',
+          progress: { done: 10_000, total: 10_000, ratePerSecond: 0, etaMs: null, wait: null },
+        }).words.ended,
+      ),
     ).toBe('Completed: 10,000 codes generated.');
     expect(
-      makeJob({ status: 'failed', error: 'The token was revoked. Connect the store again.' }).words
-        .ended?.text,
+      sayMaybe(
+        makeJob({ status: 'failed', error: 'The token was revoked. Connect the store again.' })
+          .words.ended,
+      ),
     ).toBe('Generating codes stopped: The token was revoked. Connect the store again.');
   });
 

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { JobFacts } from '@/utils/jobs/types';
 import { pausedText } from '@/utils/ui/job-text';
 import { makeJob } from './fixtures';
+import { sayMaybe } from '@/utils/ui/say';
 
 /** What the job card says of codes a generate cannot claim (said by its kind, with its view). */
-const unattributedText = (patch: Partial<JobFacts> = {}) => makeJob(patch).words.note?.text ?? null;
+const unattributedText = (patch: Partial<JobFacts> = {}) =>
+  sayMaybe(makeJob(patch).words.note) || null;
 
 describe('codes a generate job cannot claim, in words', () => {
   it('none: nothing to say', () => {

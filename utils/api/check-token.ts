@@ -7,22 +7,20 @@
 import { createGovernor } from '../rate';
 import { createClient } from './client';
 import { ApiError } from './errors';
+import { said, type ErrorWords } from '../vocabulary';
 
 /** The result of checking a token live against the API. */
 export interface TokenCheck {
   ok: boolean;
   access: 'modify' | 'read-only' | 'unknown';
-  /** Plain words for the merchant when not ok, or when a scope is missing. */
-  message: string;
+  /** Words for the merchant when not ok, or when a scope is missing (the page words them). */
+  message: ErrorWords;
 }
 
-const CAN_DO_ALL = 'This token can generate, export and purge codes.';
+const CAN_DO_ALL = said('errors.token.canDoAll');
 
-/** The store's own words for what went wrong (never the token), or a plain fallback. */
-const wordsFor = (e: unknown) =>
-  e instanceof ApiError
-    ? e.message
-    : 'The token could not be checked because of a problem inside the extension. Try again, and report it if it happens again.';
+/** What went wrong (never the token), or a plain fallback. */
+const wordsFor = (e: unknown) => (e instanceof ApiError ? e.said : said('errors.token.internal'));
 
 export async function checkToken(
   storeHash: string,
@@ -43,14 +41,13 @@ export async function checkToken(
       return {
         ok: false,
         access: 'unknown',
-        message: `BigCommerce did not accept this token for store ${storeHash}. Check the store hash and copy the access token again.`,
+        message: said('errors.token.rejected', [storeHash]),
       };
     if (e instanceof ApiError && e.kind === 'scope')
       return {
         ok: false,
         access: 'unknown',
-        message:
-          'This token cannot read promotions. Create an API account with the Marketing scope set to "modify".',
+        message: said('errors.token.cannotRead'),
       };
     return { ok: false, access: 'unknown', message: wordsFor(e) };
   }
@@ -67,7 +64,7 @@ export async function checkToken(
       return {
         ok: true,
         access: 'read-only',
-        message: 'The token lacks the Marketing "modify" scope.',
+        message: said('errors.token.noModify'),
       };
     if (e instanceof ApiError && ['not-found', 'invalid', 'not-bulk'].includes(e.kind))
       return { ok: true, access: 'modify', message: CAN_DO_ALL };

@@ -16,7 +16,7 @@ import {
   type Promotion,
 } from './schemas';
 import { createTransport, parseBody, type TransportOptions } from './transport';
-import { DELETE_BATCH_LEGACY, isBulkCoupon, PAGE_SIZE, STORE_NAME_MAX } from '../vocabulary';
+import { DELETE_BATCH_LEGACY, isBulkCoupon, PAGE_SIZE, said, STORE_NAME_MAX } from '../vocabulary';
 
 export { DEFAULT_API_ORIGIN, MAX_BODY_BYTES } from './transport';
 /** Largest code count believed: more than any real promotion holds (a total of 10^12 is a broken answer). */
@@ -202,13 +202,13 @@ export function createClient(opts: ClientOptions) {
         parsed = parseBody(CodegenResponseSchema, text, 'generate response');
       } catch (e) {
         // The store answered 2xx, so it likely made the codes, but the answer does not say which.
-        throw new ApiError('ambiguous', (e as Error).message);
+        throw new ApiError('ambiguous', e instanceof ApiError ? e.said : said('errors.ambiguous'));
       }
       const codes = parsed.data.codes.map((c) => c.code);
       if (codes.length !== body.batch_size)
         throw new ApiError(
           'ambiguous',
-          `asked for ${body.batch_size} codes, received ${codes.length}`,
+          said('errors.codegenCount', [body.batch_size, codes.length]),
         );
       return codes;
     },
@@ -240,11 +240,7 @@ export function createClient(opts: ClientOptions) {
       // A refusal with nothing deleted on a batch above the older limit of 50 is the
       // store saying "too many ids" (published limits differ: 250 now, 50 before).
       if ((!meta || meta.success === 0) && ids.length > DELETE_BATCH_LEGACY)
-        throw new ApiError(
-          'too-many-ids',
-          `The store refused ${ids.length} ids in one delete.`,
-          422,
-        );
+        throw new ApiError('too-many-ids', said('errors.tooManyIds', [ids.length]), 422);
       if (!meta) throw errorForStatus(422, text, ctx(promotionId, 'write'));
       return {
         deleted: meta.success,

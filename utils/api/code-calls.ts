@@ -3,7 +3,7 @@
  * the merchant's own pattern) and look one up, in a promotion or anywhere in the store.
  */
 import { readCouponCodes } from './code-rows';
-import { ApiError, badResponse, extractReason, type ErrorContext } from './errors';
+import { ApiError, badResponse, extractReason, type ErrorContext, type Unreadable } from './errors';
 import { CodeListSchema, PromotionListSchema, type CouponCode, type Promotion } from './schemas';
 import { parseBody, type Send } from './transport';
 import { codeKey } from '../vocabulary';
@@ -27,7 +27,7 @@ const LOOKUP_ROWS = 10;
  * like any page's rows; null when none is. Never merely the first row: a store whose filter
  * matched loosely (or not at all) must not pass another code off as this one.
  */
-function sameCode(text: string, what: string, code: string): CouponCode | null {
+function sameCode(text: string, what: Unreadable, code: string): CouponCode | null {
   const body = parseBody(CodeListSchema, text, what);
   const codes = readCouponCodes(body.data.slice(0, LOOKUP_ROWS));
   if (!Array.isArray(codes)) throw badResponse(what, codes.problem);
@@ -82,7 +82,7 @@ export function codeCalls(
       const codes = readCouponCodes([data]);
       // The store answered 2xx, so it made the code, but the answer does not say how: look it up.
       if (!Array.isArray(codes))
-        throw new ApiError('ambiguous', badResponse('new code', codes.problem).message);
+        throw new ApiError('ambiguous', badResponse('new code', codes.problem).said);
       return { created: codes[0]! };
     },
 

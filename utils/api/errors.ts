@@ -1,7 +1,11 @@
 /**
- * Errors from the BigCommerce API in plain words. Messages never include the token or
- * request headers: they end up in the UI, in job records and possibly in bug reports.
+ * Errors from the BigCommerce API, said as a catalogue key and its values (`said`), which the
+ * page words in the merchant's language. Values never include the token or request headers:
+ * they end up in the UI, in job records and possibly in bug reports.
  */
+import { i18n } from '#i18n';
+import { said, type ErrorWords } from '../vocabulary';
+
 export type ApiErrorKind =
   | 'auth' // 401
   | 'scope' // 403
@@ -24,11 +28,24 @@ export class ApiError extends Error {
   override readonly name = 'ApiError';
   constructor(
     readonly kind: ApiErrorKind,
-    message: string,
+    /** What the merchant reads, worded by the page (a plain sentence only from before). */
+    readonly said: ErrorWords,
     readonly status?: number,
   ) {
-    super(message);
+    super(plainWords(said));
   }
+}
+
+/** The background's own wording of an error, in the browser's language: for logs and tests only. */
+export function plainWords(words: ErrorWords): string {
+  if (typeof words === 'string') return words;
+  const t = i18n.t as unknown as (key: string, ...rest: unknown[]) => string;
+  const values = (words.values ?? []).map((v) =>
+    typeof v === 'object' ? plainWords(v) : String(v),
+  );
+  const text = words.count === undefined ? t(words.key, values) : t(words.key, words.count, values);
+  const said = text || words.key;
+  return words.then?.length ? [said, ...words.then.map(plainWords)].join(' ') : said;
 }
 
 /** Pulls a human reason out of any of BigCommerce's error body shapes. */
@@ -70,89 +87,89 @@ export interface ErrorContext {
 
 export function errorForStatus(status: number, body: string, ctx: ErrorContext): ApiError {
   const reason = extractReason(body);
-  const promo = ctx.promotionId != null ? `Promotion ${ctx.promotionId}` : 'The promotion';
+  const store = ctx.storeHash;
+  const id = ctx.promotionId != null ? String(ctx.promotionId) : null;
   switch (status) {
     case 401:
-      return new ApiError(
-        'auth',
-        `BigCommerce did not accept the access token for store ${ctx.storeHash}: it is wrong or has been revoked. Create a new API account token and save it in the extension's settings.`,
-        status,
-      );
+      return new ApiError('auth', said('errors.auth', [store]), status);
     case 403:
       return new ApiError(
         'scope',
-        ctx.action === 'read'
-          ? `The access token for store ${ctx.storeHash} is not allowed to read promotions. Give the API account the Marketing scope (read-only or modify) and save its token again.`
-          : `The access token for store ${ctx.storeHash} lacks the Marketing "modify" scope, so it can export codes but not create or delete them. Create an API account with Marketing: modify and save its token.`,
+        said(ctx.action === 'read' ? 'errors.scopeRead' : 'errors.scopeWrite', [store]),
         status,
       );
     case 404:
       return new ApiError(
         'not-found',
-        `${promo} was not found in store ${ctx.storeHash}. It may have been deleted.`,
+        id ? said('errors.notFound', [id, store]) : said('errors.notFoundAny', [store]),
         status,
       );
     case 405:
       return new ApiError(
         'not-bulk',
-        `${promo} is not a bulk coupon promotion. These tools work only on coupon promotions that use bulk codes.`,
+        id ? said('errors.notBulk', [id]) : said('errors.notBulkAny'),
         status,
       );
     case 400:
     case 422:
       return new ApiError(
         'invalid',
-        `BigCommerce refused the request: ${reason ?? `status ${status}`}.`,
+        reason ? said('errors.refused', [reason]) : said('errors.refusedStatus', [String(status)]),
         status,
       );
     default:
       if (status >= 500)
-        return new ApiError(
-          'server',
-          `BigCommerce answered with a server error (${status}) several times in a row. Your progress is saved: try Resume in a few minutes.`,
-          status,
-        );
+        return new ApiError('server', said('errors.server', [String(status)]), status);
       return new ApiError(
         'http',
-        `BigCommerce answered with an unexpected status ${status}${reason ? `: ${reason}` : ''}.`,
+        reason
+          ? said('errors.httpReason', [String(status), reason])
+          : said('errors.http', [String(status)]),
         status,
       );
   }
 }
 
 export function networkError(): ApiError {
-  return new ApiError(
-    'network',
-    'Could not reach BigCommerce several times in a row. Check your internet connection; your progress is saved and the job can be resumed.',
-  );
+  return new ApiError('network', said('errors.network'));
 }
 
-export function badResponse(what: string, detail: string): ApiError {
+/** What BigCommerce sent that could not be read, as each is named in the catalogue (errors.unreadable.*). */
+const UNREADABLE = {
+  answer: 'answer',
+  promotion: 'promotion',
+  'store information': 'storeInfo',
+  'promotion list': 'promotionList',
+  'page of codes': 'codePage',
+  'generate response': 'generateResponse',
+  'new code': 'newCode',
+  'code lookup': 'codeLookup',
+} as const;
+export type Unreadable = keyof typeof UNREADABLE;
+
+/** An answer that could not be read: why travels as technical detail, untranslated. */
+export function badResponse(what: Unreadable, detail: string): ApiError {
   return new ApiError(
     'bad-response',
-    `BigCommerce sent a ${what} the extension could not read (${detail.slice(0, 200)}). Nothing was lost: try again, and if it keeps happening, a proxy or network filter may be altering the responses.`,
+    said(`errors.unreadable.${UNREADABLE[what]}`, [detail.slice(0, 200)]),
   );
 }
 
 export function busyError(): ApiError {
-  return new ApiError(
-    'busy',
-    "BigCommerce kept refusing requests (429 Too Many Requests) for more than 5 minutes, so the job paused instead of trying for ever. Another app may be using up the store's API quota. Nothing is lost: press Resume later to carry on.",
-    429,
-  );
+  return new ApiError('busy', said('errors.busy'), 429);
 }
 
 /** A 3xx: the request was not followed anywhere, so the token went nowhere but BigCommerce. */
 export function redirectError(location: string | null): ApiError {
-  let where = '';
+  let host = '';
   try {
-    if (location) where = ` to ${new URL(location, 'https://api.bigcommerce.com').host}`;
+    if (location) host = new URL(location, 'https://api.bigcommerce.com').host;
   } catch {
-    where = '';
+    host = '';
   }
   return new ApiError(
     'redirect',
-    `BigCommerce's address answered with a redirect${where}. The extension never sends your access token anywhere but api.bigcommerce.com, so it stopped here and nothing was sent on. A proxy or network filter may be interfering: try again on another network.`,
+    host ? said('errors.redirectTo', [host]) : said('errors.redirect'),
   );
 }
 

@@ -6,6 +6,7 @@
 import { createGovernor, type Governor, type GovernorOptions, type StoreWait } from '../rate';
 import { createClient, type BigCommerceClient } from './client';
 import { ApiError } from './errors';
+import { said } from '../vocabulary';
 
 export interface StoreClientsDeps {
   /** The store's token, or null if the store is not connected. Stays inside the background. */
@@ -38,11 +39,7 @@ export function createStoreClients(deps: StoreClientsDeps) {
 
   async function clientFor(storeHash: string): Promise<BigCommerceClient> {
     const token = await deps.tokenFor(storeHash);
-    if (!token)
-      throw new ApiError(
-        'auth',
-        `Store ${storeHash} is not connected to the extension. Connect it in the extension's settings, then resume.`,
-      );
+    if (!token) throw new ApiError('auth', said('errors.notConnectedResume', [storeHash]));
     return createClient({
       storeHash,
       token,

@@ -14,8 +14,10 @@ import {
   networkError,
   redirectError,
   type ErrorContext,
+  type Unreadable,
 } from './errors';
 import { readCapped } from './read-capped';
+import { said } from '../vocabulary';
 
 export const DEFAULT_API_ORIGIN = 'https://api.bigcommerce.com';
 /** Largest answer read: a page of 250 codes is about 40 KB; anything near this is not BigCommerce. */
@@ -128,12 +130,7 @@ export function createTransport(opts: TransportOptions): Send {
       });
     } catch (e) {
       if (e instanceof GovernorError) {
-        if (e.ambiguous)
-          throw new ApiError(
-            'ambiguous',
-            'The request failed without telling whether it took effect.',
-            e.status,
-          );
+        if (e.ambiguous) throw new ApiError('ambiguous', said('errors.ambiguous'), e.status);
         if (e.kind === 'rate-limited') throw busyError();
         if (e.kind === 'server' && e.status) throw errorForStatus(e.status, '', call.ctx);
         throw networkError();
@@ -148,7 +145,11 @@ export function createTransport(opts: TransportOptions): Send {
 }
 
 /** Reads a body as JSON of the given schema; anything else is a 'bad-response' ApiError about `what`. */
-export function parseBody<S extends z.ZodType>(schema: S, text: string, what: string): z.infer<S> {
+export function parseBody<S extends z.ZodType>(
+  schema: S,
+  text: string,
+  what: Unreadable,
+): z.infer<S> {
   let json: unknown;
   try {
     json = JSON.parse(text);

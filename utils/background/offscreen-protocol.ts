@@ -1,6 +1,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { CsvStyle } from '../csv/write';
 import type { FileSource } from '../jobs/files';
+import type { Said } from '../vocabulary';
 
 /** Between the Chrome service worker (no URL.createObjectURL) and its offscreen document. */
 interface OffscreenProtocol {
@@ -8,7 +9,7 @@ interface OffscreenProtocol {
   buildCsv(data: {
     source: FileSource;
     style: CsvStyle;
-  }): { url: string; bytes: number } | { error: string };
+  }): { url: string; bytes: number } | { error: Said };
   revokeUrl(data: { url: string }): void;
 }
 

@@ -10,6 +10,7 @@ import type { TokenCheck } from '../api/check-token';
 import { ApiError } from '../api/errors';
 import type { StoreView } from '../messages/views';
 import { STORE_NAME_MAX } from '../vocabulary';
+import { said } from '../vocabulary';
 
 export interface StoreConnectionDeps {
   stores: {
@@ -65,7 +66,7 @@ export function createStoreConnections(d: StoreConnectionDeps) {
     /** "Store name" in the settings: the merchant's name for it; empty gives it the store's own again. */
     async rename(storeHash: string, name: string): Promise<StoreView> {
       const existing = await d.stores.get(storeHash);
-      if (!existing) throw new ApiError('auth', `Store ${storeHash} is not connected.`);
+      if (!existing) throw new ApiError('auth', said('errors.notConnected', [storeHash]));
       const typed = name.replace(/\s+/g, ' ').trim().slice(0, STORE_NAME_MAX);
       const own = typed ? null : await d.storeName(storeHash);
       const view = { ...existing, name: typed || own, renamed: typed !== '' };

@@ -6,6 +6,7 @@
 import type { BigCommerceClient } from '../api/client';
 import { ApiError } from '../api/errors';
 import { PAGE_SIZE } from '../vocabulary';
+import { said } from '../vocabulary';
 
 export async function readBaseline(
   client: BigCommerceClient,
@@ -24,10 +25,6 @@ export async function readBaseline(
     // would count as the merchant's own.
     if (last.total === total)
       return { total, maxId: last.codes.reduce((m, c) => Math.max(m, c.id), 0) };
-    if (attempt >= 5)
-      throw new ApiError(
-        'bad-response',
-        'The promotion kept changing while the job read how many codes it holds, so it did not start. Try again in a moment.',
-      );
+    if (attempt >= 5) throw new ApiError('bad-response', said('errors.baselineMoving'));
   }
 }

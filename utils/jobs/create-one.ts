@@ -9,6 +9,7 @@ import type { BigCommerceClient } from '../api/client';
 import type { CreateCodeBody } from '../api/code-calls';
 import { ApiError } from '../api/errors';
 import type { CouponCode } from '../api/schemas';
+import { said } from '../vocabulary';
 
 export type CodeOutcome = { created: CouponCode } | { rejected: string } | { clash: string };
 
@@ -60,10 +61,7 @@ export async function createOne(x: CreateOneContext, body: CreateCodeBody): Prom
       if (here)
         return x.pattern ? { clash: body.code } : { rejected: alreadyHere(here, x.baselineMaxId) };
       if (++lost >= MAX_LOST_ANSWERS)
-        throw new ApiError(
-          'network',
-          `BigCommerce's answers stopped arriving (${lost} tries for the code ${body.code} got none), so the job paused rather than keep sending. Nothing is lost: press Resume to carry on.`,
-        );
+        throw new ApiError('network', said('errors.codeUnanswered', [lost, body.code]));
       continue; // not made: send it again
     }
     // Refused: a code the store already has (ours from before a restart, or someone's), or one it will not take.
@@ -83,7 +81,7 @@ export async function createOne(x: CreateOneContext, body: CreateCodeBody): Prom
     // Said to exist, yet found nowhere: deleted meanwhile (try again), or an answer that makes no sense.
     if (refusal.refused === 'conflict' && ++ghosts < MAX_LOST_ANSWERS) continue;
     if (x.pattern)
-      throw new ApiError('invalid', `BigCommerce refused the code ${body.code}: ${refusal.reason}`);
+      throw new ApiError('invalid', said('errors.codeRefused', [body.code, refusal.reason]));
     return { rejected: `BigCommerce refused the code: ${refusal.reason}` };
   }
 }

@@ -7,6 +7,7 @@ import { ApiError } from '../api/errors';
 import type { CouponCode } from '../api/schemas';
 import type { ScanCheckpoint, ScanDeps } from './scan-checkpoint';
 import { PAGE_SIZE } from '../vocabulary';
+import { said } from '../vocabulary';
 
 export async function walkCursor(
   d: ScanDeps,
@@ -24,20 +25,13 @@ export async function walkCursor(
   while (!cp.cursorDone) {
     if (cp.nextCursor !== null) {
       // A cursor handed back twice would loop forever: a broken API or proxy.
-      if (seen.has(cp.nextCursor))
-        throw new ApiError(
-          'bad-response',
-          'BigCommerce returned the same page cursor twice; the export stopped instead of looping. Try again later.',
-        );
+      if (seen.has(cp.nextCursor)) throw new ApiError('bad-response', said('errors.cursorTwice'));
       seen.add(cp.nextCursor);
     }
     // Nor may fresh cursors lead on for ever: no more pages than the count allows, with room
     // for codes added while we read.
     if (cp.cursorChunk >= maxCursorPages(cp.total))
-      throw new ApiError(
-        'bad-response',
-        `BigCommerce kept offering more pages of codes than the promotion holds (${cp.cursorChunk} pages read); the export stopped instead of reading for ever. Try again later.`,
-      );
+      throw new ApiError('bad-response', said('errors.tooManyPages', [cp.cursorChunk]));
     const page: CodePage = await d.client.listCodes(
       d.promotionId,
       cp.nextCursor === null ? { limit: PAGE_SIZE } : { limit: PAGE_SIZE, after: cp.nextCursor },
@@ -70,8 +64,5 @@ export function isAscending(codes: CouponCode[]): boolean {
 
 export function checkAscending(codes: CouponCode[], after: number | null) {
   if (!isAscending(codes) || (after !== null && codes.length && codes[0]!.id <= after))
-    throw new ApiError(
-      'bad-response',
-      'BigCommerce returned codes out of order or repeated; the export stopped so the file is not wrong. Try again.',
-    );
+    throw new ApiError('bad-response', said('errors.outOfOrder'));
 }

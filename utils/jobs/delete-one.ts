@@ -7,6 +7,7 @@ import { ApiError } from '../api/errors';
 import type { CouponCode } from '../api/schemas';
 import type { Spool } from '../storage/spool';
 import { purgeSpools } from './purge';
+import { said } from '../vocabulary';
 
 export interface DeleteOneCheckpoint {
   /** The code as the store held it when the job read it (the backup's line). */
@@ -30,25 +31,15 @@ export async function deleteOneCode(d: DeleteOneDeps): Promise<void> {
   const cp = d.checkpoint;
   if (!cp.row) {
     const row = await d.client.findCodeIn(d.promotionId, d.code, d.signal);
-    if (!row)
-      throw new ApiError(
-        'not-found',
-        `The code ${d.code} is no longer in this promotion, so there is nothing to delete.`,
-      );
+    if (!row) throw new ApiError('not-found', said('errors.codeGone', [d.code]));
     cp.row = row;
     await d.spool.putChunk(purgeSpools(d.jobId).targets, 1, [row]);
     await d.save();
   }
   const problem = await d.backUp();
   if (problem)
-    throw new ApiError(
-      'no-backup',
-      `The backup of ${cp.row.code} was not saved, so the code was not deleted: ${problem} Press Resume to save it again and delete the code.`,
-    );
+    throw new ApiError('no-backup', said('errors.codeBackupNotSaved', [cp.row.code, problem]));
   const res = await d.client.deleteCodes(d.promotionId, [cp.row.id], d.signal);
   if (res.deleted !== 1 && (await d.client.findCodeIn(d.promotionId, cp.row.code, d.signal)))
-    throw new ApiError(
-      'invalid',
-      `BigCommerce did not delete ${cp.row.code} (it may be in use). It is still in the promotion, and in the backup file.`,
-    );
+    throw new ApiError('invalid', said('errors.codeNotDeleted', [cp.row.code]));
 }

@@ -15,6 +15,7 @@ import { readBaseline } from './baseline';
 import { settleGenerate, type SettlePoint } from './settle';
 import type { GenerateParams, WaitReason } from './types';
 import { BATCH_MAX } from '../vocabulary';
+import { said } from '../vocabulary';
 
 /** Unanswered requests in a row after which the job stops (and pauses) rather than keep sending. */
 const MAX_UNANSWERED_IN_A_ROW = 5;
@@ -126,10 +127,7 @@ export async function generateCodes(d: GenerateDeps): Promise<{ generated: numbe
     if (ledger >= d.params.count) return { generated: ledger };
     // Someone deleted codes this job made: make them again, then settle once more.
     if (round >= MAX_SETTLE_ROUNDS)
-      throw new ApiError(
-        'bad-response',
-        'Codes this job made kept disappearing from the promotion while it worked (someone else is deleting them), so it stopped. The file lists the codes that exist now.',
-      );
+      throw new ApiError('bad-response', said('errors.codesDisappearing'));
   }
 }
 
@@ -237,8 +235,5 @@ async function makeUntilFull(d: GenerateDeps): Promise<void> {
   if (d.signal.aborted) throw d.signal.reason;
   await d.save(cp);
   if (unansweredInARow >= MAX_UNANSWERED_IN_A_ROW)
-    throw new ApiError(
-      'network',
-      `BigCommerce's answers stopped arriving (${unansweredInARow} requests in a row got none), so the job paused rather than keep sending. Codes the store may have made meanwhile are not lost: they are checked when the job finishes. Check your connection, then press Resume.`,
-    );
+    throw new ApiError('network', said('errors.unanswered', [unansweredInARow]));
 }

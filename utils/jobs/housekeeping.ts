@@ -11,6 +11,7 @@ import { CANCEL, type JobRunner } from './job-runner';
 import type { JobTable } from './job-table';
 import { expiredHidden, footprintOf, isProtected, type StoreFootprint } from './kept-files';
 import type { FileKind, KeptFileView } from './types';
+import { said } from '../vocabulary';
 
 export interface HousekeepingDeps {
   table: JobTable;
@@ -36,17 +37,10 @@ export function createHousekeeping(deps: HousekeepingDeps) {
       await load();
       const r = jobs.get(jobId);
       const file = r && files.fileOf(r, kind);
-      if (!r || !file) throw new ApiError('not-found', 'That file is no longer kept.');
-      if (runner.isActive(jobId))
-        throw new ApiError(
-          'invalid',
-          'This file belongs to a job that is still running: wait for it to end.',
-        );
+      if (!r || !file) throw new ApiError('not-found', said('errors.fileGone'));
+      if (runner.isActive(jobId)) throw new ApiError('invalid', said('errors.fileJobRunning'));
       if (isProtected(r, file, now()) && !confirmed)
-        throw new ApiError(
-          'invalid',
-          `${file.filename} is the backup of a purge and is kept for 30 days. Confirm that you want to remove it now.`,
-        );
+        throw new ApiError('invalid', said('errors.fileProtected', [file.filename]));
       await files.remove(r, kind, true);
       changed();
     },

@@ -16,6 +16,7 @@ import {
 } from '../csv/read-import';
 import type { Spool } from '../storage/spool';
 import { CREATE_CHUNK, createSpools } from './create-codes';
+import { said } from '../vocabulary';
 
 export interface ImportPreview {
   draftId: string;
@@ -130,10 +131,7 @@ export function createImportDrafts(
         draft.promotionId !== promotionId ||
         now() - draft.at > DRAFT_KEEP_MS
       )
-        throw new ApiError(
-          'invalid',
-          'This file was read a while ago (or for another promotion) and is no longer held: choose it again.',
-        );
+        throw new ApiError('invalid', said('errors.draftGone'));
       drafts.delete(draftId);
       void spool.clear(draftSpool(draftId)).catch(() => undefined);
       return draft;

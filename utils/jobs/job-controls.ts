@@ -17,6 +17,7 @@ import type { JobRecord } from './record';
 import type { StatusKeeper } from './status';
 import type { FileKind } from './types';
 import { isResumable, isUnfinished } from '../vocabulary';
+import { said } from '../vocabulary';
 
 export interface JobControlsDeps {
   table: JobTable;
@@ -27,7 +28,7 @@ export interface JobControlsDeps {
   now(): number;
 }
 
-const invalid = (message: string) => new ApiError('invalid', message);
+const invalid = (key: string) => new ApiError('invalid', said(key));
 
 export function createJobControls(deps: JobControlsDeps) {
   const { table, files, statuses, runner, now } = deps;
@@ -49,11 +50,10 @@ export function createJobControls(deps: JobControlsDeps) {
       const kind = kindOf(r.kind);
       switch (action) {
         case 'pause':
-          if (!(await runner.stop(r.id, PAUSE))) throw invalid('Only a running job can be paused.');
+          if (!(await runner.stop(r.id, PAUSE))) throw invalid('errors.pauseNotRunning');
           return;
         case 'resume':
-          if (!isResumable(r.status) || runner.isActive(r.id))
-            throw invalid('This job cannot be resumed.');
+          if (!isResumable(r.status) || runner.isActive(r.id)) throw invalid('errors.notResumable');
           refuseIfLocked(table.jobs.values(), r, runner.isActive);
           kind.refuseResume?.(r, now());
           kind.takeUp?.(r, now());
@@ -62,7 +62,7 @@ export function createJobControls(deps: JobControlsDeps) {
         case 'rescan':
           // A plan gone stale (or a merchant who wants a fresh count): find the codes again.
           if (r.status !== 'awaiting-confirmation' || !(await kind.rescan?.(r, deps.spool)))
-            throw invalid('Only a purge waiting for confirmation can look for its codes again.');
+            throw invalid('errors.rescanNotAwaiting');
           runner.launch(r, { type: 'rescan' });
           return;
         case 'cancel':
@@ -80,12 +80,9 @@ export function createJobControls(deps: JobControlsDeps) {
      */
     async confirm(r: JobRecord, shownFor: { storeHash: string; promotionId: number }) {
       if (r.storeHash !== shownFor.storeHash || r.promotionId !== shownFor.promotionId)
-        throw invalid(
-          'This confirmation was given for another promotion than the purge’s. Nothing was deleted.',
-        );
+        throw invalid('errors.confirmOtherPromotion');
       const confirm = kindOf(r.kind).confirm;
-      if (r.status !== 'awaiting-confirmation' || !confirm)
-        throw invalid('This purge is not waiting for confirmation.');
+      if (r.status !== 'awaiting-confirmation' || !confirm) throw invalid('errors.notAwaiting');
       await confirm(r, {
         now: now(),
         disk: (kind) => disk(r, kind),

@@ -8,7 +8,7 @@ import { currentLocale } from '../locale/current';
 import { momentText } from '../locale/dates';
 import { kindOf } from './kinds';
 import type { JobRecord } from './record';
-import { holdsPromotion } from '../vocabulary';
+import { holdsPromotion, said, type Said } from '../vocabulary';
 
 type Claim = Pick<JobRecord, 'id' | 'kind' | 'storeHash' | 'promotionId'>;
 
@@ -37,25 +37,28 @@ export function refuseIfLocked(
       throw new ApiError('locked', lockedMessage(r));
 }
 
+/** Where the job in the way stands, as the catalogue says it (errors.where.*). */
 const WHERE: Partial<Record<JobRecord['status'], string>> = {
-  queued: 'about to start',
+  queued: 'queued',
   running: 'running',
   paused: 'paused',
-  interrupted: 'stopped by the browser, waiting for Resume',
-  'awaiting-confirmation': 'waiting for your confirmation',
-  cancelled: 'stopping: it is checking what its last requests made',
-  failed: 'stopping: it is checking what its last requests made',
+  interrupted: 'interrupted',
+  'awaiting-confirmation': 'awaiting',
+  cancelled: 'windingDown',
+  failed: 'windingDown',
 };
 
 /** Why a new writing job may not start, naming the job in the way and where to find it. */
-function lockedMessage(holder: JobRecord): string {
+function lockedMessage(holder: JobRecord): Said {
   const started = momentText(holder.createdAt, 'time', currentLocale());
   const name = holder.promotionName
-    ? `“${holder.promotionName}”`
-    : `promotion ${holder.promotionId}`;
-  return (
-    `${kindOf(holder.kind).lockName} is already under way on ${name} (started ${started}, ${WHERE[holder.status] ?? holder.status}). ` +
-    'Only one job that creates or deletes codes can work on a promotion at a time. ' +
-    'It is shown in the Bulk coupon codes panel on this promotion’s page and in the extension’s toolbar popup: let it finish, or cancel it there, then try again.'
-  );
+    ? said('errors.promotionNamed', [holder.promotionName])
+    : said('errors.promotionNumber', [String(holder.promotionId)]);
+  const where = WHERE[holder.status];
+  return said('errors.locked', [
+    said(kindOf(holder.kind).lockName),
+    name,
+    started,
+    where ? said(`errors.where.${where}`) : holder.status,
+  ]);
 }

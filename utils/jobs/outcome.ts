@@ -1,11 +1,11 @@
 /** How a job that stopped on an error ends up, and the error in words for the merchant. */
 import { ApiError, isTransient } from '../api/errors';
+import { said, type ErrorWords } from '../vocabulary';
 
-export function messageOf(e: unknown): string {
-  if (e instanceof ApiError) return e.message;
-  if (isStorageFull(e))
-    return 'The browser is out of storage space for this job. Free some disk space (or remove kept files in the extension’s settings), then resume.';
-  return 'Something went wrong inside the extension. Your progress is saved: try Resume, and if it happens again, report it.';
+export function messageOf(e: unknown): ErrorWords {
+  if (e instanceof ApiError) return e.said;
+  if (isStorageFull(e)) return said('errors.storageFull');
+  return said('errors.internal');
 }
 
 export function isStorageFull(e: unknown): boolean {

@@ -5,7 +5,7 @@
  */
 import { ApiError } from '../api/errors';
 import type { JobRecord } from './record';
-import { isPlanStale, PLAN_FRESH_MS } from '../vocabulary';
+import { isPlanStale, PLAN_FRESH_MS, said } from '../vocabulary';
 
 const minutes = (ms: number) => Math.round(ms / 60_000);
 
@@ -16,10 +16,7 @@ const sinceStop = (r: JobRecord, now: number) => Math.max(0, now - (r.stoppedAt 
 export function refuseStalePlan(r: JobRecord, now: number): void {
   const plan = r.purge;
   if (!plan || !isPlanStale(plan, now)) return;
-  throw new ApiError(
-    'stale',
-    `The codes to delete were found ${minutes(now - (plan.plannedAt ?? now))} minutes ago; some may have been used since. Nothing was deleted: look for them again (“Find the codes again”), then confirm.`,
-  );
+  throw new ApiError('stale', said('errors.planStale', [minutes(now - (plan.plannedAt ?? now))]));
 }
 
 /**
@@ -33,13 +30,11 @@ export function refuseStaleResume(r: JobRecord, now: number): void {
   const still = sinceStop(r, now);
   const total = (r.purge.stoodStillMs ?? 0) + still;
   if (total <= PLAN_FRESH_MS) return;
-  const how =
-    still > PLAN_FRESH_MS
-      ? `This purge stopped ${minutes(still)} minutes ago`
-      : `This purge has stood still ${minutes(total)} minutes in all since you confirmed it (its stops add up)`;
   throw new ApiError(
     'stale',
-    `${how}, and the codes it still has to delete were chosen before that; some may have been used since. Nothing more was deleted. Cancel it (its backup stays kept), then start a new purge to find the codes left.`,
+    still > PLAN_FRESH_MS
+      ? said('errors.resumeStaleStopped', [minutes(still)])
+      : said('errors.resumeStaleTotal', [minutes(total)]),
   );
 }
 

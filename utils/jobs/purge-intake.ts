@@ -2,6 +2,7 @@
 import { ApiError } from '../api/errors';
 import { parseCodesCsv, type SkippedLine } from '../csv/read';
 import type { Spool } from '../storage/spool';
+import { said } from '../vocabulary';
 
 /** Codes per spool chunk of the list. */
 const CHUNK = 5000;
@@ -20,7 +21,7 @@ export interface PurgeList {
 export function intakePurgeList(csvText: string): PurgeList {
   const parsed = parseCodesCsv(csvText);
   if (parsed.error) throw new ApiError('invalid', parsed.error);
-  if (!parsed.codes.length) throw new ApiError('invalid', 'The file holds no codes to delete.');
+  if (!parsed.codes.length) throw new ApiError('invalid', said('errors.noCodesInFile'));
   const codes = parsed.codes;
   return {
     codes,

@@ -6,7 +6,7 @@ import type { GenerateCheckpoint } from './generate';
 import type { PurgeCheckpoint } from './purge';
 import type { ScanCheckpoint } from './scan-checkpoint';
 import type { JobFile, JobStatus, WaitReason } from './types';
-import type { JobPhase } from '../vocabulary';
+import type { ErrorWords, JobPhase } from '../vocabulary';
 
 /**
  * The request as its kind keeps it: what every request names, and the kind's own fields (its
@@ -31,7 +31,7 @@ export interface JobRecord<R extends StoredRequest = StoredRequest> {
   done: number;
   total: number | null;
   phase?: JobPhase;
-  error: string | null;
+  error: ErrorWords | null;
   files: JobFile[];
   createdAt: number;
   updatedAt: number;

@@ -23,6 +23,7 @@ import type { JobRecord } from './record';
 import { canMove, createStatusKeeper, newRecord } from './status';
 import type { FileKind, JobView } from './types';
 import { WORKER_GONE_MS } from '../vocabulary';
+import { said } from '../vocabulary';
 
 export type { RecordStore } from './job-table';
 
@@ -95,7 +96,7 @@ export function createRegistry(deps: RegistryDeps) {
   async function jobFor(id: string): Promise<JobRecord> {
     await load();
     const r = jobs.get(id);
-    if (!r || r.hidden) throw new ApiError('not-found', 'That job no longer exists.');
+    if (!r || r.hidden) throw new ApiError('not-found', said('errors.jobGone'));
     return r;
   }
 
@@ -144,10 +145,10 @@ export function createRegistry(deps: RegistryDeps) {
       // Also a job taken off the lists: its kept files can still be downloaded (settings page).
       const r = jobs.get(id);
       const file = r && files.fileOf(r, kind);
-      if (!r || !file) throw new ApiError('not-found', 'That job has no such file.');
+      if (!r || !file) throw new ApiError('not-found', said('errors.noSuchFile'));
       await files.save(r, file);
       if (file.saved?.state === 'failed')
-        throw new ApiError('invalid', file.saved.error ?? 'The file was not saved.');
+        throw new ApiError('invalid', file.saved.error ?? said('errors.fileNotSaved'));
     },
 
     /** The browser's downloads reported on a download. */
@@ -183,7 +184,7 @@ export function createRegistry(deps: RegistryDeps) {
      */
     async remove(id: string): Promise<{ keptUntil: number | null }> {
       const r = await jobFor(id);
-      if (runner.isActive(id)) throw new ApiError('invalid', 'Cancel the job before removing it.');
+      if (runner.isActive(id)) throw new ApiError('invalid', said('errors.cancelFirst'));
       const kept = r.files.filter((f) => isProtected(r, f, now()));
       if (kept.length === 0) {
         await table.drop(r);

@@ -9,6 +9,7 @@ import { ApiError } from '../api/errors';
 import type { StoreClients } from '../api/store-clients';
 import { kindOf, type JobRequest } from './kinds';
 import { isBulkCoupon } from '../vocabulary';
+import { said } from '../vocabulary';
 
 export interface StartRulesDeps {
   /** What the store's token may do; null when the store is not connected. */
@@ -22,22 +23,12 @@ export async function checkStart(
   deps: StartRulesDeps,
 ): Promise<{ promotionName: string; client: BigCommerceClient }> {
   const access = await deps.access(request.storeHash);
-  if (!access)
-    throw new ApiError(
-      'auth',
-      `Store ${request.storeHash} is not connected. Use "Connect this store" first.`,
-    );
+  if (!access) throw new ApiError('auth', said('errors.notConnectedStart', [request.storeHash]));
   if (kindOf(request.kind).writes && access === 'read-only')
-    throw new ApiError(
-      'scope',
-      `The token saved for store ${request.storeHash} is read-only: it can export codes but not create or delete them. Save a token with the Marketing "modify" scope.`,
-    );
+    throw new ApiError('scope', said('errors.readOnlyToken', [request.storeHash]));
   const client = await deps.clients.clientFor(request.storeHash);
   const p = await client.getPromotion(request.promotionId);
   if (!isBulkCoupon(p))
-    throw new ApiError(
-      'not-bulk',
-      `Promotion ${p.id} ("${p.name}") is not a bulk coupon promotion. These tools work only on coupon promotions that use bulk codes.`,
-    );
+    throw new ApiError('not-bulk', said('errors.notBulkNamed', [String(p.id), p.name]));
   return { promotionName: p.name, client };
 }

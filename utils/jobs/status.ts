@@ -9,17 +9,18 @@
 import type { JobTable } from './job-table';
 import type { JobRecord, StoredRequest } from './record';
 import type { JobStatus } from './types';
+import type { ErrorWords } from '../vocabulary';
 
 export type StatusEvent =
   /** Runs: its first run, a Resume (or a restart it carries on after), the merchant's word, a fresh plan. */
   | { type: 'begin' | 'resume' | 'confirm' | 'rescan' }
-  | { type: 'complete'; error?: string | null }
+  | { type: 'complete'; error?: ErrorWords | null }
   /** Its plan is ready: nothing more until the merchant's word. */
   | { type: 'await' }
   /** Stopped by the merchant (pause, cancel), by a restart of the worker or the browser. */
   | { type: 'pause' | 'cancel' | 'interrupt' }
   /** Stopped by an error: 'stall' when the store is busy or unreachable (not now), else 'fail'. */
-  | { type: 'stall' | 'fail'; error: string };
+  | { type: 'stall' | 'fail'; error: ErrorWords };
 
 export type StatusEventType = StatusEvent['type'];
 

@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import type { GenerateParamsSchema, PatternParamsSchema, PurgeModeSchema } from './schemas';
 import type { Usage } from '../codes/usage';
-import type { FileKind, JobPhase, JobStatus, WaitReason } from '../vocabulary';
+import type { ErrorWords, FileKind, JobPhase, JobStatus, Said, WaitReason } from '../vocabulary';
 
 /** Settings a merchant chooses for generated codes; ranges are the API's own (codegen). */
 export type GenerateParams = z.infer<typeof GenerateParamsSchema>;
@@ -52,12 +52,10 @@ export interface JobFile {
 }
 
 /**
- * Words for the merchant: today the sentence itself; a message key and its values could later
- * travel in its place, the page putting them in the merchant's language.
+ * Words for the merchant: a catalogue key and its values (utils/vocabulary.ts), which the page
+ * puts in the merchant's language (`say`, utils/ui/say.ts).
  */
-export interface Words {
-  text: string;
-}
+export type Words = Said;
 
 /** A job's own words, said by its kind's definition in the background: the page only shows them. */
 export interface JobWords {
@@ -137,7 +135,7 @@ export interface JobFacts {
     /** The first few skipped lines, with why. */
     skipped?: Array<{ line: number; reason: string }>;
   };
-  error: string | null;
+  error: ErrorWords | null;
   files: JobFile[];
   /** Exports and purges: how the promotion's codes are used (null until read). */
   usage: Usage | null;

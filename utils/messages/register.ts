@@ -6,11 +6,12 @@
 import type { z } from 'zod';
 import { ApiError } from '../api/errors';
 import { messageOf } from '../jobs/outcome';
+import { said } from '../vocabulary';
 import type { Caller, HandlerContext, MessageDef, Services } from './define';
 import { onMessage } from './index';
 import { classifySender, storeOfSender, type SenderLike } from './sender';
 import { MESSAGES, type MessageName } from './table';
-import type { Result } from './views';
+import type { Reply } from './views';
 
 export interface RegisterOptions {
   services: Services;
@@ -30,28 +31,28 @@ export async function dispatch(
   data: unknown,
   sender: SenderLike,
   o: RegisterOptions,
-): Promise<Result<unknown>> {
+): Promise<Reply<unknown>> {
   const context = classifySender(sender, o.extensionId, o.extensionOrigin);
   if (context === 'untrusted' || !allowedFrom(context, name))
-    return { ok: false, error: 'This request is not allowed from here.' };
+    return { ok: false, error: said('errors.notAllowed') };
   const def = MESSAGES[name] as MessageDef<z.ZodType, unknown>;
   const parsed = def.schema.safeParse(data);
-  if (!parsed.success) return { ok: false, error: 'The request was malformed.' };
+  if (!parsed.success) return { ok: false, error: said('errors.malformed') };
   const caller: Caller = {
     context,
     store: context === 'content-script' ? storeOfSender(sender) : null,
   };
   const target = (parsed.data as { storeHash?: unknown } | undefined)?.storeHash;
   if (caller.store !== null && target !== undefined && target !== caller.store)
-    return { ok: false, error: 'A control-panel page may only act on its own store.' };
+    return { ok: false, error: said('errors.ownStoreOnly') };
   const ctx: HandlerContext = {
     services: o.services,
     caller,
     async jobOf(jobId) {
       const job = await o.services.registry.find(jobId);
-      if (!job) throw new ApiError('not-found', 'That job no longer exists.');
+      if (!job) throw new ApiError('not-found', said('errors.jobGone'));
       if (caller.store !== null && job.storeHash !== caller.store)
-        throw new ApiError('invalid', 'A control-panel page may only act on its own store.');
+        throw new ApiError('invalid', said('errors.ownStoreOnly'));
       return job;
     },
   };

@@ -6,7 +6,7 @@
  */
 import type { CouponCode } from '../api/schemas';
 import type { JobView } from '../jobs/types';
-import type { CONTROL_ACTIONS } from '../vocabulary';
+import type { CONTROL_ACTIONS, ErrorWords } from '../vocabulary';
 
 export type { TokenCheck } from '../api/check-token';
 export type { ImportPreview } from '../jobs/import-drafts';
@@ -73,8 +73,11 @@ export type CodeLookup =
       promotion: { id: number; name: string; status: string | null; bulk: boolean } | null;
     };
 
-/** A reply that can fail with a message in plain words; errors never carry the token. */
+/** A reply as the page reads it: a failure in plain words (the bridge words what came); never the token. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** A reply as the background sends it: a failure as a key and its values (utils/vocabulary.ts). */
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: ErrorWords };
 
 /** What a page may ask of a job (the controlJob message). */
 export type ControlAction = (typeof CONTROL_ACTIONS)[number];

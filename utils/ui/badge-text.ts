@@ -6,6 +6,8 @@
  */
 import type { JobView } from '../jobs/types';
 import { formatDuration, formatPercent } from './format';
+import { jobOnPromotion } from './job-text';
+import { i18n } from '#i18n';
 
 export interface Badge {
   text: string;
@@ -16,7 +18,7 @@ export interface Badge {
 }
 
 /** The extension's name: the button's title when nothing is going on. */
-export const BADGE_IDLE_TITLE = 'Bulk Coupon Manager for BigCommerce';
+export const badgeIdleTitle = (): string => i18n.t('manifest.name');
 /** BigCommerce's control panel red (its danger colour) and blue (its primary colour). */
 export const ATTENTION_RED = '#DB3643';
 export const PROGRESS_BLUE = '#3C64F4';
@@ -27,14 +29,16 @@ export const FAILED_NEWS_MS = 24 * 60 * 60_000;
 export function needsMerchant(job: JobView, now: number): string | null {
   switch (job.status) {
     case 'awaiting-confirmation':
-      return 'waiting for your confirmation';
+      return i18n.t('badge.awaiting');
     case 'interrupted':
-      return 'stopped by the browser: press Resume';
+      return i18n.t('badge.interrupted');
     case 'paused':
       // A pause the merchant asked for is theirs to end; one the store's errors caused is news.
-      return job.error ? 'paused by the store’s errors' : null;
+      return job.error ? i18n.t('badge.pausedByErrors') : null;
     case 'failed':
-      return now - (job.finishedAt ?? job.updatedAt) < FAILED_NEWS_MS ? 'failed' : null;
+      return now - (job.finishedAt ?? job.updatedAt) < FAILED_NEWS_MS
+        ? i18n.t('badge.failed')
+        : null;
     default:
       return null;
   }
@@ -42,30 +46,25 @@ export function needsMerchant(job: JobView, now: number): string | null {
 
 const under = (job: JobView) => job.status === 'running' || job.status === 'queued';
 
-function nameOf(job: JobView): string {
-  const where = job.promotionName ? `“${job.promotionName}”` : `promotion ${job.promotionId}`;
-  return `${job.words.title.text} on ${where}`;
-}
-
 function progressLine(job: JobView): string {
   const { done, total, etaMs } = job.progress;
   const share = total
     ? formatPercent(Math.min(100, Math.floor((done / total) * 100)) / 100)
-    : 'starting';
-  const eta =
-    etaMs !== null && Number.isFinite(etaMs) ? `, about ${formatDuration(etaMs)} left` : '';
-  return `${nameOf(job)}: ${share}${eta}`;
+    : i18n.t('badge.starting');
+  return etaMs !== null && Number.isFinite(etaMs)
+    ? i18n.t('badge.progressEta', [jobOnPromotion(job), share, formatDuration(etaMs)])
+    : i18n.t('badge.progress', [jobOnPromotion(job), share]);
 }
 
 export function badgeFor(jobs: readonly JobView[], now: number): Badge {
   const attention = jobs.flatMap((job) => {
     const why = needsMerchant(job, now);
-    return why ? [`${nameOf(job)}: ${why}`] : [];
+    return why ? [i18n.t('badge.line', [jobOnPromotion(job), why])] : [];
   });
   const running = jobs.filter(under);
   const lines = [...attention, ...running.map(progressLine)];
   if (attention.length) return { text: '!', color: ATTENTION_RED, title: lines.join('\n') };
-  if (!running.length) return { text: '', color: PROGRESS_BLUE, title: BADGE_IDLE_TITLE };
+  if (!running.length) return { text: '', color: PROGRESS_BLUE, title: badgeIdleTitle() };
   // Overall: codes done over codes expected, across the jobs whose total is known.
   const known = running.filter((job) => job.progress.total);
   const total = known.reduce((n, job) => n + (job.progress.total ?? 0), 0);

@@ -8,10 +8,11 @@ import {
   sendMessage,
   type JobsFeedMessage,
   type ProtocolMap,
-  type Result,
+  type Reply,
 } from '../messages';
 import type { JobView } from '../jobs/types';
 import { i18n } from '#i18n';
+import { isErrorWords, sayError } from './say';
 
 export type MessageType = keyof ProtocolMap;
 type DataOf<K extends MessageType> = Parameters<ProtocolMap[K]>[0];
@@ -72,10 +73,10 @@ export function reconnectDelay(attempt: number): number {
   return Math.min(250 * 2 ** Math.max(0, attempt - 1), 4000);
 }
 
-function isResult(value: unknown): value is Result<unknown> {
+function isResult(value: unknown): value is Reply<unknown> {
   if (typeof value !== 'object' || value === null || !('ok' in value)) return false;
   const v = value as { ok: unknown; error?: unknown };
-  return v.ok === true || (v.ok === false && typeof v.error === 'string');
+  return v.ok === true || (v.ok === false && isErrorWords(v.error));
 }
 
 function isFeedMessage(value: unknown): value is JobsFeedMessage {
@@ -128,7 +129,8 @@ export function createBridge(deps: BridgeDeps): UiBridge {
       const reply = await Promise.race([deps.sendRaw(type, data), timeout]);
       if (reply === 'timeout') return { ok: false, error: MESSAGES.timeout } as MessageReply<K>;
       if (!isResult(reply)) return { ok: false, error: MESSAGES.noAnswer } as MessageReply<K>;
-      if (!reply.ok) return { ok: false, error: redact(reply.error, data) } as MessageReply<K>;
+      if (!reply.ok)
+        return { ok: false, error: redact(sayError(reply.error), data) } as MessageReply<K>;
       return reply as MessageReply<K>;
     } catch (error) {
       return { ok: false, error: explainSendError(error, data) } as MessageReply<K>;

@@ -5,7 +5,8 @@
 import { i18n } from '#i18n';
 import type { JobView } from '../jobs/types';
 import { formatCount } from './format';
-import { INTERRUPTED_TEXT, pausedText } from './job-text';
+import { interruptedText, pausedText } from './job-text';
+import { sayMaybe } from './say';
 
 function times(n: number): string {
   return i18n.t('forms.findCode.times', n, [formatCount(n)]);
@@ -43,11 +44,11 @@ export function deleteJobText(job: JobView): string {
     case 'completed':
     case 'failed':
     case 'cancelled':
-      return job.words.ended?.text ?? '';
+      return sayMaybe(job.words.ended);
     case 'paused':
       return pausedText(job);
     case 'interrupted':
-      return INTERRUPTED_TEXT;
+      return interruptedText();
     default:
       return i18n.t('forms.findCode.deleting', [
         job.deleteCode?.code ?? i18n.t('forms.findCode.theCode'),

@@ -3,18 +3,37 @@
  * its view, said by its kind in the background). Pure: the panel and the popup both use it.
  */
 import type { JobStatus, JobView, WaitReason } from '../jobs/types';
-import { isResumable, isUnfinished } from '../vocabulary';
+import { isResumable, isUnfinished, said } from '../vocabulary';
+import { i18n } from '#i18n';
+import { say, sayError } from './say';
 import { formatCount, formatDuration, secondsUntil } from './format';
 
-export const STATUS_LABEL: Record<JobStatus, string> = {
-  queued: 'Waiting to start',
-  running: 'Running',
-  paused: 'Paused',
-  'awaiting-confirmation': 'Waiting for your confirmation',
-  interrupted: 'Stopped by the browser',
-  completed: 'Completed',
-  failed: 'Failed',
-  cancelled: 'Cancelled',
+/** Each status's label, read from the catalogue when asked (never at import time). */
+export const STATUS_LABEL: Readonly<Record<JobStatus, string>> = {
+  get queued() {
+    return i18n.t('jobText.status.queued');
+  },
+  get running() {
+    return i18n.t('jobText.status.running');
+  },
+  get paused() {
+    return i18n.t('jobText.status.paused');
+  },
+  get 'awaiting-confirmation'() {
+    return i18n.t('jobText.status.awaiting');
+  },
+  get interrupted() {
+    return i18n.t('jobText.status.interrupted');
+  },
+  get completed() {
+    return i18n.t('jobText.status.completed');
+  },
+  get failed() {
+    return i18n.t('jobText.status.failed');
+  },
+  get cancelled() {
+    return i18n.t('jobText.status.cancelled');
+  },
 };
 
 export { isUnfinished };
@@ -47,17 +66,18 @@ function waitSeconds(untilMs: number, now: number, updatedAt: number): number {
 
 /** The reason for a wait, in words ("Waiting for the store's API quota (resumes in 12 s)"). */
 export function waitText(wait: WaitReason, now: number, updatedAt = now): string {
+  const seconds = (untilMs: number) => formatCount(waitSeconds(untilMs, now, updatedAt));
   switch (wait.kind) {
     case 'quota':
-      return `Waiting for the store's API quota (resumes in ${waitSeconds(wait.untilMs, now, updatedAt)} s)`;
+      return i18n.t('jobText.waitQuota', [seconds(wait.untilMs)]);
     case 'rate-limited':
-      return `BigCommerce asked us to slow down… (resumes in ${waitSeconds(wait.untilMs, now, updatedAt)} s)`;
+      return i18n.t('jobText.waitRateLimited', [seconds(wait.untilMs)]);
     case 'platform-busy':
-      return `BigCommerce is busy right now; trying again in ${waitSeconds(wait.untilMs, now, updatedAt)} s…`;
+      return i18n.t('jobText.waitBusy', [seconds(wait.untilMs)]);
     case 'retrying':
-      return `Connection problem, retrying (attempt ${wait.attempt})…`;
+      return i18n.t('jobText.waitRetrying', [formatCount(wait.attempt)]);
     case 'reconciling':
-      return 'Checking with the store which codes were created…';
+      return i18n.t('jobText.waitReconciling');
   }
 }
 
@@ -70,14 +90,21 @@ export function progressText(job: JobView): string {
 export function etaText(job: JobView): string | null {
   const eta = job.progress.etaMs;
   if (eta === null || !Number.isFinite(eta)) return null;
-  return `About ${formatDuration(eta)} left`;
+  return i18n.t('jobText.eta', [formatDuration(eta)]);
 }
 
-export const INTERRUPTED_TEXT =
-  'The browser stopped this job (it was closed, updated or put the extension to sleep). ' +
-  'Nothing is lost: press Resume to carry on from where it stopped.';
+/** A job the browser stopped: what happened, and that nothing is lost. */
+export const interruptedText = (): string => i18n.t('jobText.interrupted');
 
 /** A paused job's reason, when it paused by itself (the store busy, unreachable, erroring). */
 export function pausedText(job: JobView): string {
-  return job.error ? `Paused: ${job.error}` : 'Paused. Press Resume to carry on.';
+  return job.error ? i18n.t('jobText.pausedWhy', [sayError(job.error)]) : i18n.t('jobText.paused');
+}
+
+/** "Export codes on “Summer sale”": a job's title and its promotion. */
+export function jobOnPromotion(job: JobView): string {
+  const where = job.promotionName
+    ? say(said('errors.promotionNamed', [job.promotionName]))
+    : say(said('errors.promotionNumber', [String(job.promotionId)]));
+  return i18n.t('jobText.onPromotion', [say(job.words.title), where]);
 }

@@ -5,7 +5,9 @@
  * counts (a worker starting does not tell old news again).
  */
 import type { JobStatus, JobView } from '../jobs/types';
-import { pausedText } from './job-text';
+import { i18n } from '#i18n';
+import { jobOnPromotion, pausedText } from './job-text';
+import { say } from './say';
 import { formatCount } from './format';
 
 export interface JobNotice {
@@ -14,16 +16,12 @@ export interface JobNotice {
   message: string;
 }
 
-function where(job: JobView): string {
-  return job.promotionName ? `“${job.promotionName}”` : `promotion ${job.promotionId}`;
-}
-
 function noticeOf(job: JobView): JobNotice | null {
-  const title = `${job.words.title.text} on ${where(job)}`;
+  const title = jobOnPromotion(job);
   switch (job.status) {
     case 'completed':
     case 'failed':
-      return { jobId: job.id, title, message: job.words.ended?.text ?? '' };
+      return { jobId: job.id, title, message: job.words.ended ? say(job.words.ended) : '' };
     case 'paused':
       return job.error ? { jobId: job.id, title, message: pausedText(job) } : null;
     case 'awaiting-confirmation': {
@@ -31,7 +29,7 @@ function noticeOf(job: JobView): JobNotice | null {
       return {
         jobId: job.id,
         title,
-        message: `${formatCount(n)} ${n === 1 ? 'code is' : 'codes are'} ready to delete, with the backup saved. Nothing is deleted until you confirm.`,
+        message: i18n.t('notify.readyToDelete', n, [formatCount(n)]),
       };
     }
     default:

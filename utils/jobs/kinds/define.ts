@@ -112,6 +112,7 @@ export interface JobKindDef<
   /** Creates or deletes codes: takes the promotion's lock, needs a writable token. */
   writes: boolean;
   /** "A job generating codes": the job in the way, when the lock refuses another. */
+  /** Its catalogue key, naming it when it holds a promotion another job wants (lock.ts). */
   lockName: string;
   /** Its plan waits for the merchant in the purge dialog ("Review and confirm"). */
   reviewable?: boolean;

@@ -20,7 +20,7 @@ export const deleteCode = defineJobKind({
     code: z.string().regex(CODE_RE),
   }),
   writes: true,
-  lockName: 'Deleting a code',
+  lockName: 'errors.lockName.deleteCode',
 
   async run(job, c) {
     job.deleteOne ??= { row: null };
@@ -45,17 +45,16 @@ export const deleteCode = defineJobKind({
     file === 'purge-backup' ? createdAt + BACKUP_KEEP_MS : null,
   view: (job) => ({ deleteCode: { code: job.deleteOne?.row?.code ?? job.request.code } }),
 
-  words: (job, say) => ({
-    title: w('Delete a code'),
-    doing: w('Deleting a code'),
-    ended: ended(job, say, {
-      completed: () =>
-        `Completed: the code ${job.deleteCode?.code ?? ''} was deleted. Its backup was saved first.`,
+  words: (job) => ({
+    title: w('deleteCode.title'),
+    doing: w('deleteCode.doing'),
+    ended: ended(job, {
+      completed: () => w('deleteCode.completed', [job.deleteCode?.code ?? '']),
       verb: 'deleted',
-      failing: 'Deleting the code',
+      failing: w('deleteCode.failing'),
     }),
     note: null,
     usageLead: null,
-    files: { 'purge-backup': DOWNLOAD_BACKUP },
+    files: { 'purge-backup': DOWNLOAD_BACKUP() },
   }),
 });

@@ -10,7 +10,7 @@ import { Target } from '../schemas';
 import { tapUsage } from '../usage-tap';
 import { EXPORT_FORMATS } from '../../vocabulary';
 import { COMPLETED, defineJobKind } from './define';
-import { codes, DOWNLOAD_AGAIN, ended, w } from './words';
+import { DOWNLOAD_AGAIN, ended, w } from './words';
 
 export const exportCodes = defineJobKind({
   kind: 'export',
@@ -24,7 +24,7 @@ export const exportCodes = defineJobKind({
     format: z.enum(EXPORT_FORMATS).optional(),
   }),
   writes: false,
-  lockName: 'An export',
+  lockName: 'errors.lockName.export',
   planned: async (_request, o) => ({ kind: 'export', codes: await o.codeCount() }),
 
   async run(job, c) {
@@ -56,20 +56,22 @@ export const exportCodes = defineJobKind({
   }),
   view: (job) => ({ usage: job.usage ?? null, reportOnly: job.request.reportOnly === true }),
 
-  words: (job, say) => ({
+  words: (job) => ({
     // A usage report is called what the merchant pressed.
-    title: w(job.reportOnly ? 'Usage report' : 'Export codes'),
-    doing: w(job.reportOnly ? 'Reading how codes are used' : 'Exporting codes'),
-    ended: ended(job, say, {
+    title: w(job.reportOnly ? 'export.reportTitle' : 'export.title'),
+    doing: w(job.reportOnly ? 'export.reportDoing' : 'export.doing'),
+    ended: ended(job, {
       completed: () =>
-        job.reportOnly
-          ? `Completed: the usage of ${codes(say, job.progress.done)} was read.`
-          : `Completed: ${codes(say, job.progress.done)} exported.`,
+        w(
+          job.reportOnly ? 'export.reportCompleted' : 'export.completed',
+          [job.progress.done],
+          job.progress.done,
+        ),
       verb: 'exported',
-      failing: 'Exporting codes',
+      failing: w('export.doing'),
     }),
     note: null,
     usageLead: null,
-    files: { export: DOWNLOAD_AGAIN },
+    files: { export: DOWNLOAD_AGAIN() },
   }),
 });

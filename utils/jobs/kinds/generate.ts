@@ -6,15 +6,15 @@ import { z } from 'zod';
 import { generateCodes, generateSpools, normalizeGenerate, settleStopped } from '../generate';
 import { GenerateParamsSchema, Target } from '../schemas';
 import type { JobFacts, Words } from '../types';
-import { COMPLETED, defineJobKind, type Say } from './define';
-import { codes, DOWNLOAD_AGAIN, DOWNLOAD_NOT_MADE, ended, w } from './words';
+import { COMPLETED, defineJobKind } from './define';
+import { DOWNLOAD_AGAIN, DOWNLOAD_NOT_MADE, ended, sentences, w } from './words';
 import { isUnfinished } from '../../vocabulary';
 
 export const generate = defineJobKind({
   kind: 'generate',
   schema: z.object({ kind: z.literal('generate'), ...Target, params: GenerateParamsSchema }),
   writes: true,
-  lockName: 'A job generating codes',
+  lockName: 'errors.lockName.generate',
   planned: async (request) => ({ kind: 'generate', count: request.params.count }),
 
   async run(job, c) {
@@ -84,17 +84,17 @@ export const generate = defineJobKind({
 
   codesChanged: (job) => job.progress.done,
 
-  words: (job, say) => ({
-    title: w('Generate codes'),
-    doing: w('Generating codes'),
-    ended: ended(job, say, {
-      completed: () => `Completed: ${codes(say, job.progress.done)} generated.`,
+  words: (job) => ({
+    title: w('generate.title'),
+    doing: w('generate.doing'),
+    ended: ended(job, {
+      completed: () => w('generate.completed', [job.progress.done], job.progress.done),
       verb: 'generated',
-      failing: 'Generating codes',
+      failing: w('generate.doing'),
     }),
-    note: isUnfinished(job.status) ? null : unattributed(job, say),
+    note: isUnfinished(job.status) ? null : unattributed(job),
     usageLead: null,
-    files: { generated: DOWNLOAD_AGAIN, unattributed: DOWNLOAD_NOT_MADE },
+    files: { generated: DOWNLOAD_AGAIN(), unattributed: DOWNLOAD_NOT_MADE() },
   }),
 });
 
@@ -102,25 +102,17 @@ export const generate = defineJobKind({
  * Codes the job found that it cannot claim: how many, why that happens, and how to remove
  * exactly them if the merchant wants. Null when there are none.
  */
-function unattributed(job: JobFacts, say: Say): Words | null {
+function unattributed(job: JobFacts): Words | null {
   const g = job.generate;
   const n = g?.unattributed ?? 0;
   if (!g || n === 0) return null;
   // What may have made them, the job's own lost answers first.
-  const causes: string[] = [];
-  if (g.unanswered > 0)
-    causes.push(
-      `${say.plural(g.unanswered, 'request')} got no answer from BigCommerce (a dropped connection), and the store may have made codes for ${g.unanswered === 1 ? 'it' : 'them'}`,
-    );
-  if (g.cutOff > 0)
-    causes.push(
-      'the job was stopped while requests were under way (the browser closed or put the extension to sleep), and the store may have made codes for them',
-    );
-  const why = causes.length
-    ? `${codes(say, n)} that this job cannot prove it made also appeared in the promotion: ${causes.join('; ')}. Another app, a person or a request the browser repeated by itself can add codes too.`
-    : `${codes(say, n)} that this job did not make also appeared in the promotion while it ran: another app or a person added them, or the browser repeated a request by itself.`;
-  return w(
-    `${why} They were not deleted and are not in this job’s file: “${DOWNLOAD_NOT_MADE.text}” lists them. ` +
-      'To remove exactly them, use Purge codes › Codes from a CSV file with that file.',
-  );
+  const causes: Words[] = [];
+  if (g.unanswered > 0) causes.push(w('generate.causeUnanswered', [g.unanswered], g.unanswered));
+  if (g.cutOff > 0) causes.push(w('generate.causeCutOff'));
+  const cause = causes.length === 2 ? w('generate.causesBoth', causes) : causes[0];
+  const why = cause
+    ? w('generate.unattributedCauses', [n, cause], n)
+    : w('generate.unattributed', [n], n);
+  return sentences(why, w('generate.unattributedWhere', [DOWNLOAD_NOT_MADE()]));
 }

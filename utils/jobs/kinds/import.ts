@@ -8,7 +8,8 @@ import { createSpools } from '../create-codes';
 import { IdSchema, Target, UsesSchema } from '../schemas';
 import { COMPLETED, defineJobKind } from './define';
 import { createdBy, createFacts, finishCreateFiles, runCreate, windDownCreate } from './creating';
-import { codes, DOWNLOAD_AGAIN, DOWNLOAD_REJECTED, ended, w } from './words';
+import { DOWNLOAD_AGAIN, DOWNLOAD_REJECTED, ended, sentences, w } from './words';
+import { said } from '../../vocabulary';
 
 const schema = z.object({
   kind: z.literal('import'),
@@ -26,13 +27,12 @@ export const importCodes = defineJobKind<typeof schema, Kept>({
   kind: 'import',
   schema,
   writes: true,
-  lockName: 'An import of codes',
+  lockName: 'errors.lockName.import',
   // Its codes already wait in the spool under its draft's id: the job takes that id.
   idFor: (request) => request.draftId,
   ready: (request, c) => c.drafts.recall(request.draftId),
   intake(request, c) {
-    if (c.hasJob(request.draftId))
-      throw new ApiError('invalid', 'This file has already been imported.');
+    if (c.hasJob(request.draftId)) throw new ApiError('invalid', said('errors.alreadyImported'));
     const draft = c.drafts.take(request.draftId, request.storeHash, request.promotionId);
     return { keep: { ...request, fileCodes: draft.codes, fileRejected: draft.rejected } };
   },
@@ -53,23 +53,24 @@ export const importCodes = defineJobKind<typeof schema, Kept>({
   view: (job) => createFacts(job, job.request.fileRejected ?? 0),
   codesChanged: createdBy,
 
-  words: (job, say) => ({
-    title: w('Import codes'),
-    doing: w('Importing codes'),
-    ended: ended(job, say, {
+  words: (job) => ({
+    title: w('import.title'),
+    doing: w('import.doing'),
+    ended: ended(job, {
       completed() {
         const rejected = job.create?.rejected ?? 0;
-        const tail = rejected
-          ? ` ${say.count(rejected)} ${rejected === 1 ? 'line was' : 'lines were'} rejected: “${DOWNLOAD_REJECTED.text}” lists ${rejected === 1 ? 'it' : 'them'} with the reasons.`
-          : '';
-        return `Completed: ${codes(say, job.create?.created ?? 0)} imported.${tail}`;
+        const created = job.create?.created ?? 0;
+        return sentences(
+          w('import.completed', [created], created),
+          rejected ? w('import.rejected', [rejected, DOWNLOAD_REJECTED()], rejected) : null,
+        );
       },
       verb: 'imported',
-      failing: 'Importing codes',
+      failing: w('import.doing'),
       cancelledDone: job.create ? job.create.created : job.progress.done,
     }),
     note: null,
     usageLead: null,
-    files: { imported: DOWNLOAD_AGAIN, rejected: DOWNLOAD_REJECTED },
+    files: { imported: DOWNLOAD_AGAIN(), rejected: DOWNLOAD_REJECTED() },
   }),
 });

@@ -8,13 +8,13 @@ import { charactersOf, checkPattern } from '../../codes/pattern';
 import { PatternParamsSchema, Target } from '../schemas';
 import { COMPLETED, defineJobKind } from './define';
 import { createdBy, createFacts, finishCreateFiles, runCreate, windDownCreate } from './creating';
-import { codes, DOWNLOAD_AGAIN, ended, w } from './words';
+import { DOWNLOAD_AGAIN, ended, sentences, w } from './words';
 
 export const pattern = defineJobKind({
   kind: 'pattern',
   schema: z.object({ kind: z.literal('pattern'), ...Target, params: PatternParamsSchema }),
   writes: true,
-  lockName: 'A job generating codes in your pattern',
+  lockName: 'errors.lockName.pattern',
   intake(request) {
     // The pattern must be able to make the codes asked for (checkPattern says why not).
     const p = request.params;
@@ -43,23 +43,24 @@ export const pattern = defineJobKind({
   view: (job) => createFacts(job),
   codesChanged: createdBy,
 
-  words: (job, say) => ({
-    title: w('Generate codes in your pattern'),
-    doing: w('Generating codes'),
-    ended: ended(job, say, {
+  words: (job) => ({
+    title: w('pattern.title'),
+    doing: w('generate.doing'),
+    ended: ended(job, {
       completed() {
         const clashes = job.create?.clashes ?? 0;
-        const tail = clashes
-          ? ` ${codes(say, clashes)} the pattern drew already existed in the store and ${clashes === 1 ? 'was' : 'were'} replaced by fresh ones.`
-          : '';
-        return `Completed: ${codes(say, job.create?.created ?? job.progress.done)} generated.${tail}`;
+        const created = job.create?.created ?? job.progress.done;
+        return sentences(
+          w('generate.completed', [created], created),
+          clashes ? w('pattern.clashes', [clashes], clashes) : null,
+        );
       },
       verb: 'generated',
-      failing: 'Generating codes',
+      failing: w('generate.doing'),
       cancelledDone: job.create ? job.create.created : job.progress.done,
     }),
     note: null,
     usageLead: null,
-    files: { generated: DOWNLOAD_AGAIN },
+    files: { generated: DOWNLOAD_AGAIN() },
   }),
 });

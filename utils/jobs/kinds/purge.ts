@@ -11,11 +11,12 @@ import { executePurge } from '../purge-execute';
 import { refuseStalePlan, refuseStaleResume, takeUp } from '../purge-guards';
 import { intakePurgeList } from '../purge-intake';
 import { PurgeModeSchema, Target } from '../schemas';
-import type { JobFacts } from '../types';
-import { AWAITS_CONFIRMATION, defineJobKind, type Say } from './define';
-import { codes, DOWNLOAD_BACKUP, ended, w, were } from './words';
+import type { JobFacts, Words } from '../types';
+import { AWAITS_CONFIRMATION, defineJobKind } from './define';
+import { DOWNLOAD_BACKUP, ended, sentences, w } from './words';
 import { BACKUP_KEEP_MS, PURGE_LIST_MAX_BYTES, type JobPhase } from '../../vocabulary';
 import type { SkippedLine } from '../../csv/read';
+import { said } from '../../vocabulary';
 
 const schema = z.object({
   kind: z.literal('purge'),
@@ -33,13 +34,13 @@ type Kept = Omit<z.output<typeof schema>, 'csvText'> & {
   skipped?: SkippedLine[];
 };
 
-const invalid = (message: string) => new ApiError('invalid', message);
+const invalid = (key: string) => new ApiError('invalid', said(key));
 
 export const purge = defineJobKind<typeof schema, Kept>({
   kind: 'purge',
   schema,
   writes: true,
-  lockName: 'A purge',
+  lockName: 'errors.lockName.purge',
   reviewable: true,
   // Its backup can be saved again while it waits for the merchant's word.
   earlyFiles: true,
@@ -117,7 +118,7 @@ export const purge = defineJobKind<typeof schema, Kept>({
   /** Only on a plan made in the last PLAN_FRESH_MS, with its backup on disk. */
   async confirm(job, c) {
     const plan = job.purge;
-    if (!plan?.planned) throw invalid('This purge is not waiting for confirmation.');
+    if (!plan?.planned) throw invalid('errors.notAwaiting');
     refuseStalePlan(job, c.now);
     if (plan.targetCount) {
       const backup = await c.disk('purge-backup');
@@ -125,15 +126,14 @@ export const purge = defineJobKind<typeof schema, Kept>({
         throw new ApiError(
           'no-backup',
           backup.saving
-            ? 'The backup file is still being saved. Nothing was deleted: confirm again once it is saved.'
-            : `The backup file is not on disk${backup.error ? ` (${backup.error})` : ''}. Nothing was deleted: save the backup again, then confirm.`,
+            ? said('errors.backupSaving')
+            : backup.error
+              ? said('errors.backupMissingWhy', [backup.error])
+              : said('errors.backupMissing'),
         );
     }
     // The backup check waited on the browser: a Cancel or "Find the codes again" meanwhile wins.
-    if (job.purge !== plan || !c.stillWaiting())
-      throw invalid(
-        'The purge changed while its backup was being checked (cancelled, or its codes looked for again). Nothing was deleted.',
-      );
+    if (job.purge !== plan || !c.stillWaiting()) throw invalid('errors.purgeChanged');
     plan.confirmed = true;
   },
 
@@ -170,40 +170,34 @@ export const purge = defineJobKind<typeof schema, Kept>({
   },
   codesChanged: (job) => -(job.purge?.deleted ?? 0),
 
-  words: (job, say) => ({
-    title: w('Purge codes'),
-    doing: w(job.progress.phase === 'delete' ? 'Deleting codes' : 'Finding codes to delete'),
-    ended: ended(job, say, {
-      completed: () => completed(job, say),
+  words: (job) => ({
+    title: w('purge.title'),
+    doing: w(job.progress.phase === 'delete' ? 'purge.doingDelete' : 'purge.doingScan'),
+    ended: ended(job, {
+      completed: () => completed(job),
       verb: 'deleted',
-      failing: 'Purging codes',
+      failing: w('purge.failing'),
       cancelledDone: job.purge?.deleted ?? 0,
-      nothingDone: 'Cancelled: no codes were deleted.',
+      nothingDone: w('purge.cancelledNothing'),
     }),
     note: null,
-    usageLead: w('Before the purge:'),
-    files: { 'purge-backup': DOWNLOAD_BACKUP },
+    usageLead: w('purge.usageLead'),
+    files: { 'purge-backup': DOWNLOAD_BACKUP() },
   }),
 });
 
 /** What a purge deleted, and what it kept and why (an unused purge deletes only what is still unused). */
-function completed(job: JobFacts, say: Say): string {
+function completed(job: JobFacts): Words {
   const p = job.purge;
   const deleted = p?.deleted ?? job.progress.done;
   const failed = p?.failed ?? 0;
-  const parts = [`Completed: ${codes(say, deleted)} deleted.`];
-  if (p?.kept)
-    parts.push(
-      `${were(say, p.kept, 'redeemed since the scan and')} ${p.kept === 1 ? 'was' : 'were'} kept.`,
-    );
-  if (p?.gone)
-    parts.push(`${were(say, p.gone, 'already gone')} (deleted elsewhere since the scan).`);
-  if (p?.unchecked)
-    parts.push(
-      `${were(say, p.unchecked, 'kept')}: they could not be read again just before deleting (the promotion was changing a lot).`,
-    );
-  if (failed > 0) parts.push(`${codes(say, failed)} could not be deleted.`);
-  if (p?.outcomes) parts.push('The backup file, saved again, says what became of each code.');
-  else if (failed > 0) parts.push('The backup file lists every code that was targeted.');
-  return parts.join(' ');
+  const counted = (key: string, n: number | undefined) => (n ? w(`purge.${key}`, [n], n) : null);
+  return sentences(
+    w('purge.completed', [deleted], deleted),
+    counted('kept', p?.kept),
+    counted('gone', p?.gone),
+    counted('unchecked', p?.unchecked),
+    counted('failed', failed),
+    p?.outcomes ? w('purge.outcomes') : failed > 0 ? w('purge.backupLists') : null,
+  );
 }

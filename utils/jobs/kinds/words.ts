@@ -1,47 +1,50 @@
-/** Words every kind says the same way: how a job ended, its files' buttons. */
+/** Words every kind says the same way: how a job ended, its files' buttons (catalogue keys: jobWords.*). */
 import type { JobFacts, Words } from '../types';
-import type { Say } from './define';
+import { said, type SaidValue } from '../../vocabulary';
 
-export const w = (text: string): Words => ({ text });
-
-/** "1 code" / "12,500 codes". */
-export const codes = (say: Say, n: number): string => say.plural(n, 'code');
-
-/** "were", or "was" for one code. */
-export const were = (say: Say, n: number, what: string): string =>
-  `${codes(say, n)} ${n === 1 ? 'was' : 'were'} ${what}`;
+/** Words of the catalogue's jobWords group. */
+export const w = (key: string, values?: SaidValue[], count?: number): Words =>
+  said(`jobWords.${key}`, values, count);
 
 /** The files' buttons. */
-export const DOWNLOAD_AGAIN = w('Download CSV again');
-export const DOWNLOAD_BACKUP = w('Download backup CSV');
-export const DOWNLOAD_NOT_MADE = w('Download codes not made by this job');
-export const DOWNLOAD_REJECTED = w('Download rejected lines');
+export const DOWNLOAD_AGAIN = (): Words => w('downloadAgain');
+export const DOWNLOAD_BACKUP = (): Words => w('downloadBackup');
+export const DOWNLOAD_NOT_MADE = (): Words => w('downloadNotMade');
+export const DOWNLOAD_REJECTED = (): Words => w('downloadRejected');
+
+/** Sentences said one after the other. */
+export function sentences(first: Words, ...then: (Words | null)[]): Words {
+  const rest = then.filter((s): s is Words => s !== null);
+  return rest.length ? { ...first, then: rest } : first;
+}
 
 export interface Ending {
   /** "Completed: 10,000 codes generated." */
-  completed(): string;
-  /** What its count did: "generated", "deleted". */
-  verb: string;
+  completed(): Words;
+  /** What its count did, as the cancelled sentence's key: 'exported', 'deleted'… */
+  verb: 'exported' | 'generated' | 'deleted' | 'imported';
   /** What stopped, when it failed: "Generating codes". */
-  failing: string;
+  failing: Words;
   /** The codes it had done when cancelled (default: its progress). */
   cancelledDone?: number;
   /** Cancelled before doing any (default: "Cancelled."). */
-  nothingDone?: string;
+  nothingDone?: Words;
 }
 
 /** How a job ended, in words; null while it has not. */
-export function ended(job: JobFacts, say: Say, e: Ending): Words | null {
+export function ended(job: JobFacts, e: Ending): Words | null {
   switch (job.status) {
     case 'completed':
-      return w(e.completed());
+      return e.completed();
     case 'cancelled': {
       const done = e.cancelledDone ?? job.progress.done;
-      if (done === 0) return w(e.nothingDone ?? 'Cancelled.');
-      return w(`Cancelled: ${were(say, done, e.verb)} before the job stopped.`);
+      if (done === 0) return e.nothingDone ?? w('cancelledNothing');
+      return w(`cancelled.${e.verb}`, [done], done);
     }
-    case 'failed':
-      return w(`${e.failing} stopped: ${job.error?.trim() || 'Something went wrong.'}`);
+    case 'failed': {
+      const error = typeof job.error === 'string' ? job.error.trim() : job.error;
+      return w('failed', [e.failing, error || said('common.somethingWrong')]);
+    }
     default:
       return null;
   }
