@@ -12,6 +12,7 @@
  * creating or deleting codes (sendChecked): a new button cannot forget.
  */
 import { useMemo } from 'preact/hooks';
+import { i18n } from '#i18n';
 import type { MessageArgs, MessageReply, UiBridge } from '@/utils/ui/bridge';
 
 /** Proof that an input came from a person: only this module makes it. */
@@ -81,8 +82,8 @@ export function needsPerson(type: CheckedMessage, data: unknown): boolean {
   }
 }
 
-export const NOT_A_PERSON =
-  'Nothing was done: this request did not come from your mouse or keyboard (a script on the page may have tried).';
+/** Said when an input did not come from a person (read when said: the browser's language). */
+export const notAPerson = (): string => i18n.t('trust.notAPerson');
 
 /**
  * What the starter of a job that only reads (an export, a usage report) sends instead of a
@@ -99,6 +100,6 @@ export async function sendChecked<K extends CheckedMessage>(
 ): Promise<MessageReply<K>> {
   const readsOnly = person === READS_ONLY && type === 'startJob';
   if (person !== PROOF && !readsOnly && needsPerson(type, args[0]))
-    return { ok: false, error: NOT_A_PERSON } as MessageReply<K>;
+    return { ok: false, error: notAPerson() } as MessageReply<K>;
   return bridge.send(type, ...args);
 }

@@ -9,27 +9,42 @@ import { dateText } from '../date-text';
 import { StoreName } from './StoreName';
 import { i18n } from '#i18n';
 
-const ACCESS_LABEL: Record<StoreView['access'], string> = {
-  modify: 'Full access (Marketing: modify)',
-  'read-only': 'Read-only access (Marketing: read-only): export only',
-  unknown: 'Access not checked yet',
-};
+/** Read when shown: the catalogue speaks the browser's language. */
+const accessLabel = (access: StoreView['access']): string =>
+  access === 'modify'
+    ? i18n.t('storeRow.access.modify')
+    : access === 'read-only'
+      ? i18n.t('storeRow.access.readOnly')
+      : i18n.t('storeRow.access.unknown');
 
 type Footprint = { jobs: number; unfinished: number; files: number; bytes: number };
 
 function removalQuestion(hash: string, f: Footprint | null): string {
-  const parts = [`its token`];
-  if (f && f.jobs) parts.push(`${formatCount(f.jobs)} ${f.jobs === 1 ? 'job' : 'jobs'}`);
+  const parts = [i18n.t('storeRow.removal.token')];
+  if (f && f.jobs) parts.push(i18n.t('storeRow.removal.jobs', f.jobs, [formatCount(f.jobs)]));
   if (f && f.files)
     parts.push(
-      `${formatCount(f.files)} kept ${f.files === 1 ? 'file' : 'files'}${f.bytes ? ` (${formatBytes(f.bytes)})` : ''}`,
+      f.bytes
+        ? i18n.t('storeRow.removal.filesBytes', f.files, [
+            formatCount(f.files),
+            formatBytes(f.bytes),
+          ])
+        : i18n.t('storeRow.removal.files', f.files, [formatCount(f.files)]),
     );
+  // "its token, 3 jobs and 2 kept files": the last two joined by the language's "and".
   const list =
-    parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : parts[0];
-  const running = f?.unfinished
-    ? ` ${formatCount(f.unfinished)} unfinished ${f.unfinished === 1 ? 'job is' : 'jobs are'} cancelled.`
-    : '';
-  return `Remove store ${hash}, ${list} from the extension?${running} Files you downloaded stay on your computer; codes in BigCommerce are not touched.`;
+    parts.length > 1
+      ? i18n.t('storeRow.removal.and', [parts.slice(0, -1).join(', '), parts[parts.length - 1]!])
+      : parts[0]!;
+  return [
+    i18n.t('storeRow.removal.question', [hash, list]),
+    f?.unfinished
+      ? i18n.t('storeRow.removal.unfinished', f.unfinished, [formatCount(f.unfinished)])
+      : null,
+    i18n.t('storeRow.removal.untouched'),
+  ]
+    .filter((part) => part !== null)
+    .join(' ');
 }
 
 export function StoreRow(props: {
@@ -60,7 +75,7 @@ export function StoreRow(props: {
         <span class="bcm-muted">
           {' '}
           {i18n.t('options.storeMeta', [
-            ACCESS_LABEL[props.store.access],
+            accessLabel(props.store.access),
             dateText(props.store.addedAt),
           ])}
         </span>

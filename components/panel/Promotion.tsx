@@ -35,14 +35,9 @@ function PromotionSummary(props: { info: PromotionInfo; model: PanelModel }): JS
 }
 
 function notBulkText(info: PromotionInfo): string {
-  const what =
-    info.redemptionType === 'AUTOMATIC'
-      ? 'an automatic promotion (it needs no coupon code)'
-      : 'a single-code coupon promotion';
-  return (
-    `“${info.name}” is ${what}, not a bulk coupon promotion, so there are no bulk codes to generate, export or purge ` +
-    'here. Bulk codes work with coupon promotions set to use bulk (unique) codes.'
-  );
+  return info.redemptionType === 'AUTOMATIC'
+    ? i18n.t('notBulk.automatic', [info.name])
+    : i18n.t('notBulk.single', [info.name]);
 }
 
 /**
