@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseImportCsv, rejectImportCode } from '../../utils/csv/read-import';
+import { sayError } from '../../utils/ui/say';
 
 const codes = (text: string) => parseImportCsv(text).rows.map((r) => r.code);
 
@@ -85,21 +86,21 @@ describe('reading a file of codes to import', () => {
     ['binary', '\u0000\u0001PK\u0003\u0004'.repeat(100), /does not look like a CSV text file/],
     ['several columns, none named code', 'a,b\n1,2\n', /none is named "code"/],
   ])('a file that cannot be used as a whole: %s', (_, text, error) => {
-    expect(parseImportCsv(text).error).toMatch(error);
+    expect(sayError(parseImportCsv(text).error)).toMatch(error);
   });
 
   it('refuses more than 1,000,000 codes before anything is sent', () => {
     const lines = Array.from({ length: 1_000_001 }, (_, i) => `C${i}`).join('\n');
     const r = parseImportCsv(lines);
-    expect(r.error).toMatch(/more than 1,000,000 codes/);
+    expect(sayError(r.error)).toMatch(/more than 1,000,000 codes/);
     expect(r.rows).toEqual([]);
   });
 
   it('a quote never closed where it should be swallows the lines after it: the whole file is refused, naming the line', () => {
-    expect(parseImportCsv('code\nA1\n"A2\nA3\nA4\n').error).toBe(
+    expect(sayError(parseImportCsv('code\nA1\n"A2\nA3\nA4\n').error)).toBe(
       'Line 3 opens a quote that is not closed where it should be, so the 2 lines after it were read as part of it. Fix or remove the quotes on line 3 and choose the file again.',
     );
-    expect(parseImportCsv('code\nA1\n"A2"x\nA3\n').error).toMatch(
+    expect(sayError(parseImportCsv('code\nA1\n"A2"x\nA3\n').error)).toMatch(
       /^Line 3 opens a quote .*the line after it was/,
     );
     // On the last line it takes nothing else in: that line alone is rejected.
@@ -114,7 +115,7 @@ describe('reading a file of codes to import', () => {
     expect(huge.rejected[0]!.code).toHaveLength(101);
     expect(huge.rejected[0]!.reason).toMatch(/has 1000000 characters/);
     const junk = parseImportCsv(`code\n${'=\n'.repeat(1_000_001)}`);
-    expect(junk.error).toMatch(
+    expect(sayError(junk.error)).toMatch(
       /^More than 1,000,000 lines of the file cannot be codes \(the first: line 2, the cell looks like a spreadsheet formula/,
     );
     expect(junk.rejected).toEqual([]);

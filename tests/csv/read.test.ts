@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { MAX_SKIPPED_DETAILS, parseCodesCsv } from '../../utils/csv/read';
+import { sayError } from '../../utils/ui/say';
 import { MAX_JOB_CODES } from '../../utils/vocabulary';
 import { jobCsvParts } from '../../utils/csv/job-csv';
 import { SPREADSHEET_CSV } from '../../utils/csv/write';
@@ -160,28 +161,28 @@ describe('parseCodesCsv: bad input', () => {
       codes: [],
       skipped: [],
       skippedCount: 0,
-      error: 'The file is empty.',
+      error: expect.objectContaining({ key: 'csvErrors.empty' }),
     });
   });
 
   it('rejects several columns with none named code, naming them', () => {
     const r = parseCodesCsv('id,name,uses\n1,A,0\n');
     expect(r.codes).toEqual([]);
-    expect(r.error).toMatch(/none is named "code"/);
-    expect(r.error).toContain('"name"');
+    expect(sayError(r.error)).toMatch(/none is named "code"/);
+    expect(sayError(r.error)).toContain('"name"');
   });
 
   it('rejects binary junk', () => {
     const junk =
       'PK\u0003\u0004\u0000\u0000\u0014\u0000\u0006\u0000\u0008\u0000\u0000\u0000!\u0000';
-    expect(parseCodesCsv(junk).error).toMatch(/does not look like a CSV/);
+    expect(sayError(parseCodesCsv(junk).error)).toMatch(/does not look like a CSV/);
     const decoded = Array.from({ length: 400 }, (_, i) => (i % 3 === 0 ? '\uFFFD' : 'x')).join('');
-    expect(parseCodesCsv(decoded).error).toMatch(/does not look like a CSV/);
+    expect(sayError(parseCodesCsv(decoded).error)).toMatch(/does not look like a CSV/);
   });
 
   it('rejects a UTF-16 file read as UTF-8', () => {
     const utf16 = Array.from('code\nA1\n', (c) => `${c}\u0000`).join('');
-    expect(parseCodesCsv(utf16).error).toMatch(/CSV UTF-8/);
+    expect(sayError(parseCodesCsv(utf16).error)).toMatch(/CSV UTF-8/);
   });
 
   it('skips a code over 50 characters with its line number', () => {
@@ -216,7 +217,7 @@ describe('parseCodesCsv: bad input', () => {
   it('refuses a file whose quote, never closed, swallows the lines after it (they would go undeleted unseen); on the last line it is skipped', () => {
     const r = parseCodesCsv('code\nA1\n"B2\nC3\n');
     expect(r.codes).toEqual([]);
-    expect(r.error).toMatch(
+    expect(sayError(r.error)).toMatch(
       /^Line 3 opens a quote that is not closed where it should be, so the line after it was read as part of it/,
     );
     const last = parseCodesCsv('code\nA1\n"B2');
@@ -242,7 +243,7 @@ describe('parseCodesCsv: bad input', () => {
   it('says so when a header has no codes under it', () => {
     const r = parseCodesCsv('code\n\n');
     expect(r.codes).toEqual([]);
-    expect(r.error).toMatch(/no usable codes/);
+    expect(sayError(r.error)).toMatch(/no usable codes/);
   });
 
   it('keeps at most MAX_SKIPPED_DETAILS details but counts them all', () => {
@@ -261,7 +262,7 @@ describe('parseCodesCsv: bad input', () => {
     expect(ok.codes).toHaveLength(MAX_JOB_CODES);
     const tooMany = parseCodesCsv(`code\n${lines.join('\n')}\nONE-MORE\n`);
     expect(tooMany.codes).toEqual([]);
-    expect(tooMany.error).toMatch(/more than 1,000,000 codes/);
+    expect(sayError(tooMany.error)).toMatch(/more than 1,000,000 codes/);
   });
 
   it('duplicates do not count towards the limit', () => {

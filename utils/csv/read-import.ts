@@ -10,6 +10,8 @@ import {
   CODE_MAX_LENGTH,
   codeKey,
   MAX_JOB_CODES,
+  said,
+  type Said,
   USES_MAX,
 } from '../vocabulary';
 import { walkCodeRows } from './rows';
@@ -36,7 +38,7 @@ export interface ParsedImport {
   rows: ImportRow[];
   rejected: ImportRejection[];
   /** Set when the file as a whole cannot be used: nothing is imported. */
-  error?: string;
+  error?: Said;
 }
 
 /** The preview's words for each kind of rejection. */
@@ -151,15 +153,19 @@ export function parseImportCsv(text: string): ParsedImport {
     return {
       rows: [],
       rejected: [],
-      error: `More than ${MAX_JOB_CODES.toLocaleString('en-US')} lines of the file cannot be codes (the first: line ${rejected[0]!.line}, ${rejected[0]!.reason}). Is it the right file?`,
+      error: said('csvErrors.tooManyRejected', [
+        MAX_JOB_CODES,
+        String(rejected[0]!.line),
+        rejected[0]!.reason,
+      ]),
     };
   if (tooMany)
     return {
       rows: [],
       rejected: [],
-      error: `The file holds more than ${MAX_JOB_CODES.toLocaleString('en-US')} codes, the most one import takes. Split it into smaller files.`,
+      error: said('csvErrors.tooManyImport', [MAX_JOB_CODES]),
     };
   if (rows.length === 0 && rejected.length === 0)
-    return { rows, rejected, error: 'The file holds no codes.' };
+    return { rows, rejected, error: said('csvErrors.noCodes') };
   return { rows, rejected };
 }

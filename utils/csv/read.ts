@@ -5,7 +5,7 @@
  */
 import { CONTROL_CHARS, walkCodeRows } from './rows';
 import { foreignCharacters } from './read-import';
-import { CODE_MAX_LENGTH, codeKey, MAX_JOB_CODES } from '../vocabulary';
+import { CODE_MAX_LENGTH, codeKey, MAX_JOB_CODES, said, type Said } from '../vocabulary';
 
 export interface SkippedLine {
   /** 1-based line number in the file as the merchant's editor shows it. */
@@ -21,13 +21,13 @@ export interface ParsedCodes {
   /** How many lines were skipped in all, including those beyond the details kept. */
   skippedCount: number;
   /** Set when the file as a whole cannot be used; codes is then empty. */
-  error?: string;
+  error?: Said;
 }
 
 /** Enough to show the merchant what is wrong without holding a million objects. */
 export const MAX_SKIPPED_DETAILS = 1_000;
 
-function fail(error: string): ParsedCodes {
+function fail(error: Said): ParsedCodes {
   return { codes: [], skipped: [], skippedCount: 0, error };
 }
 
@@ -70,18 +70,13 @@ export function parseCodesCsv(text: string): ParsedCodes {
     },
   });
   if (walked.error) return fail(walked.error);
-  if (tooMany)
-    return fail(
-      `The file holds more than ${MAX_JOB_CODES.toLocaleString('en-US')} codes. Split it into smaller files.`,
-    );
+  if (tooMany) return fail(said('csvErrors.tooManyCodes', [MAX_JOB_CODES]));
   if (codes.length === 0) {
     return {
       codes,
       skipped,
       skippedCount,
-      error: walked.hasHeader
-        ? 'The file has a "code" column but no usable codes in it.'
-        : 'The file holds no usable codes.',
+      error: walked.hasHeader ? said('csvErrors.noUsableInColumn') : said('csvErrors.noUsable'),
     };
   }
   return { codes, skipped, skippedCount };

@@ -6,6 +6,7 @@
  */
 import Papa from 'papaparse';
 import { unguardText } from './guard';
+import { said, type Said } from '../vocabulary';
 
 /** Header names taken to mean "the codes are in this column" (compared trimmed, lowercase). */
 const CODE_HEADERS = [
@@ -89,9 +90,7 @@ function usedWidth(row: string[]): number {
 }
 
 /** Picks the code column from the first row, or explains why there is none. */
-function findCodeColumn(
-  first: string[],
-): { column: number; hasHeader: boolean } | { error: string } {
+function findCodeColumn(first: string[]): { column: number; hasHeader: boolean } | { error: Said } {
   const exact = first.findIndex((c) => c.trim().toLowerCase() === 'code');
   if (exact >= 0) return { column: exact, hasHeader: true };
   const alias = first.findIndex(isCodeHeader);
@@ -103,9 +102,7 @@ function findCodeColumn(
     .slice(0, 10)
     .join(', ');
   return {
-    error:
-      `The file has several columns (${names}) but none is named "code". ` +
-      'Name the column that holds the coupon codes "code", or save a file with one code per line.',
+    error: said('csvErrors.noCodeColumn', [names]),
   };
 }
 
@@ -118,21 +115,19 @@ export function walkCodeRows(
   text: string,
   extraColumns: readonly string[],
   on: WalkHandlers,
-): { error?: string; hasHeader: boolean } {
-  if (typeof text !== 'string')
-    return { error: 'The file could not be read as text.', hasHeader: false };
+): { error?: Said; hasHeader: boolean } {
+  if (typeof text !== 'string') return { error: said('csvErrors.notText'), hasHeader: false };
   // One line ending everywhere: papaparse guesses a single newline for the whole file, and a
   // file edited on two systems mixes them. Codes never hold line breaks, so nothing is lost.
   const body = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  if (body.trim() === '') return { error: 'The file is empty.', hasHeader: false };
+  if (body.trim() === '') return { error: said('csvErrors.empty'), hasHeader: false };
   if (looksBinary(body))
     return {
-      error:
-        'This file does not look like a CSV text file. Save it from your spreadsheet as "CSV UTF-8" and try again.',
+      error: said('csvErrors.notCsv'),
       hasHeader: false,
     };
 
-  let error: string | undefined;
+  let error: Said | undefined;
   let column = -1;
   let hasHeader = false;
   let onFirstRow = true;
@@ -191,7 +186,7 @@ export function walkCodeRows(
         : 0;
       if (swallowed > 0) {
         // The quote swallowed the lines after it: skipping one line would hide all of theirs.
-        error = `Line ${line} opens a quote that is not closed where it should be, so ${swallowed === 1 ? 'the line after it was' : `the ${swallowed.toLocaleString('en-US')} lines after it were`} read as part of it. Fix or remove the quotes on line ${line} and choose the file again.`;
+        error = said('csvErrors.openQuote', [String(line), swallowed], swallowed);
         parser.abort();
         return;
       }
