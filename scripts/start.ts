@@ -358,6 +358,17 @@ async function runTour(first: Launched, sb: Sandbox, options: Page): Promise<Lau
 
 /** Closes the browser and the sandbox (set once they exist). */
 let cleanup: (() => Promise<void>) | null = null;
+
+/** Ctrl-C or a kill closes the browser and the sandbox first; the returned stop does the same. */
+function stopOnSignals(): (code: number) => Promise<void> {
+  const stop = async (code: number) => {
+    await cleanup?.();
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+  return stop;
+}
 /** The control-panel page of the tour, to say what it showed if a step fails. */
 let debugPage: Page | null = null;
 
@@ -407,12 +418,7 @@ async function startFirefox(): Promise<void> {
     await ff.close();
     await sb.close().catch(() => {});
   };
-  const stop = async (code: number) => {
-    await cleanup?.();
-    process.exit(code);
-  };
-  process.on('SIGINT', () => void stop(0));
-  process.on('SIGTERM', () => void stop(0));
+  const stop = stopOnSignals();
   console.log(
     [
       `Sandbox store ${sb.storeHash} on ${sb.origin} (plan standard, 40 ms latency)`,
@@ -465,12 +471,7 @@ async function main(): Promise<void> {
     await l?.close().catch(() => {});
     await sb.close().catch(() => {});
   };
-  const stop = async (code: number) => {
-    await cleanup?.();
-    process.exit(code);
-  };
-  process.on('SIGINT', () => void stop(0));
-  process.on('SIGTERM', () => void stop(0));
+  const stop = stopOnSignals();
 
   step(`Launching Chromium ${headless ? '(headless)' : '(headed)'} with the extension`);
   l = await launchExtension({
