@@ -15,7 +15,7 @@ import {
   progressText,
   waitText,
 } from '@/utils/ui/job-text';
-import { say, sayMaybe } from '@/utils/ui/say';
+import { say, sayError, sayMaybe } from '@/utils/ui/say';
 import { i18n } from '#i18n';
 import { ProgressBar } from './ProgressBar';
 import { UsageChart } from './UsageChart';
@@ -48,7 +48,7 @@ function SaveFailures(props: { job: JobView }) {
         <p key={f.kind} class="bcm-error" role="alert">
           {i18n.t('jobCard.saveFailed', [
             f.filename,
-            f.saved?.error ?? '',
+            sayError(f.saved?.error ?? null) ?? '',
             sayMaybe(props.job.words.files[f.kind]),
           ])}
         </p>

@@ -6,7 +6,8 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import type { JobView, PurgeMode } from '@/utils/jobs/types';
-import { isPlanStale } from '@/utils/vocabulary';
+import { isPlanStale, type ErrorWords, type Said } from '@/utils/vocabulary';
+import { sayValue } from '@/utils/ui/say';
 import { formatCount } from '@/utils/ui/format';
 import type { PanelModel } from '../state/panel-model';
 import { useStore } from '../state/use-store';
@@ -49,11 +50,18 @@ function FileSummary(props: { purge: NonNullable<JobView['purge']> }): JSX.Eleme
   );
 }
 
-/**
- * The save's error as a sentence about the backup: "The file was not saved: the download was
- * cancelled…" and "The file is no longer where it was saved…" both come back from the background.
- */
-function backupProblem(error: string | null | undefined): string {
+/** A failed save's words (fileSave.*) as a sentence about the backup, without its full stop. */
+const BACKUP_WORDS: Record<string, (words: Said) => string> = {
+  'fileSave.notSaved': (words) =>
+    i18n.t('confirm.backupNotSavedWhy', [sayValue(words.values?.[0] ?? '')]),
+  'fileSave.moved': () => i18n.t('confirm.backupMoved'),
+  'fileSave.forgotten': () => i18n.t('confirm.backupForgotten'),
+};
+
+function backupProblem(error: ErrorWords | null | undefined): string {
+  if (error && typeof error !== 'string')
+    return BACKUP_WORDS[error.key]?.(error) ?? i18n.t('confirm.backupNotSaved');
+  // The sentence of a job stored before files' errors were said: "The file was not saved: …".
   const notSaved = /^The file was not saved: (.*?)\.?$/.exec(error ?? '');
   if (notSaved) return i18n.t('confirm.backupNotSavedWhy', [notSaved[1] ?? '']);
   return error

@@ -2,6 +2,8 @@
 import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { JobView } from '@/utils/jobs/types';
+import { downloadError, NOT_ON_DISK } from '@/utils/jobs/save-text';
+import type { ErrorWords } from '@/utils/vocabulary';
 import { NOW, PROMOTION_ID, STORE_HASH, makeJob } from './fixtures';
 import { enterIn, trust } from './person';
 import { renderPanel, settle } from './render-panel';
@@ -354,16 +356,20 @@ describe('purge dialog', () => {
     expect(within(dialog()).getByText(/Saving the backup file/)).toBeTruthy();
     expect(purge().disabled).toBe(true);
 
-    await fake.pushJobs([
-      withBackup({
-        state: 'failed',
-        downloadId: 3,
-        error: 'The file was not saved: the download was cancelled.',
-        at: NOW,
-      }),
-    ]);
-    const alert = within(dialog()).getByRole('alert');
-    expect(alert.textContent).toMatch(
+    const failedWith = (error: ErrorWords) =>
+      fake.pushJobs([withBackup({ state: 'failed', downloadId: 3, error, at: NOW })]);
+    const alert = () => within(dialog()).getByRole('alert').textContent;
+    await failedWith(downloadError('FILE_NO_SPACE'));
+    expect(alert()).toMatch(
+      /backup file could not be saved: the disk is full\. Nothing has been deleted/,
+    );
+    await failedWith(NOT_ON_DISK);
+    expect(alert()).toMatch(
+      /backup file is no longer where it was saved \(it was moved or deleted\)\. Nothing has been deleted/,
+    );
+    // A job stored before files' errors were said keeps its sentence.
+    await failedWith('The file was not saved: the download was cancelled.');
+    expect(alert()).toMatch(
       /backup file could not be saved: the download was cancelled\. Nothing has been deleted/,
     );
     expect(purge().disabled).toBe(true);

@@ -6,7 +6,8 @@
 import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, test } from 'vitest';
 import { JobCard } from '@/components/JobCard';
-import { errorForStatus, networkError } from '@/utils/api/errors';
+import { errorForStatus, networkError, plainWords } from '@/utils/api/errors';
+import { downloadError, downloadRefused, FORGOTTEN, NOT_ON_DISK } from '@/utils/jobs/save-text';
 import { setLocale } from '@/utils/locale/current';
 import { pausedText } from '@/utils/ui/job-text';
 import { noticesFor } from '@/utils/ui/notice-text';
@@ -100,6 +101,48 @@ describe('a job card in German', () => {
       'Codes werden erzeugt – angehalten: BigCommerce hat das Zugriffstoken für den Shop abc123 nicht akzeptiert: Es ist falsch oder wurde widerrufen. Erstellen Sie ein neues API-Konto-Token und speichern Sie es in den Einstellungen der Erweiterung.',
     );
     expect(screen.getByRole('button', { name: 'Fortsetzen' })).toBeTruthy();
+  });
+
+  test('a file the browser did not save: why, in German, and how to save it again', async () => {
+    await speak('de');
+    setLocale('de');
+    const job = makeJob({
+      kind: 'export',
+      status: 'completed',
+      progress: { done: 12, total: 12, ratePerSecond: 0, etaMs: null, wait: null },
+      files: [
+        {
+          kind: 'export',
+          filename: 'codes.csv',
+          rows: 12,
+          saved: { state: 'failed', downloadId: 3, error: downloadError('FILE_NO_SPACE'), at: 0 },
+        },
+      ],
+    });
+    render(<JobCard job={job} onControl={noop} onDownload={noop} />);
+    expect(screen.getByRole('alert').textContent).toMatch(
+      /^codes\.csv: Die Datei wurde nicht gespeichert: Der Datenträger ist voll\. /,
+    );
+    await speak('en');
+    expect(plainWords(downloadError('USER_CANCELED'))).toMatch(
+      /^The file was not saved: the download was cancelled or refused \(/,
+    );
+    // Every reason the browser's codes map to is in the catalogue (a missing key shows as itself).
+    const reasons = [
+      'USER_CANCELED',
+      'FILE_BLOCKED',
+      'FILE_NO_SPACE',
+      'FILE_TOO_LARGE',
+      'CRASH',
+      '',
+    ]
+      .map(downloadError)
+      .concat(downloadRefused(undefined), downloadRefused('no'), NOT_ON_DISK, FORGOTTEN);
+    for (const words of reasons) expect(plainWords(words)).not.toMatch(/fileSave\./);
+    expect(new Set(reasons.map(plainWords)).size).toBe(reasons.length);
+    expect(plainWords(downloadError('SOMETHING_NEW'))).toBe(
+      'The file was not saved: the browser stopped the download (SOMETHING_NEW).',
+    );
   });
 
   test('a notification, worded by the background in the browser’s language', async () => {

@@ -7,7 +7,7 @@ import { ApiError } from '../api/errors';
 import type { CouponCode } from '../api/schemas';
 import type { Spool } from '../storage/spool';
 import { purgeSpools } from './purge';
-import { said } from '../vocabulary';
+import { said, type ErrorWords } from '../vocabulary';
 
 export interface DeleteOneCheckpoint {
   /** The code as the store held it when the job read it (the backup's line). */
@@ -24,7 +24,7 @@ export interface DeleteOneDeps {
   checkpoint: DeleteOneCheckpoint;
   save(): Promise<void>;
   /** Writes the backup file and waits for the browser: null once it is on disk, or why not. */
-  backUp(): Promise<string | null>;
+  backUp(): Promise<ErrorWords | null>;
 }
 
 export async function deleteOneCode(d: DeleteOneDeps): Promise<void> {

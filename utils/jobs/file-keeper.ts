@@ -10,8 +10,9 @@ import { fileRowCount, fileSource } from './files';
 import type { JobTable } from './job-table';
 import { isProtected, keptFiles } from './kept-files';
 import type { JobRecord } from './record';
-import { downloadErrorText, downloadRefusedText, FORGOTTEN, NOT_ON_DISK } from './save-text';
+import { downloadError, downloadRefused, FORGOTTEN, NOT_ON_DISK, notSaved } from './save-text';
 import type { FileKind, FileSave, JobFile, KeptFileView } from './types';
+import { said, type ErrorWords } from '../vocabulary';
 
 /** How long a job waits for a file it needs on disk before going on. */
 const FILE_WAIT_MS = 10 * 60_000;
@@ -74,7 +75,7 @@ export function createFileKeeper(core: FileKeeperDeps) {
         ...(change.path ? { path: change.path } : {}),
       });
     else if (change.state === 'interrupted')
-      setSaved(file, { ...saved, state: 'failed', error: downloadErrorText(change.error), at });
+      setSaved(file, { ...saved, state: 'failed', error: downloadError(change.error), at });
     else return false;
     return true;
   }
@@ -125,7 +126,7 @@ export function createFileKeeper(core: FileKeeperDeps) {
       setSaved(file, {
         state: 'failed',
         downloadId: null,
-        error: downloadRefusedText((e as Error)?.message),
+        error: downloadRefused((e as Error)?.message),
         at: core.now(),
       });
     }
@@ -191,18 +192,15 @@ export function createFileKeeper(core: FileKeeperDeps) {
      * Makes a file (again, if an earlier save failed) and waits for the browser to say it is on
      * disk: null then, or why not. A "Save as" dialog may keep it waiting; not past FILE_WAIT_MS.
      */
-    async onDisk(r: JobRecord, kind: FileKind, signal: AbortSignal): Promise<string | null> {
+    async onDisk(r: JobRecord, kind: FileKind, signal: AbortSignal): Promise<ErrorWords | null> {
       let file = fileOf(r, kind);
       if (!file || file.saved?.state === 'failed') file = await finish(r, kind);
-      if (!(await saveEnded(file, signal)))
-        return 'The browser did not finish saving it within 10 minutes (a “Save as” dialog left open?).';
+      if (!(await saveEnded(file, signal))) return said('fileSave.tooSlow');
       const state = file.saved?.state;
       if (state === 'saved')
-        return (await stillOnDisk(r, file))
-          ? null
-          : (file.saved?.error ?? 'It is no longer on disk.');
-      if (state === 'failed') return file.saved?.error ?? 'The file was not saved.';
-      return 'The file could not be handed to the browser’s downloads.';
+        return (await stillOnDisk(r, file)) ? null : (file.saved?.error ?? NOT_ON_DISK);
+      if (state === 'failed') return file.saved?.error ?? said('errors.fileNotSaved');
+      return said('fileSave.notHanded');
     },
 
     /** "Download again" / "Save the backup again". */
@@ -244,7 +242,7 @@ export function createFileKeeper(core: FileKeeperDeps) {
             setSaved(f, {
               ...f.saved,
               state: 'failed',
-              error: 'The file was not saved: the browser stopped before saving it.',
+              error: notSaved(said('fileSave.stoppedEarly')),
               at: core.now(),
             });
           else if (!apply(f, change)) continue;

@@ -1,33 +1,36 @@
-/** Why a file did not reach the disk, in the merchant's words (the browser's codes are for us). */
+/**
+ * Why a file did not reach the disk, as words the page says (fileSave.* in the catalogue); the
+ * browser's own codes are for us, and only an unknown one travels as it is.
+ */
+import { said, type Said } from '../vocabulary';
+
 const REASONS: Array<[RegExp, string]> = [
-  [
-    /USER_CANCELED|USER_SHUTDOWN/,
-    'the download was cancelled or refused (a “Save as” dialog was closed, it was cancelled in the downloads list, or the browser is set to refuse downloads)',
-  ],
+  [/USER_CANCELED|USER_SHUTDOWN/, 'fileSave.cancelled'],
   [
     /FILE_ACCESS_DENIED|FILE_BLOCKED|FILE_SECURITY_CHECK_FAILED|FILE_VIRUS_INFECTED|FILE_HASH_MISMATCH/,
-    'the browser or the computer refused to save it (a blocked downloads folder, a security setting or a policy)',
+    'fileSave.blocked',
   ],
-  [/FILE_NO_SPACE/, 'the disk is full'],
-  [
-    /FILE_NAME_TOO_LONG|FILE_TOO_LARGE|FILE_TOO_SHORT/,
-    'the file could not be written where downloads go',
-  ],
-  [/CRASH/, 'the browser closed while saving it'],
+  [/FILE_NO_SPACE/, 'fileSave.diskFull'],
+  [/FILE_NAME_TOO_LONG|FILE_TOO_LARGE|FILE_TOO_SHORT/, 'fileSave.cannotWrite'],
+  [/CRASH/, 'fileSave.crashed'],
 ];
 
-export function downloadErrorText(error: string | undefined | null): string {
+/** "The file was not saved: {reason}." The reason is its own words, so a dialog can reuse it. */
+export const notSaved = (reason: Said): Said => said('fileSave.notSaved', [reason]);
+
+export function downloadError(error: string | undefined | null): Said {
   const code = error ?? '';
-  for (const [re, text] of REASONS) if (re.test(code)) return `The file was not saved: ${text}.`;
-  return code
-    ? `The file was not saved: the browser stopped the download (${code.slice(0, 60)}).`
-    : 'The file was not saved: the browser stopped the download.';
+  for (const [re, key] of REASONS) if (re.test(code)) return notSaved(said(key));
+  return notSaved(
+    code ? said('fileSave.stoppedCode', [code.slice(0, 60)]) : said('fileSave.stopped'),
+  );
 }
 
-export function downloadRefusedText(message: string | undefined): string {
-  return `The file was not saved: the browser refused to start the download${message ? ` (${message.slice(0, 120)})` : ''}.`;
+export function downloadRefused(message: string | undefined): Said {
+  return notSaved(
+    message ? said('fileSave.refusedWhy', [message.slice(0, 120)]) : said('fileSave.refused'),
+  );
 }
 
-export const NOT_ON_DISK = 'The file is no longer where it was saved (it was moved or deleted).';
-export const FORGOTTEN =
-  'The file is no longer in the browser’s list of downloads (the list was cleared, or it is from before a restart), so the browser cannot say it is still on disk.';
+export const NOT_ON_DISK = said('fileSave.moved');
+export const FORGOTTEN = said('fileSave.forgotten');

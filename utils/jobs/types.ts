@@ -33,8 +33,8 @@ export interface JobProgress {
 export interface FileSave {
   state: 'saving' | 'saved' | 'failed';
   downloadId: number | null;
-  /** Why it failed, in plain words. */
-  error: string | null;
+  /** Why it failed, said (fileSave.*), or the sentence of a record stored before. */
+  error: ErrorWords | null;
   at: number;
   /** Where the browser saved it (full path), as it said when the download completed. */
   path?: string;

@@ -4,7 +4,7 @@
  * record stored before errors became keys) shows as it is.
  */
 import { i18n } from '#i18n';
-import type { ErrorWords, Said } from '../vocabulary';
+import type { ErrorWords, Said, SaidValue } from '../vocabulary';
 import { formatCount } from './format';
 
 type Say = (key: string, ...rest: unknown[]) => string;
@@ -12,12 +12,19 @@ type Say = (key: string, ...rest: unknown[]) => string;
 /** Said words in the page's language: numbers formatted, strings as they came. */
 export function say(words: Said): string {
   const t = i18n.t as unknown as Say;
-  const values = (words.values ?? []).map((v) =>
-    typeof v === 'number' ? formatCount(v) : typeof v === 'string' ? v : say(v),
-  );
+  const values = (words.values ?? []).map(sayValue);
   const text = words.count === undefined ? t(words.key, values) : t(words.key, words.count, values);
   const said = text || i18n.t('common.somethingWrong');
   return words.then?.length ? [said, ...words.then.map(say)].join(' ') : said;
+}
+
+/** One of said words' values: a number in the page's locale, a string as it came, words said. */
+export function sayValue(value: SaidValue): string {
+  return typeof value === 'number'
+    ? formatCount(value)
+    : typeof value === 'string'
+      ? value
+      : say(value);
 }
 
 /** Said words, or nothing ('') when there are none. */

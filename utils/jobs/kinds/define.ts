@@ -12,7 +12,7 @@ import type { Spool } from '../../storage/spool';
 import type { ImportDrafts } from '../import-drafts';
 import type { JobRecord, StoredRequest } from '../record';
 import type { JobFacts, JobView, JobWords, WaitReason } from '../types';
-import type { FileKind, JobPhase } from '../../vocabulary';
+import type { ErrorWords, FileKind, JobPhase } from '../../vocabulary';
 
 /** Parallel requests a job keeps going, by what they do; the store's governor caps them anyway. */
 export interface Workers {
@@ -42,7 +42,7 @@ export interface RunContext {
   /** The file's rows are complete: record it and hand it to the browser's downloads. */
   finishFile(kind: FileKind): Promise<void>;
   /** Makes a file and waits until the browser has it on disk: null then, or why it could not. */
-  fileOnDisk(kind: FileKind): Promise<string | null>;
+  fileOnDisk(kind: FileKind): Promise<ErrorWords | null>;
 }
 
 /** How a run that did not throw ended: done, or waiting for the merchant's word. */
@@ -89,7 +89,8 @@ export interface Say {
 }
 
 /** Where a file stands, asked of the browser just before it is relied on. */
-export type DiskState = { onDisk: true } | { onDisk: false; saving: boolean; error: string | null };
+export type DiskState =
+  { onDisk: true } | { onDisk: false; saving: boolean; error: ErrorWords | null };
 
 /** What a confirmation (the merchant's typed word) needs of the registry. */
 export interface ConfirmContext {
