@@ -6,9 +6,16 @@ import {
   checkPattern,
   patternCode,
   randomSource,
-  spaceText,
   uniformIndex,
 } from '../../utils/codes/pattern';
+import { patternProblemWords } from '../../utils/codes/pattern-words';
+import { patternProblemText, spaceText } from '../../utils/ui/pattern-text';
+
+/** What is wrong with a pattern, in the page's words (English here). */
+const problemText = (pattern: string, characters: string, count: number) => {
+  const { problem } = checkPattern(pattern, characters, count);
+  return problem ? patternProblemText(problem) : null;
+};
 import { createEstimate } from '../../utils/codes/estimate';
 
 describe('checkPattern', () => {
@@ -20,7 +27,9 @@ describe('checkPattern', () => {
     ['SALE!-####', digits, 10, /characters codes cannot have \(“!”\)/],
     [' ####', digits, 10, /starts or ends with a space/],
     ['####', 'A', 10, /at least two different characters/],
-    ['####', 'AB!', 10, /cannot be in a code: “!”/],
+    ['####', 'AB!', 10, /cannot be in a code: “!”\. Use letters, digits, _ and -\./],
+    ['####', 'AB! ', 10, /cannot be in a code: “!” and a space\./],
+    ['####', 'AB ', 10, /cannot be in a code: a space\./],
     [
       'A##',
       digits,
@@ -28,7 +37,7 @@ describe('checkPattern', () => {
       /can make 100 codes; 2,000 codes need at least 200,000 \(100 times as many/,
     ],
   ])('%j over %j for %i: %s', (pattern, characters, count, error) => {
-    expect(checkPattern(pattern, characters, count).error).toMatch(error);
+    expect(problemText(pattern, characters, count)).toMatch(error);
   });
 
   it('accepts a roomy pattern and says how many codes it can make', () => {
@@ -37,10 +46,19 @@ describe('checkPattern', () => {
       CHARACTER_SETS['letters-digits'].characters,
       10_000,
     );
-    expect(ok).toEqual({ error: null, problem: null, slots: 8, space: 36 ** 8 });
+    expect(ok).toEqual({ problem: null, slots: 8, space: 36 ** 8 });
     expect(spaceText(ok.space)).toBe('about 2.8 × 10^12');
     expect(spaceText(1_679_616)).toBe('1,679,616');
     expect(spaceText(36 ** 12)).toBe('about 4.7 × 10^18');
+    expect(spaceText(Infinity)).toBe('more than 10^300');
+  });
+
+  it('the background refuses with the same words as keys and values, never a sentence', () => {
+    const { problem } = checkPattern('A##', CHARACTER_SETS.digits.characters, 2000);
+    expect(patternProblemWords(problem!)).toEqual({
+      key: 'forms.pattern.tooSmall',
+      values: [100, 2000, 200_000, 100],
+    });
   });
 
   it('counts letters that differ only in case once (the store does)', () => {
@@ -48,7 +66,7 @@ describe('checkPattern', () => {
     expect(charactersOf('custom', 'aabbc')).toBe('abc');
     // One letter in two cases is one character to the store: drawn once, not twice as often.
     expect(charactersOf('custom', 'aA0bB1')).toBe('a0b1');
-    expect(checkPattern('####', charactersOf('custom', 'aA'), 1).error).toMatch(
+    expect(problemText('####', charactersOf('custom', 'aA'), 1)).toMatch(
       /at least two different characters.*either case/,
     );
   });

@@ -4,6 +4,8 @@
  * as asked, nothing made twice or lost across a worker stop or dropped answers.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { ApiError } from '../../utils/api/errors';
+import { sayError } from '../../utils/ui/say';
 import type { GeneratedRow } from '../../utils/jobs/generate';
 import { createSpools } from '../../utils/jobs/create-codes';
 import type { PatternParams } from '../../utils/jobs/types';
@@ -320,13 +322,18 @@ describe('codes in my own pattern', () => {
   it('a pattern too small for N is refused before anything is sent', async () => {
     h = await harness({ seed: { bulkCodes: 0 } });
     const reg = h.registry();
-    await expect(
-      reg.start({
+    const refused = await reg
+      .start({
         kind: 'pattern',
         ...bulk(h),
         params: params({ pattern: 'A##', characterSet: 'digits' }),
-      }),
-    ).rejects.toThrow(/can make 100 codes; 2,000 codes need at least 200,000/);
+      })
+      .catch((e: unknown) => e);
+    // Said as a key and numbers, worded by the page in the merchant's locale.
+    expect(refused).toBeInstanceOf(ApiError);
+    expect(sayError((refused as ApiError).said)).toMatch(
+      /can make 100 codes; 2,000 codes need at least 200,000/,
+    );
     await expect(
       reg.start({ kind: 'pattern', ...bulk(h), params: params({ pattern: 'NOHASH' }) }),
     ).rejects.toThrow(/has no #/);

@@ -6,7 +6,7 @@
  */
 import { currentLocale } from '../locale/current';
 import { numberFormat } from '../locale/numbers';
-import { CODE_CHAR_RE, CODE_CHARS, CODE_MAX_LENGTH, PATTERN_ROOM } from '../vocabulary';
+import { CODE_CHAR_RE, CODE_MAX_LENGTH, PATTERN_ROOM } from '../vocabulary';
 
 /** The character sets a pattern may draw from ('custom': the merchant's own characters). */
 export const CHARACTER_SET_IDS = [
@@ -58,11 +58,7 @@ export type PatternProblem =
   | { code: 'too-small'; space: number; count: number; need: number; room: number };
 
 export interface PatternCheck {
-  /**
-   * What is wrong, in English for the background's refusal (a form checks the same first and
-   * words `problem` in the merchant's language); null when the pattern can make the codes.
-   */
-  error: string | null;
+  /** What is wrong (worded by pattern-words.ts); null when the pattern can make the codes. */
   problem: PatternProblem | null;
   /** Random positions (`#`). */
   slots: number;
@@ -76,52 +72,26 @@ export function checkPattern(pattern: string, characters: string, count: number)
   // The store tells codes apart regardless of case: "a" and "A" make the same code.
   const distinct = new Set([...characters].map((c) => c.toUpperCase())).size;
   const space = distinct ** slots;
-  const fail = (problem: PatternProblem, error: string): PatternCheck => ({
-    error,
-    problem,
-    slots,
-    space,
-  });
-  if (pattern.trim() === '')
-    return fail({ code: 'empty' }, 'Type a pattern, e.g. SPRING-####-####.');
-  if (slots === 0)
-    return fail(
-      { code: 'no-slot' },
-      'The pattern has no #: each # becomes a random character, so without one every code would be the same.',
-    );
+  const fail = (problem: PatternProblem): PatternCheck => ({ problem, slots, space });
+  if (pattern.trim() === '') return fail({ code: 'empty' });
+  if (slots === 0) return fail({ code: 'no-slot' });
   if (pattern.length > CODE_MAX_LENGTH)
-    return fail(
-      { code: 'too-long', length: pattern.length, max: CODE_MAX_LENGTH },
-      `The pattern has ${pattern.length} characters; codes may have at most ${CODE_MAX_LENGTH}.`,
-    );
+    return fail({ code: 'too-long', length: pattern.length, max: CODE_MAX_LENGTH });
   const fixed = [...new Set([...pattern].filter((c) => c !== '#' && !CODE_CHAR_RE.test(c)))];
-  if (fixed.length)
-    return fail(
-      { code: 'bad-fixed', characters: fixed },
-      `The pattern holds characters codes cannot have (${fixed.map((c) => `“${c}”`).join(', ')}): only ${CODE_CHARS}, and #.`,
-    );
-  if (pattern !== pattern.trim())
-    return fail(
-      { code: 'spaces' },
-      'The pattern starts or ends with a space, which shoppers would not type.',
-    );
-  if (characters.length < 2)
-    return fail(
-      { code: 'few-characters' },
-      'Choose at least two different characters for the random part (a letter counts once in either case: the store does not tell them apart).',
-    );
+  if (fixed.length) return fail({ code: 'bad-fixed', characters: fixed });
+  if (pattern !== pattern.trim()) return fail({ code: 'spaces' });
+  if (characters.length < 2) return fail({ code: 'few-characters' });
   const badChars = [...new Set([...characters].filter((c) => !CODE_CHAR_RE.test(c) || c === ' '))];
-  if (badChars.length)
-    return fail(
-      { code: 'bad-characters', characters: badChars },
-      `These characters cannot be in a code: ${badChars.map((c) => (c === ' ' ? 'a space' : `“${c}”`)).join(', ')}. Use ${CODE_CHARS.replace('spaces, ', '')}.`,
-    );
+  if (badChars.length) return fail({ code: 'bad-characters', characters: badChars });
   if (space < count * PATTERN_ROOM)
-    return fail(
-      { code: 'too-small', space, count, need: count * PATTERN_ROOM, room: PATTERN_ROOM },
-      `This pattern can make ${spaceText(space)} codes; ${spaceText(count)} codes need at least ${spaceText(count * PATTERN_ROOM)} (${PATTERN_ROOM} times as many, so that codes rarely clash with each other or with the store's). Add # or characters.`,
-    );
-  return { error: null, problem: null, slots, space };
+    return fail({
+      code: 'too-small',
+      space,
+      count,
+      need: count * PATTERN_ROOM,
+      room: PATTERN_ROOM,
+    });
+  return { problem: null, slots, space };
 }
 
 /**
@@ -136,13 +106,6 @@ export function spaceParts(
   if (space < 1e12) return { whole: numberFormat(locale).format(Math.round(space)) };
   const exponent = Math.floor(Math.log10(space));
   return { mantissa: numberFormat(locale, 'one-decimal').format(space / 10 ** exponent), exponent };
-}
-
-/** English for the background's refusal: 1,679,616 or "about 2.8 × 10^12". */
-export function spaceText(space: number, locale = currentLocale()): string {
-  const parts = spaceParts(space, locale);
-  if (!parts) return 'more than 10^300';
-  return 'whole' in parts ? parts.whole : `about ${parts.mantissa} × 10^${parts.exponent}`;
 }
 
 /**

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { ApiError } from '../../api/errors';
 import { charactersOf, checkPattern } from '../../codes/pattern';
+import { patternProblemWords } from '../../codes/pattern-words';
 import { PatternParamsSchema, Target } from '../schemas';
 import { COMPLETED, defineJobKind } from './define';
 import { createdBy, createFacts, finishCreateFiles, runCreate, windDownCreate } from './creating';
@@ -19,7 +20,7 @@ export const pattern = defineJobKind({
     // The pattern must be able to make the codes asked for (checkPattern says why not).
     const p = request.params;
     const check = checkPattern(p.pattern, charactersOf(p.characterSet, p.ownCharacters), p.count);
-    if (check.error) throw new ApiError('invalid', check.error);
+    if (check.problem) throw new ApiError('invalid', patternProblemWords(check.problem));
     return { keep: request };
   },
   planned: async (request) => ({ kind: 'create', count: request.params.count }),
