@@ -11,7 +11,6 @@ export const CREATE_CONCURRENCY = 40;
 
 /** A code the store holds: letters (either case), digits, spaces, `_` and `-`, 1 to 50 of them. */
 export const CODE_MAX_LENGTH = 50;
-export const CODE_CHARS = 'letters, digits, spaces, _ and -';
 export const CODE_CHAR_RE = /[A-Za-z0-9 _-]/;
 export const CODE_RE = new RegExp(`^[A-Za-z0-9 _-]{1,${CODE_MAX_LENGTH}}$`);
 /** The characters of a text no code can hold, each once (none: it could be a code's). */

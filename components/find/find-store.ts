@@ -7,6 +7,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { codeToFind } from '@/utils/codes/find';
 import type { CodeLookup } from '@/utils/messages';
 import type { UiBridge } from '@/utils/ui/bridge';
+import { say } from '@/utils/ui/say';
 import { sendChecked, type Person } from '../trusted';
 
 export interface FindState {
@@ -55,7 +56,7 @@ export function createFinder(bridge: UiBridge): Finder {
     const checked = codeToFind(store.getState().text);
     if ('error' in checked) {
       store.setState({
-        inputError: checked.error,
+        inputError: say(checked.error),
         found: null,
         error: null,
         confirming: false,

@@ -8,6 +8,7 @@ import type { JSX } from 'preact';
 import type { ImportPreview } from '@/utils/messages';
 import { i18n } from '#i18n';
 import { formatCount } from '@/utils/ui/format';
+import { say } from '@/utils/ui/say';
 import { SLOT, withParts } from '../with-parts';
 
 /** `reading`: the file's name while it is read; `preview`: the background's answer. */
@@ -34,11 +35,11 @@ export function Preview(props: {
                   <li key={kind}>
                     {withParts(
                       i18n.t(example.code ? 'import.reasonWithCode' : 'import.reason', count, [
-                        label,
+                        say(label),
                         formatCount(count),
                         String(example.line),
                         SLOT,
-                        example.reason,
+                        say(example.reason),
                       ]),
                       [<code>{example.code}</code>],
                     )}

@@ -7,7 +7,7 @@ import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import type { JobView, PurgeMode } from '@/utils/jobs/types';
 import { isPlanStale, type ErrorWords, type Said } from '@/utils/vocabulary';
-import { sayValue } from '@/utils/ui/say';
+import { sayError, sayValue } from '@/utils/ui/say';
 import { formatCount } from '@/utils/ui/format';
 import type { PanelModel } from '../state/panel-model';
 import { useStore } from '../state/use-store';
@@ -41,7 +41,7 @@ function FileSummary(props: { purge: NonNullable<JobView['purge']> }): JSX.Eleme
       {count && skipped.length ? (
         <ul class="bcm-muted">
           {skipped.map((s) => (
-            <li key={s.line}>{i18n.t('confirm.line', [String(s.line), s.reason])}</li>
+            <li key={s.line}>{i18n.t('confirm.line', [String(s.line), sayError(s.reason)])}</li>
           ))}
           {more > 0 ? <li>{i18n.t('confirm.more', [formatCount(more)])}</li> : null}
         </ul>

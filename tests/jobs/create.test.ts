@@ -287,7 +287,7 @@ describe('import', () => {
     await expect(
       reg.prepareImport(h.sandbox.storeHash, h.sandbox.promotions.bulk, csv),
     ).rejects.toThrow(
-      /^No line of the file can become a code\. characters not allowed: 2 lines \(line 3: the code holds characters .*“!”.*\); spreadsheet formulas, not codes: 1 line \(line 2: .*\)\. Fix the file and choose it again\.$/,
+      /^No line of the file can become a code\. 2 lines: characters not allowed \(line 3: the code holds characters .*“!”.*\)\. 1 line: spreadsheet formulas, not codes \(line 2: .*\)\. Fix the file and choose it again\.$/,
     );
     expect(h.sandbox.stats().perEndpoint.createCode.requests).toBe(0);
   });

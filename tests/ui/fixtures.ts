@@ -3,6 +3,8 @@ import { describeJob } from '@/utils/jobs/kinds';
 import type { JobFacts, JobView } from '@/utils/jobs/types';
 import { SAY } from '../jobs/say';
 import type { ImportPreview, PromotionInfo, StoreView } from '@/utils/messages';
+import { foreignCharacters, REJECT_LABEL } from '@/utils/csv/read-import';
+import { said } from '@/utils/vocabulary';
 
 export const STORE_HASH = 'abc123';
 export const PROMOTION_ID = 42;
@@ -70,24 +72,15 @@ export const IMPORT_PREVIEW: ImportPreview = {
   reasons: [
     {
       kind: 'characters',
-      label: 'characters not allowed',
+      label: REJECT_LABEL.characters,
       count: 1,
-      example: {
-        line: 1_005,
-        code: 'not allowed!',
-        reason:
-          'the code holds characters BigCommerce does not allow (“!”): only letters, digits, spaces, _ and -',
-      },
+      example: { line: 1_005, code: 'not allowed!', reason: foreignCharacters('not allowed!')! },
     },
     {
       kind: 'repeated',
-      label: 'repeated in the file',
+      label: REJECT_LABEL.repeated,
       count: 1,
-      example: {
-        line: 1_008,
-        code: 'SPRING-0001',
-        reason: 'the code is already on line 3 of the file',
-      },
+      example: { line: 1_008, code: 'SPRING-0001', reason: said('lineReasons.repeated', ['3']) },
     },
   ],
   estimate: { ms: 19_980_000, basis: 'quota', quota: 150, windowMs: 30_000 },

@@ -117,7 +117,7 @@ describe('import codes dialog', () => {
       .map((li) => li.textContent);
     expect(reasons).toEqual([
       'characters not allowed: 1 line, e.g. line 1005 not allowed!: the code holds characters BigCommerce does not allow (“!”): only letters, digits, spaces, _ and -',
-      'repeated in the file: 1 line, e.g. line 1008 SPRING-0001: the code is already on line 3 of the file',
+      'repeated in the file: 1 line, e.g. line 1008 SPRING-0001: the code is already on line 3 of the file (codes that differ only in upper and lower case count as one, since shoppers may type either)',
     ]);
     // The estimate, from the same model as every form's, is asked of the background.
     await new Promise((r) => setTimeout(r, 200));

@@ -7,6 +7,9 @@ import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, test } from 'vitest';
 import { JobCard } from '@/components/JobCard';
 import { errorForStatus, networkError, plainWords } from '@/utils/api/errors';
+import { noCodesWords } from '@/utils/jobs/import-drafts';
+import { parseImportCsv } from '@/utils/csv/read-import';
+import { codeToFind } from '@/utils/codes/find';
 import { downloadError, downloadRefused, FORGOTTEN, NOT_ON_DISK } from '@/utils/jobs/save-text';
 import { setLocale } from '@/utils/locale/current';
 import { pausedText } from '@/utils/ui/job-text';
@@ -142,6 +145,24 @@ describe('a job card in German', () => {
     expect(new Set(reasons.map(plainWords)).size).toBe(reasons.length);
     expect(plainWords(downloadError('SOMETHING_NEW'))).toBe(
       'The file was not saved: the browser stopped the download (SOMETHING_NEW).',
+    );
+  });
+
+  test('a file’s lines that cannot be codes, and a code that cannot be found, in German', async () => {
+    await speak('de');
+    setLocale('de');
+    const { rejected } = parseImportCsv('code\n=SUM(A1)\nGUT\nGUT\nnot\u00a0allowed!\n');
+    expect(say(noCodesWords(rejected.slice(0, 1)))).toBe(
+      'Keine Zeile der Datei kann ein Code werden. 1 Zeile: Tabellenformeln, keine Codes (Zeile 2: Die Zelle sieht wie eine Tabellenformel aus (=SUM(A1)), nicht wie ein Code). Korrigieren Sie die Datei und wählen Sie sie erneut.',
+    );
+    expect(rejected.map((r) => say(r.reason))).toEqual([
+      'Die Zelle sieht wie eine Tabellenformel aus (=SUM(A1)), nicht wie ein Code',
+      'Der Code steht bereits in Zeile 3 der Datei (Codes, die sich nur in Groß- und Kleinschreibung unterscheiden, zählen als einer, da Kunden beides eingeben können)',
+      'Der Code enthält Zeichen, die BigCommerce nicht erlaubt (“!” und ein Tabulator oder ein ungewöhnliches Leerzeichen): nur Buchstaben, Ziffern, Leerzeichen, _ und -',
+    ]);
+    const notFindable = codeToFind('X'.repeat(1_234));
+    expect('error' in notFindable && say(notFindable.error)).toBe(
+      'Ein Code hat höchstens 50 Zeichen; dieser hat 1.234, daher kann ihn kein Shop enthalten.',
     );
   });
 

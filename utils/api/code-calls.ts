@@ -6,7 +6,7 @@ import { readCouponCodes } from './code-rows';
 import { ApiError, badResponse, extractReason, type ErrorContext, type Unreadable } from './errors';
 import { CodeListSchema, PromotionListSchema, type CouponCode, type Promotion } from './schemas';
 import { parseBody, type Send } from './transport';
-import { codeKey } from '../vocabulary';
+import { codeKey, said, type SaidValue } from '../vocabulary';
 
 /** Body of POST /codes. Both limits are always sent: this endpoint's default is 0 (unlimited), unlike codegen's 1. */
 export interface CreateCodeBody {
@@ -16,8 +16,9 @@ export interface CreateCodeBody {
 }
 
 /** What the store did with one code: made it, or refused it (a code it already has, or one it will not take). */
+/** A refusal's reason: BigCommerce's own words as they came, or ours when it gave none. */
 export type CreateResult =
-  { created: CouponCode } | { refused: 'conflict' | 'invalid'; reason: string };
+  { created: CouponCode } | { refused: 'conflict' | 'invalid'; reason: SaidValue };
 
 /** Rows a lookup asks for: the store's filter is documented only as "filter by code". */
 const LOOKUP_ROWS = 10;
@@ -66,12 +67,12 @@ export function codeCalls(
       if (status === 409)
         return {
           refused: 'conflict',
-          reason: extractReason(text) ?? 'The code already exists in the store.',
+          reason: extractReason(text) ?? said('lineReasons.existsInStore'),
         };
       if (status === 422)
         return {
           refused: 'invalid',
-          reason: extractReason(text) ?? 'BigCommerce refused the code.',
+          reason: extractReason(text) ?? said('lineReasons.noReasonGiven'),
         };
       let data: unknown;
       try {

@@ -36,7 +36,10 @@ export class ApiError extends Error {
   }
 }
 
-/** The background's own wording of an error, in the browser's language: for logs and tests only. */
+/**
+ * The background's own wording, in the browser's language: for logs, tests, and the words a
+ * file carries (a rejected line's reason). The pages word what they show themselves.
+ */
 export function plainWords(words: ErrorWords): string {
   if (typeof words === 'string') return words;
   const t = i18n.t as unknown as (key: string, ...rest: unknown[]) => string;

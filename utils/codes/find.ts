@@ -3,19 +3,20 @@
  * end with a space), at most CODE_MAX_LENGTH characters, only what the store allows. Letter
  * case is left as typed: the store finds a code whatever its case.
  */
-import { charsOutsideCodes, CODE_CHARS, CODE_MAX_LENGTH } from '../vocabulary';
+import { charsOutsideCodes, CODE_MAX_LENGTH, said, type Said } from '../vocabulary';
 
-export function codeToFind(typed: string): { code: string } | { error: string } {
+export function codeToFind(typed: string): { code: string } | { error: Said } {
   const code = typed.trim();
-  if (code === '') return { error: 'Type a code to find.' };
+  if (code === '') return { error: said('findInput.empty') };
   if (code.length > CODE_MAX_LENGTH)
-    return {
-      error: `A code has at most ${CODE_MAX_LENGTH} characters; this has ${code.length}, so no store can hold it.`,
-    };
+    return { error: said('findInput.tooLong', [CODE_MAX_LENGTH, code.length]) };
   const bad = charsOutsideCodes(code);
   if (bad.length)
     return {
-      error: `A code holds only ${CODE_CHARS}: ${bad.map((c) => `“${c}”`).join(', ')} cannot be in one, so no store can hold it.`,
+      error: said('findInput.badCharacters', [
+        said('forms.pattern.codeChars'),
+        bad.map((c) => `“${c}”`).join(', '),
+      ]),
     };
   return { code };
 }

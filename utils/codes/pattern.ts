@@ -18,20 +18,12 @@ export const CHARACTER_SET_IDS = [
 ] as const;
 export type CharacterSetId = (typeof CHARACTER_SET_IDS)[number];
 
-export const CHARACTER_SETS: Record<
-  Exclude<CharacterSetId, 'custom'>,
-  { label: string; characters: string }
-> = {
-  'letters-digits': {
-    label: 'Letters and digits',
-    characters: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789',
-  },
-  letters: { label: 'Letters', characters: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ' },
-  digits: { label: 'Digits', characters: '0123456789' },
-  'lower-digits': {
-    label: 'Lower-case letters and digits',
-    characters: 'abcdefghijklmnopqrstuvwxyz0123456789',
-  },
+/** Each set's characters; its name is the form's to say (pattern.sets.* in the catalogue). */
+export const CHARACTER_SETS: Record<Exclude<CharacterSetId, 'custom'>, { characters: string }> = {
+  'letters-digits': { characters: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789' },
+  letters: { characters: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ' },
+  digits: { characters: '0123456789' },
+  'lower-digits': { characters: 'abcdefghijklmnopqrstuvwxyz0123456789' },
 };
 
 /**

@@ -6,7 +6,6 @@
  */
 import {
   charsOutsideCodes,
-  CODE_CHARS,
   CODE_MAX_LENGTH,
   codeKey,
   MAX_JOB_CODES,
@@ -14,7 +13,7 @@ import {
   type Said,
   USES_MAX,
 } from '../vocabulary';
-import { walkCodeRows } from './rows';
+import { EMPTY_CELL, walkCodeRows } from './rows';
 
 /** A code to create, with its own limits when the file gave them (null: the form's). */
 export interface ImportRow {
@@ -31,7 +30,7 @@ export interface ImportRejection {
   line: number;
   code: string;
   kind: RejectKind;
-  reason: string;
+  reason: Said;
 }
 
 export interface ParsedImport {
@@ -42,41 +41,44 @@ export interface ParsedImport {
 }
 
 /** The preview's words for each kind of rejection. */
-export const REJECT_LABEL: Record<RejectKind, string> = {
-  empty: 'empty',
-  'too-long': `longer than ${CODE_MAX_LENGTH} characters`,
-  characters: 'characters not allowed',
-  formula: 'spreadsheet formulas, not codes',
-  repeated: 'repeated in the file',
-  uses: 'limits that are not whole numbers from 0 to 100,000',
-  unreadable: 'unreadable lines',
+export const REJECT_LABEL: Record<RejectKind, Said> = {
+  empty: said('importReject.empty'),
+  'too-long': said('importReject.tooLong', [CODE_MAX_LENGTH]),
+  characters: said('importReject.characters'),
+  formula: said('importReject.formula'),
+  repeated: said('importReject.repeated'),
+  uses: said('importReject.uses', [USES_MAX]),
+  unreadable: said('importReject.unreadable'),
 };
 
 const USES_COLUMNS = ['max_uses', 'max_uses_per_customer'];
 
 /** Why a code holds what no code can (null: it does not), naming the characters for the merchant. */
-export function foreignCharacters(code: string): string | null {
-  const bad = charsOutsideCodes(code);
+export function foreignCharacters(code: string): Said | null {
+  const bad = charsOutsideCodes(code).slice(0, 5);
   if (!bad.length) return null;
-  const named = bad
-    .slice(0, 5)
-    .map((c) => (c.trim() === '' ? 'a tab or an odd space' : `“${c}”`))
+  // A blank one is named, since a quoted tab reads as nothing.
+  const quoted = bad
+    .filter((c) => c.trim() !== '')
+    .map((c) => `“${c}”`)
     .join(', ');
-  return `the code holds characters BigCommerce does not allow (${named}): only ${CODE_CHARS}`;
+  const named = !bad.some((c) => c.trim() === '')
+    ? quoted
+    : quoted
+      ? said('lineReasons.andOddSpace', [quoted])
+      : said('lineReasons.oddSpace');
+  return said('lineReasons.foreign', [named, said('forms.pattern.codeChars')]);
 }
 
 /** Why a code cannot be created (null when it can), and of which kind. */
-export function rejectImportCode(code: string): { kind: RejectKind; reason: string } | null {
-  if (code === '') return { kind: 'empty', reason: 'the code cell is empty' };
+export function rejectImportCode(code: string): { kind: RejectKind; reason: Said } | null {
+  if (code === '') return { kind: 'empty', reason: EMPTY_CELL };
   if (/^[=+@]/.test(code) || /^-.*[()]/.test(code))
-    return {
-      kind: 'formula',
-      reason: `the cell looks like a spreadsheet formula (${code.slice(0, 30)}), not a code`,
-    };
+    return { kind: 'formula', reason: said('lineReasons.formula', [code.slice(0, 30)]) };
   if (code.length > CODE_MAX_LENGTH)
     return {
       kind: 'too-long',
-      reason: `the code has ${code.length} characters; codes may have at most ${CODE_MAX_LENGTH}`,
+      reason: said('lineReasons.tooLong', [code.length, CODE_MAX_LENGTH]),
     };
   const foreign = foreignCharacters(code);
   return foreign ? { kind: 'characters', reason: foreign } : null;
@@ -109,7 +111,7 @@ export function parseImportCsv(text: string): ParsedImport {
       return reject({
         line,
         code: '',
-        kind: reason.startsWith('the code cell is empty') ? 'empty' : 'unreadable',
+        kind: reason.key === EMPTY_CELL.key ? 'empty' : 'unreadable',
         reason,
       });
     },
@@ -123,7 +125,7 @@ export function parseImportCsv(text: string): ParsedImport {
           line,
           code,
           kind: 'repeated',
-          reason: `the code is already on line ${seen} of the file (codes that differ only in upper and lower case count as one, since shoppers may type either)`,
+          reason: said('lineReasons.repeated', [String(seen)]),
         });
       }
       const maxUses = readUses(extra.max_uses);
@@ -137,7 +139,7 @@ export function parseImportCsv(text: string): ParsedImport {
           line,
           code,
           kind: 'uses',
-          reason: `${name} is “${clip(value ?? '')}”: it must be a whole number from 0 (unlimited) to ${USES_MAX.toLocaleString('en-US')}`,
+          reason: said('lineReasons.badUses', [name, clip(value ?? ''), USES_MAX]),
         });
       }
       if (rows.length >= MAX_JOB_CODES) {

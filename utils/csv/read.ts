@@ -10,7 +10,7 @@ import { CODE_MAX_LENGTH, codeKey, MAX_JOB_CODES, said, type Said } from '../voc
 export interface SkippedLine {
   /** 1-based line number in the file as the merchant's editor shows it. */
   line: number;
-  reason: string;
+  reason: Said;
 }
 
 export interface ParsedCodes {
@@ -32,10 +32,9 @@ function fail(error: Said): ParsedCodes {
 }
 
 /** Why a cell is not a usable code, or null when it is one. */
-function rejectCode(code: string): string | null {
-  if (code.length > CODE_MAX_LENGTH) return `the code is longer than ${CODE_MAX_LENGTH} characters`;
-  if (CONTROL_CHARS.test(code) || /[\r\n]/.test(code))
-    return 'the code contains characters a coupon code cannot have';
+function rejectCode(code: string): Said | null {
+  if (code.length > CODE_MAX_LENGTH) return said('lineReasons.longerThan', [CODE_MAX_LENGTH]);
+  if (CONTROL_CHARS.test(code) || /[\r\n]/.test(code)) return said('lineReasons.controlChars');
   // Only the store's alphabet: a "ß" or "ﬁ" names no code (and must not match SS or FI).
   return foreignCharacters(code);
 }
@@ -50,7 +49,7 @@ export function parseCodesCsv(text: string): ParsedCodes {
   const skipped: SkippedLine[] = [];
   let skippedCount = 0;
   let tooMany = false;
-  const skip = (line: number, reason: string): void => {
+  const skip = (line: number, reason: Said): void => {
     skippedCount++;
     if (skipped.length < MAX_SKIPPED_DETAILS) skipped.push({ line, reason });
   };

@@ -8,6 +8,9 @@ import Papa from 'papaparse';
 import { unguardText } from './guard';
 import { said, type Said } from '../vocabulary';
 
+/** A line whose code cell is empty: skipped, and an import counts it among the empty ones. */
+export const EMPTY_CELL = said('lineReasons.emptyCell');
+
 /** Header names taken to mean "the codes are in this column" (compared trimmed, lowercase). */
 const CODE_HEADERS = [
   'code',
@@ -38,7 +41,7 @@ export interface WalkHandlers {
   /** A usable row; return false to stop reading. */
   row(r: CodeRow): boolean | void;
   /** A line that held something but no usable row; return false to stop reading. */
-  skip(line: number, reason: string): boolean | void;
+  skip(line: number, reason: Said): boolean | void;
 }
 
 /**
@@ -137,7 +140,7 @@ export function walkCodeRows(
   let rowStart = 0;
   let linesBefore = 0;
 
-  const skip = (parser: Papa.Parser, line: number, reason: string) => {
+  const skip = (parser: Papa.Parser, line: number, reason: Said) => {
     if (on.skip(line, reason) === false) parser.abort();
   };
 
@@ -194,23 +197,21 @@ export function walkCodeRows(
         skip(
           parser,
           line,
-          quoteError.code === 'MissingQuotes'
-            ? 'a quote opened on this line is never closed, so the rest of the file could not be read'
-            : 'the quotes on this line are not balanced',
+          said(
+            quoteError.code === 'MissingQuotes'
+              ? 'lineReasons.quoteNeverClosed'
+              : 'lineReasons.quotesUnbalanced',
+          ),
         );
         return;
       }
       if (!hasHeader && usedWidth(row) > 1) {
-        skip(
-          parser,
-          line,
-          'the line has more than one value; use a "code" header to say which one is the code',
-        );
+        skip(parser, line, said('lineReasons.severalValues'));
         return;
       }
       const raw = (row[column] ?? '').trim();
       if (raw === '') {
-        skip(parser, line, 'the code cell is empty');
+        skip(parser, line, EMPTY_CELL);
         return;
       }
       const extra: Record<string, string> = {};

@@ -9,6 +9,7 @@
  * checkpoint says so. Nothing is ever deleted.
  */
 import type { BigCommerceClient } from '../api/client';
+import { plainWords } from '../api/errors';
 import { codeHash } from './code-set';
 import { patternCode, randomSource } from '../codes/pattern';
 import type { Spool } from '../storage/spool';
@@ -145,9 +146,11 @@ export async function createCodes(d: CreateDeps): Promise<void> {
               });
               cp.created++;
             } else if ('rejected' in outcome) {
-              refused
-                .get(chunk.n)!
-                .push({ line: row.line ?? null, code: row.code, reason: outcome.rejected });
+              refused.get(chunk.n)!.push({
+                line: row.line ?? null,
+                code: row.code,
+                reason: plainWords(outcome.rejected),
+              });
               cp.rejected++;
             } else {
               // A pattern code the store already has: a fresh one in its place, written down first.

@@ -9,9 +9,9 @@ import type { BigCommerceClient } from '../api/client';
 import type { CreateCodeBody } from '../api/code-calls';
 import { ApiError } from '../api/errors';
 import type { CouponCode } from '../api/schemas';
-import { said } from '../vocabulary';
+import { said, type Said, type SaidValue } from '../vocabulary';
 
-export type CodeOutcome = { created: CouponCode } | { rejected: string } | { clash: string };
+export type CodeOutcome = { created: CouponCode } | { rejected: Said } | { clash: string };
 
 export interface CreateOneContext {
   client: BigCommerceClient;
@@ -41,7 +41,7 @@ const isOurs = (c: CouponCode, body: CreateCodeBody, baselineMaxId: number) =>
 
 export async function createOne(x: CreateOneContext, body: CreateCodeBody): Promise<CodeOutcome> {
   for (let lost = 0, ghosts = 0; ;) {
-    let refusal: { refused: 'conflict' | 'invalid'; reason: string } | null = null;
+    let refusal: { refused: 'conflict' | 'invalid'; reason: SaidValue } | null = null;
     try {
       // Without a signal of its own for requests sent, the job's stop cuts them too.
       const res = await x.client.createCode(
@@ -75,19 +75,18 @@ export async function createOne(x: CreateOneContext, body: CreateCodeBody): Prom
       return x.pattern
         ? { clash: body.code }
         : {
-            rejected:
-              'the code is already used by another promotion of this store (codes are unique across the store, whatever their case)',
+            rejected: said('lineReasons.inOtherPromotion'),
           };
     // Said to exist, yet found nowhere: deleted meanwhile (try again), or an answer that makes no sense.
     if (refusal.refused === 'conflict' && ++ghosts < MAX_LOST_ANSWERS) continue;
     if (x.pattern)
       throw new ApiError('invalid', said('errors.codeRefused', [body.code, refusal.reason]));
-    return { rejected: `BigCommerce refused the code: ${refusal.reason}` };
+    return { rejected: said('lineReasons.storeRefused', [refusal.reason]) };
   }
 }
 
-function alreadyHere(c: CouponCode, baselineMaxId: number): string {
+function alreadyHere(c: CouponCode, baselineMaxId: number): Said {
   return c.id <= baselineMaxId
-    ? 'the code is already in this promotion'
-    : 'the code was added to this promotion by someone else while the import ran (with other limits)';
+    ? said('lineReasons.inPromotion')
+    : said('lineReasons.addedMeanwhile');
 }

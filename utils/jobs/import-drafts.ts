@@ -6,7 +6,7 @@
  * 30 s, and a merchant may read the preview for longer. A draft never started is cleared with
  * the other spools no job owns once it is DRAFT_KEEP_MS old.
  */
-import { ApiError } from '../api/errors';
+import { ApiError, plainWords } from '../api/errors';
 import { createEstimate, type Estimate, type Pace } from '../codes/estimate';
 import {
   parseImportCsv,
@@ -16,7 +16,7 @@ import {
 } from '../csv/read-import';
 import type { Spool } from '../storage/spool';
 import { CREATE_CHUNK, createSpools } from './create-codes';
-import { said } from '../vocabulary';
+import { said, type Said } from '../vocabulary';
 
 export interface ImportPreview {
   draftId: string;
@@ -26,9 +26,9 @@ export interface ImportPreview {
   rejected: number;
   reasons: Array<{
     kind: RejectKind;
-    label: string;
+    label: Said;
     count: number;
-    example: { line: number; code: string; reason: string };
+    example: { line: number; code: string; reason: Said };
   }>;
   estimate: Estimate;
 }
@@ -74,7 +74,7 @@ export function createImportDrafts(
     ): Promise<ImportPreview> {
       const parsed = parseImportCsv(csvText);
       if (parsed.error) throw new ApiError('invalid', parsed.error);
-      if (parsed.rows.length === 0) throw new ApiError('invalid', noCodesText(parsed.rejected));
+      if (parsed.rows.length === 0) throw new ApiError('invalid', noCodesWords(parsed.rejected));
       const draftId = newId();
       const ns = createSpools(draftId);
       // Written down first, so that a start-up clean-up meanwhile spares what follows.
@@ -94,7 +94,8 @@ export function createImportDrafts(
           n,
           parsed.rejected
             .slice(i, i + REJECT_CHUNK)
-            .map(({ line, code, reason }) => ({ line, code, reason })),
+            // The file's reason column, in the browser's language (its headers stay English).
+            .map(({ line, code, reason }) => ({ line, code, reason: plainWords(reason) })),
         );
       drafts.set(draftId, draft);
       return {
@@ -140,15 +141,18 @@ export function createImportDrafts(
 }
 
 /** Why a file gave no code at all, with the commonest reasons and an example line of each. */
-export function noCodesText(rejected: ImportRejection[]): string {
+export function noCodesWords(rejected: ImportRejection[]): Said {
   const reasons = byReason(rejected)
     .slice(0, 3)
-    .map(
-      (r) =>
-        `${r.label}: ${r.count.toLocaleString('en-US')} ${r.count === 1 ? 'line' : 'lines'} (line ${r.example.line}: ${r.example.reason})`,
+    .map((r) =>
+      said(
+        'importReject.noCodesWhy',
+        [r.label, r.count, String(r.example.line), r.example.reason],
+        r.count,
+      ),
     );
-  const why = reasons.length ? ` ${reasons.join('; ')}.` : ' It has no lines with codes.';
-  return `No line of the file can become a code.${why} Fix the file and choose it again.`;
+  const why = reasons.length ? reasons : [said('importReject.noLines')];
+  return { ...said('importReject.noCodes'), then: [...why, said('importReject.fixFile')] };
 }
 
 function byReason(rejected: ImportRejection[]): ImportPreview['reasons'] {

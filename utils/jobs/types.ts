@@ -133,7 +133,7 @@ export interface JobFacts {
     fileCodes?: number | null;
     skippedLines?: number | null;
     /** The first few skipped lines, with why. */
-    skipped?: Array<{ line: number; reason: string }>;
+    skipped?: Array<{ line: number; reason: ErrorWords }>;
   };
   error: ErrorWords | null;
   files: JobFile[];

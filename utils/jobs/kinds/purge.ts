@@ -16,7 +16,7 @@ import { AWAITS_CONFIRMATION, defineJobKind } from './define';
 import { DOWNLOAD_BACKUP, ended, sentences, w } from './words';
 import { BACKUP_KEEP_MS, PURGE_LIST_MAX_BYTES, type JobPhase } from '../../vocabulary';
 import type { SkippedLine } from '../../csv/read';
-import { said } from '../../vocabulary';
+import { said, type ErrorWords } from '../../vocabulary';
 
 const schema = z.object({
   kind: z.literal('purge'),
@@ -30,8 +30,8 @@ const schema = z.object({
 type Kept = Omit<z.output<typeof schema>, 'csvText'> & {
   listSize?: number;
   skippedLines?: number;
-  /** The first few lines skipped, with why (the merchant is told which). */
-  skipped?: SkippedLine[];
+  /** The first few lines skipped, with why (a sentence in jobs stored before reasons were said). */
+  skipped?: Array<Omit<SkippedLine, 'reason'> & { reason: ErrorWords }>;
 };
 
 const invalid = (key: string) => new ApiError('invalid', said(key));
