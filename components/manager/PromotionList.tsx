@@ -10,6 +10,7 @@ import type { PromotionPage, PromotionRow } from '@/utils/messages';
 import { ErrorAlert } from '../ErrorAlert';
 import { useStore } from '../state/use-store';
 import { storeInText, storeLabel } from '@/utils/ui/store-name';
+import { formatCount } from '@/utils/ui/format';
 import { storeNameOf } from './manager-model';
 import { useNow } from '../use-now';
 import {
@@ -74,7 +75,7 @@ function Pager(props: {
       >
         {i18n.t('promotions.previous')}
       </button>
-      <span>{i18n.t('promotions.page', [String(page.page), String(page.pages)])}</span>
+      <span>{i18n.t('promotions.page', [formatCount(page.page), formatCount(page.pages)])}</span>
       <button
         type="button"
         class="bcm-button"

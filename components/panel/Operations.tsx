@@ -18,7 +18,6 @@ import type { PanelModel } from '../state/panel-model';
 import { isDialogOpen } from '../state/panel-state';
 import { useStore } from '../state/use-store';
 import { visibleJobs } from '../state/visible-jobs';
-import { fromPerson } from '../trusted';
 
 export type DialogName = 'purge' | 'import';
 
@@ -52,7 +51,7 @@ function ExportGroup(props: {
           class="bcm-button"
           disabled={props.blocked}
           aria-describedby={forEmail ? 'bcm-email-hint' : undefined}
-          onClick={(e) => void model.startExport(fromPerson(e), unusedOnly, forEmail)}
+          onClick={() => void model.startExport(unusedOnly, forEmail)}
         >
           {i18n.t('forms.export.button')}
         </button>
@@ -93,7 +92,7 @@ function ExportGroup(props: {
           class="bcm-button"
           disabled={props.blocked}
           aria-describedby="bcm-usage-hint"
-          onClick={(e) => void model.startUsageReport(fromPerson(e))}
+          onClick={() => void model.startUsageReport()}
         >
           {i18n.t('forms.export.usageReport')}
         </button>

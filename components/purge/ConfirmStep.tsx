@@ -177,7 +177,7 @@ export function ConfirmStep(props: { model: PanelModel; job: JobView }): JSX.Ele
       {stale ? (
         <div>
           <p class="bcm-error" role="alert">
-            {i18n.t('confirm.stale', [String(Math.round(age / 60_000))])}
+            {i18n.t('confirm.stale', [formatCount(Math.round(age / 60_000))])}
           </p>
           <div class="bcm-actions">
             <button

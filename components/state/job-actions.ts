@@ -43,14 +43,13 @@ export interface JobActions {
   prepareImport(csvText: string): Promise<Result<ImportPreview> | null>;
   /** Starts the import of a file prepareImport read; the dialog closes once it has started. */
   startImport(person: Person | null, request: ImportStart): Promise<string | null>;
-  /** `forEmail`: the file "For email tools" (the codes only, under "Coupon Code"). */
-  startExport(
-    person: Person | null,
-    unusedOnly: boolean,
-    forEmail?: boolean,
-  ): Promise<string | null>;
+  /**
+   * `forEmail`: the file "For email tools" (the codes only, under "Coupon Code"). Reading
+   * only, so any click starts it: no write can follow from it.
+   */
+  startExport(unusedOnly: boolean, forEmail?: boolean): Promise<string | null>;
   /** "Usage report": the export's reading of every code, without a file (the job card shows the chart). */
-  startUsageReport(person: Person | null): Promise<string | null>;
+  startUsageReport(): Promise<string | null>;
   /**
    * Starts the purge's scan (and backup), shown in the purge dialog; nothing is deleted before
    * `confirmPurge`. `csvText`: the merchant's file as text (list mode); the background parses and checks it.
@@ -147,8 +146,7 @@ export function createJobActions(bridge: UiBridge, panel: PanelStore, jobs: Jobs
     prepareImport,
     startImport: (person, request) =>
       start(person, { kind: 'import', ...request }, () => importDialog.close(panel)),
-    // Reading only: started by any click, as before (no write can follow from it).
-    startExport: (_person, unusedOnly, forEmail) =>
+    startExport: (unusedOnly, forEmail) =>
       start(READS_ONLY, { kind: 'export', unusedOnly, ...(forEmail ? { format: 'email' } : {}) }),
     startUsageReport: () =>
       start(READS_ONLY, { kind: 'export', unusedOnly: false, reportOnly: true }),

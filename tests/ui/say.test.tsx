@@ -140,7 +140,7 @@ describe('a job card in German', () => {
       '',
     ]
       .map(downloadError)
-      .concat(downloadRefused(undefined), downloadRefused('no'), NOT_ON_DISK, FORGOTTEN);
+      .concat(downloadRefused(undefined), downloadRefused(new Error('no')), NOT_ON_DISK, FORGOTTEN);
     for (const words of reasons) expect(plainWords(words)).not.toMatch(/fileSave\./);
     expect(new Set(reasons.map(plainWords)).size).toBe(reasons.length);
     expect(plainWords(downloadError('SOMETHING_NEW'))).toBe(

@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
 import { PatternParamsSchema } from '@/utils/jobs/schemas';
-import { pluralLines } from '@/utils/ui/import-text';
 import {
   PATTERN_DEFAULTS,
   validatePattern,
@@ -68,12 +67,5 @@ describe('validatePattern', () => {
     expect(result.ok).toBe(false);
     expect(result.errors.pattern).toMatch(/\w/);
     expect(result.params).toBeNull();
-  });
-});
-
-describe('import preview words', () => {
-  test('lines', () => {
-    expect(pluralLines(1)).toBe('1 line');
-    expect(pluralLines(12_500)).toBe('12,500 lines');
   });
 });

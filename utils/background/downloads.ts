@@ -12,7 +12,7 @@ import { jobCsvParts } from '../csv/job-csv';
 import type { CsvStyle } from '../csv/write';
 import { buildBlob } from './csv-blob';
 import { offscreenMessaging } from './offscreen-protocol';
-import { plainWords } from '../api/errors';
+import { ApiError } from '../api/errors';
 
 const OFFSCREEN_PATH = '/offscreen.html';
 
@@ -88,7 +88,7 @@ export function createDownloads(
       } else {
         await ensureOffscreen();
         const res = await offscreenMessaging.sendMessage('buildCsv', { source, style });
-        if ('error' in res) throw new Error(plainWords(res.error));
+        if ('error' in res) throw new ApiError('invalid', res.error);
         ({ url, bytes } = res);
         revoke = () => void offscreenMessaging.sendMessage('revokeUrl', { url }).catch(() => {});
       }

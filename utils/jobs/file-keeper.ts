@@ -126,7 +126,7 @@ export function createFileKeeper(core: FileKeeperDeps) {
       setSaved(file, {
         state: 'failed',
         downloadId: null,
-        error: downloadRefused((e as Error)?.message),
+        error: downloadRefused(e),
         at: core.now(),
       });
     }

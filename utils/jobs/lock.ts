@@ -38,12 +38,14 @@ export function refuseIfLocked(
 }
 
 /** Where the job in the way stands, as the catalogue says it (errors.where.*). */
-const WHERE: Partial<Record<JobRecord['status'], string>> = {
+const WHERE: Record<JobRecord['status'], string> = {
   queued: 'queued',
   running: 'running',
   paused: 'paused',
   interrupted: 'interrupted',
   'awaiting-confirmation': 'awaiting',
+  // Over, yet still holding the store: its last requests are being checked.
+  completed: 'windingDown',
   cancelled: 'windingDown',
   failed: 'windingDown',
 };
@@ -54,11 +56,10 @@ function lockedMessage(holder: JobRecord): Said {
   const name = holder.promotionName
     ? said('errors.promotionNamed', [holder.promotionName])
     : said('errors.promotionNumber', [String(holder.promotionId)]);
-  const where = WHERE[holder.status];
   return said('errors.locked', [
     said(kindOf(holder.kind).lockName),
     name,
     started,
-    where ? said(`errors.where.${where}`) : holder.status,
+    said(`errors.where.${WHERE[holder.status]}`),
   ]);
 }

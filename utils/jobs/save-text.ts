@@ -2,7 +2,8 @@
  * Why a file did not reach the disk, as words the page says (fileSave.* in the catalogue); the
  * browser's own codes are for us, and only an unknown one travels as it is.
  */
-import { said, type Said } from '../vocabulary';
+import { ApiError } from '../api/errors';
+import { said, type Said, type SaidValue } from '../vocabulary';
 
 const REASONS: Array<[RegExp, string]> = [
   [/USER_CANCELED|USER_SHUTDOWN/, 'fileSave.cancelled'],
@@ -26,10 +27,11 @@ export function downloadError(error: string | undefined | null): Said {
   );
 }
 
-export function downloadRefused(message: string | undefined): Said {
-  return notSaved(
-    message ? said('fileSave.refusedWhy', [message.slice(0, 120)]) : said('fileSave.refused'),
-  );
+/** The browser's own message travels as it came; ours (building the file) as its words. */
+export function downloadRefused(e: unknown): Said {
+  const why: SaidValue | undefined =
+    e instanceof ApiError ? e.said : (e as Error | undefined)?.message?.slice(0, 120) || undefined;
+  return notSaved(why ? said('fileSave.refusedWhy', [why]) : said('fileSave.refused'));
 }
 
 export const NOT_ON_DISK = said('fileSave.moved');
