@@ -6,7 +6,7 @@
  */
 import { codeView, type StoreData } from './store';
 import type { CodeView, RedeemSpec } from './types';
-import { SandboxRequestError } from './other-app';
+import { parseTarget, promotionOr404, SandboxRequestError } from './other-app';
 
 /** Up to `n` random codes among `ids` that still have a use left, each redeemed once. */
 export function redeemSome(
@@ -35,12 +35,7 @@ export function redeemCodes(
   spec: RedeemSpec,
   rng: () => number,
 ): CodeView[] {
-  const p = Number.isInteger(promotionId) ? store.promotion(promotionId) : undefined;
-  if (!p)
-    throw new SandboxRequestError(
-      `promotion ${String(promotionId)} does not exist in store ${store.hash}`,
-      404,
-    );
+  const p = promotionOr404(store, promotionId);
   if (Array.isArray(spec)) {
     const codes = spec.map((text) => {
       const c = typeof text === 'string' ? store.codeByText(text) : undefined;
@@ -65,13 +60,11 @@ export function parseRedeemBody(body: unknown): {
   promotion: number;
   spec: RedeemSpec;
 } {
-  if (typeof body !== 'object' || body === null || Array.isArray(body))
-    throw new SandboxRequestError('the body must be a JSON object', 422);
-  const { store, promotion, codes, count } = body as Record<string, unknown>;
-  if (store !== undefined && typeof store !== 'string')
-    throw new SandboxRequestError('store must be a store hash (a string)', 422);
-  if (typeof promotion !== 'number' || !Number.isInteger(promotion))
-    throw new SandboxRequestError('promotion must be a promotion id (an integer)', 422);
+  const {
+    store,
+    promotion,
+    fields: { codes, count },
+  } = parseTarget(body);
   if ((codes === undefined) === (count === undefined))
     throw new SandboxRequestError('give either codes (a list) or count', 422);
   if (codes !== undefined && !Array.isArray(codes))

@@ -4,7 +4,13 @@
  * merchant in the control panel adds codes during an export. No stats, no
  * quota, no faults. All-or-nothing: on any error nothing is added.
  */
-import { codeView, FULL_ALPHABET, type CodegenParams, type StoreData } from './store';
+import {
+  codeView,
+  FULL_ALPHABET,
+  type CodegenParams,
+  type Promotion,
+  type StoreData,
+} from './store';
 import type { AddCodesSpec, CodeView } from './types';
 
 /** An error with the HTTP status /__sandbox/add-codes answers it with. */
@@ -32,6 +38,36 @@ const SPEC_KEYS = [
 ] as const;
 
 const bad = (message: string) => new SandboxRequestError(message, 422);
+
+/** The promotion a sandbox request names, or a 404 that says which store lacks it. */
+export function promotionOr404(store: StoreData, promotionId: number): Promotion {
+  const p = Number.isInteger(promotionId) ? store.promotion(promotionId) : undefined;
+  if (!p)
+    throw new SandboxRequestError(
+      `promotion ${String(promotionId)} does not exist in store ${store.hash}`,
+      404,
+    );
+  return p;
+}
+
+/**
+ * What every sandbox request body starts with, {store?, promotion, …}: the store hash, the
+ * promotion id and the other fields; a 422 when the body or either of these is off.
+ */
+export function parseTarget(body: unknown): {
+  store: string | undefined;
+  promotion: number;
+  fields: Record<string, unknown>;
+} {
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw bad('the body must be a JSON object');
+  const { store, promotion, ...fields } = body as Record<string, unknown>;
+  if (store !== undefined && typeof store !== 'string')
+    throw bad('store must be a store hash (a string)');
+  if (typeof promotion !== 'number' || !Number.isInteger(promotion))
+    throw bad('promotion must be a promotion id (an integer)');
+  return { store, promotion, fields };
+}
 
 function intIn(
   spec: Record<string, unknown>,
@@ -95,12 +131,7 @@ export function addCodes(
   rng: () => number,
   nowMs: number,
 ): CodeView[] {
-  const p = Number.isInteger(promotionId) ? store.promotion(promotionId) : undefined;
-  if (!p)
-    throw new SandboxRequestError(
-      `promotion ${String(promotionId)} does not exist in store ${store.hash}`,
-      404,
-    );
+  const p = promotionOr404(store, promotionId);
   if (!store.isBulk(p))
     throw bad(`promotion ${p.id} is not a bulk coupon promotion, so codes cannot be added to it`);
 
@@ -143,13 +174,11 @@ export function parseAddCodesBody(body: unknown): {
   promotion: number;
   spec: string[] | AddCodesSpec;
 } {
-  if (typeof body !== 'object' || body === null || Array.isArray(body))
-    throw bad('the body must be a JSON object');
-  const { store, promotion, codes, ...rest } = body as Record<string, unknown>;
-  if (store !== undefined && typeof store !== 'string')
-    throw bad('store must be a store hash (a string)');
-  if (typeof promotion !== 'number' || !Number.isInteger(promotion))
-    throw bad('promotion must be a promotion id (an integer)');
+  const {
+    store,
+    promotion,
+    fields: { codes, ...rest },
+  } = parseTarget(body);
   if (codes !== undefined) {
     if (Object.keys(rest).length > 0)
       throw bad(

@@ -15,6 +15,7 @@ import madge from 'madge';
 import ts from 'typescript';
 import { jobKindNames, jobRuleBreaks } from './house/job-rules';
 import { checkLocales } from './house/locales';
+import { parseSource } from './house/source';
 import { findLiterals } from './house/strings';
 
 const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..');
@@ -114,13 +115,7 @@ function resolveImport(from: string, spec: string): string | null {
 
 /** The module specifiers a file imports at run time (type-only imports and exports are skipped). */
 export function runtimeImports(file: string, text: string): string[] {
-  const source = ts.createSourceFile(
-    file,
-    text,
-    ts.ScriptTarget.Latest,
-    false,
-    file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
-  );
+  const source = parseSource(file, text);
   const out: string[] = [];
   for (const node of source.statements) {
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {

@@ -145,6 +145,17 @@ async function dismissFinished(panel: Locator): Promise<void> {
     await button.click();
 }
 
+/** Chromium with the extension, in the one profile: the tour's restart reopens it as it began. */
+function launchChromium(sb: Sandbox): Promise<Launched> {
+  return launchExtension({
+    sandbox: sb,
+    profileDir: PROFILE,
+    headless,
+    viewport: STORE_VIEWPORT,
+    executablePath: browserPath,
+  });
+}
+
 async function connectThroughOptions(l: Launched, sb: Sandbox): Promise<Page> {
   const options = await l.context.newPage();
   await options.goto(l.optionsUrl(sb.storeHash));
@@ -286,13 +297,7 @@ async function runTour(first: Launched, sb: Sandbox, options: Page): Promise<Lau
   step('A generate interrupted by a browser restart');
   await startSlowGenerate('RESTART');
   await l.close();
-  l = await launchExtension({
-    sandbox: sb,
-    profileDir: PROFILE,
-    headless,
-    viewport: STORE_VIEWPORT,
-    executablePath: browserPath,
-  });
+  l = await launchChromium(sb);
   ({ page, panel } = await openPanel(l, sb.storeHash, BULK));
   debugPage = page;
   const stopped = panel.getByRole('article').filter({ hasText: 'Stopped by the browser' });
@@ -474,13 +479,7 @@ async function main(): Promise<void> {
   const stop = stopOnSignals();
 
   step(`Launching Chromium ${headless ? '(headless)' : '(headed)'} with the extension`);
-  l = await launchExtension({
-    sandbox: sb,
-    profileDir: PROFILE,
-    headless,
-    viewport: STORE_VIEWPORT,
-    executablePath: browserPath,
-  });
+  l = await launchChromium(sb);
   console.log(banner(sb, l));
 
   step('Connecting the sandbox store on the options page');

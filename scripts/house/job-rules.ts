@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
+import { parseSource } from './source';
 
 /** Where a job kind may be told apart by its name: its own definition, and the list of kinds. */
 const KINDS_ROOM = 'utils/jobs/kinds/';
@@ -44,13 +45,7 @@ const isKindName = (e: ts.Expression): boolean =>
  */
 export function jobRuleBreaks(file: string, text: string, kinds: readonly string[]): string[] {
   const out: string[] = [];
-  const source = ts.createSourceFile(
-    file,
-    text,
-    ts.ScriptTarget.Latest,
-    true,
-    file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
-  );
+  const source = parseSource(file, text);
   const checkKinds = !file.startsWith(KINDS_ROOM) && !NOT_JOB_KINDS.includes(file);
   const checkStatus = file !== STATUS_OWNER;
   const at = (node: ts.Node) =>

@@ -11,6 +11,7 @@
  * of `t`, never a child or a prop value by itself.
  */
 import ts from 'typescript';
+import { parseSource } from './source';
 
 /** Attributes and props whose value a person reads or hears. */
 export const USER_ATTRIBUTES = new Set([
@@ -95,8 +96,7 @@ function attributeName(attr: ts.JsxAttribute): string {
 
 /** Every user-facing literal of one file. */
 export function findLiterals(file: string, text: string): Finding[] {
-  const kind = file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
-  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, kind);
+  const source = parseSource(file, text);
   const found: ts.Node[] = [];
   const visit = (node: ts.Node): void => {
     if (ts.isJsxText(node) && LETTER.test(node.text)) found.push(node);

@@ -9,18 +9,11 @@ import { sayError } from '../../utils/ui/say';
 import type { GeneratedRow } from '../../utils/jobs/generate';
 import { createSpools } from '../../utils/jobs/create-codes';
 import type { PatternParams } from '../../utils/jobs/types';
-import { harness, spoolRows, waitFor, type Harness } from './helpers';
+import { bulk, closeHarnesses, harness, spoolRows, waitFor, type Harness } from './helpers';
 
 let h: Harness | null = null;
-afterEach(async () => {
-  await h?.sandbox.close();
-  h = null;
-});
+afterEach(closeHarnesses);
 
-const bulk = (t: Harness) => ({
-  storeHash: t.sandbox.storeHash,
-  promotionId: t.sandbox.promotions.bulk,
-});
 const codesOf = (t: Harness, promotionId = t.sandbox.promotions.bulk) =>
   t.sandbox.codes(promotionId);
 

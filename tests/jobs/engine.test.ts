@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  closeHarnesses,
   confirm,
   harness,
   spoolRows,
@@ -28,10 +29,7 @@ const params = (count: number, extra: Partial<GenerateParams> = {}): GeneratePar
 });
 
 let h: Harness | null = null;
-afterEach(async () => {
-  await h?.sandbox.close();
-  h = null;
-});
+afterEach(closeHarnesses);
 
 /** The bulk promotion's codes now, to tell afterwards which ones a job made. */
 const bulkCodesNow = (t: Harness) =>

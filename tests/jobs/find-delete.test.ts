@@ -10,14 +10,11 @@ import { purgeSpools } from '../../utils/jobs/purge';
 import type { HandlerContext, Services } from '../../utils/messages/define';
 import { MESSAGES } from '../../utils/messages/table';
 import { BACKUP_KEEP_MS } from '../../utils/vocabulary';
-import { harness, spoolRows, waitFor, type Harness } from './helpers';
+import { closeHarnesses, harness, spoolRows, waitFor, type Harness } from './helpers';
 import { plainWords } from '@/utils/api/errors';
 
 let h: Harness | null = null;
-afterEach(async () => {
-  await h?.sandbox.close();
-  h = null;
-});
+afterEach(closeHarnesses);
 
 /** The findCode handler as an extension page calls it. */
 function finder(t: Harness) {

@@ -149,6 +149,25 @@ function fakeDownloads(h: Harness, registry: () => JobRegistry | null): Download
   };
 }
 
+/** Harnesses made and not yet closed by closeHarnesses. */
+const unclosed = new Set<Harness>();
+
+/**
+ * Closes every harness made since the last call: `afterEach(closeHarnesses)`, so that a test
+ * file need not keep its harness only to close it.
+ */
+export async function closeHarnesses(): Promise<void> {
+  const all = [...unclosed];
+  unclosed.clear();
+  for (const h of all) await h.sandbox.close();
+}
+
+/** A job's target on the harness's bulk promotion (the one most tests work on). */
+export const bulk = (t: Harness) => ({
+  storeHash: t.sandbox.storeHash,
+  promotionId: t.sandbox.promotions.bulk,
+});
+
 export async function harness(opts: SandboxOptions = {}): Promise<Harness> {
   const sandbox = await startSandbox({ port: 0, ...opts });
   const spool = createMemorySpool();
@@ -182,6 +201,7 @@ export async function harness(opts: SandboxOptions = {}): Promise<Harness> {
       life.cut.abort(WORKER_GONE());
     },
   };
+  unclosed.add(h);
   return h;
 }
 

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CouponCode } from '../../utils/api/schemas';
 import type { GenerateParams } from '../../utils/jobs/types';
-import { harness, spoolRows, waitFor, type Harness } from './helpers';
+import { bulk, closeHarnesses, harness, spoolRows, waitFor, type Harness } from './helpers';
 import { plainWords } from '@/utils/api/errors';
 
 const params = (count: number): GenerateParams => ({
@@ -21,15 +21,7 @@ const params = (count: number): GenerateParams => ({
 });
 
 let h: Harness | null = null;
-afterEach(async () => {
-  await h?.sandbox.close();
-  h = null;
-});
-
-const bulk = (t: Harness) => ({
-  storeHash: t.sandbox.storeHash,
-  promotionId: t.sandbox.promotions.bulk,
-});
+afterEach(closeHarnesses);
 
 describe('a redirect', () => {
   it('is never followed: the other host receives nothing, the job fails in plain words', async () => {

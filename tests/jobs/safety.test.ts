@@ -11,6 +11,8 @@ import { purgeSpools } from '../../utils/jobs/purge';
 import type { JobRegistry } from '../../utils/jobs/registry';
 import {
   backupSaved,
+  bulk,
+  closeHarnesses,
   confirm,
   harness,
   settled,
@@ -21,15 +23,8 @@ import {
 import { sayMaybe } from '@/utils/ui/say';
 
 let h: Harness | null = null;
-afterEach(async () => {
-  await h?.sandbox.close();
-  h = null;
-});
+afterEach(closeHarnesses);
 
-const bulk = (t: Harness) => ({
-  storeHash: t.sandbox.storeHash,
-  promotionId: t.sandbox.promotions.bulk,
-});
 const codesNow = (t: Harness) => t.sandbox.codes(t.sandbox.promotions.bulk).map((c) => c.code);
 
 describe('a purge list names codes as the store matches them', () => {

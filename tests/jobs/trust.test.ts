@@ -12,6 +12,8 @@ import type { GenerateParams } from '../../utils/jobs/types';
 import { BACKUP_KEEP_MS, PLAN_FRESH_MS } from '../../utils/vocabulary';
 import {
   backupSaved,
+  bulk,
+  closeHarnesses,
   confirm,
   harness,
   settled,
@@ -34,15 +36,8 @@ const params = (count: number, extra: Partial<GenerateParams> = {}): GeneratePar
 });
 
 let h: Harness | null = null;
-afterEach(async () => {
-  await h?.sandbox.close();
-  h = null;
-});
+afterEach(closeHarnesses);
 
-const bulk = (t: Harness) => ({
-  storeHash: t.sandbox.storeHash,
-  promotionId: t.sandbox.promotions.bulk,
-});
 const codesNow = (t: Harness) => t.sandbox.codes(t.sandbox.promotions.bulk);
 
 async function progressAtLeast(reg: ReturnType<Harness['registry']>, id: string, n: number) {
