@@ -3,6 +3,8 @@
  * through browser.i18n on every page (issue 26's contract names), the toolbar button's name
  * included, and connecting a store through the German settings works.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { openPanel, waitForOperations } from './panel';
 import { connectedStore, useBrowser } from './setup';
@@ -129,6 +131,37 @@ describe('in a German browser', () => {
     await panel.getByRole('button', { name: 'Codes löschen' }).waitFor();
     await panel.getByRole('button', { name: 'Codes importieren' }).waitFor();
     expect(await panel.getByRole('button', { name: 'Generate codes' }).count()).toBe(0);
+    await page.close();
+  });
+
+  test('an import’s refused lines and a code that cannot exist, said in German', async () => {
+    const { l } = suite;
+    const store = await connectedStore(l, { bulkCodes: 0 });
+    const { page, panel } = await openPanel(l, store.storeHash, 1, 'Massen-Gutscheincodes');
+    await waitForOperations(panel, 'Codes exportieren');
+    const file = join(l.downloadsDir, '..', 'german-import.csv');
+    writeFileSync(file, 'code\r\nGUT-1\r\n=SUMME(A1)\r\nGUT-1\r\n');
+    await panel.getByRole('button', { name: 'Codes importieren' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Codes importieren' });
+    await dialog.getByLabel('CSV-Datei mit Codes').setInputFiles(file);
+    const preview = dialog.getByRole('status').filter({ hasText: 'werden abgelehnt' });
+    await preview.waitFor({ timeout: 30_000 });
+    const text = await preview.innerText();
+    expect(text).toContain('1 Code wird angelegt');
+    expect(text).toContain('Tabellenformeln, keine Codes: 1 Zeile');
+    expect(text).toContain('Die Zelle sieht wie eine Tabellenformel aus (=SUMME(A1))');
+    expect(text).toContain('Der Code steht bereits in Zeile 2 der Datei');
+    await dialog.getByRole('button', { name: 'Abbrechen' }).click();
+
+    // "Code suchen" checks the typed code before any request, in German.
+    const find = panel.getByLabel('Code suchen');
+    await find.fill('50%RABATT');
+    await panel.getByRole('button', { name: 'Suchen', exact: true }).click();
+    await panel
+      .getByText(
+        'Ein Code enthält nur Buchstaben, Ziffern, Leerzeichen, _ und -: “%” kann darin nicht vorkommen, daher kann ihn kein Shop enthalten.',
+      )
+      .waitFor();
     await page.close();
   });
 });
