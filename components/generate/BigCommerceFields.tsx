@@ -12,6 +12,7 @@ import { setField } from '../state/form-store';
 import type { PanelModel } from '../state/panel-model';
 import { useStore } from '../state/use-store';
 import type { FieldMaker } from './field-maker';
+import { personsValue } from '../trusted';
 import { SLOT, withParts } from '../with-parts';
 
 /** Characters for the example code (the real ones are random); excluded ones are skipped. */
@@ -54,7 +55,11 @@ export function BigCommerceFields(props: { model: PanelModel; text: FieldMaker }
           id="bcm-delimiter"
           value={delimiter}
           aria-describedby="bcm-delimiter-hint"
-          onChange={(e) => setField(model.form, 'delimiter', e.currentTarget.value)}
+          onChange={(e) => {
+            // Only a person's choice counts: a page script's is undone.
+            const value = personsValue(e, delimiter);
+            if (value !== null) setField(model.form, 'delimiter', value);
+          }}
         >
           <option value="">{i18n.t('forms.generate.delimiterNone')}</option>
           <option value="-">{i18n.t('forms.generate.delimiterHyphen')}</option>

@@ -11,7 +11,7 @@ import { sayError, sayValue } from '@/utils/ui/say';
 import { formatCount } from '@/utils/ui/format';
 import type { PanelModel } from '../state/panel-model';
 import { useStore } from '../state/use-store';
-import { fromPerson, usePersonForm } from '../trusted';
+import { fromPerson, personsValue, usePersonForm } from '../trusted';
 import { useNow } from '../use-now';
 import { i18n } from '#i18n';
 import { SLOT, withParts } from '../with-parts';
@@ -203,8 +203,8 @@ export function ConfirmStep(props: { model: PanelModel; job: JobView }): JSX.Ele
             data-autofocus=""
             onInput={(e) => {
               // Typing a page script dispatches does not count: the field keeps what a person typed.
-              if (fromPerson(e)) setWord(e.currentTarget.value);
-              else e.currentTarget.value = word;
+              const typed = personsValue(e, word);
+              if (typed !== null) setWord(typed);
             }}
           />
           <p id="bcm-purge-confirm-hint" class="bcm-hint">
