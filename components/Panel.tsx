@@ -88,6 +88,9 @@ function Body(props: { model: PanelModel; dialog: DialogHooks }) {
   );
 }
 
+/** The panel's heading, which takes focus when the panel opens (the manager finds it by this id). */
+export const PANEL_TITLE_ID = 'bcm-title';
+
 export function Panel(props: { model: PanelModel; floating?: boolean }): JSX.Element {
   const { model } = props;
   const collapsed = useStore(model.panel, (s) => s.collapsed);
@@ -137,7 +140,7 @@ export function Panel(props: { model: PanelModel; floating?: boolean }): JSX.Ele
     <div class={props.floating ? 'bcm-root bcm-floating' : 'bcm-root'}>
       <section aria-label={i18n.t('panel.region')} class="bcm-card" inert={dialogOpen || undefined}>
         <header class="bcm-header">
-          <h2 id="bcm-title" ref={heading} tabIndex={-1}>
+          <h2 id={PANEL_TITLE_ID} ref={heading} tabIndex={-1}>
             {i18n.t('panel.region')}
           </h2>
           <button
