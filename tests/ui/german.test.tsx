@@ -5,15 +5,17 @@
  */
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { FindCode } from '@/components/find/FindCode';
 import { ManagerPage } from '@/components/manager/ManagerPage';
 import { OptionsPage } from '@/components/options/OptionsPage';
+import { createJobsStore } from '@/components/state/jobs-store';
 import { PopupPage } from '@/components/popup/PopupPage';
 import { checkShared } from '@/utils/ui/check-numbers';
 import { formatBytes, formatDuration } from '@/utils/ui/format';
 import { validatePattern } from '@/utils/ui/validate-pattern';
 import { speak } from '../i18n-double';
 import { createFakeBridge, type Handlers } from './fake-bridge';
-import { NOW, PROMOTION_ID, STORE_HASH, STORE_MODIFY } from './fixtures';
+import { BULK_PROMOTION, NOW, PROMOTION_ID, STORE_HASH, STORE_MODIFY } from './fixtures';
 import { renderPanel, settle } from './render-panel';
 import { setLocale } from '@/utils/locale/current';
 import { i18n } from '#i18n';
@@ -160,5 +162,36 @@ describe('the manager and Find in German', () => {
     const crumbs = document.querySelector('.bcm-manager-crumbs')?.textContent ?? '';
     expect(crumbs).toContain(`Aktion ${PROMOTION_ID}`);
     expect(crumbs).not.toContain('Promotion');
+  });
+
+  test('Find: a code of a deactivated or invalid promotion says so in German', async () => {
+    setLocale('de');
+    const statuses = ['DISABLED', 'INVALID'];
+    const fake = createFakeBridge({
+      findCode: ({ code }) => ({
+        ok: true,
+        value: {
+          found: true,
+          code: {
+            id: 1,
+            code,
+            current_uses: 0,
+            max_uses: 1,
+            max_uses_per_customer: 1,
+            created: '2026-03-02T12:00:00+00:00',
+          },
+          promotion: { ...BULK_PROMOTION, status: statuses.shift()!, bulk: true },
+        },
+      }),
+    });
+    render(<FindCode bridge={fake.bridge} jobs={createJobsStore()} stores={[STORE_MODIFY]} />);
+    const said = async (code: string) => {
+      fireEvent.input(screen.getByLabelText('Code suchen'), { target: { value: code } });
+      fireEvent.click(screen.getByRole('button', { name: 'Suchen' }));
+      await settle();
+      return screen.getByRole('status').textContent ?? '';
+    };
+    expect(await said('A1')).toContain('Summer sale (deaktiviert)');
+    expect(await said('A2')).toContain('Summer sale (ungültig)');
   });
 });
