@@ -21,7 +21,7 @@ import { isDialogOpen } from './state/panel-state';
 import { useStore } from './state/use-store';
 import { storeLabel } from '@/utils/ui/store-name';
 import { i18n } from '#i18n';
-import { SLOT, withParts } from './with-parts';
+import { slot, withParts } from './with-parts';
 
 function FeedNotice(props: { model: PanelModel }) {
   const feed = useStore(props.model.jobs, (s) => s.feed);
@@ -37,7 +37,7 @@ function NotConnected(props: { model: PanelModel; storeHash: string }) {
     <div class="bcm-notice-block">
       <p>
         <strong>{i18n.t('panel.notConnectedTitle')}</strong>{' '}
-        {withParts(i18n.t('panel.notConnectedBody', [SLOT]), [<code>{props.storeHash}</code>])}
+        {withParts(i18n.t('panel.notConnectedBody', [slot(0)]), [<code>{props.storeHash}</code>])}
       </p>
       <div class="bcm-actions">
         <button

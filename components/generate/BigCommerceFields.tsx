@@ -13,7 +13,7 @@ import type { PanelModel } from '../state/panel-model';
 import { useStore } from '../state/use-store';
 import type { FieldMaker } from './field-maker';
 import { personsValue } from '../trusted';
-import { SLOT, withParts } from '../with-parts';
+import { slot, withParts } from '../with-parts';
 
 /** Characters for the example code (the real ones are random); excluded ones are skipped. */
 const SAMPLE = 'K7Q2XM9T4PR3BH6WNZ8CDFGJLSUVY5AE01IO';
@@ -96,7 +96,7 @@ export function BigCommerceSample(props: { model: PanelModel }): JSX.Element | n
   const length = verdict.totalLength ?? 0;
   return (
     <p class="bcm-muted">
-      {withParts(i18n.t('forms.generate.sample', length, [SLOT, formatCount(length)]), [
+      {withParts(i18n.t('forms.generate.sample', length, [slot(0), formatCount(length)]), [
         <code key="sample">{sample}</code>,
       ])}
     </p>

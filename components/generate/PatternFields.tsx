@@ -15,7 +15,7 @@ import { useStore } from '../state/use-store';
 import type { FieldMaker } from './field-maker';
 import { personsValue } from '../trusted';
 import { i18n } from '#i18n';
-import { SLOT, withParts } from '../with-parts';
+import { slot, withParts } from '../with-parts';
 
 const SAMPLES_ID = 'bcm-pattern-samples';
 
@@ -82,7 +82,7 @@ export function PatternSamples(props: { model: PanelModel }): JSX.Element {
     <p id={SAMPLES_ID} class="bcm-muted">
       {sound ? (
         <>
-          {withParts(i18n.t('pattern.samples', [SLOT, SLOT, SLOT]), [
+          {withParts(i18n.t('pattern.samples', [slot(0), slot(1), slot(2)]), [
             <code>{samples[0]}</code>,
             <code>{samples[1]}</code>,
             <code>{samples[2]}</code>,

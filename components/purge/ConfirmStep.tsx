@@ -14,7 +14,7 @@ import { useStore } from '../state/use-store';
 import { fromPerson, personsValue, usePersonForm } from '../trusted';
 import { useNow } from '../use-now';
 import { i18n } from '#i18n';
-import { SLOT, withParts } from '../with-parts';
+import { slot, withParts } from '../with-parts';
 
 const CONFIRM_WORD = 'PURGE';
 
@@ -119,7 +119,7 @@ function BackupState(props: { model: PanelModel; job: JobView }): JSX.Element {
     return (
       <div class="bcm-backup">
         <p class="bcm-success" role="status">
-          {withParts(i18n.t('confirm.saved', file.rows, [SLOT, formatCount(file.rows)]), [
+          {withParts(i18n.t('confirm.saved', file.rows, [slot(0), formatCount(file.rows)]), [
             <code>{file.filename}</code>,
           ])}
         </p>
@@ -138,7 +138,7 @@ function BackupState(props: { model: PanelModel; job: JobView }): JSX.Element {
     );
   return (
     <p class="bcm-muted" role="status">
-      {withParts(i18n.t('confirm.saving', [SLOT]), [<code>{file.filename}</code>])}
+      {withParts(i18n.t('confirm.saving', [slot(0)]), [<code>{file.filename}</code>])}
     </p>
   );
 }
