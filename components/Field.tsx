@@ -1,5 +1,6 @@
 /** A labelled text field with its hint and its message beside it (aria-describedby, aria-invalid). */
 import type { JSX } from 'preact';
+import { personsValue } from './trusted';
 
 interface FieldProps {
   id: string;
@@ -25,6 +26,8 @@ interface FieldProps {
   spellcheck?: boolean;
   inputRef?: (el: HTMLInputElement | null) => void;
   class?: string;
+  /** In a form that can set a write going: only a person's typing counts (a script's is undone). */
+  personOnly?: boolean;
 }
 
 export function Field(props: FieldProps): JSX.Element {
@@ -49,7 +52,10 @@ export function Field(props: FieldProps): JSX.Element {
         required={props.required}
         aria-invalid={props.error ? 'true' : undefined}
         aria-describedby={describedBy || undefined}
-        onInput={(e) => props.onInput(e.currentTarget.value)}
+        onInput={(e) => {
+          const value = props.personOnly ? personsValue(e, props.value) : e.currentTarget.value;
+          if (value !== null) props.onInput(value);
+        }}
         onBlur={props.onBlur}
       />
       {props.hint ? (

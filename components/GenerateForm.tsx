@@ -24,7 +24,7 @@ import {
 } from './state/form-store';
 import type { PanelModel } from './state/panel-model';
 import { useStore } from './state/use-store';
-import { usePersonForm } from './trusted';
+import { personsValue, usePersonForm } from './trusted';
 
 /** The ways of making codes, with their names (read when shown, in the merchant's language). */
 const MODES: Array<[GenerateMode, () => string]> = [
@@ -86,6 +86,7 @@ export function GenerateForm(props: { model: PanelModel; disabled: boolean }): J
       inputMode={extra.numeric ? 'numeric' : 'text'}
       placeholder={extra.placeholder}
       class={extra.wide ? 'bcm-wide' : undefined}
+      personOnly
       onInput={(value) => setField(model.form, field, value)}
       onBlur={() => touchField(model.form, field)}
     />
@@ -109,8 +110,13 @@ export function GenerateForm(props: { model: PanelModel; disabled: boolean }): J
               type="radio"
               id={`bcm-mode-${mode}`}
               name="bcm-generate-mode"
+              value={mode}
               checked={form.mode === mode}
-              onChange={() => model.form.setState({ mode, submitted: false })}
+              onChange={(e) => {
+                // How codes are made is a person's choice: a page script's click is undone.
+                if (personsValue(e, form.mode) !== null)
+                  model.form.setState({ mode, submitted: false });
+              }}
             />
             <label for={`bcm-mode-${mode}`}>{label()}</label>
           </span>

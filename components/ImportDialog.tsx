@@ -69,6 +69,7 @@ export function ImportDialog(props: { model: PanelModel }): JSX.Element {
       hint={i18n.t('import.unlimitedHint')}
       error={'error' in checked ? checked.error : undefined}
       inputMode="numeric"
+      personOnly
       onInput={set}
     />
   );

@@ -21,7 +21,7 @@ import { isDialogOpen } from './state/panel-state';
 import { useStore } from './state/use-store';
 import { storeLabel } from '@/utils/ui/store-name';
 import { i18n } from '#i18n';
-import { SLOT, withParts } from './with-parts';
+import { slot, withParts } from './with-parts';
 
 function FeedNotice(props: { model: PanelModel }) {
   const feed = useStore(props.model.jobs, (s) => s.feed);
@@ -37,7 +37,7 @@ function NotConnected(props: { model: PanelModel; storeHash: string }) {
     <div class="bcm-notice-block">
       <p>
         <strong>{i18n.t('panel.notConnectedTitle')}</strong>{' '}
-        {withParts(i18n.t('panel.notConnectedBody', [SLOT]), [<code>{props.storeHash}</code>])}
+        {withParts(i18n.t('panel.notConnectedBody', [slot(0)]), [<code>{props.storeHash}</code>])}
       </p>
       <div class="bcm-actions">
         <button
@@ -88,6 +88,9 @@ function Body(props: { model: PanelModel; dialog: DialogHooks }) {
   );
 }
 
+/** The panel's heading, which takes focus when the panel opens (the manager finds it by this id). */
+export const PANEL_TITLE_ID = 'bcm-title';
+
 export function Panel(props: { model: PanelModel; floating?: boolean }): JSX.Element {
   const { model } = props;
   const collapsed = useStore(model.panel, (s) => s.collapsed);
@@ -137,7 +140,7 @@ export function Panel(props: { model: PanelModel; floating?: boolean }): JSX.Ele
     <div class={props.floating ? 'bcm-root bcm-floating' : 'bcm-root'}>
       <section aria-label={i18n.t('panel.region')} class="bcm-card" inert={dialogOpen || undefined}>
         <header class="bcm-header">
-          <h2 id="bcm-title" ref={heading} tabIndex={-1}>
+          <h2 id={PANEL_TITLE_ID} ref={heading} tabIndex={-1}>
             {i18n.t('panel.region')}
           </h2>
           <button

@@ -28,6 +28,22 @@ export function fromPerson(event: Event): Person | null {
 }
 
 /**
+ * What a person put in a field of a form that can set a write going (its value; a radio's own
+ * value), or null: a page script's change (the typing it dispatches, its click() on a radio or
+ * an option it picks) is undone, the field put back to what the form holds (`held`), so a
+ * person's later click sends what the person chose.
+ */
+export function personsValue(event: Event, held: string): string | null {
+  const field = event.currentTarget as HTMLInputElement | HTMLSelectElement;
+  if (fromPerson(event)) return field.value;
+  if (field.type !== 'radio') field.value = held;
+  else
+    for (const other of Array.from(field.form?.elements ?? []) as HTMLInputElement[])
+      if (other.type === 'radio' && other.name === field.name) other.checked = other.value === held;
+  return null;
+}
+
+/**
  * A form that can set a write going: `arm` on its submit button's click (a person's arms it),
  * `submitted` in its submit handler, which answers the proof once, for the submit that this
  * click set off (in the same moment), else null.

@@ -39,6 +39,23 @@ export async function typeInto(page: Page, field: Locator, value: string): Promi
   else await page.keyboard.type(value);
 }
 
+/**
+ * Chooses a select's option by its label with the arrow keys, as from the keyboard: the panel's
+ * forms that write answer a person's input only, and selectOption() dispatches a script's events.
+ */
+export async function chooseByKeys(page: Page, select: Locator, label: string): Promise<void> {
+  const labels = (await select.locator('option').allInnerTexts()).map((t) => t.trim());
+  const target = labels.indexOf(label);
+  if (target < 0) throw new Error(`No option “${label}” in ${labels.join(', ')}`);
+  await select.focus();
+  const from = await select.evaluate((el) => (el as HTMLSelectElement).selectedIndex);
+  // A closed select on Linux moves its choice with the arrows (a change event each, the browser's own).
+  for (let i = from; i !== target; i += target > from ? 1 : -1)
+    await page.keyboard.press(target > from ? 'ArrowDown' : 'ArrowUp');
+  const now = await select.evaluate((el) => (el as HTMLSelectElement).selectedIndex);
+  if (now !== target) throw new Error(`“${label}” was not chosen (option ${now} is)`);
+}
+
 export interface GenerateInput {
   count: number;
   maxUses?: number;

@@ -69,6 +69,7 @@ export function FindCode(props: FindCodeProps): JSX.Element {
           id="bcm-find-code"
           label={i18n.t('find.label')}
           value={s.text}
+          personOnly
           onInput={finder.setText}
           error={s.inputError ?? undefined}
           inputRef={(el) => {

@@ -12,6 +12,7 @@ import {
   deleteQuestion,
   notFoundText,
   perCustomerText,
+  promotionStatusNote,
   usesText,
 } from '@/utils/ui/find-text';
 import { dateText } from '../date-text';
@@ -37,10 +38,7 @@ function madeText(created: string): string {
 
 function Facts(props: { storeHash: string; lookup: Found; newTab?: boolean }): JSX.Element {
   const { code, promotion } = props.lookup;
-  const status =
-    promotion?.status && promotion.status !== 'ENABLED'
-      ? ` (${promotion.status.toLowerCase()})`
-      : '';
+  const status = promotionStatusNote(promotion?.status);
   return (
     <dl class="bcm-facts">
       <dt>{i18n.t('find.code')}</dt>

@@ -12,7 +12,8 @@ import { setField } from '../state/form-store';
 import type { PanelModel } from '../state/panel-model';
 import { useStore } from '../state/use-store';
 import type { FieldMaker } from './field-maker';
-import { SLOT, withParts } from '../with-parts';
+import { personsValue } from '../trusted';
+import { slot, withParts } from '../with-parts';
 
 /** Characters for the example code (the real ones are random); excluded ones are skipped. */
 const SAMPLE = 'K7Q2XM9T4PR3BH6WNZ8CDFGJLSUVY5AE01IO';
@@ -54,7 +55,11 @@ export function BigCommerceFields(props: { model: PanelModel; text: FieldMaker }
           id="bcm-delimiter"
           value={delimiter}
           aria-describedby="bcm-delimiter-hint"
-          onChange={(e) => setField(model.form, 'delimiter', e.currentTarget.value)}
+          onChange={(e) => {
+            // Only a person's choice counts: a page script's is undone.
+            const value = personsValue(e, delimiter);
+            if (value !== null) setField(model.form, 'delimiter', value);
+          }}
         >
           <option value="">{i18n.t('forms.generate.delimiterNone')}</option>
           <option value="-">{i18n.t('forms.generate.delimiterHyphen')}</option>
@@ -91,7 +96,7 @@ export function BigCommerceSample(props: { model: PanelModel }): JSX.Element | n
   const length = verdict.totalLength ?? 0;
   return (
     <p class="bcm-muted">
-      {withParts(i18n.t('forms.generate.sample', length, [SLOT, formatCount(length)]), [
+      {withParts(i18n.t('forms.generate.sample', length, [slot(0), formatCount(length)]), [
         <code key="sample">{sample}</code>,
       ])}
     </p>

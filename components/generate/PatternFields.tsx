@@ -13,8 +13,9 @@ import { setField } from '../state/form-store';
 import type { PanelModel } from '../state/panel-model';
 import { useStore } from '../state/use-store';
 import type { FieldMaker } from './field-maker';
+import { personsValue } from '../trusted';
 import { i18n } from '#i18n';
-import { SLOT, withParts } from '../with-parts';
+import { slot, withParts } from '../with-parts';
 
 const SAMPLES_ID = 'bcm-pattern-samples';
 
@@ -42,7 +43,11 @@ export function PatternFields(props: { model: PanelModel; text: FieldMaker }): J
         <select
           id="bcm-characterSet"
           value={set}
-          onChange={(e) => setField(model.form, 'characterSet', e.currentTarget.value)}
+          onChange={(e) => {
+            // Only a person's choice counts: a page script's is undone.
+            const value = personsValue(e, set);
+            if (value !== null) setField(model.form, 'characterSet', value);
+          }}
         >
           {Object.keys(CHARACTER_SETS).map((id) => (
             <option key={id} value={id}>
@@ -77,7 +82,7 @@ export function PatternSamples(props: { model: PanelModel }): JSX.Element {
     <p id={SAMPLES_ID} class="bcm-muted">
       {sound ? (
         <>
-          {withParts(i18n.t('pattern.samples', [SLOT, SLOT, SLOT]), [
+          {withParts(i18n.t('pattern.samples', [slot(0), slot(1), slot(2)]), [
             <code>{samples[0]}</code>,
             <code>{samples[1]}</code>,
             <code>{samples[2]}</code>,

@@ -9,7 +9,7 @@ import type { ImportPreview } from '@/utils/messages';
 import { i18n } from '#i18n';
 import { formatCount } from '@/utils/ui/format';
 import { say } from '@/utils/ui/say';
-import { SLOT, withParts } from '../with-parts';
+import { slot, withParts } from '../with-parts';
 
 /** `reading`: the file's name while it is read; `preview`: the background's answer. */
 export function Preview(props: {
@@ -38,7 +38,7 @@ export function Preview(props: {
                         say(label),
                         formatCount(count),
                         String(example.line),
-                        SLOT,
+                        slot(0),
                         say(example.reason),
                       ]),
                       [<code>{example.code}</code>],

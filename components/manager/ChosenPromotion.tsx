@@ -5,7 +5,7 @@
  */
 import type { JSX } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import { Panel } from '../Panel';
+import { Panel, PANEL_TITLE_ID } from '../Panel';
 import { useStore } from '../state/use-store';
 import { CodesTable } from './CodesTable';
 import { storeNameOf, type ManagerModel } from './manager-model';
@@ -24,15 +24,17 @@ export function ChosenPromotion(props: {
   const read = useStore(model.panel.panel, (s) =>
     s.promotion.value?.id === promotion.id ? s.promotion.value.name : null,
   );
-  const name = promotion.name || read || `Promotion ${promotion.id}`;
+  const name =
+    promotion.name || read || i18n.t('confirm.promotionFallback', [String(promotion.id)]);
   const store = {
     storeHash: props.storeHash,
     name: useStore(model.state, (s) => storeNameOf(s, props.storeHash)),
   };
   const frame = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
-    // The panel's heading takes focus (tabIndex -1): a screen reader lands in the region.
-    frame.current?.querySelector<HTMLElement>('[aria-label="Bulk coupon codes"] h2')?.focus();
+    // The panel's heading takes focus (tabIndex -1): a screen reader lands in the region. By its
+    // id: the region's name is in the merchant's language.
+    frame.current?.querySelector<HTMLElement>(`#${PANEL_TITLE_ID}`)?.focus();
   }, [promotion.id]);
   const jobShown = useStore(model.panel.jobs, (s) =>
     props.jobId

@@ -23,7 +23,7 @@ import {
 } from './list-text';
 import type { ManagerModel } from './manager-model';
 import { i18n } from '#i18n';
-import { SLOT, withParts } from '../with-parts';
+import { slot, withParts } from '../with-parts';
 
 function Row(props: {
   p: PromotionRow;
@@ -113,7 +113,7 @@ function Body(props: { model: ManagerModel; storeHash: string; now: number }): J
   if (page.total === 0)
     return (
       <p class="bcm-notice-block">
-        {withParts(i18n.t('promotions.none', [storeLabel(store), SLOT]), [
+        {withParts(i18n.t('promotions.none', [storeLabel(store), slot(0)]), [
           <strong>{i18n.t('promotions.menuPath')}</strong>,
         ])}
       </p>

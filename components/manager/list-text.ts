@@ -3,10 +3,10 @@
  * Pure (the clock comes in), so they are tested on plain inputs.
  */
 import { i18n } from '#i18n';
-import type { JobView } from '@/utils/jobs/types';
+import type { JobStatus, JobView } from '@/utils/jobs/types';
 import type { PromotionPage } from '@/utils/messages';
 import { formatCount, formatPercent, pluralCodes } from '@/utils/ui/format';
-import { isUnfinished, STATUS_LABEL } from '@/utils/ui/job-text';
+import { isUnfinished } from '@/utils/ui/job-text';
 import { say } from '@/utils/ui/say';
 import { dateText } from '../date-text';
 
@@ -46,10 +46,25 @@ function whenText(at: number, now: number): string {
     : i18n.t('forms.list.onDay', [dateText(at)]);
 }
 
+/**
+ * Each job status inside the list's sentence: its own words, not the label lowercased (a German
+ * noun keeps its capital).
+ */
+const STATUS_IN_SENTENCE: Record<JobStatus, () => string> = {
+  queued: () => i18n.t('forms.list.jobStatus.queued'),
+  running: () => i18n.t('forms.list.jobStatus.running'),
+  paused: () => i18n.t('forms.list.jobStatus.paused'),
+  'awaiting-confirmation': () => i18n.t('forms.list.jobStatus.awaiting'),
+  interrupted: () => i18n.t('forms.list.jobStatus.interrupted'),
+  completed: () => i18n.t('forms.list.jobStatus.completed'),
+  failed: () => i18n.t('forms.list.jobStatus.failed'),
+  cancelled: () => i18n.t('forms.list.jobStatus.cancelled'),
+};
+
 /** "Export codes, completed 3 min ago", "Generate codes, running, 40%". */
 export function lastJobText(job: JobView | undefined, now: number): string {
   if (!job) return i18n.t('forms.list.noJobs');
-  const what = `${say(job.words.title)}, ${STATUS_LABEL[job.status].toLowerCase()}`;
+  const what = `${say(job.words.title)}, ${STATUS_IN_SENTENCE[job.status]()}`;
   if (isUnfinished(job.status)) {
     // How far it got means something while it moves or rests, not while it waits for you.
     const { done, total } = job.progress;

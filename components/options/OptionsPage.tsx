@@ -17,7 +17,7 @@ import { TOKEN_MAX_LENGTH } from '@/utils/vocabulary';
 import { PRIVACY_URL } from '@/utils/ui/privacy-url';
 import { sayError } from '@/utils/ui/say';
 import { i18n } from '#i18n';
-import { SLOT, withParts } from '../with-parts';
+import { slot, withParts } from '../with-parts';
 
 type Outcome = { kind: 'success' | 'notice' | 'error'; text: string } | null;
 
@@ -254,7 +254,7 @@ export function OptionsPage(props: {
           <li>{i18n.t('options.help1')}</li>
           <li>{i18n.t('options.help2')}</li>
           <li>
-            {withParts(i18n.t('options.help3', [SLOT, SLOT]), [
+            {withParts(i18n.t('options.help3', [slot(0), slot(1)]), [
               <strong>{i18n.t('options.help3Marketing')}</strong>,
               <strong>{i18n.t('options.help3Modify')}</strong>,
             ])}
@@ -264,7 +264,7 @@ export function OptionsPage(props: {
         </ol>
         <p class="bcm-muted">{i18n.t('options.tokenStays')}</p>
         <p class="bcm-muted">
-          {withParts(i18n.t('options.privacyLead', [SLOT]), [
+          {withParts(i18n.t('options.privacyLead', [slot(0)]), [
             <a class="bcm-link-text" href={PRIVACY_URL} target="_blank" rel="noopener noreferrer">
               {i18n.t('options.privacyLink')}
             </a>,

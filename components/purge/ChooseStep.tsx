@@ -12,7 +12,7 @@ import { EstimateLine } from '../EstimateLine';
 import { readChosenFile } from '../read-file';
 import type { PanelModel } from '../state/panel-model';
 import { useStore } from '../state/use-store';
-import { fromPerson, usePersonForm } from '../trusted';
+import { fromPerson, personsValue, usePersonForm } from '../trusted';
 import { i18n } from '#i18n';
 
 /**
@@ -24,12 +24,6 @@ interface FileState {
   text: string;
   summary: string;
   error: string | null;
-}
-
-/** Puts the radio buttons back as the merchant left them (a script's click changed them). */
-function restoreChoice(form: HTMLFormElement | null, mode: PurgeMode): void {
-  const chosen = form?.querySelector<HTMLInputElement>(`#bcm-purge-${mode}`);
-  if (chosen) chosen.checked = true;
 }
 
 export function ChooseStep(props: { model: PanelModel; codeCount: number | null }): JSX.Element {
@@ -80,8 +74,7 @@ export function ChooseStep(props: { model: PanelModel; codeCount: number | null 
         aria-describedby={`bcm-purge-${value}-hint`}
         onChange={(e) => {
           // Which codes are deleted is a person's choice: a page script's click is undone.
-          if (fromPerson(e)) setMode(value);
-          else restoreChoice(e.currentTarget.form, mode);
+          if (personsValue(e, mode) !== null) setMode(value);
         }}
         {...(mode === value ? { 'data-autofocus': '' } : {})}
       />

@@ -11,10 +11,10 @@ import { sayError, sayValue } from '@/utils/ui/say';
 import { formatCount } from '@/utils/ui/format';
 import type { PanelModel } from '../state/panel-model';
 import { useStore } from '../state/use-store';
-import { fromPerson, usePersonForm } from '../trusted';
+import { fromPerson, personsValue, usePersonForm } from '../trusted';
 import { useNow } from '../use-now';
 import { i18n } from '#i18n';
-import { SLOT, withParts } from '../with-parts';
+import { slot, withParts } from '../with-parts';
 
 const CONFIRM_WORD = 'PURGE';
 
@@ -119,7 +119,7 @@ function BackupState(props: { model: PanelModel; job: JobView }): JSX.Element {
     return (
       <div class="bcm-backup">
         <p class="bcm-success" role="status">
-          {withParts(i18n.t('confirm.saved', file.rows, [SLOT, formatCount(file.rows)]), [
+          {withParts(i18n.t('confirm.saved', file.rows, [slot(0), formatCount(file.rows)]), [
             <code>{file.filename}</code>,
           ])}
         </p>
@@ -138,7 +138,7 @@ function BackupState(props: { model: PanelModel; job: JobView }): JSX.Element {
     );
   return (
     <p class="bcm-muted" role="status">
-      {withParts(i18n.t('confirm.saving', [SLOT]), [<code>{file.filename}</code>])}
+      {withParts(i18n.t('confirm.saving', [slot(0)]), [<code>{file.filename}</code>])}
     </p>
   );
 }
@@ -203,8 +203,8 @@ export function ConfirmStep(props: { model: PanelModel; job: JobView }): JSX.Ele
             data-autofocus=""
             onInput={(e) => {
               // Typing a page script dispatches does not count: the field keeps what a person typed.
-              if (fromPerson(e)) setWord(e.currentTarget.value);
-              else e.currentTarget.value = word;
+              const typed = personsValue(e, word);
+              if (typed !== null) setWord(typed);
             }}
           />
           <p id="bcm-purge-confirm-hint" class="bcm-hint">

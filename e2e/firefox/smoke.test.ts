@@ -49,7 +49,7 @@ function parseCsv(text: string): Record<string, string>[] {
 // In-page helpers (sources run by script.callFunction in the tab).
 const PANEL_ROOT = `() => document.querySelector('bcm-bulk-coupons')?.shadowRoot ?? null`;
 
-/** Sets an input's value as typing would (Preact listens for `input`). */
+/** Sets an input's value as a page script would (an `input` event of its own: not a person's). */
 const fill = `(fields) => {
   const root = (${PANEL_ROOT})() ?? document;
   for (const [selector, value] of Object.entries(fields)) {
@@ -59,6 +59,19 @@ const fill = `(fields) => {
     el.value = value;
     el.dispatchEvent(new Event('input', { bubbles: true }));
   }
+  return true;
+}`;
+
+/**
+ * Empties a field without an event (the form still holds its value) and focuses it, for a
+ * person's keys to type into: the panel's forms that write count only a person's typing.
+ */
+const focusEmptied = `(selector) => {
+  const root = (${PANEL_ROOT})() ?? document;
+  const el = root.querySelector(selector);
+  if (!el) throw new Error('No field ' + selector);
+  el.value = '';
+  el.focus();
   return true;
 }`;
 
@@ -244,7 +257,8 @@ describe('Firefox (firefox-esr over WebDriver BiDi)', () => {
       );
 
       // 3. Generate: a page script's click makes nothing; a person's key (Enter on the button) does.
-      await tab.run(fill, { '#bcm-count': String(COUNT) });
+      await tab.run(focusEmptied, '#bcm-count');
+      await tab.type(String(COUNT));
       expect(
         await tab.waitFor<boolean>(
           clickButton,
@@ -403,8 +417,9 @@ describe('Firefox (firefox-esr over WebDriver BiDi)', () => {
       const before = sb.codes(bulkId);
       const target = before[3]!;
       const findResult = `() => (${PANEL_ROOT})()?.querySelector('.bcm-find-result')?.textContent ?? null`;
-      await tab.run(fill, { '#bcm-find-code': `  ${target.code.toLowerCase()} ` });
-      await tab.type('\uE007'); // Enter in the field (focused by fill): a person's key, as "Find" requires
+      await tab.run(focusEmptied, '#bcm-find-code');
+      await tab.type(`  ${target.code.toLowerCase()} `);
+      await tab.type('\uE007'); // Enter in the field: a person's key, as "Find" requires
       const link = await tab.waitFor<{ name: string; href: string }>(
         `() => { const a = (${PANEL_ROOT})()?.querySelector('.bcm-find-result a'); return a ? { name: a.textContent, href: a.getAttribute('href') } : null; }`,
         null,
@@ -415,16 +430,18 @@ describe('Firefox (firefox-esr over WebDriver BiDi)', () => {
         href: `https://store-${sb.storeHash}.mybigcommerce.com/manage/marketing/promotions/${bulkId}/edit`,
       });
       expect(await tab.run<string>(findResult)).toContain(`${target.code}`);
-      await tab.run(fill, { '#bcm-find-code': 'NOPE-NOT-HERE' });
-      await tab.type('\uE007'); // Enter in the field (focused by fill): a person's key, as "Find" requires
+      await tab.run(focusEmptied, '#bcm-find-code');
+      await tab.type('NOPE-NOT-HERE');
+      await tab.type('\uE007'); // Enter in the field: a person's key, as "Find" requires
       await tab.waitFor(
         `() => (${findResult})() === 'No code NOPE-NOT-HERE in this store.'`,
         null,
         '"not found"',
       );
 
-      await tab.run(fill, { '#bcm-find-code': target.code });
-      await tab.type('\uE007'); // Enter in the field (focused by fill): a person's key, as "Find" requires
+      await tab.run(focusEmptied, '#bcm-find-code');
+      await tab.type(target.code);
+      await tab.type('\uE007'); // Enter in the field: a person's key, as "Find" requires
       // A page script's click on "Delete this code" does not even ask; a person's key does.
       expect(
         await tab.waitFor<boolean>(

@@ -5,13 +5,17 @@
  */
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { FindCode } from '@/components/find/FindCode';
+import { ManagerPage } from '@/components/manager/ManagerPage';
 import { OptionsPage } from '@/components/options/OptionsPage';
+import { createJobsStore } from '@/components/state/jobs-store';
 import { PopupPage } from '@/components/popup/PopupPage';
 import { checkShared } from '@/utils/ui/check-numbers';
 import { formatBytes, formatDuration } from '@/utils/ui/format';
 import { validatePattern } from '@/utils/ui/validate-pattern';
 import { speak } from '../i18n-double';
-import { createFakeBridge } from './fake-bridge';
+import { createFakeBridge, type Handlers } from './fake-bridge';
+import { BULK_PROMOTION, NOW, PROMOTION_ID, STORE_HASH, STORE_MODIFY } from './fixtures';
 import { renderPanel, settle } from './render-panel';
 import { setLocale } from '@/utils/locale/current';
 import { i18n } from '#i18n';
@@ -106,5 +110,88 @@ describe('in German', () => {
       ownCharacters: '',
     });
     expect(pattern.errors.pattern).toMatch(/^Das Muster enthält kein #/);
+  });
+});
+
+describe('the manager and Find in German', () => {
+  const manager = async (initialPromotion?: number, handlers: Handlers = {}) => {
+    const fake = createFakeBridge({
+      listStores: () => ({ ok: true, value: [STORE_MODIFY] }),
+      listPromotionPage: () => ({
+        ok: true,
+        value: {
+          storeHash: STORE_HASH,
+          promotions: [{ id: PROMOTION_ID, name: 'Summer sale', status: 'ENABLED', codeCount: 3 }],
+          page: 1,
+          pages: 1,
+          pageSize: 25,
+          filter: '',
+          matching: 1,
+          total: 1,
+          loadedAt: NOW,
+        },
+      }),
+      ...handlers,
+    });
+    render(
+      <ManagerPage
+        bridge={fake.bridge}
+        initialStore={STORE_HASH}
+        initialPromotion={initialPromotion}
+        filterDelayMs={0}
+      />,
+    );
+    await settle();
+    return fake;
+  };
+
+  test('a promotion opened from the list: focus goes to the panel’s heading, as in English', async () => {
+    setLocale('de');
+    await manager();
+    fireEvent.click(screen.getByRole('button', { name: 'Summer sale' }));
+    await settle();
+    const region = screen.getByRole('region', { name: 'Massen-Gutscheincodes' });
+    expect(document.activeElement).toBe(within(region).getByRole('heading', { level: 2 }));
+  });
+
+  test('a promotion the panel could not read is named in German', async () => {
+    setLocale('de');
+    await manager(PROMOTION_ID, {
+      getPromotion: () => ({ ok: false, error: 'Nicht gefunden.' }),
+    });
+    const crumbs = document.querySelector('.bcm-manager-crumbs')?.textContent ?? '';
+    expect(crumbs).toContain(`Aktion ${PROMOTION_ID}`);
+    expect(crumbs).not.toContain('Promotion');
+  });
+
+  test('Find: a code of a deactivated or invalid promotion says so in German', async () => {
+    setLocale('de');
+    const statuses = ['DISABLED', 'INVALID'];
+    const fake = createFakeBridge({
+      findCode: ({ code }) => ({
+        ok: true,
+        value: {
+          found: true,
+          code: {
+            id: 1,
+            code,
+            current_uses: 0,
+            max_uses: 1,
+            max_uses_per_customer: 1,
+            created: '2026-03-02T12:00:00+00:00',
+          },
+          promotion: { ...BULK_PROMOTION, status: statuses.shift()!, bulk: true },
+        },
+      }),
+    });
+    render(<FindCode bridge={fake.bridge} jobs={createJobsStore()} stores={[STORE_MODIFY]} />);
+    const said = async (code: string) => {
+      fireEvent.input(screen.getByLabelText('Code suchen'), { target: { value: code } });
+      fireEvent.click(screen.getByRole('button', { name: 'Suchen' }));
+      await settle();
+      return screen.getByRole('status').textContent ?? '';
+    };
+    expect(await said('A1')).toContain('Summer sale (deaktiviert)');
+    expect(await said('A2')).toContain('Summer sale (ungültig)');
   });
 });

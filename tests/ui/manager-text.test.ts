@@ -1,5 +1,5 @@
 /** The manager list's words on plain inputs: status, code count, last job, what the list holds. */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   codeCountText,
   lastJobs,
@@ -8,7 +8,10 @@ import {
   readAtText,
   statusText,
 } from '@/components/manager/list-text';
+import type { JobStatus } from '@/utils/jobs/types';
 import type { PromotionPage } from '@/utils/messages';
+import { setLocale } from '@/utils/locale/current';
+import { speak } from '../i18n-double';
 import { NOW, makeJob } from './fixtures';
 
 describe('status and counts', () => {
@@ -85,6 +88,20 @@ describe('last job', () => {
       ),
     ).toMatch(/^Generate codes, completed on [A-Z][a-z]{2} \d{1,2}, \d{4}$/);
     expect(lastJobText(undefined, NOW)).toBe('no jobs yet');
+  });
+});
+
+describe('last job, in German', () => {
+  afterEach(() => setLocale(null));
+
+  it('each status in the sentence as German writes it: its nouns keep their capital', async () => {
+    await speak('de');
+    setLocale('de');
+    const job = (status: JobStatus) =>
+      lastJobText(makeJob({ kind: 'purge', status, finishedAt: NOW - 20_000 }), NOW);
+    expect(job('awaiting-confirmation')).toBe('Codes löschen, wartet auf Ihre Bestätigung');
+    expect(job('interrupted')).toBe('Codes löschen, vom Browser angehalten');
+    expect(job('completed')).toMatch(/^Codes löschen, abgeschlossen /);
   });
 });
 

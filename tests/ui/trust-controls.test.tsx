@@ -387,6 +387,176 @@ describe('every control that can set a write going answers a person only', () =>
   });
 });
 
+/** What a page script does meanwhile: the events it dispatches are not a person's. */
+function asScript(act: () => void): void {
+  trust.person = false;
+  try {
+    act();
+  } finally {
+    trust.person = true;
+  }
+}
+
+/**
+ * The review's attack: a page script listening on window in the capture phase sees a person's
+ * click first and, before it reaches the button, types other values into the form.
+ */
+function beforePersonsClick(change: () => void): () => void {
+  const listener = (e: Event) => {
+    if (e.isTrusted) asScript(change);
+  };
+  window.addEventListener('click', listener, true);
+  return () => window.removeEventListener('click', listener, true);
+}
+
+const typed = (el: HTMLElement, value: string) => fireEvent.input(el, { target: { value } });
+const chosen = (el: HTMLElement, value: string) => fireEvent.change(el, { target: { value } });
+
+describe('a page script’s typing in a form that writes is undone, and the person’s values are sent', () => {
+  test('Generate (BigCommerce’s way): count, limits, length, prefix, suffix, delimiter, characters left out and the way', async () => {
+    const { fake } = await renderPanel();
+    const field = (name: string) => screen.getByLabelText(name) as HTMLInputElement;
+    typed(field('Number of codes'), '100');
+    typed(field('Prefix'), 'SUMMER');
+    const script: Array<[string, string]> = [
+      ['Number of codes', '1000000'],
+      ['Max uses per code', '0'],
+      ['Max uses per customer', '0'],
+      ['Code length', '30'],
+      ['Prefix', 'EVIL'],
+      ['Suffix', 'X'],
+      ['Characters to leave out', 'ABC'],
+    ];
+    const stop = beforePersonsClick(() => {
+      for (const [name, value] of script) typed(field(name), value);
+      chosen(field('Delimiter'), '_');
+      fireEvent.click(screen.getByRole('radio', { name: 'Codes in my own pattern' }));
+    });
+    try {
+      fireEvent.click(button('Generate codes'));
+      await settle();
+    } finally {
+      stop();
+    }
+    expect(script.map(([name]) => field(name).value)).toEqual([
+      '100',
+      '1',
+      '1',
+      '12',
+      'SUMMER',
+      '',
+      '',
+    ]);
+    expect(field('Delimiter').value).toBe('');
+    expect(
+      (screen.getByRole('radio', { name: 'Codes made by BigCommerce (fast)' }) as HTMLInputElement)
+        .checked,
+    ).toBe(true);
+    expect(writes(fake.traffic).map((t) => t.data)).toEqual([
+      expect.objectContaining({
+        kind: 'generate',
+        params: {
+          count: 100,
+          maxUses: 1,
+          maxUsesPerCustomer: 1,
+          prefix: 'SUMMER',
+          suffix: '',
+          delimiter: '',
+          codeLength: 12,
+          excludeCharacters: [],
+        },
+      }),
+    ]);
+  });
+
+  test('Generate (in a pattern): the pattern, its characters (a set, or their own) and the way', async () => {
+    const { fake } = await renderPanel();
+    fireEvent.click(screen.getByRole('radio', { name: 'Codes in my own pattern' }));
+    const pattern = screen.getByRole('textbox', { name: 'Pattern' }) as HTMLInputElement;
+    const set = screen.getByLabelText('Characters', { exact: true }) as HTMLSelectElement;
+    typed(pattern, 'SPRING-####-####');
+    typed(screen.getByLabelText('Number of codes'), '100');
+    const stop = beforePersonsClick(() => {
+      typed(pattern, '#');
+      chosen(set, 'digits');
+      fireEvent.click(screen.getByRole('radio', { name: 'Codes made by BigCommerce (fast)' }));
+    });
+    try {
+      fireEvent.click(button('Generate codes'));
+      await settle();
+    } finally {
+      stop();
+    }
+    expect([pattern.value, set.value]).toEqual(['SPRING-####-####', 'letters-digits']);
+    // Their own characters: a script cannot put up a set of its choosing either.
+    chosen(set, 'custom');
+    const own = screen.getByLabelText('Your characters') as HTMLInputElement;
+    typed(own, 'ABCD');
+    asScript(() => typed(own, 'A'));
+    expect(own.value).toBe('ABCD');
+    expect(writes(fake.traffic).map((t) => t.data)).toEqual([
+      expect.objectContaining({
+        kind: 'pattern',
+        params: expect.objectContaining({
+          count: 100,
+          pattern: 'SPRING-####-####',
+          characterSet: 'letters-digits',
+        }),
+      }),
+    ]);
+  });
+
+  test('Import: the limits', async () => {
+    const { fake } = await renderPanel();
+    fireEvent.click(button('Import codes'));
+    await settle();
+    const file = screen.getByLabelText('CSV file with codes') as HTMLInputElement;
+    Object.defineProperty(file, 'files', {
+      value: [new File(['code\nA1\n'], 'a.csv')],
+      configurable: true,
+    });
+    fireEvent.change(file);
+    await settle();
+    const dialog = screen.getByRole('dialog', { name: 'Import codes' });
+    const uses = within(dialog).getByLabelText('Max uses per code') as HTMLInputElement;
+    const perCustomer = within(dialog).getByLabelText('Max uses per customer') as HTMLInputElement;
+    const stop = beforePersonsClick(() => {
+      typed(uses, '0');
+      typed(perCustomer, '0');
+    });
+    try {
+      fireEvent.click(button('Import', dialog));
+      await settle();
+    } finally {
+      stop();
+    }
+    expect([uses.value, perCustomer.value]).toEqual(['1', '1']);
+    expect(writes(fake.traffic).map((t) => t.data)).toEqual([
+      expect.objectContaining({ kind: 'import', maxUses: 1, maxUsesPerCustomer: 1 }),
+    ]);
+  });
+
+  test('Find: the code “Delete this code” is then offered for', async () => {
+    const fake = createFakeBridge({
+      listStores: () => ({ ok: true, value: [STORE_MODIFY] }),
+      findCode: ({ code }) => ({ ok: true, value: { found: false, code } }),
+    });
+    render(<PopupPage bridge={fake.bridge} />);
+    await settle();
+    const field = screen.getByLabelText('Find a code') as HTMLInputElement;
+    typed(field, 'SPRING-AB12');
+    const stop = beforePersonsClick(() => typed(field, 'OTHER-CODE'));
+    try {
+      fireEvent.click(button('Find'));
+      await settle();
+    } finally {
+      stop();
+    }
+    expect(field.value).toBe('SPRING-AB12');
+    expect(fake.sent('findCode')).toEqual([{ storeHash: STORE_HASH, code: 'SPRING-AB12' }]);
+  });
+});
+
 const BACKUP: KeptFileView = {
   jobId: 'p1',
   jobKind: 'purge',
@@ -402,15 +572,37 @@ const BACKUP: KeptFileView = {
   listed: false,
 };
 
+/** The forms whose submit can set a write going: Generate, the import and purge dialogs, Find. */
+const WRITING_FORMS =
+  'form[aria-labelledby="bcm-generate-title"], [role="dialog"] form, form.bcm-find';
+
+/** What a writing form holds: each field's value, each radio and checkbox's state. */
+function valuesOf(form: Element | null): string[] {
+  if (!form) return [];
+  return [...form.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input, select')]
+    .filter((el) => el.type !== 'file')
+    .map((el) =>
+      el instanceof HTMLInputElement && (el.type === 'radio' || el.type === 'checkbox')
+        ? `${el.id}:${el.checked}`
+        : `${el.id}=${el.value}`,
+    );
+}
+
 describe('a page script driving everything there is sends nothing that writes', () => {
-  /** Every button, field and form of the page, as a script drives them, a few rounds (what opens is driven too). */
+  /**
+   * Every button, field and form of the page, as a script drives them, a few rounds (what opens
+   * is driven too); a writing form's values stay as they were.
+   */
   async function sweep(fake: { traffic: TrafficEntry[] }) {
+    let checked = 0;
     for (let round = 0; round < 3; round++) {
       const controls = [...document.querySelectorAll<HTMLElement>('button, input, select')].filter(
         (el) => el.isConnected,
       );
       for (const el of controls) {
         if (!el.isConnected) continue;
+        const form = el.matches('input, select') ? el.closest(WRITING_FORMS) : null;
+        const before = valuesOf(form);
         if (el instanceof HTMLInputElement && el.type === 'file') {
           Object.defineProperty(el, 'files', {
             value: [new File(['code\nA1\n'], 'x.csv')],
@@ -427,12 +619,22 @@ describe('a page script driving everything there is sends nothing that writes', 
           trust.person = false;
           fireEvent.input(el, { target: { value: 'PURGE' } });
           trust.person = true;
+        } else if (el instanceof HTMLSelectElement) {
+          const other = [...el.options].find((o) => o.value !== el.value);
+          trust.person = false;
+          if (other) fireEvent.change(el, { target: { value: other.value } });
+          trust.person = true;
         }
         scriptDrives(el);
         await settle();
+        if (form?.isConnected) {
+          expect(valuesOf(form), el.id).toEqual(before);
+          checked++;
+        }
       }
     }
     expect(writes(fake.traffic)).toEqual([]);
+    return checked;
   }
 
   const JOBS = [
@@ -446,7 +648,16 @@ describe('a page script driving everything there is sends nothing that writes', 
   test('the panel, its forms and dialogs', async () => {
     const { fake } = await renderPanel({ jobs: JOBS });
     fireEvent.input(screen.getByLabelText('Number of codes'), { target: { value: '100' } });
-    await sweep(fake);
+    expect(await sweep(fake)).toBeGreaterThan(0);
+  });
+
+  test('the panel, its Generate in a pattern of the merchant’s own characters', async () => {
+    const { fake } = await renderPanel();
+    fireEvent.click(screen.getByRole('radio', { name: 'Codes in my own pattern' }));
+    fireEvent.change(screen.getByLabelText('Characters', { exact: true }), {
+      target: { value: 'custom' },
+    });
+    expect(await sweep(fake)).toBeGreaterThan(0);
   });
 
   test('the toolbar popup', async () => {
@@ -456,7 +667,7 @@ describe('a page script driving everything there is sends nothing that writes', 
     );
     render(<PopupPage bridge={fake.bridge} />);
     await settle();
-    await sweep(fake);
+    expect(await sweep(fake)).toBeGreaterThan(0);
   });
 
   test("the manager's codes table (Delete selected)", async () => {

@@ -30,6 +30,22 @@ export function perCustomerText(maxUsesPerCustomer: number): string {
     : i18n.t('forms.findCode.perCustomerUpTo', [times(maxUsesPerCustomer)]);
 }
 
+/** A promotion's status as said in a sentence (find.status.*). */
+const STATUS_IN_SENTENCE: Record<string, () => string> = {
+  DISABLED: () => i18n.t('find.status.disabled'),
+  INVALID: () => i18n.t('find.status.invalid'),
+};
+
+/**
+ * What follows a promotion's name when it is not enabled: " (disabled)". A status the store
+ * added since has no words in the catalogue: the store's own, lowercased.
+ */
+export function promotionStatusNote(status: string | null | undefined): string {
+  if (!status || status === 'ENABLED') return '';
+  const word = STATUS_IN_SENTENCE[status]?.() ?? status.toLowerCase().replace(/_/g, ' ');
+  return ` (${word})`;
+}
+
 export function notFoundText(code: string): string {
   return i18n.t('forms.findCode.notFound', [code]);
 }
