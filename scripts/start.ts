@@ -6,7 +6,7 @@
  * big jobs meet the API quota), launches Chromium with the built extension, connects the
  * sandbox store through the options page and opens the bulk promotion's page with the panel.
  *
- * With a display (DISPLAY set) the browser is headed and stays open until Ctrl-C. Without one
+ * With a display (always on macOS and Windows; DISPLAY or WAYLAND_DISPLAY set on Linux) the browser is headed and stays open until Ctrl-C. Without one
  * (or with --headless) it runs a tour instead: generate 500 codes, export, purge the unused
  * codes, plus the states a merchant may meet (quota wait, paused, codes another app added,
  * a backup the browser would not save, failed, interrupted by a browser restart, kept files,
@@ -30,7 +30,7 @@ import { join, relative, resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { launchExtension, sleep, type Launched } from '../e2e/harness';
-import { findChromium, findFirefox, isDebian, type Found } from './find-browser';
+import { findChromium, findFirefox, hasDisplay, isDebian, type Found } from './find-browser';
 import { runFirefox } from './start-firefox';
 import {
   generateByKeyboard,
@@ -67,7 +67,7 @@ const STORE_SHOTS = args.has('--update-docs')
 const STORE_VIEWPORT = { width: 1280, height: 800 };
 const BULK = 1;
 
-const headless = args.has('--headless') || !process.env.DISPLAY;
+const headless = args.has('--headless') || !hasDisplay();
 /** `--firefox`: the Firefox build in Firefox (web-ext run) instead of Chromium. */
 const firefox = args.has('--firefox');
 /** The browser found, once found: every launch of the tour uses it. */
