@@ -11,6 +11,7 @@ import { readFile } from 'node:fs/promises';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   chromium,
   type BrowserContext,
@@ -23,7 +24,7 @@ import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/serv
 export type { Sandbox, SandboxOptions };
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..');
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** The build under test; BCM_EXTENSION_DIR points elsewhere (e.g. another version's build, to compare). */
 export const DEFAULT_EXTENSION_DIR =
   process.env.BCM_EXTENSION_DIR ?? join(ROOT, '.output', 'chrome-mv3');

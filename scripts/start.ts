@@ -27,6 +27,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { launchExtension, sleep, type Launched } from '../e2e/harness';
@@ -45,7 +46,7 @@ import {
 import { tourFind, tourImport, tourPattern } from './tour-codes';
 import { managerUrl, tourManager } from './tour-manager';
 
-const ROOT = resolve(new URL('..', import.meta.url).pathname);
+const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const args = new Set(process.argv.slice(2));
 /** One folder per clone under the system temp folder (short, whatever the clone's path). */
 const WORK = join(
