@@ -85,6 +85,9 @@ function run(cmd: string, argv: string[]): number {
     cwd: ROOT,
     stdio: 'inherit',
     env: { ...process.env, NO_UPDATE_NOTIFIER: '1' },
+    // npx is a .cmd script on Windows, which Node starts only through a shell (our words need
+    // no quoting).
+    shell: process.platform === 'win32',
   });
   return r.status ?? 1;
 }
