@@ -11,6 +11,7 @@ import { readFile } from 'node:fs/promises';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   chromium,
   type BrowserContext,
@@ -23,7 +24,7 @@ import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/serv
 export type { Sandbox, SandboxOptions };
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..');
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** The build under test; BCM_EXTENSION_DIR points elsewhere (e.g. another version's build, to compare). */
 export const DEFAULT_EXTENSION_DIR =
   process.env.BCM_EXTENSION_DIR ?? join(ROOT, '.output', 'chrome-mv3');
@@ -45,6 +46,7 @@ export interface LaunchOptions {
   /**
    * The browser's language (`--lang`, and LANGUAGE for Chromium on Linux), e.g. 'de': the
    * extension then speaks it through browser.i18n. Debian's Chromium needs chromium-l10n.
+   * Default 'en', whatever this machine's language: the tests and the tour read English words.
    */
   lang?: string;
 }
@@ -227,9 +229,10 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Launche
     XDG_DATA_HOME: join(home, '.local', 'share'),
     TMPDIR: join(home, 'tmp'),
   });
-  // Chromium on Linux takes its language from the environment; --lang (below) elsewhere.
-  if (opts.lang)
-    Object.assign(env, { LANGUAGE: opts.lang, LC_ALL: '', LANG: `${opts.lang}.UTF-8` });
+  // Chromium on Linux takes its language from the environment (LANGUAGE first; LC_ALL and
+  // LC_MESSAGES would outrank LANG); --lang (below) elsewhere.
+  const lang = opts.lang ?? 'en';
+  Object.assign(env, { LANGUAGE: lang, LC_ALL: '', LC_MESSAGES: '', LANG: `${lang}.UTF-8` });
 
   const executablePath = opts.executablePath ?? CHROMIUM;
   // Chrome and Edge 137+ ignore --load-extension unless that feature is turned off again, and
@@ -252,9 +255,9 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Launche
             ]
           : []),
         ...sandboxBrowserArgs(sandbox),
-        ...(opts.lang ? [`--lang=${opts.lang}`] : []),
+        `--lang=${lang}`,
       ],
-      ...(opts.lang ? { locale: opts.lang } : {}),
+      locale: lang,
       env,
     });
   } catch (e) {

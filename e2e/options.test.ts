@@ -34,6 +34,20 @@ function expectPlain(text: string) {
   expect(text).not.toMatch(/\b(401|403|404|500)\b|Error:|TypeError|undefined|null|\{|\}/);
 }
 
+describe('the browser of the English suites', () => {
+  // Debian's Chromium has every language (chromium-l10n) and follows LANG/LANGUAGE: the
+  // harness must pin English, or these suites fail on a German machine.
+  test("speaks English, whatever this machine's LANG and LANGUAGE", async () => {
+    const worker = await suite.l.serviceWorker();
+    const ui = await worker.evaluate(() =>
+      (
+        globalThis as unknown as { chrome: { i18n: { getUILanguage(): string } } }
+      ).chrome.i18n.getUILanguage(),
+    );
+    expect(ui).toMatch(/^en/);
+  });
+});
+
 describe('connecting a store', () => {
   test('a modify token: "Connected", full access, listed', async () => {
     const { l } = suite;

@@ -11,6 +11,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import madge from 'madge';
 import ts from 'typescript';
 import { jobKindNames, jobRuleBreaks } from './house/job-rules';
@@ -18,7 +19,7 @@ import { checkLocales } from './house/locales';
 import { parseSource } from './house/source';
 import { findLiterals } from './house/strings';
 
-const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..');
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SOURCES = ['utils', 'components', 'entrypoints'];
 /** Where user-facing words may appear only through the catalogue. */
 const WORDS_CHECKED = ['components/', 'entrypoints/', 'utils/ui/'];
@@ -246,7 +247,7 @@ export async function check(): Promise<Report> {
   };
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname)) {
+if (process.argv[1] && resolve(process.argv[1]) === resolve(fileURLToPath(import.meta.url))) {
   const { violations, literals, locales, cycles, long, files } = await check();
   for (const v of violations) console.log(`house rule: ${v}`);
   for (const l of literals) console.log(`words outside the catalogue: ${l}`);

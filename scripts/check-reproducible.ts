@@ -21,9 +21,10 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import JSZip from 'jszip';
 
-const ROOT = resolve(new URL('..', import.meta.url).pathname);
+const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
 /** The files of a zip, by path (folders left out). */
 export async function zipFiles(zipPath: string): Promise<Map<string, Buffer>> {
@@ -149,7 +150,7 @@ function run(command: string, cwd: string): void {
     );
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname)) {
+if (process.argv[1] && resolve(process.argv[1]) === resolve(fileURLToPath(import.meta.url))) {
   const [sourcesZip, chromeZip, firefoxZip] = process.argv
     .slice(2)
     .filter((a) => !a.startsWith('--'));

@@ -143,5 +143,16 @@ export function findFirefox(e: BrowserEnv = realEnv()): Found | null {
   return path ? { path, source: 'installed' } : null;
 }
 
+/**
+ * Whether a headed browser has somewhere to draw. Only on Linux (and the other Unixes) does
+ * that depend on the environment: X11's DISPLAY or Wayland's WAYLAND_DISPLAY (Chromium and
+ * Firefox both draw on Wayland by themselves). macOS and Windows always have a desktop, and
+ * no DISPLAY.
+ */
+export function hasDisplay(e: Pick<BrowserEnv, 'platform' | 'env'> = realEnv()): boolean {
+  if (e.platform !== 'linux') return true;
+  return Boolean(e.env.DISPLAY || e.env.WAYLAND_DISPLAY);
+}
+
 /** Debian (and its children): where `npm start` may install the browser from apt. */
 export const isDebian = (): boolean => existsSync('/etc/debian_version');

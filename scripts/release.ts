@@ -22,9 +22,10 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { buildEnv, checkReproducible } from './check-reproducible';
 
-const ROOT = resolve(new URL('..', import.meta.url).pathname);
+const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 export const RELEASE_DIR = join(ROOT, '.output', 'release');
 
 function run(cmd: string, args: string[]): void {
@@ -93,7 +94,7 @@ export async function release(opts: { reuseNodeModules?: boolean } = {}): Promis
   return files;
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname)) {
+if (process.argv[1] && resolve(process.argv[1]) === resolve(fileURLToPath(import.meta.url))) {
   release({ reuseNodeModules: process.argv.includes('--reuse-node-modules') }).catch(
     (e: unknown) => {
       console.error(`\nnpm run release failed: ${e instanceof Error ? e.message : String(e)}`);

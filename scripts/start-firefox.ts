@@ -9,13 +9,30 @@
  * where the printed token is pasted. With --headless it checks that Firefox reached the
  * sandbox with the extension installed, then exits.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { QUIET_PREFS, pacUrl, userJs } from '../e2e/firefox/bidi';
 import { startProxy } from '../e2e/firefox/proxy';
 import type { Sandbox } from '../sandbox/server';
+
+const WINDOWS = process.platform === 'win32';
+
+/** Ends web-ext and the Firefox it started. */
+function endTree(pid: number): void {
+  if (WINDOWS) {
+    // No process groups or SIGTERM on Windows: taskkill ends the tree (/T), forcibly (/F), as
+    // console programs take no polite close. The profile is ours and thrown away anyway.
+    spawnSync('taskkill', ['/pid', String(pid), '/T', '/F'], { stdio: 'ignore' });
+    return;
+  }
+  try {
+    process.kill(-pid, 'SIGTERM');
+  } catch {
+    /* already gone */
+  }
+}
 
 /** Firefox's own format for a certificate a person accepted for host:port. */
 function certOverrides(sb: Sandbox, hosts: string[]): string {
@@ -64,10 +81,15 @@ export async function runFirefox(opts: {
     certOverrides(sb, [storeHost, 'api.bigcommerce.com']),
   );
 
+  // On Windows npx is a .cmd script, which Node starts only through cmd.exe (and there every
+  // path would need quoting): web-ext's own script runs under this Node instead.
+  const [command, ...webExt]: [string, ...string[]] = WINDOWS
+    ? [process.execPath, join(opts.root, 'node_modules', 'web-ext', 'bin', 'web-ext.js')]
+    : ['npx', 'web-ext'];
   const child = spawn(
-    'npx',
+    command,
     [
-      'web-ext',
+      ...webExt,
       'run',
       '--source-dir',
       join(opts.root, '.output', 'firefox-mv2'),
@@ -83,7 +105,9 @@ export async function runFirefox(opts: {
     {
       cwd: opts.root,
       stdio: ['ignore', 'pipe', 'inherit'],
-      detached: true, // its own process group: close() ends Firefox with it
+      // Its own process group, so close() ends Firefox with it. Not on Windows: there it would
+      // open a console window of its own, and close() ends the process tree instead.
+      detached: !WINDOWS,
       env: {
         ...process.env,
         HOME: home,
@@ -119,11 +143,7 @@ export async function runFirefox(opts: {
     close: async () => {
       if (child.exitCode === null && child.pid) {
         const gone = new Promise<void>((r) => child.once('exit', () => r()));
-        try {
-          process.kill(-child.pid, 'SIGTERM');
-        } catch {
-          /* already gone */
-        }
+        endTree(child.pid);
         await Promise.race([gone, new Promise((r) => setTimeout(r, 5_000))]);
       }
       await proxy.close();

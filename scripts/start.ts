@@ -6,7 +6,7 @@
  * big jobs meet the API quota), launches Chromium with the built extension, connects the
  * sandbox store through the options page and opens the bulk promotion's page with the panel.
  *
- * With a display (DISPLAY set) the browser is headed and stays open until Ctrl-C. Without one
+ * With a display (always on macOS and Windows; DISPLAY or WAYLAND_DISPLAY set on Linux) the browser is headed and stays open until Ctrl-C. Without one
  * (or with --headless) it runs a tour instead: generate 500 codes, export, purge the unused
  * codes, plus the states a merchant may meet (quota wait, paused, codes another app added,
  * a backup the browser would not save, failed, interrupted by a browser restart, kept files,
@@ -27,10 +27,11 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { launchExtension, sleep, type Launched } from '../e2e/harness';
-import { findChromium, findFirefox, isDebian, type Found } from './find-browser';
+import { findChromium, findFirefox, hasDisplay, isDebian, type Found } from './find-browser';
 import { runFirefox } from './start-firefox';
 import {
   generateByKeyboard,
@@ -45,7 +46,7 @@ import {
 import { tourFind, tourImport, tourPattern } from './tour-codes';
 import { managerUrl, tourManager } from './tour-manager';
 
-const ROOT = resolve(new URL('..', import.meta.url).pathname);
+const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const args = new Set(process.argv.slice(2));
 /** One folder per clone under the system temp folder (short, whatever the clone's path). */
 const WORK = join(
@@ -67,7 +68,7 @@ const STORE_SHOTS = args.has('--update-docs')
 const STORE_VIEWPORT = { width: 1280, height: 800 };
 const BULK = 1;
 
-const headless = args.has('--headless') || !process.env.DISPLAY;
+const headless = args.has('--headless') || !hasDisplay();
 /** `--firefox`: the Firefox build in Firefox (web-ext run) instead of Chromium. */
 const firefox = args.has('--firefox');
 /** The browser found, once found: every launch of the tour uses it. */
@@ -84,6 +85,9 @@ function run(cmd: string, argv: string[]): number {
     cwd: ROOT,
     stdio: 'inherit',
     env: { ...process.env, NO_UPDATE_NOTIFIER: '1' },
+    // npx is a .cmd script on Windows, which Node starts only through a shell (our words need
+    // no quoting).
+    shell: process.platform === 'win32',
   });
   return r.status ?? 1;
 }

@@ -3,10 +3,11 @@
 // both browser packages, runs the unit suites, the real-browser suites and web-ext lint,
 // then prints one line summing them all: "N passed, N failed".
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const root = new URL('..', import.meta.url).pathname;
+const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, '.tmp', 'test-results');
 mkdirSync(out, { recursive: true });
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -43,6 +44,8 @@ function vitestSuite(name, config) {
     `--outputFile.json=${file}`,
   ];
   if (config) args.push('--config', config);
+  // A vitest that dies before writing must not leave the last run's results to be counted.
+  rmSync(file, { force: true });
   const status = run('npx', args);
   if (!existsSync(file)) {
     totals.failed += 1;
@@ -55,11 +58,16 @@ function vitestSuite(name, config) {
   const brokenFiles = (r.testResults ?? []).filter(
     (t) => t.status === 'failed' && !(t.assertionResults ?? []).some((a) => a.status === 'failed'),
   ).length;
+  let failed = r.numFailedTests + brokenFiles;
+  // An unhandled error (a promise rejected after its test) fails the run but no test: vitest's
+  // exit status is the word that counts, so it is one failure of the suite's own.
+  const unexplained = status !== 0 && failed === 0;
+  if (unexplained) failed = 1;
   totals.passed += r.numPassedTests;
-  totals.failed += r.numFailedTests + brokenFiles;
+  totals.failed += failed;
   totals.skipped += skipped;
   suites.push(
-    `${name}: ${r.numPassedTests} passed, ${r.numFailedTests + brokenFiles} failed${skipped ? `, ${skipped} skipped` : ''}`,
+    `${name}: ${r.numPassedTests} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}${unexplained ? ` (vitest exited ${status} with no failed test: see its errors above)` : ''}`,
   );
 }
 

@@ -1,9 +1,10 @@
 /** The icons and store images have the sizes and padding the stores ask for. */
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { pngSize, readPng } from './png';
 
-const at = (p: string) => new URL(`../../${p}`, import.meta.url).pathname;
+const at = (p: string) => fileURLToPath(new URL(`../../${p}`, import.meta.url));
 
 describe('icons', () => {
   test.each([16, 32, 48, 128])('icon-%i.png is that size', (size) => {

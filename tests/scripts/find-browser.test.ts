@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { findChromium, findFirefox, type BrowserEnv } from '../../scripts/find-browser';
+import { findChromium, findFirefox, hasDisplay, type BrowserEnv } from '../../scripts/find-browser';
 
 function fakeEnv(patch: Partial<BrowserEnv> & { files?: string[] }): BrowserEnv {
   const files = new Set(patch.files ?? []);
@@ -63,5 +63,14 @@ describe('finding the browser for npm start', () => {
     );
     const mac = '/Applications/Firefox.app/Contents/MacOS/firefox';
     expect(findFirefox(fakeEnv({ platform: 'darwin', files: [mac] }))?.path).toBe(mac);
+  });
+
+  test('a display: always on macOS and Windows, DISPLAY or WAYLAND_DISPLAY on Linux', () => {
+    expect(hasDisplay(fakeEnv({ platform: 'darwin' }))).toBe(true);
+    expect(hasDisplay(fakeEnv({ platform: 'win32' }))).toBe(true);
+    expect(hasDisplay(fakeEnv({}))).toBe(false);
+    expect(hasDisplay(fakeEnv({ env: { DISPLAY: ':0' } }))).toBe(true);
+    expect(hasDisplay(fakeEnv({ env: { WAYLAND_DISPLAY: 'wayland-0' } }))).toBe(true);
+    expect(hasDisplay(fakeEnv({ env: { DISPLAY: '' } }))).toBe(false);
   });
 });
