@@ -2,7 +2,9 @@
  * What the merchant asks of a job under way (pause, resume, cancel, find a purge's codes
  * again) and the typed word that lets a purge delete, each under its rules: one writing job per
  * promotion (lock.ts), a kind's own rules for being taken up again (a purge's plan only while
- * fresh), no deletion before the backup is on disk.
+ * fresh), no deletion before the backup is on disk. The registry gives a fresh plan and a
+ * confirmation their turns (in-turn.ts); a stop overtakes them, and they check again after
+ * their waits.
  */
 import { ApiError } from '../api/errors';
 import type { ControlAction } from '../messages/views';
@@ -59,12 +61,15 @@ export function createJobControls(deps: JobControlsDeps) {
           kind.takeUp?.(r, now());
           runner.launch(r, { type: 'resume' });
           return;
-        case 'rescan':
+        case 'rescan': {
           // A plan gone stale (or a merchant who wants a fresh count): find the codes again.
-          if (r.status !== 'awaiting-confirmation' || !(await kind.rescan?.(r, deps.spool)))
+          // Not once it runs (a confirmation won): checked again after the kind's waits.
+          const waiting = () => r.status === 'awaiting-confirmation' && !runner.isActive(r.id);
+          if (!waiting() || !kind.rescan || !(await kind.rescan(r, deps.spool)) || !waiting())
             throw invalid('errors.rescanNotAwaiting');
           runner.launch(r, { type: 'rescan' });
           return;
+        }
         case 'cancel':
           if (await runner.stop(r.id, CANCEL)) return;
           // Paused or cut off by a restart: its files were not made when it stopped.

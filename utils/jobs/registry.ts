@@ -11,6 +11,7 @@ import type { Spool } from '../storage/spool';
 import { createFileKeeper, type DownloadChange, type Downloads } from './file-keeper';
 import { createHousekeeping } from './housekeeping';
 import { createImportDrafts, type ImportPreview } from './import-drafts';
+import { createInTurn } from './in-turn';
 import { createJobControls } from './job-controls';
 import { createJobRunner } from './job-runner';
 import { createJobTable, type RecordStore } from './job-table';
@@ -91,6 +92,7 @@ export function createRegistry(deps: RegistryDeps) {
   const views = createJobViews({ table, runner, say: deps.say, onChange: deps.onChange });
   const controls = createJobControls({ table, files, statuses, runner, spool, now });
   const drafts = createImportDrafts(spool, newId, now);
+  const inTurn = createInTurn();
   const { jobs, load } = table;
 
   async function jobFor(id: string): Promise<JobRecord> {
@@ -132,12 +134,15 @@ export function createRegistry(deps: RegistryDeps) {
       return drafts.prepare(storeHash, promotionId, csvText, { quota, windowMs });
     },
 
-    control: async (id: string, action: ControlAction): Promise<void> =>
-      controls.control(await jobFor(id), action),
+    control(id: string, action: ControlAction): Promise<void> {
+      const act = async () => controls.control(await jobFor(id), action);
+      // A stop never waits its turn: a confirmation or a fresh plan checks again after its waits.
+      return action === 'rescan' ? inTurn(id, act) : act();
+    },
 
     /** The merchant typed the word (a purge: delete), for the promotion it was shown for. */
-    confirmPurge: async (id: string, shownFor: { storeHash: string; promotionId: number }) =>
-      controls.confirm(await jobFor(id), shownFor),
+    confirmPurge: (id: string, shownFor: { storeHash: string; promotionId: number }) =>
+      inTurn(id, async () => controls.confirm(await jobFor(id), shownFor)),
 
     /** "Download again", "Save the backup again". */
     async download(id: string, kind: FileKind): Promise<void> {

@@ -107,11 +107,12 @@ export const purge = defineJobKind<typeof schema, Kept>({
   async rescan(job, spool) {
     // A plan gone stale (or a merchant who wants a fresh count): find the codes again.
     if (!job.purge || job.purge.confirmed) return false;
-    for (const ns of [purgeSpools(job.id).scan, purgeSpools(job.id).targets]) await spool.clear(ns);
+    // Dropped before the first wait: a confirmation checking the plan meanwhile finds it gone.
     job.purge = emptyPurge();
     job.files = job.files.filter((f) => f.kind !== 'purge-backup');
     job.done = 0;
     job.total = null;
+    for (const ns of [purgeSpools(job.id).scan, purgeSpools(job.id).targets]) await spool.clear(ns);
     return true;
   },
 

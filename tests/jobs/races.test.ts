@@ -1,0 +1,96 @@
+/**
+ * Races between what the merchant asks in one tab and what another tab, the watchdog or the
+ * worker itself does meanwhile: whatever wins, the record says what happened to the store.
+ */
+import { afterEach, expect, it } from 'vitest';
+import type { Spool } from '../../utils/storage/spool';
+import { backupSaved, harness, settled, waitFor, type Harness } from './helpers';
+
+let h: Harness | null = null;
+afterEach(async () => {
+  await h?.sandbox.close();
+  h = null;
+});
+
+const bulk = (t: Harness) => ({
+  storeHash: t.sandbox.storeHash,
+  promotionId: t.sandbox.promotions.bulk,
+});
+const codesNow = (t: Harness) => t.sandbox.codes(t.sandbox.promotions.bulk).length;
+
+/** A promise the test settles by hand, to hold a write or a read where a race happens. */
+function gate() {
+  let open = () => {};
+  const shut = new Promise<void>((resolve) => (open = resolve));
+  return { shut, open };
+}
+
+/** The harness's spool, its clears held while `hold.on` until `hold.gate` opens. */
+function heldClears(spool: Spool, hold: { on: boolean; gate: Promise<void> }): Spool {
+  return {
+    ...spool,
+    clear: async (ns) => {
+      if (hold.on) await hold.gate;
+      return spool.clear(ns);
+    },
+  };
+}
+
+it('"Find the codes again" in one tab and Confirm in another: the confirm finds the plan gone, nothing is deleted, and the backup stays with the plan', async () => {
+  h = await harness({ seed: { bulkCodes: 30 } });
+  const g = gate();
+  const hold = { on: false, gate: g.shut };
+  const reg = h.registry({ spool: heldClears(h.spool, hold) });
+  const id = await reg.start({ kind: 'purge', ...bulk(h), mode: 'all' });
+  await waitFor(reg, id, ['awaiting-confirmation']);
+  await backupSaved(reg, id);
+
+  hold.on = true;
+  const rescan = reg.control(id, 'rescan'); // waits on its clears
+  await new Promise((r) => setTimeout(r, 5));
+  const confirmed = reg.confirmPurge(id, bulk(h)).then(
+    () => 'confirmed',
+    (e: Error) => e.message,
+  );
+  await new Promise((r) => setTimeout(r, 5));
+  hold.on = false;
+  g.open();
+  await rescan;
+  expect(await confirmed).not.toBe('confirmed');
+  await waitFor(reg, id, ['awaiting-confirmation']);
+  await settled(reg);
+  expect(codesNow(h)).toBe(30);
+  const job = (await reg.find(id))!;
+  expect(job.purge?.targetCount).toBe(30);
+  expect(job.files.map((f) => f.kind)).toEqual(['purge-backup']);
+});
+
+it('Confirm in one tab and "Find the codes again" in another: the purge deletes, its record counts it, and its backup stays', async () => {
+  h = await harness({ seed: { bulkCodes: 30 } });
+  const g = gate();
+  const hold = { on: false, gate: g.shut };
+  const reg = h.registry({ spool: heldClears(h.spool, hold) });
+  const id = await reg.start({ kind: 'purge', ...bulk(h), mode: 'all' });
+  await waitFor(reg, id, ['awaiting-confirmation']);
+  await backupSaved(reg, id);
+
+  const confirmed = reg.confirmPurge(id, bulk(h)); // its backup check awaits the browser
+  hold.on = true;
+  const rescan = reg.control(id, 'rescan').then(
+    () => 'rescanned',
+    (e: Error) => e.message,
+  );
+  await new Promise((r) => setTimeout(r, 5));
+  hold.on = false;
+  g.open();
+  await confirmed;
+  expect(await rescan).not.toBe('rescanned');
+  const job = await waitFor(reg, id, ['completed', 'failed', 'awaiting-confirmation']);
+  await settled(reg);
+  const record = (await reg.find(id))!;
+  expect(30 - codesNow(h)).toBe(record.purge?.deleted ?? 0);
+  if (codesNow(h) < 30) {
+    expect(job.status).toBe('completed');
+    expect(record.files.map((f) => f.kind)).toEqual(['purge-backup']);
+  }
+});
