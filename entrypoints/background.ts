@@ -29,6 +29,7 @@ import { PLAIN_CSV, SPREADSHEET_CSV } from '@/utils/csv/write';
 import { createJobRecordStore } from '@/utils/storage/jobs';
 import { createIdbSpool } from '@/utils/storage/spool-idb';
 import { currentLocale, setLocale } from '@/utils/locale/current';
+import { createSessionStopMarks } from '@/utils/storage/stop-marks';
 import { createStoreRegistry } from '@/utils/storage/stores';
 import { createTokenVault } from '@/utils/storage/tokens';
 import { badgeFor } from '@/utils/ui/badge-text';
@@ -75,6 +76,7 @@ export default defineBackground(() => {
   };
   const registry = createRegistry({
     records: createJobRecordStore<JobRecord>(),
+    stops: createSessionStopMarks(),
     spool,
     clients,
     downloads,

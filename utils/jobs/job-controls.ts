@@ -50,6 +50,9 @@ export function createJobControls(deps: JobControlsDeps) {
   return {
     async control(r: JobRecord, action: ControlAction): Promise<void> {
       const kind = kindOf(r.kind);
+      // Marked before it is acted on: a worker that dies meanwhile leaves it stopped (status.ts).
+      if ((action === 'pause' || action === 'cancel') && runner.isActive(r.id))
+        await statuses.stopAsked(r);
       switch (action) {
         case 'pause':
           if (!(await runner.stop(r.id, PAUSE))) throw invalid('errors.pauseNotRunning');

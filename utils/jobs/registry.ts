@@ -22,6 +22,7 @@ import type { JobKindDef, Say, Workers } from './kinds/define';
 import { refuseIfLocked } from './lock';
 import type { JobRecord } from './record';
 import { canMove, createStatusKeeper, newRecord } from './status';
+import type { StopMarks } from './stop-marks';
 import type { FileKind, JobView } from './types';
 import { WORKER_GONE_MS } from '../vocabulary';
 import { said } from '../vocabulary';
@@ -35,6 +36,8 @@ export interface RegistryDeps {
   clients: StoreClients;
   /** The browser's downloads: files are saved through it and followed until on disk. */
   downloads: Downloads;
+  /** Where jobs' stops are marked apart from their records (stop-marks.ts). */
+  stops: StopMarks;
   /** Numbers in the merchant's words, for the jobs' own (utils/ui/format.ts). */
   say: Say;
   /** Called (coalesced) whenever a job's view changes. */
@@ -52,11 +55,11 @@ export interface RegistryDeps {
 export type JobRegistry = ReturnType<typeof createRegistry>;
 
 /**
- * After a worker restart within the browser session, a job it cut off carries on by itself
- * only if it stopped moments ago (the watchdog would have woken it sooner otherwise: a laptop
- * that slept, a worker that could not write) and Resume would allow it.
+ * After a worker restart within the browser session, a job that writes, cut off, carries on by
+ * itself only if it stopped moments ago (the watchdog would have woken it sooner otherwise: a
+ * laptop that slept, a worker that could not write) and Resume would allow it.
  */
-function carriesOnByItself(r: JobRecord, kind: JobKindDef, now: number): boolean {
+function writerCarriesOn(r: JobRecord, kind: JobKindDef, now: number): boolean {
   if (now - (r.stoppedAt ?? r.updatedAt) > WORKER_GONE_MS) return false;
   try {
     kind.refuseResume?.(r, now);
@@ -79,7 +82,7 @@ export function createRegistry(deps: RegistryDeps) {
     retryWritesMs: deps.retryWritesMs ?? [250, 1_000, 4_000],
   });
   const files = createFileKeeper({ table, spool, now, downloads: deps.downloads });
-  const statuses = createStatusKeeper({ table, now });
+  const statuses = createStatusKeeper({ table, now, stops: deps.stops });
   const runner = createJobRunner({
     table,
     files,
@@ -163,11 +166,13 @@ export function createRegistry(deps: RegistryDeps) {
     },
 
     /**
-     * After the worker or the browser restarted: the jobs it cut off are interrupted. Reading
-     * jobs carry on. Creating and deleting ones carry on by themselves only after a worker
-     * restart (`autoResume`) moments after their last write, under Resume's own rules;
-     * otherwise they wait for the merchant's Resume, whatever the reason for the stop (a
-     * browser restart, a laptop that slept, a worker that could not write).
+     * After the worker or the browser restarted: the jobs it cut off (stored running or
+     * queued) are interrupted. None carries on whose stop was marked (stop-marks.ts: the
+     * merchant's pause or cancel, an error, that storage may not have recorded). Otherwise
+     * reading jobs carry on; creating and deleting ones carry on by themselves only after a
+     * worker restart (`autoResume`) moments after their last write, under Resume's own rules,
+     * and else wait for the merchant's Resume, whatever the reason for the stop (a browser
+     * restart, a laptop that slept, a worker that could not write).
      */
     async recover(autoResume: boolean): Promise<void> {
       await load();
@@ -176,7 +181,8 @@ export function createRegistry(deps: RegistryDeps) {
         const kind = kindOf(r.kind);
         kind.cutOff?.(r);
         await statuses.transition(r, { type: 'interrupt' });
-        if (kind.writes && !(autoResume && carriesOnByItself(r, kind, now()))) continue;
+        if (kind.writes && !(autoResume && writerCarriesOn(r, kind, now()))) continue;
+        if (await statuses.stopMarked(r)) continue;
         kind.takeUp?.(r, now());
         runner.launch(r, { type: 'resume' });
       }
