@@ -3,6 +3,7 @@
  * worker itself does meanwhile: whatever wins, the record says what happened to the store.
  */
 import { afterEach, expect, it } from 'vitest';
+import type { JobRegistry } from '../../utils/jobs/registry';
 import type { Spool } from '../../utils/storage/spool';
 import { backupSaved, harness, settled, waitFor, type Harness } from './helpers';
 
@@ -93,4 +94,32 @@ it('Confirm in one tab and "Find the codes again" in another: the purge deletes,
     expect(job.status).toBe('completed');
     expect(record.files.map((f) => f.kind)).toEqual(['purge-backup']);
   }
+});
+
+it("the watchdog's recovery in a live worker leaves a file this worker is still building alone: a code's deletion waits for its backup and goes on", async () => {
+  h = await harness({ seed: { bulkCodes: 5 } });
+  const t = h;
+  const building = gate();
+  let handed = false;
+  let reg: JobRegistry | null = null;
+  reg = t.registry({
+    downloads: {
+      async save() {
+        handed = true;
+        await building.shut; // the CSV is still being built
+        setTimeout(() => void reg?.downloadChanged(7, { state: 'complete', exists: true }), 1);
+        return { downloadId: 7, bytes: 40 };
+      },
+      state: async () => ({ state: 'complete', exists: true }),
+    },
+  });
+  const code = t.sandbox.codes(t.sandbox.promotions.bulk)[0]!.code;
+  const id = await reg.start({ kind: 'delete-code', ...bulk(t), code });
+  while (!handed) await new Promise((r) => setTimeout(r, 2));
+  await reg.recover(true); // the watchdog, 30 s on
+  building.open();
+  const job = await waitFor(reg, id, ['completed', 'failed']);
+  expect(job.error).toBeNull();
+  expect(job.status).toBe('completed');
+  expect(codesNow(t)).toBe(4);
 });
