@@ -123,3 +123,31 @@ it("the watchdog's recovery in a live worker leaves a file this worker is still 
   expect(job.status).toBe('completed');
   expect(codesNow(t)).toBe(4);
 });
+
+it('a job being started while the watchdog recovers is not taken for one a restart cut off: it starts', async () => {
+  h = await harness({ seed: { bulkCodes: 30 } });
+  const t = h;
+  const written = gate();
+  const reg = t.registry({
+    records: {
+      ...t.records,
+      // The new job's first write (queued) takes a moment.
+      save: async (r) => {
+        if (r.status === 'queued') await written.shut;
+        return t.records.save(r);
+      },
+    },
+  });
+  await reg.list(); // the table read (a worker already up)
+  const starting = reg.start({ kind: 'purge', ...bulk(t), mode: 'all' }).then(
+    (id) => id,
+    (e: Error) => e,
+  );
+  await new Promise((r) => setTimeout(r, 5));
+  await reg.recover(false); // the watchdog fires meanwhile
+  written.open();
+  const id = await starting;
+  expect(id).not.toBeInstanceOf(Error);
+  const job = await waitFor(reg, id as string, ['awaiting-confirmation', 'interrupted', 'failed']);
+  expect(job.status).toBe('awaiting-confirmation');
+});

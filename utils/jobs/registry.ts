@@ -97,6 +97,8 @@ export function createRegistry(deps: RegistryDeps) {
   const drafts = createImportDrafts(spool, newId, now);
   const inTurn = createInTurn();
   const { jobs, load } = table;
+  /** Jobs this worker is starting (recorded, not launched yet): no restart cut them off. */
+  const starting = new Set<string>();
 
   async function jobFor(id: string): Promise<JobRecord> {
     await load();
@@ -119,6 +121,7 @@ export function createRegistry(deps: RegistryDeps) {
       const intake = kind.intake?.(request, intakeContext) ?? { keep: request };
       const r = newRecord(id, intake.keep, promotionName, now());
       jobs.set(id, r);
+      starting.add(id);
       try {
         await intake.rows?.write(spool);
         await table.persist(r);
@@ -126,6 +129,8 @@ export function createRegistry(deps: RegistryDeps) {
         jobs.delete(id);
         if (intake.rows) await spool.clear(intake.rows.ns).catch(() => undefined);
         throw e;
+      } finally {
+        starting.delete(id);
       }
       runner.launch(r, { type: 'begin' });
       return id;
@@ -177,12 +182,15 @@ export function createRegistry(deps: RegistryDeps) {
     async recover(autoResume: boolean): Promise<void> {
       await load();
       for (const r of jobs.values()) {
-        if (runner.isActive(r.id) || !canMove(r.status, 'interrupt')) continue;
+        const cutOff = !runner.isActive(r.id) && !starting.has(r.id);
+        if (!cutOff || !canMove(r.status, 'interrupt')) continue;
         const kind = kindOf(r.kind);
         kind.cutOff?.(r);
         await statuses.transition(r, { type: 'interrupt' });
         if (kind.writes && !(autoResume && writerCarriesOn(r, kind, now()))) continue;
         if (await statuses.stopMarked(r)) continue;
+        // Asked again after the waits: a person's Resume or Cancel meanwhile has the last word.
+        if (r.status !== 'interrupted' || runner.isActive(r.id)) continue;
         kind.takeUp?.(r, now());
         runner.launch(r, { type: 'resume' });
       }
