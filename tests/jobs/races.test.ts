@@ -151,3 +151,46 @@ it('a job being started while the watchdog recovers is not taken for one a resta
   const job = await waitFor(reg, id as string, ['awaiting-confirmation', 'interrupted', 'failed']);
   expect(job.status).toBe('awaiting-confirmation');
 });
+
+it('"Remove from list" while a confirmation checks the backup: never a purge that deletes off the lists', async () => {
+  h = await harness({ seed: { bulkCodes: 30 } });
+  const t = h;
+  const checked = gate();
+  let checking = false;
+  const reg = t.registry({
+    downloads: {
+      save: async () => ({ downloadId: 3, bytes: 10 }),
+      state: async () => {
+        if (checking) await checked.shut;
+        return { state: 'complete', exists: true };
+      },
+    },
+  });
+  const id = await reg.start({ kind: 'purge', ...bulk(t), mode: 'all' });
+  await waitFor(reg, id, ['awaiting-confirmation']);
+  await reg.downloadChanged(3, { state: 'complete' });
+  checking = true;
+  const confirming = reg.confirmPurge(id, bulk(t)).then(
+    () => 'confirmed',
+    (e: Error) => e.message,
+  );
+  await new Promise((r) => setTimeout(r, 10));
+  const removing = reg.remove(id).then(
+    () => 'removed',
+    (e: Error) => e.message,
+  );
+  await new Promise((r) => setTimeout(r, 10));
+  checked.open();
+  const [confirmed, removed] = await Promise.all([confirming, removing]);
+  await new Promise((r) => setTimeout(r, 200));
+  await settled(reg);
+  const listed = (await reg.list()).some((j) => j.id === id);
+  if (removed === 'removed') {
+    expect(confirmed).not.toBe('confirmed');
+    expect(codesNow(t)).toBe(30);
+    expect(listed).toBe(false);
+  } else {
+    expect(listed).toBe(true);
+    expect(30 - codesNow(t)).toBe((await reg.find(id))!.purge?.deleted);
+  }
+});

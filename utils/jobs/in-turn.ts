@@ -1,7 +1,9 @@
 /**
- * Requests of one job that check it, then wait (a spool cleared, the browser asked about a
- * file), then act on what they checked (find the codes again, confirm), are done one at a time
- * in the order asked: two tabs asking at once must not both act on what the other changes.
+ * What takes a job up or takes it away (Resume, find the codes again, confirm, remove from the
+ * list) is done one request at a time per job, in the order asked: each checks the job, may
+ * wait (a spool cleared, the browser asked about a file), then acts on what it checked, and two
+ * tabs asking at once must not act on a job the other is changing. Pause and Cancel never wait
+ * their turn; what they overtake checks again after its waits.
  */
 export type InTurn = <T>(jobId: string, work: () => Promise<T>) => Promise<T>;
 

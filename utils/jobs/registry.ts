@@ -144,8 +144,8 @@ export function createRegistry(deps: RegistryDeps) {
 
     control(id: string, action: ControlAction): Promise<void> {
       const act = async () => controls.control(await jobFor(id), action);
-      // A stop never waits its turn: a confirmation or a fresh plan checks again after its waits.
-      return action === 'rescan' ? inTurn(id, act) : act();
+      // A stop never waits its turn (in-turn.ts): what it overtakes checks again after its waits.
+      return action === 'pause' || action === 'cancel' ? act() : inTurn(id, act);
     },
 
     /** The merchant typed the word (a purge: delete), for the promotion it was shown for. */
@@ -201,19 +201,21 @@ export function createRegistry(deps: RegistryDeps) {
      * "Remove from list". A job whose file must be kept leaves the lists but stays for its
      * file until then (the settings page lists it); anything else goes with its files.
      */
-    async remove(id: string): Promise<{ keptUntil: number | null }> {
-      const r = await jobFor(id);
-      if (runner.isActive(id)) throw new ApiError('invalid', said('errors.cancelFirst'));
-      const kept = r.files.filter((f) => isProtected(r, f, now()));
-      if (kept.length === 0) {
-        await table.drop(r);
-        return { keptUntil: null };
-      }
-      for (const f of r.files) if (!kept.includes(f)) await files.remove(r, f.kind, true);
-      r.hidden = true;
-      await table.persist(r);
-      return { keptUntil: Math.max(...kept.map((f) => keptUntil(r, f) ?? 0)) };
-    },
+    remove: (id: string): Promise<{ keptUntil: number | null }> =>
+      // In turn: a confirmation or a Resume never takes up a job half removed.
+      inTurn(id, async () => {
+        const r = await jobFor(id);
+        if (runner.isActive(id)) throw new ApiError('invalid', said('errors.cancelFirst'));
+        const kept = r.files.filter((f) => isProtected(r, f, now()));
+        if (kept.length === 0) {
+          await table.drop(r);
+          return { keptUntil: null };
+        }
+        for (const f of r.files) if (!kept.includes(f)) await files.remove(r, f.kind, true);
+        r.hidden = true;
+        await table.persist(r);
+        return { keptUntil: Math.max(...kept.map((f) => keptUntil(r, f) ?? 0)) };
+      }),
 
     async list(): Promise<JobView[]> {
       await load();

@@ -96,7 +96,7 @@ export type DiskState =
 export interface ConfirmContext {
   now: number;
   disk(kind: FileKind): Promise<DiskState>;
-  /** Still waiting for this very confirmation (not cancelled, rescanned or launched meanwhile). */
+  /** Still waiting for this very confirmation (not cancelled, rescanned, launched or removed meanwhile). */
   stillWaiting(): boolean;
 }
 
