@@ -194,3 +194,34 @@ it('"Remove from list" while a confirmation checks the backup: never a purge tha
     expect(30 - codesNow(t)).toBe((await reg.find(id))!.purge?.deleted);
   }
 });
+
+it('a purge the store partly refused ends completed in words the pages translate, with no English sentence stored as its error', async () => {
+  h = await harness({ seed: { bulkCodes: 30 } });
+  const t = h;
+  let refused: number[] = [];
+  // The store keeps the first three codes of the first DELETE and says so (422, meta.failed).
+  const storeFetch: typeof fetch = async (input, init) => {
+    const url = new URL(String(input instanceof Request ? input.url : input));
+    if (init?.method !== 'DELETE' || refused.length) return t.sandbox.fetch(input, init);
+    const ids = (url.searchParams.get('id:in') ?? '').split(',');
+    refused = ids.slice(0, 3).map(Number);
+    url.searchParams.set('id:in', ids.slice(3).join(','));
+    await t.sandbox.fetch(url.toString(), init);
+    const meta = { total: ids.length, success: ids.length - 3, failed: 3 };
+    return new Response(JSON.stringify({ errors: [{ status: 422, title: 'Refused' }], meta }), {
+      status: 422,
+      headers: { 'content-type': 'application/json' },
+    });
+  };
+  const reg = t.registry({ fetch: storeFetch });
+  const id = await reg.start({ kind: 'purge', ...bulk(t), mode: 'all' });
+  await waitFor(reg, id, ['awaiting-confirmation']);
+  await backupSaved(reg, id);
+  await reg.confirmPurge(id, bulk(t));
+  const view = await waitFor(reg, id, ['completed', 'failed']);
+  expect(view.status).toBe('completed');
+  expect(view.purge?.failed).toBe(3);
+  expect(codesNow(t)).toBe(3);
+  expect(view.error).toBeNull();
+  expect(JSON.stringify(view.words.ended)).toContain('jobWords.purge.failed');
+});

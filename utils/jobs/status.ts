@@ -26,9 +26,8 @@ import type { ErrorWords } from '../vocabulary';
 export type StatusEvent =
   /** Runs: its first run, a Resume (or a restart it carries on after), the merchant's word, a fresh plan. */
   | { type: 'begin' | 'resume' | 'confirm' | 'rescan' }
-  | { type: 'complete'; error?: ErrorWords | null }
-  /** Its plan is ready: nothing more until the merchant's word. */
-  | { type: 'await' }
+  /** Done; or its plan is ready, nothing more until the merchant's word. */
+  | { type: 'complete' | 'await' }
   /** Stopped by the merchant (pause, cancel), by a restart of the worker or the browser. */
   | { type: 'pause' | 'cancel' | 'interrupt' }
   /** Stopped by an error: 'stall' when the store is busy or unreachable (not now), else 'fail'. */
@@ -112,7 +111,7 @@ export function createStatusKeeper(deps: { table: JobTable; now(): number; stops
         job.finishedAt = null;
         return;
       case 'complete':
-        job.error = event.error ?? null;
+        job.error = null;
         job.finishedAt = now;
         return;
       case 'await':

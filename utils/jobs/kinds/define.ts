@@ -45,8 +45,11 @@ export interface RunContext {
   fileOnDisk(kind: FileKind): Promise<ErrorWords | null>;
 }
 
-/** How a run that did not throw ended: done, or waiting for the merchant's word. */
-export type RunEnd = { awaits: false; error?: string } | { awaits: true };
+/**
+ * How a run that did not throw ended: done, or waiting for the merchant's word. What went
+ * wrong on the way (codes the store refused) is in its facts, and its words say it.
+ */
+export type RunEnd = { awaits: boolean };
 export const COMPLETED: RunEnd = { awaits: false };
 export const AWAITS_CONFIRMATION: RunEnd = { awaits: true };
 
