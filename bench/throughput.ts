@@ -13,7 +13,6 @@ import {
   instantDownloads,
   memoryRecords,
   memoryStops,
-  SAY,
   settled,
 } from '../tests/jobs/helpers';
 import type { GenerateParams } from '../utils/jobs/types';
@@ -174,7 +173,6 @@ export function engine(sandbox: SandboxThread) {
       () => registry,
       (_job, file) => files.push({ kind: file.kind, rows: file.rows }),
     ),
-    say: SAY,
     onChange: () => undefined,
   });
   return { registry, files, spool };

@@ -16,7 +16,6 @@ import {
   instantDownloads,
   memoryRecords,
   memoryStops,
-  SAY,
   settled,
 } from '../tests/jobs/helpers';
 import { createStoreClients } from '../utils/api/store-clients';
@@ -74,7 +73,6 @@ function watchedEngine(sandbox: SandboxThread) {
       governor: {}, // the defaults
     }),
     downloads: instantDownloads(() => registry),
-    say: SAY,
     onChange: () => undefined,
   });
   return { registry, gaps };

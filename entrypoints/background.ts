@@ -34,7 +34,6 @@ import { createStoreRegistry } from '@/utils/storage/stores';
 import { createTokenVault } from '@/utils/storage/tokens';
 import { badgeFor } from '@/utils/ui/badge-text';
 import { jobEstimateText } from '@/utils/ui/estimate-text';
-import { formatCount, plural } from '@/utils/ui/format';
 import { noticesFor } from '@/utils/ui/notice-text';
 
 export default defineBackground(() => {
@@ -80,7 +79,6 @@ export default defineBackground(() => {
     spool,
     clients,
     downloads,
-    say: { count: formatCount, plural },
     onChange: (jobs) => {
       feed.broadcast(jobs);
       keepAwake();
@@ -132,9 +130,11 @@ export default defineBackground(() => {
     },
   });
 
-  // Start-up and the watchdog alarm ask the same question once: a worker restart within the
-  // browser session resumes everything; after a browser restart, exports resume and
-  // generate/purge wait for the merchant.
+  // Start-up and the watchdog alarm ask the same question once (did the browser restart?).
+  // After a worker restart within the session, a job it cut off carries on by itself only as
+  // registry.recover() allows: no stop asked of it, and for generate/purge/delete only if it
+  // stopped under two minutes ago and Resume would allow it; after a browser restart, exports
+  // carry on and jobs that write wait for the merchant.
   const session = detectSession();
   const recover = () =>
     session.then(({ sameSession }) => registry.recover(sameSession)).then(keepAwake);

@@ -12,9 +12,6 @@ import type { StopMarks } from '../../utils/jobs/stop-marks';
 import { createMemorySpool } from '../storage/spool-memory';
 import type { Spool } from '../../utils/storage/spool';
 import type { JobFile, JobView } from '../../utils/jobs/types';
-import { SAY } from './say';
-
-export { SAY };
 
 /** Job records kept as JSON, as browser storage would keep them (no shared references). */
 export function memoryRecords(): RecordStore & { raw: Map<string, string> } {
@@ -89,7 +86,6 @@ export function sandboxRegistry(
       apiOrigin: apiOrigin ?? sandbox.origin,
       governor: governor ?? { backoff: { baseMs: 20, maxMs: 200 } },
     }),
-    say: SAY,
     onChange: () => undefined,
     stops: memoryStops(),
     ...own,

@@ -18,7 +18,7 @@ import { createJobTable, type RecordStore } from './job-table';
 import { createJobViews } from './job-views';
 import { isProtected, keptUntil } from './kept-files';
 import { kindOf, type JobRequest } from './kinds';
-import type { JobKindDef, Say, Workers } from './kinds/define';
+import type { JobKindDef, Workers } from './kinds/define';
 import { refuseIfLocked } from './lock';
 import type { JobRecord } from './record';
 import { canMove, createStatusKeeper, newRecord } from './status';
@@ -38,8 +38,6 @@ export interface RegistryDeps {
   downloads: Downloads;
   /** Where jobs' stops are marked apart from their records (stop-marks.ts). */
   stops: StopMarks;
-  /** Numbers in the merchant's words, for the jobs' own (utils/ui/format.ts). */
-  say: Say;
   /** Called (coalesced) whenever a job's view changes. */
   onChange(jobs: JobView[]): void;
   now?: () => number;
@@ -92,7 +90,7 @@ export function createRegistry(deps: RegistryDeps) {
     now,
     workers: { list: 10, generate: 10, delete: 40, ...deps.workers },
   });
-  const views = createJobViews({ table, runner, say: deps.say, onChange: deps.onChange });
+  const views = createJobViews({ table, runner, onChange: deps.onChange });
   const controls = createJobControls({ table, files, statuses, runner, spool, now });
   const drafts = createImportDrafts(spool, newId, now);
   const inTurn = createInTurn();
