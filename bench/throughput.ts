@@ -8,7 +8,13 @@ import type { RoundTrips } from './baselines';
 import { startSandboxInline, startSandboxThread, type SandboxThread } from './sandbox-worker';
 import { createStoreClients } from '../utils/api/store-clients';
 import { createRegistry, type JobRegistry } from '../utils/jobs/registry';
-import { backupSaved, instantDownloads, memoryRecords, SAY, settled } from '../tests/jobs/helpers';
+import {
+  backupSaved,
+  instantDownloads,
+  memoryRecords,
+  memoryStops,
+  settled,
+} from '../tests/jobs/helpers';
 import type { GenerateParams } from '../utils/jobs/types';
 import { createMemorySpool } from '../tests/storage/spool-memory';
 import {
@@ -155,6 +161,7 @@ export function engine(sandbox: SandboxThread) {
   const spool = createMemorySpool();
   const registry: JobRegistry = createRegistry({
     records: memoryRecords(),
+    stops: memoryStops(),
     spool,
     clients: createStoreClients({
       tokenFor: async (hash) => (hash === sandbox.storeHash ? sandbox.tokens.modify : null),
@@ -166,7 +173,6 @@ export function engine(sandbox: SandboxThread) {
       () => registry,
       (_job, file) => files.push({ kind: file.kind, rows: file.rows }),
     ),
-    say: SAY,
     onChange: () => undefined,
   });
   return { registry, files, spool };

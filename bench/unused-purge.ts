@@ -11,7 +11,13 @@
  * `--scale` divides the quota window and the quota (as the main bench's windowScale does).
  */
 import EventEmitter from 'node:events';
-import { backupSaved, instantDownloads, memoryRecords, SAY, settled } from '../tests/jobs/helpers';
+import {
+  backupSaved,
+  instantDownloads,
+  memoryRecords,
+  memoryStops,
+  settled,
+} from '../tests/jobs/helpers';
 import { createStoreClients } from '../utils/api/store-clients';
 import { createRegistry, type JobRegistry } from '../utils/jobs/registry';
 import type { PurgeMode } from '../utils/jobs/types';
@@ -58,6 +64,7 @@ function watchedEngine(sandbox: SandboxThread) {
   }) as typeof fetch;
   const registry: JobRegistry = createRegistry({
     records: memoryRecords(),
+    stops: memoryStops(),
     spool: createMemorySpool(),
     clients: createStoreClients({
       tokenFor: async (hash) => (hash === sandbox.storeHash ? sandbox.tokens.modify : null),
@@ -66,7 +73,6 @@ function watchedEngine(sandbox: SandboxThread) {
       governor: {}, // the defaults
     }),
     downloads: instantDownloads(() => registry),
-    say: SAY,
     onChange: () => undefined,
   });
   return { registry, gaps };

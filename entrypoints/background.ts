@@ -29,11 +29,11 @@ import { PLAIN_CSV, SPREADSHEET_CSV } from '@/utils/csv/write';
 import { createJobRecordStore } from '@/utils/storage/jobs';
 import { createIdbSpool } from '@/utils/storage/spool-idb';
 import { currentLocale, setLocale } from '@/utils/locale/current';
+import { createSessionStopMarks } from '@/utils/storage/stop-marks';
 import { createStoreRegistry } from '@/utils/storage/stores';
 import { createTokenVault } from '@/utils/storage/tokens';
 import { badgeFor } from '@/utils/ui/badge-text';
 import { jobEstimateText } from '@/utils/ui/estimate-text';
-import { formatCount, plural } from '@/utils/ui/format';
 import { noticesFor } from '@/utils/ui/notice-text';
 
 export default defineBackground(() => {
@@ -75,10 +75,10 @@ export default defineBackground(() => {
   };
   const registry = createRegistry({
     records: createJobRecordStore<JobRecord>(),
+    stops: createSessionStopMarks(),
     spool,
     clients,
     downloads,
-    say: { count: formatCount, plural },
     onChange: (jobs) => {
       feed.broadcast(jobs);
       keepAwake();
@@ -130,9 +130,11 @@ export default defineBackground(() => {
     },
   });
 
-  // Start-up and the watchdog alarm ask the same question once: a worker restart within the
-  // browser session resumes everything; after a browser restart, exports resume and
-  // generate/purge wait for the merchant.
+  // Start-up and the watchdog alarm ask the same question once (did the browser restart?).
+  // After a worker restart within the session, a job it cut off carries on by itself only as
+  // registry.recover() allows: no stop asked of it, and for generate/purge/delete only if it
+  // stopped under two minutes ago and Resume would allow it; after a browser restart, exports
+  // carry on and jobs that write wait for the merchant.
   const session = detectSession();
   const recover = () =>
     session.then(({ sameSession }) => registry.recover(sameSession)).then(keepAwake);

@@ -134,6 +134,15 @@ describe('start-up after a browser restart', () => {
     expect(after.p).not.toBe('interrupted');
   });
 
+  it('within the session, a job whose stop was marked (storage still saying running) waits for the merchant', async () => {
+    // What a pause whose status write failed leaves: the record running, the mark in the session.
+    await fakeBrowser.storage.session.set({ 'jobStopped:p': true, 'jobStopped:e': true });
+    const after = await statusesAfterStart(true, false);
+    expect(after.p).toBe('interrupted');
+    expect(after.e).toBe('interrupted');
+    expect(after.g).not.toBe('interrupted');
+  });
+
   it('within the session too, jobs last written longer ago than the watchdog allows (a laptop that slept) wait for the merchant', async () => {
     const after = await statusesAfterStart(true, true, 3 * 60_000);
     expect(after.g).toBe('interrupted');

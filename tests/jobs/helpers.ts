@@ -8,12 +8,10 @@ import {
   type RegistryDeps,
 } from '../../utils/jobs/registry';
 import type { JobRecord } from '../../utils/jobs/record';
+import type { StopMarks } from '../../utils/jobs/stop-marks';
 import { createMemorySpool } from '../storage/spool-memory';
 import type { Spool } from '../../utils/storage/spool';
 import type { JobFile, JobView } from '../../utils/jobs/types';
-import { SAY } from './say';
-
-export { SAY };
 
 /** Job records kept as JSON, as browser storage would keep them (no shared references). */
 export function memoryRecords(): RecordStore & { raw: Map<string, string> } {
@@ -36,6 +34,17 @@ export function memoryRecords(): RecordStore & { raw: Map<string, string> } {
   };
 }
 
+/** Stop marks kept in memory, as session storage keeps them across a worker's restarts. */
+export function memoryStops(): StopMarks & { ids: Set<string> } {
+  const ids = new Set<string>();
+  return {
+    ids,
+    add: async (id) => void ids.add(id),
+    has: async (id) => ids.has(id),
+    remove: async (id) => void ids.delete(id),
+  };
+}
+
 /** What a test may set of a registry: its own parts, or how its store clients reach the sandbox. */
 export type RegistryOptions = Partial<RegistryDeps> & Partial<StoreClientsDeps>;
 
@@ -43,6 +52,8 @@ export interface Harness {
   sandbox: Sandbox;
   spool: Spool;
   records: ReturnType<typeof memoryRecords>;
+  /** Stop marks, shared by the harness's workers as the browser session's storage is. */
+  stops: ReturnType<typeof memoryStops>;
   /** Every file made, as handed to the fake downloads. */
   files: Array<{ jobId: string; kind: string; rows: number }>;
   /** What the fake downloads do with the next files: saved, stopped by the browser, or refused outright. */
@@ -75,8 +86,8 @@ export function sandboxRegistry(
       apiOrigin: apiOrigin ?? sandbox.origin,
       governor: governor ?? { backoff: { baseMs: 20, maxMs: 200 } },
     }),
-    say: SAY,
     onChange: () => undefined,
+    stops: memoryStops(),
     ...own,
   });
 }
@@ -100,6 +111,14 @@ function mortalRecords(records: RecordStore, life: Life): RecordStore {
     list: alive(() => records.list()),
     remove: alive((id: string) => records.remove(id)),
   };
+}
+
+function mortalStops(stops: StopMarks, life: Life): StopMarks {
+  const alive =
+    <R>(fn: (id: string) => Promise<R>) =>
+    (id: string) =>
+      life.dead ? Promise.reject(WORKER_GONE()) : fn(id);
+  return { add: alive(stops.add), has: alive(stops.has), remove: alive(stops.remove) };
 }
 
 function mortalSpool(spool: Spool, life: Life): Spool {
@@ -172,11 +191,13 @@ export async function harness(opts: SandboxOptions = {}): Promise<Harness> {
   const sandbox = await startSandbox({ port: 0, ...opts });
   const spool = createMemorySpool();
   const records = memoryRecords();
+  const stops = memoryStops();
   const lives = new WeakMap<JobRegistry, Life>();
   const h: Harness = {
     sandbox,
     spool,
     records,
+    stops,
     files: [],
     downloadOutcome: { state: 'complete' },
     saves: [],
@@ -189,6 +210,7 @@ export async function harness(opts: SandboxOptions = {}): Promise<Harness> {
         ...extra,
         fetch: mortalFetch(extra.fetch ?? sandbox.fetch, life),
         records: mortalRecords(extra.records ?? records, life),
+        stops: mortalStops(extra.stops ?? stops, life),
         // Read at each call, so a test may wrap the spool to watch what is written.
         spool: mortalSpool(extra.spool ?? h.spool, life),
       });

@@ -19,7 +19,7 @@ import {
 import type { JobRegistry } from '../../utils/jobs/registry';
 import type { JobStatus } from '../../utils/jobs/types';
 import { createMemorySpool } from '../storage/spool-memory';
-import { harness, memoryRecords, settled, type Harness } from './helpers';
+import { harness, memoryRecords, memoryStops, settled, type Harness } from './helpers';
 
 const STATUSES: JobStatus[] = [
   'queued',
@@ -73,7 +73,7 @@ describe('transition', () => {
             saveEveryMs: 0,
             retryWritesMs: [0, 0, 0],
           });
-          const { transition } = createStatusKeeper({ table, now: Date.now });
+          const { transition } = createStatusKeeper({ table, now: Date.now, stops: memoryStops() });
           const job: JobRecord = newRecord('j', EXPORT, null, Date.now());
           await stored.save(job);
           for (const { event, failing } of steps) {
@@ -112,7 +112,7 @@ describe('transition', () => {
       saveEveryMs: 0,
       retryWritesMs: [0],
     });
-    const { transition } = createStatusKeeper({ table, now: Date.now });
+    const { transition } = createStatusKeeper({ table, now: Date.now, stops: memoryStops() });
     const job = newRecord('j', EXPORT, null, Date.now());
     await expect(transition(job, { type: 'begin' })).rejects.toThrow(/disk full/);
     await transition(job, { type: 'fail', error: 'disk full' });

@@ -1,7 +1,6 @@
 /** Fake data for UI tests: jobs, stores and promotions as the background would report them. */
 import { describeJob } from '@/utils/jobs/kinds';
 import type { JobFacts, JobView } from '@/utils/jobs/types';
-import { SAY } from '../jobs/say';
 import type { ImportPreview, PromotionInfo, StoreView } from '@/utils/messages';
 import { foreignCharacters, REJECT_LABEL } from '@/utils/csv/read-import';
 import { said } from '@/utils/vocabulary';
@@ -12,26 +11,23 @@ export const NOW = 1_750_000_000_000;
 
 /** A job as the background would send it: its facts, and what its kind says of them. */
 export function makeJob(patch: Partial<JobFacts> = {}): JobView {
-  return describeJob(
-    {
-      id: 'job-1',
-      kind: 'generate',
-      storeHash: STORE_HASH,
-      promotionId: PROMOTION_ID,
-      promotionName: 'Summer sale',
-      status: 'running',
-      progress: { done: 0, total: 10_000, ratePerSecond: 0, etaMs: null, wait: null },
-      error: null,
-      files: [],
-      createdAt: NOW - 60_000,
-      updatedAt: NOW,
-      finishedAt: null,
-      usage: null,
-      reportOnly: false,
-      ...patch,
-    },
-    SAY,
-  );
+  return describeJob({
+    id: 'job-1',
+    kind: 'generate',
+    storeHash: STORE_HASH,
+    promotionId: PROMOTION_ID,
+    promotionName: 'Summer sale',
+    status: 'running',
+    progress: { done: 0, total: 10_000, ratePerSecond: 0, etaMs: null, wait: null },
+    error: null,
+    files: [],
+    createdAt: NOW - 60_000,
+    updatedAt: NOW,
+    finishedAt: null,
+    usage: null,
+    reportOnly: false,
+    ...patch,
+  });
 }
 
 export const STORE_MODIFY: StoreView = {

@@ -8,7 +8,6 @@ import {
   formatDuration,
   formatPercent,
   formatRate,
-  plural,
   pluralCodes,
 } from '@/utils/ui/format';
 import { controlsFor, etaText, progressText, waitText } from '@/utils/ui/job-text';
@@ -20,9 +19,6 @@ describe('format', () => {
     expect(formatCount(12500)).toBe('12,500');
     expect(pluralCodes(1)).toBe('1 code');
     expect(pluralCodes(10000)).toBe('10,000 codes');
-    expect(plural(1, 'row')).toBe('1 row');
-    expect(plural(0, 'row')).toBe('0 rows');
-    expect(plural(2_500, 'day')).toBe('2,500 days');
     expect(formatRate(1900.4)).toBe('1,900 codes/s');
     expect(formatRate(0.54)).toBe('0.5 codes/s');
     expect(formatRate(0)).toBe('0 codes/s');

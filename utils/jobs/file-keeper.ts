@@ -53,6 +53,8 @@ export function createFileKeeper(core: FileKeeperDeps) {
   const early = new Map<number, DownloadChange>();
   /** Who waits for a file to be saved or to fail (onDisk). */
   const waiting = new Map<JobFile, Set<() => void>>();
+  /** Files this worker is handing to the downloads (the CSV still being built): not stopped early. */
+  const handing = new Set<JobFile>();
 
   /** Records how the save went, and wakes whoever waits for it to end. */
   function setSaved(file: JobFile, saved: FileSave): void {
@@ -113,6 +115,15 @@ export function createFileKeeper(core: FileKeeperDeps) {
 
   /** Hands a file to the downloads and records the outcome; never throws. */
   async function save(r: JobRecord, file: JobFile): Promise<void> {
+    handing.add(file);
+    try {
+      await handOver(r, file);
+    } finally {
+      handing.delete(file);
+    }
+  }
+
+  async function handOver(r: JobRecord, file: JobFile): Promise<void> {
     setSaved(file, { state: 'saving', downloadId: null, error: null, at: core.now() });
     await table.persist(r).catch(() => undefined);
     try {
@@ -155,7 +166,13 @@ export function createFileKeeper(core: FileKeeperDeps) {
     };
     r.files = [...r.files.filter((f) => f.kind !== kind), file];
     file.saved = { state: 'saving', downloadId: null, error: null, at: core.now() };
-    await table.persist(r);
+    handing.add(file);
+    try {
+      await table.persist(r);
+    } catch (e) {
+      handing.delete(file);
+      throw e;
+    }
     void save(r, file);
     return file;
   }
@@ -229,11 +246,14 @@ export function createFileKeeper(core: FileKeeperDeps) {
       return false;
     },
 
-    /** After a restart: downloads that were under way may have ended while no one listened. */
+    /**
+     * After a restart: downloads that were under way may have ended while no one listened. Also
+     * run by the watchdog in a live worker: a file it is still handing over is left alone.
+     */
     async recheck(): Promise<void> {
       for (const r of table.jobs.values())
         for (const f of r.files) {
-          if (f.saved?.state !== 'saving') continue;
+          if (f.saved?.state !== 'saving' || handing.has(f)) continue;
           const change =
             f.saved.downloadId === null
               ? null

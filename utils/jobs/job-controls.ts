@@ -2,7 +2,9 @@
  * What the merchant asks of a job under way (pause, resume, cancel, find a purge's codes
  * again) and the typed word that lets a purge delete, each under its rules: one writing job per
  * promotion (lock.ts), a kind's own rules for being taken up again (a purge's plan only while
- * fresh), no deletion before the backup is on disk.
+ * fresh), no deletion before the backup is on disk. The registry gives a Resume, a fresh plan,
+ * a confirmation (and a removal) their turns (in-turn.ts); a stop overtakes them, and they
+ * check again after their waits.
  */
 import { ApiError } from '../api/errors';
 import type { ControlAction } from '../messages/views';
@@ -32,6 +34,8 @@ const invalid = (key: string) => new ApiError('invalid', said(key));
 
 export function createJobControls(deps: JobControlsDeps) {
   const { table, files, statuses, runner, now } = deps;
+  /** Still the job the table holds and the lists show (not removed meanwhile). */
+  const listed = (r: JobRecord) => table.jobs.get(r.id) === r && !r.hidden;
 
   /** Where a file stands, asked of the browser just before it is relied on. */
   async function disk(r: JobRecord, kind: FileKind): Promise<DiskState> {
@@ -48,6 +52,9 @@ export function createJobControls(deps: JobControlsDeps) {
   return {
     async control(r: JobRecord, action: ControlAction): Promise<void> {
       const kind = kindOf(r.kind);
+      // Marked before it is acted on: a worker that dies meanwhile leaves it stopped (status.ts).
+      if ((action === 'pause' || action === 'cancel') && runner.isActive(r.id))
+        await statuses.stopAsked(r);
       switch (action) {
         case 'pause':
           if (!(await runner.stop(r.id, PAUSE))) throw invalid('errors.pauseNotRunning');
@@ -59,12 +66,16 @@ export function createJobControls(deps: JobControlsDeps) {
           kind.takeUp?.(r, now());
           runner.launch(r, { type: 'resume' });
           return;
-        case 'rescan':
+        case 'rescan': {
           // A plan gone stale (or a merchant who wants a fresh count): find the codes again.
-          if (r.status !== 'awaiting-confirmation' || !(await kind.rescan?.(r, deps.spool)))
+          // Not once it runs (a confirmation won): checked again after the kind's waits.
+          const waiting = () =>
+            r.status === 'awaiting-confirmation' && !runner.isActive(r.id) && listed(r);
+          if (!waiting() || !kind.rescan || !(await kind.rescan(r, deps.spool)) || !waiting())
             throw invalid('errors.rescanNotAwaiting');
           runner.launch(r, { type: 'rescan' });
           return;
+        }
         case 'cancel':
           if (await runner.stop(r.id, CANCEL)) return;
           // Paused or cut off by a restart: its files were not made when it stopped.
@@ -86,7 +97,8 @@ export function createJobControls(deps: JobControlsDeps) {
       await confirm(r, {
         now: now(),
         disk: (kind) => disk(r, kind),
-        stillWaiting: () => r.status === 'awaiting-confirmation' && !runner.isActive(r.id),
+        stillWaiting: () =>
+          r.status === 'awaiting-confirmation' && !runner.isActive(r.id) && listed(r),
       });
       runner.launch(r, { type: 'confirm' });
     },

@@ -197,10 +197,7 @@ export function createJobRunner(deps: JobRunnerDeps) {
         try {
           await statuses.transition(r, event);
           const end = await kindOf(r.kind).run(r, await context(r, controller.signal));
-          await statuses.transition(
-            r,
-            end.awaits ? { type: 'await' } : { type: 'complete', error: end.error },
-          );
+          await statuses.transition(r, { type: end.awaits ? 'await' : 'complete' });
         } catch (e) {
           await stopped(r, controller.signal, e);
         }

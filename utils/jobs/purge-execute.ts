@@ -7,7 +7,7 @@ import { ApiError } from '../api/errors';
 import type { CouponCode } from '../api/schemas';
 import { runPool } from './pool';
 import { purgeSpools, type PurgeDeps } from './purge';
-import { newRechecks, recheckPage, type TargetRow } from './purge-reread';
+import { newRechecks, recheckPage, type PageCounts, type TargetRow } from './purge-reread';
 import { scanPromotion } from './scan';
 import { emptyScan } from './scan-checkpoint';
 import { DELETE_BATCH, DELETE_BATCH_LEGACY } from '../vocabulary';
@@ -72,26 +72,36 @@ export async function executePurge(d: PurgeDeps): Promise<{ deleted: number; fai
   if (unused) pending.sort((a, b) => b - a);
   d.onProgress('delete', handled(cp), cp.targetCount);
 
-  const finish = async (chunkNo: number) => {
+  /**
+   * A chunk is done: what became of its codes is counted in the same step that records it done
+   * (chunks run side by side, and another's write in between would hold counts for a chunk a
+   * restarted worker then does again).
+   */
+  const finish = async (chunkNo: number, counts: PageCounts) => {
+    cp.deleted += counts.deleted ?? 0;
+    if (unused) {
+      cp.kept = (cp.kept ?? 0) + (counts.kept ?? 0);
+      cp.gone = (cp.gone ?? 0) + (counts.gone ?? 0);
+      cp.unchecked = (cp.unchecked ?? 0) + (counts.unchecked ?? 0);
+    }
     cp.deletedChunks.push(chunkNo);
     await d.save(cp);
     d.onProgress('delete', handled(cp), cp.targetCount);
   };
   const rechecks = newRechecks();
   const deleteChunk = async (chunkNo: number, signal: AbortSignal) => {
-    if (unused) {
-      await recheckPage(d, chunkNo, rechecks, signal, (ids) => deleteIds(d, ids, signal));
-      return finish(chunkNo);
-    }
+    if (unused)
+      return finish(
+        chunkNo,
+        await recheckPage(d, chunkNo, rechecks, signal, (ids) => deleteIds(d, ids, signal)),
+      );
     const rows = ((await d.spool.getChunk(ns.targets, chunkNo)) ?? []) as CouponCode[];
-    // Counted once answered: chunks run side by side (`cp.deleted += await …` would lose some).
-    const reported = await deleteIds(
+    const deleted = await deleteIds(
       d,
       rows.map((r) => r.id),
       signal,
     );
-    cp.deleted += reported;
-    await finish(chunkNo);
+    await finish(chunkNo, { deleted });
   };
   // Unknown until a delete of 250 ids has been accepted or refused.
   const sizeUnknown = cp.batchSize === DELETE_BATCH && cp.deletedChunks.length === 0;

@@ -135,9 +135,12 @@ function roomFor(d: PurgeDeps, shared: Rechecks, need: number, signal: AbortSign
   return mine;
 }
 
+/** What became of one page's codes, added to the checkpoint when the page is recorded done. */
+export type PageCounts = Partial<Record<'deleted' | 'kept' | 'gone' | 'unchecked', number>>;
+
 /**
  * One chunk of an unused purge (the targets of scan page `pageNo`): read again where it is now,
- * delete what is still unused, keep and count the rest.
+ * delete what is still unused, keep the rest; what became of its codes, counted.
  */
 export async function recheckPage(
   d: PurgeDeps,
@@ -145,11 +148,11 @@ export async function recheckPage(
   shared: Rechecks,
   signal: AbortSignal,
   deleteIds: (ids: number[]) => Promise<number>,
-): Promise<void> {
+): Promise<PageCounts> {
   const cp = d.checkpoint;
   const ns = purgeSpools(d.jobId).targets;
   const rows = ((await d.spool.getChunk(ns, pageNo)) ?? []) as TargetRow[];
-  if (rows.length === 0) return;
+  if (rows.length === 0) return {};
   const deletes = Math.ceil(rows.length / cp.batchSize);
   await roomFor(d, shared, 1 + deletes, signal);
   let owed = 1 + deletes;
@@ -162,7 +165,7 @@ export async function recheckPage(
   const earlier = { done: false };
   void before.then(() => (earlier.done = true));
   try {
-    await recheck(d, pageNo, rows, shared, signal, deleteIds, {
+    return await recheck(d, pageNo, rows, shared, signal, deleteIds, {
       sent() {
         shared.owed -= 1;
         owed = Math.max(0, owed - 1);
@@ -199,8 +202,7 @@ async function recheck(
   signal: AbortSignal,
   deleteIds: (ids: number[]) => Promise<number>,
   turns: Turns,
-): Promise<void> {
-  const cp = d.checkpoint;
+): Promise<PageCounts> {
   const ns = purgeSpools(d.jobId).targets;
   const readAgain = () =>
     readWhereNow(rows, pageNo - shared.shift, (page) =>
@@ -222,8 +224,10 @@ async function recheck(
   );
   await d.spool.putChunk(ns, pageNo, done);
   const count = (o: TargetOutcome) => decided.filter((r) => r.outcome === o).length;
-  cp.deleted += reported + count('deleted');
-  cp.kept = (cp.kept ?? 0) + count('redeemed');
-  cp.gone = (cp.gone ?? 0) + count('gone');
-  cp.unchecked = (cp.unchecked ?? 0) + count('unchecked');
+  return {
+    deleted: reported + count('deleted'),
+    kept: count('redeemed'),
+    gone: count('gone'),
+    unchecked: count('unchecked'),
+  };
 }

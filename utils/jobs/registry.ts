@@ -11,16 +11,18 @@ import type { Spool } from '../storage/spool';
 import { createFileKeeper, type DownloadChange, type Downloads } from './file-keeper';
 import { createHousekeeping } from './housekeeping';
 import { createImportDrafts, type ImportPreview } from './import-drafts';
+import { createInTurn } from './in-turn';
 import { createJobControls } from './job-controls';
 import { createJobRunner } from './job-runner';
 import { createJobTable, type RecordStore } from './job-table';
 import { createJobViews } from './job-views';
 import { isProtected, keptUntil } from './kept-files';
 import { kindOf, type JobRequest } from './kinds';
-import type { JobKindDef, Say, Workers } from './kinds/define';
+import type { JobKindDef, Workers } from './kinds/define';
 import { refuseIfLocked } from './lock';
 import type { JobRecord } from './record';
 import { canMove, createStatusKeeper, newRecord } from './status';
+import type { StopMarks } from './stop-marks';
 import type { FileKind, JobView } from './types';
 import { WORKER_GONE_MS } from '../vocabulary';
 import { said } from '../vocabulary';
@@ -34,8 +36,8 @@ export interface RegistryDeps {
   clients: StoreClients;
   /** The browser's downloads: files are saved through it and followed until on disk. */
   downloads: Downloads;
-  /** Numbers in the merchant's words, for the jobs' own (utils/ui/format.ts). */
-  say: Say;
+  /** Where jobs' stops are marked apart from their records (stop-marks.ts). */
+  stops: StopMarks;
   /** Called (coalesced) whenever a job's view changes. */
   onChange(jobs: JobView[]): void;
   now?: () => number;
@@ -51,11 +53,11 @@ export interface RegistryDeps {
 export type JobRegistry = ReturnType<typeof createRegistry>;
 
 /**
- * After a worker restart within the browser session, a job it cut off carries on by itself
- * only if it stopped moments ago (the watchdog would have woken it sooner otherwise: a laptop
- * that slept, a worker that could not write) and Resume would allow it.
+ * After a worker restart within the browser session, a job that writes, cut off, carries on by
+ * itself only if it stopped moments ago (the watchdog would have woken it sooner otherwise: a
+ * laptop that slept, a worker that could not write) and Resume would allow it.
  */
-function carriesOnByItself(r: JobRecord, kind: JobKindDef, now: number): boolean {
+function writerCarriesOn(r: JobRecord, kind: JobKindDef, now: number): boolean {
   if (now - (r.stoppedAt ?? r.updatedAt) > WORKER_GONE_MS) return false;
   try {
     kind.refuseResume?.(r, now);
@@ -78,7 +80,7 @@ export function createRegistry(deps: RegistryDeps) {
     retryWritesMs: deps.retryWritesMs ?? [250, 1_000, 4_000],
   });
   const files = createFileKeeper({ table, spool, now, downloads: deps.downloads });
-  const statuses = createStatusKeeper({ table, now });
+  const statuses = createStatusKeeper({ table, now, stops: deps.stops });
   const runner = createJobRunner({
     table,
     files,
@@ -88,10 +90,13 @@ export function createRegistry(deps: RegistryDeps) {
     now,
     workers: { list: 10, generate: 10, delete: 40, ...deps.workers },
   });
-  const views = createJobViews({ table, runner, say: deps.say, onChange: deps.onChange });
+  const views = createJobViews({ table, runner, onChange: deps.onChange });
   const controls = createJobControls({ table, files, statuses, runner, spool, now });
   const drafts = createImportDrafts(spool, newId, now);
+  const inTurn = createInTurn();
   const { jobs, load } = table;
+  /** Jobs this worker is starting (recorded, not launched yet): no restart cut them off. */
+  const starting = new Set<string>();
 
   async function jobFor(id: string): Promise<JobRecord> {
     await load();
@@ -114,6 +119,7 @@ export function createRegistry(deps: RegistryDeps) {
       const intake = kind.intake?.(request, intakeContext) ?? { keep: request };
       const r = newRecord(id, intake.keep, promotionName, now());
       jobs.set(id, r);
+      starting.add(id);
       try {
         await intake.rows?.write(spool);
         await table.persist(r);
@@ -121,6 +127,8 @@ export function createRegistry(deps: RegistryDeps) {
         jobs.delete(id);
         if (intake.rows) await spool.clear(intake.rows.ns).catch(() => undefined);
         throw e;
+      } finally {
+        starting.delete(id);
       }
       runner.launch(r, { type: 'begin' });
       return id;
@@ -132,12 +140,15 @@ export function createRegistry(deps: RegistryDeps) {
       return drafts.prepare(storeHash, promotionId, csvText, { quota, windowMs });
     },
 
-    control: async (id: string, action: ControlAction): Promise<void> =>
-      controls.control(await jobFor(id), action),
+    control(id: string, action: ControlAction): Promise<void> {
+      const act = async () => controls.control(await jobFor(id), action);
+      // A stop never waits its turn (in-turn.ts): what it overtakes checks again after its waits.
+      return action === 'pause' || action === 'cancel' ? act() : inTurn(id, act);
+    },
 
     /** The merchant typed the word (a purge: delete), for the promotion it was shown for. */
-    confirmPurge: async (id: string, shownFor: { storeHash: string; promotionId: number }) =>
-      controls.confirm(await jobFor(id), shownFor),
+    confirmPurge: (id: string, shownFor: { storeHash: string; promotionId: number }) =>
+      inTurn(id, async () => controls.confirm(await jobFor(id), shownFor)),
 
     /** "Download again", "Save the backup again". */
     async download(id: string, kind: FileKind): Promise<void> {
@@ -158,20 +169,26 @@ export function createRegistry(deps: RegistryDeps) {
     },
 
     /**
-     * After the worker or the browser restarted: the jobs it cut off are interrupted. Reading
-     * jobs carry on. Creating and deleting ones carry on by themselves only after a worker
-     * restart (`autoResume`) moments after their last write, under Resume's own rules;
-     * otherwise they wait for the merchant's Resume, whatever the reason for the stop (a
-     * browser restart, a laptop that slept, a worker that could not write).
+     * After the worker or the browser restarted: the jobs it cut off (stored running or
+     * queued) are interrupted. None carries on whose stop was marked (stop-marks.ts: the
+     * merchant's pause or cancel, an error, that storage may not have recorded). Otherwise
+     * reading jobs carry on; creating and deleting ones carry on by themselves only after a
+     * worker restart (`autoResume`) moments after their last write, under Resume's own rules,
+     * and else wait for the merchant's Resume, whatever the reason for the stop (a browser
+     * restart, a laptop that slept, a worker that could not write).
      */
     async recover(autoResume: boolean): Promise<void> {
       await load();
       for (const r of jobs.values()) {
-        if (runner.isActive(r.id) || !canMove(r.status, 'interrupt')) continue;
+        const cutOff = !runner.isActive(r.id) && !starting.has(r.id);
+        if (!cutOff || !canMove(r.status, 'interrupt')) continue;
         const kind = kindOf(r.kind);
         kind.cutOff?.(r);
         await statuses.transition(r, { type: 'interrupt' });
-        if (kind.writes && !(autoResume && carriesOnByItself(r, kind, now()))) continue;
+        if (kind.writes && !(autoResume && writerCarriesOn(r, kind, now()))) continue;
+        if (await statuses.stopMarked(r)) continue;
+        // Asked again after the waits: a person's Resume or Cancel meanwhile has the last word.
+        if (r.status !== 'interrupted' || runner.isActive(r.id)) continue;
         kind.takeUp?.(r, now());
         runner.launch(r, { type: 'resume' });
       }
@@ -182,19 +199,21 @@ export function createRegistry(deps: RegistryDeps) {
      * "Remove from list". A job whose file must be kept leaves the lists but stays for its
      * file until then (the settings page lists it); anything else goes with its files.
      */
-    async remove(id: string): Promise<{ keptUntil: number | null }> {
-      const r = await jobFor(id);
-      if (runner.isActive(id)) throw new ApiError('invalid', said('errors.cancelFirst'));
-      const kept = r.files.filter((f) => isProtected(r, f, now()));
-      if (kept.length === 0) {
-        await table.drop(r);
-        return { keptUntil: null };
-      }
-      for (const f of r.files) if (!kept.includes(f)) await files.remove(r, f.kind, true);
-      r.hidden = true;
-      await table.persist(r);
-      return { keptUntil: Math.max(...kept.map((f) => keptUntil(r, f) ?? 0)) };
-    },
+    remove: (id: string): Promise<{ keptUntil: number | null }> =>
+      // In turn: a confirmation or a Resume never takes up a job half removed.
+      inTurn(id, async () => {
+        const r = await jobFor(id);
+        if (runner.isActive(id)) throw new ApiError('invalid', said('errors.cancelFirst'));
+        const kept = r.files.filter((f) => isProtected(r, f, now()));
+        if (kept.length === 0) {
+          await table.drop(r);
+          return { keptUntil: null };
+        }
+        for (const f of r.files) if (!kept.includes(f)) await files.remove(r, f.kind, true);
+        r.hidden = true;
+        await table.persist(r);
+        return { keptUntil: Math.max(...kept.map((f) => keptUntil(r, f) ?? 0)) };
+      }),
 
     async list(): Promise<JobView[]> {
       await load();

@@ -27,14 +27,6 @@ export function formatPercent(share: number, locale = currentLocale()): string {
   return numberFormat(locale, 'percent').format(share);
 }
 
-/**
- * "1 row" / "12,500 rows": a count with an English noun, singular for exactly one. For the
- * background's words until they come from the catalogue; the UI uses plural keys instead.
- */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${formatCount(n)} ${n === 1 ? one : many}`;
-}
-
 /** "1 code" / "12,500 codes". */
 export function pluralCodes(n: number): string {
   return i18n.t('forms.units.codes', n, [formatCount(n)]);

@@ -45,8 +45,11 @@ export interface RunContext {
   fileOnDisk(kind: FileKind): Promise<ErrorWords | null>;
 }
 
-/** How a run that did not throw ended: done, or waiting for the merchant's word. */
-export type RunEnd = { awaits: false; error?: string } | { awaits: true };
+/**
+ * How a run that did not throw ended: done, or waiting for the merchant's word. What went
+ * wrong on the way (codes the store refused) is in its facts, and its words say it.
+ */
+export type RunEnd = { awaits: boolean };
 export const COMPLETED: RunEnd = { awaits: false };
 export const AWAITS_CONFIRMATION: RunEnd = { awaits: true };
 
@@ -82,12 +85,6 @@ export interface FileRows {
   csv?: JobCsvKind;
 }
 
-/** Numbers in the merchant's words (utils/ui/format.ts, handed in: the pages format them the same). */
-export interface Say {
-  count(n: number): string;
-  plural(n: number, one: string, many?: string): string;
-}
-
 /** Where a file stands, asked of the browser just before it is relied on. */
 export type DiskState =
   { onDisk: true } | { onDisk: false; saving: boolean; error: ErrorWords | null };
@@ -96,7 +93,7 @@ export type DiskState =
 export interface ConfirmContext {
   now: number;
   disk(kind: FileKind): Promise<DiskState>;
-  /** Still waiting for this very confirmation (not cancelled, rescanned or launched meanwhile). */
+  /** Still waiting for this very confirmation (not cancelled, rescanned, launched or removed meanwhile). */
   stillWaiting(): boolean;
 }
 
@@ -112,7 +109,6 @@ export interface JobKindDef<
   schema: S;
   /** Creates or deletes codes: takes the promotion's lock, needs a writable token. */
   writes: boolean;
-  /** "A job generating codes": the job in the way, when the lock refuses another. */
   /** Its catalogue key, naming it when it holds a promotion another job wants (lock.ts). */
   lockName: string;
   /** Its plan waits for the merchant in the purge dialog ("Review and confirm"). */
@@ -149,7 +145,7 @@ export interface JobKindDef<
   view(job: JobRecord<R>): KindFacts;
   /** Codes it has added to (+) or taken from (−) its promotion so far. */
   codesChanged?(job: JobFacts): number;
-  words(job: JobFacts, say: Say): JobWords;
+  words(job: JobFacts): JobWords;
 }
 
 /** What a kind adds to a job's facts: its own figures. */

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { JobFacts, JobView } from '../types';
-import type { JobKindDef, Say } from './define';
+import type { JobKindDef } from './define';
 import { deleteCode } from './delete-code';
 import { exportCodes } from './export';
 import { generate } from './generate';
@@ -36,7 +36,7 @@ export function kindOf(name: string): JobKindDef {
 }
 
 /** A job's facts with what its kind says of them: what the pages are sent. */
-export function describeJob(facts: JobFacts, say: Say): JobView {
+export function describeJob(facts: JobFacts): JobView {
   const kind = kindOf(facts.kind);
   return {
     ...facts,
@@ -44,6 +44,6 @@ export function describeJob(facts: JobFacts, say: Say): JobView {
     reviewable: kind.reviewable ?? false,
     earlyFiles: kind.earlyFiles ?? false,
     codesChanged: kind.codesChanged?.(facts) ?? 0,
-    words: kind.words(facts, say),
+    words: kind.words(facts),
   };
 }

@@ -12,7 +12,7 @@ import { refuseStalePlan, refuseStaleResume, takeUp } from '../purge-guards';
 import { intakePurgeList } from '../purge-intake';
 import { PurgeModeSchema, Target } from '../schemas';
 import type { JobFacts, Words } from '../types';
-import { AWAITS_CONFIRMATION, defineJobKind } from './define';
+import { AWAITS_CONFIRMATION, COMPLETED, defineJobKind } from './define';
 import { DOWNLOAD_BACKUP, ended, sentences, w } from './words';
 import { BACKUP_KEEP_MS, PURGE_LIST_MAX_BYTES, type JobPhase } from '../../vocabulary';
 import type { SkippedLine } from '../../csv/read';
@@ -94,11 +94,8 @@ export const purge = defineJobKind<typeof schema, Kept>({
       cp.outcomes = true;
       await c.finishFile('purge-backup');
     }
-    if (cp.failed === 0) return { awaits: false };
-    return {
-      awaits: false,
-      error: `${cp.failed} of ${cp.targetCount} codes could not be deleted (the store refused them; they may be in use). They are still in the backup file.`,
-    };
+    // Codes the store refused are counted (cp.failed): the job's words say so.
+    return COMPLETED;
   },
 
   refuseResume: refuseStaleResume,
@@ -107,11 +104,12 @@ export const purge = defineJobKind<typeof schema, Kept>({
   async rescan(job, spool) {
     // A plan gone stale (or a merchant who wants a fresh count): find the codes again.
     if (!job.purge || job.purge.confirmed) return false;
-    for (const ns of [purgeSpools(job.id).scan, purgeSpools(job.id).targets]) await spool.clear(ns);
+    // Dropped before the first wait: a confirmation checking the plan meanwhile finds it gone.
     job.purge = emptyPurge();
     job.files = job.files.filter((f) => f.kind !== 'purge-backup');
     job.done = 0;
     job.total = null;
+    for (const ns of [purgeSpools(job.id).scan, purgeSpools(job.id).targets]) await spool.clear(ns);
     return true;
   },
 
