@@ -270,6 +270,44 @@ test('page scripts typing and clicking in the panel cannot purge', async () => {
   await page.close();
 });
 
+test('a page script retypes the count and max uses as a person clicks Generate: the person’s values are what is made', async () => {
+  const { l, sb } = suite;
+  const store = await connectedStore(l, { bulkCodes: 0 });
+  const { page, panel } = await openPanel(l, store.storeHash, BULK);
+  await waitForOperations(panel);
+  await typeInto(page, panel.getByLabel('Number of codes'), '30');
+  await typeInto(page, panel.getByLabel('Max uses per code'), '2');
+  // The control panel's own scripts see the person's click first (capture, on window) and
+  // "type" other values into the open shadow root before it reaches the button.
+  await page.evaluate((host) => {
+    const retype = (id: string, value: string) => {
+      const field = document.querySelector(host)?.shadowRoot?.querySelector<HTMLInputElement>(id);
+      if (!field) return;
+      (window as { retyped?: number }).retyped =
+        ((window as { retyped?: number }).retyped ?? 0) + 1;
+      field.value = value;
+      field.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    };
+    window.addEventListener(
+      'click',
+      () => {
+        retype('#bcm-count', '1000');
+        retype('#bcm-maxUses', '0');
+      },
+      true,
+    );
+  }, PANEL_HOST);
+  await panel.getByRole('button', { name: 'Generate codes' }).click();
+  expect(await waitForCompleted(panel)).toBe('Completed: 30 codes generated.');
+  // The script did reach both fields.
+  expect(await page.evaluate(() => (window as { retyped?: number }).retyped)).toBe(2);
+  const made = sb.codes(BULK, store.storeHash);
+  expect(made).toHaveLength(30);
+  expect(new Set(made.map((c) => c.max_uses))).toEqual(new Set([2]));
+  expect(await panel.getByLabel('Number of codes').inputValue()).toBe('30');
+  await page.close();
+});
+
 test('a store address that redirects elsewhere: the token never leaves, the job stops in plain words', async () => {
   const { l, sb } = suite;
   const store = await connectedStore(l, { bulkCodes: 300 });
