@@ -7,7 +7,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
-import { afterEach, expect, test } from 'vitest';
+import { afterEach, expect, test, vi } from 'vitest';
 import type { JobView } from '@/utils/jobs/types';
 import type { Handlers, TrafficEntry } from './fake-bridge';
 import { BULK_PROMOTION, NOW, STORE_HASH, STORE_MODIFY, makeJob } from './fixtures';
@@ -92,6 +92,9 @@ test('a full panel session: no token in the DOM or in any message', async () => 
 
   // Generate, watch it run, wait and finish; download the file again.
   fireEvent.input(screen.getByLabelText('Number of codes'), { target: { value: '1000' } });
+  // The estimate under the form is asked a moment after the last keystroke: waited for, not
+  // left to how long the rest of the session happens to take.
+  await vi.waitFor(() => expect(fake.sent('estimateJob').length).toBeGreaterThan(0));
   fireEvent.click(screen.getByRole('button', { name: 'Generate codes' }));
   await settle();
   await fake.pushJobs([
