@@ -13,6 +13,7 @@ import {
 import type { JobView } from '../jobs/types';
 import { i18n } from '#i18n';
 import { isErrorWords, sayError } from './say';
+import { setLocale } from '../locale/current';
 
 export type MessageType = keyof ProtocolMap;
 type DataOf<K extends MessageType> = Parameters<ProtocolMap[K]>[0];
@@ -205,8 +206,14 @@ export function createBridge(deps: BridgeDeps): UiBridge {
   return { send, watchJobs };
 }
 
-/** The bridge over the real browser (content script, popup, options page). */
+/**
+ * The bridge over the real browser (content script, popup, options page). Every page makes one
+ * as it starts, so it also sets the page's locale: numbers and dates in the language its words
+ * come in (Firefox's navigator.language follows the languages asked of web pages, which may
+ * differ from the browser's own).
+ */
 export function createBrowserBridge(): UiBridge {
+  setLocale(browser.i18n.getUILanguage());
   const sendRaw = sendMessage as unknown as (type: MessageType, data: unknown) => Promise<unknown>;
   return createBridge({
     sendRaw: (type, data) => sendRaw(type, data),
