@@ -8,6 +8,7 @@ import type { PanelModel } from '../state/panel-model';
 import { useStore } from '../state/use-store';
 import { i18n } from '#i18n';
 import { formatCount } from '@/utils/ui/format';
+import { personsValue } from '../trusted';
 
 export function PromotionPicker(props: { model: PanelModel }): JSX.Element {
   const { model } = props;
@@ -33,8 +34,9 @@ export function PromotionPicker(props: { model: PanelModel }): JSX.Element {
         value={selected === null ? '' : String(selected)}
         aria-describedby="bcm-promotion-hint"
         onChange={(e) => {
-          const value = e.currentTarget.value;
-          model.pickPromotion(value === '' ? null : Number(value));
+          // It decides where Generate, Import and Purge write: only a person's choice counts.
+          const value = personsValue(e, selected === null ? '' : String(selected));
+          if (value !== null) model.pickPromotion(value === '' ? null : Number(value));
         }}
       >
         <option value="">{i18n.t('picker.choose')}</option>

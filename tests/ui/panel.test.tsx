@@ -14,6 +14,7 @@ import {
   makeJob,
 } from './fixtures';
 import { LIST_PAGE, PROMOTION_PAGE, renderPanel, settle } from './render-panel';
+import { trust } from './person';
 
 beforeEach(() => {
   vi.spyOn(Date, 'now').mockReturnValue(NOW);
@@ -512,6 +513,13 @@ describe('store and promotion', () => {
       'Winter sale (0 codes)',
     ]);
     expect(queryButton('Generate codes')).toBeNull();
+    // A page script's choice is undone: the picker decides where the writing jobs write.
+    trust.person = false;
+    fireEvent.change(picker, { target: { value: '43' } });
+    trust.person = true;
+    await settle();
+    expect(picker.value).toBe('');
+    expect(fake.sent('getPromotion')).toEqual([]);
     fireEvent.change(picker, { target: { value: '43' } });
     await settle();
     expect(fake.sent('getPromotion')).toEqual([{ storeHash: STORE_HASH, promotionId: 43 }]);
