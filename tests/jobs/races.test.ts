@@ -225,3 +225,17 @@ it('a purge the store partly refused ends completed in words the pages translate
   expect(view.error).toBeNull();
   expect(JSON.stringify(view.words.ended)).toContain('jobWords.purge.failed');
 });
+
+it('"Remove from list" refuses a job that may still run (waiting, paused, interrupted): off the lists it would be out of reach of Pause and Cancel', async () => {
+  h = await harness({ seed: { bulkCodes: 30 } });
+  const reg = h.registry();
+  const id = await reg.start({ kind: 'purge', ...bulk(h), mode: 'all' });
+  await waitFor(reg, id, ['awaiting-confirmation']);
+  await expect(reg.remove(id)).rejects.toThrow(/Cancel the job before removing it/);
+  expect((await reg.list()).some((j) => j.id === id)).toBe(true);
+  await reg.control(id, 'cancel');
+  await waitFor(reg, id, ['cancelled']);
+  await reg.remove(id);
+  expect((await reg.list()).some((j) => j.id === id)).toBe(false);
+  expect(codesNow(h)).toBe(30);
+});

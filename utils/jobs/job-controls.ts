@@ -35,7 +35,7 @@ const invalid = (key: string) => new ApiError('invalid', said(key));
 export function createJobControls(deps: JobControlsDeps) {
   const { table, files, statuses, runner, now } = deps;
   /** Still the job the table holds and the lists show (not removed meanwhile). */
-  const listed = (r: JobRecord) => table.jobs.get(r.id) === r && !r.hidden;
+  const { listed } = table;
 
   /** Where a file stands, asked of the browser just before it is relied on. */
   async function disk(r: JobRecord, kind: FileKind): Promise<DiskState> {

@@ -50,6 +50,9 @@ export function createJobTable(deps: JobTableDeps) {
     changed,
     persist,
 
+    /** Still this table's and on the lists (not dropped, not put away for its kept file). */
+    listed: (r: JobRecord): boolean => jobs.get(r.id) === r && !r.hidden,
+
     /** Calls `listener` whenever a job changes (its record, or what is said of it live). */
     onChanged(listener: () => void): void {
       listeners.add(listener);

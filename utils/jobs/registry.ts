@@ -24,7 +24,7 @@ import type { JobRecord } from './record';
 import { canMove, createStatusKeeper, newRecord } from './status';
 import type { StopMarks } from './stop-marks';
 import type { FileKind, JobView } from './types';
-import { WORKER_GONE_MS } from '../vocabulary';
+import { isUnfinished, WORKER_GONE_MS } from '../vocabulary';
 import { said } from '../vocabulary';
 
 export type { RecordStore } from './job-table';
@@ -188,7 +188,8 @@ export function createRegistry(deps: RegistryDeps) {
         if (kind.writes && !(autoResume && writerCarriesOn(r, kind, now()))) continue;
         if (await statuses.stopMarked(r)) continue;
         // Asked again after the waits: a person's Resume or Cancel meanwhile has the last word.
-        if (r.status !== 'interrupted' || runner.isActive(r.id)) continue;
+        // (and a job removed from the lists meanwhile is never taken up where no one can stop it).
+        if (r.status !== 'interrupted' || runner.isActive(r.id) || !table.listed(r)) continue;
         kind.takeUp?.(r, now());
         runner.launch(r, { type: 'resume' });
       }
@@ -203,7 +204,10 @@ export function createRegistry(deps: RegistryDeps) {
       // In turn: a confirmation or a Resume never takes up a job half removed.
       inTurn(id, async () => {
         const r = await jobFor(id);
-        if (runner.isActive(id)) throw new ApiError('invalid', said('errors.cancelFirst'));
+        // Only a job that is over: one that may still run (paused, interrupted, waiting) would,
+        // once off the lists, be out of reach of Pause and Cancel.
+        if (runner.isActive(id) || isUnfinished(r.status))
+          throw new ApiError('invalid', said('errors.cancelFirst'));
         const kept = r.files.filter((f) => isProtected(r, f, now()));
         if (kept.length === 0) {
           await table.drop(r);
