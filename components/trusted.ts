@@ -99,7 +99,7 @@ export function needsPerson(type: CheckedMessage, data: unknown): boolean {
 }
 
 /** Said when an input did not come from a person (read when said: the browser's language). */
-export const notAPerson = (): string => i18n.t('trust.notAPerson');
+const notAPerson = (): string => i18n.t('trust.notAPerson');
 
 /**
  * What the starter of a job that only reads (an export, a usage report) sends instead of a

@@ -5,7 +5,7 @@
  * tabs asking at once must not act on a job the other is changing. Pause and Cancel never wait
  * their turn; what they overtake checks again after its waits.
  */
-export type InTurn = <T>(jobId: string, work: () => Promise<T>) => Promise<T>;
+type InTurn = <T>(jobId: string, work: () => Promise<T>) => Promise<T>;
 
 export function createInTurn(): InTurn {
   const last = new Map<string, Promise<unknown>>();

@@ -1,7 +1,8 @@
 /**
- * The locale of this page or worker, in one place. Pages need do nothing: their own language is
- * read when a number is first written. The background says its UI language at start (a
- * worker's `navigator.language` may differ from the language the browser shows).
+ * The locale of this page or worker, in one place: the browser's UI language, the one its words
+ * come in. The background sets it at start, a page as it makes its bridge (utils/ui/bridge.ts);
+ * `navigator.language` is only the fallback (in Firefox it follows web pages' languages, and a
+ * worker's may differ from the browser's).
  */
 import { chooseLocale } from './choose';
 

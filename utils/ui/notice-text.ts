@@ -7,7 +7,7 @@
 import type { JobStatus, JobView } from '../jobs/types';
 import { i18n } from '#i18n';
 import { jobOnPromotion, pausedText } from './job-text';
-import { say } from './say';
+import { sayMaybe } from './say';
 import { formatCount } from './format';
 
 export interface JobNotice {
@@ -21,7 +21,7 @@ function noticeOf(job: JobView): JobNotice | null {
   switch (job.status) {
     case 'completed':
     case 'failed':
-      return { jobId: job.id, title, message: job.words.ended ? say(job.words.ended) : '' };
+      return { jobId: job.id, title, message: sayMaybe(job.words.ended) };
     case 'paused':
       return job.error ? { jobId: job.id, title, message: pausedText(job) } : null;
     case 'awaiting-confirmation': {
